@@ -1,0 +1,10 @@
+// A first look at the graph: up to $limit nodes, agencies and cases first.
+// mode: read
+// params: $limit
+MATCH (n)
+WHERE NOT n:CaselinkMeta
+WITH n,
+  CASE WHEN n:Agency THEN 0 WHEN n:Case THEN 1 WHEN n:Person OR n:Organization THEN 2 ELSE 3 END AS rank
+ORDER BY rank
+LIMIT $limit
+RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties

@@ -1,0 +1,194 @@
+/**
+ * The `caselink` command line: the same services as the app, without Electron.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { caselinkHome, configuredConnection } from '../config/settings';
+import { CaselinkFailure } from '../contract/errors';
+import { connect, type Connection } from '../db/connect';
+import { localNeo4jPaths, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../db/localNeo4j';
+import { startBridgeServer } from '../serve/server';
+import { listAgencies, upsertAgency } from '../services/agencyService';
+import { createApi, toError } from '../services/api';
+import { connectionStatus } from '../services/statusService';
+
+const out = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+function rendererDir(): string {
+  const dir = fileURLToPath(new URL('../renderer', import.meta.url));
+  if (!existsSync(dir)) {
+    throw new CaselinkFailure({
+      kind: 'Internal',
+      message: `The app is not built (${dir} is missing).`,
+      hint: 'Run "npm run build".',
+    });
+  }
+  return dir;
+}
+
+/** Runs until SIGINT/SIGTERM, then runs `cleanup`. */
+function untilSignal(cleanup: () => Promise<void>): Promise<void> {
+  return new Promise((resolveDone) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      out('\nStopping…');
+      cleanup().finally(() => resolveDone());
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+async function describeConnection(connection: Connection): Promise<void> {
+  const status = await connectionStatus(connection.db);
+  out(`Connected to ${status.serverAgent} (${status.edition}) at ${status.uri}, database "${status.database}"${status.local ? ' (local)' : ''}.`);
+  out(`Schema version ${status.schemaVersion ?? 'none'}; ${status.nodeCount} nodes, ${status.relationshipCount} relationships.`);
+}
+
+/**
+ * Runs one command against the database. A local database started for it keeps running
+ * (detached) for the next command; "caselink db stop" stops it.
+ */
+async function withConnection(work: (connection: Connection) => Promise<void>): Promise<void> {
+  const connection = await connect({ attached: false });
+  try {
+    await work(connection);
+  } finally {
+    await connection.db.close();
+  }
+}
+
+/** Serves the app until interrupted. */
+async function serveApp(port: number, heading: string): Promise<void> {
+  const connection = await connect({ attached: true });
+  try {
+    await describeConnection(connection);
+    const server = await startBridgeServer({ api: createApi(connection.db), rendererDir: rendererDir(), port });
+    out('');
+    out(heading);
+    out(`  ${server.url}`);
+    out('');
+    out('The address holds a one-time token: keep it to yourself. Press Ctrl+C to stop.');
+    await untilSignal(async () => {
+      await server.close();
+      await connection.close();
+    });
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('caselink')
+    .description('Cross-agency case linkage for human-trafficking investigations.')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(text) });
+
+  const db = program.command('db').description('the local Neo4j that Caselink runs when NEO4J_URI is not set');
+  db.command('start')
+    .description('start the local Neo4j (it keeps running until "caselink db stop")')
+    .action(async () => {
+      const home = caselinkHome();
+      const running = await startLocalNeo4j({ home, attached: false });
+      const paths = localNeo4jPaths(home);
+      out(`${running.startedHere ? 'Started' : 'Already running:'} Neo4j ${running.version} at ${running.uri} (pid ${running.pid}).`);
+      out(`Data and logs: ${paths.dir}`);
+      out(`User neo4j; password in ${paths.passwordFile} (readable by you only).`);
+    });
+  db.command('stop')
+    .description('stop the local Neo4j cleanly')
+    .action(async () => {
+      const result = await stopLocalNeo4j(caselinkHome());
+      out(result.stopped ? `Stopped the local Neo4j (pid ${result.pid}).` : 'The local Neo4j was not running.');
+    });
+  db.command('status')
+    .description('say whether the local Neo4j runs, where, and which connection Caselink uses')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const status = await localNeo4jStatus(caselinkHome());
+      const external = configuredConnection();
+      if (options.json) {
+        out(JSON.stringify({ local: status, configured: external ? { uri: external.uri, user: external.user, database: external.database } : null }, null, 2));
+        return;
+      }
+      out(status.running ? `Local Neo4j ${status.version} running at ${status.uri} (pid ${status.pid}) since ${status.startedAt}.` : 'Local Neo4j is not running.');
+      out(`Home: ${status.home}`);
+      out(`Log: ${status.logFile}`);
+      out(external ? `Caselink uses the configured Neo4j at ${external.uri} (NEO4J_URI), database "${external.database}".` : 'Caselink uses the local Neo4j (NEO4J_URI is not set).');
+      if (!status.running) process.exitCode = 3;
+    });
+
+  program
+    .command('status')
+    .description('connect to the database Caselink uses and show server, schema and graph size')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withConnection(async (connection) => {
+        if (options.json) out(JSON.stringify(await connectionStatus(connection.db), null, 2));
+        else await describeConnection(connection);
+      });
+    });
+
+  const agency = program.command('agency').description('the agencies whose files Caselink imports');
+  agency
+    .command('add <code>')
+    .description('register an agency (or update its name and country)')
+    .requiredOption('--name <name>', 'the agency\'s full name')
+    .requiredOption('--country <cc>', 'ISO country code: the default for its phone numbers and addresses')
+    .action(async (code: string, options: { name: string; country: string }) => {
+      await withConnection(async (connection) => {
+        const saved = await upsertAgency(connection.db, { code, name: options.name, country: options.country });
+        out(`Agency ${saved.code}: ${saved.name} (${saved.country}).`);
+      });
+    });
+  agency
+    .command('list')
+    .description('list the agencies with the sources and records each has contributed')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withConnection(async (connection) => {
+        const agencies = await listAgencies(connection.db);
+        if (options.json) return out(JSON.stringify(agencies, null, 2));
+        if (agencies.length === 0) return out('No agencies yet. Add one with "caselink agency add CODE --name NAME --country CC".');
+        for (const a of agencies) out(`${a.code.padEnd(12)} ${a.country}  ${a.name}  (${a.sources} sources, ${a.records} records)`);
+      });
+    });
+
+  program
+    .command('serve')
+    .description('serve the app to a browser on 127.0.0.1, behind a one-time token')
+    .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(Number))
+    .action(async (options: { port: number }) => {
+      await serveApp(options.port, 'Open Caselink in your browser at:');
+    });
+
+  program
+    .command('demo')
+    .description('start the local Neo4j, apply the schema and serve the app; prints its address')
+    .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(Number))
+    .action(async (options: { port: number }) => {
+      await serveApp(options.port, 'Caselink demo is ready. Open:');
+    });
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    const e = toError(error);
+    process.stderr.write(`caselink: ${e.message}\n`);
+    if (e.hint) process.stderr.write(`${e.hint}\n`);
+    process.exitCode = 1;
+  }
+}
+
+void main(process.argv);

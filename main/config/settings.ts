@@ -1,0 +1,57 @@
+/**
+ * Where Caselink keeps its local state and how it finds its database.
+ *
+ * `CASELINK_HOME` overrides the folder for all local state (the local database, its password,
+ * logs, settings); otherwise it is the user's data folder. A connection is "configured" when
+ * `NEO4J_URI` is set (then `NEO4J_USER`, `NEO4J_PASSWORD`, `NEO4J_DATABASE` go with it); when it
+ * is not, Caselink uses the local Neo4j it starts itself.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export type Env = Record<string, string | undefined>;
+
+/** The folder for all of Caselink's local state. */
+export function caselinkHome(env: Env = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.CASELINK_HOME) return env.CASELINK_HOME;
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Caselink');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Caselink');
+  return join(env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'caselink');
+}
+
+/** A connection to a Neo4j Caselink does not run itself (a shared server, a cluster, Aura). */
+export interface ExternalConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+const SUPPORTED_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+
+/**
+ * The configured connection, or null when none is configured and the local database is to be
+ * used. Throws with a plain message when the settings are incomplete or malformed.
+ */
+export function configuredConnection(env: Env = process.env): ExternalConnection | null {
+  const uri = env.NEO4J_URI?.trim();
+  if (!uri) return null;
+  const scheme = uri.split('://')[0] ?? '';
+  if (!uri.includes('://') || !SUPPORTED_SCHEMES.includes(scheme)) {
+    throw new Error(`NEO4J_URI "${uri}" is not a Neo4j address; use one of ${SUPPORTED_SCHEMES.map((s) => `${s}://`).join(', ')}.`);
+  }
+  if (/^[a-z+]+:\/\/[^/]*@/i.test(uri)) {
+    throw new Error('NEO4J_URI must not contain a user or password; set NEO4J_USER and NEO4J_PASSWORD instead.');
+  }
+  const password = env.NEO4J_PASSWORD;
+  if (password === undefined || password === '') {
+    throw new Error('NEO4J_URI is set but NEO4J_PASSWORD is not.');
+  }
+  return {
+    uri,
+    user: env.NEO4J_USER?.trim() || 'neo4j',
+    password,
+    database: env.NEO4J_DATABASE?.trim() || 'neo4j',
+  };
+}

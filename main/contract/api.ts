@@ -1,0 +1,100 @@
+/**
+ * What crosses the process boundary between Caselink's services and the renderer.
+ *
+ * One interface, {@link CaselinkApi}, is implemented by the services, exposed to the Electron
+ * renderer by the preload over IPC and to a browser by `caselink serve` over HTTP. Channel names
+ * and HTTP routes are derived from the method names in {@link API_METHODS}; nobody writes one by
+ * hand. Every input is parsed with the zod schema in {@link API_INPUTS} before a handler runs.
+ */
+import { z } from 'zod';
+import type { CaselinkError } from './errors';
+import type { ApiMethod } from './methods';
+
+export type { CaselinkError, CaselinkErrorKind } from './errors';
+export { API_METHODS, channelOf, isApiMethod, routeOf, type ApiMethod } from './methods';
+
+/** The envelope every API method answers with: data or a typed error, never a thrown one. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CaselinkError };
+
+/** Where the graph lives and what it holds, as the status bar shows it. */
+export interface ConnectionStatus {
+  /** The Bolt URI Caselink is connected to (never includes credentials). */
+  uri: string;
+  /** The Neo4j database name in use. */
+  database: string;
+  /** True when this is the local database Caselink starts itself. */
+  local: boolean;
+  /** Server product and version as the server reports it, e.g. `Neo4j/5.26.30`. */
+  serverAgent: string;
+  /** The version number alone, e.g. `5.26.30`. */
+  serverVersion: string;
+  /** `community` or `enterprise`. */
+  edition: string;
+  /** The schema version recorded in the graph, or null when the schema was never applied. */
+  schemaVersion: number | null;
+  nodeCount: number;
+  relationshipCount: number;
+}
+
+/** A graph element shaped like a Cytoscape element definition; ids are Neo4j element ids. */
+export interface NodeElement {
+  group: 'nodes';
+  data: {
+    id: string;
+    /** The node's first label, from the data model's allow-list. */
+    kind: string;
+    /** What to write on the node. */
+    label: string;
+    properties: Record<string, PlainValue>;
+  };
+}
+
+export interface EdgeElement {
+  group: 'edges';
+  data: {
+    id: string;
+    source: string;
+    target: string;
+    /** The relationship type. */
+    kind: string;
+    properties: Record<string, PlainValue>;
+  };
+}
+
+/** A property value after mapping away every driver type. */
+export type PlainValue = string | number | boolean | null | PlainValue[];
+
+export interface GraphElements {
+  nodes: NodeElement[];
+  edges: EdgeElement[];
+  /** True when the limit cut the answer short. */
+  truncated: boolean;
+}
+
+export const overviewInput = z
+  .object({
+    limit: z.number().int().min(1).max(5000).default(500),
+  })
+  .strict();
+export type OverviewInput = z.input<typeof overviewInput>;
+
+const noInput = z.undefined();
+
+/** The one API the renderer sees. Every method answers with a {@link Result}. */
+export interface CaselinkApi {
+  /** The connected server, database, schema version and graph size. */
+  getConnectionStatus(): Promise<Result<ConnectionStatus>>;
+  /** A first look at the graph: up to `limit` nodes and the relationships between them. */
+  getOverview(input: OverviewInput): Promise<Result<GraphElements>>;
+}
+
+/** Zod schemas for each method's single argument (`undefined` for none). */
+export const API_INPUTS = {
+  getConnectionStatus: noInput,
+  getOverview: overviewInput,
+} as const satisfies Record<ApiMethod, z.ZodType>;
+
+// Compile-time check: API_METHODS names exactly the methods of CaselinkApi, both ways round.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodsMatchInterface: Same<ApiMethod, keyof CaselinkApi> = true;
+void methodsMatchInterface;

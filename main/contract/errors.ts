@@ -1,0 +1,42 @@
+/**
+ * The errors Caselink reports, as plain data. The renderer switches over `kind` exhaustively and
+ * shows `message` and `hint` in plain words.
+ */
+export type CaselinkErrorKind =
+  /** No Neo4j answers at the configured address, or the local one could not start. */
+  | 'ConnectionUnavailable'
+  /** Neo4j refused the user name or password. */
+  | 'AuthFailed'
+  /** An input did not match what the method accepts. */
+  | 'InvalidInput'
+  /** A file could not be read or used; names file, sheet, row and column where known. */
+  | 'FileRejected'
+  /** Something asked for does not exist. */
+  | 'NotFound'
+  /** The user cancelled long work. */
+  | 'Cancelled'
+  /** Neo4j answered with an error Caselink did not expect. */
+  | 'DatabaseError'
+  /** A fault in Caselink itself. */
+  | 'Internal';
+
+export interface CaselinkError {
+  kind: CaselinkErrorKind;
+  /** What went wrong, for a person. */
+  message: string;
+  /** What to do about it, where there is something to do. */
+  hint?: string;
+  /** The underlying code (a Neo4j status code, an errno), for a support request. */
+  code?: string;
+}
+
+/** An exception carrying a {@link CaselinkError}, thrown inside main and turned into a Result at the door. */
+export class CaselinkFailure extends Error {
+  readonly error: CaselinkError;
+
+  constructor(error: CaselinkError, options?: { cause?: unknown }) {
+    super(error.message, options);
+    this.name = 'CaselinkFailure';
+    this.error = error;
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The neo4j-driver adapter: one driver per connection, statements run by name through
+ * `executeRead` / `executeWrite` (so routing and retries work on a cluster or Aura), each
+ * transaction tagged with the statement's name, and driver errors mapped to CaselinkErrors.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { CaselinkFailure, type CaselinkError } from '../contract/errors';
+import { statement, type CypherStatement } from './cypher';
+
+export interface ConnectionSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  /** True for the local database Caselink starts itself. */
+  local: boolean;
+}
+
+export type Params = Record<string, unknown>;
+
+/** What services need from the database; tests and the app compose services over it alike. */
+export interface Database {
+  readonly settings: Omit<ConnectionSettings, 'password'>;
+  /** Runs a `read` statement and returns its records. */
+  read(name: string, params?: Params): Promise<Neo4jRecord[]>;
+  /** Runs a `write` statement in its own retried transaction and returns its records. */
+  write(name: string, params?: Params): Promise<Neo4jRecord[]>;
+  /** Runs several `write` statements in one transaction: all of them apply, or none. */
+  writeTogether(steps: { name: string; params?: Params }[]): Promise<Neo4jRecord[][]>;
+  /** Runs every statement of a `schema` file, each in its own transaction. */
+  applySchemaFile(name: string): Promise<void>;
+  /** The server's agent string and protocol, checking that the server answers. */
+  serverInfo(): Promise<{ agent: string; address: string }>;
+  close(): Promise<void>;
+}
+
+const APP_METADATA = { app: 'caselink' };
+
+function expectMode(st: CypherStatement, mode: CypherStatement['mode']): void {
+  if (st.mode !== mode) {
+    throw new Error(`cypher/${st.name}.cypher is a ${st.mode} statement, not ${mode}`);
+  }
+}
+
+async function run(tx: ManagedTransaction, st: CypherStatement, params: Params): Promise<Neo4jRecord[]> {
+  const result = await tx.run(st.texts[0] as string, params);
+  return result.records;
+}
+
+/** Opens a driver and checks that the server answers; throws a CaselinkFailure otherwise. */
+export async function openDatabase(settings: ConnectionSettings): Promise<Database> {
+  const driver: Driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
+    userAgent: 'caselink/0.1',
+    disableLosslessIntegers: false,
+    connectionAcquisitionTimeout: 30_000,
+    maxTransactionRetryTime: 30_000,
+  });
+  try {
+    await driver.verifyConnectivity({ database: settings.database });
+  } catch (cause) {
+    await driver.close();
+    throw new CaselinkFailure(toCaselinkError(cause, settings.uri), { cause });
+  }
+  const session = (mode: 'READ' | 'WRITE') =>
+    driver.session({ database: settings.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (cause) {
+      if (cause instanceof CaselinkFailure) throw cause;
+      throw new CaselinkFailure(toCaselinkError(cause, settings.uri), { cause });
+    }
+  };
+
+  const { password: _password, ...visible } = settings;
+  return {
+    settings: visible,
+    read: (name, params = {}) =>
+      guard(async () => {
+        const st = statement(name);
+        expectMode(st, 'read');
+        const s = session('READ');
+        try {
+          return await s.executeRead((tx) => run(tx, st, params), { metadata: { ...APP_METADATA, query: name } });
+        } finally {
+          await s.close();
+        }
+      }),
+    write: (name, params = {}) =>
+      guard(async () => {
+        const st = statement(name);
+        expectMode(st, 'write');
+        const s = session('WRITE');
+        try {
+          return await s.executeWrite((tx) => run(tx, st, params), { metadata: { ...APP_METADATA, query: name } });
+        } finally {
+          await s.close();
+        }
+      }),
+    writeTogether: (steps) =>
+      guard(async () => {
+        const statements = steps.map((step) => {
+          const st = statement(step.name);
+          expectMode(st, 'write');
+          return { st, params: step.params ?? {} };
+        });
+        const s = session('WRITE');
+        try {
+          return await s.executeWrite(
+            async (tx) => {
+              const out: Neo4jRecord[][] = [];
+              for (const { st, params } of statements) out.push(await run(tx, st, params));
+              return out;
+            },
+            { metadata: { ...APP_METADATA, query: statements.map((x) => x.st.name).join('+') } },
+          );
+        } finally {
+          await s.close();
+        }
+      }),
+    applySchemaFile: (name) =>
+      guard(async () => {
+        const st = statement(name);
+        expectMode(st, 'schema');
+        const s = session('WRITE');
+        try {
+          for (const text of st.texts) {
+            await s.executeWrite((tx) => tx.run(text), { metadata: { ...APP_METADATA, query: name } });
+          }
+        } finally {
+          await s.close();
+        }
+      }),
+    serverInfo: () =>
+      guard(async () => {
+        const info = await driver.getServerInfo({ database: settings.database });
+        return { agent: info.agent ?? 'unknown', address: info.address ?? settings.uri };
+      }),
+    close: () => driver.close(),
+  };
+}
+
+/** Maps a driver or network error to the error a person reads. */
+export function toCaselinkError(cause: unknown, uri: string): CaselinkError {
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause as { code: unknown }).code) : undefined;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+    return {
+      kind: 'AuthFailed',
+      message: `Neo4j at ${uri} refused the user name or password.`,
+      hint: 'Check NEO4J_USER and NEO4J_PASSWORD. For the local database, the password is in CASELINK_HOME/neo4j/password.',
+      code,
+    };
+  }
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'ECONNREFUSED' || /connect|ECONNREFUSED|ENOTFOUND/i.test(message)) {
+    return {
+      kind: 'ConnectionUnavailable',
+      message: `No Neo4j answers at ${uri}.`,
+      hint: 'Start the local database with "caselink db start", or check NEO4J_URI and that the server is running.',
+      code,
+    };
+  }
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+    return {
+      kind: 'NotFound',
+      message: `The database named in NEO4J_DATABASE does not exist on ${uri}.`,
+      hint: 'Neo4j Community has one user database, usually "neo4j".',
+      code,
+    };
+  }
+  return { kind: 'DatabaseError', message, ...(code ? { code } : {}) };
+}
+
+/** Converts a driver value to a plain JSON-safe value (integers to numbers, or strings past 2^53). */
+export function toPlain(value: unknown): unknown {
+  if (neo4j.isInt(value)) {
+    return value.inSafeRange() ? value.toNumber() : value.toString();
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object') {
+    if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
+      return value.toString();
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,340 @@
+/**
+ * The local default database: Neo4j Community 5.26 through its embedded API with the Bolt
+ * connector (neo4j/ in this repository, built by Maven), started on a free loopback port with
+ * authentication on and a generated password kept in an owner-only file.
+ *
+ * Layout under CASELINK_HOME/neo4j: `data/` (the store), `logs/` (Neo4j's logs and
+ * `launcher.log`), `password` (0600), `state.json` (pid and port while running).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CaselinkFailure } from '../contract/errors';
+
+export interface LocalNeo4jPaths {
+  dir: string;
+  passwordFile: string;
+  stateFile: string;
+  lockFile: string;
+  logsDir: string;
+  launcherLog: string;
+}
+
+export interface LocalNeo4jState {
+  pid: number;
+  port: number;
+  version: string;
+  startedAt: string;
+}
+
+export interface LocalNeo4jStatus {
+  running: boolean;
+  home: string;
+  uri?: string;
+  pid?: number;
+  version?: string;
+  startedAt?: string;
+  logFile: string;
+}
+
+export interface RunningLocalNeo4j {
+  uri: string;
+  user: string;
+  password: string;
+  pid: number;
+  version: string;
+  /** True when this call started it (and so its caller may stop it). */
+  startedHere: boolean;
+}
+
+export interface StartOptions {
+  /** CASELINK_HOME. */
+  home: string;
+  /**
+   * Attached: the database exits when this process does (tests, `caselink serve`). Detached:
+   * it keeps running after the CLI exits (`caselink db start`).
+   */
+  attached: boolean;
+  /** Java heap, e.g. `1g` (CASELINK_NEO4J_HEAP). */
+  heap?: string;
+  /** Neo4j page cache, e.g. `512m` (CASELINK_NEO4J_PAGECACHE). */
+  pageCache?: string;
+  /** How long to wait for Bolt to accept connections. */
+  timeoutMs?: number;
+}
+
+export function localNeo4jPaths(home: string): LocalNeo4jPaths {
+  const dir = join(home, 'neo4j');
+  const logsDir = join(dir, 'logs');
+  return {
+    dir,
+    passwordFile: join(dir, 'password'),
+    stateFile: join(dir, 'state.json'),
+    lockFile: join(dir, 'start.lock'),
+    logsDir,
+    launcherLog: join(logsDir, 'launcher.log'),
+  };
+}
+
+/** Where the launcher jar, Neo4j's jars and the cypher/ folder are. */
+export interface Neo4jRuntime {
+  jar: string;
+  libDir: string;
+  cypherDir: string;
+}
+
+/** The repository (or packaged resources) folder that holds neo4j/ and cypher/. */
+function findRoot(): string {
+  const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+  if (resources && existsSync(join(resources, 'neo4j', 'caselink-neo4j.jar'))) return resources;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'neo4j', 'pom.xml'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+export function neo4jRuntime(env: NodeJS.ProcessEnv = process.env): Neo4jRuntime {
+  const root = findRoot();
+  const runtimeDir = env.CASELINK_NEO4J_RUNTIME
+    ? resolve(env.CASELINK_NEO4J_RUNTIME)
+    : existsSync(join(root, 'neo4j', 'target'))
+      ? join(root, 'neo4j', 'target')
+      : join(root, 'neo4j');
+  return {
+    jar: join(runtimeDir, 'caselink-neo4j.jar'),
+    libDir: join(runtimeDir, 'lib'),
+    cypherDir: join(root, 'cypher'),
+  };
+}
+
+function javaBinary(env: NodeJS.ProcessEnv): string {
+  return env.JAVA_HOME ? join(env.JAVA_HOME, 'bin', 'java') : 'java';
+}
+
+/** Checks that Java 17+ is there, with a message a user can act on. */
+export function checkJava(env: NodeJS.ProcessEnv = process.env): void {
+  const out = spawnSync(javaBinary(env), ['-version'], { encoding: 'utf8' });
+  if (out.error) {
+    throw new CaselinkFailure({
+      kind: 'ConnectionUnavailable',
+      message: 'The local database needs Java 17 or newer, and no "java" was found.',
+      hint: 'Install a Java 17+ runtime (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME; or connect to another Neo4j with NEO4J_URI.',
+    });
+  }
+  const match = /version "(\d+)/.exec(`${out.stderr}${out.stdout}`);
+  const major = match ? Number(match[1]) : 0;
+  if (major < 17) {
+    throw new CaselinkFailure({
+      kind: 'ConnectionUnavailable',
+      message: `The local database needs Java 17 or newer; found ${match ? `Java ${major}` : 'an unknown Java'}.`,
+      hint: 'Install Java 17+ or set JAVA_HOME to one.',
+    });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readState(paths: LocalNeo4jPaths): Promise<LocalNeo4jState | null> {
+  try {
+    const state = JSON.parse(await readFile(paths.stateFile, 'utf8')) as LocalNeo4jState;
+    return isAlive(state.pid) ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The password of the local database, created (owner-only) on first use. */
+export async function localPassword(paths: LocalNeo4jPaths): Promise<string> {
+  await mkdir(paths.dir, { recursive: true, mode: 0o700 });
+  try {
+    return (await readFile(paths.passwordFile, 'utf8')).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const password = randomBytes(24).toString('base64url');
+  await writeFile(paths.passwordFile, `${password}\n`, { mode: 0o600, flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+  await chmod(paths.passwordFile, 0o600);
+  return (await readFile(paths.passwordFile, 'utf8')).trim();
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function tail(file: string, lines = 20): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log written)';
+  }
+}
+
+/** Takes the start lock, waiting while another live process holds it. */
+async function takeLock(paths: LocalNeo4jPaths, timeoutMs: number): Promise<() => Promise<void>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const handle = await open(paths.lockFile, 'wx', 0o600);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(paths.lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(await readFile(paths.lockFile, 'utf8').catch(() => '0'));
+      if (!holder || !isAlive(holder)) {
+        await rm(paths.lockFile, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new CaselinkFailure({
+          kind: 'ConnectionUnavailable',
+          message: `Another Caselink process (pid ${holder}) is starting the local database and has not finished.`,
+          hint: `Wait, or remove ${paths.lockFile} if that process is gone.`,
+        });
+      }
+      await sleep(250);
+    }
+  }
+}
+
+/** Starts the local database, or returns the one already running for this CASELINK_HOME. */
+export async function startLocalNeo4j(options: StartOptions): Promise<RunningLocalNeo4j> {
+  const paths = localNeo4jPaths(options.home);
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const password = await localPassword(paths);
+  await mkdir(paths.logsDir, { recursive: true, mode: 0o700 });
+  const release = await takeLock(paths, timeoutMs);
+  try {
+    const running = await readState(paths);
+    if (running) {
+      return { uri: `bolt://127.0.0.1:${running.port}`, user: 'neo4j', password, pid: running.pid, version: running.version, startedHere: false };
+    }
+    await rm(paths.stateFile, { force: true });
+    const runtime = neo4jRuntime();
+    if (!existsSync(runtime.jar)) {
+      throw new CaselinkFailure({
+        kind: 'ConnectionUnavailable',
+        message: `The local Neo4j is not installed (${runtime.jar} is missing).`,
+        hint: 'Run "npm run setup", which fetches Neo4j Community 5.26 from Maven Central with mvn.',
+      });
+    }
+    checkJava();
+    const log = await open(paths.launcherLog, 'a', 0o600);
+    const heap = options.heap ?? process.env.CASELINK_NEO4J_HEAP ?? '1g';
+    const args = [
+      `-Xms${heap}`,
+      `-Xmx${heap}`,
+      '-XX:+UseG1GC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Dfile.encoding=UTF-8',
+      '-cp',
+      [runtime.jar, join(runtime.libDir, '*')].join(process.platform === 'win32' ? ';' : ':'),
+      'caselink.neo4j.Launcher',
+      '--home', paths.dir,
+      '--password-file', paths.passwordFile,
+      '--state-file', paths.stateFile,
+      '--cypher-dir', runtime.cypherDir,
+      '--pagecache', options.pageCache ?? process.env.CASELINK_NEO4J_PAGECACHE ?? '512m',
+      ...(options.attached ? ['--exit-on-stdin-close'] : []),
+    ];
+    const child = spawn(javaBinary(process.env), args, {
+      cwd: paths.dir,
+      detached: !options.attached,
+      stdio: [options.attached ? 'pipe' : 'ignore', log.fd, log.fd],
+    });
+    let exited: number | null | undefined;
+    let spawnError: Error | undefined;
+    child.on('exit', (code) => (exited = code));
+    child.on('error', (error) => (spawnError = error));
+    await log.close();
+    if (options.attached) {
+      // The pipe stays open for this process's life; when it ends, the launcher stops.
+      child.stdin?.on('error', () => undefined);
+      child.unref();
+      (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+    } else {
+      child.unref();
+    }
+
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = await readState(paths);
+      if (state && state.pid === child.pid) {
+        return { uri: `bolt://127.0.0.1:${state.port}`, user: 'neo4j', password, pid: state.pid, version: state.version, startedHere: true };
+      }
+      if (spawnError || exited !== undefined) {
+        throw new CaselinkFailure({
+          kind: 'ConnectionUnavailable',
+          message: `The local Neo4j stopped while starting (exit code ${exited ?? 'none'}${spawnError ? `, ${spawnError.message}` : ''}).`,
+          hint: `See ${paths.launcherLog} and ${join(paths.logsDir, 'debug.log')}. Last lines:\n${await tail(paths.launcherLog)}`,
+        });
+      }
+      if (Date.now() > deadline) {
+        child.kill('SIGTERM');
+        throw new CaselinkFailure({
+          kind: 'ConnectionUnavailable',
+          message: `The local Neo4j did not accept connections within ${Math.round(timeoutMs / 1000)} s.`,
+          hint: `See ${paths.launcherLog}.`,
+        });
+      }
+      await sleep(200);
+    }
+  } finally {
+    await release();
+  }
+}
+
+/** Stops the local database cleanly (SIGTERM, then SIGKILL after `timeoutMs`). */
+export async function stopLocalNeo4j(home: string, timeoutMs = 60_000): Promise<{ stopped: boolean; pid?: number }> {
+  const paths = localNeo4jPaths(home);
+  const state = await readState(paths);
+  if (!state) {
+    await rm(paths.stateFile, { force: true });
+    return { stopped: false };
+  }
+  process.kill(state.pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(state.pid)) {
+    if (Date.now() > deadline) {
+      process.kill(state.pid, 'SIGKILL');
+      await sleep(500);
+      break;
+    }
+    await sleep(200);
+  }
+  await rm(paths.stateFile, { force: true });
+  return { stopped: true, pid: state.pid };
+}
+
+export async function localNeo4jStatus(home: string): Promise<LocalNeo4jStatus> {
+  const paths = localNeo4jPaths(home);
+  const state = await readState(paths);
+  if (!state) return { running: false, home, logFile: paths.launcherLog };
+  return {
+    running: true,
+    home,
+    uri: `bolt://127.0.0.1:${state.port}`,
+    pid: state.pid,
+    version: state.version,
+    startedAt: state.startedAt,
+    logFile: paths.launcherLog,
+  };
+}
+
+/** The permission bits of the password file, for tests and `caselink db status`. */
+export async function passwordFileMode(home: string): Promise<number> {
+  return (await stat(localNeo4jPaths(home).passwordFile)).mode & 0o777;
+}

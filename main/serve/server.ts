@@ -1,0 +1,153 @@
+/**
+ * `caselink serve`: the browser bridge. Serves the built renderer and implements the
+ * CaselinkApi over HTTP on 127.0.0.1 only, behind a random per-run token and Host/Origin checks
+ * (see main/contract/bridge.ts for the protocol).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { isApiMethod, routeOf, type CaselinkApi } from '../contract/api';
+import { BRIDGE_TOKEN_FRAGMENT } from '../contract/bridge';
+import { dispatch } from '../services/api';
+
+export interface BridgeOptions {
+  api: CaselinkApi;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** The token; a random one per run when not given. */
+  token?: string;
+}
+
+export interface BridgeServer {
+  /** The address to open, with the token in its fragment. */
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** The same policy as renderer/index.html's meta tag, also sent as a header. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type });
+  res.end(body);
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startBridgeServer(options: BridgeOptions): Promise<BridgeServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const rendererDir = await realpath(resolve(options.rendererDir));
+  let allowedHosts: string[] = [];
+
+  const serveStatic = async (pathname: string, res: ServerResponse) => {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const file = resolve(join(rendererDir, relative));
+    if (!file.startsWith(rendererDir + sep)) return send(res, 404, '{"error":"not found"}');
+    try {
+      const body = await readFile(file);
+      send(res, 200, body, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+    } catch {
+      send(res, 404, '{"error":"not found"}');
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // DNS rebinding: a page on another name that resolves to 127.0.0.1 sends its own Host.
+    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, '{"error":"host not allowed"}');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      return send(res, 403, '{"error":"origin not allowed"}');
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '{"error":"method not allowed"}');
+      return serveStatic(url.pathname, res);
+    }
+    if (req.method !== 'POST') return send(res, 405, '{"error":"method not allowed"}');
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ') || !sameToken(auth.slice('Bearer '.length), token)) {
+      return send(res, 401, '{"error":"token missing or wrong"}');
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, '{"error":"JSON only"}');
+    }
+    const method = url.pathname.slice('/api/'.length);
+    if (!isApiMethod(method) || routeOf(method) !== url.pathname) return send(res, 404, '{"error":"no such method"}');
+    let input: unknown;
+    try {
+      const text = await readBody(req);
+      input = text ? (JSON.parse(text) as { input?: unknown }).input : undefined;
+    } catch (error) {
+      return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'InvalidInput', message: `Bad request body: ${(error as Error).message}` } }));
+    }
+    const result = await dispatch(options.api, method, input);
+    send(res, 200, JSON.stringify(result));
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { kind: 'Internal', message: String(error) } }));
+    });
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  return {
+    url: `http://127.0.0.1:${port}/#${BRIDGE_TOKEN_FRAGMENT}=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

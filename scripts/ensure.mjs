@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Installs what Caselink needs and is missing, and does nothing when all of it is there:
+//   deps      npm packages (npm ci when package-lock.json changed since the last install)
+//   neo4j     Neo4j Community 5.26 and the launcher, from Maven Central with mvn
+//   chromium  Debian's chromium for the end-to-end tests (apt-get, when running as root)
+//   build     the app (electron-vite build) when its sources changed
+// Usage: node scripts/ensure.mjs deps neo4j chromium build
+// Only Node's own modules here: this runs before node_modules exists.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const say = (text) => process.stdout.write(`[ensure] ${text}\n`);
+
+function fail(text) {
+  process.stderr.write(`[ensure] ${text}\n`);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) fail(`could not run ${command}: ${result.error.message}`);
+  if (result.status !== 0) fail(`${command} ${args.join(' ')} exited with ${result.status}`);
+}
+
+function has(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** A hash over files (paths relative to root) and folders, walked in a stable order. */
+function hashOf(paths) {
+  const hash = createHash('sha256');
+  const visit = (path) => {
+    const full = join(root, path);
+    if (!existsSync(full)) return;
+    const info = statSync(full);
+    if (info.isDirectory()) {
+      for (const name of readdirSync(full).sort()) visit(join(path, name));
+    } else {
+      hash.update(relative(root, full)).update('\0').update(readFileSync(full)).update('\0');
+    }
+  };
+  paths.forEach(visit);
+  return hash.digest('hex');
+}
+
+/** Runs `work` unless the stamp file already holds `hash`; then records it. */
+function once(name, stampFile, hash, work) {
+  const stamp = join(root, stampFile);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
+    say(`${name}: up to date`);
+    return;
+  }
+  work();
+  mkdirSync(dirname(stamp), { recursive: true });
+  writeFileSync(stamp, hash);
+}
+
+const steps = {
+  deps() {
+    once('npm packages', 'node_modules/.caselink-installed', hashOf(['package-lock.json', 'package.json']), () => {
+      say('installing npm packages (npm ci)…');
+      // Electron's runtime is downloaded from outside the npm registry; `npm start` needs it,
+      // nothing else does. Set CASELINK_ELECTRON_DOWNLOAD=1 to fetch it.
+      const env = { ...process.env };
+      if (!env.CASELINK_ELECTRON_DOWNLOAD) env.ELECTRON_SKIP_BINARY_DOWNLOAD = '1';
+      run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { env });
+    });
+  },
+  neo4j() {
+    once('Neo4j', 'neo4j/target/.caselink-built', hashOf(['neo4j/pom.xml', 'neo4j/src']), () => {
+      if (!has('mvn')) fail('Maven (mvn) is needed to fetch Neo4j from Maven Central. Debian: apt-get install maven');
+      if (!has('java') && !process.env.JAVA_HOME) fail('Java 17+ is needed for the local Neo4j. Debian: apt-get install openjdk-17-jdk-headless');
+      say('fetching Neo4j Community and building the launcher with Maven…');
+      run('mvn', ['-B', '-q', '-f', 'neo4j/pom.xml', 'package']);
+    });
+  },
+  chromium() {
+    if (has('chromium')) {
+      say('chromium: present');
+      return;
+    }
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (!isRoot) fail('The end-to-end tests need Debian\'s chromium: sudo apt-get install -y chromium');
+    say('installing Debian\'s chromium (apt-get)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env });
+  },
+  build() {
+    const sources = ['main', 'renderer', 'cypher', 'electron.vite.config.ts', 'package-lock.json', 'tsconfig.base.json'];
+    once('app build', 'out/.caselink-built', hashOf(sources), () => {
+      say('building the app (electron-vite build)…');
+      run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
+    });
+  },
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  const step = steps[name];
+  if (!step) fail(`unknown step "${name}"; known: ${Object.keys(steps).join(', ')}`);
+  step();
+}

@@ -2,15 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects by runtime: pure unit tests; integration tests against the real local Neo4j;
 // end-to-end tests of the renderer in Debian's Chromium through `caselink serve`. The global
-// setup starts one local Neo4j for the whole run (unless NEO4J_URI points at another).
+// setup of the integration and e2e projects starts one local Neo4j for both (unless NEO4J_URI
+// points at another).
 export default defineConfig({
   test: {
-    globalSetup: ['test/support/globalSetup.ts'],
     reporters: ['default'],
     projects: [
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
         },
@@ -18,6 +19,10 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          // Projects with a higher group order start after the lower ones end: the integration
+          // and e2e tests share one database and must not see each other's writes.
+          sequence: { groupOrder: 1 },
+          globalSetup: ['test/support/globalSetup.ts'],
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           // One Neo4j for the run: test files take turns so none sees another's writes.
@@ -29,6 +34,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
+          globalSetup: ['test/support/globalSetup.ts'],
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,

@@ -8,6 +8,7 @@ import { caselinkHome, configuredConnection } from '../config/settings';
 import { CaselinkFailure } from '../contract/errors';
 import { connect, type Connection } from '../db/connect';
 import { localNeo4jPaths, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../db/localNeo4j';
+import { describeSchema, SCHEMA_VERSION } from '../db/schema';
 import { startBridgeServer } from '../serve/server';
 import { listAgencies, upsertAgency } from '../services/agencyService';
 import { createApi, toError } from '../services/api';
@@ -133,6 +134,22 @@ export function buildProgram(): Command {
       await withConnection(async (connection) => {
         if (options.json) out(JSON.stringify(await connectionStatus(connection.db), null, 2));
         else await describeConnection(connection);
+      });
+    });
+
+  program
+    .command('schema')
+    .description('apply the schema (idempotent) and list its constraints and indexes')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withConnection(async (connection) => {
+        const schema = await describeSchema(connection.db);
+        if (options.json) return out(JSON.stringify(schema, null, 2));
+        out(`Schema version ${schema.version ?? 'none'} (this Caselink applies version ${SCHEMA_VERSION}).`);
+        out(`Constraints (${schema.constraints.length}):`);
+        for (const c of schema.constraints) out(`  ${c.name.padEnd(32)} ${c.type} ${c.labelsOrTypes.join('|')}(${c.properties.join(', ')})`);
+        out(`Indexes (${schema.indexes.length}):`);
+        for (const i of schema.indexes) out(`  ${i.name.padEnd(32)} ${i.type} ${i.labelsOrTypes.join('|')}(${i.properties.join(', ')}) ${i.state ?? ''}`);
       });
     });
 

@@ -42,8 +42,23 @@ function expectMode(st: CypherStatement, mode: CypherStatement['mode']): void {
   }
 }
 
+/**
+ * JavaScript has one number type and Cypher two: a whole JS number would arrive as a float, which
+ * LIMIT, SKIP and integer properties refuse. Whole numbers go as Cypher integers, others as floats.
+ */
+export function toCypherParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toCypherParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toCypherParams(v);
+    return out;
+  }
+  return value;
+}
+
 async function run(tx: ManagedTransaction, st: CypherStatement, params: Params): Promise<Neo4jRecord[]> {
-  const result = await tx.run(st.texts[0] as string, params);
+  const result = await tx.run(st.texts[0] as string, toCypherParams(params) as Params);
   return result.records;
 }
 

@@ -14,7 +14,45 @@ export async function applySchema(db: Database, now: () => Date = () => new Date
   for (const file of statementsUnder('schema')) {
     await db.applySchemaFile(file.name);
   }
+  await db.read('db/await-indexes', { seconds: 300 });
   await db.write('db/record-schema-version', { version: SCHEMA_VERSION, appliedAt: now().toISOString() });
+}
+
+export interface SchemaItem {
+  name: string;
+  type: string;
+  entityType: string;
+  labelsOrTypes: string[];
+  properties: string[];
+  /** Indexes only: ONLINE, POPULATING or FAILED. */
+  state?: string;
+}
+
+export interface SchemaDescription {
+  version: number | null;
+  constraints: SchemaItem[];
+  indexes: SchemaItem[];
+}
+
+function toItem(row: { get(key: string): unknown; has(key: string): boolean }): SchemaItem {
+  return {
+    name: row.get('name') as string,
+    type: row.get('type') as string,
+    entityType: row.get('entityType') as string,
+    labelsOrTypes: (row.get('labelsOrTypes') as string[] | null) ?? [],
+    properties: (row.get('properties') as string[] | null) ?? [],
+    ...(row.has('state') ? { state: row.get('state') as string } : {}),
+  };
+}
+
+/** The constraints and indexes in the graph and the recorded schema version. */
+export async function describeSchema(db: Database): Promise<SchemaDescription> {
+  const [version, constraints, indexes] = await Promise.all([
+    recordedSchemaVersion(db),
+    db.read('db/list-constraints'),
+    db.read('db/list-indexes'),
+  ]);
+  return { version, constraints: constraints.map(toItem), indexes: indexes.map(toItem) };
 }
 
 /** The schema version recorded in the graph, or null. */

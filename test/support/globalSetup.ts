@@ -1,6 +1,10 @@
 /**
  * Starts one real local Neo4j for the test run in a temporary CASELINK_HOME, unless NEO4J_URI
  * names another server, and hands its address and password to the tests through `provide`.
+ *
+ * The integration and e2e projects both name this setup; Vitest loads it once per project, in
+ * the same process, so the running database is shared through globalThis and stopped when the
+ * last project is done.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,20 +14,39 @@ import { configuredConnection } from '../../main/config/settings';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../main/db/localNeo4j';
 import type { TestNeo4j } from './testNeo4j';
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+interface Shared {
+  neo4j: Promise<{ settings: TestNeo4j; stop: () => Promise<void> }>;
+  users: number;
+}
+
+const KEY = Symbol.for('caselink.testNeo4j');
+const shared = globalThis as unknown as Record<symbol, Shared | undefined>;
+
+async function start(): Promise<{ settings: TestNeo4j; stop: () => Promise<void> }> {
   const external = configuredConnection();
-  if (external) {
-    project.provide('neo4j', { ...external, local: false });
-    return async () => undefined;
-  }
+  if (external) return { settings: { ...external, local: false }, stop: async () => undefined };
   const home = await mkdtemp(join(tmpdir(), 'caselink-test-'));
   const started = Date.now();
   const local = await startLocalNeo4j({ home, attached: true, heap: '768m', pageCache: '256m' });
-  process.stdout.write(`[test setup] local Neo4j ${local.version} at ${local.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  const neo4j: TestNeo4j = { uri: local.uri, user: local.user, password: local.password, database: 'neo4j', local: true };
-  project.provide('neo4j', neo4j);
+  process.stdout.write(`[test setup] local Neo4j ${local.version} at ${local.uri}, started in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return {
+    settings: { uri: local.uri, user: local.user, password: local.password, database: 'neo4j', local: true },
+    stop: async () => {
+      await stopLocalNeo4j(home);
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const entry = (shared[KEY] ??= { neo4j: start(), users: 0 });
+  entry.users += 1;
+  const { settings } = await entry.neo4j;
+  project.provide('neo4j', settings);
   return async () => {
-    await stopLocalNeo4j(home);
-    await rm(home, { recursive: true, force: true });
+    entry.users -= 1;
+    if (entry.users > 0) return;
+    shared[KEY] = undefined;
+    await (await entry.neo4j).stop();
   };
 }

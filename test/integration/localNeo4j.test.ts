@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaselinkFailure } from '../../main/contract/errors';
+import { openDatabase } from '../../main/db/database';
+import { localNeo4jPaths, localNeo4jStatus, passwordFileMode, startLocalNeo4j, stopLocalNeo4j } from '../../main/db/localNeo4j';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A second local database in its own CASELINK_HOME, started and stopped by this file, beside
+// the one the global setup runs for the other tests.
+describe('the local Neo4j', () => {
+  let home: string;
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'caselink-lifecycle-'));
+  });
+
+  afterAll(async () => {
+    await stopLocalNeo4j(home);
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('starts on a loopback port with authentication, answers, and stops cleanly', async () => {
+    expect(await localNeo4jStatus(home)).toMatchObject({ running: false });
+
+    const running = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m' });
+    expect(running.startedHere).toBe(true);
+    expect(running.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
+    expect(running.version).toMatch(/^5\.26\.\d+$/);
+
+    const status = await localNeo4jStatus(home);
+    expect(status).toMatchObject({ running: true, uri: running.uri, pid: running.pid });
+    expect(await passwordFileMode(home)).toBe(0o600);
+    expect(running.password).toBe((await readFile(localNeo4jPaths(home).passwordFile, 'utf8')).trim());
+    expect(running.password.length).toBeGreaterThanOrEqual(24);
+
+    const db = await openDatabase({ uri: running.uri, user: 'neo4j', password: running.password, database: 'neo4j', local: true });
+    expect((await db.serverInfo()).agent).toMatch(/^Neo4j\/5\.26\./);
+    await db.close();
+
+    // The default password was replaced: it no longer gets in.
+    const refused = await openDatabase({ uri: running.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j', local: true }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(CaselinkFailure);
+    expect((refused as CaselinkFailure).error.kind).toBe('AuthFailed');
+
+    // Starting again finds the running one instead of a second process.
+    const again = await startLocalNeo4j({ home, attached: true });
+    expect(again).toMatchObject({ startedHere: false, pid: running.pid, uri: running.uri });
+
+    expect(await stopLocalNeo4j(home)).toEqual({ stopped: true, pid: running.pid });
+    expect(isAlive(running.pid)).toBe(false);
+    expect(existsSync(localNeo4jPaths(home).stateFile)).toBe(false);
+    expect(await localNeo4jStatus(home)).toMatchObject({ running: false });
+    expect(await readFile(join(localNeo4jPaths(home).logsDir, 'debug.log'), 'utf8')).toMatch(/Stopped|Shutdown|shut/i);
+  });
+
+  it('keeps its data and password across a restart', async () => {
+    const first = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m' });
+    const db = await openDatabase({ uri: first.uri, user: 'neo4j', password: first.password, database: 'neo4j', local: true });
+    await db.write('agencies/merge-agency', { code: 'KEEP', name: 'Kept across restarts', country: 'GB', now: new Date().toISOString() });
+    await db.close();
+    await stopLocalNeo4j(home);
+
+    const second = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m' });
+    expect(second.password).toBe(first.password);
+    const reopened = await openDatabase({ uri: second.uri, user: 'neo4j', password: second.password, database: 'neo4j', local: true });
+    const rows = await reopened.read('agencies/list-agencies');
+    expect(rows.map((r) => r.get('name'))).toEqual(['Kept across restarts']);
+    await reopened.close();
+  });
+
+  it('says so plainly when nothing answers at the address', async () => {
+    const error = await openDatabase({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j', local: false }).catch((e: unknown) => e);
+    expect((error as CaselinkFailure).error).toMatchObject({ kind: 'ConnectionUnavailable', message: 'No Neo4j answers at bolt://127.0.0.1:1.' });
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaselinkApi } from '../../main/contract/api';
+import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
+
+// The bridge's own rules (token, Host, Origin, static files), over a small in-memory API; the
+// e2e tests run it against the real database.
+const api: CaselinkApi = {
+  getConnectionStatus: async () => ({ ok: false, error: { kind: 'ConnectionUnavailable', message: 'none here' } }),
+  getOverview: async (input) => ({ ok: true, value: { nodes: [], edges: [], truncated: (input.limit ?? 0) > 1 } }),
+};
+
+function call(server: BridgeServer, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('the caselink serve bridge', () => {
+  let server: BridgeServer;
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'caselink-renderer-'));
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>Caselink</title>');
+    server = await startBridgeServer({ api, rendererDir: dir });
+    auth = { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}`, 'content-type': 'application/json' };
+  });
+  afterAll(() => server.close());
+
+  it('prints a loopback address with a long random token in the fragment', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
+    expect(server.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+  });
+
+  it('serves the app with a strict Content-Security-Policy', async () => {
+    const page = await call(server, { path: '/', headers: { host: `127.0.0.1:${server.port}` } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Caselink</title>');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await call(server, { path: '/../../etc/passwd', headers: { host: `127.0.0.1:${server.port}` } })).status).toBe(404);
+  });
+
+  it('runs API methods for the right token, with the input checked', async () => {
+    const ok = await call(server, { method: 'POST', path: '/api/getOverview', headers: auth, body: JSON.stringify({ input: { limit: 2 } }) });
+    expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { nodes: [], edges: [], truncated: true } });
+    const bad = await call(server, { method: 'POST', path: '/api/getOverview', headers: auth, body: JSON.stringify({ input: { limit: 0 } }) });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { kind: 'InvalidInput' } });
+    const unknown = await call(server, { method: 'POST', path: '/api/runCypher', headers: auth, body: '{}' });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('refuses a wrong token, a foreign Host (DNS rebinding) and a foreign Origin', async () => {
+    const body = JSON.stringify({ input: { limit: 2 } });
+    expect((await call(server, { method: 'POST', path: '/api/getOverview', headers: { ...auth, authorization: 'Bearer nope' }, body })).status).toBe(401);
+    expect((await call(server, { method: 'POST', path: '/api/getOverview', headers: { ...auth, host: `evil.example:${server.port}` }, body })).status).toBe(403);
+    expect((await call(server, { method: 'POST', path: '/api/getOverview', headers: { ...auth, origin: 'https://evil.example' }, body })).status).toBe(403);
+    expect((await call(server, { method: 'POST', path: '/api/getOverview', headers: { ...auth, 'content-type': 'text/plain' }, body })).status).toBe(415);
+  });
+});

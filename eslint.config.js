@@ -6,7 +6,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const noElectron = { name: 'electron', message: 'Only main/app, main/ipc and main/preload may import electron.' };
-const noDriver = { name: 'neo4j-driver', message: 'Only main/db talks to neo4j-driver; services use the Database interface.' };
+const noDriver = {
+  name: 'neo4j-driver',
+  message: 'Only main/db talks to neo4j-driver; services use the Database interface.',
+};
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'net', 'crypto', 'url', 'worker_threads']
   .flatMap((m) => [m, `node:${m}`])
   .map((name) => ({ name, message: 'main/core and main/contract are pure: no file system, network or processes.' }));
@@ -22,7 +25,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='run'][arguments.0.type='TemplateLiteral']", message: 'Cypher lives in cypher/ and runs by name.' },
+        {
+          selector: "CallExpression[callee.property.name='run'][arguments.0.type='TemplateLiteral']",
+          message: 'Cypher lives in cypher/ and runs by name.',
+        },
       ],
     },
   },
@@ -48,8 +54,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/contract/*'], allowTypeImports: true, message: 'The renderer takes only types from main/contract.' },
-            { group: ['**/main/**', '!**/main/contract/*'], message: 'The renderer talks to main only through window.api.' },
+            {
+              group: ['**/main/contract/*'],
+              allowTypeImports: true,
+              message: 'The renderer takes only types from main/contract.',
+            },
+            {
+              group: ['**/main/**', '!**/main/contract/*'],
+              message: 'The renderer talks to main only through window.api.',
+            },
           ],
           paths: [noElectron, noDriver],
         },

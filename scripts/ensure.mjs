@@ -73,7 +73,8 @@ const steps = {
   neo4j() {
     once('Neo4j', 'neo4j/target/.caselink-built', hashOf(['neo4j/pom.xml', 'neo4j/src']), () => {
       if (!has('mvn')) fail('Maven (mvn) is needed to fetch Neo4j from Maven Central. Debian: apt-get install maven');
-      if (!has('java') && !process.env.JAVA_HOME) fail('Java 17+ is needed for the local Neo4j. Debian: apt-get install openjdk-17-jdk-headless');
+      if (!has('java') && !process.env.JAVA_HOME)
+        fail('Java 17+ is needed for the local Neo4j. Debian: apt-get install openjdk-17-jdk-headless');
       say('fetching Neo4j Community and building the launcher with Maven…');
       run('mvn', ['-B', '-q', '-f', 'neo4j/pom.xml', 'package']);
     });
@@ -84,14 +85,21 @@ const steps = {
       return;
     }
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (!isRoot) fail('The end-to-end tests need Debian\'s chromium: sudo apt-get install -y chromium');
-    say('installing Debian\'s chromium (apt-get)…');
+    if (!isRoot) fail("The end-to-end tests need Debian's chromium: sudo apt-get install -y chromium");
+    say("installing Debian's chromium (apt-get)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update', '-qq'], { env });
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env });
   },
   build() {
-    const sources = ['main', 'renderer', 'cypher', 'electron.vite.config.ts', 'package-lock.json', 'tsconfig.base.json'];
+    const sources = [
+      'main',
+      'renderer',
+      'cypher',
+      'electron.vite.config.ts',
+      'package-lock.json',
+      'tsconfig.base.json',
+    ];
     once('app build', 'out/.caselink-built', hashOf(sources), () => {
       say('building the app (electron-vite build)…');
       run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);

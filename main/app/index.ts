@@ -63,5 +63,8 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const closing = connection;
   connection = null;
-  void closing.then((c) => c.close()).catch(() => undefined).finally(() => app.quit());
+  void closing
+    .then((c) => c.close())
+    .catch(() => undefined)
+    .finally(() => app.quit());
 });

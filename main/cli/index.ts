@@ -46,8 +46,12 @@ function untilSignal(cleanup: () => Promise<void>): Promise<void> {
 
 async function describeConnection(connection: Connection): Promise<void> {
   const status = await connectionStatus(connection.db);
-  out(`Connected to ${status.serverAgent} (${status.edition}) at ${status.uri}, database "${status.database}"${status.local ? ' (local)' : ''}.`);
-  out(`Schema version ${status.schemaVersion ?? 'none'}; ${status.nodeCount} nodes, ${status.relationshipCount} relationships.`);
+  out(
+    `Connected to ${status.serverAgent} (${status.edition}) at ${status.uri}, database "${status.database}"${status.local ? ' (local)' : ''}.`,
+  );
+  out(
+    `Schema version ${status.schemaVersion ?? 'none'}; ${status.nodeCount} nodes, ${status.relationshipCount} relationships.`,
+  );
 }
 
 /**
@@ -99,7 +103,9 @@ export function buildProgram(): Command {
       const home = caselinkHome();
       const running = await startLocalNeo4j({ home, attached: false });
       const paths = localNeo4jPaths(home);
-      out(`${running.startedHere ? 'Started' : 'Already running:'} Neo4j ${running.version} at ${running.uri} (pid ${running.pid}).`);
+      out(
+        `${running.startedHere ? 'Started' : 'Already running:'} Neo4j ${running.version} at ${running.uri} (pid ${running.pid}).`,
+      );
       out(`Data and logs: ${paths.dir}`);
       out(`User neo4j; password in ${paths.passwordFile} (readable by you only).`);
     });
@@ -116,13 +122,30 @@ export function buildProgram(): Command {
       const status = await localNeo4jStatus(caselinkHome());
       const external = configuredConnection();
       if (options.json) {
-        out(JSON.stringify({ local: status, configured: external ? { uri: external.uri, user: external.user, database: external.database } : null }, null, 2));
+        out(
+          JSON.stringify(
+            {
+              local: status,
+              configured: external ? { uri: external.uri, user: external.user, database: external.database } : null,
+            },
+            null,
+            2,
+          ),
+        );
         return;
       }
-      out(status.running ? `Local Neo4j ${status.version} running at ${status.uri} (pid ${status.pid}) since ${status.startedAt}.` : 'Local Neo4j is not running.');
+      out(
+        status.running
+          ? `Local Neo4j ${status.version} running at ${status.uri} (pid ${status.pid}) since ${status.startedAt}.`
+          : 'Local Neo4j is not running.',
+      );
       out(`Home: ${status.home}`);
       out(`Log: ${status.logFile}`);
-      out(external ? `Caselink uses the configured Neo4j at ${external.uri} (NEO4J_URI), database "${external.database}".` : 'Caselink uses the local Neo4j (NEO4J_URI is not set).');
+      out(
+        external
+          ? `Caselink uses the configured Neo4j at ${external.uri} (NEO4J_URI), database "${external.database}".`
+          : 'Caselink uses the local Neo4j (NEO4J_URI is not set).',
+      );
       if (!status.running) process.exitCode = 3;
     });
 
@@ -147,9 +170,13 @@ export function buildProgram(): Command {
         if (options.json) return out(JSON.stringify(schema, null, 2));
         out(`Schema version ${schema.version ?? 'none'} (this Caselink applies version ${SCHEMA_VERSION}).`);
         out(`Constraints (${schema.constraints.length}):`);
-        for (const c of schema.constraints) out(`  ${c.name.padEnd(32)} ${c.type} ${c.labelsOrTypes.join('|')}(${c.properties.join(', ')})`);
+        for (const c of schema.constraints)
+          out(`  ${c.name.padEnd(32)} ${c.type} ${c.labelsOrTypes.join('|')}(${c.properties.join(', ')})`);
         out(`Indexes (${schema.indexes.length}):`);
-        for (const i of schema.indexes) out(`  ${i.name.padEnd(32)} ${i.type} ${i.labelsOrTypes.join('|')}(${i.properties.join(', ')}) ${i.state ?? ''}`);
+        for (const i of schema.indexes)
+          out(
+            `  ${i.name.padEnd(32)} ${i.type} ${i.labelsOrTypes.join('|')}(${i.properties.join(', ')}) ${i.state ?? ''}`,
+          );
       });
     });
 
@@ -157,7 +184,7 @@ export function buildProgram(): Command {
   agency
     .command('add <code>')
     .description('register an agency (or update its name and country)')
-    .requiredOption('--name <name>', 'the agency\'s full name')
+    .requiredOption('--name <name>', "the agency's full name")
     .requiredOption('--country <cc>', 'ISO country code: the default for its phone numbers and addresses')
     .action(async (code: string, options: { name: string; country: string }) => {
       await withConnection(async (connection) => {
@@ -173,8 +200,10 @@ export function buildProgram(): Command {
       await withConnection(async (connection) => {
         const agencies = await listAgencies(connection.db);
         if (options.json) return out(JSON.stringify(agencies, null, 2));
-        if (agencies.length === 0) return out('No agencies yet. Add one with "caselink agency add CODE --name NAME --country CC".');
-        for (const a of agencies) out(`${a.code.padEnd(12)} ${a.country}  ${a.name}  (${a.sources} sources, ${a.records} records)`);
+        if (agencies.length === 0)
+          return out('No agencies yet. Add one with "caselink agency add CODE --name NAME --country CC".');
+        for (const a of agencies)
+          out(`${a.code.padEnd(12)} ${a.country}  ${a.name}  (${a.sources} sources, ${a.records} records)`);
       });
     });
 

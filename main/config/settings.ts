@@ -39,7 +39,9 @@ export function configuredConnection(env: Env = process.env): ExternalConnection
   if (!uri) return null;
   const scheme = uri.split('://')[0] ?? '';
   if (!uri.includes('://') || !SUPPORTED_SCHEMES.includes(scheme)) {
-    throw new Error(`NEO4J_URI "${uri}" is not a Neo4j address; use one of ${SUPPORTED_SCHEMES.map((s) => `${s}://`).join(', ')}.`);
+    throw new Error(
+      `NEO4J_URI "${uri}" is not a Neo4j address; use one of ${SUPPORTED_SCHEMES.map((s) => `${s}://`).join(', ')}.`,
+    );
   }
   if (/^[a-z+]+:\/\/[^/]*@/i.test(uri)) {
     throw new Error('NEO4J_URI must not contain a user or password; set NEO4J_USER and NEO4J_PASSWORD instead.');

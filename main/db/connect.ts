@@ -32,7 +32,13 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
   } else {
     local = await startLocalNeo4j({ home, attached: options.attached ?? true });
     try {
-      db = await openDatabase({ uri: local.uri, user: local.user, password: local.password, database: 'neo4j', local: true });
+      db = await openDatabase({
+        uri: local.uri,
+        user: local.user,
+        password: local.password,
+        database: 'neo4j',
+        local: true,
+      });
     } catch (error) {
       if (local.startedHere) await stopLocalNeo4j(home);
       throw error;

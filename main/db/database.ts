@@ -77,7 +77,10 @@ export async function openDatabase(settings: ConnectionSettings): Promise<Databa
     throw new CaselinkFailure(toCaselinkError(cause, settings.uri), { cause });
   }
   const session = (mode: 'READ' | 'WRITE') =>
-    driver.session({ database: settings.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    driver.session({
+      database: settings.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
 
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -158,7 +161,10 @@ export async function openDatabase(settings: ConnectionSettings): Promise<Databa
 
 /** Maps a driver or network error to the error a person reads. */
 export function toCaselinkError(cause: unknown, uri: string): CaselinkError {
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause as { code: unknown }).code) : undefined;
+  const code =
+    typeof cause === 'object' && cause !== null && 'code' in cause
+      ? String((cause as { code: unknown }).code)
+      : undefined;
   const message = cause instanceof Error ? cause.message : String(cause);
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
     return {
@@ -168,7 +174,12 @@ export function toCaselinkError(cause: unknown, uri: string): CaselinkError {
       code,
     };
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'ECONNREFUSED' || /connect|ECONNREFUSED|ENOTFOUND/i.test(message)) {
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code === 'ECONNREFUSED' ||
+    /connect|ECONNREFUSED|ENOTFOUND/i.test(message)
+  ) {
     return {
       kind: 'ConnectionUnavailable',
       message: `No Neo4j answers at ${uri}.`,
@@ -195,7 +206,14 @@ export function toPlain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
   if (value === null || value === undefined) return null;
   if (typeof value === 'object') {
-    if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
+    if (
+      neo4j.isDate(value) ||
+      neo4j.isDateTime(value) ||
+      neo4j.isLocalDateTime(value) ||
+      neo4j.isTime(value) ||
+      neo4j.isLocalTime(value) ||
+      neo4j.isDuration(value)
+    ) {
       return value.toString();
     }
     const out: Record<string, unknown> = {};

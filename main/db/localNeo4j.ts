@@ -165,9 +165,11 @@ export async function localPassword(paths: LocalNeo4jPaths): Promise<string> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const password = randomBytes(24).toString('base64url');
-  await writeFile(paths.passwordFile, `${password}\n`, { mode: 0o600, flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
+  await writeFile(paths.passwordFile, `${password}\n`, { mode: 0o600, flag: 'wx' }).catch(
+    async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
   await chmod(paths.passwordFile, 0o600);
   return (await readFile(paths.passwordFile, 'utf8')).trim();
 }
@@ -220,7 +222,14 @@ export async function startLocalNeo4j(options: StartOptions): Promise<RunningLoc
   try {
     const running = await readState(paths);
     if (running) {
-      return { uri: `bolt://127.0.0.1:${running.port}`, user: 'neo4j', password, pid: running.pid, version: running.version, startedHere: false };
+      return {
+        uri: `bolt://127.0.0.1:${running.port}`,
+        user: 'neo4j',
+        password,
+        pid: running.pid,
+        version: running.version,
+        startedHere: false,
+      };
     }
     await rm(paths.stateFile, { force: true });
     const runtime = neo4jRuntime();
@@ -243,11 +252,16 @@ export async function startLocalNeo4j(options: StartOptions): Promise<RunningLoc
       '-cp',
       [runtime.jar, join(runtime.libDir, '*')].join(process.platform === 'win32' ? ';' : ':'),
       'caselink.neo4j.Launcher',
-      '--home', paths.dir,
-      '--password-file', paths.passwordFile,
-      '--state-file', paths.stateFile,
-      '--cypher-dir', runtime.cypherDir,
-      '--pagecache', options.pageCache ?? process.env.CASELINK_NEO4J_PAGECACHE ?? '512m',
+      '--home',
+      paths.dir,
+      '--password-file',
+      paths.passwordFile,
+      '--state-file',
+      paths.stateFile,
+      '--cypher-dir',
+      runtime.cypherDir,
+      '--pagecache',
+      options.pageCache ?? process.env.CASELINK_NEO4J_PAGECACHE ?? '512m',
       ...(options.attached ? ['--exit-on-stdin-close'] : []),
     ];
     const child = spawn(javaBinary(process.env), args, {
@@ -273,7 +287,14 @@ export async function startLocalNeo4j(options: StartOptions): Promise<RunningLoc
     for (;;) {
       const state = await readState(paths);
       if (state && state.pid === child.pid) {
-        return { uri: `bolt://127.0.0.1:${state.port}`, user: 'neo4j', password, pid: state.pid, version: state.version, startedHere: true };
+        return {
+          uri: `bolt://127.0.0.1:${state.port}`,
+          user: 'neo4j',
+          password,
+          pid: state.pid,
+          version: state.version,
+          startedHere: true,
+        };
       }
       if (spawnError || exited !== undefined) {
         throw new CaselinkFailure({

@@ -57,7 +57,12 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'application/json; charset=utf-8',
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type });
   res.end(body);
 }
@@ -123,7 +128,14 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
       const text = await readBody(req);
       input = text ? (JSON.parse(text) as { input?: unknown }).input : undefined;
     } catch (error) {
-      return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'InvalidInput', message: `Bad request body: ${(error as Error).message}` } }));
+      return send(
+        res,
+        400,
+        JSON.stringify({
+          ok: false,
+          error: { kind: 'InvalidInput', message: `Bad request body: ${(error as Error).message}` },
+        }),
+      );
     }
     const result = await dispatch(options.api, method, input);
     send(res, 200, JSON.stringify(result));
@@ -131,7 +143,8 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { kind: 'Internal', message: String(error) } }));
+      if (!res.headersSent)
+        send(res, 500, JSON.stringify({ ok: false, error: { kind: 'Internal', message: String(error) } }));
     });
   });
   await new Promise<void>((resolveListen, reject) => {

@@ -8,8 +8,19 @@ const LABEL_PROPERTIES = ['name', 'displayName', 'ref', 'code', 'e164', 'display
 
 /** Labels of the data model; a node's kind is the first of its labels found here. */
 export const NODE_KINDS = [
-  'Agency', 'Source', 'Record', 'Case', 'Person', 'Organization',
-  'Phone', 'Address', 'Account', 'Email', 'Handle', 'Document', 'Vehicle',
+  'Agency',
+  'Source',
+  'Record',
+  'Case',
+  'Person',
+  'Organization',
+  'Phone',
+  'Address',
+  'Account',
+  'Email',
+  'Handle',
+  'Document',
+  'Vehicle',
 ] as const;
 
 function plainProperties(value: unknown): Record<string, PlainValue> {
@@ -34,7 +45,10 @@ export async function overview(db: Database, input: OverviewInput): Promise<Grap
     const labels = row.get('labels') as string[];
     const kind = NODE_KINDS.find((k) => labels.includes(k)) ?? labels[0] ?? 'Node';
     const properties = plainProperties(row.get('properties'));
-    return { group: 'nodes', data: { id: row.get('id') as string, kind, label: nodeLabel(kind, properties), properties } };
+    return {
+      group: 'nodes',
+      data: { id: row.get('id') as string, kind, label: nodeLabel(kind, properties), properties },
+    };
   });
   const ids = nodes.map((n) => n.data.id);
   const relRows = ids.length ? await db.read('graph/relationships-among', { ids, limit: limit * 10 }) : [];

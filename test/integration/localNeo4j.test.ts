@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaselinkFailure } from '../../main/contract/errors';
 import { openDatabase } from '../../main/db/database';
-import { localNeo4jPaths, localNeo4jStatus, passwordFileMode, startLocalNeo4j, stopLocalNeo4j } from '../../main/db/localNeo4j';
+import {
+  localNeo4jPaths,
+  localNeo4jStatus,
+  passwordFileMode,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+} from '../../main/db/localNeo4j';
 
 function isAlive(pid: number): boolean {
   try {
@@ -44,12 +50,24 @@ describe('the local Neo4j', () => {
     expect(running.password).toBe((await readFile(localNeo4jPaths(home).passwordFile, 'utf8')).trim());
     expect(running.password.length).toBeGreaterThanOrEqual(24);
 
-    const db = await openDatabase({ uri: running.uri, user: 'neo4j', password: running.password, database: 'neo4j', local: true });
+    const db = await openDatabase({
+      uri: running.uri,
+      user: 'neo4j',
+      password: running.password,
+      database: 'neo4j',
+      local: true,
+    });
     expect((await db.serverInfo()).agent).toMatch(/^Neo4j\/5\.26\./);
     await db.close();
 
     // The default password was replaced: it no longer gets in.
-    const refused = await openDatabase({ uri: running.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j', local: true }).catch((e: unknown) => e);
+    const refused = await openDatabase({
+      uri: running.uri,
+      user: 'neo4j',
+      password: 'neo4j',
+      database: 'neo4j',
+      local: true,
+    }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(CaselinkFailure);
     expect((refused as CaselinkFailure).error.kind).toBe('AuthFailed');
 
@@ -66,21 +84,47 @@ describe('the local Neo4j', () => {
 
   it('keeps its data and password across a restart', async () => {
     const first = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m' });
-    const db = await openDatabase({ uri: first.uri, user: 'neo4j', password: first.password, database: 'neo4j', local: true });
-    await db.write('agencies/merge-agency', { code: 'KEEP', name: 'Kept across restarts', country: 'GB', now: new Date().toISOString() });
+    const db = await openDatabase({
+      uri: first.uri,
+      user: 'neo4j',
+      password: first.password,
+      database: 'neo4j',
+      local: true,
+    });
+    await db.write('agencies/merge-agency', {
+      code: 'KEEP',
+      name: 'Kept across restarts',
+      country: 'GB',
+      now: new Date().toISOString(),
+    });
     await db.close();
     await stopLocalNeo4j(home);
 
     const second = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m' });
     expect(second.password).toBe(first.password);
-    const reopened = await openDatabase({ uri: second.uri, user: 'neo4j', password: second.password, database: 'neo4j', local: true });
+    const reopened = await openDatabase({
+      uri: second.uri,
+      user: 'neo4j',
+      password: second.password,
+      database: 'neo4j',
+      local: true,
+    });
     const rows = await reopened.read('agencies/list-agencies');
     expect(rows.map((r) => r.get('name'))).toEqual(['Kept across restarts']);
     await reopened.close();
   });
 
   it('says so plainly when nothing answers at the address', async () => {
-    const error = await openDatabase({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j', local: false }).catch((e: unknown) => e);
-    expect((error as CaselinkFailure).error).toMatchObject({ kind: 'ConnectionUnavailable', message: 'No Neo4j answers at bolt://127.0.0.1:1.' });
+    const error = await openDatabase({
+      uri: 'bolt://127.0.0.1:1',
+      user: 'neo4j',
+      password: 'x',
+      database: 'neo4j',
+      local: false,
+    }).catch((e: unknown) => e);
+    expect((error as CaselinkFailure).error).toMatchObject({
+      kind: 'ConnectionUnavailable',
+      message: 'No Neo4j answers at bolt://127.0.0.1:1.',
+    });
   });
 });

@@ -52,7 +52,10 @@ describe('a parameterised write and read through the services', () => {
               id: expect.any(String),
               kind: 'Agency',
               label: expect.any(String),
-              properties: expect.objectContaining({ code: expect.stringMatching(/^(RO-POL|UKBF)$/), createdAt: expect.any(String) }),
+              properties: expect.objectContaining({
+                code: expect.stringMatching(/^(RO-POL|UKBF)$/),
+                createdAt: expect.any(String),
+              }),
             },
           },
         ],

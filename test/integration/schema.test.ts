@@ -26,15 +26,36 @@ describe('the schema', () => {
     expect(byName.phone_e164).toMatchObject({ type: 'UNIQUENESS', labelsOrTypes: ['Phone'], properties: ['e164'] });
     expect(byName.case_agency_ref).toMatchObject({ labelsOrTypes: ['Case'], properties: ['agency', 'ref'] });
     expect(Object.keys(byName).sort()).toEqual([
-      'account_kind_key', 'address_key', 'agency_code', 'case_agency_ref', 'caselink_meta_key',
-      'document_kind_country_number', 'email_key', 'handle_platform_key', 'organization_id',
-      'person_id', 'phone_e164', 'record_id', 'source_sha256', 'vehicle_country_plate',
+      'account_kind_key',
+      'address_key',
+      'agency_code',
+      'case_agency_ref',
+      'caselink_meta_key',
+      'document_kind_country_number',
+      'email_key',
+      'handle_platform_key',
+      'organization_id',
+      'person_id',
+      'phone_e164',
+      'record_id',
+      'source_sha256',
+      'vehicle_country_plate',
     ]);
   });
 
   it('merges a repeated agency into the one node its key allows', async () => {
-    await db.write('agencies/merge-agency', { code: 'DUP', name: 'First', country: 'GB', now: new Date().toISOString() });
-    await db.write('agencies/merge-agency', { code: 'DUP', name: 'Second', country: 'GB', now: new Date().toISOString() });
+    await db.write('agencies/merge-agency', {
+      code: 'DUP',
+      name: 'First',
+      country: 'GB',
+      now: new Date().toISOString(),
+    });
+    await db.write('agencies/merge-agency', {
+      code: 'DUP',
+      name: 'Second',
+      country: 'GB',
+      now: new Date().toISOString(),
+    });
     const rows = await db.read('agencies/list-agencies');
     expect(rows.filter((r) => r.get('code') === 'DUP').map((r) => r.get('name'))).toEqual(['Second']);
   });

@@ -28,7 +28,9 @@ async function start(): Promise<{ settings: TestNeo4j; stop: () => Promise<void>
   const home = await mkdtemp(join(tmpdir(), 'caselink-test-'));
   const started = Date.now();
   const local = await startLocalNeo4j({ home, attached: true, heap: '768m', pageCache: '256m' });
-  process.stdout.write(`[test setup] local Neo4j ${local.version} at ${local.uri}, started in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `[test setup] local Neo4j ${local.version} at ${local.uri}, started in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return {
     settings: { uri: local.uri, user: local.user, password: local.password, database: 'neo4j', local: true },
     stop: async () => {

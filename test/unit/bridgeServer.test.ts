@@ -13,10 +13,19 @@ const api: CaselinkApi = {
   getOverview: async (input) => ({ ok: true, value: { nodes: [], edges: [], truncated: (input.limit ?? 0) > 1 } }),
 };
 
-function call(server: BridgeServer, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+function call(
+  server: BridgeServer,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
       (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
@@ -36,7 +45,11 @@ describe('the caselink serve bridge', () => {
     const dir = await mkdtemp(join(tmpdir(), 'caselink-renderer-'));
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>Caselink</title>');
     server = await startBridgeServer({ api, rendererDir: dir });
-    auth = { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}`, 'content-type': 'application/json' };
+    auth = {
+      host: `127.0.0.1:${server.port}`,
+      authorization: `Bearer ${server.token}`,
+      'content-type': 'application/json',
+    };
   });
   afterAll(() => server.close());
 
@@ -50,13 +63,25 @@ describe('the caselink serve bridge', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Caselink</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect((await call(server, { path: '/../../etc/passwd', headers: { host: `127.0.0.1:${server.port}` } })).status).toBe(404);
+    expect(
+      (await call(server, { path: '/../../etc/passwd', headers: { host: `127.0.0.1:${server.port}` } })).status,
+    ).toBe(404);
   });
 
   it('runs API methods for the right token, with the input checked', async () => {
-    const ok = await call(server, { method: 'POST', path: '/api/getOverview', headers: auth, body: JSON.stringify({ input: { limit: 2 } }) });
+    const ok = await call(server, {
+      method: 'POST',
+      path: '/api/getOverview',
+      headers: auth,
+      body: JSON.stringify({ input: { limit: 2 } }),
+    });
     expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { nodes: [], edges: [], truncated: true } });
-    const bad = await call(server, { method: 'POST', path: '/api/getOverview', headers: auth, body: JSON.stringify({ input: { limit: 0 } }) });
+    const bad = await call(server, {
+      method: 'POST',
+      path: '/api/getOverview',
+      headers: auth,
+      body: JSON.stringify({ input: { limit: 0 } }),
+    });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { kind: 'InvalidInput' } });
     const unknown = await call(server, { method: 'POST', path: '/api/runCypher', headers: auth, body: '{}' });
     expect(unknown.status).toBe(404);
@@ -64,9 +89,45 @@ describe('the caselink serve bridge', () => {
 
   it('refuses a wrong token, a foreign Host (DNS rebinding) and a foreign Origin', async () => {
     const body = JSON.stringify({ input: { limit: 2 } });
-    expect((await call(server, { method: 'POST', path: '/api/getOverview', headers: { ...auth, authorization: 'Bearer nope' }, body })).status).toBe(401);
-    expect((await call(server, { method: 'POST', path: '/api/getOverview', headers: { ...auth, host: `evil.example:${server.port}` }, body })).status).toBe(403);
-    expect((await call(server, { method: 'POST', path: '/api/getOverview', headers: { ...auth, origin: 'https://evil.example' }, body })).status).toBe(403);
-    expect((await call(server, { method: 'POST', path: '/api/getOverview', headers: { ...auth, 'content-type': 'text/plain' }, body })).status).toBe(415);
+    expect(
+      (
+        await call(server, {
+          method: 'POST',
+          path: '/api/getOverview',
+          headers: { ...auth, authorization: 'Bearer nope' },
+          body,
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await call(server, {
+          method: 'POST',
+          path: '/api/getOverview',
+          headers: { ...auth, host: `evil.example:${server.port}` },
+          body,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(server, {
+          method: 'POST',
+          path: '/api/getOverview',
+          headers: { ...auth, origin: 'https://evil.example' },
+          body,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(server, {
+          method: 'POST',
+          path: '/api/getOverview',
+          headers: { ...auth, 'content-type': 'text/plain' },
+          body,
+        })
+      ).status,
+    ).toBe(415);
   });
 });

@@ -74,7 +74,10 @@ describe('the Cypher registry', () => {
 
   it('reads the mode and parameters from the header', () => {
     expect(statement('graph/relationships-among')).toMatchObject({ mode: 'read', params: ['ids', 'limit'] });
-    expect(statement('agencies/merge-agency')).toMatchObject({ mode: 'write', params: ['code', 'name', 'country', 'now'] });
+    expect(statement('agencies/merge-agency')).toMatchObject({
+      mode: 'write',
+      params: ['code', 'name', 'country', 'now'],
+    });
   });
 
   it('declares every $parameter a statement uses', () => {
@@ -91,7 +94,10 @@ describe('the Cypher registry', () => {
   });
 
   it('splits a schema file into its statements and keeps other files whole', () => {
-    const schema = parseCypherFile('schema/x', '// mode: schema\nCREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.a);\nCREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.b);\n');
+    const schema = parseCypherFile(
+      'schema/x',
+      '// mode: schema\nCREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.a);\nCREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.b);\n',
+    );
     expect(schema.texts).toEqual([
       'CREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.a)',
       'CREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.b)',

@@ -46,7 +46,17 @@ describe('the preload API', () => {
 });
 
 describe('IPC registration', () => {
-  const status = { uri: 'bolt://x', database: 'neo4j', local: true, serverAgent: 'Neo4j/5.26.30', serverVersion: '5.26.30', edition: 'community', schemaVersion: 1, nodeCount: 0, relationshipCount: 0 };
+  const status = {
+    uri: 'bolt://x',
+    database: 'neo4j',
+    local: true,
+    serverAgent: 'Neo4j/5.26.30',
+    serverVersion: '5.26.30',
+    edition: 'community',
+    schemaVersion: 1,
+    nodeCount: 0,
+    relationshipCount: 0,
+  };
   const api: CaselinkApi = {
     getConnectionStatus: async () => ({ ok: true, value: status }),
     getOverview: async () => ({ ok: true, value: { nodes: [], edges: [], truncated: false } }),
@@ -60,19 +70,33 @@ describe('IPC registration', () => {
   const fromApp = { senderFrame: { url: appUrl, parent: null } };
 
   it('registers one handler per method and removes them all', () => {
-    const unregister = registerApiIpc(ipcMain as never, () => api, (url) => isAppUrl(url, appUrl));
+    const unregister = registerApiIpc(
+      ipcMain as never,
+      () => api,
+      (url) => isAppUrl(url, appUrl),
+    );
     expect([...handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
     unregister();
     expect(handlers.size).toBe(0);
   });
 
   it('answers the app window, refuses other senders and invalid input', async () => {
-    registerApiIpc(ipcMain as never, () => api, (url) => isAppUrl(url, appUrl));
+    registerApiIpc(
+      ipcMain as never,
+      () => api,
+      (url) => isAppUrl(url, appUrl),
+    );
     const call = (event: unknown, input?: unknown) => (handlers.get(channelOf('getOverview')) as Handler)(event, input);
     expect(await call(fromApp, { limit: 5 })).toEqual({ ok: true, value: { nodes: [], edges: [], truncated: false } });
-    expect(await call({ senderFrame: { url: 'https://evil.example/', parent: null } }, { limit: 5 })).toMatchObject({ ok: false, error: { kind: 'InvalidInput' } });
+    expect(await call({ senderFrame: { url: 'https://evil.example/', parent: null } }, { limit: 5 })).toMatchObject({
+      ok: false,
+      error: { kind: 'InvalidInput' },
+    });
     expect(await call({ senderFrame: { url: appUrl, parent: {} } }, { limit: 5 })).toMatchObject({ ok: false });
-    expect(await call(fromApp, { limit: 'all' })).toMatchObject({ ok: false, error: { kind: 'InvalidInput', message: expect.stringContaining('limit') } });
+    expect(await call(fromApp, { limit: 'all' })).toMatchObject({
+      ok: false,
+      error: { kind: 'InvalidInput', message: expect.stringContaining('limit') },
+    });
     expect(isTrustedSender({ senderFrame: null } as never, () => true)).toBe(false);
   });
 });

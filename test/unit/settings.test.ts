@@ -7,7 +7,9 @@ describe('where local state lives', () => {
     expect(caselinkHome({ HOME: '/home/a' }, 'linux')).toBe('/home/a/.local/share/caselink');
     expect(caselinkHome({ HOME: '/home/a', XDG_DATA_HOME: '/data' }, 'linux')).toBe('/data/caselink');
     expect(caselinkHome({ HOME: '/Users/a' }, 'darwin')).toBe('/Users/a/Library/Application Support/Caselink');
-    expect(caselinkHome({ HOME: 'C:/Users/a', APPDATA: 'C:/Users/a/AppData/Roaming' }, 'win32')).toMatch(/Roaming.Caselink$/);
+    expect(caselinkHome({ HOME: 'C:/Users/a', APPDATA: 'C:/Users/a/AppData/Roaming' }, 'win32')).toMatch(
+      /Roaming.Caselink$/,
+    );
   });
 });
 
@@ -24,15 +26,26 @@ describe('the configured connection', () => {
       password: 'pw',
       database: 'neo4j',
     });
-    expect(configuredConnection({ NEO4J_URI: 'bolt://10.0.0.5:7687', NEO4J_USER: 'analyst', NEO4J_PASSWORD: 'pw', NEO4J_DATABASE: 'taskforce' })).toMatchObject({
+    expect(
+      configuredConnection({
+        NEO4J_URI: 'bolt://10.0.0.5:7687',
+        NEO4J_USER: 'analyst',
+        NEO4J_PASSWORD: 'pw',
+        NEO4J_DATABASE: 'taskforce',
+      }),
+    ).toMatchObject({
       user: 'analyst',
       database: 'taskforce',
     });
   });
 
   it('refuses what cannot work, saying why', () => {
-    expect(() => configuredConnection({ NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'x' })).toThrow(/not a Neo4j address/);
-    expect(() => configuredConnection({ NEO4J_URI: 'bolt://u:p@host:7687', NEO4J_PASSWORD: 'x' })).toThrow(/must not contain a user or password/);
+    expect(() => configuredConnection({ NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'x' })).toThrow(
+      /not a Neo4j address/,
+    );
+    expect(() => configuredConnection({ NEO4J_URI: 'bolt://u:p@host:7687', NEO4J_PASSWORD: 'x' })).toThrow(
+      /must not contain a user or password/,
+    );
     expect(() => configuredConnection({ NEO4J_URI: 'bolt://host:7687' })).toThrow(/NEO4J_PASSWORD is not/);
   });
 });

@@ -1,6 +1,18 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+// Under `electron-vite dev` only: React's hot reload injects an inline script and talks over a
+// websocket, which the production policy forbids. Built files keep the strict policy.
+const devContentSecurityPolicy: Plugin = {
+  name: 'caselink-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* http://localhost:*"),
+};
 
 // One build for the three Electron parts. The main build has two entries: the Electron main
 // process (main/app) and the CLI (main/cli), which runs under plain Node with the same services.
@@ -30,7 +42,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devContentSecurityPolicy],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: {

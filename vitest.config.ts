@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects by runtime: pure unit tests; integration tests against the real local Neo4j;
+// Projects by runtime: pure unit tests; the renderer's pure code (stores, element mapping); integration tests against the real local Neo4j;
 // end-to-end tests of the renderer in Debian's Chromium through `caselink serve`. The global
 // setup of the integration and e2e projects starts one local Neo4j for both (unless NEO4J_URI
 // points at another).
@@ -13,6 +13,14 @@ export default defineConfig({
           name: 'unit',
           sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'renderer',
+          sequence: { groupOrder: 0 },
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },

@@ -43,9 +43,14 @@ function createWindow(): void {
 }
 
 void app.whenReady().then(() => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
+  if (!process.env.ELECTRON_RENDERER_URL) {
+    // The dev server's pages carry their own, looser policy (see electron.vite.config.ts).
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      });
+    });
+  }
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   registerApiIpc(ipcMain, api, allowed);
   createWindow();

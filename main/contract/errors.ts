@@ -5,7 +5,7 @@
 export type CaselinkErrorKind =
   /** No Neo4j answers at the configured address, or the local one could not start. */
   | 'ConnectionUnavailable'
-  /** Neo4j refused the user name or password. */
+  /** Neo4j refused the user name or password, or `caselink serve` refused the page's token. */
   | 'AuthFailed'
   /** An input did not match what the method accepts. */
   | 'InvalidInput'

@@ -43,7 +43,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The same policy as renderer/index.html's meta tag, also sent as a header. */
+/**
+ * The policy of renderer/index.html's meta tag, sent as a header too, plus frame-ancestors (which
+ * browsers honour only in a header).
+ */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -64,7 +67,7 @@ function send(
   type = 'application/json; charset=utf-8',
 ): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type });
-  res.end(body);
+  res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -90,7 +93,12 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
   let allowedHosts: string[] = [];
 
   const serveStatic = async (pathname: string, res: ServerResponse) => {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    let relative: string;
+    try {
+      relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    } catch {
+      return send(res, 404, '{"error":"not found"}');
+    }
     const file = resolve(join(rendererDir, relative));
     if (!file.startsWith(rendererDir + sep)) return send(res, 404, '{"error":"not found"}');
     try {

@@ -51,8 +51,9 @@ export async function overview(db: Database, input: OverviewInput): Promise<Grap
     };
   });
   const ids = nodes.map((n) => n.data.id);
-  const relRows = ids.length ? await db.read('graph/relationships-among', { ids, limit: limit * 10 }) : [];
-  const edges: EdgeElement[] = relRows.map((row) => ({
+  const edgeLimit = limit * 10;
+  const relRows = ids.length ? await db.read('graph/relationships-among', { ids, limit: edgeLimit + 1 }) : [];
+  const edges: EdgeElement[] = relRows.slice(0, edgeLimit).map((row) => ({
     group: 'edges',
     data: {
       id: row.get('id') as string,
@@ -62,5 +63,5 @@ export async function overview(db: Database, input: OverviewInput): Promise<Grap
       properties: plainProperties(row.get('properties')),
     },
   }));
-  return { nodes, edges, truncated };
+  return { nodes, edges, truncated: truncated || relRows.length > edgeLimit };
 }

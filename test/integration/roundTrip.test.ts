@@ -35,7 +35,7 @@ describe('a parameterised write and read through the services', () => {
       serverAgent: expect.stringMatching(/^Neo4j\/5\.26\./),
       edition: 'community',
       schemaVersion: 1,
-      nodeCount: 3,
+      nodeCount: 2,
       relationshipCount: 0,
     });
   });

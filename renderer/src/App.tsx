@@ -1,0 +1,29 @@
+import { GraphPanel } from './features/explore/GraphPanel';
+import { SidePanel } from './features/explore/SidePanel';
+import { StatusBar } from './features/status/StatusBar';
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <svg className="brand-mark" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            <circle cx="5" cy="6" r="3" />
+            <circle cx="19" cy="6" r="3" />
+            <circle cx="12" cy="18" r="3" />
+            <path d="M7.5 7.5 10.5 16M16.5 7.5 13.5 16M8 6h8" />
+          </svg>
+          <h1>Caselink</h1>
+        </div>
+        <span className="topbar-subtitle">Cross-agency case linkage</span>
+      </header>
+      <div className="workspace">
+        <SidePanel />
+        <main className="chart-area">
+          <GraphPanel />
+        </main>
+      </div>
+      <StatusBar />
+    </div>
+  );
+}

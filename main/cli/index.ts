@@ -11,6 +11,7 @@ import { localNeo4jPaths, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } fr
 import { describeSchema, SCHEMA_VERSION } from '../db/schema';
 import { startBridgeServer } from '../serve/server';
 import { listAgencies, upsertAgency } from '../services/agencyService';
+import { registerImportCommands } from './importCommands';
 import { createApi, toError } from '../services/api';
 import { connectionStatus } from '../services/statusService';
 
@@ -206,6 +207,8 @@ export function buildProgram(): Command {
           out(`${a.code.padEnd(12)} ${a.country}  ${a.name}  (${a.sources} sources, ${a.records} records)`);
       });
     });
+
+  registerImportCommands(program, out, withConnection);
 
   program
     .command('serve')

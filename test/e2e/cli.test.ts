@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCHEMA_VERSION } from '../../main/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testNeo4j } from '../support/testNeo4j';
 
@@ -38,7 +39,7 @@ describe('the caselink CLI', () => {
       serverVersion: expect.stringMatching(/^5\.26\./),
       database: 'neo4j',
       local: false,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
     });
   });
 
@@ -53,7 +54,7 @@ describe('the caselink CLI', () => {
   it('lists the schema it applied', () => {
     const result = run(['schema']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Schema version 1/);
+    expect(result.stdout).toContain(`Schema version ${SCHEMA_VERSION}`);
     expect(result.stdout).toMatch(/phone_e164\s+UNIQUENESS Phone\(e164\)/);
   });
 

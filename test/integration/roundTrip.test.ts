@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../main/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAgencies, upsertAgency } from '../../main/services/agencyService';
 import { openTestServices, type TestServices } from '../support/services';
@@ -34,7 +35,7 @@ describe('a parameterised write and read through the services', () => {
       serverVersion: expect.stringMatching(/^5\.26\.\d+$/),
       serverAgent: expect.stringMatching(/^Neo4j\/5\.26\./),
       edition: 'community',
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       nodeCount: 2,
       relationshipCount: 0,
     });

@@ -34,7 +34,7 @@ describe('the schema', () => {
       'document_kind_country_number',
       'email_key',
       'handle_platform_key',
-      'organization_id',
+      'organization_id', 'party_id',
       'person_id',
       'phone_e164',
       'record_id',

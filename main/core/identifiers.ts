@@ -1,0 +1,326 @@
+/**
+ * Identifier normalisation: raw spreadsheet text to the one key under which records of every
+ * agency meet. Pure functions; an invalid value is never dropped silently but comes back with
+ * the reason it could not be used.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+
+export type IdentifierKind = 'phone' | 'address' | 'account' | 'email' | 'handle' | 'document' | 'vehicle';
+
+/**
+ * A normalised identifier. `kind`, `subkind`, `country` and `key` together are the identity of
+ * its node: Phone {e164: key}, Address {key}, Email {key}, Account {kind: subkind, key},
+ * Handle {platform: subkind, key}, Document {kind: subkind, country, number: key},
+ * Vehicle {country, plate: key}.
+ */
+export interface Identifier {
+  kind: IdentifierKind;
+  key: string;
+  /** Accounts: iban, bank, card, card-masked, btc, eth, payment. Handles: the platform. Documents: the type. */
+  subkind?: string;
+  /** Documents and vehicles: the issuing country. Phones: the number's country. */
+  country?: string;
+  /** What to show a person. Never a full card number. */
+  display: string;
+}
+
+/** One string that names an identifier, e.g. `phone:+447700900123`, `handle:instagram:ion.recruit`. */
+export function canonicalOf(i: Identifier): string {
+  return [i.kind, i.subkind, i.country, i.key].filter((p) => p !== undefined && p !== '').join(':');
+}
+
+export type Normalized = { ok: true; values: Identifier[]; notes: string[] } | { ok: false; reason: string };
+
+const ok = (values: Identifier[], notes: string[] = []): Normalized => ({ ok: true, values, notes });
+const rejected = (reason: string): Normalized => ({ ok: false, reason });
+
+/** Splits a cell that holds several values ("07700 900123 / 020 7946 0018"). */
+export function splitMultiple(text: string): string[] {
+  return text
+    .split(/\s*(?:[;|\n\r/]|,(?!\d{3}\b)|\band\b|\bsau\b|\by\b|\bor\b)\s*/i)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+// ---------------------------------------------------------------- phones
+
+const EXTENSION = /\s*(?:ext\.?|extension|x|#|int\.?)\s*(\d{1,6})\s*$/i;
+
+/** One phone number in E.164, with the default country for national forms. */
+export function normalizePhone(raw: string, country: string): Normalized {
+  let text = raw.trim();
+  if (text === '') return rejected('empty');
+  const notes: string[] = [];
+  const ext = EXTENSION.exec(text);
+  if (ext) {
+    notes.push(`extension ${ext[1]} left out of the link`);
+    text = text.slice(0, ext.index);
+  }
+  text = text.replace(/\(0\)/g, '').replace(/^tel:?/i, '');
+  if (/[a-z]{3,}/i.test(text)) return rejected(`"${raw.trim()}" is not a phone number`);
+  const digits = text.replace(/\D/g, '');
+  if (digits.length === 0) return rejected(`"${raw.trim()}" holds no digits`);
+  if (digits.length <= 6 && !text.trim().startsWith('+')) return rejected(`"${raw.trim()}" is a short code, not a subscriber number`);
+  let candidate = text.trim();
+  if (/^011\d/.test(digits) && country !== 'US' && country !== 'CA') candidate = `+${digits.slice(3)}`;
+  else if (/^00\d/.test(digits)) candidate = `+${digits.slice(2)}`;
+  else if (candidate.startsWith('+')) candidate = `+${digits}`;
+  else candidate = digits;
+  const parsed = parsePhoneNumberFromString(candidate, country as CountryCode);
+  if (!parsed) return rejected(`"${raw.trim()}" is not a phone number for ${country}`);
+  if (!parsed.isValid()) {
+    // A national number whose leading zero was lost in a numeric cell.
+    if (!candidate.startsWith('+')) {
+      const retry = parsePhoneNumberFromString(`0${candidate}`, country as CountryCode);
+      if (retry?.isValid()) {
+        return ok([phoneIdentifier(retry.number, retry.formatInternational(), retry.country)], [...notes, 'leading zero restored']);
+      }
+    }
+    return rejected(`"${raw.trim()}" is not a valid ${parsed.country ?? country} number`);
+  }
+  return ok([phoneIdentifier(parsed.number, parsed.formatInternational(), parsed.country)], notes);
+}
+
+function phoneIdentifier(e164: string, display: string, country: string | undefined): Identifier {
+  return { kind: 'phone', key: e164, display, ...(country ? { country } : {}) };
+}
+
+/** Every phone number in a cell that may hold several. */
+export function normalizePhones(raw: string, country: string): Normalized {
+  if (!/\d/.test(raw)) return rejected(`"${raw.trim()}" is not a phone number`);
+  const parts = raw.includes('+') || /[;/|\n]|\bor\b|\band\b/.test(raw) ? splitMultiple(raw) : [raw];
+  const values: Identifier[] = [];
+  const notes: string[] = [];
+  const problems: string[] = [];
+  for (const part of parts) {
+    const one = normalizePhone(part, country);
+    if (one.ok) {
+      values.push(...one.values);
+      notes.push(...one.notes);
+    } else problems.push(one.reason);
+  }
+  if (values.length === 0) return rejected(problems.join('; '));
+  return ok(values, [...notes, ...problems]);
+}
+
+// ---------------------------------------------------------------- e-mail, handles
+
+const EMAIL = /^[^\s@<>()]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
+
+export function normalizeEmail(raw: string): Normalized {
+  const text = raw.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '');
+  if (!EMAIL.test(text)) return rejected(`"${raw.trim()}" is not an e-mail address`);
+  const key = text.toLowerCase();
+  return ok([{ kind: 'email', key, display: key }]);
+}
+
+const PLATFORMS: [RegExp, string][] = [
+  [/^(ig|insta|instagram)$/i, 'instagram'],
+  [/^(fb|facebook)$/i, 'facebook'],
+  [/^(tg|telegram)$/i, 'telegram'],
+  [/^(wa|whatsapp)$/i, 'whatsapp'],
+  [/^(tiktok|tt)$/i, 'tiktok'],
+  [/^(x|twitter)$/i, 'x'],
+  [/^(snap|snapchat)$/i, 'snapchat'],
+  [/^(vk|vkontakte)$/i, 'vk'],
+  [/^(ok|odnoklassniki)$/i, 'odnoklassniki'],
+  [/^(signal)$/i, 'signal'],
+];
+
+const PROFILE_URL = /(?:https?:\/\/)?(?:www\.|m\.)?(instagram\.com|facebook\.com|t\.me|tiktok\.com\/@?|twitter\.com|x\.com|vk\.com|snapchat\.com\/add)\/@?([\w.-]+)/i;
+const URL_PLATFORM: Record<string, string> = {
+  'instagram.com': 'instagram',
+  'facebook.com': 'facebook',
+  't.me': 'telegram',
+  'twitter.com': 'x',
+  'x.com': 'x',
+  'vk.com': 'vk',
+};
+
+export function platformOf(name: string): string | null {
+  for (const [pattern, platform] of PLATFORMS) if (pattern.test(name.trim())) return platform;
+  return null;
+}
+
+/** A handle with its platform: "@ion.recruit" (platform from the column), "IG: @x", a profile URL. */
+export function normalizeHandle(raw: string, defaultPlatform = 'unknown'): Normalized {
+  const text = raw.trim();
+  const url = PROFILE_URL.exec(text);
+  if (url) {
+    const host = (url[1] as string).toLowerCase().replace(/\/@?$/, '');
+    const platform = URL_PLATFORM[host] ?? (host.startsWith('tiktok') ? 'tiktok' : host.startsWith('snapchat') ? 'snapchat' : host);
+    const handle = (url[2] as string).toLowerCase();
+    return ok([{ kind: 'handle', subkind: platform, key: handle, display: `${platform} @${handle}` }]);
+  }
+  const prefixed = /^([a-z]+)\s*[:\-]\s*@?([\w.-]{2,64})$/i.exec(text);
+  let platform = defaultPlatform;
+  let handle = text.replace(/^@/, '');
+  if (prefixed && platformOf(prefixed[1] as string)) {
+    platform = platformOf(prefixed[1] as string) as string;
+    handle = prefixed[2] as string;
+  }
+  if (!/^[\w.-]{2,64}$/.test(handle)) return rejected(`"${text}" is not a handle`);
+  handle = handle.toLowerCase();
+  return ok([{ kind: 'handle', subkind: platform, key: handle, display: `${platform} @${handle}` }]);
+}
+
+// ---------------------------------------------------------------- accounts
+
+export function normalizeIban(raw: string): Normalized {
+  const electronic = electronicFormatIBAN(raw.trim()) ?? '';
+  const upper = electronic.toUpperCase();
+  if (!isValidIBAN(upper)) return rejected(`"${raw.trim()}" is not a valid IBAN (checksum or length)`);
+  return ok([{ kind: 'account', subkind: 'iban', key: upper, display: upper.replace(/(.{4})/g, '$1 ').trim() }]);
+}
+
+/** A domestic account with its sort code (GB) or routing number (US). */
+export function normalizeBankAccount(account: string, bankCode: string, country: string): Normalized {
+  const number = account.replace(/[\s-]/g, '');
+  const code = bankCode.replace(/[\s-]/g, '');
+  if (!/^\d{6,17}$/.test(number)) return rejected(`"${account.trim()}" is not an account number`);
+  if (country === 'GB' && !/^\d{6}$/.test(code)) return rejected(`"${bankCode.trim()}" is not a sort code`);
+  if (country === 'US' && !/^\d{9}$/.test(code)) return rejected(`"${bankCode.trim()}" is not a routing number`);
+  if (!code) return rejected('an account number needs its sort code or routing number');
+  const padded = country === 'GB' ? number.padStart(8, '0') : number;
+  return ok([{ kind: 'account', subkind: 'bank', key: `${country}:${code}:${padded}`, display: `${country} ${code} ${padded}` }]);
+}
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * A payment card. The graph never holds a full number: a full card becomes its masked form plus
+ * a keyed hash (so two records with the same card meet), a masked card its masked form only.
+ */
+export function normalizeCard(raw: string, keyedHash: (pan: string) => string): Normalized {
+  const text = raw.trim().replace(/[\s-]/g, '');
+  const masked = /^(\d{4,6})[*xX•#]{4,9}(\d{4})$/.exec(text);
+  if (masked) {
+    const form = `${masked[1]}${'*'.repeat(text.length - (masked[1] as string).length - 4)}${masked[2]}`;
+    return ok([{ kind: 'account', subkind: 'card-masked', key: form, display: form }]);
+  }
+  if (!/^\d{12,19}$/.test(text)) return rejected(`"${raw.trim()}" is not a card number`);
+  if (!luhnValid(text)) return rejected(`"${maskPan(text)}" fails the card checksum (Luhn)`);
+  return ok([{ kind: 'account', subkind: 'card', key: keyedHash(text), display: maskPan(text) }]);
+}
+
+export function maskPan(pan: string): string {
+  return `${pan.slice(0, 6)}${'*'.repeat(Math.max(0, pan.length - 10))}${pan.slice(-4)}`;
+}
+
+export function normalizeCrypto(raw: string): Normalized {
+  const text = raw.trim();
+  if (/^0x[0-9a-f]{40}$/i.test(text)) {
+    const key = text.toLowerCase();
+    return ok([{ kind: 'account', subkind: 'eth', key, display: key }]);
+  }
+  if (/^bc1[ac-hj-np-z02-9]{11,71}$/i.test(text) && (text === text.toLowerCase() || text === text.toUpperCase())) {
+    const key = text.toLowerCase();
+    return ok([{ kind: 'account', subkind: 'btc', key, display: key }]);
+  }
+  if (/^[13][a-km-zA-HJ-NP-Z1-9]{25,34}$/.test(text)) {
+    return ok([{ kind: 'account', subkind: 'btc', key: text, display: text }]);
+  }
+  return rejected(`"${text}" is not a Bitcoin or Ethereum address`);
+}
+
+/** A payment-app id: "revolut:@anna99", "PayPal anna@example.org". */
+export function normalizePaymentApp(raw: string, provider?: string): Normalized {
+  const text = raw.trim();
+  const m = /^([a-z][a-z ]+?)\s*[:\s]\s*(\S+)$/i.exec(text);
+  const app = (provider ?? (m ? (m[1] as string) : 'unknown')).trim().toLowerCase().replace(/\s+/g, '-');
+  const id = (provider ? text : m ? (m[2] as string) : text).replace(/^@/, '').toLowerCase();
+  if (!/^[\w.@+-]{2,64}$/.test(id)) return rejected(`"${text}" is not a payment-app id`);
+  return ok([{ kind: 'account', subkind: 'payment', key: `${app}:${id}`, display: `${app} ${id}` }]);
+}
+
+// ---------------------------------------------------------------- documents, vehicles
+
+export function normalizeDocument(number: string, type: string, country: string): Normalized {
+  const n = number.toUpperCase().replace(/[\s.-]/g, '');
+  if (!/^[A-Z0-9]{5,20}$/.test(n)) return rejected(`"${number.trim()}" is not a document number`);
+  const t = (type.trim() || 'ID').toUpperCase().replace(/\s+/g, '-');
+  const c = country.trim().toUpperCase();
+  return ok([{ kind: 'document', subkind: t, country: c, key: n, display: `${c} ${t} ${n}` }]);
+}
+
+export function normalizeVehicle(plate: string, country: string): Normalized {
+  const p = plate.toUpperCase().replace(/[\s.-]/g, '');
+  if (!/^[A-Z0-9]{3,10}$/.test(p)) return rejected(`"${plate.trim()}" is not a number plate`);
+  const c = country.trim().toUpperCase();
+  return ok([{ kind: 'vehicle', country: c, key: p, display: `${c} ${plate.trim().toUpperCase()}` }]);
+}
+
+// ---------------------------------------------------------------- addresses
+
+/** Folds case and diacritics. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const ADDRESS_WORDS: Record<string, string> = {
+  st: 'street', str: 'street', strada: 'street', street: 'street', calle: 'street', c: 'street',
+  rd: 'road', road: 'road', ave: 'avenue', av: 'avenue', avda: 'avenue', avenida: 'avenue', avenue: 'avenue',
+  bd: 'boulevard', blvd: 'boulevard', bdul: 'boulevard', bulevardul: 'boulevard', boulevard: 'boulevard',
+  ln: 'lane', lane: 'lane', dr: 'drive', drive: 'drive', ct: 'court', court: 'court', pl: 'place', place: 'place',
+  sq: 'square', square: 'square', cres: 'crescent', crescent: 'crescent', tce: 'terrace', terrace: 'terrace',
+  apt: 'flat', apartment: 'flat', flat: 'flat', unit: 'flat', ap: 'flat', apartament: 'flat', piso: 'flat', puerta: 'flat',
+  bl: 'block', bloc: 'block', blk: 'block', block: 'block', sc: 'entrance', scara: 'entrance',
+  et: 'floor', etaj: 'floor', fl: 'floor', floor: 'floor', nr: '', no: '', num: '', numero: '', n: '',
+  sector: 'sector', jud: 'county', judetul: 'county',
+};
+
+const POSTCODES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/\b([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})\b/, (m) => `${m[1]}${m[2]}`.toUpperCase()],
+  [/\b(\d{6})\b/, (m) => m[1] as string],
+  [/\b(\d{5})\b/, (m) => m[1] as string],
+];
+
+/**
+ * The comparison key of an address: case, punctuation, diacritics and common abbreviations
+ * folded, the postcode taken out wherever it stands and put first, the flat number kept.
+ */
+export function addressKey(raw: string, country: string): string | null {
+  let text = fold(raw).replace(/[.,;:#()'"`]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (text.length < 4) return null;
+  let postcode = '';
+  for (const [pattern, format] of POSTCODES) {
+    const m = pattern.exec(text);
+    if (m) {
+      postcode = format(m);
+      text = text.replace(m[0], ' ');
+      break;
+    }
+  }
+  const tokens = text
+    .split(/[\s/-]+/)
+    .map((t) => (t in ADDRESS_WORDS ? (ADDRESS_WORDS[t] as string) : t))
+    .filter((t) => t !== '' && t !== 'uk' && t !== 'united' && t !== 'kingdom' && t !== 'romania' && t !== 'espana' && t !== 'spain');
+  // The flat (or apartment, unit…) number, wherever it stands.
+  let flat = '';
+  const at = tokens.indexOf('flat');
+  if (at >= 0 && tokens[at + 1] !== undefined) {
+    flat = `flat ${tokens[at + 1]}`;
+    tokens.splice(at, 2);
+  }
+  if (tokens.length === 0) return null;
+  // Order-free: "12 High St, London" and "London, High Street 12" are the same place.
+  return `${country}|${postcode}|${flat}|${[...new Set(tokens)].sort().join(' ')}`;
+}
+
+export function normalizeAddress(raw: string, country: string): Normalized {
+  const key = addressKey(raw, country);
+  if (!key) return rejected(`"${raw.trim()}" is too short to be an address`);
+  return ok([{ kind: 'address', key, display: raw.trim().replace(/\s+/g, ' ') }]);
+}

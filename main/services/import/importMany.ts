@@ -1,0 +1,52 @@
+/**
+ * Importing several files in one go (a CLI call with several files, or a manifest): agencies
+ * registered first, then each file on its own, so a bad file stops only itself.
+ */
+import type { Profile } from '../../core/profile';
+import type { CaselinkError } from '../../contract/errors';
+import type { Database } from '../../db/database';
+import { upsertAgency, type AgencyInput } from '../agencyService';
+import { toError } from '../api';
+import { importFile, type ImportProgress, type ImportSummary } from './importService';
+
+export interface FileToImport {
+  path: string;
+  agency: string;
+  profile: Profile;
+  profileSource: string;
+}
+
+export type FileOutcome = { path: string; ok: true; summary: ImportSummary } | { path: string; ok: false; error: CaselinkError };
+
+export interface ImportManyOptions {
+  agencies?: AgencyInput[];
+  reportDir?: string;
+  batchSize?: number;
+  cardHash: (pan: string) => string;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress & { fileIndex: number; fileCount: number }) => void;
+}
+
+export async function importMany(db: Database, files: FileToImport[], options: ImportManyOptions): Promise<FileOutcome[]> {
+  for (const agency of options.agencies ?? []) await upsertAgency(db, agency);
+  const outcomes: FileOutcome[] = [];
+  for (const [index, file] of files.entries()) {
+    try {
+      const summary = await importFile(db, {
+        ...file,
+        cardHash: options.cardHash,
+        ...(options.reportDir ? { reportDir: options.reportDir } : {}),
+        ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: (p) => options.onProgress?.({ ...p, fileIndex: index, fileCount: files.length }),
+      });
+      outcomes.push({ path: file.path, ok: true, summary });
+    } catch (error) {
+      const e = toError(error);
+      outcomes.push({ path: file.path, ok: false, error: e });
+      // Cancelling, or losing the database, ends the whole batch; a bad file ends only itself.
+      if (e.kind === 'Cancelled' || e.kind === 'ConnectionUnavailable' || e.kind === 'AuthFailed') break;
+    }
+  }
+  return outcomes;
+}

@@ -1,0 +1,466 @@
+/**
+ * Importing one agency file: read, find the header, map every row through the profile, and
+ * write in batches, each batch one transaction of MERGEs on constrained keys. A file already
+ * imported is recognised by its SHA-256 and left alone; a file that failed half-way is finished
+ * by running the import again, without duplicates.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { cellText, isBlank, type Cell } from '../../core/cells';
+import { findHeaderRow, headerTexts, HEADER_SCAN_ROWS } from '../../core/headers';
+import type { Profile } from '../../core/profile';
+import { mapRow, resolveColumns, type MappedIdentifier, type MappedRow, type RowContext } from '../../core/rowMapper';
+import { CaselinkFailure } from '../../contract/errors';
+import type { Database } from '../../db/database';
+import { toPlain } from '../../db/database';
+import { openAgencyFile, type OpenedFile } from './readers';
+import { ProblemReport, type Problem } from './report';
+
+/**
+ * Rows per write transaction. A row becomes about ten graph writes (record, location, case,
+ * two or three parties, their identifiers and links), so 2,000 rows is some 20,000 MERGEs: big
+ * enough that the round trip and commit cost little per row, small enough that a transaction
+ * stays well inside the local database's 1 GiB heap and that a retry repeats little work.
+ */
+export const DEFAULT_BATCH_SIZE = 2_000;
+
+export interface ImportProgress {
+  file: string;
+  phase: 'hashing' | 'reading' | 'writing' | 'done';
+  rowsRead: number;
+  rowsWritten: number;
+  /** Rows read per second since the start. */
+  rowsPerSecond: number;
+  /** Estimated seconds left, when the size of the work is known. */
+  secondsLeft: number | null;
+}
+
+export interface ImportRequest {
+  path: string;
+  agency: string;
+  profile: Profile;
+  /** Where the profile came from (file path or "saved" or "proposed"), kept on the Source. */
+  profileSource: string;
+  /** Folder for the error report; none written when absent. */
+  reportDir?: string;
+  batchSize?: number;
+  /** Keyed hash for full card numbers. */
+  cardHash: (pan: string) => string;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  now?: () => Date;
+}
+
+export interface SheetSummary {
+  name: string;
+  headerRow: number | null;
+  missingColumns: string[];
+  rowsRead: number;
+}
+
+export interface ImportSummary {
+  file: string;
+  path: string;
+  sha256: string;
+  agency: string;
+  /** `imported`, or `unchanged` when this exact file was imported before. */
+  outcome: 'imported' | 'unchanged';
+  rowsRead: number;
+  blankRows: number;
+  rowsImported: number;
+  rowsWithWarnings: number;
+  rowsRejected: number;
+  /** Rows that stand twice in the file (same content); imported once, both locations kept. */
+  duplicateRows: number;
+  /** Records not known from an earlier file. */
+  newRecords: number;
+  sheets: SheetSummary[];
+  /** The first problems, for display; all of them are in the report. */
+  problems: Problem[];
+  problemCount: number;
+  reportPath: string | null;
+  seconds: number;
+  timings: { readSeconds: number; mapSeconds: number; writeSeconds: number };
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined, rows: number): void {
+  if (signal?.aborted) {
+    throw new CaselinkFailure({
+      kind: 'Cancelled',
+      message: `Import cancelled after ${rows} rows. Every batch written is complete; none is half-written.`,
+      hint: 'Run the same import again to finish it; rows already written are not duplicated.',
+    });
+  }
+}
+
+/** A record's identity: the profile's row key, or the row's content. */
+export function recordId(agency: string, sheet: string | null, row: MappedRow, rowKey: string[] | undefined): string {
+  const hash = createHash('sha256')
+    .update(agency)
+    .update('\0')
+    .update(sheet ?? '')
+    .update('\0');
+  if (rowKey?.length) {
+    for (const column of rowKey) hash.update(row.raw[column] ?? '').update('\0');
+  } else {
+    for (const [header, value] of Object.entries(row.raw).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      hash.update(header).update('\u0001').update(value).update('\0');
+    }
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+interface Batch {
+  records: unknown[];
+  cases: unknown[];
+  persons: unknown[];
+  organizations: unknown[];
+  links: Record<MappedIdentifier['kind'], unknown[]>;
+  rows: number;
+}
+
+const emptyBatch = (): Batch => ({
+  records: [],
+  cases: [],
+  persons: [],
+  organizations: [],
+  links: { phone: [], email: [], address: [], account: [], handle: [], document: [], vehicle: [] },
+  rows: 0,
+});
+
+const LINK_STATEMENTS: Record<MappedIdentifier['kind'], string> = {
+  phone: 'imports/link-phones',
+  email: 'imports/link-emails',
+  address: 'imports/link-addresses',
+  account: 'imports/link-accounts',
+  handle: 'imports/link-handles',
+  document: 'imports/link-documents',
+  vehicle: 'imports/link-vehicles',
+};
+
+function gradingProps(g: MappedIdentifier['grading']) {
+  return {
+    gradingSystem: g.system,
+    sourceEvaluation: g.source,
+    informationAssessment: g.information,
+    handlingCode: g.handling,
+    ...(g.conditions ? { handlingConditions: g.conditions } : {}),
+  };
+}
+
+function addToBatch(
+  batch: Batch,
+  row: MappedRow,
+  id: string,
+  ctx: { agency: string; fileName: string; profile: Profile; now: string },
+): void {
+  batch.rows += 1;
+  batch.records.push({
+    id,
+    sheet: row.sheet,
+    row: row.row,
+    props: {
+      agency: ctx.agency,
+      fileName: ctx.fileName,
+      sheet: row.sheet,
+      row: row.row,
+      caseRef: row.caseRef,
+      recordRef: row.recordRef,
+      eventDate: row.eventDate,
+      freeText: row.freeText,
+      location: row.location,
+      raw: JSON.stringify(row.raw),
+      warnings: row.warnings.map((w) => `${w.column}: ${w.reason}`),
+      importedAt: ctx.now,
+      ...gradingProps(ctx.profile.grading),
+    },
+  });
+  if (row.caseRef) batch.cases.push({ id, caseRef: row.caseRef });
+  for (const party of row.parties) {
+    const entry = {
+      id: `${id}:${party.entity}`,
+      record: id,
+      props: {
+        ...party,
+        agency: ctx.agency,
+        record: id,
+        ...gradingProps(ctx.profile.grading),
+      },
+    };
+    (party.kind === 'person' ? batch.persons : batch.organizations).push(entry);
+  }
+  const owners = new Set(row.parties.map((p) => p.entity));
+  for (const identifier of row.identifiers) {
+    const owner = owners.has(identifier.owner) ? `${id}:${identifier.owner}` : id;
+    batch.links[identifier.kind].push({
+      key: identifier.key,
+      subkind: identifier.subkind ?? '',
+      country: identifier.country ?? '',
+      display: identifier.display,
+      owner,
+      record: id,
+      column: identifier.column,
+      props: { raw: identifier.raw, entity: identifier.owner, agency: ctx.agency, ...gradingProps(identifier.grading) },
+    });
+  }
+}
+
+/** Writes a batch as one transaction: all of it, or (on failure) none of it. */
+async function writeBatch(db: Database, batch: Batch, sha256: string, agency: string): Promise<number> {
+  const steps = [
+    { name: 'imports/merge-records', params: { sha256, rows: batch.records } },
+    { name: 'imports/merge-cases', params: { agency, rows: batch.cases } },
+    { name: 'imports/merge-persons', params: { parties: batch.persons } },
+    { name: 'imports/merge-organizations', params: { parties: batch.organizations } },
+    ...(Object.keys(LINK_STATEMENTS) as MappedIdentifier['kind'][])
+      .filter((kind) => batch.links[kind].length > 0)
+      .map((kind) => ({ name: LINK_STATEMENTS[kind], params: { links: batch.links[kind] } })),
+  ].filter((step) => Object.values(step.params).every((v) => !Array.isArray(v) || v.length > 0));
+  const [records] = await db.writeTogether(steps);
+  return Number(toPlain(records?.[0]?.get('fromThisFile') ?? 0));
+}
+
+/** Imports one file. Throws CaselinkFailure (FileRejected, Cancelled, ConnectionUnavailable…). */
+export async function importFile(db: Database, request: ImportRequest): Promise<ImportSummary> {
+  const now = request.now ?? (() => new Date());
+  const started = performance.now();
+  const batchSize = request.batchSize ?? DEFAULT_BATCH_SIZE;
+  const fileName = request.path.split(/[\\/]/).pop() as string;
+  const progress = (p: Omit<ImportProgress, 'file' | 'rowsPerSecond'>) => {
+    const seconds = (performance.now() - started) / 1000;
+    request.onProgress?.({ ...p, file: fileName, rowsPerSecond: seconds > 0 ? Math.round(p.rowsRead / seconds) : 0 });
+  };
+  progress({ phase: 'hashing', rowsRead: 0, rowsWritten: 0, secondsLeft: null });
+  const sha256 = await sha256File(request.path);
+
+  const [known] = await db.read('imports/source-status', { sha256 });
+  const summary: ImportSummary = {
+    file: fileName,
+    path: request.path,
+    sha256,
+    agency: request.agency,
+    outcome: 'imported',
+    rowsRead: 0,
+    blankRows: 0,
+    rowsImported: 0,
+    rowsWithWarnings: 0,
+    rowsRejected: 0,
+    duplicateRows: 0,
+    newRecords: 0,
+    sheets: [],
+    problems: [],
+    problemCount: 0,
+    reportPath: null,
+    seconds: 0,
+    timings: { readSeconds: 0, mapSeconds: 0, writeSeconds: 0 },
+  };
+  if (known && known.get('status') === 'complete') {
+    const count = (key: string) => Number(toPlain(known.get(key) ?? 0));
+    progress({ phase: 'done', rowsRead: 0, rowsWritten: 0, secondsLeft: 0 });
+    return {
+      ...summary,
+      outcome: 'unchanged',
+      agency: String(known.get('agency')),
+      rowsRead: count('rowsRead'),
+      rowsImported: count('rowsImported'),
+      rowsWithWarnings: count('rowsWithWarnings'),
+      rowsRejected: count('rowsRejected'),
+      seconds: (performance.now() - started) / 1000,
+    };
+  }
+
+  const readStarted = performance.now();
+  const file: OpenedFile = await openAgencyFile(request.path, {
+    sheets: request.profile.sheets,
+    encoding: request.profile.encoding,
+    delimiter: request.profile.delimiter,
+  });
+  summary.timings.readSeconds += (performance.now() - readStarted) / 1000;
+
+  const begun = await db.write('imports/begin-source', {
+    sha256,
+    fileName,
+    size: file.size,
+    agency: request.agency,
+    profile: request.profileSource,
+    profileName: request.profile.name,
+    grading: request.profile.grading,
+    now: now().toISOString(),
+  });
+  if (begun.length === 0) {
+    throw new CaselinkFailure({
+      kind: 'FileRejected',
+      message: `${fileName}: the agency ${request.agency} is not registered.`,
+      hint: `Register it first: caselink agency add ${request.agency} --name "…" --country CC (an import manifest registers its agencies).`,
+    });
+  }
+
+  const problems = new ProblemReport(request.reportDir, fileName, now().toISOString().replace(/[:.]/g, '-'));
+  const report = (p: Omit<Problem, 'file'>) => problems.add({ file: fileName, ...p });
+  const totalRows = file.sheets.reduce<number | null>(
+    (n, s) => (n === null || s.rowCount === null ? null : n + s.rowCount),
+    0,
+  );
+  const seenIds = new Set<string>();
+  let batch = emptyBatch();
+  let inFlight: Promise<void> = Promise.resolve();
+  let rowsWritten = 0;
+  const flush = async () => {
+    const toWrite = batch;
+    batch = emptyBatch();
+    await inFlight;
+    throwIfCancelled(request.signal, summary.rowsRead);
+    inFlight = (async () => {
+      const t = performance.now();
+      summary.newRecords += await writeBatch(db, toWrite, sha256, request.agency);
+      summary.timings.writeSeconds += (performance.now() - t) / 1000;
+      rowsWritten += toWrite.rows;
+      const elapsed = (performance.now() - started) / 1000;
+      const fraction = totalRows ? summary.rowsRead / totalRows : file.size ? file.bytesRead() / file.size : null;
+      progress({
+        phase: 'writing',
+        rowsRead: summary.rowsRead,
+        rowsWritten,
+        secondsLeft: fraction && fraction > 0 ? Math.max(0, Math.round(elapsed / fraction - elapsed)) : null,
+      });
+    })();
+    // Surface a failed write at the next await rather than as an unhandled rejection.
+    inFlight.catch(() => undefined);
+  };
+
+  const nowIso = now().toISOString();
+  try {
+    for (const sheet of file.sheets) {
+      const sheetSummary: SheetSummary = { name: sheet.name, headerRow: null, missingColumns: [], rowsRead: 0 };
+      summary.sheets.push(sheetSummary);
+      const iterator = sheet.rows[Symbol.asyncIterator]();
+      const head: { row: number; cells: Cell[] }[] = [];
+      let t = performance.now();
+      while (head.length < HEADER_SCAN_ROWS) {
+        const next = await iterator.next();
+        if (next.done) break;
+        head.push(next.value);
+      }
+      summary.timings.readSeconds += (performance.now() - t) / 1000;
+      if (head.length === 0) continue;
+      const headerIndex = request.profile.headerRow
+        ? head.findIndex((r) => r.row === request.profile.headerRow)
+        : findHeaderRow(
+            head.map((r) => r.cells),
+            request.profile.columns.map((c) => c.column),
+          );
+      const headerRow = head[headerIndex];
+      if (!headerRow) {
+        report({
+          sheet: sheet.name,
+          row: null,
+          column: null,
+          value: '',
+          severity: 'rejected',
+          reason: 'no header row found',
+        });
+        continue;
+      }
+      sheetSummary.headerRow = headerRow.row;
+      const header = headerTexts(headerRow.cells);
+      const { mappings, missing } = resolveColumns(request.profile, header);
+      sheetSummary.missingColumns = missing;
+      if (mappings.length === 0) {
+        report({
+          sheet: sheet.name,
+          row: headerRow.row,
+          column: null,
+          value: header.join(' | '),
+          severity: 'rejected',
+          reason: `none of the profile's columns is in this sheet (the profile expects ${request.profile.columns.map((c) => `"${c.column}"`).join(', ')})`,
+        });
+        continue;
+      }
+      for (const column of missing) {
+        report({
+          sheet: sheet.name,
+          row: headerRow.row,
+          column,
+          value: '',
+          severity: 'warning',
+          reason: 'column named in the profile is not in this sheet',
+        });
+      }
+      const ctx: RowContext = { profile: request.profile, sheet: sheet.name, header, cardHash: request.cardHash };
+      const idSheet = file.format === 'delimited' ? null : sheet.name;
+
+      const handle = async (row: number, cells: Cell[]) => {
+        if (cells.every(isBlank)) {
+          summary.blankRows += 1;
+          return;
+        }
+        summary.rowsRead += 1;
+        sheetSummary.rowsRead += 1;
+        const tm = performance.now();
+        const mapped = mapRow(ctx, mappings, cells, row);
+        summary.timings.mapSeconds += (performance.now() - tm) / 1000;
+        if (mapped.rejected) {
+          summary.rowsRejected += 1;
+          const value = cells
+            .map(cellText)
+            .filter((v) => v !== '')
+            .join(' | ');
+          report({ sheet: sheet.name, row, column: null, value, severity: 'rejected', reason: mapped.rejected });
+          return;
+        }
+        for (const w of mapped.warnings)
+          report({ sheet: sheet.name, row, column: w.column, value: w.value, severity: 'warning', reason: w.reason });
+        if (mapped.warnings.length) summary.rowsWithWarnings += 1;
+        summary.rowsImported += 1;
+        const id = recordId(request.agency, idSheet, mapped, request.profile.rowKey);
+        if (seenIds.has(id)) summary.duplicateRows += 1;
+        seenIds.add(id);
+        addToBatch(batch, mapped, id, { agency: request.agency, fileName, profile: request.profile, now: nowIso });
+        if (batch.rows >= batchSize) await flush();
+        if (summary.rowsRead % 1000 === 0) {
+          throwIfCancelled(request.signal, summary.rowsRead);
+          progress({ phase: 'reading', rowsRead: summary.rowsRead, rowsWritten, secondsLeft: null });
+        }
+      };
+      for (const r of head.slice(headerIndex + 1)) await handle(r.row, r.cells);
+      t = performance.now();
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        summary.timings.readSeconds += (performance.now() - t) / 1000;
+        await handle(next.value.row, next.value.cells);
+        t = performance.now();
+      }
+    }
+    if (batch.rows > 0) await flush();
+    await inFlight;
+  } catch (error) {
+    await problems.close().catch(() => null);
+    throw error;
+  }
+
+  summary.problems = problems.first;
+  summary.problemCount = problems.count;
+  summary.reportPath = await problems.close();
+  await db.write('imports/complete-source', {
+    sha256,
+    now: now().toISOString(),
+    summary: {
+      rowsRead: summary.rowsRead,
+      rowsImported: summary.rowsImported,
+      rowsWithWarnings: summary.rowsWithWarnings,
+      rowsRejected: summary.rowsRejected,
+      newRecords: summary.newRecords,
+      reportPath: summary.reportPath,
+    },
+  });
+  summary.seconds = (performance.now() - started) / 1000;
+  progress({ phase: 'done', rowsRead: summary.rowsRead, rowsWritten, secondsLeft: 0 });
+  return summary;
+}

@@ -1,0 +1,125 @@
+/**
+ * Mapping profiles on disk (saved per agency under CASELINK_HOME/profiles, or given as a file)
+ * and import manifests (a task force's monthly batch: files with their agency and profile).
+ */
+import { randomBytes, createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { parseProfile, type Profile } from '../../core/profile';
+import { CaselinkFailure } from '../../contract/errors';
+import { agencyInput } from '../agencyService';
+
+export function profilesDir(home: string): string {
+  return join(home, 'profiles');
+}
+
+/** Reads and checks a profile file; a bad one is refused with every problem named. */
+export async function loadProfile(path: string): Promise<Profile> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new CaselinkFailure({ kind: 'InvalidInput', message: `${path}: cannot be read as JSON (${(error as Error).message})` });
+  }
+  try {
+    return parseProfile(json, path);
+  } catch (error) {
+    throw new CaselinkFailure({ kind: 'InvalidInput', message: (error as Error).message });
+  }
+}
+
+/** Saves a profile as the agency's, for the next import; answers its path. */
+export async function saveProfile(home: string, profile: Profile, name = profile.agency.toLowerCase()): Promise<string> {
+  const dir = profilesDir(home);
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${name.replace(/[^\w.-]+/g, '_')}.json`);
+  await writeFile(path, `${JSON.stringify(profile, null, 2)}\n`);
+  return path;
+}
+
+/** The saved profiles, of one agency or of all. */
+export async function savedProfiles(home: string, agency?: string): Promise<{ path: string; profile: Profile }[]> {
+  const dir = profilesDir(home);
+  if (!existsSync(dir)) return [];
+  const out: { path: string; profile: Profile }[] = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()) {
+    const path = join(dir, name);
+    const profile = await loadProfile(path).catch(() => null);
+    if (profile && (agency === undefined || profile.agency === agency)) out.push({ path, profile });
+  }
+  return out;
+}
+
+export const manifestSchema = z
+  .object({
+    version: z.literal(1),
+    agencies: z.array(agencyInput).default([]),
+    files: z
+      .array(
+        z
+          .object({
+            path: z.string().min(1),
+            agency: z.string().min(1),
+            profile: z.string().min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export interface ManifestEntry {
+  path: string;
+  agency: string;
+  profilePath: string;
+  profile: Profile;
+}
+
+/** Reads a manifest; paths in it are relative to the manifest's folder. */
+export async function loadManifest(path: string): Promise<{ agencies: z.infer<typeof manifestSchema>['agencies']; files: ManifestEntry[] }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new CaselinkFailure({ kind: 'InvalidInput', message: `${path}: cannot be read as JSON (${(error as Error).message})` });
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
+    throw new CaselinkFailure({ kind: 'InvalidInput', message: `${path} is not a valid import manifest: ${problems}` });
+  }
+  const base = dirname(resolve(path));
+  const files: ManifestEntry[] = [];
+  for (const f of parsed.data.files) {
+    const profilePath = resolve(base, f.profile);
+    const profile = await loadProfile(profilePath);
+    if (profile.agency !== f.agency.toUpperCase()) {
+      throw new CaselinkFailure({ kind: 'InvalidInput', message: `${path}: ${f.path} is listed for ${f.agency} but its profile ${f.profile} is for ${profile.agency}` });
+    }
+    files.push({ path: resolve(base, f.path), agency: profile.agency, profilePath, profile });
+  }
+  return { agencies: parsed.data.agencies, files };
+}
+
+/**
+ * The keyed hash for full card numbers: HMAC-SHA-256 under a secret kept in CASELINK_HOME (or
+ * CASELINK_CARD_KEY, which a task force shares so its members' imports meet on the same cards).
+ * The card number itself is never stored.
+ */
+export async function cardHasher(home: string, env: NodeJS.ProcessEnv = process.env): Promise<(pan: string) => string> {
+  let key = env.CASELINK_CARD_KEY;
+  if (!key) {
+    const path = join(home, 'keys', 'card-hash.key');
+    if (existsSync(path)) key = (await readFile(path, 'utf8')).trim();
+    else {
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      key = randomBytes(32).toString('hex');
+      await writeFile(path, `${key}\n`, { mode: 0o600 });
+      await chmod(path, 0o600);
+    }
+  }
+  const secret = key;
+  return (pan) => createHmac('sha256', secret).update(pan).digest('hex').slice(0, 32);
+}

@@ -8,4 +8,4 @@ UNWIND $rows AS row
 MERGE (r:Record {id: row.id})
 ON CREATE SET r += row.props, r.source = $sha256
 MERGE (s)-[h:HAS_ROW {sheet: row.sheet, row: row.row}]->(r)
-RETURN count(CASE WHEN r.source = $sha256 THEN 1 END) AS fromThisFile
+RETURN count(DISTINCT CASE WHEN r.source = $sha256 THEN r END) AS fromThisFile

@@ -22,18 +22,61 @@ export type DateOrder = 'DMY' | 'MDY' | 'YMD';
 export type DateResult = { ok: true; date: string } | { ok: false; reason: string };
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, ian: 1, ianuarie: 1, ene: 1, enero: 1,
-  feb: 2, february: 2, febr: 2, februarie: 2, febrero: 2,
-  mar: 3, march: 3, martie: 3, marzo: 3,
-  apr: 4, april: 4, aprilie: 4, abr: 4, abril: 4,
-  may: 5, mai: 5, mayo: 5,
-  jun: 6, june: 6, iun: 6, iunie: 6, junio: 6,
-  jul: 7, july: 7, iul: 7, iulie: 7, julio: 7,
-  aug: 8, august: 8, ago: 8, agosto: 8,
-  sep: 9, sept: 9, september: 9, septembrie: 9, septiembre: 9,
-  oct: 10, october: 10, octombrie: 10, octubre: 10,
-  nov: 11, november: 11, noiembrie: 11, noviembre: 11,
-  dec: 12, december: 12, decembrie: 12, dic: 12, diciembre: 12,
+  jan: 1,
+  january: 1,
+  ian: 1,
+  ianuarie: 1,
+  ene: 1,
+  enero: 1,
+  feb: 2,
+  february: 2,
+  febr: 2,
+  februarie: 2,
+  febrero: 2,
+  mar: 3,
+  march: 3,
+  martie: 3,
+  marzo: 3,
+  apr: 4,
+  april: 4,
+  aprilie: 4,
+  abr: 4,
+  abril: 4,
+  may: 5,
+  mai: 5,
+  mayo: 5,
+  jun: 6,
+  june: 6,
+  iun: 6,
+  iunie: 6,
+  junio: 6,
+  jul: 7,
+  july: 7,
+  iul: 7,
+  iulie: 7,
+  julio: 7,
+  aug: 8,
+  august: 8,
+  ago: 8,
+  agosto: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  septembrie: 9,
+  septiembre: 9,
+  oct: 10,
+  october: 10,
+  octombrie: 10,
+  octubre: 10,
+  nov: 11,
+  november: 11,
+  noiembrie: 11,
+  noviembre: 11,
+  dec: 12,
+  december: 12,
+  decembrie: 12,
+  dic: 12,
+  diciembre: 12,
 };
 
 function pad(n: number, width = 2): string {
@@ -95,7 +138,11 @@ export function parseDate(cell: Cell, order: DateOrder): DateResult {
 
   m = /^(\d{1,2})(?:st|nd|rd|th)?[ -]([a-zăâîșşțţé]+)\.?,?[ -](\d{2}|\d{4})$/.exec(text);
   if (m && MONTHS[m[2] as string]) {
-    return validDate(fullYear(Number(m[3]), (m[3] as string).length === 2), MONTHS[m[2] as string] as number, Number(m[1]));
+    return validDate(
+      fullYear(Number(m[3]), (m[3] as string).length === 2),
+      MONTHS[m[2] as string] as number,
+      Number(m[1]),
+    );
   }
   m = /^([a-z]+)\.? (\d{1,2}),? (\d{4})$/.exec(text);
   if (m && MONTHS[m[1] as string]) return validDate(Number(m[3]), MONTHS[m[1] as string] as number, Number(m[2]));

@@ -8,7 +8,9 @@ import { headerKey } from './rowMapper';
 export const HEADER_SCAN_ROWS = 30;
 
 function textCells(cells: Cell[]): string[] {
-  return cells.filter((c) => typeof c === 'string' && !isBlank(c) && !/^[\d\s.,/:+-]+$/.test(c)).map((c) => cellText(c));
+  return cells
+    .filter((c) => typeof c === 'string' && !isBlank(c) && !/^[\d\s.,/:+-]+$/.test(c))
+    .map((c) => cellText(c));
 }
 
 /**

@@ -61,7 +61,8 @@ export function normalizePhone(raw: string, country: string): Normalized {
   if (/[a-z]{3,}/i.test(text)) return rejected(`"${raw.trim()}" is not a phone number`);
   const digits = text.replace(/\D/g, '');
   if (digits.length === 0) return rejected(`"${raw.trim()}" holds no digits`);
-  if (digits.length <= 6 && !text.trim().startsWith('+')) return rejected(`"${raw.trim()}" is a short code, not a subscriber number`);
+  if (digits.length <= 6 && !text.trim().startsWith('+'))
+    return rejected(`"${raw.trim()}" is a short code, not a subscriber number`);
   let candidate = text.trim();
   if (/^011\d/.test(digits) && country !== 'US' && country !== 'CA') candidate = `+${digits.slice(3)}`;
   else if (/^00\d/.test(digits)) candidate = `+${digits.slice(2)}`;
@@ -74,7 +75,10 @@ export function normalizePhone(raw: string, country: string): Normalized {
     if (!candidate.startsWith('+')) {
       const retry = parsePhoneNumberFromString(`0${candidate}`, country as CountryCode);
       if (retry?.isValid()) {
-        return ok([phoneIdentifier(retry.number, retry.formatInternational(), retry.country)], [...notes, 'leading zero restored']);
+        return ok(
+          [phoneIdentifier(retry.number, retry.formatInternational(), retry.country)],
+          [...notes, 'leading zero restored'],
+        );
       }
     }
     return rejected(`"${raw.trim()}" is not a valid ${parsed.country ?? country} number`);
@@ -109,7 +113,10 @@ export function normalizePhones(raw: string, country: string): Normalized {
 const EMAIL = /^[^\s@<>()]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
 
 export function normalizeEmail(raw: string): Normalized {
-  const text = raw.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '');
+  const text = raw
+    .trim()
+    .replace(/^mailto:/i, '')
+    .replace(/^<|>$/g, '');
   if (!EMAIL.test(text)) return rejected(`"${raw.trim()}" is not an e-mail address`);
   const key = text.toLowerCase();
   return ok([{ kind: 'email', key, display: key }]);
@@ -128,7 +135,8 @@ const PLATFORMS: [RegExp, string][] = [
   [/^(signal)$/i, 'signal'],
 ];
 
-const PROFILE_URL = /(?:https?:\/\/)?(?:www\.|m\.)?(instagram\.com|facebook\.com|t\.me|tiktok\.com\/@?|twitter\.com|x\.com|vk\.com|snapchat\.com\/add)\/@?([\w.-]+)/i;
+const PROFILE_URL =
+  /(?:https?:\/\/)?(?:www\.|m\.)?(instagram\.com|facebook\.com|t\.me|tiktok\.com\/@?|twitter\.com|x\.com|vk\.com|snapchat\.com\/add)\/@?([\w.-]+)/i;
 const URL_PLATFORM: Record<string, string> = {
   'instagram.com': 'instagram',
   'facebook.com': 'facebook',
@@ -149,11 +157,12 @@ export function normalizeHandle(raw: string, defaultPlatform = 'unknown'): Norma
   const url = PROFILE_URL.exec(text);
   if (url) {
     const host = (url[1] as string).toLowerCase().replace(/\/@?$/, '');
-    const platform = URL_PLATFORM[host] ?? (host.startsWith('tiktok') ? 'tiktok' : host.startsWith('snapchat') ? 'snapchat' : host);
+    const platform =
+      URL_PLATFORM[host] ?? (host.startsWith('tiktok') ? 'tiktok' : host.startsWith('snapchat') ? 'snapchat' : host);
     const handle = (url[2] as string).toLowerCase();
     return ok([{ kind: 'handle', subkind: platform, key: handle, display: `${platform} @${handle}` }]);
   }
-  const prefixed = /^([a-z]+)\s*[:\-]\s*@?([\w.-]{2,64})$/i.exec(text);
+  const prefixed = /^([a-z]+)\s*[:-]\s*@?([\w.-]{2,64})$/i.exec(text);
   let platform = defaultPlatform;
   let handle = text.replace(/^@/, '');
   if (prefixed && platformOf(prefixed[1] as string)) {
@@ -183,7 +192,9 @@ export function normalizeBankAccount(account: string, bankCode: string, country:
   if (country === 'US' && !/^\d{9}$/.test(code)) return rejected(`"${bankCode.trim()}" is not a routing number`);
   if (!code) return rejected('an account number needs its sort code or routing number');
   const padded = country === 'GB' ? number.padStart(8, '0') : number;
-  return ok([{ kind: 'account', subkind: 'bank', key: `${country}:${code}:${padded}`, display: `${country} ${code} ${padded}` }]);
+  return ok([
+    { kind: 'account', subkind: 'bank', key: `${country}:${code}:${padded}`, display: `${country} ${code} ${padded}` },
+  ]);
 }
 
 export function luhnValid(digits: string): boolean {
@@ -270,16 +281,79 @@ export function fold(text: string): string {
 }
 
 const ADDRESS_WORDS: Record<string, string> = {
-  st: 'street', str: 'street', strada: 'street', street: 'street', calle: 'street', c: 'street',
-  rd: 'road', road: 'road', ave: 'avenue', av: 'avenue', avda: 'avenue', avenida: 'avenue', avenue: 'avenue',
-  bd: 'boulevard', blvd: 'boulevard', bdul: 'boulevard', bulevardul: 'boulevard', boulevard: 'boulevard',
-  ln: 'lane', lane: 'lane', dr: 'drive', drive: 'drive', ct: 'court', court: 'court', pl: 'place', place: 'place',
-  sq: 'square', square: 'square', cres: 'crescent', crescent: 'crescent', tce: 'terrace', terrace: 'terrace',
-  apt: 'flat', apartment: 'flat', flat: 'flat', unit: 'flat', ap: 'flat', apartament: 'flat', piso: 'flat', puerta: 'flat',
-  bl: 'block', bloc: 'block', blk: 'block', block: 'block', sc: 'entrance', scara: 'entrance',
-  et: 'floor', etaj: 'floor', fl: 'floor', floor: 'floor', nr: '', no: '', num: '', numero: '', n: '',
-  sector: 'sector', jud: 'county', judetul: 'county',
+  st: 'street',
+  str: 'street',
+  strada: 'street',
+  street: 'street',
+  calle: 'street',
+  c: 'street',
+  rd: 'road',
+  road: 'road',
+  ave: 'avenue',
+  av: 'avenue',
+  avda: 'avenue',
+  avenida: 'avenue',
+  avenue: 'avenue',
+  bd: 'boulevard',
+  blvd: 'boulevard',
+  bdul: 'boulevard',
+  bulevardul: 'boulevard',
+  boulevard: 'boulevard',
+  ln: 'lane',
+  lane: 'lane',
+  dr: 'drive',
+  drive: 'drive',
+  ct: 'court',
+  court: 'court',
+  pl: 'place',
+  place: 'place',
+  sq: 'square',
+  square: 'square',
+  cres: 'crescent',
+  crescent: 'crescent',
+  tce: 'terrace',
+  terrace: 'terrace',
+  apt: 'flat',
+  apartment: 'flat',
+  flat: 'flat',
+  unit: 'flat',
+  ap: 'flat',
+  apartament: 'flat',
+  piso: 'flat',
+  puerta: 'flat',
+  bl: 'block',
+  bloc: 'block',
+  blk: 'block',
+  block: 'block',
+  sc: 'entrance',
+  scara: 'entrance',
+  et: 'floor',
+  etaj: 'floor',
+  fl: 'floor',
+  floor: 'floor',
+  nr: '',
+  no: '',
+  num: '',
+  numero: '',
+  n: '',
+  sector: 'sector',
+  jud: 'county',
+  judetul: 'county',
 };
+
+const STREET_TYPES = new Set([
+  'street',
+  'road',
+  'avenue',
+  'boulevard',
+  'lane',
+  'drive',
+  'court',
+  'place',
+  'square',
+  'crescent',
+  'terrace',
+]);
 
 const POSTCODES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\b([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})\b/, (m) => `${m[1]}${m[2]}`.toUpperCase()],
@@ -292,7 +366,10 @@ const POSTCODES: [RegExp, (m: RegExpExecArray) => string][] = [
  * folded, the postcode taken out wherever it stands and put first, the flat number kept.
  */
 export function addressKey(raw: string, country: string): string | null {
-  let text = fold(raw).replace(/[.,;:#()'"`]/g, ' ').replace(/\s+/g, ' ').trim();
+  let text = fold(raw)
+    .replace(/[.,;:#()'"`]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text.length < 4) return null;
   let postcode = '';
   for (const [pattern, format] of POSTCODES) {
@@ -306,13 +383,36 @@ export function addressKey(raw: string, country: string): string | null {
   const tokens = text
     .split(/[\s/-]+/)
     .map((t) => (t in ADDRESS_WORDS ? (ADDRESS_WORDS[t] as string) : t))
-    .filter((t) => t !== '' && t !== 'uk' && t !== 'united' && t !== 'kingdom' && t !== 'romania' && t !== 'espana' && t !== 'spain');
+    .filter(
+      (t) =>
+        t !== '' &&
+        t !== 'uk' &&
+        t !== 'united' &&
+        t !== 'kingdom' &&
+        t !== 'romania' &&
+        t !== 'espana' &&
+        t !== 'spain',
+    );
   // The flat (or apartment, unit…) number, wherever it stands.
   let flat = '';
   const at = tokens.indexOf('flat');
   if (at >= 0 && tokens[at + 1] !== undefined) {
     flat = `flat ${tokens[at + 1]}`;
     tokens.splice(at, 2);
+  }
+  // With a postcode, the town is redundant and often left out: keep the street part only. In
+  // "12 High Street London" the street type closes the street; in "Strada Mihai Eminescu 5
+  // bl A2 Iasi" the street type opens it and the last number (or block part) closes it.
+  if (postcode) {
+    const streetAt = tokens.findIndex((t) => STREET_TYPES.has(t));
+    if (streetAt > 0) tokens.splice(streetAt + 1);
+    else if (streetAt === 0) {
+      let last = -1;
+      tokens.forEach((t, i) => {
+        if (/\d/.test(t) || ['block', 'entrance', 'floor', 'flat'].includes(tokens[i - 1] ?? '')) last = i;
+      });
+      if (last >= 0) tokens.splice(last + 1);
+    }
   }
   if (tokens.length === 0) return null;
   // Order-free: "12 High St, London" and "London, High Street 12" are the same place.

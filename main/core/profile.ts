@@ -176,7 +176,9 @@ export const profileSchema = z
     /** 1-based row of the header; found automatically below title rows when absent. */
     headerRow: z.number().int().min(1).optional(),
     /** Text encoding of CSV/TSV files; detected when `auto`. */
-    encoding: z.enum(['auto', 'utf-8', 'windows-1252', 'iso-8859-1', 'iso-8859-2', 'windows-1250', 'windows-1251']).default('auto'),
+    encoding: z
+      .enum(['auto', 'utf-8', 'windows-1252', 'iso-8859-1', 'iso-8859-2', 'windows-1250', 'windows-1251'])
+      .default('auto'),
     /** CSV delimiter; detected when `auto`. */
     delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
     /** Default country for phone numbers, addresses and documents (ISO alpha-2). */
@@ -197,14 +199,26 @@ export const profileSchema = z
   .superRefine((p, ctx) => {
     p.columns.forEach((c, i) => {
       if (c.entity !== 'record' && !(c.entity in p.entities)) {
-        ctx.addIssue({ code: 'custom', path: ['columns', i, 'entity'], message: `entity "${c.entity}" is not declared in entities` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', i, 'entity'],
+          message: `entity "${c.entity}" is not declared in entities`,
+        });
       }
       const isRecordField = (RECORD_FIELDS as readonly string[]).includes(c.field);
       if (c.entity === 'record' && (PARTY_FIELDS as readonly string[]).includes(c.field)) {
-        ctx.addIssue({ code: 'custom', path: ['columns', i, 'field'], message: `${c.field} belongs to a person or organisation, not to the record` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', i, 'field'],
+          message: `${c.field} belongs to a person or organisation, not to the record`,
+        });
       }
       if (c.entity !== 'record' && isRecordField) {
-        ctx.addIssue({ code: 'custom', path: ['columns', i, 'field'], message: `${c.field} belongs to the record, not to an entity` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', i, 'field'],
+          message: `${c.field} belongs to the record, not to an entity`,
+        });
       }
     });
   });

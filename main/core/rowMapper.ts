@@ -91,7 +91,9 @@ export interface ResolvedMapping extends ColumnMapping {
 }
 
 export function headerKey(text: string): string {
-  return fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Finds each mapped column in the header; names the ones missing. */
@@ -147,11 +149,15 @@ export function identifiersInText(text: string, country: string): { identifiers:
     if (p.ok) identifiers.push(...p.values);
     else problems.push(p.reason);
   }
-  for (const m of withoutEmails.matchAll(/\b(ig|insta|instagram|fb|facebook|tg|telegram|tiktok|snap|snapchat|vk|whatsapp|wa)\b[\s:]*(?:on\s+)?@([\w.]{2,64}\w)/gi)) {
+  for (const m of withoutEmails.matchAll(
+    /\b(ig|insta|instagram|fb|facebook|tg|telegram|tiktok|snap|snapchat|vk|whatsapp|wa)\b[\s:]*(?:on\s+)?@([\w.]{2,64}\w)/gi,
+  )) {
     const h = normalizeHandle(`@${m[2]}`, platformOf(m[1] as string) ?? 'unknown');
     if (h.ok) identifiers.push(...h.values);
   }
-  for (const m of withoutEmails.matchAll(/(?:https?:\/\/)?(?:www\.)?(?:instagram\.com|facebook\.com|t\.me|tiktok\.com|vk\.com)\/@?[\w.-]+/gi)) {
+  for (const m of withoutEmails.matchAll(
+    /(?:https?:\/\/)?(?:www\.)?(?:instagram\.com|facebook\.com|t\.me|tiktok\.com|vk\.com)\/@?[\w.-]+/gi,
+  )) {
     const h = normalizeHandle(m[0]);
     if (h.ok) identifiers.push(...h.values);
   }
@@ -205,7 +211,8 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
       warnings.push({ column: m.column, value: text, reason: result.reason });
       return;
     }
-    for (const v of result.values) identifiers.push({ ...v, owner, column: m.column, raw: text, grading: gradingOf(m) });
+    for (const v of result.values)
+      identifiers.push({ ...v, owner, column: m.column, raw: text, grading: gradingOf(m) });
     for (const note of result.notes) warnings.push({ column: m.column, value: text, reason: note });
   };
   const date = (owner: string, field: Field): string | null => {
@@ -229,7 +236,8 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
             for (const part of splitMultiple(text)) add(owner, m, text, normalizeEmail(part));
             break;
           case 'handle':
-            for (const part of splitMultiple(text)) add(owner, m, text, normalizeHandle(part, platformOf(m.column) ?? 'unknown'));
+            for (const part of splitMultiple(text))
+              add(owner, m, text, normalizeHandle(part, platformOf(m.column) ?? 'unknown'));
             break;
           case 'iban':
             add(owner, m, text, normalizeIban(text));
@@ -245,18 +253,33 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
             break;
           case 'bankAccount': {
             const code = first(owner, 'sortCode') ?? first(owner, 'routingNumber');
-            add(owner, m, text, normalizeBankAccount(text, code?.text ?? '', first(owner, 'routingNumber') ? 'US' : country));
+            add(
+              owner,
+              m,
+              text,
+              normalizeBankAccount(text, code?.text ?? '', first(owner, 'routingNumber') ? 'US' : country),
+            );
             break;
           }
           case 'documentNumber':
-            add(owner, m, text, normalizeDocument(text, first(owner, 'documentType')?.text ?? 'ID', first(owner, 'documentCountry')?.text ?? country));
+            add(
+              owner,
+              m,
+              text,
+              normalizeDocument(
+                text,
+                first(owner, 'documentType')?.text ?? 'ID',
+                first(owner, 'documentCountry')?.text ?? country,
+              ),
+            );
             break;
           case 'vehiclePlate':
             add(owner, m, text, normalizeVehicle(text, first(owner, 'vehicleCountry')?.text ?? country));
             break;
           case 'freeText': {
             const found = identifiersInText(text, country);
-            for (const v of found.identifiers) identifiers.push({ ...v, owner, column: m.column, raw: text, grading: gradingOf(m) });
+            for (const v of found.identifiers)
+              identifiers.push({ ...v, owner, column: m.column, raw: text, grading: gradingOf(m) });
             break;
           }
           default:
@@ -285,7 +308,12 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
     if (roleCell) {
       const found = roleOf(roleCell.text);
       if (found) role = found;
-      else warnings.push({ column: roleCell.mapping.column, value: roleCell.text, reason: `unknown role; kept as ${declared.role}` });
+      else
+        warnings.push({
+          column: roleCell.mapping.column,
+          value: roleCell.text,
+          reason: `unknown role; kept as ${declared.role}`,
+        });
     }
     const ownsIdentifier = identifiers.some((i) => i.owner === entity);
     if (!name && !nameLatin && !ownsIdentifier) continue;
@@ -303,6 +331,10 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
       gender: first(entity, 'gender')?.text ?? null,
     });
   }
+
+  // Problems in the order of the columns, as the analyst reads the row.
+  const position = new Map(mappings.map((m) => [m.column, m.index]));
+  warnings.sort((a, b) => (position.get(a.column) ?? 0) - (position.get(b.column) ?? 0));
 
   const caseRef = first('record', 'caseRef')?.text ?? null;
   const mapped: MappedRow = {
@@ -337,8 +369,6 @@ function assembleAddress(fields: Values): { mapping: ResolvedMapping; text: stri
   const all = whole ? [whole, ...parts] : parts;
   if (all.length === 0) return null;
   const flat = fields.get('addressFlat')?.[0];
-  const text = all
-    .map((v) => (v === flat && /^\d+[a-z]?$/i.test(v.text) ? `Flat ${v.text}` : v.text))
-    .join(', ');
+  const text = all.map((v) => (v === flat && /^\d+[a-z]?$/i.test(v.text) ? `Flat ${v.text}` : v.text)).join(', ');
   return { mapping: (all[0] as (typeof all)[number]).mapping, text };
 }

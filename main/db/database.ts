@@ -62,13 +62,18 @@ async function run(tx: ManagedTransaction, st: CypherStatement, params: Params):
   return result.records;
 }
 
+export interface DriverOptions {
+  /** How long a failed transaction is retried before the error is reported (default 30 s). */
+  maxTransactionRetryTimeMs?: number;
+}
+
 /** Opens a driver and checks that the server answers; throws a CaselinkFailure otherwise. */
-export async function openDatabase(settings: ConnectionSettings): Promise<Database> {
+export async function openDatabase(settings: ConnectionSettings, options: DriverOptions = {}): Promise<Database> {
   const driver: Driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
     userAgent: 'caselink/0.1',
     disableLosslessIntegers: false,
     connectionAcquisitionTimeout: 30_000,
-    maxTransactionRetryTime: 30_000,
+    maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? 30_000,
   });
   try {
     await driver.verifyConnectivity({ database: settings.database });

@@ -16,7 +16,8 @@ export interface FileToImport {
   profileSource: string;
 }
 
-export type FileOutcome = { path: string; ok: true; summary: ImportSummary } | { path: string; ok: false; error: CaselinkError };
+export type FileOutcome =
+  { path: string; ok: true; summary: ImportSummary } | { path: string; ok: false; error: CaselinkError };
 
 export interface ImportManyOptions {
   agencies?: AgencyInput[];
@@ -27,7 +28,11 @@ export interface ImportManyOptions {
   onProgress?: (progress: ImportProgress & { fileIndex: number; fileCount: number }) => void;
 }
 
-export async function importMany(db: Database, files: FileToImport[], options: ImportManyOptions): Promise<FileOutcome[]> {
+export async function importMany(
+  db: Database,
+  files: FileToImport[],
+  options: ImportManyOptions,
+): Promise<FileOutcome[]> {
   for (const agency of options.agencies ?? []) await upsertAgency(db, agency);
   const outcomes: FileOutcome[] = [];
   for (const [index, file] of files.entries()) {

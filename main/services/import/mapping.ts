@@ -27,7 +27,12 @@ async function firstRows(rows: AsyncIterable<{ row: number; cells: Cell[] }>, co
 }
 
 /** A proposed profile for the file's first sheet (or the sheets given). */
-export async function proposeForFile(path: string, agency: string, country: string, sheets?: string[]): Promise<Proposal & { sheet: string; headerRow: number | null }> {
+export async function proposeForFile(
+  path: string,
+  agency: string,
+  country: string,
+  sheets?: string[],
+): Promise<Proposal & { sheet: string; headerRow: number | null }> {
   const file = await openAgencyFile(path, { sheets });
   const sheet = file.sheets[0];
   if (!sheet) return { ...proposeProfile({ agency, country, header: [], samples: [] }), sheet: '', headerRow: null };
@@ -46,8 +51,17 @@ export async function proposeForFile(path: string, agency: string, country: stri
 }
 
 /** The first `count` data rows of each sheet as the profile will import them. */
-export async function previewFile(path: string, profile: Profile, cardHash: (pan: string) => string, count = 10): Promise<SheetPreview[]> {
-  const file = await openAgencyFile(path, { sheets: profile.sheets, encoding: profile.encoding, delimiter: profile.delimiter });
+export async function previewFile(
+  path: string,
+  profile: Profile,
+  cardHash: (pan: string) => string,
+  count = 10,
+): Promise<SheetPreview[]> {
+  const file = await openAgencyFile(path, {
+    sheets: profile.sheets,
+    encoding: profile.encoding,
+    delimiter: profile.delimiter,
+  });
   const previews: SheetPreview[] = [];
   for (const sheet of file.sheets) {
     const rows = await firstRows(sheet.rows, HEADER_SCAN_ROWS + count);
@@ -59,7 +73,13 @@ export async function previewFile(path: string, profile: Profile, cardHash: (pan
         );
     const headerRow = rows[headerIndex];
     if (!headerRow) {
-      previews.push({ sheet: sheet.name, headerRow: null, header: [], missingColumns: profile.columns.map((c) => c.column), rows: [] });
+      previews.push({
+        sheet: sheet.name,
+        headerRow: null,
+        header: [],
+        missingColumns: profile.columns.map((c) => c.column),
+        rows: [],
+      });
       continue;
     }
     const header = headerTexts(headerRow.cells);

@@ -21,7 +21,10 @@ export async function loadProfile(path: string): Promise<Profile> {
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new CaselinkFailure({ kind: 'InvalidInput', message: `${path}: cannot be read as JSON (${(error as Error).message})` });
+    throw new CaselinkFailure({
+      kind: 'InvalidInput',
+      message: `${path}: cannot be read as JSON (${(error as Error).message})`,
+    });
   }
   try {
     return parseProfile(json, path);
@@ -31,7 +34,11 @@ export async function loadProfile(path: string): Promise<Profile> {
 }
 
 /** Saves a profile as the agency's, for the next import; answers its path. */
-export async function saveProfile(home: string, profile: Profile, name = profile.agency.toLowerCase()): Promise<string> {
+export async function saveProfile(
+  home: string,
+  profile: Profile,
+  name = profile.agency.toLowerCase(),
+): Promise<string> {
   const dir = profilesDir(home);
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${name.replace(/[^\w.-]+/g, '_')}.json`);
@@ -78,12 +85,17 @@ export interface ManifestEntry {
 }
 
 /** Reads a manifest; paths in it are relative to the manifest's folder. */
-export async function loadManifest(path: string): Promise<{ agencies: z.infer<typeof manifestSchema>['agencies']; files: ManifestEntry[] }> {
+export async function loadManifest(
+  path: string,
+): Promise<{ agencies: z.infer<typeof manifestSchema>['agencies']; files: ManifestEntry[] }> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new CaselinkFailure({ kind: 'InvalidInput', message: `${path}: cannot be read as JSON (${(error as Error).message})` });
+    throw new CaselinkFailure({
+      kind: 'InvalidInput',
+      message: `${path}: cannot be read as JSON (${(error as Error).message})`,
+    });
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
@@ -96,7 +108,10 @@ export async function loadManifest(path: string): Promise<{ agencies: z.infer<ty
     const profilePath = resolve(base, f.profile);
     const profile = await loadProfile(profilePath);
     if (profile.agency !== f.agency.toUpperCase()) {
-      throw new CaselinkFailure({ kind: 'InvalidInput', message: `${path}: ${f.path} is listed for ${f.agency} but its profile ${f.profile} is for ${profile.agency}` });
+      throw new CaselinkFailure({
+        kind: 'InvalidInput',
+        message: `${path}: ${f.path} is listed for ${f.agency} but its profile ${f.profile} is for ${profile.agency}`,
+      });
     }
     files.push({ path: resolve(base, f.path), agency: profile.agency, profilePath, profile });
   }

@@ -13,7 +13,8 @@ import * as XLSX from 'xlsx';
 import type { Cell } from '../../core/cells';
 import { CaselinkFailure } from '../../contract/errors';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'windows-1252' | 'iso-8859-1' | 'iso-8859-2' | 'windows-1250' | 'windows-1251';
+export type Encoding =
+  'utf-8' | 'utf-16le' | 'windows-1252' | 'iso-8859-1' | 'iso-8859-2' | 'windows-1250' | 'windows-1251';
 
 export interface SheetRows {
   name: string;
@@ -49,7 +50,11 @@ const DELIMITED = new Set(['.csv', '.tsv', '.txt', '.tab']);
 export const SUPPORTED_EXTENSIONS = [...WORKBOOK, ...DELIMITED];
 
 function rejectFile(path: string, message: string, hint?: string): never {
-  throw new CaselinkFailure({ kind: 'FileRejected', message: `${basename(path)}: ${message}`, ...(hint ? { hint } : {}) });
+  throw new CaselinkFailure({
+    kind: 'FileRejected',
+    message: `${basename(path)}: ${message}`,
+    ...(hint ? { hint } : {}),
+  });
 }
 
 /** Detects the text encoding from a byte sample: a BOM, valid UTF-8, or else Windows-1252. */
@@ -68,7 +73,10 @@ export function detectEncoding(sample: Uint8Array): Encoding {
 /** The delimiter that splits the first lines into the most, and most even, columns. */
 export function detectDelimiter(text: string, extension = ''): string {
   if (extension === '.tsv' || extension === '.tab') return '\t';
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   let best = ',';
   let bestScore = -1;
   for (const d of [',', ';', '\t', '|']) {
@@ -99,19 +107,33 @@ async function openWorkbook(path: string, options: ReadOptions): Promise<OpenedF
   try {
     workbook = XLSX.read(await readFile(path), { type: 'buffer', cellDates: true, dense: true, UTC: true });
   } catch (error) {
-    rejectFile(path, `cannot be read as a workbook (${(error as Error).message})`, 'Check that the file is complete and not password-protected.');
+    rejectFile(
+      path,
+      `cannot be read as a workbook (${(error as Error).message})`,
+      'Check that the file is complete and not password-protected.',
+    );
   }
   const names = options.sheets?.length ? options.sheets : workbook.SheetNames;
   const missing = names.filter((n) => !workbook.SheetNames.includes(n));
   if (missing.length) {
-    rejectFile(path, `has no sheet named ${missing.map((m) => `"${m}"`).join(', ')}`, `Its sheets are: ${workbook.SheetNames.join(', ')}.`);
+    rejectFile(
+      path,
+      `has no sheet named ${missing.map((m) => `"${m}"`).join(', ')}`,
+      `Its sheets are: ${workbook.SheetNames.join(', ')}.`,
+    );
   }
   const size = (await stat(path)).size;
   const sheets = names.map((name) => {
     const ws = workbook.Sheets[name] as XLSX.WorkSheet;
     const range = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : null;
     const data = ws['!ref']
-      ? (XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true, UTC: true }) as unknown[][])
+      ? (XLSX.utils.sheet_to_json<unknown[]>(ws, {
+          header: 1,
+          raw: true,
+          defval: null,
+          blankrows: true,
+          UTC: true,
+        }) as unknown[][])
       : [];
     const rows = data.map((r) => r.map(toCell));
     return { name, rows: arrayRows(rows, (range?.s.r ?? 0) + 1), rowCount: rows.length };
@@ -138,20 +160,30 @@ async function openDelimited(path: string, options: ReadOptions): Promise<Opened
   const sample = Buffer.alloc(Math.min(size, 256 * 1024));
   await handle.read(sample, 0, sample.length, 0);
   await handle.close();
-  const encoding = (options.encoding && options.encoding !== 'auto' ? options.encoding : detectEncoding(sample)) as Encoding;
+  const encoding = (
+    options.encoding && options.encoding !== 'auto' ? options.encoding : detectEncoding(sample)
+  ) as Encoding;
   const sampleText = new TextDecoder(encoding).decode(sample);
-  const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(sampleText, extname(path).toLowerCase());
+  const delimiter =
+    options.delimiter && options.delimiter !== 'auto'
+      ? options.delimiter
+      : detectDelimiter(sampleText, extname(path).toLowerCase());
   let bytes = 0;
   async function* rows(): AsyncIterable<{ row: number; cells: Cell[] }> {
     const input = createReadStream(path, { highWaterMark: 1024 * 1024 });
     input.on('data', (chunk) => (bytes += chunk.length));
-    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, skipEmptyLines: false }) as unknown as NodeJS.ReadWriteStream;
+    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+      delimiter,
+      skipEmptyLines: false,
+    }) as unknown as NodeJS.ReadWriteStream;
     const parsed = input.pipe(decoder(encoding)).pipe(parser);
     let row = 0;
     for await (const values of parsed as AsyncIterable<string[]>) {
       row += 1;
       // A byte-order mark would stick to the first header.
-      const cells = values.map((v, i) => (row === 1 && i === 0 ? v.replace(/^\uFEFF/, '') : v)).map((v) => (v.trim() === '' ? null : v));
+      const cells = values
+        .map((v, i) => (row === 1 && i === 0 ? v.replace(/^\uFEFF/, '') : v))
+        .map((v) => (v.trim() === '' ? null : v));
       yield { row, cells };
     }
   }
@@ -177,5 +209,9 @@ export async function openAgencyFile(path: string, options: ReadOptions = {}): P
   }
   if (WORKBOOK.has(extension)) return openWorkbook(path, options);
   if (DELIMITED.has(extension)) return openDelimited(path, options);
-  return rejectFile(path, `is not a format Caselink reads (${extension || 'no extension'})`, `Caselink reads ${SUPPORTED_EXTENSIONS.join(', ')}.`);
+  return rejectFile(
+    path,
+    `is not a format Caselink reads (${extension || 'no extension'})`,
+    `Caselink reads ${SUPPORTED_EXTENSIONS.join(', ')}.`,
+  );
 }

@@ -53,14 +53,18 @@ export class ProblemReport {
       this.stream.write(`\uFEFF${REPORT_HEADER.join(',')}\r\n`);
     }
     const p = problem;
-    this.stream.write(`${[p.file, p.sheet, p.row, p.column, p.value, p.severity, p.reason].map(csvField).join(',')}\r\n`);
+    this.stream.write(
+      `${[p.file, p.sheet, p.row, p.column, p.value, p.severity, p.reason].map(csvField).join(',')}\r\n`,
+    );
   }
 
   /** Closes the report; answers its path, or null when there was nothing to report. */
   async close(): Promise<string | null> {
     if (!this.stream) return null;
     const stream = this.stream;
-    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
     return this.path;
   }
 }

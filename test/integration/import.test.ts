@@ -1,0 +1,286 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseProfile, type ProfileInput } from '../../main/core/profile';
+import { upsertAgency } from '../../main/services/agencyService';
+import { listIdentifiers } from '../../main/services/identifierService';
+import { importFile, type ImportSummary } from '../../main/services/import/importService';
+import { graphStats } from '../../main/services/statsService';
+import { openTestServices, type TestServices } from '../support/services';
+import { personProfile, writeDelimited, writeWorkbook } from '../support/sheets';
+
+const cardHash = (pan: string) => `h${pan.length}-${pan.slice(-2)}`;
+
+describe('importing agency files', () => {
+  let services: TestServices;
+  let dir: string;
+
+  beforeAll(async () => {
+    services = await openTestServices();
+    dir = await mkdtemp(join(tmpdir(), 'caselink-import-'));
+    for (const code of ['CITY-POL', 'BORDER', 'LABOUR', 'NGO', 'FIU', 'RO-POL']) {
+      await upsertAgency(services.db, { code, name: code, country: code === 'RO-POL' ? 'RO' : 'GB' });
+    }
+  });
+  afterAll(async () => {
+    await services.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const run = (path: string, profile: ProfileInput, extra: { batchSize?: number } = {}): Promise<ImportSummary> =>
+    importFile(services.db, {
+      path,
+      agency: profile.agency,
+      profile: parseProfile(profile),
+      profileSource: 'test',
+      reportDir: join(dir, 'reports'),
+      cardHash,
+      ...extra,
+    });
+
+  const identifiers = async (label: string) =>
+    (await listIdentifiers(services.db))
+      .filter((i) => i.label === label)
+      .map((i) => i.key)
+      .sort();
+
+  it('reads an .xlsx below its title row and merged banner, with numeric phones and date serials', async () => {
+    const path = join(dir, 'visits.xlsx');
+    await writeWorkbook(path, [
+      {
+        name: 'Visits',
+        merges: ['A1:E1'],
+        rows: [
+          ['Gangmasters & Labour Abuse Authority — site visits Q3 2026'],
+          [],
+          ['Visit ID', 'Worker name', 'DOB', 'Mobile', 'Accommodation'],
+          ['V-1', 'POPESCU, ion', new Date(Date.UTC(1991, 2, 4)), 7700900456, 'Flat 2, 14 Mill Rd, Leeds LS1 4AB'],
+          ['V-2', 'Ana Lungu', 33604, '+44 (0)7911 123456', '14 MILL ROAD FLAT 2 LS1 4AB'],
+        ],
+      },
+    ]);
+    const summary = await run(
+      path,
+      personProfile('LABOUR', {
+        'Visit ID': 'record.caseRef',
+        'Worker name': 'subject.fullName',
+        DOB: 'subject.birthDate',
+        Mobile: 'subject.phone',
+        Accommodation: 'subject.address',
+      }),
+    );
+    expect(summary).toMatchObject({
+      outcome: 'imported',
+      rowsRead: 2,
+      rowsImported: 2,
+      rowsRejected: 0,
+      newRecords: 2,
+    });
+    expect(summary.sheets).toEqual([{ name: 'Visits', headerRow: 3, missingColumns: [], rowsRead: 2 }]);
+    // 7700900456 lost its leading zero in a numeric cell; it is a UK mobile all the same.
+    expect(await identifiers('Phone')).toEqual(expect.arrayContaining(['+447911123456']));
+    // Both spellings of the accommodation meet on one address.
+    const addresses = (await listIdentifiers(services.db)).filter((i) => i.label === 'Address');
+    expect(addresses).toHaveLength(1);
+    expect(addresses[0]).toMatchObject({ records: 2, agencies: ['LABOUR'] });
+  });
+
+  it('reads a Latin-1, semicolon-separated CSV with DD/MM/YYYY dates and keeps accents', async () => {
+    const path = join(dir, 'encounters.csv');
+    await writeDelimited(
+      path,
+      [
+        ['Encounter', 'Nom', 'Prénom', 'Né le', 'Téléphone', 'Passport', 'Nationality'],
+        ['E-1', 'Müller', 'Zoë', '04/03/1991', '0044 7911 123456', '123 456 789', 'GBR'],
+        ['E-2', 'Çelik', 'José', '31/02/1990', 'n/a', 'X1', 'TUR'],
+      ],
+      ';',
+      'latin1',
+    );
+    const profile = personProfile('BORDER', {
+      Encounter: 'record.caseRef',
+      Nom: 'subject.familyName',
+      Prénom: 'subject.givenName',
+      'Né le': 'subject.birthDate',
+      Téléphone: 'subject.phone',
+      Passport: 'subject.documentNumber',
+      Nationality: 'subject.nationality',
+    });
+    const summary = await run(path, profile);
+    expect(summary).toMatchObject({ rowsRead: 2, rowsImported: 2, rowsWithWarnings: 1, rowsRejected: 0 });
+    // The bad date, phone and passport of row 3 are reported by column; the row's good fields stay.
+    expect(summary.problems.map((p) => [p.row, p.column, p.reason])).toEqual([
+      [3, 'Né le', 'day 31 does not exist in 1990-02'],
+      [3, 'Téléphone', '"n/a" is not a phone number'],
+      [3, 'Passport', '"X1" is not a document number'],
+    ]);
+    const report = await readFile(summary.reportPath as string, 'utf8');
+    expect(report.split('\r\n')[0]).toBe('\uFEFFfile,sheet,row,column,value,severity,reason');
+    expect(report).toContain('encounters.csv,encounters,3,Né le,31/02/1990,warning,day 31 does not exist in 1990-02');
+    expect(await identifiers('Document')).toEqual(['123456789']);
+    // The same mobile written another way by another agency is the same phone.
+    expect((await listIdentifiers(services.db)).find((i) => i.key === '+447911123456')).toMatchObject({
+      records: 2,
+      agencies: ['BORDER', 'LABOUR'],
+    });
+  });
+
+  it('reads .ods, .xls and .tsv, and several numbers in one cell', async () => {
+    const rows = [
+      ['Ref', 'Name', 'Phones', 'E-mail'],
+      ['T-1', 'Maria Stan', '07700 900 777 / 020 7946 0018', 'Maria.Stan@Example.org'],
+    ];
+    const profile = (agency: string) =>
+      personProfile(agency, {
+        Ref: 'record.caseRef',
+        Name: 'subject.fullName',
+        Phones: 'subject.phone',
+        'E-mail': 'subject.email',
+      });
+    await writeWorkbook(join(dir, 'tips.ods'), [{ name: 'Tips', rows }], 'ods');
+    await writeWorkbook(
+      join(dir, 'old.xls'),
+      [{ name: 'Sheet1', rows: [...rows, ['T-2', 'Vasile Rusu', '020 7946 0019', '']] }],
+      'biff8',
+    );
+    await writeDelimited(
+      join(dir, 'extract.tsv'),
+      [...rows, ['T-3', 'Elena Rusu', '020 7946 0020', 'elena@example.org']],
+      '\t',
+    );
+    const ods = await run(join(dir, 'tips.ods'), profile('NGO'));
+    const xls = await run(join(dir, 'old.xls'), profile('CITY-POL'));
+    const tsv = await run(join(dir, 'extract.tsv'), profile('FIU'));
+    expect([ods.rowsImported, xls.rowsImported, tsv.rowsImported]).toEqual([1, 2, 2]);
+    expect(await identifiers('Email')).toEqual(['elena@example.org', 'maria.stan@example.org']);
+    expect((await listIdentifiers(services.db)).find((i) => i.key === '+442079460018')).toMatchObject({
+      records: 3,
+      agencies: ['CITY-POL', 'FIU', 'NGO'],
+    });
+  });
+
+  it('rejects rows with nothing usable, naming file, sheet and row, and keeps the good rows beside them', async () => {
+    const path = join(dir, 'mixed.xlsx');
+    await writeWorkbook(path, [
+      {
+        name: 'Persons',
+        rows: [
+          ['Case', 'Surname', 'Forenames', 'Mobile', 'Comment'],
+          ['C-10', 'Rusu', 'Dan', '07911 123457', ''],
+          [null, null, null, null, 'see file'],
+          [],
+          ['C-11', 'Rusu', 'Dan', '07911 123457', ''],
+          ['C-10', 'Rusu', 'Dan', '07911 123457', ''],
+        ],
+      },
+    ]);
+    const summary = await run(
+      path,
+      personProfile('CITY-POL', {
+        Case: 'record.caseRef',
+        Surname: 'subject.familyName',
+        Forenames: 'subject.givenName',
+        Mobile: 'subject.phone',
+      }),
+    );
+    expect(summary).toMatchObject({
+      rowsRead: 4,
+      blankRows: 1,
+      rowsImported: 3,
+      rowsRejected: 1,
+      duplicateRows: 1,
+      newRecords: 2,
+    });
+    expect(summary.problems).toEqual([
+      {
+        file: 'mixed.xlsx',
+        sheet: 'Persons',
+        row: 3,
+        column: null,
+        value: 'see file',
+        severity: 'rejected',
+        reason: 'nothing to import: no case reference, name, identifier or text in the mapped columns',
+      },
+    ]);
+  });
+
+  it('changes nothing when the same file is imported again, and adds only new or changed rows from a newer export', async () => {
+    const profile = personProfile(
+      'RO-POL',
+      { Dosar: 'record.caseRef', Nume: 'subject.familyName', Prenume: 'subject.givenName', Telefon: 'subject.phone' },
+      { country: 'RO' },
+    );
+    const october = [
+      ['Dosar', 'Nume', 'Prenume', 'Telefon'],
+      ['D-1', 'Popescu', 'Ion', '0721 234 567'],
+      ['D-2', 'Ionescu', 'Vasile', '0722 345 678'],
+    ];
+    await writeWorkbook(join(dir, 'ro-oct.xlsx'), [{ name: 'Export', rows: october }]);
+    await run(join(dir, 'ro-oct.xlsx'), profile);
+    const before = await graphStats(services.db);
+
+    const again = await run(join(dir, 'ro-oct.xlsx'), profile);
+    expect(again.outcome).toBe('unchanged');
+    expect(await graphStats(services.db)).toEqual(before);
+
+    // November: D-1 unchanged, D-2's phone corrected, D-3 new.
+    const november = [
+      ...october.slice(0, 2),
+      ['D-2', 'Ionescu', 'Vasile', '0722 345 679'],
+      ['D-3', 'Radu', 'Elena', '0723 456 789'],
+    ];
+    await writeWorkbook(join(dir, 'ro-nov.xlsx'), [{ name: 'Export', rows: november }]);
+    const newer = await run(join(dir, 'ro-nov.xlsx'), profile);
+    expect(newer).toMatchObject({ outcome: 'imported', rowsImported: 3, newRecords: 2 });
+    const after = await graphStats(services.db);
+    const ro = (s: typeof before) => s.byAgency.find((a) => a.agency === 'RO-POL');
+    expect(ro(after)).toMatchObject({
+      records: (ro(before)?.records ?? 0) + 2,
+      cases: (ro(before)?.cases ?? 0) + 1,
+      completeSources: 2,
+    });
+  });
+
+  it('keeps provenance and grading on every record and link', async () => {
+    const path = join(dir, 'fiu.xlsx');
+    await writeWorkbook(path, [
+      {
+        name: 'Accounts',
+        rows: [
+          ['Report', 'Holder', 'IBAN', 'Card', 'Wallet'],
+          [
+            'SAR-1',
+            'Ion Popescu',
+            'ro49 aaaa 1b31 0075 9384 0000',
+            '4111 1111 1111 1111',
+            '0xAbC0000000000000000000000000000000000001',
+          ],
+          ['SAR-2', 'Ana Popescu', 'RO49AAAA1B31007593840000', '4111 **** **** 1111', 'not-a-wallet'],
+        ],
+      },
+    ]);
+    const profile = personProfile(
+      'FIU',
+      {
+        Report: 'record.caseRef',
+        Holder: 'subject.fullName',
+        IBAN: 'subject.iban',
+        Card: 'subject.card',
+        Wallet: 'subject.crypto',
+      },
+      { grading: { system: '5x5x5', source: 'B', information: '2', handling: '3' } },
+    );
+    const summary = await run(path, profile);
+    expect(summary).toMatchObject({ rowsImported: 2, rowsWithWarnings: 1 });
+    const accounts = (await listIdentifiers(services.db)).filter((i) => i.label === 'Account');
+    expect(accounts.map((a) => [a.subkind, a.display, a.records]).sort()).toEqual([
+      ['card', '411111******1111', 1],
+      ['card-masked', '4111********1111', 1],
+      ['eth', '0xabc0000000000000000000000000000000000001', 1],
+      ['iban', 'RO49 AAAA 1B31 0075 9384 0000', 2],
+    ]);
+    // The full card number is nowhere in the graph: only its masked form and keyed hash.
+    expect(accounts.some((a) => a.key.includes('4111111111111111'))).toBe(false);
+  });
+});

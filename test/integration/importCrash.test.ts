@@ -1,0 +1,111 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseProfile } from '../../main/core/profile';
+import { openDatabase, type Database } from '../../main/db/database';
+import { startLocalNeo4j, stopLocalNeo4j, type RunningLocalNeo4j } from '../../main/db/localNeo4j';
+import { applySchema } from '../../main/db/schema';
+import { upsertAgency } from '../../main/services/agencyService';
+import { importFile } from '../../main/services/import/importService';
+import { graphStats } from '../../main/services/statsService';
+import { personProfile, writeDelimited } from '../support/sheets';
+
+const ROWS = 30_000;
+const CASES = 3_000;
+
+// Neo4j is killed (SIGKILL, as in a power cut) while the import writes; after a restart the same
+// import is run again and must finish with exactly the counts of an undisturbed import.
+describe('an import that Neo4j dies under', () => {
+  let home: string;
+  let file: string;
+
+  const open = async (local: RunningLocalNeo4j): Promise<Database> => {
+    const db = await openDatabase(
+      { uri: local.uri, user: local.user, password: local.password, database: 'neo4j', local: true },
+      { maxTransactionRetryTimeMs: 1_000 },
+    );
+    await applySchema(db);
+    return db;
+  };
+  const profile = parseProfile(
+    personProfile('CRASH', {
+      Case: 'record.caseRef',
+      Name: 'subject.fullName',
+      Mobile: 'subject.phone',
+      Address: 'subject.address',
+    }),
+  );
+  const run = (db: Database, onProgress?: (rowsWritten: number) => void) =>
+    importFile(db, {
+      path: file,
+      agency: 'CRASH',
+      profile,
+      profileSource: 'test',
+      batchSize: 1_000,
+      cardHash: (pan) => pan,
+      onProgress: (p) => onProgress?.(p.rowsWritten),
+    });
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'caselink-crash-'));
+    file = join(home, 'big.csv');
+    const rows = [['Case', 'Name', 'Mobile', 'Address']];
+    for (let i = 0; i < ROWS; i++) {
+      const n = String(100000 + i);
+      rows.push([`C-${i % CASES}`, `Person ${i}`, `07911 ${n}`, `${i} Long Road, Leeds LS${(i % 9) + 1} 4AB`]);
+    }
+    await writeDelimited(file, rows, ',');
+  });
+  afterAll(async () => {
+    await stopLocalNeo4j(home);
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('finishes on a re-run with no duplicates and nothing half-written', async () => {
+    const first = await startLocalNeo4j({ home, attached: true, heap: '768m', pageCache: '256m' });
+    let db = await open(first);
+    await upsertAgency(db, { code: 'CRASH', name: 'Crash test agency', country: 'GB' });
+    let killedAt = 0;
+    const failed = await run(db, (written) => {
+      if (!killedAt && written >= 8_000) {
+        killedAt = written;
+        process.kill(first.pid, 'SIGKILL');
+      }
+    }).catch((error: unknown) => error);
+    expect(killedAt).toBeGreaterThan(0);
+    expect(failed).toBeInstanceOf(Error);
+    await db.close().catch(() => undefined);
+
+    const second = await startLocalNeo4j({ home, attached: true, heap: '768m', pageCache: '256m' });
+    expect(second.startedHere).toBe(true);
+    db = await open(second);
+    const partial = await graphStats(db);
+    // Whole batches only: what survived the crash is a multiple of the batch size.
+    expect((partial.nodesByLabel.Record ?? 0) % 1_000).toBe(0);
+    expect(partial.nodesByLabel.Record ?? 0).toBeLessThan(ROWS);
+
+    const summary = await run(db);
+    expect(summary).toMatchObject({ outcome: 'imported', rowsRead: ROWS, rowsImported: ROWS, rowsRejected: 0 });
+    const stats = await graphStats(db);
+    expect(stats.nodesByLabel).toMatchObject({
+      Record: ROWS,
+      Person: ROWS,
+      Phone: ROWS,
+      Address: ROWS,
+      Case: CASES,
+      Source: 1,
+      Agency: 1,
+    });
+    expect(stats.relationshipsByType).toEqual({
+      HAS_ROW: ROWS,
+      MENTIONS: ROWS,
+      ABOUT: ROWS,
+      HAS_PHONE: ROWS,
+      HAS_ADDRESS: ROWS,
+      SUPPLIED: 1,
+    });
+    expect(stats.byAgency).toEqual([expect.objectContaining({ agency: 'CRASH', completeSources: 1, records: ROWS })]);
+    await db.close();
+  });
+});

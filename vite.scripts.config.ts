@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// Developer scripts (fixture generator, benchmarks) built for Node the way the app's main process
+// is, so they use the same modules, including the Cypher files bundled by import.meta.glob.
+export default defineConfig({
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: 'out/scripts',
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        fixtures: resolve(__dirname, 'scripts/fixtures/generate.ts'),
+      },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+});

@@ -1,13 +1,13 @@
-// Registers a file being imported (status 'importing') under its agency. A file that failed
+// Registers a file being imported with one profile (status 'importing') under its agency. A file that failed
 // half-way keeps its Source, and the re-run continues it: every batch MERGEs on constrained keys.
 // mode: write
-// params: $sha256, $fileName, $size, $agency, $profile, $profileName, $grading, $now
+// params: $source, $sha256, $profileHash, $fileName, $size, $agency, $profile, $profileName, $grading, $now
 MATCH (a:Agency {code: $agency})
-MERGE (s:Source {sha256: $sha256})
-ON CREATE SET s.firstImportedAt = datetime($now)
+MERGE (s:Source {id: $source})
+ON CREATE SET s.firstImportedAt = datetime($now), s.sha256 = $sha256, s.profileHash = $profileHash
 SET s.fileName = $fileName, s.size = $size, s.agency = $agency, s.profile = $profile,
   s.profileName = $profileName, s.status = 'importing', s.startedAt = datetime($now),
   s.gradingSystem = $grading.system, s.sourceEvaluation = $grading.source,
   s.informationAssessment = $grading.information, s.handlingCode = $grading.handling
 MERGE (a)-[:SUPPLIED]->(s)
-RETURN s.sha256 AS sha256
+RETURN s.id AS id

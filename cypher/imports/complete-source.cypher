@@ -1,6 +1,6 @@
 // Marks a file imported, with its summary.
 // mode: write
-// params: $sha256, $now, $summary
-MATCH (s:Source {sha256: $sha256})
+// params: $source, $now, $summary
+MATCH (s:Source {id: $source})
 SET s.status = 'complete', s.importedAt = datetime($now), s += $summary
-RETURN s.sha256 AS sha256
+RETURN s.id AS id

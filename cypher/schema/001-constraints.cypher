@@ -1,11 +1,12 @@
-// Uniqueness constraints for the data model (DESIGN.md): one node per agency, source file,
+// Uniqueness constraints for the data model (DESIGN.md): one node per agency, source (a file as
+// read by one mapping profile: its SHA-256 and the profile's hash),
 // spreadsheet row, case and normalised identifier. Imports MERGE on exactly these keys, so a
 // retried or repeated batch never duplicates a node. Each constraint also creates the index
 // that MERGE uses. Neo4j Community supports single and composite uniqueness constraints.
 // mode: schema
 // params: none
 CREATE CONSTRAINT agency_code IF NOT EXISTS FOR (n:Agency) REQUIRE n.code IS UNIQUE;
-CREATE CONSTRAINT source_sha256 IF NOT EXISTS FOR (n:Source) REQUIRE n.sha256 IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT record_id IF NOT EXISTS FOR (n:Record) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT case_agency_ref IF NOT EXISTS FOR (n:Case) REQUIRE (n.agency, n.ref) IS UNIQUE;
 CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;

@@ -5,6 +5,7 @@
 CREATE INDEX record_agency IF NOT EXISTS FOR (n:Record) ON (n.agency);
 CREATE INDEX record_source IF NOT EXISTS FOR (n:Record) ON (n.source);
 CREATE INDEX source_agency IF NOT EXISTS FOR (n:Source) ON (n.agency);
+CREATE INDEX source_sha256 IF NOT EXISTS FOR (n:Source) ON (n.sha256);
 CREATE INDEX case_ref IF NOT EXISTS FOR (n:Case) ON (n.ref);
 CREATE INDEX person_name_key IF NOT EXISTS FOR (n:Person) ON (n.nameKey);
 CREATE INDEX person_birth_date IF NOT EXISTS FOR (n:Person) ON (n.birthDate);

@@ -61,8 +61,9 @@ export function normalizePhone(raw: string, country: string): Normalized {
   if (/[a-z]{3,}/i.test(text)) return rejected(`"${raw.trim()}" is not a phone number`);
   const digits = text.replace(/\D/g, '');
   if (digits.length === 0) return rejected(`"${raw.trim()}" holds no digits`);
-  if (digits.length <= 6 && !text.trim().startsWith('+'))
-    return rejected(`"${raw.trim()}" is a short code, not a subscriber number`);
+  if (digits.length <= 6 && !text.trim().startsWith('+')) {
+    return rejected(`"${raw.trim()}" has too few digits for a phone number (short codes such as 999 or 116 000 are not linked)`);
+  }
   let candidate = text.trim();
   if (/^011\d/.test(digits) && country !== 'US' && country !== 'CA') candidate = `+${digits.slice(3)}`;
   else if (/^00\d/.test(digits)) candidate = `+${digits.slice(2)}`;
@@ -81,7 +82,7 @@ export function normalizePhone(raw: string, country: string): Normalized {
         );
       }
     }
-    return rejected(`"${raw.trim()}" is not a valid ${parsed.country ?? country} number`);
+    return rejected(`"${raw.trim()}" is not a valid phone number (read as ${candidate.startsWith('+') ? 'international' : country})`);
   }
   return ok([phoneIdentifier(parsed.number, parsed.formatInternational(), parsed.country)], notes);
 }
@@ -129,7 +130,7 @@ const PLATFORMS: [RegExp, string][] = [
   [/^(wa|whatsapp)$/i, 'whatsapp'],
   [/^(tiktok|tt)$/i, 'tiktok'],
   [/^(x|twitter)$/i, 'x'],
-  [/^(snap|snapchat)$/i, 'snapchat'],
+  [/^(sc|snap|snapchat)$/i, 'snapchat'],
   [/^(vk|vkontakte)$/i, 'vk'],
   [/^(ok|odnoklassniki)$/i, 'odnoklassniki'],
   [/^(signal)$/i, 'signal'],
@@ -162,7 +163,7 @@ export function normalizeHandle(raw: string, defaultPlatform = 'unknown'): Norma
     const handle = (url[2] as string).toLowerCase();
     return ok([{ kind: 'handle', subkind: platform, key: handle, display: `${platform} @${handle}` }]);
   }
-  const prefixed = /^([a-z]+)\s*[:-]\s*@?([\w.-]{2,64})$/i.exec(text);
+  const prefixed = /^([a-z]+)\s*(?:[:-]\s*|\s+)@?([\w.-]{2,64})$/i.exec(text);
   let platform = defaultPlatform;
   let handle = text.replace(/^@/, '');
   if (prefixed && platformOf(prefixed[1] as string)) {
@@ -249,7 +250,13 @@ export function normalizeCrypto(raw: string): Normalized {
 /** A payment-app id: "revolut:@anna99", "PayPal anna@example.org". */
 export function normalizePaymentApp(raw: string, provider?: string): Normalized {
   const text = raw.trim();
-  const m = /^([a-z][a-z ]+?)\s*[:\s]\s*(\S+)$/i.exec(text);
+  const link = /^(?:https?:\/\/)?(?:www\.)?(revolut\.me|paypal\.me|monzo\.me|venmo\.com)\/@?([\w.-]{2,64})\/?$/i.exec(text);
+  if (link) {
+    const app = ((link[1] as string).split('.')[0] as string).toLowerCase();
+    const id = (link[2] as string).toLowerCase();
+    return ok([{ kind: 'account', subkind: 'payment', key: `${app}:${id}`, display: `${app} ${id}` }]);
+  }
+  const m = /^([a-z][a-z ]*?)\s*(?:[:-]\s*|\s+)(\S+)$/i.exec(text);
   const app = (provider ?? (m ? (m[1] as string) : 'unknown')).trim().toLowerCase().replace(/\s+/g, '-');
   const id = (provider ? text : m ? (m[2] as string) : text).replace(/^@/, '').toLowerCase();
   if (!/^[\w.@+-]{2,64}$/.test(id)) return rejected(`"${text}" is not a payment-app id`);

@@ -114,8 +114,8 @@ export function resolveColumns(profile: Profile, header: string[]): { mappings: 
 }
 
 const ROLE_WORDS: [RegExp, Role][] = [
-  [/suspect|sospechos|suspect|banuit|autor|offender|perpetrator|arrested|detenid/, 'suspect'],
-  [/victim|victima|victim[aă]|survivor|injured/, 'victim'],
+  [/suspect|sospechos|banuit|invinuit|inculpat|autor|offender|perpetrator|arrested|detenid|defendant|accused/, 'suspect'],
+  [/victim|pvot|potential victim|survivor|injured|vatamat|perjudicat|complainant|agraviad/, 'victim'],
   [/witness|martor|testigo/, 'witness'],
   [/recruit|recrut|reclut|captador/, 'recruiter'],
   [/controller|pimp|exploiter|proxenet|controlor/, 'controller'],
@@ -201,9 +201,15 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
   }
   const first = (owner: string, field: Field) => values.get(owner)?.get(field)?.[0];
 
-  const gradingOf = (m: ColumnMapping): Grading => ({ ...profile.grading, ...(m.grading ?? {}) }) as Grading;
-  const countryOf = (m: ColumnMapping, owner: string) =>
-    m.country ?? first(owner, 'addressCountry')?.text.toUpperCase().slice(0, 2) ?? profile.country;
+  // The profile's own object when the column has no override, so that writers can tell.
+  const gradingOf = (m: ColumnMapping): Grading => (m.grading ? ({ ...profile.grading, ...m.grading } as Grading) : profile.grading);
+  // Phones and documents follow the column's or the agency's country; an address abroad says
+  // where the address is, not which country's numbering its occupant's phone uses.
+  const countryOf = (m: ColumnMapping) => m.country ?? profile.country;
+  const addressCountryOf = (m: ColumnMapping, owner: string) => {
+    const written = first(owner, 'addressCountry')?.text.trim().toUpperCase() ?? '';
+    return m.country ?? (/^[A-Z]{2}$/.test(written) ? written : profile.country);
+  };
 
   const identifiers: MappedIdentifier[] = [];
   const add = (owner: string, m: ResolvedMapping, text: string, result: Normalized) => {
@@ -227,7 +233,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
   for (const [owner, fields] of values) {
     for (const [field, list] of fields) {
       for (const { mapping: m, text } of list) {
-        const country = countryOf(m, owner);
+        const country = countryOf(m);
         switch (field) {
           case 'phone':
             add(owner, m, text, normalizePhones(text, country));
@@ -295,7 +301,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
     if (!fields) continue;
     const address = assembleAddress(fields);
     if (address) {
-      const country = countryOf(address.mapping, entity);
+      const country = addressCountryOf(address.mapping, entity);
       add(entity, address.mapping, address.text, normalizeAddress(address.text, country));
     }
     const fullName = first(entity, 'fullName')?.text ?? null;

@@ -117,7 +117,7 @@ describe('importing agency files', () => {
     ]);
     const report = await readFile(summary.reportPath as string, 'utf8');
     expect(report.split('\r\n')[0]).toBe('\uFEFFfile,sheet,row,column,value,severity,reason');
-    expect(report).toContain('encounters.csv,encounters,3,Né le,31/02/1990,warning,day 31 does not exist in 1990-02');
+    expect(report).toContain('encounters.csv,Sheet1,3,Né le,31/02/1990,warning,day 31 does not exist in 1990-02');
     expect(await identifiers('Document')).toEqual(['123456789']);
     // The same mobile written another way by another agency is the same phone.
     expect((await listIdentifiers(services.db)).find((i) => i.key === '+447911123456')).toMatchObject({

@@ -39,7 +39,7 @@ describe('the schema', () => {
       'person_id',
       'phone_e164',
       'record_id',
-      'source_sha256',
+      'source_id',
       'vehicle_country_plate',
     ]);
   });

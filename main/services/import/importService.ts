@@ -24,6 +24,15 @@ import { ProblemReport, type Problem } from './report';
  */
 export const DEFAULT_BATCH_SIZE = 2_000;
 
+/**
+ * Write transactions in flight at once. Neo4j runs each transaction on one core; two keep both
+ * cores of a small machine busy while this process maps the next rows. Batches never create the
+ * same node (rows are content-addressed and repeats are held back), and shared nodes are MERGEd
+ * under Neo4j's locks, so concurrent batches cannot duplicate anything; a deadlock between two
+ * is retried by the driver.
+ */
+export const DEFAULT_CONCURRENCY = 2;
+
 export interface ImportProgress {
   file: string;
   phase: 'hashing' | 'reading' | 'writing' | 'done';
@@ -44,6 +53,8 @@ export interface ImportRequest {
   /** Folder for the error report; none written when absent. */
   reportDir?: string;
   batchSize?: number;
+  /** Write transactions in flight at once. */
+  concurrency?: number;
   /** Keyed hash for full card numbers. */
   cardHash: (pan: string) => string;
   signal?: AbortSignal;
@@ -116,33 +127,31 @@ export function recordId(agency: string, sheet: string | null, row: MappedRow, r
   return hash.digest('hex').slice(0, 32);
 }
 
-interface Batch {
-  records: unknown[];
-  cases: unknown[];
-  persons: unknown[];
-  organizations: unknown[];
-  links: Record<MappedIdentifier['kind'], unknown[]>;
-  rows: number;
+const LINK_LISTS = {
+  phone: 'phones',
+  email: 'emails',
+  address: 'addresses',
+  account: 'accounts',
+  handle: 'handles',
+  document: 'documents',
+  vehicle: 'vehicles',
+} as const satisfies Record<MappedIdentifier['kind'], string>;
+
+type LinkLists = Record<(typeof LINK_LISTS)[MappedIdentifier['kind']], unknown[]>;
+
+const emptyLinks = (): LinkLists => ({ phones: [], emails: [], addresses: [], accounts: [], handles: [], documents: [], vehicles: [] });
+
+interface BatchRow extends LinkLists {
+  id: string;
+  locations: { sheet: string; row: number }[];
+  props: Record<string, unknown>;
+  cases: string[];
+  persons: (LinkLists & { id: string; props: Record<string, unknown> })[];
+  organizations: (LinkLists & { id: string; props: Record<string, unknown> })[];
 }
 
-const emptyBatch = (): Batch => ({
-  records: [],
-  cases: [],
-  persons: [],
-  organizations: [],
-  links: { phone: [], email: [], address: [], account: [], handle: [], document: [], vehicle: [] },
-  rows: 0,
-});
-
-const LINK_STATEMENTS: Record<MappedIdentifier['kind'], string> = {
-  phone: 'imports/link-phones',
-  email: 'imports/link-emails',
-  address: 'imports/link-addresses',
-  account: 'imports/link-accounts',
-  handle: 'imports/link-handles',
-  document: 'imports/link-documents',
-  vehicle: 'imports/link-vehicles',
-};
+/** Rows of one write transaction, by record id: a row twice in the file is one row with two locations. */
+type Batch = Map<string, BatchRow>;
 
 function gradingProps(g: MappedIdentifier['grading']) {
   return {
@@ -154,17 +163,26 @@ function gradingProps(g: MappedIdentifier['grading']) {
   };
 }
 
-function addToBatch(
-  batch: Batch,
-  row: MappedRow,
-  id: string,
-  ctx: { agency: string; fileName: string; profile: Profile; now: string },
-): void {
-  batch.rows += 1;
-  batch.records.push({
+function addToBatch(batch: Batch, row: MappedRow, id: string, ctx: { agency: string; fileName: string; profile: Profile; now: string }): void {
+  const known = batch.get(id);
+  if (known) {
+    known.locations.push({ sheet: row.sheet, row: row.row });
+    return;
+  }
+  const parties = new Map(
+    row.parties.map((party) => [
+      party.entity,
+      {
+        id: `${id}:${party.entity}`,
+        // Grading travels with the record the person is mentioned in (MENTIONS); not repeated here.
+        props: { ...party, agency: ctx.agency, record: id },
+        ...emptyLinks(),
+      },
+    ]),
+  );
+  const entry: BatchRow = {
     id,
-    sheet: row.sheet,
-    row: row.row,
+    locations: [{ sheet: row.sheet, row: row.row }],
     props: {
       agency: ctx.agency,
       fileName: ctx.fileName,
@@ -180,50 +198,39 @@ function addToBatch(
       importedAt: ctx.now,
       ...gradingProps(ctx.profile.grading),
     },
-  });
-  if (row.caseRef) batch.cases.push({ id, caseRef: row.caseRef });
-  for (const party of row.parties) {
-    const entry = {
-      id: `${id}:${party.entity}`,
-      record: id,
-      props: {
-        ...party,
-        agency: ctx.agency,
-        record: id,
-        ...gradingProps(ctx.profile.grading),
-      },
-    };
-    (party.kind === 'person' ? batch.persons : batch.organizations).push(entry);
-  }
-  const owners = new Set(row.parties.map((p) => p.entity));
+    cases: row.caseRef ? [row.caseRef] : [],
+    persons: [],
+    organizations: [],
+    ...emptyLinks(),
+  };
   for (const identifier of row.identifiers) {
-    const owner = owners.has(identifier.owner) ? `${id}:${identifier.owner}` : id;
-    batch.links[identifier.kind].push({
+    const owner: LinkLists = parties.get(identifier.owner) ?? entry;
+    owner[LINK_LISTS[identifier.kind]].push({
       key: identifier.key,
       subkind: identifier.subkind ?? '',
       country: identifier.country ?? '',
       display: identifier.display,
-      owner,
-      record: id,
-      column: identifier.column,
-      props: { raw: identifier.raw, entity: identifier.owner, agency: ctx.agency, ...gradingProps(identifier.grading) },
+      props: {
+        record: id,
+        column: identifier.column,
+        raw: identifier.raw,
+        agency: ctx.agency,
+        // A link carries its own grading only where the column overrides the row's.
+        ...(identifier.grading === ctx.profile.grading ? {} : gradingProps(identifier.grading)),
+      },
     });
   }
+  for (const party of row.parties) {
+    const p = parties.get(party.entity) as BatchRow['persons'][number];
+    (party.kind === 'person' ? entry.persons : entry.organizations).push(p);
+  }
+  batch.set(id, entry);
 }
 
-/** Writes a batch as one transaction: all of it, or (on failure) none of it. */
-async function writeBatch(db: Database, batch: Batch, sha256: string, agency: string): Promise<number> {
-  const steps = [
-    { name: 'imports/merge-records', params: { sha256, rows: batch.records } },
-    { name: 'imports/merge-cases', params: { agency, rows: batch.cases } },
-    { name: 'imports/merge-persons', params: { parties: batch.persons } },
-    { name: 'imports/merge-organizations', params: { parties: batch.organizations } },
-    ...(Object.keys(LINK_STATEMENTS) as MappedIdentifier['kind'][])
-      .filter((kind) => batch.links[kind].length > 0)
-      .map((kind) => ({ name: LINK_STATEMENTS[kind], params: { links: batch.links[kind] } })),
-  ].filter((step) => Object.values(step.params).every((v) => !Array.isArray(v) || v.length > 0));
-  const [records] = await db.writeTogether(steps);
-  return Number(toPlain(records?.[0]?.get('fromThisFile') ?? 0));
+/** Writes a batch as one transaction: all of it, or (on failure) none of it. Answers the records created. */
+async function writeBatch(db: Database, batch: Batch, source: string, agency: string): Promise<number> {
+  const [row] = await db.write('imports/write-rows', { source, agency, rows: [...batch.values()] });
+  return Number(toPlain(row?.get('created') ?? 0));
 }
 
 /** Imports one file. Throws CaselinkFailure (FileRejected, Cancelled, ConnectionUnavailable…). */
@@ -231,6 +238,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
   const now = request.now ?? (() => new Date());
   const started = performance.now();
   const batchSize = request.batchSize ?? DEFAULT_BATCH_SIZE;
+  const concurrency = Math.max(1, request.concurrency ?? DEFAULT_CONCURRENCY);
   const fileName = request.path.split(/[\\/]/).pop() as string;
   const progress = (p: Omit<ImportProgress, 'file' | 'rowsPerSecond'>) => {
     const seconds = (performance.now() - started) / 1000;
@@ -239,7 +247,10 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
   progress({ phase: 'hashing', rowsRead: 0, rowsWritten: 0, secondsLeft: null });
   const sha256 = await sha256File(request.path);
 
-  const [known] = await db.read('imports/source-status', { sha256 });
+  // A file may be read by several profiles (one per sheet layout): each pair is one source.
+  const profileHash = createHash('sha256').update(JSON.stringify(request.profile)).digest('hex').slice(0, 16);
+  const source = `${sha256}:${profileHash}`;
+  const [known] = await db.read('imports/source-status', { source });
   const summary: ImportSummary = {
     file: fileName,
     path: request.path,
@@ -284,7 +295,9 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
   summary.timings.readSeconds += (performance.now() - readStarted) / 1000;
 
   const begun = await db.write('imports/begin-source', {
+    source,
     sha256,
+    profileHash,
     fileName,
     size: file.size,
     agency: request.agency,
@@ -308,19 +321,29 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     0,
   );
   const seenIds = new Set<string>();
-  let batch = emptyBatch();
-  let inFlight: Promise<void> = Promise.resolve();
+  // A row that repeats one already sent in an earlier batch only adds a location, written once
+  // every batch is in: the earlier batch may still be in flight.
+  const lateLocations: { id: string; sheet: string; row: number }[] = [];
+  let batch: Batch = new Map();
+  let batchRows = 0;
+  const inFlight = new Set<Promise<void>>();
   let rowsWritten = 0;
+  const drain = async (limit: number) => {
+    while (inFlight.size > limit) await Promise.race(inFlight);
+  };
   const flush = async () => {
     const toWrite = batch;
-    batch = emptyBatch();
-    await inFlight;
+    const toWriteRows = batchRows;
+    batch = new Map();
+    batchRows = 0;
+    await drain(concurrency - 1);
     throwIfCancelled(request.signal, summary.rowsRead);
-    inFlight = (async () => {
+    const write = (async () => {
       const t = performance.now();
-      summary.newRecords += await writeBatch(db, toWrite, sha256, request.agency);
+      const created = await writeBatch(db, toWrite, source, request.agency);
+      summary.newRecords += created;
       summary.timings.writeSeconds += (performance.now() - t) / 1000;
-      rowsWritten += toWrite.rows;
+      rowsWritten += toWriteRows;
       const elapsed = (performance.now() - started) / 1000;
       const fraction = totalRows ? summary.rowsRead / totalRows : file.size ? file.bytesRead() / file.size : null;
       progress({
@@ -330,8 +353,10 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
         secondsLeft: fraction && fraction > 0 ? Math.max(0, Math.round(elapsed / fraction - elapsed)) : null,
       });
     })();
-    // Surface a failed write at the next await rather than as an unhandled rejection.
-    inFlight.catch(() => undefined);
+    const tracked = write.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    // A failed write surfaces at the next drain rather than as an unhandled rejection.
+    tracked.catch(() => undefined);
   };
 
   const nowIso = now().toISOString();
@@ -419,10 +444,17 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
         if (mapped.warnings.length) summary.rowsWithWarnings += 1;
         summary.rowsImported += 1;
         const id = recordId(request.agency, idSheet, mapped, request.profile.rowKey);
-        if (seenIds.has(id)) summary.duplicateRows += 1;
+        if (seenIds.has(id)) {
+          summary.duplicateRows += 1;
+          if (!batch.has(id)) {
+            lateLocations.push({ id, sheet: mapped.sheet, row: mapped.row });
+            return;
+          }
+        }
         seenIds.add(id);
         addToBatch(batch, mapped, id, { agency: request.agency, fileName, profile: request.profile, now: nowIso });
-        if (batch.rows >= batchSize) await flush();
+        batchRows += 1;
+        if (batchRows >= batchSize) await flush();
         if (summary.rowsRead % 1000 === 0) {
           throwIfCancelled(request.signal, summary.rowsRead);
           progress({ phase: 'reading', rowsRead: summary.rowsRead, rowsWritten, secondsLeft: null });
@@ -438,9 +470,11 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
         t = performance.now();
       }
     }
-    if (batch.rows > 0) await flush();
-    await inFlight;
+    if (batchRows > 0) await flush();
+    await drain(0);
+    if (lateLocations.length) await db.write('imports/add-locations', { source, locations: lateLocations });
   } catch (error) {
+    await Promise.allSettled(inFlight);
     await problems.close().catch(() => null);
     throw error;
   }
@@ -449,7 +483,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
   summary.problemCount = problems.count;
   summary.reportPath = await problems.close();
   await db.write('imports/complete-source', {
-    sha256,
+    source,
     now: now().toISOString(),
     summary: {
       rowsRead: summary.rowsRead,

@@ -194,7 +194,8 @@ async function openDelimited(path: string, options: ReadOptions): Promise<Opened
     format: 'delimited',
     encoding,
     delimiter,
-    sheets: [{ name: basename(path, extname(path)), rows: rows(), rowCount: null }],
+    // Named as SheetJS and spreadsheet programs name the one sheet of a text file.
+    sheets: [{ name: 'Sheet1', rows: rows(), rowCount: null }],
     bytesRead: () => bytes,
   };
 }

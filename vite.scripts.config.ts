@@ -11,7 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     rollupOptions: {
       input: {
-        fixtures: resolve(__dirname, 'scripts/fixtures/generate.ts'),
+        fixtures: resolve(import.meta.dirname, 'scripts/fixtures/generate.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { caselinkHome } from '../config/settings';
 import type { CaselinkApi } from '../contract/api';
 import { connect, type Connection } from '../db/connect';
 import { registerApiIpc } from '../ipc/registerIpc';
@@ -16,17 +17,21 @@ const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname
 const allowed = (url: string) => isAppUrl(url, appUrl);
 
 let connection: Promise<Connection> | null = null;
+let services: Promise<CaselinkApi> | null = null;
 function api(): Promise<CaselinkApi> {
-  connection ??= connect({ attached: true });
-  const pending = connection;
-  return pending.then(
-    (c) => createApi(c.db),
-    (error: unknown) => {
-      // A failed connect is reported to the window; the next call tries again.
-      connection = null;
-      throw error;
-    },
-  );
+  if (!services) {
+    connection = connect({ attached: true });
+    services = connection.then(
+      (c) => createApi(c.db, { home: caselinkHome() }),
+      (error: unknown) => {
+        // A failed connect is reported to the window; the next call tries again.
+        connection = null;
+        services = null;
+        throw error;
+      },
+    );
+  }
+  return services;
 }
 
 function createWindow(): void {
@@ -68,6 +73,7 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const closing = connection;
   connection = null;
+  services = null;
   void closing
     .then((c) => c.close())
     .catch(() => undefined)

@@ -73,7 +73,11 @@ async function serveApp(port: number, heading: string): Promise<void> {
   const connection = await connect({ attached: true });
   try {
     await describeConnection(connection);
-    const server = await startBridgeServer({ api: createApi(connection.db), rendererDir: rendererDir(), port });
+    const server = await startBridgeServer({
+      api: createApi(connection.db, { home: caselinkHome() }),
+      rendererDir: rendererDir(),
+      port,
+    });
     out('');
     out(heading);
     out(`  ${server.url}`);

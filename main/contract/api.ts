@@ -7,10 +7,20 @@
  * hand. Every input is parsed with the zod schema in {@link API_INPUTS} before a handler runs.
  */
 import { z } from 'zod';
+import { profileSchema } from '../core/profile';
 import type { CaselinkError } from './errors';
+import type {
+  AgencySummaryDto,
+  GraphStatsDto,
+  ImportJobDto,
+  MappingProposalDto,
+  SheetPreviewDto,
+  StagedFile,
+} from './importTypes';
 import type { ApiMethod } from './methods';
 
 export type { CaselinkError, CaselinkErrorKind } from './errors';
+export type * from './importTypes';
 export { API_METHODS, channelOf, isApiMethod, routeOf, type ApiMethod } from './methods';
 
 /** The envelope every API method answers with: data or a typed error, never a thrown one. */
@@ -80,18 +90,80 @@ export type OverviewInput = z.input<typeof overviewInput>;
 
 const noInput = z.undefined();
 
+/** The largest file the app accepts for import through the window (the CLI has no limit). */
+export const MAX_STAGED_FILE_BYTES = 200 * 1024 * 1024;
+
+const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'not a staged file id');
+const agencyCodeInput = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, 'an agency code is 2 to 32 capital letters, digits, "-" or "_"');
+
+export const stageFileInput = z
+  .object({
+    name: z.string().min(1).max(255),
+    /** The file's bytes, base64-encoded. */
+    contentBase64: z.string().max(Math.ceil((MAX_STAGED_FILE_BYTES * 4) / 3) + 4),
+  })
+  .strict();
+export const proposeMappingInput = z
+  .object({
+    fileId,
+    agency: agencyCodeInput,
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+  })
+  .strict();
+export const previewMappingInput = z
+  .object({ fileId, profile: profileSchema, rows: z.number().int().min(1).max(100).default(10) })
+  .strict();
+export const startImportInput = z
+  .object({
+    fileIds: z.array(fileId).min(1).max(100),
+    agency: agencyCodeInput,
+    profile: profileSchema,
+    saveProfile: z.boolean().default(false),
+  })
+  .strict();
+export const importJobInput = z.object({ jobId: z.string().regex(/^[a-f0-9]{16}$/) }).strict();
+
 /** The one API the renderer sees. Every method answers with a {@link Result}. */
 export interface CaselinkApi {
   /** The connected server, database, schema version and graph size. */
   getConnectionStatus(): Promise<Result<ConnectionStatus>>;
   /** A first look at the graph: up to `limit` nodes and the relationships between them. */
   getOverview(input: OverviewInput): Promise<Result<GraphElements>>;
+  /** The agencies, with what each has contributed. */
+  listAgencies(): Promise<Result<AgencySummaryDto[]>>;
+  /** Nodes and relationships by agency, label and type. */
+  getGraphStats(): Promise<Result<GraphStatsDto>>;
+  /** Hands a file to Caselink for import; answers its id for the calls below. */
+  stageFile(input: z.input<typeof stageFileInput>): Promise<Result<StagedFile>>;
+  /** The agency's saved profile, or one proposed from the file's headers and values. */
+  proposeMapping(input: z.input<typeof proposeMappingInput>): Promise<Result<MappingProposalDto>>;
+  /** The first rows of a staged file as the profile will import them. */
+  previewMapping(input: z.input<typeof previewMappingInput>): Promise<Result<SheetPreviewDto[]>>;
+  /** Starts importing staged files with a profile; answers the job to follow. */
+  startImport(input: z.input<typeof startImportInput>): Promise<Result<ImportJobDto>>;
+  /** An import job's progress and, when finished, its results. */
+  getImportJob(input: z.input<typeof importJobInput>): Promise<Result<ImportJobDto>>;
+  /** Cancels an import job after the batch being written. */
+  cancelImport(input: z.input<typeof importJobInput>): Promise<Result<ImportJobDto>>;
 }
 
 /** Zod schemas for each method's single argument (`undefined` for none). */
 export const API_INPUTS = {
   getConnectionStatus: noInput,
   getOverview: overviewInput,
+  listAgencies: noInput,
+  getGraphStats: noInput,
+  stageFile: stageFileInput,
+  proposeMapping: proposeMappingInput,
+  previewMapping: previewMappingInput,
+  startImport: startImportInput,
+  getImportJob: importJobInput,
+  cancelImport: importJobInput,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 // Compile-time check: API_METHODS names exactly the methods of CaselinkApi, both ways round.

@@ -3,7 +3,18 @@
  * Kept apart from the zod schemas so the preload (which must bundle everything it uses) stays
  * small. main/contract/api.ts checks at compile time that this list and the interface agree.
  */
-export const API_METHODS = ['getConnectionStatus', 'getOverview'] as const;
+export const API_METHODS = [
+  'getConnectionStatus',
+  'getOverview',
+  'listAgencies',
+  'getGraphStats',
+  'stageFile',
+  'proposeMapping',
+  'previewMapping',
+  'startImport',
+  'getImportJob',
+  'cancelImport',
+] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -62,7 +62,9 @@ export function normalizePhone(raw: string, country: string): Normalized {
   const digits = text.replace(/\D/g, '');
   if (digits.length === 0) return rejected(`"${raw.trim()}" holds no digits`);
   if (digits.length <= 6 && !text.trim().startsWith('+')) {
-    return rejected(`"${raw.trim()}" has too few digits for a phone number (short codes such as 999 or 116 000 are not linked)`);
+    return rejected(
+      `"${raw.trim()}" has too few digits for a phone number (short codes such as 999 or 116 000 are not linked)`,
+    );
   }
   let candidate = text.trim();
   if (/^011\d/.test(digits) && country !== 'US' && country !== 'CA') candidate = `+${digits.slice(3)}`;
@@ -82,7 +84,9 @@ export function normalizePhone(raw: string, country: string): Normalized {
         );
       }
     }
-    return rejected(`"${raw.trim()}" is not a valid phone number (read as ${candidate.startsWith('+') ? 'international' : country})`);
+    return rejected(
+      `"${raw.trim()}" is not a valid phone number (read as ${candidate.startsWith('+') ? 'international' : country})`,
+    );
   }
   return ok([phoneIdentifier(parsed.number, parsed.formatInternational(), parsed.country)], notes);
 }
@@ -250,7 +254,9 @@ export function normalizeCrypto(raw: string): Normalized {
 /** A payment-app id: "revolut:@anna99", "PayPal anna@example.org". */
 export function normalizePaymentApp(raw: string, provider?: string): Normalized {
   const text = raw.trim();
-  const link = /^(?:https?:\/\/)?(?:www\.)?(revolut\.me|paypal\.me|monzo\.me|venmo\.com)\/@?([\w.-]{2,64})\/?$/i.exec(text);
+  const link = /^(?:https?:\/\/)?(?:www\.)?(revolut\.me|paypal\.me|monzo\.me|venmo\.com)\/@?([\w.-]{2,64})\/?$/i.exec(
+    text,
+  );
   if (link) {
     const app = ((link[1] as string).split('.')[0] as string).toLowerCase();
     const id = (link[2] as string).toLowerCase();

@@ -114,7 +114,10 @@ export function resolveColumns(profile: Profile, header: string[]): { mappings: 
 }
 
 const ROLE_WORDS: [RegExp, Role][] = [
-  [/suspect|sospechos|banuit|invinuit|inculpat|autor|offender|perpetrator|arrested|detenid|defendant|accused/, 'suspect'],
+  [
+    /suspect|sospechos|banuit|invinuit|inculpat|autor|offender|perpetrator|arrested|detenid|defendant|accused/,
+    'suspect',
+  ],
   [/victim|pvot|potential victim|survivor|injured|vatamat|perjudicat|complainant|agraviad/, 'victim'],
   [/witness|martor|testigo/, 'witness'],
   [/recruit|recrut|reclut|captador/, 'recruiter'],
@@ -202,7 +205,8 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
   const first = (owner: string, field: Field) => values.get(owner)?.get(field)?.[0];
 
   // The profile's own object when the column has no override, so that writers can tell.
-  const gradingOf = (m: ColumnMapping): Grading => (m.grading ? ({ ...profile.grading, ...m.grading } as Grading) : profile.grading);
+  const gradingOf = (m: ColumnMapping): Grading =>
+    m.grading ? ({ ...profile.grading, ...m.grading } as Grading) : profile.grading;
   // Phones and documents follow the column's or the agency's country; an address abroad says
   // where the address is, not which country's numbering its occupant's phone uses.
   const countryOf = (m: ColumnMapping) => m.country ?? profile.country;

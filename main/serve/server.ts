@@ -8,7 +8,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { isApiMethod, routeOf, type CaselinkApi } from '../contract/api';
+import { isApiMethod, MAX_STAGED_FILE_BYTES, routeOf, type CaselinkApi } from '../contract/api';
 import { BRIDGE_TOKEN_FRAGMENT } from '../contract/bridge';
 import { dispatch } from '../services/api';
 
@@ -31,6 +31,8 @@ export interface BridgeServer {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** stageFile carries a whole file, base64-encoded. */
+const MAX_UPLOAD_BODY_BYTES = Math.ceil((MAX_STAGED_FILE_BYTES * 4) / 3) + 64 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,12 +78,12 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    if (size > limit) throw new Error('request body too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -133,7 +135,7 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
     if (!isApiMethod(method) || routeOf(method) !== url.pathname) return send(res, 404, '{"error":"no such method"}');
     let input: unknown;
     try {
-      const text = await readBody(req);
+      const text = await readBody(req, method === 'stageFile' ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES);
       input = text ? (JSON.parse(text) as { input?: unknown }).input : undefined;
     } catch (error) {
       return send(

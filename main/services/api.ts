@@ -3,10 +3,20 @@
  * the contract's zod schema and answers with a Result; no exception crosses this line.
  */
 import { ZodError } from 'zod';
-import { API_INPUTS, type ApiMethod, type CaselinkApi, type Result } from '../contract/api';
+import {
+  API_INPUTS,
+  previewMappingInput,
+  startImportInput,
+  type ApiMethod,
+  type CaselinkApi,
+  type Result,
+} from '../contract/api';
 import { CaselinkFailure, type CaselinkError } from '../contract/errors';
 import type { Database } from '../db/database';
+import { listAgencies } from './agencyService';
 import { overview } from './graphService';
+import { ImportWorkspace } from './import/workspace';
+import { graphStats } from './statsService';
 import { connectionStatus } from './statusService';
 
 /** Turns any thrown value into the error a person reads. */
@@ -41,10 +51,35 @@ export function parseInput<M extends ApiMethod>(method: M, input: unknown): Resu
   };
 }
 
-export function createApi(db: Database): CaselinkApi {
+export interface ApiOptions {
+  /** CASELINK_HOME: staged uploads, saved profiles, reports and the card-hash key live there. */
+  home: string;
+}
+
+export function createApi(db: Database, options: ApiOptions): CaselinkApi {
+  const imports = new ImportWorkspace(db, options.home);
   return {
     getConnectionStatus: () => answer(() => connectionStatus(db)),
     getOverview: (input) => answer(() => overview(db, input)),
+    listAgencies: () => answer(() => listAgencies(db)),
+    getGraphStats: () => answer(() => graphStats(db)),
+    stageFile: (input) => answer(() => imports.stage(input.name, Buffer.from(input.contentBase64, 'base64'))),
+    proposeMapping: (input) =>
+      answer(async () => {
+        const agency = (await listAgencies(db)).find((a) => a.code === input.agency);
+        if (!agency)
+          throw new CaselinkFailure({ kind: 'NotFound', message: `The agency ${input.agency} is not registered.` });
+        return imports.propose(input.fileId, input.agency, input.country ?? agency.country);
+      }),
+    previewMapping: (input) =>
+      answer(() => imports.preview(input.fileId, previewMappingInput.parse(input).profile, input.rows ?? 10)),
+    startImport: (input) =>
+      answer(() => {
+        const parsed = startImportInput.parse(input);
+        return imports.start(parsed.fileIds, parsed.agency, parsed.profile, parsed.saveProfile);
+      }),
+    getImportJob: (input) => answer(async () => imports.job(input.jobId)),
+    cancelImport: (input) => answer(async () => imports.cancel(input.jobId)),
   };
 }
 

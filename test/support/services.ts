@@ -2,6 +2,9 @@
  * Opens the services the app composes, over the test run's real Neo4j, with the schema applied
  * and the graph emptied, so each test file starts from a known state.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CaselinkApi } from '../../main/contract/api';
 import { openDatabase, type Database } from '../../main/db/database';
 import { applySchema } from '../../main/db/schema';
@@ -11,6 +14,8 @@ import { testNeo4j } from './testNeo4j';
 export interface TestServices {
   api: CaselinkApi;
   db: Database;
+  /** The CASELINK_HOME of these services (uploads, profiles, reports). */
+  home: string;
   close(): Promise<void>;
 }
 
@@ -22,5 +27,14 @@ export async function openTestServices(): Promise<TestServices> {
   const db = await openTestDatabase();
   await db.write('admin/delete-graph');
   await applySchema(db);
-  return { api: createApi(db), db, close: () => db.close() };
+  const home = await mkdtemp(join(tmpdir(), 'caselink-services-'));
+  return {
+    api: createApi(db, { home }),
+    db,
+    home,
+    close: async () => {
+      await db.close();
+      await rm(home, { recursive: true, force: true });
+    },
+  };
 }

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaselinkApi } from '../../main/contract/api';
 import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
+import { fakeApi } from '../support/fakeApi';
 
 // The bridge's own rules (token, Host, Origin, static files), over a small in-memory API; the
 // e2e tests run it against the real database.
-const api: CaselinkApi = {
+const api: CaselinkApi = fakeApi({
   getConnectionStatus: async () => ({ ok: false, error: { kind: 'ConnectionUnavailable', message: 'none here' } }),
   getOverview: async (input) => ({ ok: true, value: { nodes: [], edges: [], truncated: (input.limit ?? 0) > 1 } }),
-};
+});
 
 function call(
   server: BridgeServer,

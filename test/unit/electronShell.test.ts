@@ -3,6 +3,7 @@ import { isAppUrl, isExternalWebUrl, mainWindowOptions } from '../../main/app/wi
 import { API_METHODS, channelOf, type CaselinkApi } from '../../main/contract/api';
 import { isTrustedSender, registerApiIpc } from '../../main/ipc/registerIpc';
 import { buildPreloadApi } from '../../main/preload/api';
+import { fakeApi } from '../support/fakeApi';
 
 const appUrl = 'file:///opt/Caselink/resources/app.asar/out/renderer/index.html';
 
@@ -57,10 +58,10 @@ describe('IPC registration', () => {
     nodeCount: 0,
     relationshipCount: 0,
   };
-  const api: CaselinkApi = {
+  const api: CaselinkApi = fakeApi({
     getConnectionStatus: async () => ({ ok: true, value: status }),
     getOverview: async () => ({ ok: true, value: { nodes: [], edges: [], truncated: false } }),
-  };
+  });
   type Handler = (event: unknown, input: unknown) => Promise<unknown>;
   const handlers = new Map<string, Handler>();
   const ipcMain = {

@@ -139,7 +139,15 @@ const LINK_LISTS = {
 
 type LinkLists = Record<(typeof LINK_LISTS)[MappedIdentifier['kind']], unknown[]>;
 
-const emptyLinks = (): LinkLists => ({ phones: [], emails: [], addresses: [], accounts: [], handles: [], documents: [], vehicles: [] });
+const emptyLinks = (): LinkLists => ({
+  phones: [],
+  emails: [],
+  addresses: [],
+  accounts: [],
+  handles: [],
+  documents: [],
+  vehicles: [],
+});
 
 interface BatchRow extends LinkLists {
   id: string;
@@ -163,7 +171,12 @@ function gradingProps(g: MappedIdentifier['grading']) {
   };
 }
 
-function addToBatch(batch: Batch, row: MappedRow, id: string, ctx: { agency: string; fileName: string; profile: Profile; now: string }): void {
+function addToBatch(
+  batch: Batch,
+  row: MappedRow,
+  id: string,
+  ctx: { agency: string; fileName: string; profile: Profile; now: string },
+): void {
   const known = batch.get(id);
   if (known) {
     known.locations.push({ sheet: row.sheet, row: row.row });

@@ -12,6 +12,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         fixtures: resolve(import.meta.dirname, 'scripts/fixtures/generate.ts'),
+        'bench-import': resolve(import.meta.dirname, 'bench/import.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

@@ -64,6 +64,24 @@ function describeRow(row: MappedRow): string {
   return `row ${row.row}: case ${row.caseRef ?? '-'} | ${parties || 'no party'} | ${ids || 'no identifier'}${warn}`;
 }
 
+/** Imports a manifest's files and prints a line per file; a file imported before changes nothing. */
+export async function importManifest(db: Connection['db'], path: string, out: Out): Promise<FileOutcome[]> {
+  const home = caselinkHome();
+  const manifest = await loadManifest(path);
+  const outcomes = await importMany(
+    db,
+    manifest.files.map((f) => ({ path: f.path, agency: f.agency, profile: f.profile, profileSource: f.profilePath })),
+    {
+      agencies: manifest.agencies,
+      reportDir: resolve(home, 'reports'),
+      cardHash: await cardHasher(home),
+      onProgress: progressPrinter(),
+    },
+  );
+  outcomes.forEach((o) => printSummary(out, o));
+  return outcomes;
+}
+
 export function registerImportCommands(program: Command, out: Out, withConnection: WithConnection): void {
   program
     .command('import')

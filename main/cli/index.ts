@@ -11,7 +11,7 @@ import { localNeo4jPaths, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } fr
 import { describeSchema, SCHEMA_VERSION } from '../db/schema';
 import { startBridgeServer } from '../serve/server';
 import { listAgencies, upsertAgency } from '../services/agencyService';
-import { registerImportCommands } from './importCommands';
+import { importManifest, registerImportCommands } from './importCommands';
 import { createApi, toError } from '../services/api';
 import { connectionStatus } from '../services/statusService';
 
@@ -69,10 +69,11 @@ async function withConnection(work: (connection: Connection) => Promise<void>): 
 }
 
 /** Serves the app until interrupted. */
-async function serveApp(port: number, heading: string): Promise<void> {
+async function serveApp(port: number, heading: string, before?: (connection: Connection) => Promise<void>): Promise<void> {
   const connection = await connect({ attached: true });
   try {
     await describeConnection(connection);
+    await before?.(connection);
     const server = await startBridgeServer({
       api: createApi(connection.db, { home: caselinkHome() }),
       rendererDir: rendererDir(),
@@ -224,10 +225,15 @@ export function buildProgram(): Command {
 
   program
     .command('demo')
-    .description('start the local Neo4j, apply the schema and serve the app; prints its address')
+    .description('start the local Neo4j, import the sample agencies (fixtures/agencies.json) and serve the app; prints its address')
     .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(Number))
     .action(async (options: { port: number }) => {
-      await serveApp(options.port, 'Caselink demo is ready. Open:');
+      await serveApp(options.port, 'Caselink demo is ready. Open:', async (connection) => {
+        const manifest = fileURLToPath(new URL('../../fixtures/agencies.json', import.meta.url));
+        out('');
+        out(`Importing the sample agencies (${manifest})…`);
+        await importManifest(connection.db, manifest, out);
+      });
     });
 
   return program;

@@ -8,7 +8,12 @@
  * with `;` at the end of a line; every other file holds exactly one.
  */
 
-export type CypherMode = 'read' | 'write' | 'schema' | 'system';
+/**
+ * read / write: a managed, retried transaction. schema: several statements, each its own
+ * transaction. system: run by the local database's launcher. autocommit: a statement that
+ * manages its own transactions (CALL … IN TRANSACTIONS) and so cannot run inside one.
+ */
+export type CypherMode = 'read' | 'write' | 'schema' | 'system' | 'autocommit';
 
 export interface CypherStatement {
   /** The path under `cypher/` without `.cypher`, e.g. `graph/overview-nodes`. */
@@ -26,7 +31,7 @@ const sources = import.meta.glob('../../cypher/**/*.cypher', {
   eager: true,
 }) as Record<string, string>;
 
-const MODES: readonly CypherMode[] = ['read', 'write', 'schema', 'system'];
+const MODES: readonly CypherMode[] = ['read', 'write', 'schema', 'system', 'autocommit'];
 
 /** Parses one `.cypher` file's text. Exported for tests. */
 export function parseCypherFile(name: string, source: string): CypherStatement {
@@ -43,7 +48,7 @@ export function parseCypherFile(name: string, source: string): CypherStatement {
   const modeLine = header.find((h) => h.startsWith('mode:'));
   const mode = modeLine?.slice('mode:'.length).trim().split(/\s/)[0] as CypherMode | undefined;
   if (!mode || !MODES.includes(mode)) {
-    throw new Error(`cypher/${name}.cypher: the header needs "// mode: read|write|schema|system"`);
+    throw new Error(`cypher/${name}.cypher: the header needs "// mode: read|write|schema|system|autocommit"`);
   }
   const paramsLine = header.find((h) => h.startsWith('params:'));
   const params = (paramsLine?.slice('params:'.length) ?? '')

@@ -27,6 +27,11 @@ export interface Database {
   write(name: string, params?: Params): Promise<Neo4jRecord[]>;
   /** Runs several `write` statements in one transaction: all of them apply, or none. */
   writeTogether(steps: { name: string; params?: Params }[]): Promise<Neo4jRecord[][]>;
+  /**
+   * Runs an `autocommit` statement (one that batches its own transactions). Not retried: such a
+   * statement must be safe to run again after a failure.
+   */
+  runAutoCommit(name: string, params?: Params): Promise<Neo4jRecord[]>;
   /** Runs every statement of a `schema` file, each in its own transaction. */
   applySchemaFile(name: string): Promise<void>;
   /** The server's agent string and protocol, checking that the server answers. */
@@ -138,6 +143,20 @@ export async function openDatabase(settings: ConnectionSettings, options: Driver
             },
             { metadata: { ...APP_METADATA, query: statements.map((x) => x.st.name).join('+') } },
           );
+        } finally {
+          await s.close();
+        }
+      }),
+    runAutoCommit: (name, params = {}) =>
+      guard(async () => {
+        const st = statement(name);
+        expectMode(st, 'autocommit');
+        const s = session('WRITE');
+        try {
+          const result = await s.run(st.texts[0] as string, toCypherParams(params) as Params, {
+            metadata: { ...APP_METADATA, query: name },
+          });
+          return result.records;
         } finally {
           await s.close();
         }

@@ -1,0 +1,220 @@
+/**
+ * `npm run bench:import [-- --rows 100000,1000000]`: import throughput on generated agency sets.
+ *
+ * For each size: rows per second for reading, for reading + mapping/normalising, and for the
+ * whole import (the write rate is derived), the peak memory of this Node process in each phase
+ * (sampled every 50 ms), and — on the same Neo4j build and settings in the same run — a plain
+ * LOAD CSV + MERGE of the same rows (cypher/bench/load-csv-baseline.cypher) as the baseline.
+ */
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Papa from 'papaparse';
+import { findHeaderRow, headerTexts, HEADER_SCAN_ROWS } from '../main/core/headers';
+import type { Profile } from '../main/core/profile';
+import { mapRow, resolveColumns } from '../main/core/rowMapper';
+import type { Cell } from '../main/core/cells';
+import { openDatabase, type Database } from '../main/db/database';
+import { startLocalNeo4j, stopLocalNeo4j } from '../main/db/localNeo4j';
+import { applySchema } from '../main/db/schema';
+import { upsertAgency } from '../main/services/agencyService';
+import { importMany } from '../main/services/import/importMany';
+import { loadManifest, type ManifestEntry } from '../main/services/import/profiles';
+import { openAgencyFile } from '../main/services/import/readers';
+import { generateFixtures } from '../scripts/fixtures/generate';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+/** Runs `work` while sampling this process's resident memory; answers seconds and peak MiB. */
+async function measure<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakMiB: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  try {
+    const value = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { value, seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024 / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Iterates every non-blank data row of every file in the manifest, below its header. */
+async function eachRow(
+  files: ManifestEntry[],
+  visit: (entry: ManifestEntry, sheet: string, header: string[], cells: Cell[], row: number) => void,
+): Promise<number> {
+  let rows = 0;
+  for (const entry of files) {
+    const file = await openAgencyFile(entry.path, {
+      sheets: entry.profile.sheets,
+      encoding: entry.profile.encoding,
+      delimiter: entry.profile.delimiter,
+    });
+    for (const sheet of file.sheets) {
+      const head: { row: number; cells: Cell[] }[] = [];
+      let header: string[] | null = null;
+      const emit = (r: { row: number; cells: Cell[] }) => {
+        if (!header || r.cells.every((c) => c === null)) return;
+        rows += 1;
+        visit(entry, sheet.name, header, r.cells, r.row);
+      };
+      const takeHeader = () => {
+        const at = findHeaderRow(
+          head.map((h) => h.cells),
+          entry.profile.columns.map((c) => c.column),
+        );
+        header = headerTexts(head[at]?.cells ?? []);
+        head.slice(at + 1).forEach(emit);
+      };
+      for await (const r of sheet.rows) {
+        if (header) emit(r);
+        else {
+          head.push(r);
+          if (head.length >= HEADER_SCAN_ROWS) takeHeader();
+        }
+      }
+      if (!header && head.length) takeHeader();
+    }
+  }
+  return rows;
+}
+
+async function freshDatabase(name: string): Promise<{ db: Database; home: string; stop: () => Promise<void> }> {
+  const home = await mkdtemp(join(tmpdir(), `caselink-bench-${name}-`));
+  const local = await startLocalNeo4j({ home, attached: true });
+  const db = await openDatabase({
+    uri: local.uri,
+    user: local.user,
+    password: local.password,
+    database: 'neo4j',
+    local: true,
+  });
+  await applySchema(db);
+  return {
+    db,
+    home,
+    stop: async () => {
+      await db.close();
+      await stopLocalNeo4j(home);
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+const columnsOf = (profile: Profile, fields: string[]) =>
+  profile.columns.filter((c) => fields.includes(c.field)).map((c) => c.column);
+
+async function run(size: number): Promise<void> {
+  const dir = join(root, '.cache', `fixtures-${size}`);
+  if (!existsSync(join(dir, 'agencies.json'))) {
+    say(`Generating ${size} rows into ${dir}…`);
+    generateFixtures({ outDir: dir, rows: size });
+  }
+  const manifest = await loadManifest(join(dir, 'agencies.json'));
+
+  const read = await measure(() => eachRow(manifest.files, () => undefined));
+  const cardHash = (pan: string) => pan.slice(-4);
+  const contexts = new Map<string, { header: string[]; mappings: ReturnType<typeof resolveColumns>['mappings'] }>();
+  const mapped = await measure(() =>
+    eachRow(manifest.files, (entry, sheet, header, cells, row) => {
+      const key = `${entry.profilePath}|${sheet}`;
+      let ctx = contexts.get(key);
+      if (!ctx || ctx.header !== header) {
+        ctx = { header, mappings: resolveColumns(entry.profile, header).mappings };
+        contexts.set(key, ctx);
+      }
+      mapRow({ profile: entry.profile, sheet, header, cardHash }, ctx.mappings, cells, row);
+    }),
+  );
+
+  const caselink = await freshDatabase('import');
+  for (const a of manifest.agencies) await upsertAgency(caselink.db, a);
+  const imported = await measure(() =>
+    importMany(
+      caselink.db,
+      manifest.files.map((f) => ({ path: f.path, agency: f.agency, profile: f.profile, profileSource: f.profilePath })),
+      { cardHash },
+    ),
+  );
+  await caselink.stop();
+  const failed = imported.value.filter((o) => !o.ok);
+  if (failed.length) throw new Error(`import failed: ${JSON.stringify(failed)}`);
+
+  // The baseline reads plain UTF-8 CSV with the header on line 1: prepared here, not timed.
+  const baseline = await freshDatabase('baseline');
+  const csvDir = join(baseline.home, 'csv');
+  await mkdir(csvDir, { recursive: true });
+  const prepared: { entry: ManifestEntry; path: string }[] = [];
+  for (const [i, entry] of manifest.files.entries()) {
+    const path = join(csvDir, `${i}.csv`);
+    const out = createWriteStream(path);
+    let wroteHeader = false;
+    await eachRow([entry], (_e, _s, header, cells) => {
+      if (!wroteHeader) {
+        out.write(`${Papa.unparse([header])}\n`);
+        wroteHeader = true;
+      }
+      out.write(
+        `${Papa.unparse([cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c === null ? '' : String(c)))])}\n`,
+      );
+    });
+    await new Promise<void>((done) => out.end(done));
+    prepared.push({ entry, path });
+  }
+  for (const a of manifest.agencies) await upsertAgency(baseline.db, a);
+  const loaded = await measure(async () => {
+    for (const [i, { entry, path }] of prepared.entries()) {
+      await baseline.db.runAutoCommit('bench/load-csv-baseline', {
+        url: pathToFileURL(path).toString(),
+        delimiter: ',',
+        source: String(i),
+        agency: entry.agency,
+        caseColumns: columnsOf(entry.profile, ['caseRef']),
+        nameColumns: columnsOf(entry.profile, ['fullName', 'familyName', 'nameLatin']),
+        phoneColumns: columnsOf(entry.profile, ['phone']),
+        addressColumns: columnsOf(entry.profile, ['address', 'addressStreet']),
+        emailColumns: columnsOf(entry.profile, ['email']),
+      });
+    }
+  });
+  await baseline.stop();
+
+  const rows = read.value;
+  const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en-GB');
+  const writeSeconds = Math.max(0.001, imported.seconds - mapped.seconds);
+  say('');
+  say(`${rows.toLocaleString('en-GB')} rows in ${manifest.files.length} files (${dir})`);
+  say(
+    `  reading                    ${rate(rows, read.seconds).padStart(9)} rows/s  ${read.seconds.toFixed(1).padStart(7)} s   peak ${read.peakMiB.toFixed(0)} MiB`,
+  );
+  say(
+    `  reading + mapping          ${rate(rows, mapped.seconds).padStart(9)} rows/s  ${mapped.seconds.toFixed(1).padStart(7)} s   peak ${mapped.peakMiB.toFixed(0)} MiB`,
+  );
+  say(`  mapping/normalising alone  ${rate(rows, Math.max(0.001, mapped.seconds - read.seconds)).padStart(9)} rows/s`);
+  say(`  writing (derived)          ${rate(rows, writeSeconds).padStart(9)} rows/s`);
+  say(
+    `  Caselink import, end to end${rate(rows, imported.seconds).padStart(9)} rows/s  ${imported.seconds.toFixed(1).padStart(7)} s   peak ${imported.peakMiB.toFixed(0)} MiB`,
+  );
+  say(
+    `  LOAD CSV + MERGE baseline  ${rate(rows, loaded.seconds).padStart(9)} rows/s  ${loaded.seconds.toFixed(1).padStart(7)} s`,
+  );
+  say(`  Caselink / baseline        ${(loaded.seconds / imported.seconds).toFixed(2).padStart(9)} ×`);
+}
+
+const sizes = arg('rows', '100000,1000000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
+say(
+  `Import benchmark: ${sizes.join(', ')} rows; Node ${process.version}; local Neo4j (heap ${process.env.CASELINK_NEO4J_HEAP ?? '1g'}, page cache ${process.env.CASELINK_NEO4J_PAGECACHE ?? '512m'}).`,
+);
+for (const size of sizes) await run(size);

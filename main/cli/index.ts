@@ -69,7 +69,11 @@ async function withConnection(work: (connection: Connection) => Promise<void>): 
 }
 
 /** Serves the app until interrupted. */
-async function serveApp(port: number, heading: string, before?: (connection: Connection) => Promise<void>): Promise<void> {
+async function serveApp(
+  port: number,
+  heading: string,
+  before?: (connection: Connection) => Promise<void>,
+): Promise<void> {
   const connection = await connect({ attached: true });
   try {
     await describeConnection(connection);
@@ -225,7 +229,9 @@ export function buildProgram(): Command {
 
   program
     .command('demo')
-    .description('start the local Neo4j, import the sample agencies (fixtures/agencies.json) and serve the app; prints its address')
+    .description(
+      'start the local Neo4j, import the sample agencies (fixtures/agencies.json) and serve the app; prints its address',
+    )
     .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(Number))
     .action(async (options: { port: number }) => {
       await serveApp(options.port, 'Caselink demo is ready. Open:', async (connection) => {

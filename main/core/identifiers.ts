@@ -141,11 +141,12 @@ const PLATFORMS: [RegExp, string][] = [
 ];
 
 const PROFILE_URL =
-  /(?:https?:\/\/)?(?:www\.|m\.)?(instagram\.com|facebook\.com|t\.me|tiktok\.com\/@?|twitter\.com|x\.com|vk\.com|snapchat\.com\/add)\/@?([\w.-]+)/i;
+  /(?:https?:\/\/)?(?:www\.|m\.)?(instagram\.com|facebook\.com|t\.me|tiktok\.com|twitter\.com|x\.com|vk\.com|snapchat\.com\/add)\/@?([\w.-]*\w)/i;
 const URL_PLATFORM: Record<string, string> = {
   'instagram.com': 'instagram',
   'facebook.com': 'facebook',
   't.me': 'telegram',
+  'tiktok.com': 'tiktok',
   'twitter.com': 'x',
   'x.com': 'x',
   'vk.com': 'vk',
@@ -161,9 +162,8 @@ export function normalizeHandle(raw: string, defaultPlatform = 'unknown'): Norma
   const text = raw.trim();
   const url = PROFILE_URL.exec(text);
   if (url) {
-    const host = (url[1] as string).toLowerCase().replace(/\/@?$/, '');
-    const platform =
-      URL_PLATFORM[host] ?? (host.startsWith('tiktok') ? 'tiktok' : host.startsWith('snapchat') ? 'snapchat' : host);
+    const host = (url[1] as string).toLowerCase();
+    const platform = URL_PLATFORM[host] ?? (host.startsWith('snapchat') ? 'snapchat' : host);
     const handle = (url[2] as string).toLowerCase();
     return ok([{ kind: 'handle', subkind: platform, key: handle, display: `${platform} @${handle}` }]);
   }

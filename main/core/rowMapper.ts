@@ -361,11 +361,12 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
     warnings,
     rejected: null,
   };
-  if (!caseRef && parties.length === 0 && identifiers.length === 0 && !mapped.freeText) {
+  // Text alone ("Record voided", "Total workers seen: 386", "tbc") names nothing to link.
+  if (!caseRef && !mapped.recordRef && parties.length === 0 && identifiers.length === 0) {
     mapped.rejected =
       Object.keys(raw).length === 0
         ? 'blank row'
-        : 'nothing to import: no case reference, name, identifier or text in the mapped columns';
+        : 'nothing to import: no case or record reference, name or identifier';
   }
   return mapped;
 }

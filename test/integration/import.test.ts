@@ -200,7 +200,7 @@ describe('importing agency files', () => {
         column: null,
         value: 'see file',
         severity: 'rejected',
-        reason: 'nothing to import: no case reference, name, identifier or text in the mapped columns',
+        reason: 'nothing to import: no case or record reference, name or identifier',
       },
     ]);
   });

@@ -100,6 +100,8 @@ function fullYear(y: number, twoDigit: boolean): number {
 /** Excel's serial day number (1900 date system; Excel's phantom 29 Feb 1900 is accounted for). */
 export function excelSerialToDate(serial: number): DateResult {
   if (!Number.isFinite(serial) || serial < 1 || serial > 80000) return { ok: false, reason: `${serial} is not a date` };
+  if (Math.floor(serial) === 60)
+    return { ok: false, reason: 'day 29 does not exist in 1900-02 (Excel serial 60, a leap day Excel invented)' };
   const days = Math.floor(serial) - (serial >= 60 ? 1 : 0);
   const date = new Date(Date.UTC(1899, 11, 31) + days * 86400000);
   return { ok: true, date: date.toISOString().slice(0, 10) };
@@ -122,7 +124,8 @@ export function parseDate(cell: Cell, order: DateOrder): DateResult {
     return excelSerialToDate(cell);
   }
   if (typeof cell === 'boolean') return { ok: false, reason: 'not a date' };
-  const text = cell.trim().toLowerCase().replace(/\s+/g, ' ');
+  // "3 de abril de 1991": Spanish (and Portuguese) join day, month and year with "de".
+  const text = cell.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ de /g, ' ');
   if (text === '') return { ok: false, reason: 'empty' };
 
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t].*)?$/.exec(text);

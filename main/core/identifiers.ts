@@ -98,7 +98,7 @@ function phoneIdentifier(e164: string, display: string, country: string | undefi
 /** Every phone number in a cell that may hold several. */
 export function normalizePhones(raw: string, country: string): Normalized {
   if (!/\d/.test(raw)) return rejected(`"${raw.trim()}" is not a phone number`);
-  const parts = raw.includes('+') || /[;/|\n]|\bor\b|\band\b/.test(raw) ? splitMultiple(raw) : [raw];
+  const parts = raw.includes('+') || /[;/|\n,]|\bor\b|\band\b/.test(raw) ? splitMultiple(raw) : [raw];
   const values: Identifier[] = [];
   const notes: string[] = [];
   const problems: string[] = [];
@@ -417,7 +417,8 @@ export function addressKey(raw: string, country: string): string | null {
   // "12 High Street London" the street type closes the street; in "Strada Mihai Eminescu 5
   // bl A2 Iasi" the street type opens it and the last number (or block part) closes it.
   if (postcode) {
-    const streetAt = tokens.findIndex((t) => STREET_TYPES.has(t));
+    // The last street word closes the street: "12 St Mary's Road" is Saint Mary's Road.
+    const streetAt = tokens.findLastIndex((t) => STREET_TYPES.has(t));
     if (streetAt > 0) tokens.splice(streetAt + 1);
     else if (streetAt === 0) {
       let last = -1;

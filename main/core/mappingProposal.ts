@@ -145,7 +145,10 @@ export function proposeProfile(input: ProposalInput): Proposal {
       unmapped.push(header);
       return;
     }
-    if (field === 'eventDate' && /birth|dob|nast|nac/i.test(headerWords(header))) field = 'birthDate';
+    if (field === 'eventDate' && /birth|dob|nast|nac/i.test(headerWords(header))) {
+      field = 'birthDate';
+      reason = reason.replace(/eventDate$/, 'birthDate');
+    }
     let entity = 'record';
     if (!RECORD_LEVEL.includes(field)) {
       const role =

@@ -197,7 +197,18 @@ export const profileSchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
+    const allowed = GRADING_SYSTEMS[p.grading.system];
     p.columns.forEach((c, i) => {
+      for (const key of ['source', 'information', 'handling'] as const) {
+        const value = c.grading?.[key];
+        if (value !== undefined && !(allowed[key] as readonly string[]).includes(value)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['columns', i, 'grading', key],
+            message: `${p.grading.system} ${key} must be one of ${allowed[key].join(', ')}`,
+          });
+        }
+      }
       if (c.entity !== 'record' && !(c.entity in p.entities)) {
         ctx.addIssue({
           code: 'custom',

@@ -342,6 +342,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
     });
   }
 
+  const eventDate = date('record', 'eventDate');
   // Problems in the order of the columns, as the analyst reads the row.
   const position = new Map(mappings.map((m) => [m.column, m.index]));
   warnings.sort((a, b) => (position.get(a.column) ?? 0) - (position.get(b.column) ?? 0));
@@ -353,7 +354,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
     raw,
     caseRef,
     recordRef: first('record', 'recordRef')?.text ?? null,
-    eventDate: date('record', 'eventDate'),
+    eventDate,
     freeText: first('record', 'freeText')?.text ?? null,
     location: first('record', 'location')?.text ?? null,
     parties,
@@ -381,5 +382,13 @@ function assembleAddress(fields: Values): { mapping: ResolvedMapping; text: stri
   if (all.length === 0) return null;
   const flat = fields.get('addressFlat')?.[0];
   const text = all.map((v) => (v === flat && /^\d+[a-z]?$/i.test(v.text) ? `Flat ${v.text}` : v.text)).join(', ');
-  return { mapping: (all[0] as (typeof all)[number]).mapping, text };
+  // Problems with the address are reported against its main column: the street, or else the whole
+  // address, the town, the postcode, the flat.
+  const main =
+    fields.get('addressStreet')?.[0] ??
+    whole ??
+    fields.get('addressCity')?.[0] ??
+    fields.get('addressPostcode')?.[0] ??
+    (all[0] as (typeof all)[number]);
+  return { mapping: main.mapping, text };
 }

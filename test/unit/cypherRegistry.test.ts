@@ -18,9 +18,10 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
   return out;
 }
 
-/** Code that runs Cypher: the product, the Java launcher and the test support. */
+/** Code that runs Cypher: the product, the benchmarks, the Java launcher and the test support. */
 const code = [
   ...filesUnder('main', /\.tsx?$/),
+  ...filesUnder('bench', /\.ts$/),
   ...filesUnder('test/support', /\.ts$/),
   ...filesUnder('neo4j/src', /\.java$/),
 ].map((file) => ({ file: relative(root, file), text: readFileSync(file, 'utf8') }));
@@ -103,7 +104,7 @@ describe('the Cypher registry', () => {
       'CREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.b)',
     ]);
     expect(() => parseCypherFile('x/y', '// mode: read\nRETURN 1;\nRETURN 2')).toThrow(/more than one statement/);
-    expect(() => parseCypherFile("x/z", "RETURN 1")).toThrow(/mode: read\|write\|schema\|system\|autocommit/);
+    expect(() => parseCypherFile('x/z', 'RETURN 1')).toThrow(/mode: read\|write\|schema\|system\|autocommit/);
     expect(() => statement('no/such-statement')).toThrow(/No Cypher statement named "no\/such-statement"/);
   });
 });

@@ -62,8 +62,8 @@ export function detectEncoding(sample: Uint8Array): Encoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
   try {
-    // A sample may end inside a multi-byte character; leave the last 3 bytes out of the test.
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, Math.max(0, sample.length - 3)));
+    // A sample may end inside a multi-byte character: decode it as a stream, which waits for the rest.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
     return 'utf-8';
   } catch {
     return 'windows-1252';

@@ -1,0 +1,393 @@
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../main/core/cells';
+import type { Identifier } from '../../main/core/identifiers';
+import { parseProfile, type Grading, type Profile, type ProfileInput } from '../../main/core/profile';
+import { mapRow, resolveColumns, type MappedRow } from '../../main/core/rowMapper';
+
+const GRADING: Grading = { system: '3x5x2', source: '2', information: 'B', handling: 'P' };
+
+/** Maps one row of `cells` under `header` with the profile, as the import does for each row. */
+function mapOne(profile: Profile, header: string[], cells: Cell[], row = 2): MappedRow {
+  const { mappings } = resolveColumns(profile, header);
+  return mapRow(
+    { profile, sheet: 'Persoane', header, cardHash: (pan) => `hash-of-${pan.length}-digits` },
+    mappings,
+    cells,
+    row,
+  );
+}
+
+function profileOf(columns: ProfileInput['columns'], extra: Partial<ProfileInput> = {}): Profile {
+  return parseProfile({
+    version: 1,
+    agency: 'RO-POL',
+    name: 'Romanian police, persons',
+    country: 'RO',
+    grading: GRADING,
+    entities: {
+      suspect: { kind: 'person', role: 'suspect' },
+      victim: { kind: 'person', role: 'victim' },
+      recruiter: { kind: 'person', role: 'recruiter' },
+    },
+    columns,
+    ...extra,
+  });
+}
+
+const PARTY = {
+  name: null,
+  givenName: null,
+  familyName: null,
+  nameLatin: null,
+  alias: null,
+  birthDate: null,
+  nationality: null,
+  gender: null,
+};
+
+describe('mapping a row with several people', () => {
+  const profile = profileOf([
+    { column: 'Dosar', entity: 'record', field: 'caseRef' },
+    { column: 'Data', entity: 'record', field: 'eventDate' },
+    { column: 'Suspect', entity: 'suspect', field: 'fullName' },
+    { column: 'Calitate', entity: 'suspect', field: 'role' },
+    { column: 'Telefon suspect', entity: 'suspect', field: 'phone' },
+    { column: 'Adresă suspect', entity: 'suspect', field: 'address' },
+    { column: 'Victimă', entity: 'victim', field: 'fullName' },
+    { column: 'Data nașterii victimă', entity: 'victim', field: 'birthDate' },
+    { column: 'Telefon victimă', entity: 'victim', field: 'phone', grading: { source: '1', information: 'A' } },
+    { column: 'Stradă victimă', entity: 'victim', field: 'addressStreet' },
+    { column: 'Oraș victimă', entity: 'victim', field: 'addressCity' },
+    { column: 'Cod poștal victimă', entity: 'victim', field: 'addressPostcode' },
+    { column: 'Recrutor', entity: 'recruiter', field: 'fullName' },
+    { column: 'Telefon recrutor', entity: 'recruiter', field: 'phone', country: 'GB' },
+    { column: 'Cont social recrutor', entity: 'recruiter', field: 'handle' },
+    { column: 'Observații', entity: 'record', field: 'freeText' },
+  ]);
+  const header = [
+    'Dosar',
+    'Data',
+    'Suspect',
+    'Unitate',
+    'Calitate',
+    'Telefon suspect',
+    'Adresă suspect',
+    'Victimă',
+    'Data nașterii victimă',
+    'Telefon victimă',
+    'Stradă victimă',
+    'Oraș victimă',
+    'Cod poștal victimă',
+    'Recrutor',
+    'Telefon recrutor',
+    'Cont social recrutor',
+    'Observații',
+  ];
+  const notes = 'called from 0740 123 456, IG @ion.recruit, mail x@example.org';
+  const cells: Cell[] = [
+    'RO-123/2024',
+    '03.04.2024',
+    'POPESCU, ion',
+    'IPJ Iași',
+    'inculpat',
+    '0740 123 456',
+    'Str. Mihai Eminescu 5, Iași',
+    'Ana Ionescu',
+    new Date(Date.UTC(1998, 4, 12)),
+    '0741 234 567',
+    'Strada Lungă 3',
+    'Brașov',
+    '500035',
+    'Dan Rus',
+    '07912 345678',
+    'IG: @Dan.Rus',
+    notes,
+  ];
+  const mapped = (owner: string, column: string, raw: string, value: Identifier, grading: Grading = GRADING) => ({
+    ...value,
+    owner,
+    column,
+    raw,
+    grading,
+  });
+  const roPhone = (national: string, display: string): Identifier => ({
+    kind: 'phone',
+    key: `+40${national}`,
+    display,
+    country: 'RO',
+  });
+
+  it('gives each person their own phone and address, and the record the identifiers in its free text', () => {
+    expect(mapOne(profile, header, cells)).toEqual({
+      sheet: 'Persoane',
+      row: 2,
+      raw: {
+        Dosar: 'RO-123/2024',
+        Data: '03.04.2024',
+        Suspect: 'POPESCU, ion',
+        Unitate: 'IPJ Iași',
+        Calitate: 'inculpat',
+        'Telefon suspect': '0740 123 456',
+        'Adresă suspect': 'Str. Mihai Eminescu 5, Iași',
+        Victimă: 'Ana Ionescu',
+        'Data nașterii victimă': '1998-05-12',
+        'Telefon victimă': '0741 234 567',
+        'Stradă victimă': 'Strada Lungă 3',
+        'Oraș victimă': 'Brașov',
+        'Cod poștal victimă': '500035',
+        Recrutor: 'Dan Rus',
+        'Telefon recrutor': '07912 345678',
+        'Cont social recrutor': 'IG: @Dan.Rus',
+        Observații: notes,
+      },
+      caseRef: 'RO-123/2024',
+      recordRef: null,
+      eventDate: '2024-04-03',
+      freeText: notes,
+      location: null,
+      parties: [
+        {
+          ...PARTY,
+          entity: 'suspect',
+          kind: 'person',
+          role: 'suspect',
+          name: 'POPESCU, ion',
+          givenName: 'ion',
+          familyName: 'POPESCU',
+        },
+        { ...PARTY, entity: 'victim', kind: 'person', role: 'victim', name: 'Ana Ionescu', birthDate: '1998-05-12' },
+        { ...PARTY, entity: 'recruiter', kind: 'person', role: 'recruiter', name: 'Dan Rus' },
+      ],
+      identifiers: [
+        mapped('record', 'Observații', notes, { kind: 'email', key: 'x@example.org', display: 'x@example.org' }),
+        mapped('record', 'Observații', notes, roPhone('740123456', '+40 740 123 456')),
+        mapped('record', 'Observații', notes, {
+          kind: 'handle',
+          subkind: 'instagram',
+          key: 'ion.recruit',
+          display: 'instagram @ion.recruit',
+        }),
+        mapped('suspect', 'Telefon suspect', '0740 123 456', roPhone('740123456', '+40 740 123 456')),
+        mapped('victim', 'Telefon victimă', '0741 234 567', roPhone('741234567', '+40 741 234 567'), {
+          ...GRADING,
+          source: '1',
+          information: 'A',
+        }),
+        mapped('recruiter', 'Telefon recrutor', '07912 345678', {
+          kind: 'phone',
+          key: '+447912345678',
+          display: '+44 7912 345678',
+          country: 'GB',
+        }),
+        mapped('recruiter', 'Cont social recrutor', 'IG: @Dan.Rus', {
+          kind: 'handle',
+          subkind: 'instagram',
+          key: 'dan.rus',
+          display: 'instagram @dan.rus',
+        }),
+        mapped('suspect', 'Adresă suspect', 'Str. Mihai Eminescu 5, Iași', {
+          kind: 'address',
+          key: 'RO|||5 eminescu iasi mihai street',
+          display: 'Str. Mihai Eminescu 5, Iași',
+        }),
+        mapped('victim', 'Stradă victimă', 'Strada Lungă 3, Brașov, 500035', {
+          kind: 'address',
+          key: 'RO|500035||3 lunga street',
+          display: 'Strada Lungă 3, Brașov, 500035',
+        }),
+      ],
+      warnings: [],
+      rejected: null,
+    });
+  });
+
+  it("keeps the profile's own grading object for columns without an override", () => {
+    const { identifiers } = mapOne(profile, header, cells);
+    expect(identifiers.map((i) => i.grading === profile.grading)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('lists the problems of a row in the order of its columns, naming each column', () => {
+    const bad: Cell[] = [...cells];
+    bad[1] = 'next Tuesday';
+    bad[4] = 'cine știe';
+    bad[5] = '999';
+    bad[8] = '31/02/1990';
+    bad[9] = '0741 234 567 / 112';
+    expect(mapOne(profile, header, bad).warnings).toEqual([
+      { column: 'Data', value: 'next Tuesday', reason: '"next Tuesday" is not a date this profile can read (DMY)' },
+      { column: 'Calitate', value: 'cine știe', reason: 'unknown role; kept as suspect' },
+      {
+        column: 'Telefon suspect',
+        value: '999',
+        reason: '"999" has too few digits for a phone number (short codes such as 999 or 116 000 are not linked)',
+      },
+      { column: 'Data nașterii victimă', value: '31/02/1990', reason: 'day 31 does not exist in 1990-02' },
+      {
+        column: 'Telefon victimă',
+        value: '0741 234 567 / 112',
+        reason: '"112" has too few digits for a phone number (short codes such as 999 or 116 000 are not linked)',
+      },
+    ]);
+  });
+});
+
+describe('addresses, names and roles', () => {
+  it('assembles an address from flat, street, town and postcode, named after its street column', () => {
+    const profile = profileOf(
+      [
+        { column: 'Name', entity: 'subject', field: 'fullName' },
+        { column: 'Flat', entity: 'subject', field: 'addressFlat' },
+        { column: 'Street Address', entity: 'subject', field: 'addressStreet' },
+        { column: 'Town', entity: 'subject', field: 'addressCity' },
+        { column: 'Postcode', entity: 'subject', field: 'addressPostcode' },
+      ],
+      { agency: 'CITY-POL', country: 'GB', entities: { subject: { kind: 'person', role: 'subject' } } },
+    );
+    const header = ['Name', 'Flat', 'Street Address', 'Town', 'Postcode'];
+    const { identifiers } = mapOne(profile, header, ['John Smith', '3', '12 High St', 'London', 'SW1A 1AA']);
+    expect(identifiers).toEqual([
+      {
+        kind: 'address',
+        key: 'GB|SW1A1AA|flat 3|12 high street',
+        display: 'Flat 3, 12 High St, London, SW1A 1AA',
+        owner: 'subject',
+        column: 'Street Address',
+        raw: 'Flat 3, 12 High St, London, SW1A 1AA',
+        grading: GRADING,
+      },
+    ]);
+  });
+
+  it('splits "FAMILY, given" and joins given and family names written apart', () => {
+    const profile = profileOf([
+      { column: 'Suspect', entity: 'suspect', field: 'fullName' },
+      { column: 'Prenume victimă', entity: 'victim', field: 'givenName' },
+      { column: 'Nume victimă', entity: 'victim', field: 'familyName' },
+      { column: 'Recrutor', entity: 'recruiter', field: 'fullName' },
+    ]);
+    const header = ['Suspect', 'Prenume victimă', 'Nume victimă', 'Recrutor'];
+    const names = mapOne(profile, header, ['POPESCU, ion', 'Ana', 'IONESCU', 'Dan Rus']).parties.map((p) => ({
+      name: p.name,
+      givenName: p.givenName,
+      familyName: p.familyName,
+    }));
+    expect(names).toEqual([
+      { name: 'POPESCU, ion', givenName: 'ion', familyName: 'POPESCU' },
+      { name: 'Ana IONESCU', givenName: 'Ana', familyName: 'IONESCU' },
+      { name: 'Dan Rus', givenName: null, familyName: null },
+    ]);
+  });
+
+  it('reads the role column in English, Romanian and Spanish, keeping the declared role for unknown words', () => {
+    const profile = profileOf(
+      [
+        { column: 'Name', entity: 'person', field: 'fullName' },
+        { column: 'Role', entity: 'person', field: 'role' },
+      ],
+      { entities: { person: { kind: 'person', role: 'subject' } } },
+    );
+    const words = [
+      'inculpat',
+      'persoană vătămată',
+      'PVoT',
+      'Suspect',
+      'victim',
+      'sospechoso',
+      'víctima',
+      'martor',
+      'testigo',
+      'recrutor',
+      'account-holder',
+      'bystander',
+    ];
+    const roles = Object.fromEntries(
+      words.map((word) => {
+        const row = mapOne(profile, ['Name', 'Role'], ['Ana Ionescu', word]);
+        return [word, [row.parties[0]?.role, ...row.warnings.map((w) => w.reason)].join('; ')];
+      }),
+    );
+    expect(roles).toEqual({
+      inculpat: 'suspect',
+      'persoană vătămată': 'victim',
+      PVoT: 'victim',
+      Suspect: 'suspect',
+      victim: 'victim',
+      sospechoso: 'suspect',
+      víctima: 'victim',
+      martor: 'witness',
+      testigo: 'witness',
+      recrutor: 'recruiter',
+      'account-holder': 'account-holder',
+      bystander: 'subject; unknown role; kept as subject',
+    });
+  });
+
+  it('links every e-mail of a cell that holds several', () => {
+    const profile = profileOf([{ column: 'E-mail', entity: 'victim', field: 'email', multiple: true }]);
+    const { identifiers, parties } = mapOne(profile, ['E-mail'], ['Ana@example.org; ana.i@example.ro']);
+    expect({ keys: identifiers.map((i) => `${i.owner} ${i.key}`), parties: parties.map((p) => p.entity) }).toEqual({
+      keys: ['victim ana@example.org', 'victim ana.i@example.ro'],
+      parties: ['victim'],
+    });
+  });
+});
+
+describe('rows with nothing usable', () => {
+  const profile = profileOf([
+    { column: 'Dosar', entity: 'record', field: 'caseRef' },
+    { column: 'Nr. înregistrare', entity: 'record', field: 'recordRef' },
+    { column: 'Data', entity: 'record', field: 'eventDate' },
+    { column: 'Telefon', entity: 'suspect', field: 'phone' },
+    { column: 'Observații', entity: 'record', field: 'freeText' },
+  ]);
+  const header = ['Dosar', 'Nr. înregistrare', 'Data', 'Telefon', 'Observații', 'Unitate'];
+
+  it('are rejected, with the problems of their values still named', () => {
+    const row = mapOne(profile, header, [null, null, '2024-04-03', 'n/a', 'Record voided', 'IPJ Iași'], 7);
+    expect({ rejected: row.rejected, warnings: row.warnings, row: row.row }).toEqual({
+      rejected: 'nothing to import: no case or record reference, name or identifier',
+      warnings: [{ column: 'Telefon', value: 'n/a', reason: '"n/a" is not a phone number' }],
+      row: 7,
+    });
+  });
+
+  it('are rejected as blank when every cell is empty', () => {
+    expect(mapOne(profile, header, [null, '  ', null]).rejected).toBe('blank row');
+  });
+
+  it('are kept when they hold a case or record reference, or an identifier in their free text', () => {
+    expect([
+      mapOne(profile, header, ['RO-1/2024']).rejected,
+      mapOne(profile, header, [null, 'R-0042']).rejected,
+      mapOne(profile, header, [null, null, null, null, 'sunat de pe 0740 123 456']).rejected,
+    ]).toEqual([null, null, null]);
+  });
+});
+
+describe('finding the profile columns in a header', () => {
+  it('ignores case, accents and punctuation, and names the columns that are missing', () => {
+    const profile = profileOf([
+      { column: 'Data nașterii', entity: 'victim', field: 'birthDate' },
+      { column: 'Telefon', entity: 'victim', field: 'phone' },
+      { column: 'E-mail', entity: 'victim', field: 'email' },
+    ]);
+    const { mappings, missing } = resolveColumns(profile, ['Unitate', ' DATA NASTERII ', 'telefon:']);
+    expect({ found: mappings.map((m) => [m.column, m.index]), missing }).toEqual({
+      found: [
+        ['Data nașterii', 1],
+        ['Telefon', 2],
+      ],
+      missing: ['E-mail'],
+    });
+  });
+});

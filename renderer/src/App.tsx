@@ -1,8 +1,11 @@
 import { GraphPanel } from './features/explore/GraphPanel';
+import { ImportDialog } from './features/import/ImportDialog';
 import { SidePanel } from './features/explore/SidePanel';
 import { StatusBar } from './features/status/StatusBar';
+import { useAppStore } from './store';
 
 export function App() {
+  const openImport = useAppStore((state) => state.openImport);
   return (
     <div className="app">
       <header className="topbar">
@@ -16,6 +19,11 @@ export function App() {
           <h1>Caselink</h1>
         </div>
         <span className="topbar-subtitle">Cross-agency case linkage</span>
+        <div className="topbar-actions">
+          <button type="button" className="topbar-button" onClick={openImport}>
+            Import files…
+          </button>
+        </div>
       </header>
       <div className="workspace">
         <SidePanel />
@@ -24,6 +32,7 @@ export function App() {
         </main>
       </div>
       <StatusBar />
+      <ImportDialog />
     </div>
   );
 }

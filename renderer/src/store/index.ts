@@ -4,11 +4,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CaselinkApi } from '../../../main/contract/api';
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
+import { createImportSlice, type ImportSlice } from './importSlice';
 
 export type { Connection } from './connectionSlice';
+export type { ChosenFile, ImportFile, ImportMapping, ImportStep } from './importSlice';
 
 /** The renderer's one store: plain data and the actions that change it. */
-export type AppState = ConnectionSlice & GraphSlice;
+export type AppState = ConnectionSlice & GraphSlice & ImportSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -17,6 +19,7 @@ export function createAppStore(api: CaselinkApi): AppStore {
   return createStore<AppState>()((...args) => ({
     ...createConnectionSlice(api)(...args),
     ...createGraphSlice(api)(...args),
+    ...createImportSlice(api)(...args),
   }));
 }
 

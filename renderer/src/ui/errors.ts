@@ -1,4 +1,4 @@
-import type { CaselinkError } from '../../../main/contract/api';
+import type { CaselinkError, CaselinkErrorKind } from '../../../main/contract/api';
 
 /** A short heading for an error, in plain words; the error's own message and hint follow it. */
 export function errorHeading(error: CaselinkError): string {
@@ -26,4 +26,21 @@ export function errorHeading(error: CaselinkError): string {
 
 function assertNever(kind: never): string {
   return String(kind);
+}
+
+const KINDS: Record<CaselinkErrorKind, true> = {
+  ConnectionUnavailable: true,
+  AuthFailed: true,
+  InvalidInput: true,
+  FileRejected: true,
+  NotFound: true,
+  Cancelled: true,
+  DatabaseError: true,
+  Internal: true,
+};
+
+/** An error whose kind arrived as a plain string (an import file result); an unknown kind reads as Internal. */
+export function asCaselinkError(error: { kind: string; message: string; hint?: string }): CaselinkError {
+  const kind = error.kind in KINDS ? (error.kind as CaselinkErrorKind) : 'Internal';
+  return { ...error, kind };
 }

@@ -36,9 +36,14 @@ const ok = (values: Identifier[], notes: string[] = []): Normalized => ({ ok: tr
 const rejected = (reason: string): Normalized => ({ ok: false, reason });
 
 /** Splits a cell that holds several values ("07700 900123 / 020 7946 0018"). */
-export function splitMultiple(text: string): string[] {
+export function splitMultiple(text: string, options: { slash?: boolean } = {}): string[] {
+  // A slash separates phone numbers ("07911 123456 / 020 …") but belongs to a profile URL.
+  const separators =
+    options.slash === false
+      ? /\s*(?:[;|\n\r]|,(?!\d{3}\b)|\band\b|\bsau\b|\by\b|\bor\b)\s*/i
+      : /\s*(?:[;|\n\r/]|,(?!\d{3}\b)|\band\b|\bsau\b|\by\b|\bor\b)\s*/i;
   return text
-    .split(/\s*(?:[;|\n\r/]|,(?!\d{3}\b)|\band\b|\bsau\b|\by\b|\bor\b)\s*/i)
+    .split(separators)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
@@ -66,29 +71,38 @@ export function normalizePhone(raw: string, country: string): Normalized {
       `"${raw.trim()}" has too few digits for a phone number (short codes such as 999 or 116 000 are not linked)`,
     );
   }
-  let candidate = text.trim();
-  if (/^011\d/.test(digits) && country !== 'US' && country !== 'CA') candidate = `+${digits.slice(3)}`;
-  else if (/^00\d/.test(digits)) candidate = `+${digits.slice(2)}`;
-  else if (candidate.startsWith('+')) candidate = `+${digits}`;
-  else candidate = digits;
-  const parsed = parsePhoneNumberFromString(candidate, country as CountryCode);
-  if (!parsed) return rejected(`"${raw.trim()}" is not a phone number for ${country}`);
-  if (!parsed.isValid()) {
-    // A national number whose leading zero was lost in a numeric cell.
-    if (!candidate.startsWith('+')) {
-      const retry = parsePhoneNumberFromString(`0${candidate}`, country as CountryCode);
-      if (retry?.isValid()) {
-        return ok(
-          [phoneIdentifier(retry.number, retry.formatInternational(), retry.country)],
-          [...notes, 'leading zero restored'],
-        );
-      }
-    }
-    return rejected(
-      `"${raw.trim()}" is not a valid phone number (read as ${candidate.startsWith('+') ? 'international' : country})`,
+  // Readings in order of preference: "00…" is the international prefix everywhere here; "011…"
+  // is North America's, but also the start of UK numbers such as 0113 (Leeds); a national number
+  // may have lost its leading zero in a numeric cell.
+  const readings: { text: string; note?: string }[] = [];
+  if (text.trim().startsWith('+')) readings.push({ text: `+${digits}` });
+  else if (/^00\d/.test(digits)) readings.push({ text: `+${digits.slice(2)}` });
+  else {
+    if (/^011\d/.test(digits) && country !== 'US' && country !== 'CA') readings.push({ text: `+${digits.slice(3)}` });
+    readings.push({ text: digits });
+    if (!digits.startsWith('0')) readings.push({ text: `0${digits}`, note: 'leading zero restored' });
+  }
+  const parsed = readings.map((r) => ({ ...r, number: parsePhoneNumberFromString(r.text, country as CountryCode) }));
+  const valid = parsed.find((r) => r.number?.isValid());
+  if (valid?.number) {
+    return ok(
+      [phoneIdentifier(valid.number.number, valid.number.formatInternational(), valid.number.country)],
+      [...notes, ...(valid.note ? [valid.note] : [])],
     );
   }
-  return ok([phoneIdentifier(parsed.number, parsed.formatInternational(), parsed.country)], notes);
+  // A number of the right shape in a range not (yet) allocated — a new range, a reserved or
+  // fictional one — still links records that wrote the same digits; the note says so.
+  const possible = parsed.find((r) => !r.note && r.number?.isPossible());
+  if (possible?.number) {
+    return ok(
+      [phoneIdentifier(possible.number.number, possible.number.formatInternational(), possible.number.country)],
+      [...notes, 'not in an allocated number range; linked as written'],
+    );
+  }
+  const first = readings[0] as { text: string };
+  return rejected(
+    `"${raw.trim()}" is not a valid phone number (read as ${first.text.startsWith('+') ? 'international' : country})`,
+  );
 }
 
 function phoneIdentifier(e164: string, display: string, country: string | undefined): Identifier {

@@ -246,8 +246,9 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
             for (const part of splitMultiple(text)) add(owner, m, text, normalizeEmail(part));
             break;
           case 'handle':
-            for (const part of splitMultiple(text))
+            for (const part of splitMultiple(text, { slash: false })) {
               add(owner, m, text, normalizeHandle(part, platformOf(m.column) ?? 'unknown'));
+            }
             break;
           case 'iban':
             add(owner, m, text, normalizeIban(text));

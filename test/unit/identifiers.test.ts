@@ -110,19 +110,21 @@ describe('phone numbers', () => {
     });
   });
 
-  it('reject short codes, placeholders and numbers outside the numbering plan with the reason', () => {
-    expect(
-      table(['999', '116 000', 'n/a', 'unknown', '07700 900123', '07912 34567', '+44 12', ''], (raw) =>
-        normalizePhone(raw, 'GB'),
-      ),
-    ).toEqual({
+  it('link numbers of a possible length outside the allocated ranges, saying so', () => {
+    expect(normalizePhone('07700 900123', 'GB')).toEqual({
+      ok: true,
+      values: [{ kind: 'phone', key: '+447700900123', country: 'GB', display: '+44 7700 900123' }],
+      notes: ['not in an allocated number range; linked as written'],
+    });
+  });
+
+  it('reject short codes, placeholders and impossible numbers with the reason', () => {
+    expect(table(['999', '116 000', 'n/a', 'unknown', '+44 12', ''], (raw) => normalizePhone(raw, 'GB'))).toEqual({
       '999': '✗ "999" has too few digits for a phone number (short codes such as 999 or 116 000 are not linked)',
       '116 000':
         '✗ "116 000" has too few digits for a phone number (short codes such as 999 or 116 000 are not linked)',
       'n/a': '✗ "n/a" holds no digits',
       unknown: '✗ "unknown" is not a phone number',
-      '07700 900123': '✗ "07700 900123" is not a valid phone number (read as GB)',
-      '07912 34567': '✗ "07912 34567" is not a valid phone number (read as GB)',
       '+44 12': '✗ "+44 12" is not a valid phone number (read as international)',
       '': '✗ empty',
     });

@@ -13,6 +13,7 @@ export default defineConfig({
       input: {
         fixtures: resolve(import.meta.dirname, 'scripts/fixtures/generate.ts'),
         'bench-import': resolve(import.meta.dirname, 'bench/import.ts'),
+        'bench-resolve': resolve(import.meta.dirname, 'bench/resolve.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

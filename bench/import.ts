@@ -175,7 +175,6 @@ async function run(size: number): Promise<void> {
     for (const [i, { entry, path }] of prepared.entries()) {
       await baseline.db.runAutoCommit('bench/load-csv-baseline', {
         url: pathToFileURL(path).toString(),
-        delimiter: ',',
         source: String(i),
         agency: entry.agency,
         caseColumns: columnsOf(entry.profile, ['caseRef']),

@@ -2,8 +2,8 @@
 // the profile's columns but none of Caselink's reading, normalising or provenance: a record per
 // line, its case, a person by name, and the phones, addresses and e-mails as written.
 // mode: autocommit
-// params: $url, $delimiter, $source, $agency, $caseColumns, $nameColumns, $phoneColumns, $addressColumns, $emailColumns
-LOAD CSV WITH HEADERS FROM $url AS row FIELDTERMINATOR $delimiter
+// params: $url, $source, $agency, $caseColumns, $nameColumns, $phoneColumns, $addressColumns, $emailColumns
+LOAD CSV WITH HEADERS FROM $url AS row
 CALL (row) {
   MERGE (r:Record {id: $source + ':' + toString(linenumber())})
   ON CREATE SET r.agency = $agency

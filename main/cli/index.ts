@@ -12,6 +12,7 @@ import { describeSchema, SCHEMA_VERSION } from '../db/schema';
 import { startBridgeServer } from '../serve/server';
 import { listAgencies, upsertAgency } from '../services/agencyService';
 import { importManifest, registerImportCommands } from './importCommands';
+import { registerLinkCommands } from './linkCommands';
 import { createApi, toError } from '../services/api';
 import { connectionStatus } from '../services/statusService';
 
@@ -218,6 +219,7 @@ export function buildProgram(): Command {
     });
 
   registerImportCommands(program, out, withConnection);
+  registerLinkCommands(program, out, withConnection);
 
   program
     .command('serve')

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench:resolve [-- --set DIR] [--threshold 0.8]`: how well Caselink links and matches,
+ * scored against a fixture set's ground truth (fixtures/ by default), and how long resolution
+ * takes per 100,000 records.
+ *
+ * Identifier links: every pair of spreadsheet rows that assert one identifier, per kind.
+ * Person matches: every pair of person mentions proposed (or confirmed) at or above the
+ * threshold, against every pair of mentions of one true person.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve as resolvePath } from 'node:path';
+import { DEFAULT_MATCH_THRESHOLD } from '../main/core/matching';
+import { openDatabase } from '../main/db/database';
+import { startLocalNeo4j, stopLocalNeo4j } from '../main/db/localNeo4j';
+import { applySchema } from '../main/db/schema';
+import { importMany } from '../main/services/import/importMany';
+import { loadManifest } from '../main/services/import/profiles';
+import { resolve } from '../main/services/resolveService';
+
+interface Mention {
+  file: string;
+  sheet: string;
+  row: number;
+  entity?: string;
+}
+interface GroundTruth {
+  persons: { id: string; mentions: Mention[] }[];
+  identifiers: { id: string; kind: string; hub: boolean; mentions: Mention[] }[];
+}
+
+const root = resolvePath(import.meta.dirname, '..', '..');
+const say = (line = '') => process.stdout.write(`${line}\n`);
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+/** The truth's kind of a graph identifier. */
+function kindOf(label: string, subkind: string): string {
+  if (label !== 'Account') return label.toLowerCase();
+  return (
+    (
+      {
+        iban: 'iban',
+        bank: 'bankAccount',
+        card: 'card',
+        'card-masked': 'card',
+        btc: 'crypto',
+        eth: 'crypto',
+        payment: 'paymentApp',
+      } as Record<string, string>
+    )[subkind] ?? subkind
+  );
+}
+
+function pairsOf(locations: string[], into: Set<string>): void {
+  const unique = [...new Set(locations)].sort();
+  for (let i = 0; i < unique.length; i++)
+    for (let j = i + 1; j < unique.length; j++) into.add(`${unique[i]}§${unique[j]}`);
+}
+
+function score(predicted: Set<string>, truth: Set<string>) {
+  let hits = 0;
+  for (const p of predicted) if (truth.has(p)) hits++;
+  const precision = predicted.size ? hits / predicted.size : 1;
+  const recall = truth.size ? hits / truth.size : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { predicted: predicted.size, truth: truth.size, hits, precision, recall, f1 };
+}
+
+const line = (name: string, s: ReturnType<typeof score>) =>
+  say(
+    `  ${name.padEnd(14)} ${s.precision.toFixed(3).padStart(9)} ${s.recall.toFixed(3).padStart(7)} ${s.f1.toFixed(3).padStart(6)}   ${String(s.hits).padStart(6)} of ${String(s.predicted).padStart(6)} proposed, ${String(s.truth).padStart(6)} true`,
+  );
+
+const setDir = resolvePath(arg('set', join(root, 'fixtures')));
+const threshold = Number(arg('threshold', String(DEFAULT_MATCH_THRESHOLD)));
+const truth = JSON.parse(await readFile(join(setDir, 'ground-truth.json'), 'utf8')) as GroundTruth;
+const loc = (m: Mention) => `${basename(m.file)}|${m.sheet}|${m.row}`;
+
+const home = await mkdtemp(join(tmpdir(), 'caselink-bench-resolve-'));
+const local = await startLocalNeo4j({ home, attached: true });
+const db = await openDatabase({
+  uri: local.uri,
+  user: local.user,
+  password: local.password,
+  database: 'neo4j',
+  local: true,
+});
+try {
+  await applySchema(db);
+  const manifest = await loadManifest(join(setDir, 'agencies.json'));
+  const imported = await importMany(
+    db,
+    manifest.files.map((f) => ({ path: f.path, agency: f.agency, profile: f.profile, profileSource: f.profilePath })),
+    { agencies: manifest.agencies, cardHash: (pan) => pan },
+  );
+  const records = imported.reduce((n, o) => n + (o.ok ? o.summary.rowsImported : 0), 0);
+  const resolved = await resolve(db);
+
+  // Identifier links, per kind.
+  const predictedLinks = new Map<string, Set<string>>();
+  for (const r of await db.read('bench/identifier-locations')) {
+    const kind = kindOf(r.get('label') as string, r.get('subkind') as string);
+    const set = predictedLinks.get(kind) ?? new Set<string>();
+    pairsOf(r.get('locations') as string[], set);
+    predictedLinks.set(kind, set);
+  }
+  const truthLinks = new Map<string, Set<string>>();
+  for (const i of truth.identifiers) {
+    const set = truthLinks.get(i.kind) ?? new Set<string>();
+    pairsOf(i.mentions.map(loc), set);
+    truthLinks.set(i.kind, set);
+  }
+
+  // Person matches: a person node stands for every location of its record.
+  const mentionsOf = new Map<string, string[]>();
+  for (const r of await db.read('bench/person-locations'))
+    mentionsOf.set(r.get('id') as string, r.get('locations') as string[]);
+  // As the graph view shows them: mentions joined by accepted pairs are one person (clusters).
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const top = find(p);
+    parent.set(x, top);
+    return top;
+  };
+  const pairwise = new Set<string>();
+  for (const locations of mentionsOf.values()) pairsOf(locations, pairwise);
+  for (const r of await db.read('bench/match-pairs', { minScore: threshold })) {
+    const a = r.get('a') as string;
+    const b = r.get('b') as string;
+    parent.set(find(a), find(b));
+    for (const x of mentionsOf.get(a) ?? []) {
+      for (const y of mentionsOf.get(b) ?? []) if (x !== y) pairwise.add(x < y ? `${x}§${y}` : `${y}§${x}`);
+    }
+  }
+  const clusters = new Map<string, string[]>();
+  for (const [id, locations] of mentionsOf) {
+    const top = find(id);
+    clusters.set(top, [...(clusters.get(top) ?? []), ...locations]);
+  }
+  const predictedMatches = new Set<string>();
+  for (const locations of clusters.values()) pairsOf(locations, predictedMatches);
+  const truthMatches = new Set<string>();
+  for (const p of truth.persons)
+    pairsOf(
+      p.mentions.map((m) => `${loc(m)}|${m.entity}`),
+      truthMatches,
+    );
+
+  say(
+    `Resolution quality on ${setDir} (${records.toLocaleString('en-GB')} records imported; match threshold ${threshold}).`,
+  );
+  say('');
+  say(`  ${'identifier'.padEnd(14)} precision  recall     F1`);
+  const all = { predicted: new Set<string>(), truth: new Set<string>() };
+  for (const kind of [...new Set([...predictedLinks.keys(), ...truthLinks.keys()])].sort()) {
+    const p = predictedLinks.get(kind) ?? new Set<string>();
+    const t = truthLinks.get(kind) ?? new Set<string>();
+    p.forEach((x) => all.predicted.add(`${kind}:${x}`));
+    t.forEach((x) => all.truth.add(`${kind}:${x}`));
+    line(kind, score(p, t));
+  }
+  line('all links', score(all.predicted, all.truth));
+  say('');
+  say(`  ${'persons'.padEnd(14)} precision  recall     F1`);
+  line('as clusters', score(predictedMatches, truthMatches));
+  line('pairs only', score(pairwise, truthMatches));
+  say('');
+  // --show-misses N: a sample of missed and wrongly proposed pairs, to see what to improve.
+  const show = Number(arg('show-misses', '0'));
+  if (show > 0) {
+    const who = new Map<string, string>();
+    for (const r of await db.read('bench/person-details')) {
+      for (const l of r.get('locations') as string[])
+        who.set(
+          l,
+          `${r.get('name') as string} (${(r.get('birthDate') as string | null) ?? 'no DOB'}, ${(r.get('nationality') as string | null) ?? '?'})`,
+        );
+    }
+    const describe = (pair: string) =>
+      pair
+        .split('§')
+        .map((l) => `${l} = ${who.get(l) ?? 'NOT IMPORTED'}`)
+        .join('  ~  ');
+    say('Missed same-person pairs:');
+    [...truthMatches]
+      .filter((p) => !predictedMatches.has(p))
+      .slice(0, show)
+      .forEach((p) => say(`  ${describe(p)}`));
+    say('Wrongly proposed pairs:');
+    [...predictedMatches]
+      .filter((p) => !truthMatches.has(p))
+      .slice(0, show)
+      .forEach((p) => say(`  ${describe(p)}`));
+  }
+  const per100k = (resolved.seconds / Math.max(1, records)) * 100_000;
+  say(
+    `Resolution took ${resolved.seconds.toFixed(1)} s for ${records.toLocaleString('en-GB')} records: ${per100k.toFixed(1)} s per 100,000 records (${resolved.persons} person mentions, ${resolved.candidates} candidates, ${resolved.hubs} hubs).`,
+  );
+} finally {
+  await db.close();
+  await stopLocalNeo4j(home);
+  await rm(home, { recursive: true, force: true });
+}

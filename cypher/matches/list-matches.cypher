@@ -1,0 +1,14 @@
+// The review queue: same-person pairs with a status in $statuses and a score of at least
+// $minScore, best first, each side with the details a reviewer compares.
+// mode: read
+// params: $statuses, $minScore, $limit
+MATCH (a:Person)-[s:SAME_AS]->(b:Person)
+WHERE s.status IN $statuses AND s.score >= $minScore
+MATCH (ra:Record)-[:MENTIONS]->(a)
+MATCH (rb:Record)-[:MENTIONS]->(b)
+RETURN elementId(s) AS id, s.status AS status, s.score AS score, s.reasons AS reasons,
+  s.decidedBy AS decidedBy, toString(s.decidedAt) AS decidedAt, s.note AS note,
+  a {.id, .name, .nameLatin, .birthDate, .nationality, .gender, .role, .agency, fileName: ra.fileName, sheet: ra.sheet, row: ra.row, caseRef: ra.caseRef} AS a,
+  b {.id, .name, .nameLatin, .birthDate, .nationality, .gender, .role, .agency, fileName: rb.fileName, sheet: rb.sheet, row: rb.row, caseRef: rb.caseRef} AS b
+ORDER BY s.score DESC, a.id, b.id
+LIMIT $limit

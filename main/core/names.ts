@@ -1,0 +1,133 @@
+/**
+ * Names for matching only (the original is what Caselink shows): a comparable form that
+ * survives case, diacritics, other scripts and token order, phonetic keys, and a similarity.
+ */
+import anyAscii from 'any-ascii';
+import { doubleMetaphone } from 'double-metaphone';
+
+export interface NameKey {
+  /** Latin letters and spaces, lower case, tokens sorted: "ion popescu". */
+  comparable: string;
+  tokens: string[];
+  /** Double Metaphone primary key of each token, sorted. */
+  phonetic: string[];
+}
+
+/** Words that say nothing about who someone is. */
+const NOISE = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'sr',
+  'jr',
+  'dl',
+  'dna',
+  'sra',
+  'don',
+  'dona',
+  'unknown',
+  'nk',
+  'anonymous',
+  'anon',
+  'withheld',
+  'not',
+  'given',
+  'refused',
+  'necunoscut',
+  'anonim',
+  'desconocido',
+  'anonimo',
+]);
+
+/** Folds any script to Latin ASCII: "Йон Попеску" → "yon popesku", "Ștefănescu" → "stefanescu". */
+export function toLatin(name: string): string {
+  return anyAscii(name.normalize('NFC')).toLowerCase();
+}
+
+export function nameTokens(name: string): string[] {
+  return toLatin(name)
+    .replace(/[^a-z\s'-]/g, ' ')
+    .replace(/['-]/g, '')
+    .split(/\s+/)
+    .filter((t) => t.length > 0 && !NOISE.has(t));
+}
+
+export function nameKey(name: string): NameKey {
+  const tokens = [...new Set(nameTokens(name))].sort();
+  return {
+    comparable: tokens.join(' '),
+    tokens,
+    phonetic: [...new Set(tokens.map((t) => doubleMetaphone(t)[0]).filter((k) => k !== ''))].sort(),
+  };
+}
+
+/** Jaro-Winkler similarity of two strings, 0..1. */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return a.length ? 1 : 0;
+  if (!a.length || !b.length) return 0;
+  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+  const aMatched = new Array<boolean>(a.length).fill(false);
+  const bMatched = new Array<boolean>(b.length).fill(false);
+  let matches = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = Math.max(0, i - window); j < Math.min(b.length, i + window + 1); j++) {
+      if (!bMatched[j] && a[i] === b[j]) {
+        aMatched[i] = bMatched[j] = true;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  for (let i = 0, j = 0; i < a.length; i++) {
+    if (!aMatched[i]) continue;
+    while (!bMatched[j]) j++;
+    if (a[i] !== b[j]) transpositions++;
+    j++;
+  }
+  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
+  let prefix = 0;
+  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/** Token similarity: equal, equal by sound, or Jaro-Winkler; an initial matches its name. */
+function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 0.9;
+  const jw = jaroWinkler(a, b);
+  const sameSound = doubleMetaphone(a)[0] === doubleMetaphone(b)[0] && doubleMetaphone(a)[0] !== '';
+  return sameSound ? Math.max(jw, 0.92) : jw;
+}
+
+/**
+ * How alike two names are, 0..1, whatever their order, script or diacritics: each token of the
+ * shorter name is paired with its best match in the longer; a missing middle name costs little.
+ */
+export function nameSimilarity(a: string, b: string): number {
+  const x = nameKey(a).tokens;
+  const y = nameKey(b).tokens;
+  if (!x.length || !y.length) return 0;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const used = new Set<number>();
+  let total = 0;
+  for (const token of short) {
+    let best = 0;
+    let bestAt = -1;
+    long.forEach((other, i) => {
+      if (used.has(i)) return;
+      const s = tokenSimilarity(token, other);
+      if (s > best) {
+        best = s;
+        bestAt = i;
+      }
+    });
+    if (bestAt >= 0) used.add(bestAt);
+    total += best;
+  }
+  const coverage = short.length / long.length;
+  return (total / short.length) * (0.85 + 0.15 * coverage);
+}

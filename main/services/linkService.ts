@@ -1,0 +1,100 @@
+/**
+ * The links between agencies' records: identifiers they share, the cases linked to a case, and
+ * why two records are linked, down to agency, file, sheet, row and column on both sides.
+ */
+import type { Database } from '../db/database';
+import { toPlain } from '../db/database';
+
+export const IDENTIFIER_LABELS = {
+  phone: 'Phone',
+  email: 'Email',
+  address: 'Address',
+  account: 'Account',
+  handle: 'Handle',
+  document: 'Document',
+  vehicle: 'Vehicle',
+} as const;
+export type IdentifierKindName = keyof typeof IDENTIFIER_LABELS;
+
+export interface LinkSide {
+  record: string;
+  agency: string;
+  fileName: string;
+  sheet: string;
+  row: number;
+  column: string;
+  raw: string;
+  caseRef: string | null;
+  owner: string;
+}
+
+export interface SharedIdentifierLink {
+  label: string;
+  display: string;
+  key: string;
+  hub: boolean;
+  agencies: string[];
+  sides: LinkSide[];
+}
+
+const side = (v: unknown): LinkSide => toPlain(v) as LinkSide;
+
+export async function sharedIdentifiers(
+  db: Database,
+  options: { agencies?: string[]; kinds?: IdentifierKindName[]; includeHubs?: boolean; limit?: number } = {},
+): Promise<SharedIdentifierLink[]> {
+  const rows = await db.read('links/shared-identifiers', {
+    agencies: (options.agencies ?? []).map((a) => a.toUpperCase()),
+    labels: (options.kinds ?? []).map((k) => IDENTIFIER_LABELS[k]),
+    includeHubs: options.includeHubs ?? false,
+    limit: options.limit ?? 10_000,
+  });
+  return rows.map((r) => ({
+    label: r.get('label') as string,
+    display: r.get('display') as string,
+    key: r.get('key') as string,
+    hub: r.get('hub') as boolean,
+    agencies: (r.get('agencies') as string[]).sort(),
+    sides: (r.get('sides') as unknown[])
+      .map(side)
+      .sort((x, y) =>
+        x.agency + x.fileName + String(x.row).padStart(9, '0') < y.agency + y.fileName + String(y.row).padStart(9, '0')
+          ? -1
+          : 1,
+      ),
+  }));
+}
+
+export interface LinkExplanation {
+  label: string;
+  display: string;
+  hub: boolean;
+  left: LinkSide;
+  right: LinkSide;
+}
+
+export async function explainLink(db: Database, a: string, b: string): Promise<LinkExplanation[]> {
+  const rows = await db.read('links/explain-link', { a, b });
+  return rows.map((r) => ({
+    label: r.get('label') as string,
+    display: r.get('display') as string,
+    hub: r.get('hub') as boolean,
+    left: side(r.get('left')),
+    right: side(r.get('right')),
+  }));
+}
+
+export interface LinkedCase {
+  agency: string;
+  ref: string;
+  chain: { label: string; display: string; from: Partial<LinkSide>; to: Partial<LinkSide> }[];
+}
+
+export async function casesLinkedToCase(db: Database, agency: string, ref: string, limit = 100): Promise<LinkedCase[]> {
+  const rows = await db.read('links/cases-linked-to-case', { agency: agency.toUpperCase(), ref, limit });
+  return rows.map((r) => ({
+    agency: r.get('agency') as string,
+    ref: r.get('ref') as string,
+    chain: toPlain(r.get('chain')) as LinkedCase['chain'],
+  }));
+}

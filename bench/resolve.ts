@@ -26,7 +26,7 @@ interface Mention {
 }
 interface GroundTruth {
   persons: { id: string; mentions: Mention[] }[];
-  identifiers: { id: string; kind: string; hub: boolean; mentions: Mention[] }[];
+  identifiers: { id: string; kind: string; canonical: string; hub: boolean; mentions: Mention[] }[];
 }
 
 const root = resolvePath(import.meta.dirname, '..', '..');
@@ -186,6 +186,18 @@ try {
         .split('§')
         .map((l) => `${l} = ${who.get(l) ?? 'NOT IMPORTED'}`)
         .join('  ~  ');
+    say('Identifiers whose mentions were not all linked:');
+    let shown = 0;
+    for (const i of truth.identifiers) {
+      const pairs = new Set<string>();
+      pairsOf(i.mentions.map(loc), pairs);
+      const missed = [...pairs].filter((p) => !(predictedLinks.get(i.kind) ?? new Set()).has(p));
+      if (missed.length && i.kind !== 'phone' && shown++ < show) {
+        say(
+          `  ${i.kind} ${i.canonical}: ${i.mentions.map((m) => `${loc(m)}|${(m as Mention & { column?: string }).column ?? ''}`).join('  ;  ')}`,
+        );
+      }
+    }
     say('Missed same-person pairs:');
     [...truthMatches]
       .filter((p) => !predictedMatches.has(p))

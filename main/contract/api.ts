@@ -13,7 +13,11 @@ import type {
   AgencySummaryDto,
   GraphStatsDto,
   ImportJobDto,
+  LinkExplanationDto,
   MappingProposalDto,
+  MatchPairDto,
+  ResolveSummaryDto,
+  SharedIdentifierDto,
   SheetPreviewDto,
   StagedFile,
 } from './importTypes';
@@ -127,6 +131,38 @@ export const startImportInput = z
   })
   .strict();
 export const importJobInput = z.object({ jobId: z.string().regex(/^[a-f0-9]{16}$/) }).strict();
+const recordId = z.string().regex(/^[a-f0-9]{32}$/, 'not a record id');
+const personId = z.string().regex(/^[a-f0-9]{32}:[a-z][a-z0-9-]{0,31}$/, 'not a person id');
+export const sharedIdentifiersInput = z
+  .object({
+    agencies: z.array(agencyCodeInput).max(50).default([]),
+    kinds: z.array(z.enum(['phone', 'email', 'address', 'account', 'handle', 'document', 'vehicle'])).default([]),
+    includeHubs: z.boolean().default(false),
+    limit: z.number().int().min(1).max(5000).default(500),
+  })
+  .strict();
+export const explainLinkInput = z.object({ a: recordId, b: recordId }).strict();
+export const listMatchesInput = z
+  .object({
+    statuses: z
+      .array(z.enum(['candidate', 'confirmed', 'rejected']))
+      .min(1)
+      .default(['candidate']),
+    minScore: z.number().min(0).max(1).default(0.8),
+    limit: z.number().int().min(1).max(2000).default(200),
+  })
+  .strict();
+export const decideMatchInput = z
+  .object({
+    a: personId,
+    b: personId,
+    status: z.enum(['confirmed', 'rejected', 'candidate']),
+    /** Who decides, as the analyst gives it. */
+    user: z.string().trim().min(1).max(100),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+export const resolveInput = z.object({ hubThreshold: z.number().int().min(2).max(100000).default(25) }).strict();
 
 /** The one API the renderer sees. Every method answers with a {@link Result}. */
 export interface CaselinkApi {
@@ -150,6 +186,16 @@ export interface CaselinkApi {
   getImportJob(input: z.input<typeof importJobInput>): Promise<Result<ImportJobDto>>;
   /** Cancels an import job after the batch being written. */
   cancelImport(input: z.input<typeof importJobInput>): Promise<Result<ImportJobDto>>;
+  /** Flags hubs and proposes same-person candidates over the whole graph; decisions are kept. */
+  resolve(input: z.input<typeof resolveInput>): Promise<Result<ResolveSummaryDto>>;
+  /** Identifiers that records of two or more agencies assert, with every record on every side. */
+  sharedIdentifiers(input: z.input<typeof sharedIdentifiersInput>): Promise<Result<SharedIdentifierDto[]>>;
+  /** Why two records are linked, down to agency, file, sheet, row and column on both sides. */
+  explainLink(input: z.input<typeof explainLinkInput>): Promise<Result<LinkExplanationDto[]>>;
+  /** The same-person review queue, best first. */
+  listMatches(input: z.input<typeof listMatchesInput>): Promise<Result<MatchPairDto[]>>;
+  /** Confirms, rejects or reopens a same-person pair; who and when are kept. */
+  decideMatch(input: z.input<typeof decideMatchInput>): Promise<Result<null>>;
 }
 
 /** Zod schemas for each method's single argument (`undefined` for none). */
@@ -164,6 +210,11 @@ export const API_INPUTS = {
   startImport: startImportInput,
   getImportJob: importJobInput,
   cancelImport: importJobInput,
+  resolve: resolveInput,
+  sharedIdentifiers: sharedIdentifiersInput,
+  explainLink: explainLinkInput,
+  listMatches: listMatchesInput,
+  decideMatch: decideMatchInput,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 // Compile-time check: API_METHODS names exactly the methods of CaselinkApi, both ways round.

@@ -105,3 +105,70 @@ export interface GraphStatsDto {
   nodesByLabel: Record<string, number>;
   relationshipsByType: Record<string, number>;
 }
+
+/** One side of a link: where a record asserts an identifier. */
+export interface LinkSideDto {
+  record: string;
+  agency: string;
+  fileName: string;
+  sheet: string;
+  row: number;
+  column: string;
+  raw: string;
+  caseRef: string | null;
+  /** Who used it: a person's or organisation's name, or "the record itself". */
+  owner: string;
+}
+
+export interface SharedIdentifierDto {
+  label: string;
+  display: string;
+  key: string;
+  hub: boolean;
+  agencies: string[];
+  sides: LinkSideDto[];
+}
+
+export interface LinkExplanationDto {
+  label: string;
+  display: string;
+  hub: boolean;
+  left: LinkSideDto;
+  right: LinkSideDto;
+}
+
+export interface MatchSideDto {
+  id: string;
+  name: string | null;
+  nameLatin: string | null;
+  birthDate: string | null;
+  nationality: string | null;
+  gender: string | null;
+  role: string | null;
+  agency: string;
+  fileName: string;
+  sheet: string;
+  row: number;
+  caseRef: string | null;
+}
+
+export interface MatchPairDto {
+  status: 'candidate' | 'confirmed' | 'rejected';
+  score: number;
+  /** Why, in plain words, one sentence each. */
+  reasons: string[];
+  decidedBy: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  a: MatchSideDto;
+  b: MatchSideDto;
+}
+
+export interface ResolveSummaryDto {
+  identifiers: number;
+  hubs: number;
+  persons: number;
+  candidates: number;
+  withdrawn: number;
+  seconds: number;
+}

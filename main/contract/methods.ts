@@ -14,6 +14,11 @@ export const API_METHODS = [
   'startImport',
   'getImportJob',
   'cancelImport',
+  'resolve',
+  'sharedIdentifiers',
+  'explainLink',
+  'listMatches',
+  'decideMatch',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -5,6 +5,7 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { countryCode } from './countries';
 
 export type IdentifierKind = 'phone' | 'address' | 'account' | 'email' | 'handle' | 'document' | 'vehicle';
 
@@ -196,7 +197,7 @@ export function normalizeHandle(raw: string, defaultPlatform = 'unknown'): Norma
 // ---------------------------------------------------------------- accounts
 
 export function normalizeIban(raw: string): Normalized {
-  const electronic = electronicFormatIBAN(raw.trim()) ?? '';
+  const electronic = electronicFormatIBAN(raw.trim().replace(/^iban[\s:]*/i, '')) ?? '';
   const upper = electronic.toUpperCase();
   if (!isValidIBAN(upper)) return rejected(`"${raw.trim()}" is not a valid IBAN (checksum or length)`);
   return ok([{ kind: 'account', subkind: 'iban', key: upper, display: upper.replace(/(.{4})/g, '$1 ').trim() }]);
@@ -277,7 +278,12 @@ export function normalizePaymentApp(raw: string, provider?: string): Normalized 
     return ok([{ kind: 'account', subkind: 'payment', key: `${app}:${id}`, display: `${app} ${id}` }]);
   }
   const m = /^([a-z][a-z ]*?)\s*(?:[:-]\s*|\s+)(\S+)$/i.exec(text);
-  const app = (provider ?? (m ? (m[1] as string) : 'unknown')).trim().toLowerCase().replace(/\s+/g, '-');
+  // "Revolut tag dman96", "PayPal id: x": the provider, without the word for what follows.
+  const app = (provider ?? (m ? (m[1] as string) : 'unknown'))
+    .trim()
+    .toLowerCase()
+    .replace(/\s+(tag|id|user|username|handle|account|acct)$/, '')
+    .replace(/\s+/g, '-');
   const id = (provider ? text : m ? (m[2] as string) : text).replace(/^@/, '').toLowerCase();
   if (!/^[\w.@+-]{2,64}$/.test(id)) return rejected(`"${text}" is not a payment-app id`);
   return ok([{ kind: 'account', subkind: 'payment', key: `${app}:${id}`, display: `${app} ${id}` }]);
@@ -285,18 +291,47 @@ export function normalizePaymentApp(raw: string, provider?: string): Normalized 
 
 // ---------------------------------------------------------------- documents, vehicles
 
+const DOCUMENT_TYPES: [RegExp, string][] = [
+  [/^(p|pp|ps|pas|passport|pasaport|pasaporte|passeport|reisepass|travel document)$/, 'PASSPORT'],
+  [
+    /^(i|id|ci|bi|dni|cni|id card|identity card|national id|national identity card|carte de identitate|buletin|documento nacional de identidad|personalausweis)$/,
+    'ID_CARD',
+  ],
+  [
+    /^(brp|rp|residence permit|biometric residence permit|permis de sedere|tarjeta de residencia|tie|nie)$/,
+    'RESIDENCE_PERMIT',
+  ],
+  [
+    /^(dl|driving licence|driving license|driver licence|permis de conducere|permiso de conducir|carnet de conducir)$/,
+    'DRIVING_LICENCE',
+  ],
+];
+
+/** A document type as agencies write it ("P", "C.I.", "Carte de identitate") to one name. */
+export function documentType(type: string): string {
+  const t = fold(type).replace(/[.]/g, '').replace(/\s+/g, ' ').trim();
+  for (const [pattern, name] of DOCUMENT_TYPES) if (pattern.test(t)) return name;
+  return t ? t.toUpperCase().replace(/\s+/g, '_') : 'ID_CARD';
+}
+
+/** An identity document: issuing country, type and number ("seria MZ nr. 592593" → MZ592593). */
 export function normalizeDocument(number: string, type: string, country: string): Normalized {
-  const n = number.toUpperCase().replace(/[\s.-]/g, '');
+  const n = fold(number)
+    .toUpperCase()
+    .replace(/\b(SERIA|SERIE|SERIES|NR|NO|NUM|NUMBER|NUMAR)\b\.?/g, '')
+    .replace(/[\s.\-/]/g, '');
   if (!/^[A-Z0-9]{5,20}$/.test(n)) return rejected(`"${number.trim()}" is not a document number`);
-  const t = (type.trim() || 'ID').toUpperCase().replace(/\s+/g, '-');
-  const c = country.trim().toUpperCase();
-  return ok([{ kind: 'document', subkind: t, country: c, key: n, display: `${c} ${t} ${n}` }]);
+  const t = documentType(type);
+  const c = countryCode(country) ?? country.trim().toUpperCase();
+  return ok([
+    { kind: 'document', subkind: t, country: c, key: n, display: `${c} ${t.replace(/_/g, ' ').toLowerCase()} ${n}` },
+  ]);
 }
 
 export function normalizeVehicle(plate: string, country: string): Normalized {
   const p = plate.toUpperCase().replace(/[\s.-]/g, '');
   if (!/^[A-Z0-9]{3,10}$/.test(p)) return rejected(`"${plate.trim()}" is not a number plate`);
-  const c = country.trim().toUpperCase();
+  const c = countryCode(country) ?? country.trim().toUpperCase();
   return ok([{ kind: 'vehicle', country: c, key: p, display: `${c} ${plate.trim().toUpperCase()}` }]);
 }
 
@@ -308,6 +343,15 @@ export function fold(text: string): string {
 }
 
 const ADDRESS_WORDS: Record<string, string> = {
+  cl: 'close',
+  crt: 'court',
+  terr: 'terrace',
+  gr: 'grove',
+  gro: 'grove',
+  gdns: 'gardens',
+  pk: 'park',
+  hse: 'house',
+  pde: 'parade',
   st: 'street',
   str: 'street',
   strada: 'street',
@@ -368,7 +412,40 @@ const ADDRESS_WORDS: Record<string, string> = {
   judetul: 'county',
 };
 
+/** Country names written at the end of an address, in the agencies' languages. */
+const COUNTRY_WORDS = new Map([
+  ['uk', 'GB'],
+  ['united', 'GB'],
+  ['kingdom', 'GB'],
+  ['england', 'GB'],
+  ['anglia', 'GB'],
+  ['romania', 'RO'],
+  ['rumania', 'RO'],
+  ['espana', 'ES'],
+  ['spain', 'ES'],
+  ['spania', 'ES'],
+  ['espagne', 'ES'],
+  ['moldova', 'MD'],
+]);
+
+/** Words whose meaning depends on the country: "la" is Lane in Leeds and an article in Castellón. */
+const LOCAL_ADDRESS_WORDS: Record<string, Record<string, string>> = {
+  GB: { la: 'lane' },
+  ES: { de: '', del: '', la: '', el: '', los: '', las: '', no: '' },
+  RO: { de: '' },
+};
+
 const STREET_TYPES = new Set([
+  'close',
+  'grove',
+  'gardens',
+  'way',
+  'walk',
+  'mews',
+  'parade',
+  'rise',
+  'hill',
+  'row',
   'street',
   'road',
   'avenue',
@@ -392,8 +469,15 @@ const POSTCODES: [RegExp, (m: RegExpExecArray) => string][] = [
  * The comparison key of an address: case, punctuation, diacritics and common abbreviations
  * folded, the postcode taken out wherever it stands and put first, the flat number kept.
  */
-export function addressKey(raw: string, country: string): string | null {
+export function addressKey(raw: string, defaultCountry: string): string | null {
+  // An address abroad says so ("…, Spain"): that country, not the agency's, is its country.
+  const written = fold(raw)
+    .match(/[a-z]+/g)
+    ?.find((w) => COUNTRY_WORDS.has(w) && w !== 'united' && w !== 'kingdom');
+  const country = written ? (COUNTRY_WORDS.get(written) as string) : defaultCountry;
   let text = fold(raw)
+    // Spanish floor and door: "1º A", "1ºA" (º folds to o) is the first floor, door A.
+    .replace(/\b(\d{1,2})\s*o\s*([a-z])?\b/g, (_m, floor: string, door?: string) => ` piso ${floor} ${door ?? ''} `)
     .replace(/[.,;:#()'"`]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -407,19 +491,11 @@ export function addressKey(raw: string, country: string): string | null {
       break;
     }
   }
+  const local = LOCAL_ADDRESS_WORDS[country] ?? {};
   const tokens = text
     .split(/[\s/-]+/)
-    .map((t) => (t in ADDRESS_WORDS ? (ADDRESS_WORDS[t] as string) : t))
-    .filter(
-      (t) =>
-        t !== '' &&
-        t !== 'uk' &&
-        t !== 'united' &&
-        t !== 'kingdom' &&
-        t !== 'romania' &&
-        t !== 'espana' &&
-        t !== 'spain',
-    );
+    .map((t) => (t in local ? (local[t] as string) : t in ADDRESS_WORDS ? (ADDRESS_WORDS[t] as string) : t))
+    .filter((t) => t !== '' && !COUNTRY_WORDS.has(t));
   // The flat (or apartment, unit…) number, wherever it stands.
   let flat = '';
   const at = tokens.indexOf('flat');

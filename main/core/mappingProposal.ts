@@ -14,7 +14,10 @@ const SYNONYMS: [Field, RegExp][] = [
     'caseRef',
     /\b(case|case ?(no|number|ref|reference|id)|crime ?ref|incident ?(no|ref)|dosar|nr ?dosar|expediente|caso|n ?diligencias|affaire|aktenzeichen|fall|fascicolo|processo|tip ?ref|referral ?ref|ref)\b/,
   ],
-  ['recordRef', /\b(row ?id|record ?id|entry ?id|person ?(no|number|id)|line ?no|encounter ?id|visit ?id)\b/],
+  [
+    'recordRef',
+    /\b(row ?id|record ?id|entry ?id|person ?(no|number|id)|line ?no|encounter ?id|visit ?id|tip ?(no|number|id|ref))\b/,
+  ],
   [
     'eventDate',
     /\b(date|event ?date|incident ?date|visit ?date|encounter ?date|tip ?date|report(ed)? ?date|data|fecha|datum|date ?of ?(visit|encounter|report)|transaction ?date)\b/,

@@ -3,7 +3,7 @@
  * a score and the reasons in words a reviewer who is not a data scientist can check. Caselink
  * proposes; an analyst decides. Nothing here merges anything.
  */
-import { fold } from './identifiers';
+import { countryCode } from './countries';
 import { nameKey, nameSimilarity } from './names';
 
 export interface SharedIdentifier {
@@ -77,42 +77,7 @@ function where(p: PersonMention): string {
 }
 
 function nationalityOf(p: PersonMention): string | null {
-  if (!p.nationality) return null;
-  const n = fold(p.nationality.trim()).toUpperCase();
-  const aliases: Record<string, string> = {
-    ROU: 'RO',
-    ROMANIAN: 'RO',
-    ROMANIA: 'RO',
-    ROMANA: 'RO',
-    ROMAN: 'RO',
-    RUMANO: 'RO',
-    RUMANA: 'RO',
-    MOLDOVEAN: 'MD',
-    MOLDOVEANA: 'MD',
-    UCRAINEAN: 'UA',
-    BRITANIC: 'GB',
-    BRITANICO: 'GB',
-    GBR: 'GB',
-    BRITISH: 'GB',
-    UK: 'GB',
-    MDA: 'MD',
-    MOLDOVAN: 'MD',
-    UKR: 'UA',
-    UKRAINIAN: 'UA',
-    ALB: 'AL',
-    ALBANIAN: 'AL',
-    VNM: 'VN',
-    VIETNAMESE: 'VN',
-    ESP: 'ES',
-    SPANISH: 'ES',
-    BGR: 'BG',
-    BULGARIAN: 'BG',
-    POL: 'PL',
-    POLISH: 'PL',
-    NGA: 'NG',
-    NIGERIAN: 'NG',
-  };
-  return aliases[n] ?? n;
+  return countryCode(p.nationality) ?? (p.nationality ? p.nationality.trim().toUpperCase() : null);
 }
 
 /** What the whole data says: the dates of birth seen with each name, and the networks of records. */

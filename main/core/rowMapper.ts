@@ -23,6 +23,7 @@ import {
   type Identifier,
   type Normalized,
 } from './identifiers';
+import { nameTokens } from './names';
 import type { ColumnMapping, Field, Grading, Profile, Role } from './profile';
 import { ROLES } from './profile';
 
@@ -153,9 +154,11 @@ export function identifiersInText(text: string, country: string): { identifiers:
     else problems.push(p.reason);
   }
   for (const m of withoutEmails.matchAll(
-    /\b(ig|insta|instagram|fb|facebook|tg|telegram|tiktok|snap|snapchat|vk|whatsapp|wa)\b[\s:]*(?:on\s+)?@([\w.]{2,64}\w)/gi,
+    /\b(ig|insta|instagram|fb|facebook|tg|telegram|tiktok|sc|snap|snapchat|vk|whatsapp|wa)\b[\s:]*(?:on\s+)?(@?)([\w.]{2,64}\w)/gi,
   )) {
-    const h = normalizeHandle(`@${m[2]}`, platformOf(m[1] as string) ?? 'unknown');
+    // Without an @, only what looks like a handle ("dman_eastside", "ion.recruit"), not a word.
+    if (!m[2] && !/[._\d]/.test(m[3] as string)) continue;
+    const h = normalizeHandle(`@${m[3]}`, platformOf(m[1] as string) ?? 'unknown');
     if (h.ok) identifiers.push(...h.values);
   }
   for (const m of withoutEmails.matchAll(
@@ -309,7 +312,12 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
       const country = addressCountryOf(address.mapping, entity);
       add(entity, address.mapping, address.text, normalizeAddress(address.text, country));
     }
-    const fullName = first(entity, 'fullName')?.text ?? null;
+    const written = first(entity, 'fullName');
+    // "Anonymous", "unknown", "not given": a placeholder where a name would be is no name.
+    const fullName = written && nameTokens(written.text).length === 0 ? null : (written?.text ?? null);
+    if (written && fullName === null) {
+      warnings.push({ column: written.mapping.column, value: written.text, reason: 'placeholder, not a name' });
+    }
     const givenName = first(entity, 'givenName')?.text ?? (fullName ? splitName(fullName).given : null);
     const familyName = first(entity, 'familyName')?.text ?? (fullName ? splitName(fullName).family : null);
     const name = fullName ?? ([givenName, familyName].filter(Boolean).join(' ') || null);

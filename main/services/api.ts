@@ -5,7 +5,11 @@
 import { ZodError } from 'zod';
 import {
   API_INPUTS,
+  decideMatchInput,
+  listMatchesInput,
   previewMappingInput,
+  resolveInput,
+  sharedIdentifiersInput,
   startImportInput,
   type ApiMethod,
   type CaselinkApi,
@@ -16,6 +20,9 @@ import type { Database } from '../db/database';
 import { listAgencies } from './agencyService';
 import { overview } from './graphService';
 import { ImportWorkspace } from './import/workspace';
+import { explainLink, sharedIdentifiers } from './linkService';
+import { decideMatch, listMatches } from './matchService';
+import { resolve } from './resolveService';
 import { graphStats } from './statsService';
 import { connectionStatus } from './statusService';
 
@@ -80,6 +87,15 @@ export function createApi(db: Database, options: ApiOptions): CaselinkApi {
       }),
     getImportJob: (input) => answer(async () => imports.job(input.jobId)),
     cancelImport: (input) => answer(async () => imports.cancel(input.jobId)),
+    resolve: (input) => answer(() => resolve(db, { hubThreshold: resolveInput.parse(input).hubThreshold })),
+    sharedIdentifiers: (input) => answer(() => sharedIdentifiers(db, sharedIdentifiersInput.parse(input))),
+    explainLink: (input) => answer(() => explainLink(db, input.a, input.b)),
+    listMatches: (input) => answer(() => listMatches(db, listMatchesInput.parse(input))),
+    decideMatch: (input) =>
+      answer(async () => {
+        await decideMatch(db, decideMatchInput.parse(input));
+        return null;
+      }),
   };
 }
 

@@ -1,5 +1,8 @@
 import { GraphPanel } from './features/explore/GraphPanel';
 import { ImportDialog } from './features/import/ImportDialog';
+import { ExplanationDialog } from './features/links/ExplanationDialog';
+import { ReviewButton } from './features/review/ReviewButton';
+import { ReviewDialog } from './features/review/ReviewDialog';
 import { SidePanel } from './features/explore/SidePanel';
 import { StatusBar } from './features/status/StatusBar';
 import { useAppStore } from './store';
@@ -20,6 +23,7 @@ export function App() {
         </div>
         <span className="topbar-subtitle">Cross-agency case linkage</span>
         <div className="topbar-actions">
+          <ReviewButton />
           <button type="button" className="topbar-button" onClick={openImport}>
             Import files…
           </button>
@@ -33,6 +37,8 @@ export function App() {
       </div>
       <StatusBar />
       <ImportDialog />
+      <ReviewDialog />
+      <ExplanationDialog />
     </div>
   );
 }

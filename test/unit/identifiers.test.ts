@@ -402,17 +402,21 @@ describe('documents and vehicles', () => {
       passport: normalizeDocument('ab 123.456-7', 'passport', 'gb'),
       noType: linked(normalizeDocument('RX123456', '', 'RO')),
       national: linked(normalizeDocument('A1234567', 'national id', 'ES')),
+      romanianCard: linked(normalizeDocument('seria MZ nr. 592593', 'C.I.', 'ROU')),
+      sameCard: linked(normalizeDocument('MZ592593', 'ID', 'RO')),
       tooShort: linked(normalizeDocument('123', 'ID', 'RO')),
     }).toEqual({
       passport: {
         ok: true,
         values: [
-          { kind: 'document', subkind: 'PASSPORT', country: 'GB', key: 'AB1234567', display: 'GB PASSPORT AB1234567' },
+          { kind: 'document', subkind: 'PASSPORT', country: 'GB', key: 'AB1234567', display: 'GB passport AB1234567' },
         ],
         notes: [],
       },
-      noType: ['document:ID:RO:RX123456'],
-      national: ['document:NATIONAL-ID:ES:A1234567'],
+      noType: ['document:ID_CARD:RO:RX123456'],
+      national: ['document:ID_CARD:ES:A1234567'],
+      romanianCard: ['document:ID_CARD:RO:MZ592593'],
+      sameCard: ['document:ID_CARD:RO:MZ592593'],
       tooShort: '✗ "123" is not a document number',
     });
   });
@@ -472,7 +476,7 @@ describe('addresses', () => {
       ],
     }).toEqual({
       calle: ['ES|28013|flat 2|7 mayor street', 'ES|28013|flat 2|7 mayor street'],
-      avenida: ['ES|41001||3 avenue constitucion de la', 'ES|41001||3 avenue constitucion de la'],
+      avenida: ['ES|41001||3 avenue constitucion', 'ES|41001||3 avenue constitucion'],
     });
   });
 

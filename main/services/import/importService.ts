@@ -295,6 +295,8 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
       rowsImported: count('rowsImported'),
       rowsWithWarnings: count('rowsWithWarnings'),
       rowsRejected: count('rowsRejected'),
+      blankRows: count('blankRows'),
+      duplicateRows: count('duplicateRows'),
       seconds: (performance.now() - started) / 1000,
     };
   }
@@ -503,6 +505,8 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
       rowsImported: summary.rowsImported,
       rowsWithWarnings: summary.rowsWithWarnings,
       rowsRejected: summary.rowsRejected,
+      blankRows: summary.blankRows,
+      duplicateRows: summary.duplicateRows,
       newRecords: summary.newRecords,
       reportPath: summary.reportPath,
     },

@@ -27,7 +27,7 @@ interface Job {
 }
 
 function toResult(outcome: FileOutcome): ImportFileResultDto {
-  const file = outcome.path.split(/[\\/]/).pop() as string;
+  const file = (outcome.path.split(/[\\/]/).pop() as string).replace(/^[a-f0-9]{32}-/, '');
   if (!outcome.ok) return { file, ok: false, error: outcome.error };
   const { summary: s } = outcome;
   return {

@@ -1,5 +1,5 @@
 import cytoscape, { type Core, type Layouts } from 'cytoscape';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { GraphElements } from '../../../main/contract/api';
 import { registerExtensions } from './extensions';
 import { FIT_PADDING, layoutFor, MAX_FIT_ZOOM } from './layout';
@@ -34,6 +34,14 @@ export function CytoscapeView({ graph, overlay }: CytoscapeViewProps) {
       boxSelectionEnabled: true,
     });
     cyRef.current = cy;
+    // The canvas has no elements of its own to carry a title: show the hovered node's instead.
+    cy.on('mouseover', 'node', (event) => {
+      const title: unknown = event.target.data('title');
+      container.title = typeof title === 'string' ? title : '';
+    });
+    cy.on('mouseout', 'node', () => {
+      container.title = '';
+    });
     // Cytoscape only notices window resizes; panels can change the canvas size too.
     const observer = new ResizeObserver(() => cy.resize());
     observer.observe(container);
@@ -46,20 +54,22 @@ export function CytoscapeView({ graph, overlay }: CytoscapeViewProps) {
     };
   }, []);
 
+  const elements = useMemo(() => (graph ? toElements(graph) : []), [graph]);
+
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     layoutRef.current?.stop();
     cy.batch(() => {
       cy.elements().remove();
-      if (graph) cy.add(toElements(graph));
+      cy.add(elements);
     });
     cy.style(graphStylesheet(cy.nodes().length));
     runLayout(cy, layoutRef);
-  }, [graph]);
+  }, [elements]);
 
-  const nodeCount = graph?.nodes.length ?? 0;
-  const edgeCount = graph?.edges.length ?? 0;
+  const nodeCount = elements.filter((e) => e.group === 'nodes').length;
+  const edgeCount = elements.length - nodeCount;
   const hasNodes = nodeCount > 0;
 
   return (

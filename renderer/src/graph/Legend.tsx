@@ -1,5 +1,6 @@
 import type { GraphElements } from '../../../main/contract/api';
-import { KIND_STYLES, styleOfKind, type KindStyle } from './style';
+import { CONFIRMED_PERSON, KIND_STYLES, styleOfKind, type KindStyle } from './style';
+import { confirmedPersons } from './toElements';
 
 const numbers = new Intl.NumberFormat();
 
@@ -16,6 +17,7 @@ export function Legend({ graph }: { graph: GraphElements | null }) {
     .map(styleOfKind);
   const rows = [...known, ...others];
   if (rows.length === 0) return null;
+  const confirmed = graph ? confirmedPersons(graph).length : 0;
   return (
     <ul className="legend">
       {rows.map((style) => (
@@ -25,6 +27,16 @@ export function Legend({ graph }: { graph: GraphElements | null }) {
           <span className="legend-count">{numbers.format(counts.get(style.kind) ?? 0)}</span>
         </li>
       ))}
+      {confirmed > 0 && (
+        <li>
+          <svg className="legend-swatch" viewBox="0 0 14 14" width="14" height="14" aria-hidden="true">
+            <circle cx="7" cy="7" r="6" fill="#c98a3d" stroke={CONFIRMED_PERSON.border} strokeWidth="1" />
+            <circle cx="7" cy="7" r="4.3" fill="none" stroke={CONFIRMED_PERSON.border} strokeWidth="1" />
+          </svg>
+          <span className="legend-title">{CONFIRMED_PERSON.title}</span>
+          <span className="legend-count">{numbers.format(confirmed)}</span>
+        </li>
+      )}
     </ul>
   );
 }

@@ -52,6 +52,9 @@ const OTHER: Omit<KindStyle, 'kind' | 'title'> = {
 const INK = '#1f2933';
 const SELECTED = '#d9480f';
 
+/** How a person confirmed by an analyst (several mentions drawn as one) stands out. */
+export const CONFIRMED_PERSON = { border: '#1f5fa8', title: 'Confirmed same person' } as const;
+
 /**
  * Above this many nodes the chart is drawn for overview: labels only when zoomed in, straight
  * edges without arrows (Cytoscape's haystack edges are much cheaper to draw than bezier ones).
@@ -98,6 +101,29 @@ export function graphStylesheet(nodeCount: number): StylesheetJson {
         height: size,
       },
     })),
+    {
+      // A double border, a halo and a label that stays readable further out: several agencies'
+      // mentions an analyst confirmed as one.
+      selector: 'node[?merged]',
+      style: {
+        'border-color': CONFIRMED_PERSON.border,
+        'border-style': 'double',
+        'border-width': 6,
+        width: 44,
+        height: 44,
+        'underlay-color': CONFIRMED_PERSON.border,
+        'underlay-padding': 6,
+        'underlay-opacity': 0.18,
+        'underlay-shape': 'ellipse',
+        'font-size': 13,
+        'font-weight': 'bold',
+        color: '#123b6b',
+        // Each mention's name should be readable: wrap rather than cut the joined names.
+        'text-wrap': 'wrap',
+        'text-max-width': '200px',
+        'min-zoomed-font-size': 6,
+      },
+    },
     {
       selector: 'edge',
       style: {

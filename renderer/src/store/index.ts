@@ -5,22 +5,48 @@ import type { CaselinkApi } from '../../../main/contract/api';
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createLinksSlice, type LinksSlice } from './linksSlice';
+import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 
 export type { Connection } from './connectionSlice';
 export type { ChosenFile, ImportFile, ImportMapping, ImportStep } from './importSlice';
+export {
+  chosenSidesOf,
+  IDENTIFIER_KINDS,
+  LINK_LIST_LIMIT,
+  linkKey,
+  sideKey,
+  type IdentifierKind,
+  type LinkExplanation,
+} from './linksSlice';
+export { DEFAULT_MIN_SCORE, MATCH_LIST_LIMIT, matchKey, type MatchStatus } from './reviewSlice';
 
 /** The renderer's one store: plain data and the actions that change it. */
-export type AppState = ConnectionSlice & GraphSlice & ImportSlice;
+export type AppState = ConnectionSlice & GraphSlice & ImportSlice & LinksSlice & ReviewSlice;
 
 export type AppStore = StoreApi<AppState>;
 
-/** Builds the store over an API, so tests can hand it their own. */
-export function createAppStore(api: CaselinkApi): AppStore {
+/**
+ * Builds the store over an API, so tests can hand it their own; `storage` keeps the reviewer's
+ * name between sessions (the window's localStorage when there is one).
+ */
+export function createAppStore(api: CaselinkApi, storage: Storage | undefined = browserStorage()): AppStore {
   return createStore<AppState>()((...args) => ({
     ...createConnectionSlice(api)(...args),
     ...createGraphSlice(api)(...args),
     ...createImportSlice(api)(...args),
+    ...createLinksSlice(api)(...args),
+    ...createReviewSlice(api, storage)(...args),
   }));
+}
+
+function browserStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    // Reading localStorage throws where the page may not store anything.
+    return undefined;
+  }
 }
 
 const StoreContext = createContext<AppStore | null>(null);

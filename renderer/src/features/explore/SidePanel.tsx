@@ -1,32 +1,29 @@
-import { Legend } from '../../graph';
+import { confirmedPersons, Legend } from '../../graph';
 import { useAppStore } from '../../store';
 import { countOf, formatNumber } from '../../ui/format';
+import { LinksPanel } from '../links/LinksPanel';
 
-/** The left panel: search and filters (to come), and what the chart holds. */
+/** The left panel: cross-agency links, and what the chart holds. */
 export function SidePanel() {
   const graph = useAppStore((state) => state.graph);
   const graphLoading = useAppStore((state) => state.graphLoading);
   const connected = useAppStore((state) => state.connection.state === 'connected');
   const loadOverview = useAppStore((state) => state.loadOverview);
   const empty = graph !== null && graph.nodes.length === 0;
+  const persons = graph ? confirmedPersons(graph) : [];
 
   return (
     <aside className="sidepanel" aria-label="Explore">
-      <section className="panel-section" aria-labelledby="search-heading">
-        <h2 id="search-heading">Search</h2>
-        {empty ? (
+      {empty ? (
+        <section className="panel-section" aria-labelledby="start-heading">
+          <h2 id="start-heading">Cross-agency links</h2>
           <p className="panel-note">
-            Import agency files with <code>caselink import</code> to begin.
+            Import agency files with <code>caselink import</code> or <strong>Import files…</strong> to begin.
           </p>
-        ) : (
-          <p className="panel-note">Searching by name, phone, account or case reference is not available yet.</p>
-        )}
-      </section>
-
-      <section className="panel-section" aria-labelledby="filters-heading">
-        <h2 id="filters-heading">Filters</h2>
-        <p className="panel-note">Filters by agency and by kind of node are not available yet.</p>
-      </section>
+        </section>
+      ) : (
+        <LinksPanel />
+      )}
 
       <section className="panel-section" aria-labelledby="chart-heading">
         <h2 id="chart-heading">On the chart</h2>
@@ -40,6 +37,16 @@ export function SidePanel() {
               <p className="panel-note">Overview only: {formatNumber(graph.nodes.length)} nodes of a larger graph.</p>
             )}
             <Legend graph={graph} />
+            {persons.length > 0 && (
+              <ul className="confirmed-list" aria-label="Confirmed same persons on the chart">
+                {persons.map((person) => (
+                  <li key={person.id} title={person.mentions.join('\n')} data-testid="chart-confirmed-person">
+                    {person.label}
+                    <span className="muted"> · {countOf(person.mentions.length, 'mention', 'mentions')}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
           </>
         ) : (
           <p className="panel-note">Nothing yet.</p>

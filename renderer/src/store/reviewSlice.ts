@@ -1,0 +1,180 @@
+import type { StateCreator } from 'zustand';
+import type { CaselinkApi, CaselinkError, MatchPairDto } from '../../../main/contract/api';
+import type { AppState } from './index';
+import { settle } from './settle';
+
+export type MatchStatus = MatchPairDto['status'];
+
+/** The score below which pairs are not shown unless the reviewer lowers the slider. */
+export const DEFAULT_MIN_SCORE = 0.8;
+
+/** The most pairs one listing asks for; the top bar says "2000+" when there are more. */
+export const MATCH_LIST_LIMIT = 2000;
+
+/** Where the reviewer's name is remembered between sessions. */
+export const REVIEWER_STORAGE_KEY = 'caselink.reviewer';
+
+/** Identifies a pair in the queue; main keeps at most one SAME_AS between two mentions. */
+export function matchKey(pair: Pick<MatchPairDto, 'a' | 'b'>): string {
+  return `${pair.a.id}|${pair.b.id}`;
+}
+
+/** The reviewer's name as this browser remembers it; storage may be missing or refused. */
+export function rememberedReviewer(storage: Pick<Storage, 'getItem'> | undefined): string {
+  try {
+    return storage?.getItem(REVIEWER_STORAGE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function remember(storage: Pick<Storage, 'setItem'> | undefined, name: string): void {
+  try {
+    storage?.setItem(REVIEWER_STORAGE_KEY, name);
+  } catch {
+    // Private windows and full storage refuse; the name then lasts for this session only.
+  }
+}
+
+export interface ReviewSlice {
+  reviewOpen: boolean;
+  /** The pairs listed with the current filters, best first; null before the first answer. */
+  matches: MatchPairDto[] | null;
+  matchesLoading: boolean;
+  matchesError: CaselinkError | null;
+  reviewStatus: MatchStatus;
+  reviewMinScore: number;
+  /** The pair shown side by side, by {@link matchKey}. */
+  selectedMatch: string | null;
+  /** Open candidates at any score, for the top bar; null until counted. */
+  openCandidates: number | null;
+  reviewer: string;
+  reviewNote: string;
+  deciding: boolean;
+  decideError: CaselinkError | null;
+
+  openReview(): void;
+  closeReview(): void;
+  loadMatches(): Promise<void>;
+  countOpenCandidates(): Promise<void>;
+  setReviewStatus(status: MatchStatus): void;
+  setReviewMinScore(score: number): void;
+  selectMatch(key: string | null): void;
+  /** Moves the selection by `step` pairs in the list, stopping at either end. */
+  moveMatchSelection(step: number): void;
+  setReviewer(name: string): void;
+  setReviewNote(note: string): void;
+  /** Records a decision on the selected pair, then shows the next one and refreshes the chart. */
+  decideSelected(status: MatchStatus): Promise<void>;
+}
+
+export function createReviewSlice(
+  api: CaselinkApi,
+  storage: Storage | undefined,
+): StateCreator<AppState, [], [], ReviewSlice> {
+  let latestList = 0;
+  let latestCount = 0;
+  return (set, get) => ({
+    reviewOpen: false,
+    matches: null,
+    matchesLoading: false,
+    matchesError: null,
+    reviewStatus: 'candidate',
+    reviewMinScore: DEFAULT_MIN_SCORE,
+    selectedMatch: null,
+    openCandidates: null,
+    reviewer: rememberedReviewer(storage),
+    reviewNote: '',
+    deciding: false,
+    decideError: null,
+
+    openReview() {
+      set({ reviewOpen: true, decideError: null });
+      void get().loadMatches();
+    },
+    closeReview() {
+      set({ reviewOpen: false });
+    },
+    async loadMatches() {
+      const { reviewStatus, reviewMinScore } = get();
+      const request = ++latestList;
+      set({ matchesLoading: true });
+      const result = await settle(() =>
+        api.listMatches({ statuses: [reviewStatus], minScore: reviewMinScore, limit: MATCH_LIST_LIMIT }),
+      );
+      if (request !== latestList) return;
+      if (!result.ok) {
+        set({ matchesLoading: false, matchesError: result.error });
+        return;
+      }
+      const matches = result.value;
+      const selected = get().selectedMatch;
+      const keep = selected !== null && matches.some((m) => matchKey(m) === selected);
+      set({
+        matches,
+        matchesLoading: false,
+        matchesError: null,
+        selectedMatch: keep ? selected : matches[0] ? matchKey(matches[0]) : null,
+      });
+    },
+    async countOpenCandidates() {
+      const request = ++latestCount;
+      const result = await settle(() =>
+        api.listMatches({ statuses: ['candidate'], minScore: 0, limit: MATCH_LIST_LIMIT }),
+      );
+      // A count that cannot be had leaves the button without one; the queue says why when opened.
+      if (request === latestCount && result.ok) set({ openCandidates: result.value.length });
+    },
+    setReviewStatus(status) {
+      if (status === get().reviewStatus) return;
+      set({ reviewStatus: status, selectedMatch: null, matches: null, decideError: null });
+      void get().loadMatches();
+    },
+    setReviewMinScore(score) {
+      set({ reviewMinScore: score });
+      void get().loadMatches();
+    },
+    selectMatch(key) {
+      if (key === get().selectedMatch) return;
+      set({ selectedMatch: key, reviewNote: '', decideError: null });
+    },
+    moveMatchSelection(step) {
+      const { matches, selectedMatch } = get();
+      if (!matches || matches.length === 0) return;
+      const index = matches.findIndex((m) => matchKey(m) === selectedMatch);
+      const next = matches[Math.min(matches.length - 1, Math.max(0, index + step))];
+      if (next) get().selectMatch(matchKey(next));
+    },
+    setReviewer(name) {
+      set({ reviewer: name });
+      remember(storage, name.trim());
+    },
+    setReviewNote(note) {
+      set({ reviewNote: note });
+    },
+    async decideSelected(status) {
+      const { matches, selectedMatch, reviewer, reviewNote, deciding } = get();
+      const user = reviewer.trim();
+      const pair = matches?.find((m) => matchKey(m) === selectedMatch);
+      if (!matches || !pair || !user || deciding) return;
+      set({ deciding: true, decideError: null });
+      const note = reviewNote.trim();
+      const result = await settle(() =>
+        api.decideMatch({ a: pair.a.id, b: pair.b.id, status, user, ...(note ? { note } : {}) }),
+      );
+      if (!result.ok) {
+        set({ deciding: false, decideError: result.error });
+        return;
+      }
+      // The next pair is the one after this in the list as it was; it is still there after the
+      // reload unless someone else decided it meanwhile, and then the first one is shown.
+      const index = matches.indexOf(pair);
+      const after = matches.slice(index + 1).concat(matches.slice(0, index));
+      const next = status === get().reviewStatus ? pair : after[0];
+      set({ deciding: false, reviewNote: '', selectedMatch: next ? matchKey(next) : null });
+      await get().loadMatches();
+      void get().countOpenCandidates();
+      void get().loadOverview();
+    },
+  });
+}

@@ -1,0 +1,229 @@
+/**
+ * Link finding and review in Debian's Chromium, against `caselink serve` over the test run's real
+ * Neo4j holding the six sample agencies, resolved: the cross-agency links, the evidence behind
+ * one, and the same-person review queue down to the merged person on the chart.
+ * Needs `electron-vite build`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
+import { importMany } from '../../main/services/import/importMany';
+import { loadManifest } from '../../main/services/import/profiles';
+import { resolve as resolveGraph } from '../../main/services/resolveService';
+import { openTestServices, type TestServices } from '../support/services';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const rendererDir = resolve(root, 'out/renderer');
+const resultsDir = resolve(root, 'test-results');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+const UI_TIMEOUT = 30_000;
+
+/** A recruiter's phone that four agencies recorded (fixtures/ground-truth.json, I0006). */
+const PHONE = { display: '+40 740 629 640', agencies: ['CITY-POL', 'LABOUR', 'NGO', 'RO-POL'] };
+
+/** One man in Border Force's encounters and in the Romanian police's persons list. */
+const STANESCU = { border: 'GHEORGHE STANESCU', roPol: 'Gheorghe STĂNESCU' };
+
+const REVIEWER = 'DC Morgan';
+
+function chromiumPath(): string {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('Chromium is not installed: `npm test` installs it (apt-get install chromium).');
+  }
+}
+
+function text(page: Page, testId: string): Promise<string> {
+  return page.getByTestId(testId).first().innerText({ timeout: UI_TIMEOUT });
+}
+
+describe('finding and reviewing links in the app', () => {
+  let services: TestServices;
+  let server: BridgeServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: resolve(resultsDir, `review-${name}.png`) });
+  const review = () => page.getByRole('dialog', { name: 'Review matches' });
+  const phoneItem = () => page.getByTestId('link-item').filter({ hasText: PHONE.display });
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(rendererDir, 'index.html'))) {
+      throw new Error(`No built renderer in ${rendererDir}: run \`npx electron-vite build\` first.`);
+    }
+    services = await openTestServices();
+    const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
+    const outcomes = await importMany(
+      services.db,
+      manifest.files.map((f) => ({ path: f.path, agency: f.agency, profile: f.profile, profileSource: f.profilePath })),
+      { agencies: manifest.agencies, cardHash: (pan) => pan.slice(-4), reportDir: join(services.home, 'reports') },
+    );
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    await resolveGraph(services.db);
+    server = await startBridgeServer({ api: services.api, rendererDir, port: 0 });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    await mkdir(resultsDir, { recursive: true });
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    await page.goto(server.url);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+    await services?.close();
+  });
+
+  it('lists the identifiers that several agencies share, with the agencies of each', async () => {
+    await expect.poll(() => text(page, 'status-connection'), { timeout: UI_TIMEOUT }).toBe('Connected');
+    await expect.poll(() => phoneItem().count(), { timeout: UI_TIMEOUT }).toBe(1);
+    const agencies = await phoneItem().getByTestId('link-agencies').innerText();
+    expect(agencies.split(/\s+/)).toEqual(PHONE.agencies);
+    await expect.poll(() => text(page, 'review-open-count'), { timeout: UI_TIMEOUT }).toMatch(/^[1-9][\d,]*\+?$/);
+    await shot('1-links');
+  });
+
+  it('explains the link between two agencies’ rows, cell by cell on both sides', async () => {
+    await phoneItem().getByRole('button', { name: PHONE.display }).click();
+    const sides = phoneItem().getByTestId('link-side');
+    await expect.poll(() => sides.count(), { timeout: UI_TIMEOUT }).toBeGreaterThanOrEqual(PHONE.agencies.length);
+    const explain = phoneItem().getByTestId('explain-link');
+    await sides.filter({ hasText: 'LABOUR' }).first().getByRole('checkbox').check();
+    expect(await explain.isDisabled()).toBe(true);
+    await sides.filter({ hasText: 'RO-POL' }).first().getByRole('checkbox').check();
+    await shot('2-sides');
+    await explain.click();
+
+    const dialog = page.getByRole('dialog', { name: 'Why these records are linked' });
+    await expect.poll(() => dialog.getByTestId('explain-side').count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(1);
+    const rows = (await dialog.getByTestId('explain-side').allInnerTexts()).map((r) =>
+      r.split('\t').map((c) => c.trim()),
+    );
+    // The recruiter's phone, as LABOUR's site visits and the Romanian persons list wrote it.
+    const at = rows.findIndex((cells) => cells[0]?.includes(PHONE.display));
+    expect(rows[at]?.slice(1, 8)).toEqual([
+      'Left',
+      'LABOUR',
+      'site-visits-q3.xlsx',
+      'Site visits',
+      '362',
+      'Recruiter Tel',
+      '+40 740 629 640',
+    ]);
+    expect(rows[at + 1]?.slice(0, 7)).toEqual([
+      'Right',
+      'RO-POL',
+      'persoane.xlsx',
+      'Persoane',
+      '253',
+      'Telefon',
+      '740629640',
+    ]);
+    await shot('3-explained');
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+  });
+
+  it('confirms a same-person pair under the reviewer’s name, and rejects another', async () => {
+    await page.getByTestId('review-open').click();
+    await expect(review().isVisible()).resolves.toBe(true);
+    await expect.poll(() => review().getByTestId('review-row').count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(1);
+
+    const pair = review().getByTestId('review-row').filter({ hasText: STANESCU.roPol }).filter({ hasText: 'BORDER' });
+    await pair.first().click();
+    const detail = review().getByTestId('review-detail');
+    expect(await detail.getByTestId('review-compare').innerText()).toContain(STANESCU.roPol);
+    const reasons = await detail.getByTestId('review-reasons').locator('li').allInnerTexts();
+    expect(reasons).toContain('same date of birth 1979-04-12');
+    // Without a name nobody can decide.
+    expect(await text(page, 'review-needs-name')).toMatch(/Enter your name/);
+    expect(await review().getByRole('button', { name: 'Confirm C', exact: true }).isDisabled()).toBe(true);
+    await shot('4-queue');
+
+    await review().getByLabel('Reviewer').fill(REVIEWER);
+    await review().getByLabel('Note').fill('Same date of birth and phones; Romanian spelling of the name.');
+    await review().getByRole('button', { name: 'Confirm C', exact: true }).click();
+
+    await expect
+      .poll(
+        async () => {
+          const confirmed = await services.api.listMatches({ statuses: ['confirmed'], minScore: 0 });
+          return confirmed.ok
+            ? confirmed.value.map((m) => ({ by: m.decidedBy, names: [m.a.name, m.b.name].sort() }))
+            : confirmed.error;
+        },
+        { timeout: UI_TIMEOUT },
+      )
+      .toEqual([{ by: REVIEWER, names: [STANESCU.border, STANESCU.roPol] }]);
+
+    // The queue moved on to the next pair; reject it with the keyboard.
+    await expect.poll(() => text(page, 'review-status'), { timeout: UI_TIMEOUT }).toBe('Open');
+    // A click on plain text gives the dialog the keyboard, as a reviewer would.
+    await detail.getByTestId('review-score').click();
+    await page.keyboard.press('r');
+    await expect
+      .poll(
+        async () => {
+          const rejected = await services.api.listMatches({ statuses: ['rejected'], minScore: 0 });
+          return rejected.ok ? rejected.value.map((m) => m.decidedBy) : [];
+        },
+        { timeout: UI_TIMEOUT },
+      )
+      .toEqual([REVIEWER]);
+
+    await review().getByRole('button', { name: 'Confirmed', exact: true }).click();
+    await expect.poll(() => review().getByTestId('review-row').count(), { timeout: UI_TIMEOUT }).toBe(1);
+    expect(await text(page, 'review-decided')).toMatch(new RegExp(`^Confirmed by ${REVIEWER} on `));
+    expect(await text(page, 'review-saved-note')).toContain('Romanian spelling');
+    await shot('5-confirmed');
+    await page.keyboard.press('Escape');
+    expect(await review().count()).toBe(0);
+  });
+
+  it('draws the confirmed mentions as one person on the chart', async () => {
+    await expect
+      .poll(() => page.getByTestId('chart-confirmed-person').allInnerTexts(), { timeout: UI_TIMEOUT })
+      .toEqual([expect.stringMatching(/STANESCU.* \/ .*STĂNESCU|STĂNESCU.* \/ .*STANESCU/)]);
+    await page.getByRole('button', { name: 'Fit to window' }).click();
+    await shot('6-chart');
+  });
+
+  it('resolves again on demand, keeping the decisions', async () => {
+    await page.getByRole('button', { name: 'Resolve now' }).click();
+    await expect
+      .poll(() => text(page, 'resolve-summary'), { timeout: 90_000 })
+      .toMatch(/^[\d,]+ identifiers · \d+ hubs? · [\d,]+ candidates/);
+    const confirmed = await services.api.listMatches({ statuses: ['confirmed', 'rejected'], minScore: 0 });
+    expect(confirmed.ok && confirmed.value.map((m) => [m.status, m.decidedBy])).toEqual([
+      ['confirmed', REVIEWER],
+      ['rejected', REVIEWER],
+    ]);
+    await expect.poll(() => page.getByTestId('chart-confirmed-person').count(), { timeout: UI_TIMEOUT }).toBe(1);
+    await shot('7-resolved');
+    expect(errors).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { describeSchema, SCHEMA_VERSION } from '../db/schema';
 import { startBridgeServer } from '../serve/server';
 import { listAgencies, upsertAgency } from '../services/agencyService';
 import { importManifest, registerImportCommands } from './importCommands';
-import { registerLinkCommands } from './linkCommands';
+import { registerLinkCommands, summariseLinks } from './linkCommands';
 import { createApi, toError } from '../services/api';
 import { connectionStatus } from '../services/statusService';
 
@@ -241,6 +241,7 @@ export function buildProgram(): Command {
         out('');
         out(`Importing the sample agencies (${manifest})…`);
         await importManifest(connection.db, manifest, out);
+        await summariseLinks(connection.db, out);
       });
     });
 

@@ -27,6 +27,35 @@ export function describeSide(s: Partial<LinkSide>): string {
   return `${s.agency ?? ''} ${s.fileName ?? ''} › ${s.sheet} row ${s.row}, column "${s.column}": ${JSON.stringify(s.raw)}${s.owner ? ` (${s.owner})` : ''}`;
 }
 
+/** Resolves and prints what a task force asks first: which identifiers link which agencies. */
+export async function summariseLinks(db: Connection['db'], out: Out): Promise<void> {
+  const resolved = await resolve(db);
+  const links = await sharedIdentifiers(db, { limit: 10_000 });
+  const byKind = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const link of links) {
+    byKind.set(link.label, (byKind.get(link.label) ?? 0) + 1);
+    for (let i = 0; i < link.agencies.length; i++) {
+      for (let j = i + 1; j < link.agencies.length; j++) {
+        const key = `${link.agencies[i]} ↔ ${link.agencies[j]}`;
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  out('');
+  out(
+    `Cross-agency links: ${links.length} identifiers shared by two or more agencies (${[...byKind].map(([k, n]) => `${n} ${k.toLowerCase()}`).join(', ')}); ${resolved.hubs} hubs set aside.`,
+  );
+  for (const [pair, n] of [...pairs].sort((a, b) => b[1] - a[1]).slice(0, 8)) out(`  ${pair}: ${n}`);
+  for (const link of links.slice(0, 3))
+    out(
+      `  e.g. ${link.label.toLowerCase()} ${link.display}: ${link.agencies.join(', ')} (${link.sides.length} records)`,
+    );
+  out(
+    `Same-person candidates to review: ${(await listMatches(db, { limit: 5000 })).length} (caselink matches, or Review matches in the app).`,
+  );
+}
+
 export function registerLinkCommands(program: Command, out: Out, withConnection: WithConnection): void {
   program
     .command('resolve')

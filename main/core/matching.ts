@@ -18,6 +18,9 @@ export interface PersonMention {
   id: string;
   /** The record (spreadsheet row) the mention stands in. */
   record: string;
+  /** The agency's case and row reference of that record, when it has them. */
+  caseRef: string | null;
+  recordRef: string | null;
   agency: string;
   /** Where the mention stands, for the reasons. */
   fileName: string;
@@ -248,6 +251,18 @@ export function scorePair(
       reasons.push(
         `their records belong to one network of ${size} records linked by shared phones, addresses or accounts`,
       );
+    }
+  }
+
+  // One agency's case names its people in several sheets (persons, contacts) under the same
+  // case reference and often the same person number.
+  if (a.record !== b.record && a.agency === b.agency && a.caseRef && a.caseRef === b.caseRef && best >= 0.9) {
+    if (a.recordRef && a.recordRef === b.recordRef) {
+      evidence += 4;
+      reasons.push(`the same person number ${a.recordRef} in ${a.agency} case ${a.caseRef}`);
+    } else {
+      evidence += 2;
+      reasons.push(`both named in ${a.agency} case ${a.caseRef}`);
     }
   }
 

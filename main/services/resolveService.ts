@@ -29,6 +29,8 @@ export async function loadPersonMentions(db: Database): Promise<PersonMention[]>
     return {
       id,
       record: r.get('record') as string,
+      caseRef: (r.get('caseRef') as string | null) ?? null,
+      recordRef: (r.get('recordRef') as string | null) ?? null,
       agency: r.get('agency') as string,
       fileName: r.get('fileName') as string,
       sheet: r.get('sheet') as string,

@@ -242,6 +242,36 @@ describe('importing agency files', () => {
     });
   });
 
+  it('keeps a row whose row key repeats another row with other content, and says so', async () => {
+    const path = join(dir, 'keyed.xlsx');
+    await writeWorkbook(path, [
+      {
+        name: 'Rows',
+        rows: [
+          ['Ref', 'Name', 'Mobile'],
+          ['K-1', 'Elena Radu', '0723 456 789'],
+          ['K-1', 'Mihai Radu', '0723 456 780'],
+        ],
+      },
+    ]);
+    const summary = await run(
+      path,
+      personProfile(
+        'RO-POL',
+        { Ref: 'record.caseRef', Name: 'subject.fullName', Mobile: 'subject.phone' },
+        { country: 'RO', rowKey: ['Ref'] },
+      ),
+    );
+    expect(summary).toMatchObject({ rowsImported: 2, newRecords: 2, rowsWithWarnings: 1 });
+    expect(summary.problems).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: 'Ref',
+        reason: 'the row key repeats row 2 with other content; kept as a row of its own',
+      }),
+    ]);
+  });
+
   it('keeps provenance and grading on every record and link', async () => {
     const path = join(dir, 'fiu.xlsx');
     await writeWorkbook(path, [

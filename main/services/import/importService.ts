@@ -336,6 +336,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     0,
   );
   const seenIds = new Set<string>();
+  const contentOfKey = new Map<string, { content: string; row: number }>();
   // A row that repeats one already sent in an earlier batch only adds a location, written once
   // every batch is in: the earlier batch may still be in flight.
   const lateLocations: { id: string; sheet: string; row: number }[] = [];
@@ -456,9 +457,32 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
         }
         for (const w of mapped.warnings)
           report({ sheet: sheet.name, row, column: w.column, value: w.value, severity: 'warning', reason: w.reason });
-        if (mapped.warnings.length) summary.rowsWithWarnings += 1;
         summary.rowsImported += 1;
-        const id = recordId(request.agency, idSheet, mapped, request.profile.rowKey);
+        let id = recordId(request.agency, idSheet, mapped, request.profile.rowKey);
+        if (request.profile.rowKey?.length) {
+          // A row key must name one row: a second row under the same key with other content is
+          // kept as a row of its own, and said.
+          const content = recordId(request.agency, idSheet, mapped, undefined);
+          const earlier = contentOfKey.get(id);
+          if (earlier === undefined) contentOfKey.set(id, { content, row });
+          else if (earlier.content !== content) {
+            mapped.warnings.push({
+              column: request.profile.rowKey.join(' + '),
+              value: request.profile.rowKey.map((c) => mapped.raw[c] ?? '').join(' / '),
+              reason: `the row key repeats row ${earlier.row} with other content; kept as a row of its own`,
+            });
+            report({
+              sheet: sheet.name,
+              row,
+              column: request.profile.rowKey.join(' + '),
+              value: '',
+              severity: 'warning',
+              reason: `the row key repeats row ${earlier.row} with other content; kept as a row of its own`,
+            });
+            id = content;
+          }
+        }
+        if (mapped.warnings.length) summary.rowsWithWarnings += 1;
         if (seenIds.has(id)) {
           summary.duplicateRows += 1;
           if (!batch.has(id)) {

@@ -7,8 +7,7 @@
  * LOAD CSV + MERGE of the same rows (cypher/bench/load-csv-baseline.cypher) as the baseline.
  */
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
@@ -16,22 +15,14 @@ import { findHeaderRow, headerTexts, HEADER_SCAN_ROWS } from '../main/core/heade
 import type { Profile } from '../main/core/profile';
 import { mapRow, resolveColumns } from '../main/core/rowMapper';
 import type { Cell } from '../main/core/cells';
-import { openDatabase, type Database } from '../main/db/database';
-import { startLocalNeo4j, stopLocalNeo4j } from '../main/db/localNeo4j';
-import { applySchema } from '../main/db/schema';
 import { upsertAgency } from '../main/services/agencyService';
 import { importMany } from '../main/services/import/importMany';
 import { loadManifest, type ManifestEntry } from '../main/services/import/profiles';
 import { openAgencyFile } from '../main/services/import/readers';
 import { generateFixtures } from '../scripts/fixtures/generate';
+import { arg, freshDatabase, say } from './support';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const say = (line = '') => process.stdout.write(`${line}\n`);
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
 
 /** Runs `work` while sampling this process's resident memory; answers seconds and peak MiB. */
 async function measure<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakMiB: number }> {
@@ -86,28 +77,6 @@ async function eachRow(
     }
   }
   return rows;
-}
-
-async function freshDatabase(name: string): Promise<{ db: Database; home: string; stop: () => Promise<void> }> {
-  const home = await mkdtemp(join(tmpdir(), `caselink-bench-${name}-`));
-  const local = await startLocalNeo4j({ home, attached: true });
-  const db = await openDatabase({
-    uri: local.uri,
-    user: local.user,
-    password: local.password,
-    database: 'neo4j',
-    local: true,
-  });
-  await applySchema(db);
-  return {
-    db,
-    home,
-    stop: async () => {
-      await db.close();
-      await stopLocalNeo4j(home);
-      await rm(home, { recursive: true, force: true });
-    },
-  };
 }
 
 const columnsOf = (profile: Profile, fields: string[]) =>

@@ -7,16 +7,13 @@
  * Person matches: every pair of person mentions proposed (or confirmed) at or above the
  * threshold, against every pair of mentions of one true person.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import { DEFAULT_MATCH_THRESHOLD } from '../main/core/matching';
-import { openDatabase } from '../main/db/database';
-import { startLocalNeo4j, stopLocalNeo4j } from '../main/db/localNeo4j';
-import { applySchema } from '../main/db/schema';
 import { importMany } from '../main/services/import/importMany';
 import { loadManifest } from '../main/services/import/profiles';
 import { resolve } from '../main/services/resolveService';
+import { arg, freshDatabase, say } from './support';
 
 interface Mention {
   file: string;
@@ -30,11 +27,6 @@ interface GroundTruth {
 }
 
 const root = resolvePath(import.meta.dirname, '..', '..');
-const say = (line = '') => process.stdout.write(`${line}\n`);
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
 
 /** The truth's kind of a graph identifier. */
 function kindOf(label: string, subkind: string): string {
@@ -79,17 +71,8 @@ const threshold = Number(arg('threshold', String(DEFAULT_MATCH_THRESHOLD)));
 const truth = JSON.parse(await readFile(join(setDir, 'ground-truth.json'), 'utf8')) as GroundTruth;
 const loc = (m: Mention) => `${basename(m.file)}|${m.sheet}|${m.row}`;
 
-const home = await mkdtemp(join(tmpdir(), 'caselink-bench-resolve-'));
-const local = await startLocalNeo4j({ home, attached: true });
-const db = await openDatabase({
-  uri: local.uri,
-  user: local.user,
-  password: local.password,
-  database: 'neo4j',
-  local: true,
-});
+const { db, stop } = await freshDatabase('resolve');
 try {
-  await applySchema(db);
   const manifest = await loadManifest(join(setDir, 'agencies.json'));
   const imported = await importMany(
     db,
@@ -214,7 +197,5 @@ try {
     `Resolution took ${resolved.seconds.toFixed(1)} s for ${records.toLocaleString('en-GB')} records: ${per100k.toFixed(1)} s per 100,000 records (${resolved.persons} person mentions, ${resolved.candidates} candidates, ${resolved.hubs} hubs).`,
   );
 } finally {
-  await db.close();
-  await stopLocalNeo4j(home);
-  await rm(home, { recursive: true, force: true });
+  await stop();
 }

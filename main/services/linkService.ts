@@ -2,6 +2,7 @@
  * The links between agencies' records: identifiers they share, the cases linked to a case, and
  * why two records are linked, down to agency, file, sheet, row and column on both sides.
  */
+import type { LinkExplanationDto, LinkSideDto, SharedIdentifierDto } from '../contract/importTypes';
 import type { Database } from '../db/database';
 import { toPlain } from '../db/database';
 
@@ -16,33 +17,18 @@ export const IDENTIFIER_LABELS = {
 } as const;
 export type IdentifierKindName = keyof typeof IDENTIFIER_LABELS;
 
-export interface LinkSide {
-  record: string;
-  agency: string;
-  fileName: string;
-  sheet: string;
-  row: number;
-  column: string;
-  raw: string;
-  caseRef: string | null;
-  owner: string;
-}
+export type {
+  LinkSideDto as LinkSide,
+  SharedIdentifierDto as SharedIdentifierLink,
+  LinkExplanationDto as LinkExplanation,
+};
 
-export interface SharedIdentifierLink {
-  label: string;
-  display: string;
-  key: string;
-  hub: boolean;
-  agencies: string[];
-  sides: LinkSide[];
-}
-
-const side = (v: unknown): LinkSide => toPlain(v) as LinkSide;
+const side = (v: unknown): LinkSideDto => toPlain(v) as LinkSideDto;
 
 export async function sharedIdentifiers(
   db: Database,
   options: { agencies?: string[]; kinds?: IdentifierKindName[]; includeHubs?: boolean; limit?: number } = {},
-): Promise<SharedIdentifierLink[]> {
+): Promise<SharedIdentifierDto[]> {
   const rows = await db.read('links/shared-identifiers', {
     agencies: (options.agencies ?? []).map((a) => a.toUpperCase()),
     labels: (options.kinds ?? []).map((k) => IDENTIFIER_LABELS[k]),
@@ -65,15 +51,7 @@ export async function sharedIdentifiers(
   }));
 }
 
-export interface LinkExplanation {
-  label: string;
-  display: string;
-  hub: boolean;
-  left: LinkSide;
-  right: LinkSide;
-}
-
-export async function explainLink(db: Database, a: string, b: string): Promise<LinkExplanation[]> {
+export async function explainLink(db: Database, a: string, b: string): Promise<LinkExplanationDto[]> {
   const rows = await db.read('links/explain-link', { a, b });
   return rows.map((r) => ({
     label: r.get('label') as string,
@@ -87,7 +65,7 @@ export async function explainLink(db: Database, a: string, b: string): Promise<L
 export interface LinkedCase {
   agency: string;
   ref: string;
-  chain: { label: string; display: string; from: Partial<LinkSide>; to: Partial<LinkSide> }[];
+  chain: { label: string; display: string; from: Partial<LinkSideDto>; to: Partial<LinkSideDto> }[];
 }
 
 export async function casesLinkedToCase(db: Database, agency: string, ref: string, limit = 100): Promise<LinkedCase[]> {

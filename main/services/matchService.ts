@@ -3,41 +3,17 @@
  */
 import { DEFAULT_MATCH_THRESHOLD } from '../core/matching';
 import { CaselinkFailure } from '../contract/errors';
+import type { MatchPairDto, MatchSideDto } from '../contract/importTypes';
 import type { Database } from '../db/database';
 import { toPlain } from '../db/database';
 
-export type MatchStatus = 'candidate' | 'confirmed' | 'rejected';
-
-export interface MatchSide {
-  id: string;
-  name: string | null;
-  nameLatin: string | null;
-  birthDate: string | null;
-  nationality: string | null;
-  gender: string | null;
-  role: string | null;
-  agency: string;
-  fileName: string;
-  sheet: string;
-  row: number;
-  caseRef: string | null;
-}
-
-export interface MatchPair {
-  status: MatchStatus;
-  score: number;
-  reasons: string[];
-  decidedBy: string | null;
-  decidedAt: string | null;
-  note: string | null;
-  a: MatchSide;
-  b: MatchSide;
-}
+export type MatchStatus = MatchPairDto['status'];
+export type { MatchPairDto as MatchPair, MatchSideDto as MatchSide };
 
 export async function listMatches(
   db: Database,
   options: { statuses?: MatchStatus[]; minScore?: number; limit?: number } = {},
-): Promise<MatchPair[]> {
+): Promise<MatchPairDto[]> {
   const rows = await db.read('matches/list-matches', {
     statuses: options.statuses ?? ['candidate'],
     minScore: options.minScore ?? DEFAULT_MATCH_THRESHOLD,
@@ -50,8 +26,8 @@ export async function listMatches(
     decidedBy: (r.get('decidedBy') as string | null) ?? null,
     decidedAt: (r.get('decidedAt') as string | null) ?? null,
     note: (r.get('note') as string | null) ?? null,
-    a: toPlain(r.get('a')) as MatchSide,
-    b: toPlain(r.get('b')) as MatchSide,
+    a: toPlain(r.get('a')) as MatchSideDto,
+    b: toPlain(r.get('b')) as MatchSideDto,
   }));
 }
 

@@ -1,23 +1,9 @@
+import type { GraphStatsDto } from '../contract/importTypes';
 import type { Database } from '../db/database';
 import { toPlain } from '../db/database';
 
-export interface AgencyStats {
-  agency: string;
-  name: string;
-  sources: number;
-  completeSources: number;
-  records: number;
-  cases: number;
-  persons: number;
-  organizations: number;
-  identifiers: number;
-}
-
-export interface GraphStats {
-  byAgency: AgencyStats[];
-  nodesByLabel: Record<string, number>;
-  relationshipsByType: Record<string, number>;
-}
+export type GraphStats = GraphStatsDto;
+export type AgencyStats = GraphStatsDto['byAgency'][number];
 
 const num = (v: unknown) => Number(toPlain(v) ?? 0);
 

@@ -3,42 +3,15 @@
  * Neo4j: what an investigator sees when the app opens, and what a page with a wrong token sees.
  * Needs `electron-vite build` to have run (npm test does it first).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
 import { upsertAgency } from '../../main/services/agencyService';
+import { rendererDir, resultsDir, CHROMIUM_ARGS, UI_TIMEOUT, chromiumPath, text } from '../support/browser';
 import { openTestServices, type TestServices } from '../support/services';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const rendererDir = resolve(root, 'out/renderer');
-const resultsDir = resolve(root, 'test-results');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
-/** How long the page may take to show an answer (the first call warms up the driver's pool). */
-const UI_TIMEOUT = 30_000;
-
-function chromiumPath(): string {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('Chromium is not installed: `npm test` installs it (apt-get install chromium).');
-  }
-}
 
 interface OpenedPage {
   page: Page;
@@ -55,10 +28,6 @@ async function openPage(context: BrowserContext, url: string): Promise<OpenedPag
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   await page.goto(url);
   return { page, errors };
-}
-
-function text(page: Page, testId: string): Promise<string> {
-  return page.getByTestId(testId).innerText({ timeout: UI_TIMEOUT });
 }
 
 describe('Caselink in a browser over caselink serve', () => {

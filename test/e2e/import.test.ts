@@ -3,49 +3,20 @@
  * Neo4j: an analyst picks the NGO, uploads its hotline export, opens the task force's shared
  * profile, previews, imports, and imports the same file again. Needs `electron-vite build`.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
 import { upsertAgency } from '../../main/services/agencyService';
+import { root, rendererDir, resultsDir, CHROMIUM_ARGS, UI_TIMEOUT, chromiumPath, text } from '../support/browser';
 import { openTestServices, type TestServices } from '../support/services';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const rendererDir = resolve(root, 'out/renderer');
-const resultsDir = resolve(root, 'test-results');
 const fixtures = resolve(root, 'fixtures');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
-const UI_TIMEOUT = 30_000;
 
 /** What the NGO hotline export holds (fixtures/ground-truth.json; `caselink import` agrees). */
 const HOTLINE = { rowsRead: '318', rejected: '1', duplicates: '3' };
-
-function chromiumPath(): string {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('Chromium is not installed: `npm test` installs it (apt-get install chromium).');
-  }
-}
-
-function text(page: Page, testId: string): Promise<string> {
-  return page.getByTestId(testId).first().innerText({ timeout: UI_TIMEOUT });
-}
 
 describe('importing files in the app', () => {
   let services: TestServices;

@@ -4,35 +4,17 @@
  * one, and the same-person review queue down to the merged person on the chart.
  * Needs `electron-vite build`.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
 import { importMany } from '../../main/services/import/importMany';
 import { loadManifest } from '../../main/services/import/profiles';
 import { resolve as resolveGraph } from '../../main/services/resolveService';
+import { root, rendererDir, resultsDir, CHROMIUM_ARGS, UI_TIMEOUT, chromiumPath, text } from '../support/browser';
 import { openTestServices, type TestServices } from '../support/services';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const rendererDir = resolve(root, 'out/renderer');
-const resultsDir = resolve(root, 'test-results');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
-const UI_TIMEOUT = 30_000;
 
 /** A recruiter's phone that four agencies recorded (fixtures/ground-truth.json, I0006). */
 const PHONE = { display: '+40 740 629 640', agencies: ['CITY-POL', 'LABOUR', 'NGO', 'RO-POL'] };
@@ -41,18 +23,6 @@ const PHONE = { display: '+40 740 629 640', agencies: ['CITY-POL', 'LABOUR', 'NG
 const STANESCU = { border: 'GHEORGHE STANESCU', roPol: 'Gheorghe STĂNESCU' };
 
 const REVIEWER = 'DC Morgan';
-
-function chromiumPath(): string {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('Chromium is not installed: `npm test` installs it (apt-get install chromium).');
-  }
-}
-
-function text(page: Page, testId: string): Promise<string> {
-  return page.getByTestId(testId).first().innerText({ timeout: UI_TIMEOUT });
-}
 
 describe('finding and reviewing links in the app', () => {
   let services: TestServices;

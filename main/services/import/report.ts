@@ -5,18 +5,10 @@
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
+import type { ImportProblemDto } from '../../contract/importTypes';
 
-export interface Problem {
-  file: string;
-  sheet: string;
-  /** 1-based row number as the spreadsheet shows it; null for a whole sheet. */
-  row: number | null;
-  column: string | null;
-  value: string;
-  /** `rejected`: the row (or sheet) was not imported; `warning`: imported without that value. */
-  severity: 'rejected' | 'warning';
-  reason: string;
-}
+/** One problem: file, sheet, row (null for a whole sheet), column, value, severity, reason. */
+export type Problem = ImportProblemDto;
 
 /** Quotes a CSV field and defuses formula injection (=, +, -, @, tab, CR at the start). */
 export function csvField(value: string | number | null): string {

@@ -1,0 +1,40 @@
+/**
+ * What the benchmarks share: their arguments, their output, and a fresh local Neo4j each.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database } from '../main/db/database';
+import { startLocalNeo4j, stopLocalNeo4j } from '../main/db/localNeo4j';
+import { applySchema } from '../main/db/schema';
+
+export const say = (line = '') => process.stdout.write(`${line}\n`);
+
+/** The value of `--name VALUE` on the command line, or the fallback. */
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+/** A local Neo4j of its own, in a temporary CASELINK_HOME, with the schema applied. */
+export async function freshDatabase(name: string): Promise<{ db: Database; home: string; stop: () => Promise<void> }> {
+  const home = await mkdtemp(join(tmpdir(), `caselink-bench-${name}-`));
+  const local = await startLocalNeo4j({ home, attached: true });
+  const db = await openDatabase({
+    uri: local.uri,
+    user: local.user,
+    password: local.password,
+    database: 'neo4j',
+    local: true,
+  });
+  await applySchema(db);
+  return {
+    db,
+    home,
+    stop: async () => {
+      await db.close();
+      await stopLocalNeo4j(home);
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}

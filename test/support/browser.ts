@@ -1,0 +1,39 @@
+/**
+ * What the end-to-end tests share: where the built renderer and the screenshots are, and Debian's
+ * Chromium driven by playwright-core with the flags this machine needs.
+ */
+import { execFileSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const rendererDir = resolve(root, 'out/renderer');
+export const resultsDir = resolve(root, 'test-results');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** How long the page may take to show an answer (the first call warms up the driver's pool). */
+export const UI_TIMEOUT = 30_000;
+
+export function chromiumPath(): string {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('Chromium is not installed: `npm test` installs it (apt-get install chromium).');
+  }
+}
+
+/** The text of the (first) element with this test id. */
+export function text(page: Page, testId: string): Promise<string> {
+  return page.getByTestId(testId).first().innerText({ timeout: UI_TIMEOUT });
+}

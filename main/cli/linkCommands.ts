@@ -16,6 +16,8 @@ import {
   type LinkSide,
 } from '../services/linkService';
 import { decideMatch, listMatches, type MatchStatus } from '../services/matchService';
+import { caselinkHome } from '../config/settings';
+import { cardHasher } from '../services/import/profiles';
 import { DEFAULT_HUB_THRESHOLD, resolve, setHubOverride } from '../services/resolveService';
 
 type Out = (line?: string) => void;
@@ -63,11 +65,19 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
       'flag hub identifiers and propose same-person matches over the whole graph (idempotent; decisions are kept)',
     )
     .option('--hub-threshold <n>', 'records from which an identifier is a hub', (v) => Number(v), DEFAULT_HUB_THRESHOLD)
+    .option('--no-relink', 'skip re-reading every record under the current normalisation rules')
     .option('--json', 'print JSON')
-    .action(async (options: { hubThreshold: number; json?: boolean }) => {
+    .action(async (options: { hubThreshold: number; relink: boolean; json?: boolean }) => {
       await withConnection(async (connection) => {
-        const summary = await resolve(connection.db, { hubThreshold: options.hubThreshold });
+        const summary = await resolve(connection.db, {
+          hubThreshold: options.hubThreshold,
+          ...(options.relink ? { relinkWith: await cardHasher(caselinkHome()) } : {}),
+        });
         if (options.json) return out(JSON.stringify(summary, null, 2));
+        if (options.relink)
+          out(
+            `${summary.relinked} records re-read under the current rules; ${summary.removedIdentifiers} identifiers no longer used, removed.`,
+          );
         out(`${summary.identifiers} identifiers, ${summary.hubs} flagged as hubs (≥ ${options.hubThreshold} records).`);
         out(
           `${summary.persons} person mentions; ${summary.candidates} same-person candidates proposed, ${summary.withdrawn} withdrawn; ${summary.seconds.toFixed(1)} s.`,

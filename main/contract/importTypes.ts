@@ -165,6 +165,8 @@ export interface MatchPairDto {
 }
 
 export interface ResolveSummaryDto {
+  relinked: number;
+  removedIdentifiers: number;
   identifiers: number;
   hubs: number;
   persons: number;

@@ -19,6 +19,7 @@ import { CaselinkFailure, type CaselinkError } from '../contract/errors';
 import type { Database } from '../db/database';
 import { listAgencies } from './agencyService';
 import { overview } from './graphService';
+import { cardHasher } from './import/profiles';
 import { ImportWorkspace } from './import/workspace';
 import { explainLink, sharedIdentifiers } from './linkService';
 import { decideMatch, listMatches } from './matchService';
@@ -87,7 +88,13 @@ export function createApi(db: Database, options: ApiOptions): CaselinkApi {
       }),
     getImportJob: (input) => answer(async () => imports.job(input.jobId)),
     cancelImport: (input) => answer(async () => imports.cancel(input.jobId)),
-    resolve: (input) => answer(() => resolve(db, { hubThreshold: resolveInput.parse(input).hubThreshold })),
+    resolve: (input) =>
+      answer(async () =>
+        resolve(db, {
+          hubThreshold: resolveInput.parse(input).hubThreshold,
+          relinkWith: await cardHasher(options.home),
+        }),
+      ),
     sharedIdentifiers: (input) => answer(() => sharedIdentifiers(db, sharedIdentifiersInput.parse(input))),
     explainLink: (input) => answer(() => explainLink(db, input.a, input.b)),
     listMatches: (input) => answer(() => listMatches(db, listMatchesInput.parse(input))),

@@ -25,6 +25,10 @@ export type {
 
 const side = (v: unknown): LinkSideDto => toPlain(v) as LinkSideDto;
 
+/** Sides in a stable order: agency, file, sheet, row, column, who. */
+const sideOrder = (s: LinkSideDto) =>
+  [s.agency, s.fileName, s.sheet, String(s.row).padStart(9, '0'), s.column, s.owner].join('\u0000');
+
 export async function sharedIdentifiers(
   db: Database,
   options: { agencies?: string[]; kinds?: IdentifierKindName[]; includeHubs?: boolean; limit?: number } = {},
@@ -43,11 +47,7 @@ export async function sharedIdentifiers(
     agencies: (r.get('agencies') as string[]).sort(),
     sides: (r.get('sides') as unknown[])
       .map(side)
-      .sort((x, y) =>
-        x.agency + x.fileName + String(x.row).padStart(9, '0') < y.agency + y.fileName + String(y.row).padStart(9, '0')
-          ? -1
-          : 1,
-      ),
+      .sort((x, y) => (sideOrder(x) < sideOrder(y) ? -1 : sideOrder(x) > sideOrder(y) ? 1 : 0)),
   }));
 }
 

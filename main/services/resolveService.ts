@@ -5,6 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { findCandidates, type PersonMention, type SharedIdentifier } from '../core/matching';
+import { parseProfile } from '../core/profile';
+import { mapRow, resolveColumns } from '../core/rowMapper';
+import { addToBatch, type Batch } from './import/importService';
 import type { Database } from '../db/database';
 import { toPlain } from '../db/database';
 
@@ -14,6 +17,10 @@ export const DEFAULT_HUB_THRESHOLD = 25;
 const CANDIDATE_BATCH = 2_000;
 
 export interface ResolveSummary {
+  /** Records whose identifier links were rebuilt under the current rules (0 when not asked). */
+  relinked: number;
+  /** Identifier nodes no longer asserted by anything, removed. */
+  removedIdentifiers: number;
   identifiers: number;
   hubs: number;
   persons: number;
@@ -57,12 +64,71 @@ export async function setHubOverride(
   return rows.map((r) => ({ display: r.get('display') as string, hub: r.get('hub') as boolean }));
 }
 
-export async function resolve(
+const RELINK_BATCH = 2_000;
+
+/**
+ * Reads every record again from its raw cells with the profile its file was imported with, and
+ * rebuilds its identifier links under the current normalisation rules (after an upgrade of
+ * Caselink, say). Idempotent: with unchanged rules it rebuilds the same links.
+ */
+export async function relink(
   db: Database,
-  options: { hubThreshold?: number; now?: Date } = {},
-): Promise<ResolveSummary> {
+  cardHash: (pan: string) => string,
+  now = new Date(),
+): Promise<{ records: number; removed: number }> {
+  let records = 0;
+  for (const source of await db.read('resolve/sources')) {
+    const json = source.get('profileJson') as string | null;
+    if (!json) continue;
+    const profile = parseProfile(JSON.parse(json), `the profile of ${source.get('fileName') as string}`);
+    const context = {
+      agency: source.get('agency') as string,
+      fileName: source.get('fileName') as string,
+      profile,
+      now: now.toISOString(),
+    };
+    let after = '';
+    for (;;) {
+      const page = await db.read('resolve/records-of-source', {
+        source: source.get('id') as string,
+        after,
+        limit: RELINK_BATCH,
+      });
+      if (page.length === 0) break;
+      const batch: Batch = new Map();
+      for (const r of page) {
+        const raw = JSON.parse(r.get('raw') as string) as Record<string, string>;
+        const header = Object.keys(raw);
+        const { mappings } = resolveColumns(profile, header);
+        const sheet = r.get('sheet') as string;
+        const mapped = mapRow(
+          { profile, sheet, header, cardHash },
+          mappings,
+          Object.values(raw),
+          Number(toPlain(r.get('row'))),
+        );
+        addToBatch(batch, mapped, r.get('id') as string, context);
+      }
+      await db.write('resolve/relink-records', { rows: [...batch.values()] });
+      records += page.length;
+      after = page[page.length - 1]?.get('id') as string;
+    }
+  }
+  const [removed] = await db.write('resolve/delete-orphan-identifiers');
+  return { records, removed: Number(toPlain(removed?.get('removed') ?? 0)) };
+}
+
+export interface ResolveOptions {
+  hubThreshold?: number;
+  /** Rebuild identifier links from the raw cells first, with this keyed hash for card numbers. */
+  relinkWith?: (pan: string) => string;
+  now?: Date;
+}
+
+export async function resolve(db: Database, options: ResolveOptions = {}): Promise<ResolveSummary> {
   const started = performance.now();
   const now = (options.now ?? new Date()).toISOString();
+  const relinked = options.relinkWith ? await relink(db, options.relinkWith, options.now) : { records: 0, removed: 0 };
   const [hubs] = await db.write('resolve/flag-hubs', { threshold: options.hubThreshold ?? DEFAULT_HUB_THRESHOLD });
   const people = await loadPersonMentions(db);
   const candidates = findCandidates(people);
@@ -72,6 +138,8 @@ export async function resolve(
   }
   const [pruned] = await db.write('resolve/prune-candidates', { run });
   return {
+    relinked: relinked.records,
+    removedIdentifiers: relinked.removed,
     identifiers: Number(toPlain(hubs?.get('identifiers') ?? 0)),
     hubs: Number(toPlain(hubs?.get('hubs') ?? 0)),
     persons: people.length,

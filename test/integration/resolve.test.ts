@@ -6,6 +6,7 @@ import { loadManifest } from '../../main/services/import/profiles';
 import { explainLink, sharedIdentifiers } from '../../main/services/linkService';
 import { decideMatch, listMatches } from '../../main/services/matchService';
 import { resolve, setHubOverride } from '../../main/services/resolveService';
+import { graphStats } from '../../main/services/statsService';
 import { openTestServices, type TestServices } from '../support/services';
 
 interface Mention {
@@ -101,6 +102,15 @@ describe('resolving the sample agencies', () => {
       );
       expect([...agencies].sort(), network.name).toEqual(expect.arrayContaining([...linked].sort()));
     }
+  });
+
+  it('re-reads every record under the current rules without changing a correct graph', async () => {
+    const before = await graphStats(services.db);
+    const links = await sharedIdentifiers(services.db, { includeHubs: true });
+    const summary = await resolve(services.db, { relinkWith: (pan) => pan.slice(-4) });
+    expect(summary).toMatchObject({ relinked: before.nodesByLabel.Record, removedIdentifiers: 0 });
+    expect(await graphStats(services.db)).toEqual(before);
+    expect(await sharedIdentifiers(services.db, { includeHubs: true })).toEqual(links);
   });
 
   it('leaves hubs out of the links, unless asked, and lets an analyst overrule the count', async () => {

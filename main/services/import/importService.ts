@@ -159,7 +159,7 @@ interface BatchRow extends LinkLists {
 }
 
 /** Rows of one write transaction, by record id: a row twice in the file is one row with two locations. */
-type Batch = Map<string, BatchRow>;
+export type Batch = Map<string, BatchRow>;
 
 function gradingProps(g: MappedIdentifier['grading']) {
   return {
@@ -171,7 +171,7 @@ function gradingProps(g: MappedIdentifier['grading']) {
   };
 }
 
-function addToBatch(
+export function addToBatch(
   batch: Batch,
   row: MappedRow,
   id: string,
@@ -313,6 +313,8 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     source,
     sha256,
     profileHash,
+    // Kept so that "caselink resolve" can read the rows again under newer rules.
+    profileJson: JSON.stringify(request.profile),
     fileName,
     size: file.size,
     agency: request.agency,

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scorePair, type PersonMention } from '../../main/core/matching';
+import { jaroWinkler, nameKey, nameSimilarity, toLatin } from '../../main/core/names';
+
+describe('names for matching', () => {
+  it('compare across case, diacritics, scripts and word order', () => {
+    expect({
+      latin: toLatin('Ștefănescu Ionuț'),
+      cyrillic: toLatin('Йон Попеску'),
+      key: nameKey('POPESCU, Ion'),
+      sameKey: nameKey('ion popescu').comparable === nameKey('Popescu Ion').comparable,
+      placeholders: nameKey('Mr Unknown').tokens,
+    }).toEqual({
+      latin: 'stefanescu ionut',
+      cyrillic: 'yon popesku',
+      key: { comparable: 'ion popescu', tokens: ['ion', 'popescu'], phonetic: ['AN', 'PPSK'] },
+      sameKey: true,
+      placeholders: [],
+    });
+  });
+
+  it('score transliterations and order changes as the same name, other names low', () => {
+    expect(nameSimilarity('Vasile RUSU', 'Василе Русу')).toBe(1);
+    expect(nameSimilarity('STANESCU Gheorghe', 'Gheorghe Stănescu')).toBe(1);
+    expect(nameSimilarity('Ion Popescu', 'Ion Popesku')).toBeGreaterThan(0.9);
+    expect(nameSimilarity('Ion Popescu', 'Maria Ionescu')).toBeLessThan(0.8);
+    expect(nameSimilarity('', 'Ion')).toBe(0);
+  });
+
+  it('keep name keys the same whatever the case, spacing, accents and order (property)', () => {
+    const word = fc.stringMatching(/^[a-z]{2,10}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), fc.boolean(), (words, upper) => {
+        const written = [...words].reverse().join('  ');
+        const variant = upper ? written.toUpperCase() : written.replace(/a/g, 'á').replace(/s/g, 'ș');
+        expect(nameKey(variant).comparable).toBe(nameKey(words.join(' ')).comparable);
+      }),
+    );
+  });
+
+  it('give Jaro-Winkler similarities in [0, 1], 1 only for equal strings (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const s = jaroWinkler(a, b);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1.0000001);
+        if (a === b && a.length) expect(s).toBe(1);
+      }),
+    );
+  });
+});
+
+describe('same-person scoring', () => {
+  const mention = (over: Partial<PersonMention>): PersonMention => ({
+    id: 'x',
+    record: 'r1',
+    caseRef: null,
+    recordRef: null,
+    agency: 'BORDER',
+    fileName: 'encounters.csv',
+    sheet: 'Sheet1',
+    row: 2,
+    name: null,
+    nameLatin: null,
+    birthDate: null,
+    nationality: null,
+    identifiers: [],
+    recordIdentifiers: [],
+    ...over,
+  });
+
+  it('explains a strong match in words a reviewer can check', () => {
+    const phone = { label: 'Phone', id: 'p1', display: '+40 721 234 567' };
+    const police = mention({
+      id: 'a',
+      name: 'Ion Popescu',
+      birthDate: '1991-03-04',
+      nationality: 'ROU',
+      identifiers: [phone],
+    });
+    const border = mention({
+      id: 'b',
+      record: 'r2',
+      agency: 'RO-POL',
+      fileName: 'persoane.xlsx',
+      sheet: 'Persoane',
+      row: 17,
+      name: 'Йон Попеску',
+      nameLatin: 'Ion Popescu',
+      birthDate: '1991-03-04',
+      nationality: 'Romanian',
+      identifiers: [phone],
+    });
+    expect(scorePair(police, border)).toEqual({
+      a: 'a',
+      b: 'b',
+      score: 0.998,
+      reasons: [
+        "same name 'Ion Popescu'",
+        'same date of birth 1991-03-04',
+        'both used phone +40 721 234 567 (BORDER encounters.csv Sheet1 row 2; RO-POL persoane.xlsx Persoane row 17)',
+        'same nationality RO',
+      ],
+    });
+  });
+
+  it('does not propose namesakes with different dates of birth, nor two people named in one row', () => {
+    expect(
+      scorePair(
+        mention({ id: 'a', name: 'Ion Popescu', birthDate: '1991-03-04' }),
+        mention({ id: 'b', record: 'r2', name: 'Ion Popescu', birthDate: '1975-11-20' }),
+      ),
+    ).toBeNull();
+    const sameRow = scorePair(
+      mention({ id: 'a', name: 'Vasile Munteanu' }),
+      mention({ id: 'b', name: 'Vasile Munteanu' }),
+    );
+    expect(sameRow === null || sameRow.score < 0.8).toBe(true);
+  });
+});

@@ -6,29 +6,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
 import { upsertAgency } from '../../main/services/agencyService';
-import { rendererDir, resultsDir, CHROMIUM_ARGS, UI_TIMEOUT, chromiumPath, text } from '../support/browser';
+import { rendererDir, resultsDir, CHROMIUM_ARGS, UI_TIMEOUT, chromiumPath, openPage, text } from '../support/browser';
 import { openTestServices, type TestServices } from '../support/services';
-
-interface OpenedPage {
-  page: Page;
-  /** Console errors and uncaught exceptions; a CSP violation shows up here. */
-  errors: string[];
-}
-
-async function openPage(context: BrowserContext, url: string): Promise<OpenedPage> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  await page.goto(url);
-  return { page, errors };
-}
 
 describe('Caselink in a browser over caselink serve', () => {
   let services: TestServices;
@@ -53,7 +36,7 @@ describe('Caselink in a browser over caselink serve', () => {
 
   describe('with the right token', () => {
     let context: BrowserContext;
-    let opened: OpenedPage;
+    let opened: Awaited<ReturnType<typeof openPage>>;
 
     beforeAll(async () => {
       context = await browser.newContext({ viewport: { width: 1366, height: 820 } });

@@ -10,7 +10,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
 import { upsertAgency } from '../../main/services/agencyService';
-import { root, rendererDir, resultsDir, CHROMIUM_ARGS, UI_TIMEOUT, chromiumPath, text } from '../support/browser';
+import {
+  root,
+  rendererDir,
+  resultsDir,
+  CHROMIUM_ARGS,
+  UI_TIMEOUT,
+  chromiumPath,
+  openPage,
+  text,
+} from '../support/browser';
 import { openTestServices, type TestServices } from '../support/services';
 
 const fixtures = resolve(root, 'fixtures');
@@ -58,12 +67,7 @@ describe('importing files in the app', () => {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     await mkdir(resultsDir, { recursive: true });
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-    await page.goto(server.url);
+    ({ page } = await openPage(context, server.url, errors));
   });
 
   afterAll(async () => {

@@ -13,7 +13,16 @@ import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
 import { importMany } from '../../main/services/import/importMany';
 import { loadManifest } from '../../main/services/import/profiles';
 import { resolve as resolveGraph } from '../../main/services/resolveService';
-import { root, rendererDir, resultsDir, CHROMIUM_ARGS, UI_TIMEOUT, chromiumPath, text } from '../support/browser';
+import {
+  root,
+  rendererDir,
+  resultsDir,
+  CHROMIUM_ARGS,
+  UI_TIMEOUT,
+  chromiumPath,
+  openPage,
+  text,
+} from '../support/browser';
 import { openTestServices, type TestServices } from '../support/services';
 
 /** A recruiter's phone that four agencies recorded (fixtures/ground-truth.json, I0006). */
@@ -53,12 +62,7 @@ describe('finding and reviewing links in the app', () => {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     await mkdir(resultsDir, { recursive: true });
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-    await page.goto(server.url);
+    ({ page } = await openPage(context, server.url, errors));
   });
 
   afterAll(async () => {

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const rendererDir = resolve(root, 'out/renderer');
@@ -36,4 +36,22 @@ export function chromiumPath(): string {
 /** The text of the (first) element with this test id. */
 export function text(page: Page, testId: string): Promise<string> {
   return page.getByTestId(testId).first().innerText({ timeout: UI_TIMEOUT });
+}
+
+/**
+ * Opens a page at `url`, collecting console errors and uncaught exceptions (a CSP violation shows
+ * up there) into `errors`.
+ */
+export async function openPage(
+  context: BrowserContext,
+  url: string,
+  errors: string[] = [],
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  await page.goto(url);
+  return { page, errors };
 }

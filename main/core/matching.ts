@@ -179,7 +179,7 @@ export function scorePair(
     );
   } else if (best >= 0.9) {
     evidence += 2;
-    reasons.push(`names '${nameA}' and '${nameB}' are alike (a spelling or transliteration variant)`);
+    reasons.push(`names '${nameA}' and '${nameB}' are alike (a spelling, transliteration or familiar form)`);
   } else if (best >= 0.82) {
     evidence += 0.5;
     reasons.push(`names '${nameA}' and '${nameB}' are somewhat alike`);

@@ -94,9 +94,49 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
-/** Token similarity: equal, equal by sound, or Jaro-Winkler; an initial matches its name. */
+/**
+ * Given names and their familiar forms in the agencies' languages (folded to Latin): a reviewer
+ * reads "Gică" as Gheorghe and "Pepe" as José.
+ */
+const FAMILIAR_FORMS: string[][] = [
+  ['ion', 'ionut', 'ionel', 'ionica', 'nelu', 'ioan', 'john', 'juan', 'yon'],
+  ['gheorghe', 'gica', 'ghita', 'gigel', 'george', 'jorge'],
+  ['vasile', 'vasea', 'vasilica', 'vasya', 'vasili', 'vasily'],
+  ['constantin', 'costel', 'costica', 'costi', 'costea'],
+  ['alexandru', 'alex', 'sandu', 'alexander', 'alejandro', 'sasha'],
+  ['nicolae', 'nicu', 'niculae', 'nicholas', 'nick', 'nicolas'],
+  ['dumitru', 'mitica', 'dimitri'],
+  ['mihai', 'mihaita', 'michael', 'mike', 'miguel', 'mykhailo'],
+  ['stefan', 'fane', 'stephen', 'steve', 'esteban'],
+  ['florin', 'florinel', 'florica'],
+  ['maria', 'mariana', 'mari', 'marica'],
+  ['elena', 'lenuta', 'helen', 'olena'],
+  ['ana', 'anca', 'anuta', 'anna', 'ann', 'anya'],
+  ['jose', 'pepe', 'pepito'],
+  ['francisco', 'paco', 'pancho', 'frank'],
+  ['manuel', 'manolo'],
+  ['arben', 'beni'],
+  ['william', 'will', 'bill', 'billy', 'liam'],
+  ['robert', 'rob', 'bob', 'bobby'],
+  ['elizabeth', 'liz', 'beth', 'lizzie'],
+  ['margaret', 'maggie', 'meg', 'peggy'],
+  ['james', 'jim', 'jimmy', 'jamie'],
+  ['daniel', 'dan', 'danny', 'dani'],
+];
+const FAMILY_OF = new Map<string, number>(
+  FAMILIAR_FORMS.flatMap((forms, i) => forms.map((f) => [f, i] as [string, number])),
+);
+
+/** Whether two given names are forms of one name ("gica" and "gheorghe"). */
+export function familiarForms(a: string, b: string): boolean {
+  const x = FAMILY_OF.get(a);
+  return x !== undefined && x === FAMILY_OF.get(b);
+}
+
+/** Token similarity: equal, a familiar form, equal by sound, or Jaro-Winkler; an initial matches its name. */
 function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  if (familiarForms(a, b)) return 0.95;
   if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 0.9;
   const jw = jaroWinkler(a, b);
   const sameSound = doubleMetaphone(a)[0] === doubleMetaphone(b)[0] && doubleMetaphone(a)[0] !== '';

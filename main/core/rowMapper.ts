@@ -154,7 +154,7 @@ export function identifiersInText(text: string, country: string): { identifiers:
     else problems.push(p.reason);
   }
   for (const m of withoutEmails.matchAll(
-    /\b(ig|insta|instagram|fb|facebook|tg|telegram|tiktok|sc|snap|snapchat|vk|whatsapp|wa)\b[\s:]*(?:on\s+)?(@?)([\w.]{2,64}\w)/gi,
+    /\b(ig|insta|instagram|fb|facebook|tg|telegram|tiktok|sc|snap|snapchat|vk|whatsapp|wa)(?:\s*:\s*|\s+)(?:on\s+)?(@?)(\w[\w.]{1,63}\w)/gi,
   )) {
     // Without an @, only what looks like a handle ("dman_eastside", "ion.recruit"), not a word.
     if (!m[2] && !/[._\d]/.test(m[3] as string)) continue;

@@ -119,3 +119,22 @@ describe('same-person scoring', () => {
     expect(sameRow === null || sameRow.score < 0.8).toBe(true);
   });
 });
+
+describe('handles written in free text', () => {
+  it('reads profile links and platform-prefixed handles, and nothing from the link text itself', async () => {
+    const { identifiersInText } = await import('../../main/core/rowMapper');
+    const found = identifiersInText(
+      'messages from tiktok.com/@jordanh33. Also on SC dman_eastside, IG account unknown',
+      'GB',
+    );
+    expect(found.identifiers.map((i) => `${i.subkind}:${i.key}`).sort()).toEqual([
+      'snapchat:dman_eastside',
+      'tiktok:jordanh33',
+    ]);
+  });
+
+  it('reads familiar forms of given names as the same name', () => {
+    expect(nameSimilarity('Gică Stănescu', 'Gheorghe STANESCU')).toBeGreaterThan(0.9);
+    expect(nameSimilarity('Pepe Martínez Ruiz', 'JOSE MARTINEZ RUIZ')).toBeGreaterThan(0.9);
+  });
+});

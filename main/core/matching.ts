@@ -241,7 +241,18 @@ export function scorePair(
   if (shared.length === 0 && best >= 0.9 && a.record !== b.record) {
     const link = a.recordIdentifiers.find((x) => b.recordIdentifiers.some((y) => y.id === x.id));
     const size = network ? (context.networkSize.get(network) ?? 0) : 0;
-    if (link) {
+    // The row naming one of them gives an identifier the other used himself ("Ionut rings from
+    // +40 740 629 640" in a tip; Ionut Marin's phone in a police record).
+    const crossA = a.recordIdentifiers.find((x) => b.identifiers.some((y) => y.id === x.id));
+    const crossB = crossA ? undefined : b.recordIdentifiers.find((x) => a.identifiers.some((y) => y.id === x.id));
+    const cross = crossA ?? crossB;
+    if (cross) {
+      const [row, user] = crossA ? [a, b] : [b, a];
+      evidence += 3;
+      reasons.push(
+        `the row naming '${names(row)[0] ?? '?'}' (${where(row)}) also gives ${LABEL_WORDS[cross.label] ?? cross.label.toLowerCase()} ${cross.display}, which '${names(user)[0] ?? '?'}' used (${where(user)})`,
+      );
+    } else if (link) {
       evidence += 2;
       reasons.push(
         `their records are linked: both name ${LABEL_WORDS[link.label] ?? link.label.toLowerCase()} ${link.display} (${where(a)}; ${where(b)})`,

@@ -95,7 +95,7 @@ async function run(size: number): Promise<void> {
   const contexts = new Map<string, { header: string[]; mappings: ReturnType<typeof resolveColumns>['mappings'] }>();
   const mapped = await measure(() =>
     eachRow(manifest.files, (entry, sheet, header, cells, row) => {
-      const key = `${entry.profilePath}|${sheet}`;
+      const key = `${entry.profileSource}|${sheet}`;
       let ctx = contexts.get(key);
       if (!ctx || ctx.header !== header) {
         ctx = { header, mappings: resolveColumns(entry.profile, header).mappings };
@@ -107,13 +107,7 @@ async function run(size: number): Promise<void> {
 
   const caselink = await freshDatabase('import');
   for (const a of manifest.agencies) await upsertAgency(caselink.db, a);
-  const imported = await measure(() =>
-    importMany(
-      caselink.db,
-      manifest.files.map((f) => ({ path: f.path, agency: f.agency, profile: f.profile, profileSource: f.profilePath })),
-      { cardHash },
-    ),
-  );
+  const imported = await measure(() => importMany(caselink.db, manifest.files, { cardHash }));
   await caselink.stop();
   const failed = imported.value.filter((o) => !o.ok);
   if (failed.length) throw new Error(`import failed: ${JSON.stringify(failed)}`);

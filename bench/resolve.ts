@@ -74,11 +74,7 @@ const loc = (m: Mention) => `${basename(m.file)}|${m.sheet}|${m.row}`;
 const { db, stop } = await freshDatabase('resolve');
 try {
   const manifest = await loadManifest(join(setDir, 'agencies.json'));
-  const imported = await importMany(
-    db,
-    manifest.files.map((f) => ({ path: f.path, agency: f.agency, profile: f.profile, profileSource: f.profilePath })),
-    { agencies: manifest.agencies, cardHash: (pan) => pan },
-  );
+  const imported = await importMany(db, manifest.files, { agencies: manifest.agencies, cardHash: (pan) => pan });
   const records = imported.reduce((n, o) => n + (o.ok ? o.summary.rowsImported : 0), 0);
   const resolved = await resolve(db);
 

@@ -68,16 +68,12 @@ function describeRow(row: MappedRow): string {
 export async function importManifest(db: Connection['db'], path: string, out: Out): Promise<FileOutcome[]> {
   const home = caselinkHome();
   const manifest = await loadManifest(path);
-  const outcomes = await importMany(
-    db,
-    manifest.files.map((f) => ({ path: f.path, agency: f.agency, profile: f.profile, profileSource: f.profilePath })),
-    {
-      agencies: manifest.agencies,
-      reportDir: resolve(home, 'reports'),
-      cardHash: await cardHasher(home),
-      onProgress: progressPrinter(),
-    },
-  );
+  const outcomes = await importMany(db, manifest.files, {
+    agencies: manifest.agencies,
+    reportDir: resolve(home, 'reports'),
+    cardHash: await cardHasher(home),
+    onProgress: progressPrinter(),
+  });
   outcomes.forEach((o) => printSummary(out, o));
   return outcomes;
 }
@@ -117,17 +113,9 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
               message: '--manifest goes alone: the manifest names the files, agencies and profiles.',
             });
           const manifest = await loadManifest(options.manifest);
-          agencies = manifest.agencies.map((a) => ({
-            code: a.code.toUpperCase(),
-            name: a.name,
-            country: a.country.toUpperCase(),
-          }));
-          files = manifest.files.map((f) => ({
-            path: f.path,
-            agency: f.agency,
-            profile: f.profile,
-            profileSource: f.profilePath,
-          }));
+          // The manifest's schema already folds codes and countries to upper case.
+          agencies = manifest.agencies;
+          files = manifest.files;
         } else {
           if (!options.agency || paths.length === 0)
             throw new CaselinkFailure({

@@ -4,22 +4,13 @@
  * profile, previews, imports, and imports the same file again. Needs `electron-vite build`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
 import { upsertAgency } from '../../main/services/agencyService';
-import {
-  root,
-  rendererDir,
-  resultsDir,
-  CHROMIUM_ARGS,
-  UI_TIMEOUT,
-  chromiumPath,
-  openPage,
-  text,
-} from '../support/browser';
+import { root, rendererDir, resultsDir, UI_TIMEOUT, launchApp, text } from '../support/browser';
 import { openTestServices, type TestServices } from '../support/services';
 
 const fixtures = resolve(root, 'fixtures');
@@ -64,10 +55,7 @@ describe('importing files in the app', () => {
     };
     for (const agency of manifest.agencies) await upsertAgency(services.db, agency);
     server = await startBridgeServer({ api: services.api, rendererDir, port: 0 });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-    await mkdir(resultsDir, { recursive: true });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    ({ page } = await openPage(context, server.url, errors));
+    ({ browser, context, page } = await launchApp(server.url, errors));
   });
 
   afterAll(async () => {

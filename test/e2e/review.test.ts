@@ -5,24 +5,14 @@
  * Needs `electron-vite build`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
 import { importMany } from '../../main/services/import/importMany';
 import { loadManifest } from '../../main/services/import/profiles';
 import { resolve as resolveGraph } from '../../main/services/resolveService';
-import {
-  root,
-  rendererDir,
-  resultsDir,
-  CHROMIUM_ARGS,
-  UI_TIMEOUT,
-  chromiumPath,
-  openPage,
-  text,
-} from '../support/browser';
+import { root, rendererDir, resultsDir, UI_TIMEOUT, launchApp, text } from '../support/browser';
 import { openTestServices, type TestServices } from '../support/services';
 
 /** A recruiter's phone that four agencies recorded (fixtures/ground-truth.json, I0006). */
@@ -51,18 +41,15 @@ describe('finding and reviewing links in the app', () => {
     }
     services = await openTestServices();
     const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
-    const outcomes = await importMany(
-      services.db,
-      manifest.files.map((f) => ({ path: f.path, agency: f.agency, profile: f.profile, profileSource: f.profilePath })),
-      { agencies: manifest.agencies, cardHash: (pan) => pan.slice(-4), reportDir: join(services.home, 'reports') },
-    );
+    const outcomes = await importMany(services.db, manifest.files, {
+      agencies: manifest.agencies,
+      cardHash: (pan) => pan.slice(-4),
+      reportDir: join(services.home, 'reports'),
+    });
     expect(outcomes.every((o) => o.ok)).toBe(true);
     await resolveGraph(services.db);
     server = await startBridgeServer({ api: services.api, rendererDir, port: 0 });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-    await mkdir(resultsDir, { recursive: true });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    ({ page } = await openPage(context, server.url, errors));
+    ({ browser, context, page } = await launchApp(server.url, errors));
   });
 
   afterAll(async () => {

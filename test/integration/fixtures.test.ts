@@ -23,11 +23,11 @@ describe('importing the sample agencies', () => {
 
   const importAll = async () => {
     const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
-    return importMany(
-      services.db,
-      manifest.files.map((f) => ({ path: f.path, agency: f.agency, profile: f.profile, profileSource: f.profilePath })),
-      { agencies: manifest.agencies, cardHash: (pan) => pan.slice(-4), reportDir: join(services.home, 'reports') },
-    );
+    return importMany(services.db, manifest.files, {
+      agencies: manifest.agencies,
+      cardHash: (pan) => pan.slice(-4),
+      reportDir: join(services.home, 'reports'),
+    });
   };
 
   beforeAll(async () => {

@@ -51,11 +51,7 @@ describe('resolving the sample agencies', () => {
 
   const importAll = async () => {
     const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
-    return importMany(
-      services.db,
-      manifest.files.map((f) => ({ path: f.path, agency: f.agency, profile: f.profile, profileSource: f.profilePath })),
-      { agencies: manifest.agencies, cardHash: (pan) => pan.slice(-4) },
-    );
+    return importMany(services.db, manifest.files, { agencies: manifest.agencies, cardHash: (pan) => pan.slice(-4) });
   };
 
   beforeAll(async () => {

@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const rendererDir = resolve(root, 'out/renderer');
@@ -54,4 +55,16 @@ export async function openPage(
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   await page.goto(url);
   return { page, errors };
+}
+
+/** Chromium with one 1440×900 page open at `url`; errors on the page are collected in `errors`. */
+export async function launchApp(
+  url: string,
+  errors: string[],
+): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  await mkdir(resultsDir, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const { page } = await openPage(context, url, errors);
+  return { browser, context, page };
 }

@@ -77,10 +77,11 @@ export const manifestSchema = z
   })
   .strict();
 
+/** A file of a manifest, ready to import (its profile loaded; `profileSource` is the profile's path). */
 export interface ManifestEntry {
   path: string;
   agency: string;
-  profilePath: string;
+  profileSource: string;
   profile: Profile;
 }
 
@@ -113,7 +114,7 @@ export async function loadManifest(
         message: `${path}: ${f.path} is listed for ${f.agency} but its profile ${f.profile} is for ${profile.agency}`,
       });
     }
-    files.push({ path: resolve(base, f.path), agency: profile.agency, profilePath, profile });
+    files.push({ path: resolve(base, f.path), agency: profile.agency, profileSource: profilePath, profile });
   }
   return { agencies: parsed.data.agencies, files };
 }

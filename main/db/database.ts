@@ -25,8 +25,15 @@ export interface Database {
   read(name: string, params?: Params): Promise<Neo4jRecord[]>;
   /** Runs a `write` statement in its own retried transaction and returns its records. */
   write(name: string, params?: Params): Promise<Neo4jRecord[]>;
-  /** Runs several `write` statements in one transaction: all of them apply, or none. */
-  writeTogether(steps: { name: string; params?: Params }[]): Promise<Neo4jRecord[][]>;
+  /**
+   * Runs `work` as one write transaction, retried whole on a transient error: every `write`
+   * statement it runs through `run` applies, or none does. `work` may look at one statement's
+   * records before choosing the next; it must not have other side effects, being run again on retry.
+   */
+  writeWork<T>(
+    label: string,
+    work: (run: (name: string, params?: Params) => Promise<Neo4jRecord[]>) => Promise<T>,
+  ): Promise<T>;
   /**
    * Runs an `autocommit` statement (one that batches its own transactions). Not retried: such a
    * statement must be safe to run again after a failure.
@@ -126,22 +133,18 @@ export async function openDatabase(settings: ConnectionSettings, options: Driver
           await s.close();
         }
       }),
-    writeTogether: (steps) =>
+    writeWork: (label, work) =>
       guard(async () => {
-        const statements = steps.map((step) => {
-          const st = statement(step.name);
-          expectMode(st, 'write');
-          return { st, params: step.params ?? {} };
-        });
         const s = session('WRITE');
         try {
           return await s.executeWrite(
-            async (tx) => {
-              const out: Neo4jRecord[][] = [];
-              for (const { st, params } of statements) out.push(await run(tx, st, params));
-              return out;
-            },
-            { metadata: { ...APP_METADATA, query: statements.map((x) => x.st.name).join('+') } },
+            (tx) =>
+              work((name, params = {}) => {
+                const st = statement(name);
+                expectMode(st, 'write');
+                return run(tx, st, params);
+              }),
+            { metadata: { ...APP_METADATA, query: label } },
           );
         } finally {
           await s.close();

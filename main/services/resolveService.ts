@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { findCandidates, type PersonMention, type SharedIdentifier } from '../core/matching';
 import { parseProfile } from '../core/profile';
 import { mapRow, resolveColumns } from '../core/rowMapper';
-import { addToBatch, type Batch } from './import/importService';
+import { addToBatch, newBatch, writeLinks } from './import/importService';
 import type { Database } from '../db/database';
 import { toPlain } from '../db/database';
 
@@ -95,7 +95,7 @@ export async function relink(
         limit: RELINK_BATCH,
       });
       if (page.length === 0) break;
-      const batch: Batch = new Map();
+      const batch = newBatch();
       for (const r of page) {
         const raw = JSON.parse(r.get('raw') as string) as Record<string, string>;
         const header = Object.keys(raw);
@@ -109,7 +109,10 @@ export async function relink(
         );
         addToBatch(batch, mapped, r.get('id') as string, context);
       }
-      await db.write('resolve/relink-records', { rows: [...batch.values()] });
+      await db.writeWork('resolve/relink', async (run) => {
+        await run('resolve/unlink-records', { ids: [...batch.records.keys()] });
+        await writeLinks(run, batch.links);
+      });
       records += page.length;
       after = page[page.length - 1]?.get('id') as string;
     }

@@ -381,8 +381,12 @@ const ADDRESS_WORDS: Record<string, string> = {
   sq: 'square',
   square: 'square',
   cres: 'crescent',
+  cresc: 'crescent',
   crescent: 'crescent',
   tce: 'terrace',
+  ter: 'terrace',
+  wy: 'way',
+  wk: 'walk',
   terrace: 'terrace',
   apt: 'flat',
   apartment: 'flat',
@@ -480,7 +484,9 @@ export function addressKey(raw: string, defaultCountry: string): string | null {
     .replace(/\b(\d{1,2})\s*o\s*([a-z])?\b/g, (_m, floor: string, door?: string) => ` piso ${floor} ${door ?? ''} `)
     .replace(/[.,;:#()'"`]/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // "4/27 Berners Close" opening an address is flat 4 at number 27 (not "C/ Mayor", calle Mayor).
+    .replace(/^([a-z\d]{1,4}) ?\/ ?(\d+[a-z]?) /, 'flat $1 $2 ');
   if (text.length < 4) return null;
   let postcode = '';
   for (const [pattern, format] of POSTCODES) {

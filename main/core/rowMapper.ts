@@ -390,7 +390,9 @@ function assembleAddress(fields: Values): { mapping: ResolvedMapping; text: stri
   const all = whole ? [whole, ...parts] : parts;
   if (all.length === 0) return null;
   const flat = fields.get('addressFlat')?.[0];
-  const text = all.map((v) => (v === flat && /^\d+[a-z]?$/i.test(v.text) ? `Flat ${v.text}` : v.text)).join(', ');
+  const text = all
+    .map((v) => (v === flat && /^(\d+[a-z]?|[a-z])$/i.test(v.text) ? `Flat ${v.text}` : v.text))
+    .join(', ');
   // Problems with the address are reported against its main column: the street, or else the whole
   // address, the town, the postcode, the flat.
   const main =

@@ -444,10 +444,17 @@ describe('addresses', () => {
       'sw1a 1aa, 12 high street flat 3 london',
       'Apt 3, 12 High Street, London, SW1A 1AA, United Kingdom',
       'Unit 3 12 High St SW1A 1AA',
+      '3/12 High Street, London SW1A 1AA',
+      '12 High Street (Flat 3), SW1A 1AA',
     ];
     expect(Object.fromEntries(variants.map((v) => [v, addressKey(v, 'GB')]))).toEqual(
       Object.fromEntries(variants.map((v) => [v, 'GB|SW1A1AA|flat 3|12 high street'])),
     );
+    expect(
+      ['57 Meadow Cres', '57 MEADOW CRESC.', '57 Meadow Crescent'].map((v) =>
+        addressKey(`${v}, LONDON SE14 7TL`, 'GB'),
+      ),
+    ).toEqual(Array(3).fill('GB|SE147TL||57 crescent meadow'));
     expect([addressKey('12 Mill Rd, Cambridge CB1 2AD', 'GB'), addressKey('12 Mill Road CB1 2AD', 'GB')]).toEqual([
       'GB|CB12AD||12 mill road',
       'GB|CB12AD||12 mill road',

@@ -266,6 +266,9 @@ describe('addresses, names and roles', () => {
         grading: GRADING,
       },
     ]);
+    // A flat column holding a bare letter is a flat too, not a word of the street.
+    const lettered = mapOne(profile, header, ['John Smith', 'B', '12 High St', 'London', 'SW1A 1AA']);
+    expect(lettered.identifiers.map((i) => i.key)).toEqual(['GB|SW1A1AA|flat b|12 high street']);
   });
 
   it('splits "FAMILY, given" and joins given and family names written apart', () => {

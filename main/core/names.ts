@@ -46,20 +46,48 @@ export function toLatin(name: string): string {
   return anyAscii(name.normalize('NFC')).toLowerCase();
 }
 
+/**
+ * A letter an export could not write, as '?' (or the Unicode replacement character): a
+ * Windows-1252 system writes 'Łukasz' as '?ukasz' and 'Ionuț' as 'Ionu?'.
+ */
+const LOST_LETTER = '?';
+
 export function nameTokens(name: string): string[] {
-  return toLatin(name)
-    .replace(/[^a-z\s'-]/g, ' ')
+  return toLatin(name.replace(/\uFFFD/g, LOST_LETTER))
+    .replace(/[^a-z\s'?-]/g, ' ')
     .replace(/['-]/g, '')
     .split(/\s+/)
-    .filter((t) => t.length > 0 && !NOISE.has(t));
+    .filter((t) => /[a-z]/.test(t) && !NOISE.has(t));
 }
 
+/** Matching compares each name many times; its key is worked out once (and the cache bounded). */
+const KEYS = new Map<string, NameKey>();
+const MAX_KEYS = 100_000;
+
 export function nameKey(name: string): NameKey {
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    key = computeNameKey(name);
+    KEYS.set(name, key);
+  }
+  return key;
+}
+
+function computeNameKey(name: string): NameKey {
   const tokens = [...new Set(nameTokens(name))].sort();
   return {
     comparable: tokens.join(' '),
     tokens,
-    phonetic: [...new Set(tokens.map((t) => doubleMetaphone(t)[0]).filter((k) => k !== ''))].sort(),
+    // A token with a lost letter has no reliable sound; the name's other tokens still block it.
+    phonetic: [
+      ...new Set(
+        tokens
+          .filter((t) => !t.includes(LOST_LETTER))
+          .map((t) => doubleMetaphone(t)[0])
+          .filter((k) => k !== ''),
+      ),
+    ].sort(),
   };
 }
 
@@ -103,8 +131,8 @@ const FAMILIAR_FORMS: string[][] = [
   ['gheorghe', 'gica', 'ghita', 'gigel', 'george', 'jorge'],
   ['vasile', 'vasea', 'vasilica', 'vasya', 'vasili', 'vasily'],
   ['constantin', 'costel', 'costica', 'costi', 'costea'],
-  ['alexandru', 'alex', 'sandu', 'alexander', 'alejandro', 'sasha'],
-  ['nicolae', 'nicu', 'niculae', 'nicholas', 'nick', 'nicolas'],
+  ['alexandru', 'alex', 'sandu', 'alexander', 'alejandro', 'sasha', 'aleksandr', 'oleksandr', 'alexandr'],
+  ['nicolae', 'nicu', 'niculae', 'nicholas', 'nick', 'nicolas', 'nikolai', 'nikolay', 'mykola'],
   ['dumitru', 'mitica', 'dimitri'],
   ['mihai', 'mihaita', 'michael', 'mike', 'miguel', 'mykhailo'],
   ['stefan', 'fane', 'stephen', 'steve', 'esteban'],
@@ -133,10 +161,22 @@ export function familiarForms(a: string, b: string): boolean {
   return x !== undefined && x === FAMILY_OF.get(b);
 }
 
+/** Whether a token with lost letters ('?ukasz') can be the other token ('lukasz'). */
+function fitsLostLetters(withLost: string, other: string): boolean {
+  if (!withLost.includes(LOST_LETTER) || other.includes(LOST_LETTER)) return false;
+  // One lost character may have been one or two Latin letters ('ß' is 'ss').
+  const pattern = withLost
+    .split(LOST_LETTER)
+    .map((part) => part.replace(/[^a-z]/g, ''))
+    .join('[a-z]{1,2}');
+  return new RegExp(`^${pattern}$`).test(other);
+}
+
 /** Token similarity: equal, a familiar form, equal by sound, or Jaro-Winkler; an initial matches its name. */
-function tokenSimilarity(a: string, b: string): number {
+export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if (familiarForms(a, b)) return 0.95;
+  if (fitsLostLetters(a, b) || fitsLostLetters(b, a)) return 0.95;
   if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 0.9;
   const jw = jaroWinkler(a, b);
   const sameSound = doubleMetaphone(a)[0] === doubleMetaphone(b)[0] && doubleMetaphone(a)[0] !== '';

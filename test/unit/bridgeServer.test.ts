@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,9 +41,10 @@ function call(
 describe('the caselink serve bridge', () => {
   let server: BridgeServer;
   let auth: Record<string, string>;
+  let dir: string;
 
   beforeAll(async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'caselink-renderer-'));
+    dir = await mkdtemp(join(tmpdir(), 'caselink-renderer-'));
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>Caselink</title>');
     server = await startBridgeServer({ api, rendererDir: dir });
     auth = {
@@ -52,7 +53,10 @@ describe('the caselink serve bridge', () => {
       'content-type': 'application/json',
     };
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('prints a loopback address with a long random token in the fragment', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);

@@ -183,6 +183,9 @@ export function tokenSimilarity(a: string, b: string): number {
   return sameSound ? Math.max(jw, 0.92) : jw;
 }
 
+/** Token similarity from which two words can be one name written two ways. */
+const TOKEN_ALIKE = 0.85;
+
 /**
  * How alike two names are, 0..1, whatever their order, script or diacritics: each token of the
  * shorter name is paired with its best match in the longer; a missing middle name costs little.
@@ -206,7 +209,9 @@ export function nameSimilarity(a: string, b: string): number {
       }
     });
     if (bestAt >= 0) used.add(bestAt);
-    total += best;
+    // A word not alike to any ('Adrian' and 'Maria' beside one family name) is another name,
+    // not a near one: it adds nothing, so that a shared family name alone cannot make names alike.
+    total += best >= TOKEN_ALIKE ? best : 0;
   }
   const coverage = short.length / long.length;
   return (total / short.length) * (0.85 + 0.15 * coverage);

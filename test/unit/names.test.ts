@@ -25,6 +25,9 @@ describe('names for matching', () => {
     expect(nameSimilarity('STANESCU Gheorghe', 'Gheorghe Stănescu')).toBe(1);
     expect(nameSimilarity('Ion Popescu', 'Ion Popesku')).toBeGreaterThan(0.9);
     expect(nameSimilarity('Ion Popescu', 'Maria Ionescu')).toBeLessThan(0.8);
+    // Relatives: one family name, other given names, however near they sound.
+    expect(nameSimilarity('Adrian Constantin', 'Maria Constantin')).toBeLessThan(0.8);
+    expect(nameSimilarity('Dwayne THMPSON', 'Dwayne Thompson')).toBeGreaterThan(0.9);
     expect(nameSimilarity('', 'Ion')).toBe(0);
   });
 

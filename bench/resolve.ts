@@ -108,7 +108,8 @@ try {
   };
   const pairwise = new Set<string>();
   for (const locations of mentionsOf.values()) pairsOf(locations, pairwise);
-  for (const r of await db.read('bench/match-pairs', { minScore: threshold })) {
+  const proposals = await db.read('bench/match-pairs', { minScore: threshold });
+  for (const r of proposals) {
     const a = r.get('a') as string;
     const b = r.get('b') as string;
     parent.set(find(a), find(b));
@@ -182,11 +183,23 @@ try {
       .filter((p) => !predictedMatches.has(p))
       .slice(0, show)
       .forEach((p) => say(`  ${describe(p)}`));
-    say('Wrongly proposed pairs:');
+    say('Wrongly proposed pairs (as clusters):');
     [...predictedMatches]
       .filter((p) => !truthMatches.has(p))
       .slice(0, show)
       .forEach((p) => say(`  ${describe(p)}`));
+    say('Wrong proposals, with their score and reasons:');
+    proposals
+      .map((r) => {
+        const [x] = mentionsOf.get(r.get('a') as string) ?? [];
+        const [y] = mentionsOf.get(r.get('b') as string) ?? [];
+        return { pair: x && y ? (x < y ? `${x}§${y}` : `${y}§${x}`) : '', r };
+      })
+      .filter(({ pair }) => pair && !truthMatches.has(pair))
+      .slice(0, show)
+      .forEach(({ pair, r }) =>
+        say(`  ${describe(pair)}\n    ${String(r.get('score'))}: ${(r.get('reasons') as string[]).join('; ')}`),
+      );
   }
   const per100k = (resolved.seconds / Math.max(1, records)) * 100_000;
   say(

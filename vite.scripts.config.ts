@@ -13,7 +13,7 @@ export default defineConfig({
     emptyOutDir: true,
     rollupOptions: {
       input: {
-        fixtures: resolve(import.meta.dirname, 'scripts/fixtures/generate.ts'),
+        fixtures: resolve(import.meta.dirname, 'scripts/fixtures/cli.ts'),
         'bench-import': resolve(import.meta.dirname, 'bench/import.ts'),
         'bench-resolve': resolve(import.meta.dirname, 'bench/resolve.ts'),
       },

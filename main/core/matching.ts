@@ -22,6 +22,8 @@ export interface PersonMention {
   /** The agency's case and row reference of that record, when it has them. */
   caseRef: string | null;
   recordRef: string | null;
+  /** The date of what the record reports (encounter, visit, tip, transaction), when given. */
+  eventDate?: string | null;
   agency: string;
   /** Where the mention stands, for the reasons. */
   fileName: string;
@@ -210,15 +212,18 @@ function companionsOf(p: PersonMention, context: MatchContext): PersonMention[] 
 
 /**
  * Another person named with a (in its row or case) and one named with b who look like one
- * person, with another name than a and b: the same two people named together twice.
+ * person, with another name than a and b: the same two people named together twice. A common
+ * companion name counts only when the two rows report one day (`sameDay`).
  */
 function namedWithBoth(
   a: PersonMention,
   b: PersonMention,
   context: MatchContext,
+  sameDay: boolean,
 ): [PersonMention, PersonMention] | undefined {
   for (const x of companionsOf(a, context)) {
     if (x.id === a.id || x.id === b.id || bestNameSimilarity(x, a) >= SAME_NAME) continue;
+    if (!sameDay && commonName(x, context)) continue;
     for (const y of companionsOf(b, context)) {
       if (y.id === b.id || y.id === a.id || y.id === x.id || bestNameSimilarity(y, b) >= SAME_NAME) continue;
       if (x.birthDate && y.birthDate && x.birthDate !== y.birthDate) continue;
@@ -226,6 +231,18 @@ function namedWithBoth(
     }
   }
   return undefined;
+}
+
+/** People with different dates of birth bearing one name, above which the name is common here. */
+const COMMON_NAME_PEOPLE = 2;
+
+/**
+ * Whether the mention's name is common in the data (borne by more than two people with different
+ * dates of birth): two common names side by side in two rows can be chance ('Connor Smith' with
+ * 'Chloe Wright' in two of forty thousand cases).
+ */
+function commonName(p: PersonMention, context: MatchContext): boolean {
+  return names(p).some((n) => (context.dates.get(nameKey(n).comparable)?.size ?? 0) > COMMON_NAME_PEOPLE);
 }
 
 /** One side names a person by one name only ('Ionut', 'Gica'), the other by a full name holding it. */
@@ -447,12 +464,14 @@ export function scorePair(
   // border crossing, a payer and payee in two reports) corroborate each other: the other person
   // in each row has another name, alike in both, and no date of birth says otherwise.
   if (a.record !== b.record && !sameCase && best >= SAME_NAME) {
-    const companion = namedWithBoth(a, b, context);
+    // Common names side by side in two rows can be chance, unless both rows report one day.
+    const sameDay = !!a.eventDate && a.eventDate === b.eventDate;
+    const companion = sameDay || !commonName(a, context) ? namedWithBoth(a, b, context, sameDay) : undefined;
     if (companion) {
       const [x, y] = companion;
       evidence += 3;
       reasons.push(
-        `'${names(x)[0] ?? '?'}' is named with each of them (${withWhom(a, x)}; ${withWhom(b, y)}): the same two people are named together twice`,
+        `'${names(x)[0] ?? '?'}' is named with each of them (${withWhom(a, x)}; ${withWhom(b, y)}): the same two people are named together twice${sameDay ? `, both on ${a.eventDate}` : ''}`,
       );
     }
   }

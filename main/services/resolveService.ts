@@ -38,6 +38,7 @@ export async function loadPersonMentions(db: Database): Promise<PersonMention[]>
       record: r.get('record') as string,
       caseRef: (r.get('caseRef') as string | null) ?? null,
       recordRef: (r.get('recordRef') as string | null) ?? null,
+      eventDate: (r.get('eventDate') as string | null) ?? null,
       agency: r.get('agency') as string,
       fileName: r.get('fileName') as string,
       sheet: r.get('sheet') as string,

@@ -103,6 +103,35 @@ describe('two rows naming the same two people', () => {
     expect(candidate(people, 'c36', 't37')?.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_THRESHOLD);
   });
 
+  it('takes two common names side by side in two rows as chance, unless both rows report one day', () => {
+    // 'Connor Smith' and 'Chloe Wright' are each borne by three people with other dates of birth.
+    const others = ['1970-01-01', '1980-01-01', '1990-01-01'].flatMap((birthDate, i) => [
+      mention({ id: `cs${i}`, record: `rcs${i}`, name: 'Connor Smith', birthDate }),
+      mention({ id: `cw${i}`, record: `rcw${i}`, name: 'Chloe Wright', birthDate }),
+    ]);
+    const rows = (day1: string, day2: string) => [
+      mention({
+        id: 'a',
+        record: 'r1',
+        row: 11,
+        caseRef: 'CP/1',
+        eventDate: day1,
+        name: 'Connor SMITH',
+        birthDate: '1979-04-12',
+      }),
+      mention({ id: 'ax', record: 'r1', row: 11, caseRef: 'CP/1', eventDate: day1, name: 'Chloe Wright' }),
+      mention({ id: 'b', record: 'r2', row: 12, caseRef: 'CP/2', eventDate: day2, name: 'Connor Smith' }),
+      mention({ id: 'bx', record: 'r2', row: 12, caseRef: 'CP/2', eventDate: day2, name: 'CHLOE WRIGHT' }),
+    ];
+    const apart = candidate([...rows('2026-03-01', '2026-07-19'), ...others], 'a', 'b');
+    expect(apart?.reasons.join('; ') ?? '').not.toContain('named together twice');
+    expect(apart?.score ?? 0).toBeLessThan(DEFAULT_MATCH_THRESHOLD);
+    const together = candidate([...rows('2026-03-01', '2026-03-01'), ...others], 'a', 'b');
+    expect(together?.reasons).toContain(
+      "'Chloe Wright' is named with each of them (BORDER encounters.csv Sheet1 row 11; BORDER encounters.csv Sheet1 row 12): the same two people are named together twice, both on 2026-03-01",
+    );
+  });
+
   it('reads a case as standing together too: a report naming two people a police case names', () => {
     const sar = [
       mention({

@@ -90,6 +90,17 @@ describe('the review queue', () => {
     expect(getOverview).toHaveBeenCalled();
   });
 
+  it('counts the pairs proposed for review, not those kept below the threshold', async () => {
+    const kept = pair(side('g', 'Ion Popescu', 'CITY-POL'), side('h', 'Ion POPESCU', 'NGO'), 0.6);
+    const listMatches = vi.fn<CaselinkApi['listMatches']>(async (input) => ({
+      ok: true,
+      value: [first, second, kept].filter((p) => p.score >= (input.minScore ?? 0)),
+    }));
+    const store = createAppStore(fakeApi({ listMatches }), memoryStorage());
+    await store.getState().countOpenCandidates();
+    expect(store.getState().openCandidates).toBe(2);
+  });
+
   it('decides nothing without a reviewer name, and remembers the name once given', async () => {
     const decideMatch = vi.fn<CaselinkApi['decideMatch']>();
     const storage = memoryStorage();

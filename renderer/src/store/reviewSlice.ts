@@ -120,7 +120,8 @@ export function createReviewSlice(
     async countOpenCandidates() {
       const request = ++latestCount;
       const result = await settle(() =>
-        api.listMatches({ statuses: ['candidate'], minScore: 0, limit: MATCH_LIST_LIMIT }),
+        // The pairs proposed for review, as the queue opens on them (not those kept below the threshold).
+        api.listMatches({ statuses: ['candidate'], minScore: DEFAULT_MIN_SCORE, limit: MATCH_LIST_LIMIT }),
       );
       // A count that cannot be had leaves the button without one; the queue says why when opened.
       if (request === latestCount && result.ok) set({ openCandidates: result.value.length });

@@ -158,6 +158,8 @@ export function identifiersInText(text: string, country: string): { identifiers:
   )) {
     // Without an @, only what looks like a handle ("dman_eastside", "ion.recruit"), not a word.
     if (!m[2] && !/[._\d]/.test(m[3] as string)) continue;
+    // A number after the platform ("WhatsApp 07524 118 903") is a phone, read as one above.
+    if (/^\d+$/.test(m[3] as string)) continue;
     const h = normalizeHandle(`@${m[3]}`, platformOf(m[1] as string) ?? 'unknown');
     if (h.ok) identifiers.push(...h.values);
   }

@@ -136,6 +136,12 @@ describe('handles written in free text', () => {
     ]);
   });
 
+  it('reads a number after a platform word as a phone, not as a handle', async () => {
+    const { identifiersInText } = await import('../../main/core/rowMapper');
+    const found = identifiersInText('WhatsApp 07524 118 903, or wa: 011 44 20 7946 0321', 'GB');
+    expect(found.identifiers.map((i) => `${i.kind}:${i.key}`)).toEqual(['phone:+447524118903', 'phone:+442079460321']);
+  });
+
   it('reads familiar forms of given names as the same name', () => {
     expect(nameSimilarity('Gică Stănescu', 'Gheorghe STANESCU')).toBeGreaterThan(0.9);
     expect(nameSimilarity('Pepe Martínez Ruiz', 'JOSE MARTINEZ RUIZ')).toBeGreaterThan(0.9);

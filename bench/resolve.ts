@@ -80,7 +80,8 @@ try {
 
   // Identifier links, per kind.
   const predictedLinks = new Map<string, Set<string>>();
-  for (const r of await db.read('bench/identifier-locations')) {
+  const identifierRows = await db.read('bench/identifier-locations');
+  for (const r of identifierRows) {
     const kind = kindOf(r.get('label') as string, r.get('subkind') as string);
     const set = predictedLinks.get(kind) ?? new Set<string>();
     pairsOf(r.get('locations') as string[], set);
@@ -177,6 +178,16 @@ try {
           `  ${i.kind} ${i.canonical}: ${i.mentions.map((m) => `${loc(m)}|${(m as Mention & { column?: string }).column ?? ''}`).join('  ;  ')}`,
         );
       }
+    }
+    say('Identifiers linking rows that the truth does not link:');
+    shown = 0;
+    for (const r of identifierRows) {
+      const kind = kindOf(r.get('label') as string, r.get('subkind') as string);
+      const pairs = new Set<string>();
+      pairsOf(r.get('locations') as string[], pairs);
+      const wrong = [...pairs].filter((p) => !(truthLinks.get(kind) ?? new Set()).has(p));
+      if (wrong.length && shown++ < show)
+        say(`  ${kind} ${r.get('display') as string}: ${wrong.slice(0, 3).join('  ;  ')}`);
     }
     say('Missed same-person pairs:');
     [...truthMatches]

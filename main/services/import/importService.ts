@@ -22,7 +22,8 @@ import { ProblemReport, type Problem } from './report';
  * the round trips and the commit cost little per row, small enough that a transaction stays well
  * inside the local database's 1 GiB heap and that a retry repeats little work. Measured on the
  * 100k-row fixture set with two in flight: 500 rows 2,035 rows/s, 1,000 rows 2,298, 2,000 rows
- * 1,915, 5,000 rows 1,651 (bigger transactions spend longer committing while the other waits).
+ * 1,915, 5,000 rows 1,651 (Neo4j commits one transaction at a time; a bigger one likely keeps the
+ * other waiting longer, though that is not measured).
  */
 export const DEFAULT_BATCH_SIZE = 1_000;
 

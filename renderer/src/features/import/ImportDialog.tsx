@@ -1,5 +1,5 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore, type ImportStep as Step } from '../../store';
+import { Modal } from '../../ui/Modal';
 import { FilesStep } from './FilesStep';
 import { useImportJobPolling, usePreviewRefresh } from './hooks';
 import { ImportStep } from './ImportStep';
@@ -36,12 +36,6 @@ function OpenImportDialog() {
   const startImport = useAppStore((state) => state.startImport);
   const cancelImport = useAppStore((state) => state.cancelImport);
   const resetImport = useAppStore((state) => state.resetImport);
-  const dialog = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    dialog.current?.focus();
-  }, []);
-
   const staged = files.some((f) => f.state === 'staged');
   const staging = files.some((f) => f.state === 'staging');
   const running = job?.status === 'running';
@@ -60,113 +54,95 @@ function OpenImportDialog() {
     goTo(next);
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !running) {
-      event.stopPropagation();
-      close();
-    }
-  };
-
   const index = STEPS.findIndex((s) => s.step === step);
   const next = STEPS[index + 1]?.step;
   const previous = STEPS[index - 1]?.step;
 
   return (
-    <div className="modal-backdrop">
-      <div
-        ref={dialog}
-        className="modal import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="import-title"
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-        data-testid="import-dialog"
-      >
-        <header className="modal-header">
-          <h2 id="import-title">Import files</h2>
-          <nav aria-label="Import steps">
-            <ol className="stepper">
-              {STEPS.map((s, n) => (
-                <li key={s.step}>
-                  <button
-                    type="button"
-                    className={`step${s.step === step ? ' step-current' : ''}`}
-                    aria-current={s.step === step ? 'step' : undefined}
-                    disabled={!reachable[s.step]}
-                    onClick={() => enter(s.step)}
-                  >
-                    <span className="step-number">{n + 1}</span> {s.label}
-                  </button>
-                </li>
-              ))}
-            </ol>
-          </nav>
-          <button
-            type="button"
-            className="button-icon modal-close"
-            aria-label="Close import"
-            title={running ? 'The import keeps running; cancel it first' : 'Close (Esc)'}
-            disabled={running}
-            onClick={close}
-          >
-            ×
-          </button>
-        </header>
-        <div className="modal-body">
-          {step === 'files' && <FilesStep />}
-          {step === 'mapping' && <MappingStep />}
-          {step === 'preview' && <PreviewStep />}
-          {step === 'import' && <ImportStep />}
-        </div>
-        <footer className="modal-footer">
-          {step === 'preview' && previewError && (
-            <span className="footer-note warning-text">The preview failed; the import would likely fail too.</span>
-          )}
-          <span className="spacer" />
-          {!job && previous && (
-            <button type="button" className="button-secondary" onClick={() => enter(previous)}>
-              Back
-            </button>
-          )}
-          {!job && next && next !== 'import' && (
-            <button type="button" onClick={() => enter(next)} disabled={!reachable[next]}>
-              Next: {STEPS[index + 1]?.label}
-            </button>
-          )}
-          {!job && next === 'import' && (
-            <button type="button" onClick={() => enter('import')} disabled={!reachable.import}>
-              Next: Import
-            </button>
-          )}
-          {!job && step === 'import' && (
-            <button type="button" onClick={() => void startImport()} disabled={!reachable.import}>
-              Start import
-            </button>
-          )}
-          {running && (
-            <button type="button" className="button-danger" onClick={() => void cancelImport()}>
-              Cancel import
-            </button>
-          )}
-          {finished && (
-            <>
-              <button type="button" className="button-secondary" onClick={resetImport}>
-                Import more files
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  resetImport();
-                  close();
-                }}
-              >
-                Done
-              </button>
-            </>
-          )}
-        </footer>
+    <Modal className="import-dialog" titleId="import-title" testId="import-dialog" onClose={running ? null : close}>
+      <header className="modal-header">
+        <h2 id="import-title">Import files</h2>
+        <nav aria-label="Import steps">
+          <ol className="stepper">
+            {STEPS.map((s, n) => (
+              <li key={s.step}>
+                <button
+                  type="button"
+                  className={`step${s.step === step ? ' step-current' : ''}`}
+                  aria-current={s.step === step ? 'step' : undefined}
+                  disabled={!reachable[s.step]}
+                  onClick={() => enter(s.step)}
+                >
+                  <span className="step-number">{n + 1}</span> {s.label}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <button
+          type="button"
+          className="button-icon modal-close"
+          aria-label="Close import"
+          title={running ? 'The import keeps running; cancel it first' : 'Close (Esc)'}
+          disabled={running}
+          onClick={close}
+        >
+          ×
+        </button>
+      </header>
+      <div className="modal-body">
+        {step === 'files' && <FilesStep />}
+        {step === 'mapping' && <MappingStep />}
+        {step === 'preview' && <PreviewStep />}
+        {step === 'import' && <ImportStep />}
       </div>
-    </div>
+      <footer className="modal-footer">
+        {step === 'preview' && previewError && (
+          <span className="footer-note warning-text">The preview failed; the import would likely fail too.</span>
+        )}
+        <span className="spacer" />
+        {!job && previous && (
+          <button type="button" className="button-secondary" onClick={() => enter(previous)}>
+            Back
+          </button>
+        )}
+        {!job && next && next !== 'import' && (
+          <button type="button" onClick={() => enter(next)} disabled={!reachable[next]}>
+            Next: {STEPS[index + 1]?.label}
+          </button>
+        )}
+        {!job && next === 'import' && (
+          <button type="button" onClick={() => enter('import')} disabled={!reachable.import}>
+            Next: Import
+          </button>
+        )}
+        {!job && step === 'import' && (
+          <button type="button" onClick={() => void startImport()} disabled={!reachable.import}>
+            Start import
+          </button>
+        )}
+        {running && (
+          <button type="button" className="button-danger" onClick={() => void cancelImport()}>
+            Cancel import
+          </button>
+        )}
+        {finished && (
+          <>
+            <button type="button" className="button-secondary" onClick={resetImport}>
+              Import more files
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                resetImport();
+                close();
+              }}
+            >
+              Done
+            </button>
+          </>
+        )}
+      </footer>
+    </Modal>
   );
 }

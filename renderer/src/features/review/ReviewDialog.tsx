@@ -3,6 +3,7 @@ import type { MatchPairDto } from '../../../../main/contract/api';
 import { matchKey, useAppStore, type MatchStatus } from '../../store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { countOf } from '../../ui/format';
+import { Modal } from '../../ui/Modal';
 import { compareMentions, type ComparedField } from './compare';
 
 const STATUS_TABS: { status: MatchStatus; label: string }[] = [
@@ -56,13 +57,8 @@ function OpenReviewDialog() {
   const select = useAppStore((state) => state.selectMatch);
   const move = useAppStore((state) => state.moveMatchSelection);
   const decide = useAppStore((state) => state.decideSelected);
-  const dialog = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const id = useId();
-
-  useEffect(() => {
-    dialog.current?.focus();
-  }, []);
 
   useEffect(() => {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
@@ -72,11 +68,6 @@ function OpenReviewDialog() {
   const canDecide = pair !== null && reviewer.trim() !== '' && !deciding;
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      close();
-      return;
-    }
     if (isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
     const key = event.key.toLowerCase();
     let handled = true;
@@ -90,87 +81,82 @@ function OpenReviewDialog() {
   };
 
   return (
-    <div className="modal-backdrop">
-      <div
-        ref={dialog}
-        className="modal review-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-        data-testid="review-dialog"
-      >
-        <header className="modal-header">
-          <h2 id={`${id}-title`}>Review matches</h2>
-          <div className="segmented" role="group" aria-label="Show pairs">
-            {STATUS_TABS.map((tab) => (
-              <button
-                key={tab.status}
-                type="button"
-                className={tab.status === status ? 'segment segment-current' : 'segment'}
-                aria-pressed={tab.status === status}
-                onClick={() => setStatus(tab.status)}
-              >
-                {tab.label}
-              </button>
-            ))}
-          </div>
-          <label className="score-filter">
-            Score at least <strong className="mono">{formatScore(minScore)}</strong>
-            <input
-              type="range"
-              min={0}
-              max={1}
-              step={0.05}
-              value={minScore}
-              onChange={(event) => setMinScore(Number(event.target.value))}
-              aria-label="Minimum score"
-            />
-          </label>
-          <button
-            type="button"
-            className="button-icon modal-close"
-            aria-label="Close review"
-            title="Close (Esc)"
-            onClick={close}
-          >
-            ×
-          </button>
-        </header>
-        <div className="review-body">
-          <div className="review-list-pane">
-            <p className="review-list-count" data-testid="review-count">
-              {matches === null
-                ? loading
-                  ? 'Loading…'
-                  : ''
-                : `${countOf(matches.length, 'pair', 'pairs')}${loading ? ' · refreshing…' : ''}`}
-            </p>
-            {error && <ErrorNotice error={error} testId="review-error" />}
-            {matches !== null && matches.length === 0 && (
-              <p className="panel-note review-empty">
-                {status === 'candidate'
-                  ? 'No open pairs at this score. Lower the minimum score, or run “Resolve now” in the left panel after an import.'
-                  : `No ${STATUS_WORDS[status].toLowerCase()} pairs at this score.`}
-              </p>
-            )}
-            <ul ref={list} className="review-list" role="listbox" aria-label="Pairs to review">
-              {matches?.map((m) => (
-                <MatchRow key={matchKey(m)} pair={m} selected={matchKey(m) === selected} onSelect={select} />
-              ))}
-            </ul>
-          </div>
-          <div className="review-detail-pane">{pair ? <MatchDetail pair={pair} /> : <NoPair />}</div>
+    <Modal
+      className="review-dialog"
+      titleId={`${id}-title`}
+      testId="review-dialog"
+      onClose={close}
+      onKeyDown={onKeyDown}
+    >
+      <header className="modal-header">
+        <h2 id={`${id}-title`}>Review matches</h2>
+        <div className="segmented" role="group" aria-label="Show pairs">
+          {STATUS_TABS.map((tab) => (
+            <button
+              key={tab.status}
+              type="button"
+              className={tab.status === status ? 'segment segment-current' : 'segment'}
+              aria-pressed={tab.status === status}
+              onClick={() => setStatus(tab.status)}
+            >
+              {tab.label}
+            </button>
+          ))}
         </div>
-        <footer className="modal-footer review-keys">
-          <span className="muted">
-            <kbd>C</kbd> confirm · <kbd>R</kbd> reject · <kbd>→</kbd>/<kbd>J</kbd> skip · <kbd>←</kbd>/<kbd>K</kbd>{' '}
-            previous · <kbd>O</kbd> reopen · <kbd>Esc</kbd> close
-          </span>
-        </footer>
+        <label className="score-filter">
+          Score at least <strong className="mono">{formatScore(minScore)}</strong>
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={minScore}
+            onChange={(event) => setMinScore(Number(event.target.value))}
+            aria-label="Minimum score"
+          />
+        </label>
+        <button
+          type="button"
+          className="button-icon modal-close"
+          aria-label="Close review"
+          title="Close (Esc)"
+          onClick={close}
+        >
+          ×
+        </button>
+      </header>
+      <div className="review-body">
+        <div className="review-list-pane">
+          <p className="review-list-count" data-testid="review-count">
+            {matches === null
+              ? loading
+                ? 'Loading…'
+                : ''
+              : `${countOf(matches.length, 'pair', 'pairs')}${loading ? ' · refreshing…' : ''}`}
+          </p>
+          {error && <ErrorNotice error={error} testId="review-error" />}
+          {matches !== null && matches.length === 0 && (
+            <p className="panel-note review-empty">
+              {status === 'candidate'
+                ? 'No open pairs at this score. Lower the minimum score, or run “Resolve now” in the left panel after an import.'
+                : `No ${STATUS_WORDS[status].toLowerCase()} pairs at this score.`}
+            </p>
+          )}
+          <ul ref={list} className="review-list" role="listbox" aria-label="Pairs to review">
+            {matches?.map((m) => (
+              <MatchRow key={matchKey(m)} pair={m} selected={matchKey(m) === selected} onSelect={select} />
+            ))}
+          </ul>
+        </div>
+        <div className="review-detail-pane">{pair ? <MatchDetail pair={pair} /> : <NoPair />}</div>
       </div>
-    </div>
+      <footer className="modal-footer review-keys">
+        <span className="muted">
+          <kbd>C</kbd> confirm · <kbd>R</kbd> reject · <kbd>→</kbd>/<kbd>J</kbd> skip · <kbd>←</kbd>/<kbd>K</kbd>{' '}
+          previous · <kbd>O</kbd> reopen · <kbd>Esc</kbd> close
+        </span>
+      </footer>
+    </Modal>
   );
 }
 

@@ -165,7 +165,9 @@ export interface MatchPairDto {
 }
 
 export interface ResolveSummaryDto {
+  /** Records whose identifier links were rebuilt under the current rules (0 when not asked). */
   relinked: number;
+  /** Identifier nodes no longer asserted by anything, removed. */
   removedIdentifiers: number;
   identifiers: number;
   hubs: number;

@@ -8,6 +8,7 @@ import { findCandidates, type PersonMention, type SharedIdentifier } from '../co
 import { parseProfile } from '../core/profile';
 import { mapRow, resolveColumns } from '../core/rowMapper';
 import { addToBatch, newBatch, writeLinks } from './import/importService';
+import type { ResolveSummaryDto } from '../contract/api';
 import type { Database } from '../db/database';
 import { toPlain } from '../db/database';
 
@@ -16,18 +17,8 @@ export const DEFAULT_HUB_THRESHOLD = 25;
 
 const CANDIDATE_BATCH = 2_000;
 
-export interface ResolveSummary {
-  /** Records whose identifier links were rebuilt under the current rules (0 when not asked). */
-  relinked: number;
-  /** Identifier nodes no longer asserted by anything, removed. */
-  removedIdentifiers: number;
-  identifiers: number;
-  hubs: number;
-  persons: number;
-  candidates: number;
-  withdrawn: number;
-  seconds: number;
-}
+/** What a resolution did, as the contract reports it. */
+export type ResolveSummary = ResolveSummaryDto;
 
 export async function loadPersonMentions(db: Database): Promise<PersonMention[]> {
   const rows = await db.read('resolve/persons-for-matching');

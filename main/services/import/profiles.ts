@@ -15,17 +15,21 @@ export function profilesDir(home: string): string {
   return join(home, 'profiles');
 }
 
-/** Reads and checks a profile file; a bad one is refused with every problem named. */
-export async function loadProfile(path: string): Promise<Profile> {
-  let json: unknown;
+/** A JSON file's content; a file that cannot be read or parsed is refused, naming it. */
+async function readJson(path: string): Promise<unknown> {
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    return JSON.parse(await readFile(path, 'utf8')) as unknown;
   } catch (error) {
     throw new CaselinkFailure({
       kind: 'InvalidInput',
       message: `${path}: cannot be read as JSON (${(error as Error).message})`,
     });
   }
+}
+
+/** Reads and checks a profile file; a bad one is refused with every problem named. */
+export async function loadProfile(path: string): Promise<Profile> {
+  const json = await readJson(path);
   try {
     return parseProfile(json, path);
   } catch (error) {
@@ -89,15 +93,7 @@ export interface ManifestEntry {
 export async function loadManifest(
   path: string,
 ): Promise<{ agencies: z.infer<typeof manifestSchema>['agencies']; files: ManifestEntry[] }> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new CaselinkFailure({
-      kind: 'InvalidInput',
-      message: `${path}: cannot be read as JSON (${(error as Error).message})`,
-    });
-  }
+  const json = await readJson(path);
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');

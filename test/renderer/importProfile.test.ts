@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencySummaryDto, CaselinkApi, Profile, Result } from '../../main/contract/api';
 import { editProfile, readProfileJson, unmappedHeaders } from '../../renderer/src/features/import/profileEdits';
-import { fieldsFor } from '../../renderer/src/features/import/vocabulary';
+import * as core from '../../main/core/profile';
+import {
+  fieldsFor,
+  IDENTIFIER_FIELDS,
+  PARTY_FIELDS,
+  RECORD_FIELDS,
+} from '../../renderer/src/features/import/vocabulary';
 import { createAppStore } from '../../renderer/src/store';
 
 const profile: Profile = {
@@ -81,6 +87,19 @@ describe('editing a mapping profile', () => {
       dateOrder: 'YMD',
     });
     expect([edited.country, edited.dateOrder]).toEqual(['RO', 'YMD']);
+  });
+
+  it('offers every field the profile schema knows, in the same groups (the renderer keeps its own copy)', () => {
+    const sorted = (fields: readonly string[]) => [...fields].sort();
+    expect({
+      record: sorted(RECORD_FIELDS),
+      party: sorted(PARTY_FIELDS),
+      identifier: sorted(IDENTIFIER_FIELDS),
+    }).toEqual({
+      record: sorted(core.RECORD_FIELDS),
+      party: sorted(core.PARTY_FIELDS),
+      identifier: sorted(core.IDENTIFIER_FIELDS),
+    });
   });
 
   it('lists headers no column reads, ignoring case and blanks', () => {

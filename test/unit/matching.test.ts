@@ -8,22 +8,7 @@ import {
   type SharedIdentifier,
 } from '../../main/core/matching';
 import { nameSimilarity } from '../../main/core/names';
-
-const mention = (over: Partial<PersonMention> & { id: string; record: string }): PersonMention => ({
-  caseRef: null,
-  recordRef: null,
-  agency: 'BORDER',
-  fileName: 'encounters.csv',
-  sheet: 'Sheet1',
-  row: 2,
-  name: null,
-  nameLatin: null,
-  birthDate: null,
-  nationality: null,
-  identifiers: [],
-  recordIdentifiers: [],
-  ...over,
-});
+import { mention } from '../support/mentions';
 
 const phone = (id: string, display: string): SharedIdentifier => ({ label: 'Phone', id, display });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scorePair, type PersonMention } from '../../main/core/matching';
+import { scorePair } from '../../main/core/matching';
 import { jaroWinkler, nameKey, nameSimilarity, toLatin } from '../../main/core/names';
+import { mention } from '../support/mentions';
 
 describe('names for matching', () => {
   it('compare across case, diacritics, scripts and word order', () => {
@@ -55,24 +56,6 @@ describe('names for matching', () => {
 });
 
 describe('same-person scoring', () => {
-  const mention = (over: Partial<PersonMention>): PersonMention => ({
-    id: 'x',
-    record: 'r1',
-    caseRef: null,
-    recordRef: null,
-    agency: 'BORDER',
-    fileName: 'encounters.csv',
-    sheet: 'Sheet1',
-    row: 2,
-    name: null,
-    nameLatin: null,
-    birthDate: null,
-    nationality: null,
-    identifiers: [],
-    recordIdentifiers: [],
-    ...over,
-  });
-
   it('explains a strong match in words a reviewer can check', () => {
     const phone = { label: 'Phone', id: 'p1', display: '+40 721 234 567' };
     const police = mention({

@@ -16,10 +16,26 @@ import { CaselinkFailure } from '../../contract/errors';
 export type Encoding =
   'utf-8' | 'utf-16le' | 'windows-1252' | 'iso-8859-1' | 'iso-8859-2' | 'windows-1250' | 'windows-1251';
 
+/** Something the reader changed in a cell so that it could be stored safely. */
+export interface CellWarning {
+  /** 0-based index of the cell in the row. */
+  column: number;
+  /** Plain words for the problem report, e.g. "2 NUL bytes removed". */
+  reason: string;
+}
+
+/** One row as read, with its 1-based row number as the spreadsheet shows it. */
+export interface SheetRow {
+  row: number;
+  cells: Cell[];
+  /** Cells the reader cleaned (control characters, invalid UTF-8, over-long text); absent when none. */
+  warnings?: CellWarning[];
+}
+
 export interface SheetRows {
   name: string;
   /** Rows with their 1-based row numbers as the spreadsheet shows them. */
-  rows: AsyncIterable<{ row: number; cells: Cell[] }>;
+  rows: AsyncIterable<SheetRow>;
   /** Rows in the sheet when known up front (workbooks); for text files, null. */
   rowCount: number | null;
 }
@@ -42,6 +58,8 @@ export interface ReadOptions {
   sheets?: string[] | undefined;
   encoding?: string | undefined;
   delimiter?: string | undefined;
+  /** Aborting stops the reading: a workbook's parse is ended, the rows stop with a Cancelled failure. */
+  signal?: AbortSignal | undefined;
 }
 
 const WORKBOOK = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.fods']);

@@ -13,7 +13,8 @@ import { startBridgeServer } from '../serve/server';
 import { listAgencies, upsertAgency } from '../services/agencyService';
 import { importManifest, registerImportCommands } from './importCommands';
 import { registerLinkCommands, summariseLinks } from './linkCommands';
-import { createApi, toError } from '../services/api';
+import { toError } from '../contract/errors';
+import { createApi } from '../services/api';
 import { connectionStatus } from '../services/statusService';
 
 const out = (line = ''): void => {

@@ -2,6 +2,8 @@
  * The errors Caselink reports, as plain data. The renderer switches over `kind` exhaustively and
  * shows `message` and `hint` in plain words.
  */
+import { ZodError } from 'zod';
+
 export type CaselinkErrorKind =
   /** No Neo4j answers at the configured address, or the local one could not start. */
   | 'ConnectionUnavailable'
@@ -39,4 +41,16 @@ export class CaselinkFailure extends Error {
     this.name = 'CaselinkFailure';
     this.error = error;
   }
+}
+
+/** Each zod issue as `path: message`, joined. */
+export function describeIssues(error: ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+}
+
+/** Turns any thrown value into the error a person reads. */
+export function toError(error: unknown): CaselinkError {
+  if (error instanceof CaselinkFailure) return error.error;
+  if (error instanceof ZodError) return { kind: 'InvalidInput', message: describeIssues(error) };
+  return { kind: 'Internal', message: error instanceof Error ? error.message : String(error) };
 }

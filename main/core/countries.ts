@@ -7,7 +7,7 @@ import countries from 'i18n-iso-countries/index.js';
 import en from 'i18n-iso-countries/langs/en.json';
 import es from 'i18n-iso-countries/langs/es.json';
 import ro from 'i18n-iso-countries/langs/ro.json';
-import { fold } from './identifiers';
+import { fold } from './text';
 
 countries.registerLocale(en);
 countries.registerLocale(ro);

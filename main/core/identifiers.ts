@@ -6,6 +6,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { countryCode } from './countries';
+import { fold } from './text';
 
 export type IdentifierKind = 'phone' | 'address' | 'account' | 'email' | 'handle' | 'document' | 'vehicle';
 
@@ -337,10 +338,6 @@ export function normalizeVehicle(plate: string, country: string): Normalized {
 
 // ---------------------------------------------------------------- addresses
 
-/** Folds case and diacritics. */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 const ADDRESS_WORDS: Record<string, string> = {
   cl: 'close',

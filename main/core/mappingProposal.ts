@@ -4,7 +4,7 @@
  * a starting point, never imported unseen.
  */
 import { cellText, isBlank, parseDate, type Cell } from './cells';
-import { fold } from './identifiers';
+import { fold } from './text';
 import type { ColumnMapping, Field, Grading, Profile, Role } from './profile';
 import { roleOf } from './rowMapper';
 

@@ -4,9 +4,9 @@
  * cannot be used is reported with its column and reason; the rest of the row still counts.
  */
 import { cellText, isBlank, parseDate, type Cell } from './cells';
+import { fold } from './text';
 import {
   canonicalOf,
-  fold,
   normalizeAddress,
   normalizeBankAccount,
   normalizeCard,

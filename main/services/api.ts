@@ -2,10 +2,10 @@
  * The services composed into the one {@link CaselinkApi}. Every method validates its input with
  * the contract's zod schema and answers with a Result; no exception crosses this line.
  */
-import { ZodError } from 'zod';
 import {
   API_INPUTS,
   decideMatchInput,
+  listAuditEventsInput,
   listMatchesInput,
   previewMappingInput,
   resolveInput,
@@ -15,9 +15,10 @@ import {
   type CaselinkApi,
   type Result,
 } from '../contract/api';
-import { CaselinkFailure, type CaselinkError } from '../contract/errors';
+import { CaselinkFailure, describeIssues, toError } from '../contract/errors';
 import type { Database } from '../db/database';
 import { listAgencies } from './agencyService';
+import { auditCsv, listEvents } from './auditService';
 import { overview } from './graphService';
 import { cardHasher } from './import/profiles';
 import { ImportWorkspace } from './import/workspace';
@@ -27,23 +28,12 @@ import { resolve } from './resolveService';
 import { graphStats } from './statsService';
 import { connectionStatus } from './statusService';
 
-/** Turns any thrown value into the error a person reads. */
-export function toError(error: unknown): CaselinkError {
-  if (error instanceof CaselinkFailure) return error.error;
-  if (error instanceof ZodError) return { kind: 'InvalidInput', message: describeIssues(error) };
-  return { kind: 'Internal', message: error instanceof Error ? error.message : String(error) };
-}
-
 async function answer<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
     return { ok: false, error: toError(error) };
   }
-}
-
-function describeIssues(error: ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
 }
 
 /** Parses `input` with the method's schema; a bad input becomes an InvalidInput Result. */
@@ -103,6 +93,12 @@ export function createApi(db: Database, options: ApiOptions): CaselinkApi {
         await decideMatch(db, decideMatchInput.parse(input));
         return null;
       }),
+    listAuditEvents: (input) => answer(() => listEvents(db, listAuditEventsInput.parse(input))),
+    exportAuditCsv: (input) =>
+      answer(async () => ({
+        fileName: `caselink-audit-${new Date().toISOString().slice(0, 10)}.csv`,
+        csv: auditCsv(await listEvents(db, listAuditEventsInput.parse(input))),
+      })),
   };
 }
 

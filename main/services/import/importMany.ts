@@ -3,10 +3,9 @@
  * registered first, then each file on its own, so a bad file stops only itself.
  */
 import type { Profile } from '../../core/profile';
-import type { CaselinkError } from '../../contract/errors';
 import type { Database } from '../../db/database';
 import { upsertAgency, type AgencyInput } from '../agencyService';
-import { toError } from '../api';
+import { toError, type CaselinkError } from '../../contract/errors';
 import { importFile, type ImportProgress, type ImportSummary } from './importService';
 
 export interface FileToImport {

@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve as resolvePath } from 'node:path';
-import { DEFAULT_MATCH_THRESHOLD } from '../main/core/matching';
+import { DEFAULT_MATCH_THRESHOLD } from '../main/core/rules';
 import { importMany } from '../main/services/import/importMany';
 import { loadManifest } from '../main/services/import/profiles';
 import { resolve } from '../main/services/resolveService';

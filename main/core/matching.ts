@@ -47,8 +47,6 @@ export interface MatchCandidate {
   reasons: string[];
 }
 
-/** The default threshold at or above which a candidate is proposed. */
-export const DEFAULT_MATCH_THRESHOLD = 0.8;
 
 /** Candidates below this are not kept at all. */
 export const MIN_KEPT_SCORE = 0.5;

@@ -2,6 +2,7 @@ import type { ConnectionStatus } from '../contract/api';
 import type { Database } from '../db/database';
 import { toPlain } from '../db/database';
 import { recordedSchemaVersion } from '../db/schema';
+import { DEFAULT_MATCH_THRESHOLD } from '../core/rules';
 
 /** What the status bar shows: server, database, schema version and graph size. */
 export async function connectionStatus(db: Database): Promise<ConnectionStatus> {
@@ -25,5 +26,6 @@ export async function connectionStatus(db: Database): Promise<ConnectionStatus> 
     schemaVersion,
     nodeCount: Number(toPlain(counts?.get('nodes') ?? 0)),
     relationshipCount: Number(toPlain(counts?.get('relationships') ?? 0)),
+    matchThreshold: DEFAULT_MATCH_THRESHOLD,
   };
 }

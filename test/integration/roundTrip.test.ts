@@ -38,6 +38,7 @@ describe('a parameterised write and read through the services', () => {
       schemaVersion: SCHEMA_VERSION,
       nodeCount: 2,
       relationshipCount: 0,
+      matchThreshold: 0.8,
     });
   });
 

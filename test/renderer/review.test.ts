@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CaselinkApi, MatchPairDto, MatchSideDto } from '../../main/contract/api';
 import { compareMentions } from '../../renderer/src/features/review/compare';
+import { DEFAULT_MATCH_THRESHOLD } from '../../main/core/rules';
 import { createAppStore } from '../../renderer/src/store';
-import { REVIEWER_STORAGE_KEY } from '../../renderer/src/store/reviewSlice';
+import { MATCH_LIST_LIMIT, REVIEWER_STORAGE_KEY } from '../../renderer/src/store/reviewSlice';
 import { fakeApi } from '../support/fakeApi';
 
 const side = (id: string, name: string, agency: string, more: Partial<MatchSideDto> = {}): MatchSideDto => ({
@@ -94,11 +95,13 @@ describe('the review queue', () => {
     const kept = pair(side('g', 'Ion Popescu', 'CITY-POL'), side('h', 'Ion POPESCU', 'NGO'), 0.6);
     const listMatches = vi.fn<CaselinkApi['listMatches']>(async (input) => ({
       ok: true,
-      value: [first, second, kept].filter((p) => p.score >= (input.minScore ?? 0)),
+      // As main answers: without a minimum score it applies its own threshold.
+      value: [first, second, kept].filter((p) => p.score >= (input.minScore ?? DEFAULT_MATCH_THRESHOLD)),
     }));
     const store = createAppStore(fakeApi({ listMatches }), memoryStorage());
     await store.getState().countOpenCandidates();
     expect(store.getState().openCandidates).toBe(2);
+    expect(listMatches).toHaveBeenCalledWith({ statuses: ['candidate'], limit: MATCH_LIST_LIMIT });
   });
 
   it('decides nothing without a reviewer name, and remembers the name once given', async () => {

@@ -12,6 +12,7 @@ const status: ConnectionStatus = {
   schemaVersion: 1,
   nodeCount: 2,
   relationshipCount: 0,
+  matchThreshold: 0.8,
 };
 
 const graph: GraphElements = {

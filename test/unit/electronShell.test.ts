@@ -57,6 +57,7 @@ describe('IPC registration', () => {
     schemaVersion: 1,
     nodeCount: 0,
     relationshipCount: 0,
+    matchThreshold: 0.8,
   };
   const api: CaselinkApi = fakeApi({
     getConnectionStatus: async () => ({ ok: true, value: status }),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_MATCH_THRESHOLD,
   findCandidates,
   matchContext,
   scorePair,
@@ -8,6 +7,7 @@ import {
   type SharedIdentifier,
 } from '../../main/core/matching';
 import { nameSimilarity } from '../../main/core/names';
+import { DEFAULT_MATCH_THRESHOLD } from '../../main/core/rules';
 import { mention } from '../support/mentions';
 
 const phone = (id: string, display: string): SharedIdentifier => ({ label: 'Phone', id, display });

@@ -19,7 +19,7 @@ export {
   type IdentifierKind,
   type LinkExplanation,
 } from './linksSlice';
-export { DEFAULT_MIN_SCORE, MATCH_LIST_LIMIT, matchKey, type MatchStatus } from './reviewSlice';
+export { MATCH_LIST_LIMIT, matchKey, reviewMinScoreOf, type MatchStatus } from './reviewSlice';
 
 /** The renderer's one store: plain data and the actions that change it. */
 export type AppState = ConnectionSlice & GraphSlice & ImportSlice & LinksSlice & ReviewSlice;

@@ -5,14 +5,17 @@ import { settle } from './settle';
 
 export type MatchStatus = MatchPairDto['status'];
 
-/** The score below which pairs are not shown unless the reviewer lowers the slider. */
-export const DEFAULT_MIN_SCORE = 0.8;
-
 /** The most pairs one listing asks for; the top bar says "2000+" when there are more. */
 export const MATCH_LIST_LIMIT = 2000;
 
 /** Where the reviewer's name is remembered between sessions. */
 export const REVIEWER_STORAGE_KEY = 'caselink.reviewer';
+
+/** The lowest score the queue lists: the reviewer's choice, else main's threshold once known. */
+export function reviewMinScoreOf(state: Pick<AppState, 'reviewMinScore' | 'connection'>): number | null {
+  if (state.reviewMinScore !== null) return state.reviewMinScore;
+  return state.connection.state === 'connected' ? state.connection.status.matchThreshold : null;
+}
 
 /** Identifies a pair in the queue; main keeps at most one SAME_AS between two mentions. */
 export function matchKey(pair: Pick<MatchPairDto, 'a' | 'b'>): string {
@@ -43,7 +46,8 @@ export interface ReviewSlice {
   matchesLoading: boolean;
   matchesError: CaselinkError | null;
   reviewStatus: MatchStatus;
-  reviewMinScore: number;
+  /** The lowest score listed; null until the reviewer moves the slider: main's threshold then applies. */
+  reviewMinScore: number | null;
   /** The pair shown side by side, by {@link matchKey}. */
   selectedMatch: string | null;
   /** Open candidates at any score, for the top bar; null until counted. */
@@ -80,7 +84,7 @@ export function createReviewSlice(
     matchesLoading: false,
     matchesError: null,
     reviewStatus: 'candidate',
-    reviewMinScore: DEFAULT_MIN_SCORE,
+    reviewMinScore: null,
     selectedMatch: null,
     openCandidates: null,
     reviewer: rememberedReviewer(storage),
@@ -100,7 +104,11 @@ export function createReviewSlice(
       const request = ++latestList;
       set({ matchesLoading: true });
       const result = await settle(() =>
-        api.listMatches({ statuses: [reviewStatus], minScore: reviewMinScore, limit: MATCH_LIST_LIMIT }),
+        api.listMatches({
+          statuses: [reviewStatus],
+          ...(reviewMinScore === null ? {} : { minScore: reviewMinScore }),
+          limit: MATCH_LIST_LIMIT,
+        }),
       );
       if (request !== latestList) return;
       if (!result.ok) {
@@ -120,8 +128,8 @@ export function createReviewSlice(
     async countOpenCandidates() {
       const request = ++latestCount;
       const result = await settle(() =>
-        // The pairs proposed for review, as the queue opens on them (not those kept below the threshold).
-        api.listMatches({ statuses: ['candidate'], minScore: DEFAULT_MIN_SCORE, limit: MATCH_LIST_LIMIT }),
+        // The pairs proposed for review, as the queue opens on them: main applies its threshold.
+        api.listMatches({ statuses: ['candidate'], limit: MATCH_LIST_LIMIT }),
       );
       // A count that cannot be had leaves the button without one; the queue says why when opened.
       if (request === latestCount && result.ok) set({ openCandidates: result.value.length });

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { MatchPairDto } from '../../../../main/contract/api';
-import { matchKey, useAppStore, type MatchStatus } from '../../store';
+import { matchKey, reviewMinScoreOf, useAppStore, type MatchStatus } from '../../store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { countOf } from '../../ui/format';
 import { Modal } from '../../ui/Modal';
@@ -47,7 +47,7 @@ function OpenReviewDialog() {
   const loading = useAppStore((state) => state.matchesLoading);
   const error = useAppStore((state) => state.matchesError);
   const status = useAppStore((state) => state.reviewStatus);
-  const minScore = useAppStore((state) => state.reviewMinScore);
+  const minScore = useAppStore(reviewMinScoreOf);
   const selected = useAppStore((state) => state.selectedMatch);
   const reviewer = useAppStore((state) => state.reviewer);
   const deciding = useAppStore((state) => state.deciding);
@@ -104,13 +104,13 @@ function OpenReviewDialog() {
           ))}
         </div>
         <label className="score-filter">
-          Score at least <strong className="mono">{formatScore(minScore)}</strong>
+          Score at least <strong className="mono">{minScore === null ? '…' : formatScore(minScore)}</strong>
           <input
             type="range"
             min={0}
             max={1}
             step={0.05}
-            value={minScore}
+            value={minScore ?? 0}
             onChange={(event) => setMinScore(Number(event.target.value))}
             aria-label="Minimum score"
           />

@@ -27,6 +27,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/app/index.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
+          // Started as a worker thread by the workbook reader, which finds it beside the bundle.
+          workbookWorker: resolve(__dirname, 'main/services/import/workbookWorker.ts'),
         },
       },
     },

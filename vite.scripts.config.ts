@@ -16,6 +16,9 @@ export default defineConfig({
         fixtures: resolve(import.meta.dirname, 'scripts/fixtures/cli.ts'),
         'bench-import': resolve(import.meta.dirname, 'bench/import.ts'),
         'bench-resolve': resolve(import.meta.dirname, 'bench/resolve.ts'),
+        'bench-hostile': resolve(import.meta.dirname, 'bench/hostile.ts'),
+        // Started as a worker thread by the workbook reader, which finds it beside the bundle.
+        workbookWorker: resolve(import.meta.dirname, 'main/services/import/workbookWorker.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

@@ -35,8 +35,12 @@ export async function proposeForFile(
 ): Promise<Proposal & { sheet: string; headerRow: number | null }> {
   const file = await openAgencyFile(path, { sheets });
   const sheet = file.sheets[0];
-  if (!sheet) return { ...proposeProfile({ agency, country, header: [], samples: [] }), sheet: '', headerRow: null };
-  const rows = await firstRows(sheet.rows, HEADER_SCAN_ROWS + 50);
+  if (!sheet) {
+    file.close();
+    return { ...proposeProfile({ agency, country, header: [], samples: [] }), sheet: '', headerRow: null };
+  }
+  // Only the first rows are read: the rest of the file, and its worker, are let go.
+  const rows = await firstRows(sheet.rows, HEADER_SCAN_ROWS + 50).finally(() => file.close());
   const headerIndex = findHeaderRow(rows.map((r) => r.cells));
   const header = headerTexts(rows[headerIndex]?.cells ?? []);
   const samples = rows.slice(headerIndex + 1).map((r) => r.cells);
@@ -63,8 +67,14 @@ export async function previewFile(
     delimiter: profile.delimiter,
   });
   const previews: SheetPreview[] = [];
-  for (const sheet of file.sheets) {
-    const rows = await firstRows(sheet.rows, HEADER_SCAN_ROWS + count);
+  const read: { row: number; cells: Cell[] }[][] = [];
+  try {
+    for (const sheet of file.sheets) read.push(await firstRows(sheet.rows, HEADER_SCAN_ROWS + count));
+  } finally {
+    file.close();
+  }
+  for (const [i, sheet] of file.sheets.entries()) {
+    const rows = read[i] ?? [];
     const headerIndex = profile.headerRow
       ? rows.findIndex((r) => r.row === profile.headerRow)
       : findHeaderRow(

@@ -1,20 +1,25 @@
 /**
  * Reading agency files into rows of cells. Workbooks (.xlsx, .xls, .ods) go through SheetJS,
- * which reads a workbook whole and copes with the odd formats, title rows and merged cells.
- * Delimited text (.csv, .tsv, .txt) is streamed through papaparse, so a million-row export is
- * read in constant memory, with its encoding and delimiter detected.
+ * which reads a workbook whole and copes with the odd formats, title rows and merged cells; it
+ * runs in a worker thread under the limits of limits.ts (see workbookReader.ts). Delimited text
+ * (.csv, .tsv, .txt) is streamed through papaparse, so a million-row export is read in constant
+ * memory, with its encoding and delimiter detected. Every file's first bytes must be what its
+ * extension says (sniff.ts), and every text cell is cleaned, with a warning (cleanCells.ts).
  */
 import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
-import * as XLSX from 'xlsx';
 import type { Cell } from '../../core/cells';
 import { CaselinkFailure } from '../../contract/errors';
+import { cleanCells } from './cleanCells';
+import { formatBytes, formatCount, readLimits, type ReadLimits } from './limits';
+import { describeSniffed, mismatch, sniffFile } from './sniff';
+import { openWorkbookInWorker } from './workbookReader';
 
 export type Encoding =
-  'utf-8' | 'utf-16le' | 'windows-1252' | 'iso-8859-1' | 'iso-8859-2' | 'windows-1250' | 'windows-1251';
+  'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-1' | 'iso-8859-2' | 'windows-1250' | 'windows-1251';
 
 /** Something the reader changed in a cell so that it could be stored safely. */
 export interface CellWarning {
@@ -51,6 +56,11 @@ export interface OpenedFile {
   sheets: SheetRows[];
   /** Bytes consumed so far (delimited files), for progress. */
   bytesRead(): number;
+  /**
+   * Ends the reading early and frees what it holds (a workbook's worker). Reading every sheet to
+   * its end does the same; a caller that stops early should call it.
+   */
+  close(): void;
 }
 
 export interface ReadOptions {
@@ -58,6 +68,8 @@ export interface ReadOptions {
   sheets?: string[] | undefined;
   encoding?: string | undefined;
   delimiter?: string | undefined;
+  /** Limits other than the defaults of limits.ts (tests, advanced users). */
+  limits?: Partial<ReadLimits> | undefined;
   /** Aborting stops the reading: a workbook's parse is ended, the rows stop with a Cancelled failure. */
   signal?: AbortSignal | undefined;
 }
@@ -75,17 +87,51 @@ function rejectFile(path: string, message: string, hint?: string): never {
   });
 }
 
-/** Detects the text encoding from a byte sample: a BOM, valid UTF-8, or else Windows-1252. */
+/**
+ * Counts a byte sample's well-formed multi-byte UTF-8 characters and its bytes that cannot be
+ * UTF-8. A sample may end inside a character: a sequence cut by the end is neither.
+ */
+function utf8Tally(sample: Uint8Array): { multibyte: number; invalid: number } {
+  let multibyte = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < sample.length) {
+    const b = sample[i] as number;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) {
+      invalid += 1;
+      i += 1;
+      continue;
+    }
+    if (i + length > sample.length) break;
+    let ok = true;
+    for (let k = 1; k < length; k++) if (((sample[i + k] as number) & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      multibyte += 1;
+      i += length;
+    } else {
+      invalid += 1;
+      i += 1;
+    }
+  }
+  return { multibyte, invalid };
+}
+
+/**
+ * Detects the text encoding from a byte sample: a BOM, UTF-8, or else Windows-1252. A sample that
+ * is UTF-8 but for a few broken bytes is read as UTF-8 (the broken bytes become U+FFFD and are
+ * warned about), so that one bad byte does not turn every accented name into mojibake.
+ */
 export function detectEncoding(sample: Uint8Array): Encoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
-  try {
-    // A sample may end inside a multi-byte character: decode it as a stream, which waits for the rest.
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
-  }
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  const { multibyte, invalid } = utf8Tally(sample);
+  return invalid === 0 || multibyte > invalid ? 'utf-8' : 'windows-1252';
 }
 
 /** The delimiter that splits the first lines into the most, and most even, columns. */
@@ -110,55 +156,6 @@ export function detectDelimiter(text: string, extension = ''): string {
   return best;
 }
 
-async function* arrayRows(rows: Cell[][], firstRow: number): AsyncIterable<{ row: number; cells: Cell[] }> {
-  for (let i = 0; i < rows.length; i++) yield { row: firstRow + i, cells: rows[i] ?? [] };
-}
-
-function toCell(value: unknown): Cell {
-  if (value === undefined || value === null || value === '') return null;
-  if (value instanceof Date || typeof value === 'number' || typeof value === 'boolean') return value;
-  return String(value);
-}
-
-async function openWorkbook(path: string, options: ReadOptions): Promise<OpenedFile> {
-  let workbook: XLSX.WorkBook;
-  try {
-    workbook = XLSX.read(await readFile(path), { type: 'buffer', cellDates: true, dense: true, UTC: true });
-  } catch (error) {
-    rejectFile(
-      path,
-      `cannot be read as a workbook (${(error as Error).message})`,
-      'Check that the file is complete and not password-protected.',
-    );
-  }
-  const names = options.sheets?.length ? options.sheets : workbook.SheetNames;
-  const missing = names.filter((n) => !workbook.SheetNames.includes(n));
-  if (missing.length) {
-    rejectFile(
-      path,
-      `has no sheet named ${missing.map((m) => `"${m}"`).join(', ')}`,
-      `Its sheets are: ${workbook.SheetNames.join(', ')}.`,
-    );
-  }
-  const size = (await stat(path)).size;
-  const sheets = names.map((name) => {
-    const ws = workbook.Sheets[name] as XLSX.WorkSheet;
-    const range = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : null;
-    const data = ws['!ref']
-      ? (XLSX.utils.sheet_to_json<unknown[]>(ws, {
-          header: 1,
-          raw: true,
-          defval: null,
-          blankrows: true,
-          UTC: true,
-        }) as unknown[][])
-      : [];
-    const rows = data.map((r) => r.map(toCell));
-    return { name, rows: arrayRows(rows, (range?.s.r ?? 0) + 1), rowCount: rows.length };
-  });
-  return { path, fileName: basename(path), size, format: 'workbook', sheets, bytesRead: () => size };
-}
-
 /** Decodes a byte stream to text in the given encoding, chunk by chunk. */
 function decoder(encoding: Encoding): Transform {
   const text = new TextDecoder(encoding);
@@ -172,12 +169,13 @@ function decoder(encoding: Encoding): Transform {
   });
 }
 
-async function openDelimited(path: string, options: ReadOptions): Promise<OpenedFile> {
-  const size = (await stat(path)).size;
-  const handle = await open(path, 'r');
-  const sample = Buffer.alloc(Math.min(size, 256 * 1024));
-  await handle.read(sample, 0, sample.length, 0);
-  await handle.close();
+async function openDelimited(
+  path: string,
+  size: number,
+  sample: Buffer,
+  limits: ReadLimits,
+  options: ReadOptions,
+): Promise<OpenedFile> {
   const encoding = (
     options.encoding && options.encoding !== 'auto' ? options.encoding : detectEncoding(sample)
   ) as Encoding;
@@ -187,22 +185,61 @@ async function openDelimited(path: string, options: ReadOptions): Promise<Opened
       ? options.delimiter
       : detectDelimiter(sampleText, extname(path).toLowerCase());
   let bytes = 0;
-  async function* rows(): AsyncIterable<{ row: number; cells: Cell[] }> {
+  let closed = false;
+  let stop: ((error: Error) => void) | null = null;
+  async function* rows(): AsyncIterable<SheetRow> {
+    if (closed) return;
     const input = createReadStream(path, { highWaterMark: 1024 * 1024 });
-    input.on('data', (chunk) => (bytes += chunk.length));
     const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
       delimiter,
       skipEmptyLines: false,
-    }) as unknown as NodeJS.ReadWriteStream;
-    const parsed = input.pipe(decoder(encoding)).pipe(parser);
+    }) as unknown as NodeJS.ReadWriteStream & { destroy(error?: Error): void };
+    // pipe() does not pass errors on: a failure anywhere ends the parser, which ends the loop.
+    stop = (error) => {
+      input.destroy();
+      parser.destroy(error);
+    };
     let row = 0;
-    for await (const values of parsed as AsyncIterable<string[]>) {
-      row += 1;
-      // A byte-order mark would stick to the first header.
-      const cells = values
-        .map((v, i) => (row === 1 && i === 0 ? v.replace(/^\uFEFF/, '') : v))
-        .map((v) => (v.trim() === '' ? null : v));
-      yield { row, cells };
+    let bytesAtRow = 0;
+    input.on('error', (error) => stop?.(error));
+    input.on('data', (chunk) => {
+      bytes += chunk.length;
+      // An unclosed quote makes the rest of the file one row, which papaparse would hold whole.
+      if (bytes - bytesAtRow > limits.maxRowBytes) {
+        stop?.(
+          new CaselinkFailure({
+            kind: 'FileRejected',
+            message: `${basename(path)}: row ${formatCount(row + 1)} runs past ${formatBytes(limits.maxRowBytes)}, the limit for one row (an unclosed quote, or not a table).`,
+            hint: 'Check the quotes around that row, or the delimiter and encoding in the mapping.',
+          }),
+        );
+      }
+    });
+    const onAbort = () =>
+      stop?.(new CaselinkFailure({ kind: 'Cancelled', message: `Reading ${basename(path)} was cancelled.` }));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const parsed = input.pipe(decoder(encoding)).pipe(parser);
+      for await (const values of parsed as AsyncIterable<string[]>) {
+        row += 1;
+        bytesAtRow = bytes;
+        if (values.length > limits.maxColumns) {
+          rejectFile(
+            path,
+            `row ${formatCount(row)} has ${formatCount(values.length)} columns; the limit is ${formatCount(limits.maxColumns)}.`,
+            'Check the delimiter chosen in the mapping.',
+          );
+        }
+        // A byte-order mark would stick to the first header.
+        const trimmed = values
+          .map((v, i) => (row === 1 && i === 0 ? v.replace(/^\uFEFF/, '') : v))
+          .map((v) => (v.trim() === '' ? null : v));
+        const cleaned = cleanCells(trimmed, limits.maxCellChars);
+        yield cleaned.warnings ? { row, cells: cleaned.cells, warnings: cleaned.warnings } : { row, cells: trimmed };
+      }
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+      input.destroy();
     }
   }
   return {
@@ -215,22 +252,56 @@ async function openDelimited(path: string, options: ReadOptions): Promise<Opened
     // Named as SheetJS and spreadsheet programs name the one sheet of a text file.
     sheets: [{ name: 'Sheet1', rows: rows(), rowCount: null }],
     bytesRead: () => bytes,
+    close: () => {
+      closed = true;
+      stop?.(new CaselinkFailure({ kind: 'Cancelled', message: `Reading ${basename(path)} was closed.` }));
+    },
   };
 }
 
-/** Opens an agency file for reading, by its extension. */
+const ZIPPED = new Set(['.xlsx', '.xlsm', '.xlsb', '.ods']);
+
+/**
+ * Opens an agency file for reading, by its extension, once its first bytes show it is what the
+ * extension says and its size is within the limits.
+ */
 export async function openAgencyFile(path: string, options: ReadOptions = {}): Promise<OpenedFile> {
   const extension = extname(path).toLowerCase();
-  try {
-    await stat(path);
-  } catch {
-    rejectFile(path, 'does not exist or cannot be opened');
+  if (!WORKBOOK.has(extension) && !DELIMITED.has(extension)) {
+    return rejectFile(
+      path,
+      `is not a format Caselink reads (${extension || 'no extension'})`,
+      `Caselink reads ${SUPPORTED_EXTENSIONS.join(', ')}.`,
+    );
   }
-  if (WORKBOOK.has(extension)) return openWorkbook(path, options);
-  if (DELIMITED.has(extension)) return openDelimited(path, options);
-  return rejectFile(
-    path,
-    `is not a format Caselink reads (${extension || 'no extension'})`,
-    `Caselink reads ${SUPPORTED_EXTENSIONS.join(', ')}.`,
-  );
+  const limits = readLimits(options.limits);
+  let size: number;
+  let sniffed: Awaited<ReturnType<typeof sniffFile>>;
+  try {
+    size = (await stat(path)).size;
+    sniffed = await sniffFile(path);
+  } catch {
+    return rejectFile(path, 'does not exist or cannot be opened');
+  }
+  const wrong = mismatch(extension, sniffed.kind);
+  if (wrong) {
+    rejectFile(
+      path,
+      wrong === 'empty'
+        ? 'is empty.'
+        : `is named ${extension} but its content is ${describeSniffed(wrong)}, not ${DELIMITED.has(extension) ? 'delimited text' : `a ${extension} workbook`}.`,
+      'Export the file again from the system it came from, or give it the extension that matches its content.',
+    );
+  }
+  const workbook = WORKBOOK.has(extension);
+  const maxBytes = workbook ? limits.maxWorkbookBytes : limits.maxTextBytes;
+  if (size > maxBytes) {
+    rejectFile(
+      path,
+      `is ${formatBytes(size)}; the limit for ${workbook ? 'a workbook' : 'a text file'} is ${formatBytes(maxBytes)}.`,
+      workbook ? 'Save the sheet as CSV, which Caselink reads as a stream, or split it.' : 'Split the file.',
+    );
+  }
+  if (workbook) return openWorkbookInWorker(path, size, ZIPPED.has(extension), limits, options.sheets, options.signal);
+  return openDelimited(path, size, sniffed.sample, limits, options);
 }

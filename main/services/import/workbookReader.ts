@@ -1,0 +1,170 @@
+/**
+ * The reader's side of the workbook worker: starts the worker under a heap limit, turns its
+ * answers into the reader's OpenedFile, and ends it on cancel, when every sheet is read, on
+ * `close()`, or when the OpenedFile is dropped.
+ */
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CaselinkFailure } from '../../contract/errors';
+import { formatCount, type ReadLimits } from './limits';
+import type { OpenedFile, SheetRow, SheetRows } from './readers';
+import type { RowsRequest, WorkbookJob, WorkerMessage } from './workbookWorker';
+
+// Rows per message: large enough that messaging costs little, small enough to keep memory flat.
+const CHUNK_ROWS = 2000;
+
+/**
+ * Where the worker's code is. Built, the worker is its own entry beside the bundle (the code that
+ * starts it may sit in a shared chunk one folder down); from sources, as under vitest, it is the
+ * TypeScript file, run through jiti. The names are variables so that the bundler leaves them be.
+ */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const here = import.meta.url;
+  const source = 'workbookWorker.ts';
+  if (here.endsWith('.ts')) return { url: new URL(`./${source}`, here), execArgv: ['--import', 'jiti/register'] };
+  const built = 'workbookWorker.js';
+  for (const candidate of [`./${built}`, `../${built}`]) {
+    const url = new URL(candidate, here);
+    if (existsSync(fileURLToPath(url))) return { url, execArgv: [] };
+  }
+  throw new CaselinkFailure({
+    kind: 'Internal',
+    message: `The workbook reader's worker (${built}) is missing from the build.`,
+  });
+}
+
+const dropped = new FinalizationRegistry<Worker>((worker) => void worker.terminate());
+
+function rejected(path: string, message: string, hint?: string): CaselinkFailure {
+  return new CaselinkFailure({
+    kind: 'FileRejected',
+    message: `${basename(path)}: ${message}`,
+    ...(hint ? { hint } : {}),
+  });
+}
+
+function cancelled(path: string): CaselinkFailure {
+  return new CaselinkFailure({ kind: 'Cancelled', message: `Reading ${basename(path)} was cancelled.` });
+}
+
+/** Opens a workbook in a worker thread; its rows are read from the worker a chunk at a time. */
+export async function openWorkbookInWorker(
+  path: string,
+  size: number,
+  zipped: boolean,
+  limits: ReadLimits,
+  sheets: string[] | undefined,
+  signal: AbortSignal | undefined,
+): Promise<OpenedFile> {
+  if (signal?.aborted) throw cancelled(path);
+  const entry = workerEntry();
+  const job: WorkbookJob = { path, zipped, sheets, limits };
+  const worker = new Worker(entry.url, {
+    workerData: job,
+    execArgv: entry.execArgv,
+    resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb },
+    stdout: false,
+    stderr: false,
+  });
+  // A worker left waiting for requests must not keep a CLI run alive.
+  worker.unref();
+
+  // The worker answers requests in the order they were made.
+  const pending: { resolve: (m: WorkerMessage) => void; reject: (e: unknown) => void }[] = [];
+  let failure: CaselinkFailure | null = null;
+  let ended = false;
+  const fail = (error: CaselinkFailure) => {
+    failure ??= error;
+    for (const waiting of pending.splice(0)) waiting.reject(failure);
+  };
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    dropped.unregister(worker);
+    signal?.removeEventListener('abort', onAbort);
+    void worker.terminate();
+  };
+  const onAbort = () => {
+    fail(cancelled(path));
+    end();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  worker.on('message', (message: WorkerMessage) => {
+    pending.shift()?.resolve(message);
+  });
+  worker.on('error', (error: Error & { code?: string }) => {
+    fail(
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? rejected(
+            path,
+            `needed more than the ${formatCount(limits.workerHeapMb)} MB of memory allowed for reading one workbook.`,
+            'Save the sheet as CSV, which Caselink reads as a stream, or split it.',
+          )
+        : rejected(path, `cannot be read as a workbook (${error.message})`),
+    );
+    end();
+  });
+  worker.on('exit', () => {
+    if (!ended) fail(rejected(path, 'cannot be read as a workbook (its reader stopped).'));
+    ended = true;
+  });
+  const next = (request?: RowsRequest) =>
+    new Promise<WorkerMessage>((resolve, reject) => {
+      if (failure) return reject(failure);
+      if (ended) return reject(cancelled(path));
+      pending.push({ resolve, reject });
+      if (request) worker.postMessage(request);
+    });
+
+  let opened: WorkerMessage;
+  try {
+    opened = await next();
+  } catch (error) {
+    end();
+    throw error;
+  }
+  if (opened.type === 'rejected') {
+    end();
+    throw rejected(path, opened.message, opened.hint);
+  }
+  if (opened.type !== 'opened') {
+    end();
+    throw rejected(path, 'cannot be read as a workbook (its reader answered out of turn).');
+  }
+
+  let open = opened.sheets.length;
+  const finished = () => {
+    open -= 1;
+    if (open === 0) end();
+  };
+  async function* rows(sheet: number, rowCount: number): AsyncIterable<SheetRow> {
+    try {
+      for (let from = 0; from < rowCount; from += CHUNK_ROWS) {
+        const answer = await next({ type: 'rows', sheet, from, count: CHUNK_ROWS });
+        if (answer.type !== 'rows')
+          throw rejected(path, 'cannot be read as a workbook (its reader answered out of turn).');
+        yield* answer.rows;
+      }
+    } finally {
+      finished();
+    }
+  }
+  const sheetRows: SheetRows[] = opened.sheets.map((s, i) => ({
+    name: s.name,
+    rows: rows(i, s.rowCount),
+    rowCount: s.rowCount,
+  }));
+  const file: OpenedFile = {
+    path,
+    fileName: basename(path),
+    size,
+    format: 'workbook',
+    sheets: sheetRows,
+    bytesRead: () => size,
+    close: end,
+  };
+  dropped.register(file, worker, worker);
+  return file;
+}

@@ -1,0 +1,217 @@
+/**
+ * Checks a zipped workbook (.xlsx, .xlsm, .xlsb, .ods) before SheetJS inflates it: the zip
+ * directory's declared sizes and ratios first, then every part inflated as a stream that stops
+ * at its declared size (yauzl checks that), counting the rows and columns of each sheet on the
+ * way. Memory stays at one chunk per part; a zip bomb or a sheet of millions of rows is refused
+ * after reading only as far as the limit.
+ */
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { formatBytes, formatCount, type ReadLimits } from './limits';
+
+/** A limit a file broke, in words for the person importing it. */
+export class LimitExceeded extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+const MiB = 1024 * 1024;
+// Parts small enough to read whole: the workbook's list of sheets and its relationships.
+const SMALL_PART_BYTES = 16 * MiB;
+// The longest tag kept while scanning sheet XML across chunks; no real tag comes near it.
+const MAX_TAG_CHARS = MiB;
+
+const TOO_BIG_HINT = 'Save the sheet from Excel or LibreOffice as CSV, which Caselink reads as a stream, or split it.';
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, zip) =>
+      error ? reject(error) : resolve(zip),
+    ),
+  );
+}
+
+function entriesOf(zip: yauzl.ZipFile, limits: ReadLimits): Promise<yauzl.Entry[]> {
+  if (zip.entryCount > limits.maxZipEntries) {
+    throw new LimitExceeded(
+      `has ${formatCount(zip.entryCount)} parts; the limit is ${formatCount(limits.maxZipEntries)}.`,
+    );
+  }
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+function streamOf(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))),
+  );
+}
+
+async function readSmall(zip: yauzl.ZipFile, entry: yauzl.Entry | undefined): Promise<string> {
+  if (!entry || entry.uncompressedSize > SMALL_PART_BYTES) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of await streamOf(zip, entry)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_m, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : name === 'gt' ? '>' : name === 'quot' ? '"' : "'",
+  );
+}
+
+/** Sheet names by the zip path of their XML part, from xl/workbook.xml and its relationships. */
+function sheetPartNames(workbookXml: string, relsXml: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const names = new Map<string, string>();
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
+    const part = id ? targets.get(id) : undefined;
+    if (name !== undefined && part) names.set(part, unescapeXml(name));
+  }
+  return names;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function columnLetters(n: number): string {
+  let out = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * Counts rows and columns in a worksheet's XML as it streams by, as SheetJS will place them:
+ * a row's `r` attribute when given, else the next row; likewise a cell's reference. The sheet's
+ * `<dimension ref>` is not trusted: a file can claim one size and hold another.
+ */
+class SheetCounter {
+  private row = 0;
+  private column = 0;
+  private carry = '';
+
+  constructor(
+    private readonly sheet: string,
+    private readonly limits: ReadLimits,
+  ) {}
+
+  push(chunk: string): void {
+    let text = this.carry + chunk;
+    const open = text.lastIndexOf('<');
+    if (open >= 0 && text.indexOf('>', open) < 0) {
+      this.carry = text.slice(open);
+      text = text.slice(0, open);
+      if (this.carry.length > MAX_TAG_CHARS) {
+        throw new LimitExceeded(`sheet "${this.sheet}" holds an XML tag longer than ${formatBytes(MAX_TAG_CHARS)}.`);
+      }
+    } else {
+      this.carry = '';
+    }
+    // Each match runs to the next '>', so the scan is linear in the text.
+    for (const m of text.matchAll(/<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s>/])([^>]*)>/g)) {
+      const attributes = m[2] ?? '';
+      if (m[1] === 'row') {
+        const r = /\br="(\d+)"/.exec(attributes)?.[1];
+        this.row = r ? Number(r) : this.row + 1;
+        this.column = 0;
+        if (this.row > this.limits.maxRows) {
+          throw new LimitExceeded(
+            `sheet "${this.sheet}" has more than ${formatCount(this.limits.maxRows)} rows, the limit (it reaches row ${formatCount(this.row)}).`,
+            TOO_BIG_HINT,
+          );
+        }
+      } else {
+        const ref = /\br="([A-Z]+)\d+"/.exec(attributes)?.[1];
+        this.column = ref ? columnNumber(ref) : this.column + 1;
+        if (this.column > this.limits.maxColumns) {
+          throw new LimitExceeded(
+            `sheet "${this.sheet}" has more than ${formatCount(this.limits.maxColumns)} columns, the limit (row ${formatCount(Math.max(this.row, 1))} reaches column ${columnLetters(this.column)}).`,
+          );
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Refuses a zipped workbook whose parts are too large, too compressed, or whose sheets have too
+ * many rows or columns. Throws {@link LimitExceeded}; other errors mean a broken zip.
+ */
+export async function checkZippedWorkbook(path: string, limits: ReadLimits): Promise<void> {
+  const zip = await openZip(path);
+  try {
+    const entries = await entriesOf(zip, limits);
+    let declared = 0;
+    for (const entry of entries) {
+      declared += entry.uncompressedSize;
+      if (declared > limits.maxUncompressedBytes) {
+        throw new LimitExceeded(
+          `inflates to more than ${formatBytes(limits.maxUncompressedBytes)}, the limit (its zip directory declares ${formatBytes(entries.reduce((n, e) => n + e.uncompressedSize, 0))}).`,
+          TOO_BIG_HINT,
+        );
+      }
+      const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+      if (entry.uncompressedSize > MiB && ratio > limits.maxCompressionRatio) {
+        throw new LimitExceeded(
+          `part ${entry.fileName} inflates ${Math.round(ratio)} times, beyond the limit of ${limits.maxCompressionRatio}: a zip bomb, not a workbook.`,
+        );
+      }
+    }
+    const byName = new Map(entries.map((e) => [e.fileName, e]));
+    const sheetNames = sheetPartNames(
+      await readSmall(zip, byName.get('xl/workbook.xml')),
+      await readSmall(zip, byName.get('xl/_rels/workbook.xml.rels')),
+    );
+    let inflated = 0;
+    for (const entry of entries) {
+      if (entry.fileName.endsWith('/')) continue;
+      const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.fileName);
+      const counter = isSheet ? new SheetCounter(sheetNames.get(entry.fileName) ?? entry.fileName, limits) : null;
+      const stream = await streamOf(zip, entry);
+      try {
+        for await (const chunk of stream) {
+          inflated += (chunk as Buffer).length;
+          if (inflated > limits.maxUncompressedBytes) {
+            throw new LimitExceeded(
+              `inflates to more than ${formatBytes(limits.maxUncompressedBytes)}, the limit.`,
+              TOO_BIG_HINT,
+            );
+          }
+          // Tags and attribute names are ASCII: latin1 keeps them intact at a fraction of UTF-8's cost.
+          counter?.push((chunk as Buffer).toString('latin1'));
+        }
+      } catch (error) {
+        stream.destroy();
+        if (error instanceof LimitExceeded) throw error;
+        // yauzl stops a part that inflates past the size its directory declares.
+        throw new LimitExceeded(
+          `part ${entry.fileName} is damaged or lies about its size (${(error as Error).message}).`,
+        );
+      }
+    }
+  } finally {
+    zip.close();
+  }
+}

@@ -8,13 +8,13 @@
  */
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { findHeaderRow, headerTexts, HEADER_SCAN_ROWS } from '../main/core/headers';
 import type { Profile } from '../main/core/profile';
 import { mapRow, resolveColumns } from '../main/core/rowMapper';
 import type { Cell } from '../main/core/cells';
+import { localNeo4jPaths } from '../main/db/localNeo4j';
 import { upsertAgency } from '../main/services/agencyService';
 import { importMany } from '../main/services/import/importMany';
 import { loadManifest, type ManifestEntry } from '../main/services/import/profiles';
@@ -112,9 +112,10 @@ async function run(size: number): Promise<void> {
   const failed = imported.value.filter((o) => !o.ok);
   if (failed.length) throw new Error(`import failed: ${JSON.stringify(failed)}`);
 
-  // The baseline reads plain UTF-8 CSV with the header on line 1: prepared here, not timed.
+  // The baseline reads plain UTF-8 CSV with the header on line 1: prepared here, not timed, in
+  // the import folder, the only one the local Neo4j lets LOAD CSV read.
   const baseline = await freshDatabase('baseline');
-  const csvDir = join(baseline.home, 'csv');
+  const csvDir = localNeo4jPaths(baseline.home).importDir;
   await mkdir(csvDir, { recursive: true });
   const prepared: { entry: ManifestEntry; path: string }[] = [];
   for (const [i, entry] of manifest.files.entries()) {
@@ -137,7 +138,7 @@ async function run(size: number): Promise<void> {
   const loaded = await measure(async () => {
     for (const [i, { entry, path }] of prepared.entries()) {
       await baseline.db.runAutoCommit('bench/load-csv-baseline', {
-        url: pathToFileURL(path).toString(),
+        url: `file:///${encodeURIComponent(basename(path))}`,
         source: String(i),
         agency: entry.agency,
         caseColumns: columnsOf(entry.profile, ['caseRef']),

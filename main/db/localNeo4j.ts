@@ -4,7 +4,8 @@
  * authentication on and a generated password kept in an owner-only file.
  *
  * Layout under CASELINK_HOME/neo4j: `data/` (the store), `logs/` (Neo4j's logs and
- * `launcher.log`), `password` (0600), `state.json` (pid and port while running).
+ * `launcher.log`), `password` (0600), `state.json` (pid and port while running), `import/` (the
+ * only folder `LOAD CSV` may read `file:` URLs from, relative to it).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +22,7 @@ export interface LocalNeo4jPaths {
   lockFile: string;
   logsDir: string;
   launcherLog: string;
+  importDir: string;
 }
 
 export interface LocalNeo4jState {
@@ -76,6 +78,7 @@ export function localNeo4jPaths(home: string): LocalNeo4jPaths {
     lockFile: join(dir, 'start.lock'),
     logsDir,
     launcherLog: join(logsDir, 'launcher.log'),
+    importDir: join(dir, 'import'),
   };
 }
 
@@ -260,6 +263,8 @@ export async function startLocalNeo4j(options: StartOptions): Promise<RunningLoc
       paths.stateFile,
       '--cypher-dir',
       runtime.cypherDir,
+      '--import-dir',
+      paths.importDir,
       '--pagecache',
       options.pageCache ?? process.env.CASELINK_NEO4J_PAGECACHE ?? '512m',
       ...(options.attached ? ['--exit-on-stdin-close'] : []),

@@ -14,6 +14,8 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -27,7 +29,12 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * Caselink's local default database.
  *
  * <p>Arguments: {@code --home DIR --password-file FILE --state-file FILE --cypher-dir DIR
- * [--pagecache SIZE] [--port N] [--exit-on-stdin-close]}.
+ * [--import-dir DIR] [--pagecache SIZE] [--port N] [--exit-on-stdin-close]}. The import folder
+ * (default {@code HOME/import}) is the only place {@code LOAD CSV} may read {@code file:} URLs from.
+ *
+ * <p>Hardened for a laptop holding investigation data: Bolt only, on loopback; no HTTP or HTTPS
+ * connector; no usage report to Neo4j; {@code LOAD CSV} reads {@code file:} URLs only inside the
+ * import folder; no lockout after wrong passwords (see {@link #AUTH_LOCKOUT_DISABLED}).
  *
  * <p>The password file is written by Caselink (owner-only) before the launcher starts. On the
  * first start the default user's password is replaced by it. When Bolt accepts connections the
@@ -38,6 +45,14 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 public final class Launcher {
     private static final String SYSTEM_DATABASE = "system";
 
+    /**
+     * Neo4j locks a user out for 5 s after 3 wrong passwords. Here that guards nothing: the
+     * password is 192 random bits, so guessing it online fails at any rate. It would only let any
+     * local process, or any web page (Bolt also answers WebSocket, from any origin, with no setting
+     * to turn that off), lock Caselink out of its own database by sending wrong passwords.
+     */
+    private static final int AUTH_LOCKOUT_DISABLED = 0;
+
     private Launcher() {}
 
     public static void main(String[] args) throws Exception {
@@ -46,6 +61,9 @@ public final class Launcher {
         Path passwordFile = Path.of(required(options, "password-file"));
         Path stateFile = Path.of(required(options, "state-file"));
         Path cypherDir = Path.of(required(options, "cypher-dir"));
+        Path importDir = options.containsKey("import-dir")
+                ? Path.of(options.get("import-dir")).toAbsolutePath()
+                : home.resolve("import");
         int port = Integer.parseInt(options.getOrDefault("port", "0"));
         long pageCache = ByteUnit.parse(options.getOrDefault("pagecache", "512m"));
 
@@ -54,6 +72,7 @@ public final class Launcher {
             fail("the password file " + passwordFile + " holds fewer than 8 characters");
         }
         Files.deleteIfExists(stateFile);
+        Files.createDirectories(importDir);
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
@@ -63,6 +82,13 @@ public final class Launcher {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // Without a root, LOAD CSV resolves file:///etc/passwd against the file system's.
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
+                .setConfig(GraphDatabaseSettings.allow_file_urls, true)
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, AUTH_LOCKOUT_DISABLED)
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);

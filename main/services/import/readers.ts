@@ -70,6 +70,8 @@ export interface ReadOptions {
   delimiter?: string | undefined;
   /** Limits other than the defaults of limits.ts (tests, advanced users). */
   limits?: Partial<ReadLimits> | undefined;
+  /** Called when a workbook has passed the checks of its size and shape and SheetJS starts to parse it. */
+  onParsing?: (() => void) | undefined;
   /** Aborting stops the reading: a workbook's parse is ended, the rows stop with a Cancelled failure. */
   signal?: AbortSignal | undefined;
 }
@@ -302,6 +304,16 @@ export async function openAgencyFile(path: string, options: ReadOptions = {}): P
       workbook ? 'Save the sheet as CSV, which Caselink reads as a stream, or split it.' : 'Split the file.',
     );
   }
-  if (workbook) return openWorkbookInWorker(path, size, ZIPPED.has(extension), limits, options.sheets, options.signal);
+  if (workbook) {
+    return openWorkbookInWorker(
+      path,
+      size,
+      ZIPPED.has(extension),
+      limits,
+      options.sheets,
+      options.signal,
+      options.onParsing,
+    );
+  }
   return openDelimited(path, size, sniffed.sample, limits, options);
 }

@@ -57,6 +57,7 @@ export async function openWorkbookInWorker(
   limits: ReadLimits,
   sheets: string[] | undefined,
   signal: AbortSignal | undefined,
+  onParsing?: () => void,
 ): Promise<OpenedFile> {
   if (signal?.aborted) throw cancelled(path);
   const entry = workerEntry();
@@ -92,6 +93,7 @@ export async function openWorkbookInWorker(
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   worker.on('message', (message: WorkerMessage) => {
+    if (message.type === 'parsing') return onParsing?.();
     pending.shift()?.resolve(message);
   });
   worker.on('error', (error: Error & { code?: string }) => {

@@ -32,6 +32,7 @@ export interface RowsRequest {
 
 /** What the worker answers. */
 export type WorkerMessage =
+  | { type: 'parsing' }
   | { type: 'opened'; sheets: { name: string; rowCount: number }[] }
   | { type: 'rejected'; message: string; hint?: string }
   | { type: 'rows'; sheet: number; rows: SheetRow[] };
@@ -97,8 +98,9 @@ function rowsOf(sheet: SheetExtent, from: number, count: number, limits: ReadLim
   return out;
 }
 
-async function open(job: WorkbookJob): Promise<SheetExtent[]> {
+async function open(job: WorkbookJob, parsing: () => void): Promise<SheetExtent[]> {
   if (job.zipped) await checkZippedWorkbook(job.path, job.limits);
+  parsing();
   let workbook: XLSX.WorkBook;
   try {
     // One row past the limit is read, so that a sheet over it is seen to be over it.
@@ -138,7 +140,7 @@ async function open(job: WorkbookJob): Promise<SheetExtent[]> {
 const port = parentPort;
 if (port) {
   const job = workerData as WorkbookJob;
-  open(job).then(
+  open(job, () => port.postMessage({ type: 'parsing' } satisfies WorkerMessage)).then(
     (sheets) => {
       port.postMessage({
         type: 'opened',

@@ -31,6 +31,20 @@ export interface ExternalConnection {
 const SUPPORTED_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 
 /**
+ * A database address fit to print: whatever precedes the last `@` (a user and password, even one
+ * holding `/`, `?` or `#`) becomes `***@`, and a query or fragment (which may carry tokens) becomes
+ * `?***`. Works on malformed addresses too, since those are the ones echoed in errors.
+ */
+export function redactUri(uri: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(uri)?.[0] ?? '';
+  let rest = uri.slice(scheme.length);
+  const at = rest.lastIndexOf('@');
+  if (at >= 0) rest = rest.slice(at + 1);
+  const query = rest.search(/[?#]/);
+  return `${scheme}${at >= 0 ? '***@' : ''}${query >= 0 ? `${rest.slice(0, query)}?***` : rest}`;
+}
+
+/**
  * The configured connection, or null when none is configured and the local database is to be
  * used. Throws with a plain message when the settings are incomplete or malformed.
  */
@@ -40,11 +54,15 @@ export function configuredConnection(env: Env = process.env): ExternalConnection
   const scheme = uri.split('://')[0] ?? '';
   if (!uri.includes('://') || !SUPPORTED_SCHEMES.includes(scheme)) {
     throw new Error(
-      `NEO4J_URI "${uri}" is not a Neo4j address; use one of ${SUPPORTED_SCHEMES.map((s) => `${s}://`).join(', ')}.`,
+      `NEO4J_URI "${redactUri(uri)}" is not a Neo4j address; use one of ${SUPPORTED_SCHEMES.map((s) => `${s}://`).join(', ')}.`,
     );
   }
-  if (/^[a-z+]+:\/\/[^/]*@/i.test(uri)) {
-    throw new Error('NEO4J_URI must not contain a user or password; set NEO4J_USER and NEO4J_PASSWORD instead.');
+  // A Neo4j address has no other use for `@`: refuse it wherever it is, rather than guess where a
+  // password containing `/` or `?` ends.
+  if (uri.includes('@')) {
+    throw new Error(
+      `NEO4J_URI "${redactUri(uri)}" must not contain a user or password; set NEO4J_USER and NEO4J_PASSWORD instead.`,
+    );
   }
   const password = env.NEO4J_PASSWORD;
   if (password === undefined || password === '') {

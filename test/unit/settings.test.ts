@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caselinkHome, configuredConnection } from '../../main/config/settings';
+import { caselinkHome, configuredConnection, redactUri } from '../../main/config/settings';
 
 describe('where local state lives', () => {
   it('is CASELINK_HOME when set, else the user data folder of the platform', () => {
@@ -47,5 +47,44 @@ describe('the configured connection', () => {
       /must not contain a user or password/,
     );
     expect(() => configuredConnection({ NEO4J_URI: 'bolt://host:7687' })).toThrow(/NEO4J_PASSWORD is not/);
+  });
+});
+
+describe('credentials in a rejected NEO4J_URI', () => {
+  const refusal = (uri: string) => {
+    try {
+      configuredConnection({ NEO4J_URI: uri, NEO4J_PASSWORD: 'x' });
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error(`${uri} was accepted`);
+  };
+
+  it('are never echoed, wherever they are in the address', () => {
+    expect(refusal('http://analyst:S3cret!@db.example:7474')).toBe(
+      'NEO4J_URI "http://***@db.example:7474" is not a Neo4j address; use one of bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s://, neo4j+ssc://.',
+    );
+    expect(refusal('bolt://analyst:S3cret!@db.example:7687')).toBe(
+      'NEO4J_URI "bolt://***@db.example:7687" must not contain a user or password; set NEO4J_USER and NEO4J_PASSWORD instead.',
+    );
+    for (const uri of [
+      'bolt://analyst:pa/S3cret@db.example:7687',
+      'neo4j://analyst:pa?S3cret@db.example',
+      'neo4j://analyst:pa#S3cret@db.example',
+      'analyst:S3cret@db.example:7687',
+      'https://db.example/browser?token=S3cret',
+      'postgres://db.example/#S3cret',
+    ]) {
+      const message = refusal(uri);
+      expect(message, uri).not.toMatch(/S3cret|analyst/);
+      expect(message, uri).toContain('db.example');
+    }
+  });
+
+  it('are redacted by redactUri: user, password, query and fragment', () => {
+    expect(redactUri('bolt://db.example:7687')).toBe('bolt://db.example:7687');
+    expect(redactUri('neo4j+s://u:p@abc.databases.neo4j.io')).toBe('neo4j+s://***@abc.databases.neo4j.io');
+    expect(redactUri('neo4j://db.example?policy=eu&token=t')).toBe('neo4j://db.example?***');
+    expect(redactUri('u:p@p@db.example:7687/x#f')).toBe('***@db.example:7687/x?***');
   });
 });

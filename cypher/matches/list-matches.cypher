@@ -7,7 +7,7 @@ WHERE s.status IN $statuses AND s.score >= $minScore
 MATCH (ra:Record)-[:MENTIONS]->(a)
 MATCH (rb:Record)-[:MENTIONS]->(b)
 RETURN elementId(s) AS id, s.status AS status, s.score AS score, s.reasons AS reasons,
-  s.decidedBy AS decidedBy, toString(s.decidedAt) AS decidedAt, s.note AS note,
+  s.decidedBy AS decidedBy, s.reviewerName AS reviewerName, toString(s.decidedAt) AS decidedAt, s.note AS note,
   a {.id, .name, .nameLatin, .birthDate, .nationality, .gender, .role, .agency, fileName: ra.fileName, sheet: ra.sheet, row: ra.row, caseRef: ra.caseRef} AS a,
   b {.id, .name, .nameLatin, .birthDate, .nationality, .gender, .role, .agency, fileName: rb.fileName, sheet: rb.sheet, row: rb.row, caseRef: rb.caseRef} AS b
 ORDER BY s.score DESC, a.id, b.id

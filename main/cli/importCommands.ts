@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { caselinkHome } from '../config/settings';
+import type { Profile } from '../core/profile';
 import type { MappedRow } from '../core/rowMapper';
 import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
@@ -106,6 +107,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
         const home = caselinkHome();
         let files: FileToImport[] = [];
         let agencies: { code: string; name: string; country: string }[] = [];
+        let toSave: Profile | null = null;
         if (options.manifest) {
           if (paths.length || options.agency || options.profile)
             throw new CaselinkFailure({
@@ -142,7 +144,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
               kind: 'InvalidInput',
               message: `The profile is for ${profile.agency}, not ${agency}.`,
             });
-          if (options.save && options.profile) out(`Profile saved as ${await saveProfile(home, profile)}.`);
+          if (options.save && options.profile) toSave = profile;
           const chosen = profile;
           files = paths.map((p) => ({
             path: resolve(p),
@@ -159,6 +161,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
         process.once('SIGINT', cancel);
         try {
           await withConnection(async (connection) => {
+            if (toSave) out(`Profile saved as ${await saveProfile(home, toSave, { db: connection.db })}.`);
             const outcomes = await importMany(connection.db, files, {
               agencies,
               reportDir: resolve(options.reportDir ?? resolve(home, 'reports')),
@@ -265,7 +268,9 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .requiredOption('--profile <file>', 'the profile')
     .action(async (options: { profile: string }) => {
       const p = await loadProfile(options.profile);
-      out(`Saved as ${await saveProfile(caselinkHome(), p)}.`);
+      await withConnection(async (connection) => {
+        out(`Saved as ${await saveProfile(caselinkHome(), p, { db: connection.db })}.`);
+      });
     });
   profile
     .command('list')

@@ -1,7 +1,6 @@
 /**
  * `caselink resolve`, `links`, `explain`, `linked-cases`, `matches`, `match`, `hub` and `normalize`.
  */
-import { userInfo } from 'node:os';
 import { Option, type Command } from 'commander';
 import { normalizeText, NORMALIZE_KINDS, type NormalizeKind } from '../core/normalize';
 import { DEFAULT_MATCH_THRESHOLD } from '../core/matching';
@@ -16,6 +15,7 @@ import {
   type LinkSide,
 } from '../services/linkService';
 import { decideMatch, listMatches, type MatchStatus } from '../services/matchService';
+import { osUserName } from '../services/auditService';
 import { caselinkHome } from '../config/settings';
 import { cardHasher } from '../services/import/profiles';
 import { DEFAULT_HUB_THRESHOLD, resolve, setHubOverride } from '../services/resolveService';
@@ -186,7 +186,7 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
         for (const p of pairs) {
           const side = (s: typeof p.a) =>
             `${s.name ?? '?'}${s.nameLatin && s.nameLatin !== s.name ? ` / ${s.nameLatin}` : ''}${s.birthDate ? `, born ${s.birthDate}` : ''} — ${s.agency} ${s.fileName} › ${s.sheet} row ${s.row}`;
-          out(`${p.score.toFixed(2)} ${p.status}${p.decidedBy ? ` by ${p.decidedBy} ${p.decidedAt}` : ''}`);
+          out(`${p.score.toFixed(2)} ${p.status}${p.decidedBy ? ` by ${p.decidedBy}${p.reviewerName ? ` (${p.reviewerName})` : ''} ${p.decidedAt}` : ''}`);
           out(`    A ${side(p.a)}  [${p.a.id}]`);
           out(`    B ${side(p.b)}  [${p.b.id}]`);
           for (const r of p.reasons) out(`      · ${r}`);
@@ -197,9 +197,9 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
   program
     .command('match <decision> <personA> <personB>')
     .description('confirm or reject a same-person candidate (or reopen it: "candidate")')
-    .option('--user <name>', 'who decides', userInfo().username)
+    .option('--user <name>', 'your name as reviewer, recorded beside your OS login (which is always recorded)')
     .option('--note <text>', 'why')
-    .action(async (decision: string, a: string, b: string, options: { user: string; note?: string }) => {
+    .action(async (decision: string, a: string, b: string, options: { user?: string; note?: string }) => {
       const status = ({ confirm: 'confirmed', reject: 'rejected', reopen: 'candidate' } as const)[
         decision as 'confirm' | 'reject' | 'reopen'
       ];
@@ -210,11 +210,11 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
           a,
           b,
           status,
-          user: options.user,
+          reviewerName: options.user,
           ...(options.note ? { note: options.note } : {}),
         });
         out(
-          `${status === 'candidate' ? 'Reopened' : status === 'confirmed' ? 'Confirmed' : 'Rejected'} by ${options.user}.`,
+          `${status === 'candidate' ? 'Reopened' : status === 'confirmed' ? 'Confirmed' : 'Rejected'} by ${osUserName()}${options.user ? ` (${options.user})` : ''}.`,
         );
       });
     });

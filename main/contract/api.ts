@@ -22,9 +22,12 @@ import type {
   StagedFile,
 } from './importTypes';
 import type { ApiMethod } from './methods';
+import { AUDIT_KINDS, type AuditEventDto } from './auditTypes';
 
 export type { CaselinkError, CaselinkErrorKind } from './errors';
 export type * from './importTypes';
+export type * from './auditTypes';
+export { AUDIT_KINDS } from './auditTypes';
 export { API_METHODS, channelOf, isApiMethod, routeOf, type ApiMethod } from './methods';
 
 /** The envelope every API method answers with: data or a typed error, never a thrown one. */
@@ -157,9 +160,20 @@ export const decideMatchInput = z
     a: personId,
     b: personId,
     status: z.enum(['confirmed', 'rejected', 'candidate']),
-    /** Who decides, as the analyst gives it. */
-    user: z.string().trim().min(1).max(100),
+    /** A name the reviewer types, recorded beside the OS user Caselink runs as (never instead of it). */
+    reviewerName: z.string().trim().max(100).optional(),
     note: z.string().max(2000).optional(),
+  })
+  .strict();
+export const listAuditEventsInput = z
+  .object({
+    /** Events at or after this date (YYYY-MM-DD) or ISO date-time. */
+    since: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'a date YYYY-MM-DD or an ISO date-time')
+      .optional(),
+    kind: z.enum(AUDIT_KINDS).optional(),
+    limit: z.number().int().min(1).max(10000).default(500),
   })
   .strict();
 export const resolveInput = z.object({ hubThreshold: z.number().int().min(2).max(100000).default(25) }).strict();
@@ -196,6 +210,10 @@ export interface CaselinkApi {
   listMatches(input: z.input<typeof listMatchesInput>): Promise<Result<MatchPairDto[]>>;
   /** Confirms, rejects or reopens a same-person pair; who and when are kept. */
   decideMatch(input: z.input<typeof decideMatchInput>): Promise<Result<null>>;
+  /** The audit trail (who did what, when, and how it ended), newest first. */
+  listAuditEvents(input: z.input<typeof listAuditEventsInput>): Promise<Result<AuditEventDto[]>>;
+  /** The same events as a CSV document (every field quoted, formula starts neutralised). */
+  exportAuditCsv(input: z.input<typeof listAuditEventsInput>): Promise<Result<{ fileName: string; csv: string }>>;
 }
 
 /** Zod schemas for each method's single argument (`undefined` for none). */
@@ -215,6 +233,8 @@ export const API_INPUTS = {
   explainLink: explainLinkInput,
   listMatches: listMatchesInput,
   decideMatch: decideMatchInput,
+  listAuditEvents: listAuditEventsInput,
+  exportAuditCsv: listAuditEventsInput,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 // Compile-time check: API_METHODS names exactly the methods of CaselinkApi, both ways round.

@@ -157,7 +157,10 @@ export interface MatchPairDto {
   score: number;
   /** Why, in plain words, one sentence each. */
   reasons: string[];
+  /** The OS user who decided: the accountable person. */
   decidedBy: string | null;
+  /** The name the reviewer typed in the app (or gave with --user), kept beside the OS user. */
+  reviewerName: string | null;
   decidedAt: string | null;
   note: string | null;
   a: MatchSideDto;

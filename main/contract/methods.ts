@@ -19,6 +19,8 @@ export const API_METHODS = [
   'explainLink',
   'listMatches',
   'decideMatch',
+  'listAuditEvents',
+  'exportAuditCsv',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

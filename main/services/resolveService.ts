@@ -11,6 +11,7 @@ import { addToBatch, newBatch, writeLinks } from './import/importService';
 import type { ResolveSummaryDto } from '../contract/api';
 import type { Database } from '../db/database';
 import { toPlain } from '../db/database';
+import { audited } from './auditService';
 
 /** Identifiers asserted by this many records or more are hubs unless an analyst says otherwise. */
 export const DEFAULT_HUB_THRESHOLD = 25;
@@ -52,8 +53,16 @@ export async function setHubOverride(
   hub: boolean | null,
   threshold = DEFAULT_HUB_THRESHOLD,
 ): Promise<{ display: string; hub: boolean }[]> {
-  const rows = await db.write('resolve/set-hub-override', { label, key, hub, threshold });
-  return rows.map((r) => ({ display: r.get('display') as string, hub: r.get('hub') as boolean }));
+  const setting = hub === null ? 'auto' : hub ? 'on' : 'off';
+  return audited(
+    db,
+    { kind: 'hub-override', action: `hub ${setting} ${label} ${key}`, details: { label, key, setting, threshold } },
+    async () => {
+      const rows = await db.write('resolve/set-hub-override', { label, key, hub, threshold });
+      return rows.map((r) => ({ display: r.get('display') as string, hub: r.get('hub') as boolean }));
+    },
+    (changed) => ({ identifiers: changed.length, hubNow: changed[0]?.hub ?? null }),
+  );
 }
 
 const RELINK_BATCH = 2_000;
@@ -120,7 +129,18 @@ export interface ResolveOptions {
   now?: Date;
 }
 
+/** Resolves the whole graph (see {@link resolveGraph}) and appends the run to the audit trail. */
 export async function resolve(db: Database, options: ResolveOptions = {}): Promise<ResolveSummary> {
+  const hubThreshold = options.hubThreshold ?? DEFAULT_HUB_THRESHOLD;
+  return audited(
+    db,
+    { kind: 'resolve', action: 'resolve', details: { hubThreshold, relink: options.relinkWith !== undefined } },
+    () => resolveGraph(db, options),
+    ({ seconds: _seconds, ...counts }) => counts,
+  );
+}
+
+async function resolveGraph(db: Database, options: ResolveOptions): Promise<ResolveSummary> {
   const started = performance.now();
   const now = (options.now ?? new Date()).toISOString();
   const relinked = options.relinkWith ? await relink(db, options.relinkWith, options.now) : { records: 0, removed: 0 };

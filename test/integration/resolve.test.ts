@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMany } from '../../main/services/import/importMany';
@@ -180,14 +181,14 @@ describe('resolving the sample agencies', () => {
       a: first?.a.id as string,
       b: first?.b.id as string,
       status: 'confirmed',
-      user: 'analyst.one',
+      reviewerName: 'analyst.one',
       note: 'same passport photo',
     });
     await decideMatch(services.db, {
       a: second?.a.id as string,
       b: second?.b.id as string,
       status: 'rejected',
-      user: 'analyst.two',
+      reviewerName: 'analyst.two',
     });
 
     const again = await importAll();
@@ -196,9 +197,9 @@ describe('resolving the sample agencies', () => {
     expect(summary.withdrawn).toBe(0);
 
     const decided = await listMatches(services.db, { statuses: ['confirmed', 'rejected'], minScore: 0 });
-    expect(decided.map((p) => [p.a.id, p.b.id, p.status, p.decidedBy, p.note])).toEqual([
-      [first?.a.id, first?.b.id, 'confirmed', 'analyst.one', 'same passport photo'],
-      [second?.a.id, second?.b.id, 'rejected', 'analyst.two', null],
+    expect(decided.map((p) => [p.a.id, p.b.id, p.status, p.decidedBy, p.reviewerName, p.note])).toEqual([
+      [first?.a.id, first?.b.id, 'confirmed', userInfo().username, 'analyst.one', 'same passport photo'],
+      [second?.a.id, second?.b.id, 'rejected', userInfo().username, 'analyst.two', null],
     ]);
     // A rejected pair is not proposed again.
     expect(

@@ -29,6 +29,7 @@ describe('the schema', () => {
       'account_kind_key',
       'address_key',
       'agency_code',
+      'audit_event_id',
       'case_agency_ref',
       'caselink_meta_key',
       'document_kind_country_number',

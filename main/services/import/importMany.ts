@@ -5,6 +5,7 @@
 import type { Profile } from '../../core/profile';
 import type { Database } from '../../db/database';
 import { upsertAgency, type AgencyInput } from '../agencyService';
+import { recordImport } from '../auditService';
 import { toError, type CaselinkError } from '../../contract/errors';
 import { importFile, type ImportProgress, type ImportSummary } from './importService';
 
@@ -35,6 +36,7 @@ export async function importMany(
   for (const agency of options.agencies ?? []) await upsertAgency(db, agency);
   const outcomes: FileOutcome[] = [];
   for (const [index, file] of files.entries()) {
+    let outcome: FileOutcome;
     try {
       const summary = await importFile(db, {
         ...file,
@@ -44,13 +46,15 @@ export async function importMany(
         ...(options.signal ? { signal: options.signal } : {}),
         onProgress: (p) => options.onProgress?.({ ...p, fileIndex: index, fileCount: files.length }),
       });
-      outcomes.push({ path: file.path, ok: true, summary });
+      outcome = { path: file.path, ok: true, summary };
     } catch (error) {
-      const e = toError(error);
-      outcomes.push({ path: file.path, ok: false, error: e });
-      // Cancelling, or losing the database, ends the whole batch; a bad file ends only itself.
-      if (e.kind === 'Cancelled' || e.kind === 'ConnectionUnavailable' || e.kind === 'AuthFailed') break;
+      outcome = { path: file.path, ok: false, error: toError(error) };
     }
+    outcomes.push(outcome);
+    await recordImport(db, file, outcome);
+    // Cancelling, or losing the database, ends the whole batch; a bad file ends only itself.
+    const kind = outcome.ok ? null : outcome.error.kind;
+    if (kind === 'Cancelled' || kind === 'ConnectionUnavailable' || kind === 'AuthFailed') break;
   }
   return outcomes;
 }

@@ -2,14 +2,16 @@
  * Mapping profiles on disk (saved per agency under CASELINK_HOME/profiles, or given as a file)
  * and import manifests (a task force's monthly batch: files with their agency and profile).
  */
-import { randomBytes, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseProfile, type Profile } from '../../core/profile';
 import { CaselinkFailure } from '../../contract/errors';
+import type { Database } from '../../db/database';
 import { agencyInput } from '../agencyService';
+import { audited } from '../auditService';
 
 export function profilesDir(home: string): string {
   return join(home, 'profiles');
@@ -37,17 +39,34 @@ export async function loadProfile(path: string): Promise<Profile> {
   }
 }
 
-/** Saves a profile as the agency's, for the next import; answers its path. */
+/**
+ * Saves a profile as the agency's, for the next import; answers its path. The change goes into
+ * the audit trail of `options.db` (with the SHA-256 of the profile before and after).
+ */
 export async function saveProfile(
   home: string,
   profile: Profile,
-  name = profile.agency.toLowerCase(),
+  options: { db: Database; name?: string },
 ): Promise<string> {
   const dir = profilesDir(home);
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `${name.replace(/[^\w.-]+/g, '_')}.json`);
-  await writeFile(path, `${JSON.stringify(profile, null, 2)}\n`);
-  return path;
+  const path = join(dir, `${(options.name ?? profile.agency.toLowerCase()).replace(/[^\w.-]+/g, '_')}.json`);
+  const text = `${JSON.stringify(profile, null, 2)}\n`;
+  const sha256 = (t: string) => createHash('sha256').update(t).digest('hex');
+  const before = await readFile(path, 'utf8').then(sha256, () => null);
+  return audited(
+    options.db,
+    {
+      kind: 'profile-change',
+      action: `save profile ${profile.agency} ${profile.name}`,
+      details: { agency: profile.agency, profile: profile.name, path, previousSha256: before, sha256: sha256(text) },
+    },
+    async () => {
+      await mkdir(dir, { recursive: true });
+      await writeFile(path, text);
+      return path;
+    },
+    () => ({ changed: before !== sha256(text) }),
+  );
 }
 
 /** The saved profiles, of one agency or of all. */

@@ -120,7 +120,7 @@ export class ImportWorkspace {
         message: `The profile is for ${profile.agency}, not ${agency}.`,
       });
     const files = fileIds.map((id) => this.file(id));
-    if (keepProfile) await saveProfile(this.home, profile);
+    if (keepProfile) await saveProfile(this.home, profile, { db: this.db });
     const id = randomBytes(8).toString('hex');
     const job: Job = {
       controller: new AbortController(),

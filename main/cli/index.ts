@@ -89,7 +89,7 @@ async function serveApp(
     out(heading);
     out(`  ${server.url}`);
     out('');
-    out('The address holds a one-time token: keep it to yourself. Press Ctrl+C to stop.');
+    out('The address holds a token, valid until this server stops: keep it to yourself. Press Ctrl+C to stop.');
     await untilSignal(async () => {
       await server.close();
       await connection.close();
@@ -224,7 +224,7 @@ export function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('serve the app to a browser on 127.0.0.1, behind a one-time token')
+    .description('serve the app to a browser on 127.0.0.1, behind a token valid while it runs')
     .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(Number))
     .action(async (options: { port: number }) => {
       await serveApp(options.port, 'Open Caselink in your browser at:');

@@ -78,7 +78,8 @@ describe('the packaged main process', () => {
     // whenReady() has resolved; let its continuation run.
     await new Promise((resolve) => setImmediate(resolve));
     vi.unstubAllEnvs();
-  });
+    // Importing the main process loads every service: slow on a loaded machine, not a wait on a clock.
+  }, 60_000);
 
   it('loads its own app:// page, whatever ELECTRON_RENDERER_URL says, with devtools off and no menu', () => {
     expect(electron.windows.map((w) => w.loaded)).toEqual([['app://caselink/index.html']]);

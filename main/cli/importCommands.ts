@@ -8,7 +8,7 @@ import type { Profile } from '../core/profile';
 import type { MappedRow } from '../core/rowMapper';
 import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
-import type { ImportProgress, ImportSummary } from '../services/import/importService';
+import type { ImportProgress, ImportSummary } from '../services/import/importFile';
 import { importMany, type FileOutcome, type FileToImport } from '../services/import/importMany';
 import { previewFile, proposeForFile } from '../services/import/mapping';
 import { cardHasher, loadManifest, loadProfile, saveProfile, savedProfiles } from '../services/import/profiles';

@@ -80,8 +80,9 @@ async function serveApp(
   try {
     await describeConnection(connection);
     await before?.(connection);
+    const api = createApi(connection.db, { home: caselinkHome() });
     const server = await startBridgeServer({
-      api: createApi(connection.db, { home: caselinkHome() }),
+      api,
       rendererDir: rendererDir(),
       port,
     });
@@ -92,6 +93,8 @@ async function serveApp(
     out('The address holds a token, valid until this server stops: keep it to yourself. Press Ctrl+C to stop.');
     await untilSignal(async () => {
       await server.close();
+      // Running imports are cancelled and staged uploads removed before the database goes.
+      await api.dispose();
       await connection.close();
     });
   } catch (error) {

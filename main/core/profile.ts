@@ -209,7 +209,8 @@ export const profileSchema = z
           });
         }
       }
-      if (c.entity !== 'record' && !(c.entity in p.entities)) {
+      // Own keys only: "constructor" or "toString" is in every object.
+      if (c.entity !== 'record' && !Object.hasOwn(p.entities, c.entity)) {
         ctx.addIssue({
           code: 'custom',
           path: ['columns', i, 'entity'],

@@ -59,12 +59,24 @@ export interface MappedIdentifier extends Identifier {
   grading: Grading;
 }
 
+/** A cell as the file holds it: its column's header and its text. */
+export type RawCell = [header: string, value: string];
+
+/** The text of the first non-empty cell under `header` (as written), if any. */
+export function rawValue(raw: readonly RawCell[], header: string): string | undefined {
+  return raw.find(([h]) => h === header)?.[1];
+}
+
 export interface MappedRow {
   sheet: string;
   /** 1-based row number as the spreadsheet shows it (for CSV: the line, header = 1). */
   row: number;
-  /** Header → cell text, for every non-empty mapped or unmapped cell. */
-  raw: Record<string, string>;
+  /**
+   * Every non-empty cell, mapped or not, in column order with its column's header. A list rather
+   * than an object keyed by header: a header may stand twice ("Phone", "Phone") or be any text
+   * ("__proto__"), and each cell must keep its own column.
+   */
+  raw: RawCell[];
   caseRef: string | null;
   recordRef: string | null;
   eventDate: string | null;
@@ -97,19 +109,26 @@ export function headerKey(text: string): string {
     .trim();
 }
 
-/** Finds each mapped column in the header; names the ones missing. */
+/**
+ * Finds each mapped column in the header; names the ones missing. A header that stands twice
+ * ("Phone", "Phone") maps both its columns, so that both are read; where the field takes one
+ * value (a name, a date), the first non-empty one counts.
+ */
 export function resolveColumns(profile: Profile, header: string[]): { mappings: ResolvedMapping[]; missing: string[] } {
-  const byKey = new Map<string, number>();
+  const byKey = new Map<string, number[]>();
   header.forEach((h, i) => {
     const key = headerKey(h);
-    if (key && !byKey.has(key)) byKey.set(key, i);
+    if (!key) return;
+    const indexes = byKey.get(key);
+    if (indexes) indexes.push(i);
+    else byKey.set(key, [i]);
   });
   const mappings: ResolvedMapping[] = [];
   const missing: string[] = [];
   for (const m of profile.columns) {
-    const index = byKey.get(headerKey(m.column));
-    if (index === undefined) missing.push(m.column);
-    else mappings.push({ ...m, index });
+    const indexes = byKey.get(headerKey(m.column));
+    if (indexes === undefined) missing.push(m.column);
+    else for (const index of indexes) mappings.push({ ...m, index });
   }
   return { mappings, missing };
 }
@@ -190,10 +209,10 @@ type Values = Map<string, { mapping: ResolvedMapping; text: string; cell: Cell }
 export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell[], row: number): MappedRow {
   const { profile } = ctx;
   const warnings: RowProblem[] = [];
-  const raw: Record<string, string> = {};
+  const raw: RawCell[] = [];
   ctx.header.forEach((h, i) => {
     const cell = cells[i] ?? null;
-    if (!isBlank(cell)) raw[h || `column ${i + 1}`] = cellText(cell);
+    if (!isBlank(cell)) raw.push([h || `column ${i + 1}`, cellText(cell)]);
   });
 
   // Values by owner (record or entity) and field.
@@ -355,7 +374,8 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
 
   const eventDate = date('record', 'eventDate');
   // Problems in the order of the columns, as the analyst reads the row.
-  const position = new Map(mappings.map((m) => [m.column, m.index]));
+  const position = new Map<string, number>();
+  for (const m of mappings) if (!position.has(m.column)) position.set(m.column, m.index);
   warnings.sort((a, b) => (position.get(a.column) ?? 0) - (position.get(b.column) ?? 0));
 
   const caseRef = first('record', 'caseRef')?.text ?? null;
@@ -376,9 +396,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
   // Text alone ("Record voided", "Total workers seen: 386", "tbc") names nothing to link.
   if (!caseRef && !mapped.recordRef && parties.length === 0 && identifiers.length === 0) {
     mapped.rejected =
-      Object.keys(raw).length === 0
-        ? 'blank row'
-        : 'nothing to import: no case or record reference, name or identifier';
+      raw.length === 0 ? 'blank row' : 'nothing to import: no case or record reference, name or identifier';
   }
   return mapped;
 }

@@ -54,9 +54,16 @@ export interface ApiOptions {
   home: string;
 }
 
-export function createApi(db: Database, options: ApiOptions): CaselinkApi {
+/** The API with what its owner (the app, `caselink serve`) calls when it stops. */
+export interface CaselinkServices extends CaselinkApi {
+  /** Cancels running imports and removes staged uploads. */
+  dispose(): Promise<void>;
+}
+
+export function createApi(db: Database, options: ApiOptions): CaselinkServices {
   const imports = new ImportWorkspace(db, options.home);
   return {
+    dispose: () => imports.dispose(),
     getConnectionStatus: () => answer(() => connectionStatus(db)),
     getOverview: (input) => answer(() => overview(db, input)),
     listAgencies: () => answer(() => listAgencies(db)),

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { findCandidates, type PersonMention, type SharedIdentifier } from '../core/matching';
 import { parseProfile } from '../core/profile';
 import { mapRow, resolveColumns } from '../core/rowMapper';
-import { addToBatch, newBatch, writeLinks } from './import/importService';
+import { addToBatch, newBatch, storedRawCells, writeLinks } from './import/batches';
 import type { ResolveSummaryDto } from '../contract/api';
 import type { Database } from '../db/database';
 import { toPlain } from '../db/database';
@@ -98,14 +98,14 @@ export async function relink(
       if (page.length === 0) break;
       const batch = newBatch();
       for (const r of page) {
-        const raw = JSON.parse(r.get('raw') as string) as Record<string, string>;
-        const header = Object.keys(raw);
+        const raw = storedRawCells(r.get('raw') as string);
+        const header = raw.map(([h]) => h);
         const { mappings } = resolveColumns(profile, header);
         const sheet = r.get('sheet') as string;
         const mapped = mapRow(
           { profile, sheet, header, cardHash },
           mappings,
-          Object.values(raw),
+          raw.map(([, value]) => value),
           Number(toPlain(r.get('row'))),
         );
         addToBatch(batch, mapped, r.get('id') as string, context);

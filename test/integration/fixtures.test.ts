@@ -60,7 +60,7 @@ describe('importing the sample agencies', () => {
       (withReport as Extract<FileOutcome, { ok: true }>).summary.reportPath as string,
       'utf8',
     );
-    expect(report.split('\r\n')[0]).toBe('\uFEFFfile,sheet,row,column,value,severity,reason');
+    expect(report.split('\r\n')[0]).toBe('\uFEFF"file","sheet","row","column","value","severity","reason"');
     expect(report.split('\r\n').length).toBeGreaterThan(2);
   });
 

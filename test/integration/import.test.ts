@@ -1,11 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProfile, type ProfileInput } from '../../main/core/profile';
 import { upsertAgency } from '../../main/services/agencyService';
+import { CaselinkFailure } from '../../main/contract/errors';
 import { listIdentifiers } from '../../main/services/identifierService';
-import { importFile, type ImportSummary } from '../../main/services/import/importService';
+import { importFile, type ImportSummary } from '../../main/services/import/importFile';
+import { relink } from '../../main/services/resolveService';
 import { graphStats } from '../../main/services/statsService';
 import { openTestServices, type TestServices } from '../support/services';
 import { personProfile, writeDelimited, writeWorkbook } from '../support/sheets';
@@ -19,7 +21,7 @@ describe('importing agency files', () => {
   beforeAll(async () => {
     services = await openTestServices();
     dir = await mkdtemp(join(tmpdir(), 'caselink-import-'));
-    for (const code of ['CITY-POL', 'BORDER', 'LABOUR', 'NGO', 'FIU', 'RO-POL']) {
+    for (const code of ['CITY-POL', 'BORDER', 'LABOUR', 'NGO', 'FIU', 'RO-POL', 'DUP', 'KEYS', 'CLEAN', 'NOREPORT']) {
       await upsertAgency(services.db, { code, name: code, country: code === 'RO-POL' ? 'RO' : 'GB' });
     }
   });
@@ -28,7 +30,11 @@ describe('importing agency files', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const run = (path: string, profile: ProfileInput, extra: { batchSize?: number } = {}): Promise<ImportSummary> =>
+  const run = (
+    path: string,
+    profile: ProfileInput,
+    extra: { batchSize?: number; reportDir?: string; now?: () => Date } = {},
+  ): Promise<ImportSummary> =>
     importFile(services.db, {
       path,
       agency: profile.agency,
@@ -116,8 +122,10 @@ describe('importing agency files', () => {
       [3, 'Passport', '"X1" is not a document number'],
     ]);
     const report = await readFile(summary.reportPath as string, 'utf8');
-    expect(report.split('\r\n')[0]).toBe('\uFEFFfile,sheet,row,column,value,severity,reason');
-    expect(report).toContain('encounters.csv,Sheet1,3,Né le,31/02/1990,warning,day 31 does not exist in 1990-02');
+    expect(report.split('\r\n')[0]).toBe('\uFEFF"file","sheet","row","column","value","severity","reason"');
+    expect(report).toContain(
+      '"encounters.csv","Sheet1","3","Né le","31/02/1990","warning","day 31 does not exist in 1990-02"',
+    );
     expect(await identifiers('Document')).toEqual(['123456789']);
     // The same mobile written another way by another agency is the same phone.
     expect((await listIdentifiers(services.db)).find((i) => i.key === '+447911123456')).toMatchObject({
@@ -312,5 +320,123 @@ describe('importing agency files', () => {
     ]);
     // The full card number is nowhere in the graph: only its masked form and keyed hash.
     expect(accounts.some((a) => a.key.includes('4111111111111111'))).toBe(false);
+  });
+  it('keeps both columns under a header that stands twice, in the record identity and when re-linking', async () => {
+    const path = join(dir, 'two-phones.xlsx');
+    await writeWorkbook(path, [
+      {
+        name: 'Calls',
+        rows: [
+          ['Ref', 'Name', 'Phone', 'Phone'],
+          ['P-1', 'Ion Rusu', '07911 600001', '07911 600002'],
+          // The same row but for its first phone: another record, not a repeat of the one above.
+          ['P-1', 'Ion Rusu', '07911 600003', '07911 600002'],
+          ['P-2', 'Ana Rusu', null, '07911 600004'],
+        ],
+      },
+    ]);
+    const summary = await run(
+      path,
+      personProfile('DUP', { Ref: 'record.caseRef', Name: 'subject.fullName', Phone: 'subject.phone' }),
+    );
+    expect(summary).toMatchObject({ rowsImported: 3, duplicateRows: 0, newRecords: 3 });
+    const phones = ['+447911600001', '+447911600002', '+447911600003', '+447911600004'];
+    const dupPhones = async () =>
+      (await listIdentifiers(services.db))
+        .filter((i) => i.label === 'Phone' && phones.includes(i.key))
+        .map((i) => [i.key, i.records])
+        .sort();
+    const expected = [
+      ['+447911600001', 1],
+      ['+447911600002', 2],
+      ['+447911600003', 1],
+      ['+447911600004', 1],
+    ];
+    expect(await dupPhones()).toEqual(expected);
+    // Re-linking reads every record again from its stored cells: each column is where it was.
+    await relink(services.db, cardHash);
+    expect(await dupPhones()).toEqual(expected);
+  });
+
+  it('reads a row key or header that is also a property name of every object', async () => {
+    const path = join(dir, 'keys.csv');
+    await writeDelimited(
+      path,
+      [
+        ['__proto__', 'constructor', 'Name', 'Mobile'],
+        ['K-1', 'x', 'Elena Radu', '0723 456 781'],
+        ['K-2', 'x', 'Elena Radu', '0723 456 781'],
+        ['K-2', 'y', 'Elena Radu', '0723 456 781'],
+      ],
+      ',',
+    );
+    const columns = { Name: 'subject.fullName', Mobile: 'subject.phone' };
+    const byProto = await run(path, personProfile('KEYS', columns, { country: 'RO', rowKey: ['__proto__'] }));
+    // Rows 3 and 4 share the key K-2 with other content (the "constructor" column): both kept, and said.
+    expect(byProto).toMatchObject({ outcome: 'imported', rowsImported: 3, newRecords: 3, rowsWithWarnings: 1 });
+    expect(byProto.problems).toEqual([
+      expect.objectContaining({ row: 4, column: '__proto__', reason: expect.stringContaining('repeats row 3') }),
+    ]);
+    const byConstructor = await run(path, personProfile('KEYS', columns, { country: 'RO', rowKey: ['constructor'] }));
+    expect(byConstructor).toMatchObject({ outcome: 'imported', rowsImported: 3, rowsWithWarnings: 1 });
+    // By content, the "__proto__" column tells rows 2 and 3 apart: three records, no repeats.
+    const byContent = await run(path, personProfile('KEYS', { ...columns }, { country: 'RO', name: 'by content' }));
+    expect(byContent).toMatchObject({ outcome: 'imported', rowsImported: 3, duplicateRows: 0 });
+    expect((await graphStats(services.db)).byAgency.find((a) => a.agency === 'KEYS')).toMatchObject({
+      sources: 3,
+      completeSources: 3,
+    });
+  });
+
+  it('reports each cell the reader cleaned as a warning naming its row and column', async () => {
+    const path = join(dir, 'nul.csv');
+    await writeFile(path, Buffer.from('Ref,Name,Mobile\r\nN-1,Ana\u0000 Pop,07911 123458\r\n', 'utf8'));
+    const summary = await run(
+      path,
+      personProfile('CLEAN', { Ref: 'record.caseRef', Name: 'subject.fullName', Mobile: 'subject.phone' }),
+    );
+    expect(summary).toMatchObject({ rowsImported: 1, rowsWithWarnings: 1 });
+    expect(summary.problems).toEqual([
+      {
+        file: 'nul.csv',
+        sheet: 'Sheet1',
+        row: 2,
+        column: 'Name',
+        value: 'Ana Pop',
+        severity: 'warning',
+        reason: expect.stringContaining('NUL'),
+      },
+    ]);
+  });
+
+  it('stops before writing anything when the problem report cannot be written', async () => {
+    const path = join(dir, 'noreport.csv');
+    await writeDelimited(
+      path,
+      [
+        ['Ref', 'Name', 'Mobile'],
+        ['R-1', 'Ana Pop', 'not a phone'],
+      ],
+      ',',
+    );
+    const now = () => new Date(Date.UTC(2026, 10, 29, 12, 0, 0));
+    const reportDir = join(dir, 'blocked-reports');
+    // A folder stands where the report file would go.
+    await mkdir(join(reportDir, '2026-11-29T12-00-00-000Z-noreport.csv.problems.csv'), { recursive: true });
+    const profile = personProfile('NOREPORT', {
+      Ref: 'record.caseRef',
+      Name: 'subject.fullName',
+      Mobile: 'subject.phone',
+    });
+    const failed = await run(path, profile, { reportDir, now }).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(CaselinkFailure);
+    expect((failed as CaselinkFailure).error).toMatchObject({
+      kind: 'InvalidInput',
+      message: `The problem report cannot be written in ${reportDir} (EISDIR).`,
+    });
+    expect((await graphStats(services.db)).byAgency.find((a) => a.agency === 'NOREPORT')).toMatchObject({
+      sources: 0,
+      records: 0,
+    });
   });
 });

@@ -7,10 +7,12 @@ import type { Database } from '../../db/database';
 import { upsertAgency, type AgencyInput } from '../agencyService';
 import { recordImport } from '../auditService';
 import { toError, type CaselinkError } from '../../contract/errors';
-import { importFile, type ImportProgress, type ImportSummary } from './importService';
+import { importFile, type ImportProgress, type ImportSummary } from './importFile';
 
 export interface FileToImport {
   path: string;
+  /** The file's own name when `path` is a copy (an upload staged by the app). */
+  fileName?: string;
   agency: string;
   profile: Profile;
   profileSource: string;

@@ -1,10 +1,14 @@
 /**
  * The app's import flow: files staged under CASELINK_HOME/uploads, mapping proposals and
  * previews, and import jobs that run in the background with progress and cancellation.
+ *
+ * Staged files are copies of what the analyst chose, kept only while they are needed: each job
+ * removes its files when it ends (done, failed or cancelled), and `dispose` removes what is left
+ * (files staged and never imported) when the app or `caselink serve` stops.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Profile } from '../../core/profile';
 import type {
   ImportFileResultDto,
@@ -24,14 +28,17 @@ import { SUPPORTED_EXTENSIONS } from './readers';
 interface Job {
   dto: ImportJobDto;
   controller: AbortController;
+  /** Settles when the job has ended and its staged files are gone. */
+  ended: Promise<void>;
 }
 
-function toResult(outcome: FileOutcome): ImportFileResultDto {
-  const file = (outcome.path.split(/[\\/]/).pop() as string).replace(/^[a-f0-9]{32}-/, '');
-  if (!outcome.ok) return { file, ok: false, error: outcome.error };
+type Staged = StagedFile & { path: string };
+
+function toResult(outcome: FileOutcome, name: string): ImportFileResultDto {
+  if (!outcome.ok) return { file: name, ok: false, error: outcome.error };
   const { summary: s } = outcome;
   return {
-    file: s.file.replace(/^[a-f0-9]{32}-/, ''),
+    file: s.file,
     ok: true,
     outcome: s.outcome,
     rowsRead: s.rowsRead,
@@ -42,15 +49,18 @@ function toResult(outcome: FileOutcome): ImportFileResultDto {
     duplicateRows: s.duplicateRows,
     newRecords: s.newRecords,
     problemCount: s.problemCount,
-    problems: s.problems.slice(0, 100).map((p) => ({ ...p, file: p.file.replace(/^[a-f0-9]{32}-/, '') })),
+    problems: s.problems.slice(0, 100),
     reportPath: s.reportPath,
     seconds: s.seconds,
   };
 }
 
 export class ImportWorkspace {
-  private readonly staged = new Map<string, StagedFile & { path: string }>();
+  private readonly staged = new Map<string, Staged>();
   private readonly jobs = new Map<string, Job>();
+  // Each workspace stages under a folder of its own: the app and `caselink serve` may share a home.
+  private readonly session = randomBytes(8).toString('hex');
+  private disposed = false;
 
   constructor(
     private readonly db: Database,
@@ -58,10 +68,10 @@ export class ImportWorkspace {
   ) {}
 
   private get uploads(): string {
-    return join(this.home, 'uploads');
+    return join(this.home, 'uploads', this.session);
   }
 
-  private file(id: string): StagedFile & { path: string } {
+  private file(id: string): Staged {
     const found = this.staged.get(id);
     if (!found)
       throw new CaselinkFailure({
@@ -72,8 +82,14 @@ export class ImportWorkspace {
     return found;
   }
 
-  /** Stores an uploaded file under a random name that keeps its extension. */
+  /**
+   * Stores an uploaded file in a folder of its own under a random name, keeping its file name: so
+   * that the import records the name the analyst knows, and messages name it.
+   */
   async stage(name: string, content: Buffer): Promise<StagedFile> {
+    if (this.disposed) throw new CaselinkFailure({ kind: 'Cancelled', message: 'Caselink is stopping.' });
+    // The name as the analyst's system shows it: no folders, no control characters.
+    const real = basename(name.replace(/\\/g, '/')).replace(/\p{Cc}+/gu, '') || 'file';
     const clean = name
       .replace(/[/\\]/g, '_')
       .replace(/[^\p{L}\p{N}._ -]+/gu, '_')
@@ -93,11 +109,11 @@ export class ImportWorkspace {
         hint: 'Import it with the command line: caselink import.',
       });
     }
-    await mkdir(this.uploads, { recursive: true, mode: 0o700 });
     const id = randomBytes(16).toString('hex');
-    const path = join(this.uploads, `${id}-${clean}`);
+    await mkdir(join(this.uploads, id), { recursive: true, mode: 0o700 });
+    const path = join(this.uploads, id, clean);
     await writeFile(path, content, { mode: 0o600 });
-    const file = { id, name: clean, size: (await stat(path)).size, path };
+    const file = { id, name: real, size: (await stat(path)).size, path };
     this.staged.set(id, file);
     return { id, name: file.name, size: file.size };
   }
@@ -123,6 +139,7 @@ export class ImportWorkspace {
     if (keepProfile) await saveProfile(this.home, profile, { db: this.db });
     const id = randomBytes(8).toString('hex');
     const job: Job = {
+      ended: Promise.resolve(),
       controller: new AbortController(),
       dto: {
         id,
@@ -135,38 +152,77 @@ export class ImportWorkspace {
     };
     this.jobs.set(id, job);
     const cardHash = await cardHasher(this.home);
-    void importMany(
+    const names = new Map(files.map((f) => [f.path, f.name]));
+    job.ended = importMany(
       this.db,
-      files.map((f) => ({ path: f.path, agency, profile, profileSource: keepProfile ? 'saved' : 'app' })),
+      files.map((f) => ({
+        path: f.path,
+        fileName: f.name,
+        agency,
+        profile,
+        profileSource: keepProfile ? 'saved' : 'app',
+      })),
       {
         cardHash,
         reportDir: join(this.home, 'reports'),
         signal: job.controller.signal,
         onProgress: (p) => {
-          job.dto.progress = { ...p, file: p.file.replace(/^[a-f0-9]{32}-/, '') };
+          job.dto.progress = p;
         },
       },
-    ).then(
-      async (outcomes) => {
-        job.dto.results = outcomes.map(toResult);
-        const cancelled = outcomes.some((o) => !o.ok && o.error.kind === 'Cancelled');
-        job.dto.status = cancelled ? 'cancelled' : outcomes.every((o) => o.ok) ? 'done' : 'failed';
+    )
+      .then(
+        (outcomes) => {
+          job.dto.results = outcomes.map((o) => toResult(o, names.get(o.path) ?? basename(o.path)));
+          const cancelled = outcomes.some((o) => !o.ok && o.error.kind === 'Cancelled');
+          job.dto.status = cancelled ? 'cancelled' : outcomes.every((o) => o.ok) ? 'done' : 'failed';
+        },
+        (error: unknown) => {
+          job.dto.status = 'failed';
+          job.dto.results = [
+            {
+              file: files.map((f) => f.name).join(', '),
+              ok: false,
+              error: { kind: 'Internal', message: String(error) },
+            },
+          ];
+        },
+      )
+      // Whatever the outcome, the copies go: an imported file is in the graph with its SHA-256, and
+      // a failed or cancelled one is chosen again from where the analyst keeps it.
+      .finally(() => this.unstage(files))
+      .finally(() => {
         job.dto.finishedAt = new Date().toISOString();
-        // Imported files are in the graph with their SHA-256; the uploaded copies can go.
-        for (const f of files) {
-          this.staged.delete(f.id);
-          await rm(f.path, { force: true });
-        }
-      },
-      (error: unknown) => {
-        job.dto.status = 'failed';
-        job.dto.results = [
-          { file: files.map((f) => f.name).join(', '), ok: false, error: { kind: 'Internal', message: String(error) } },
-        ];
-        job.dto.finishedAt = new Date().toISOString();
-      },
-    );
+      });
     return job.dto;
+  }
+
+  private async unstage(files: Staged[]): Promise<void> {
+    for (const f of files) {
+      this.staged.delete(f.id);
+      await rm(join(this.uploads, f.id), { recursive: true, force: true });
+    }
+  }
+
+  /** Waits until the job has ended and its staged files are removed. */
+  async settled(id: string): Promise<ImportJobDto> {
+    const job = this.jobs.get(id);
+    if (!job) throw new CaselinkFailure({ kind: 'NotFound', message: 'No such import job.' });
+    await job.ended;
+    return job.dto;
+  }
+
+  /**
+   * Stops the workspace: running jobs are cancelled (each ends after its batches in flight), and
+   * every staged file, imported or not, is removed.
+   */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const jobs = [...this.jobs.values()];
+    for (const job of jobs) job.controller.abort();
+    await Promise.allSettled(jobs.map((job) => job.ended));
+    this.staged.clear();
+    await rm(this.uploads, { recursive: true, force: true });
   }
 
   job(id: string): ImportJobDto {

@@ -1,0 +1,129 @@
+/**
+ * The read stage: a file's sheets, each with its header row found and the profile's columns
+ * located in it, then the rows under that header, one at a time. A sheet the profile cannot read
+ * is reported and skipped; a file that cannot be read fails the run.
+ */
+import { findHeaderRow, headerTexts, HEADER_SCAN_ROWS } from '../../core/headers';
+import type { Profile } from '../../core/profile';
+import { resolveColumns, type ResolvedMapping } from '../../core/rowMapper';
+import type { OpenedFile, SheetRow } from './readers';
+import type { Problem } from './report';
+
+/** A sheet as the profile reads it. */
+export interface SheetLayout {
+  name: string;
+  /** The 1-based header row; null when none was found. */
+  headerRow: number | null;
+  /** Header texts by column ("column N" where blank). */
+  header: string[];
+  /** The profile's columns found in the header; none when the sheet is skipped. */
+  mappings: ResolvedMapping[];
+  /** The profile's columns not in the header. */
+  missing: string[];
+}
+
+/** What the read stage hands on: each sheet's layout, then its rows under the header. */
+export type ReadItem = { kind: 'sheet'; layout: SheetLayout } | { kind: 'row'; layout: SheetLayout; row: SheetRow };
+
+export interface ReadStageOptions {
+  profile: Profile;
+  /** Reports a problem (the file name is added by the caller). */
+  report: (problem: Omit<Problem, 'file'>) => void;
+  /** Seconds spent waiting on the reader, added up. */
+  timings: { readSeconds: number };
+}
+
+async function timed<T>(timings: { readSeconds: number }, next: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  try {
+    return await next();
+  } finally {
+    timings.readSeconds += (performance.now() - t) / 1000;
+  }
+}
+
+/** Finds the header row among the first rows of a sheet: the profile's, or the likeliest one. */
+function headerIndex(head: SheetRow[], profile: Profile): number {
+  return profile.headerRow
+    ? head.findIndex((r) => r.row === profile.headerRow)
+    : findHeaderRow(
+        head.map((r) => r.cells),
+        profile.columns.map((c) => c.column),
+      );
+}
+
+/** The sheets and rows of an opened file, as the profile reads them. */
+export async function* readStage(file: OpenedFile, options: ReadStageOptions): AsyncGenerator<ReadItem> {
+  const { profile, report, timings } = options;
+  for (const sheet of file.sheets) {
+    const rows = sheet.rows[Symbol.asyncIterator]();
+    const head: SheetRow[] = [];
+    while (head.length < HEADER_SCAN_ROWS) {
+      const next = await timed(timings, () => rows.next());
+      if (next.done) break;
+      head.push(next.value);
+    }
+    if (head.length === 0) continue;
+    const layout: SheetLayout = { name: sheet.name, headerRow: null, header: [], mappings: [], missing: [] };
+    const index = headerIndex(head, profile);
+    const headerRow = head[index];
+    if (!headerRow) {
+      report({
+        sheet: sheet.name,
+        row: null,
+        column: null,
+        value: '',
+        severity: 'rejected',
+        reason: 'no header row found',
+      });
+      await rows.return?.();
+      yield { kind: 'sheet', layout };
+      continue;
+    }
+    layout.headerRow = headerRow.row;
+    layout.header = headerTexts(headerRow.cells);
+    const { mappings, missing } = resolveColumns(profile, layout.header);
+    layout.missing = missing;
+    for (const w of headerRow.warnings ?? []) {
+      report({
+        sheet: sheet.name,
+        row: headerRow.row,
+        column: layout.header[w.column] ?? `column ${w.column + 1}`,
+        value: layout.header[w.column] ?? '',
+        severity: 'warning',
+        reason: w.reason,
+      });
+    }
+    if (mappings.length === 0) {
+      report({
+        sheet: sheet.name,
+        row: headerRow.row,
+        column: null,
+        value: layout.header.join(' | '),
+        severity: 'rejected',
+        reason: `none of the profile's columns is in this sheet (the profile expects ${profile.columns.map((c) => `"${c.column}"`).join(', ')})`,
+      });
+      await rows.return?.();
+      yield { kind: 'sheet', layout };
+      continue;
+    }
+    layout.mappings = mappings;
+    for (const column of missing) {
+      report({
+        sheet: sheet.name,
+        row: headerRow.row,
+        column,
+        value: '',
+        severity: 'warning',
+        reason: 'column named in the profile is not in this sheet',
+      });
+    }
+    yield { kind: 'sheet', layout };
+    for (const row of head.slice(index + 1)) yield { kind: 'row', layout, row };
+    for (;;) {
+      const next = await timed(timings, () => rows.next());
+      if (next.done) break;
+      yield { kind: 'row', layout, row: next.value };
+    }
+  }
+}

@@ -135,7 +135,8 @@ export function proposeProfile(input: ProposalInput): Proposal {
   const columns: ColumnMapping[] = [];
   const entities: Record<string, { kind: 'person' | 'organization'; role: Role }> = {};
   const unmapped: string[] = [];
-  const reasons: Record<string, string> = {};
+  // Keyed by header text, which may be "__proto__": an object with no prototype keeps it as a key.
+  const reasons = Object.create(null) as Record<string, string>;
   input.header.forEach((header, index) => {
     if (/^column \d+$/.test(header)) return;
     let field = fieldOfHeader(header);

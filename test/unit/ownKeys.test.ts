@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseProfile, type ProfileInput } from '../../main/core/profile';
+import { proposeProfile } from '../../main/core/mappingProposal';
 import { mapRow, resolveColumns } from '../../main/core/rowMapper';
 
 const BASE: ProfileInput = {
@@ -68,6 +69,26 @@ describe('names that every JavaScript object has', () => {
       ['Nume', 2],
       ['Telefon', 1],
       ['Telefon', 3],
+    ]);
+  });
+
+  it('gives the reason for a proposed column headed "__proto__"', () => {
+    const proposal = proposeProfile({
+      agency: 'NGO',
+      country: 'GB',
+      header: ['Name', '__proto__'],
+      samples: [
+        ['Ana Pop', '07911 123456'],
+        ['Dan Pop', '07911 123457'],
+      ],
+    });
+    expect(proposal.profile.columns.map((c) => [c.column, c.field])).toEqual([
+      ['Name', 'fullName'],
+      ['__proto__', 'phone'],
+    ]);
+    expect(Object.entries(proposal.reasons)).toEqual([
+      ['Name', 'header "Name" reads as fullName'],
+      ['__proto__', 'values look like phone'],
     ]);
   });
 });

@@ -26,6 +26,27 @@ function run(command, args, options = {}) {
   if (result.status !== 0) fail(`${command} ${args.join(' ')} exited with ${result.status}`);
 }
 
+// CSI escape sequences (colours, cursor moves) and the OSC ones some tools send for titles.
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
+
+/**
+ * Runs a tool whose output is passed on without escape codes: Maven (its Jansi console) writes
+ * colour resets even in batch mode and with colour off, which garble a log or a terminal after it.
+ */
+function runPlain(command, args) {
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.stdout) process.stdout.write(result.stdout.replace(ANSI, ''));
+  if (result.stderr) process.stderr.write(result.stderr.replace(ANSI, ''));
+  if (result.error) fail(`could not run ${command}: ${result.error.message}`);
+  if (result.status !== 0) fail(`${command} ${args.join(' ')} exited with ${result.status}`);
+}
+
 function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
@@ -76,7 +97,7 @@ const steps = {
       if (!has('java') && !process.env.JAVA_HOME)
         fail('Java 17+ is needed for the local Neo4j. Debian: apt-get install openjdk-17-jdk-headless');
       say('fetching Neo4j Community and building the launcher with Maven…');
-      run('mvn', ['-B', '-q', '-f', 'neo4j/pom.xml', 'package']);
+      runPlain('mvn', ['-B', '-q', '--no-transfer-progress', '-Dstyle.color=never', '-f', 'neo4j/pom.xml', 'package']);
     });
   },
   chromium() {

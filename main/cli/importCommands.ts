@@ -1,7 +1,7 @@
 /**
  * `caselink import`, `caselink stats` and `caselink profile …`.
  */
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { caselinkHome } from '../config/settings';
 import type { Profile } from '../core/profile';
@@ -12,21 +12,42 @@ import type { ImportProgress, ImportSummary } from '../services/import/importFil
 import { importMany, type FileOutcome, type FileToImport } from '../services/import/importMany';
 import { previewFile, proposeForFile } from '../services/import/mapping';
 import { cardHasher, loadManifest, loadProfile, saveProfile, savedProfiles } from '../services/import/profiles';
+import { describePlan, planImport } from '../services/import/reimportPlan';
 import { listIdentifiers } from '../services/identifierService';
 import { graphStats } from '../services/statsService';
+import { describeIdentifier } from '../core/normalize';
+import { formatNumber, formatSeconds, plural } from './format';
+import { checkAgency, checkFiles, chooseProfile } from './importChecks';
+import { agencyCode, country, EXIT, integerIn, nonEmpty } from './options';
 
 type Out = (line?: string) => void;
 type WithConnection = (work: (connection: Connection) => Promise<void>) => Promise<void>;
 
+/**
+ * Progress on stderr: one line rewritten in place on a terminal, a line every 5 s otherwise. A
+ * file skipped before any row was read (imported before) shows no progress: its summary says so.
+ */
 function progressPrinter(): (p: ImportProgress & { fileIndex: number; fileCount: number }) => void {
   let last = 0;
+  let shown = false;
   const tty = process.stderr.isTTY;
   return (p) => {
     const now = Date.now();
     if (p.phase !== 'done' && now - last < (tty ? 250 : 5000)) return;
+    if (p.rowsRead === 0 && p.rowsWritten === 0) {
+      if (p.phase === 'done' && shown && tty) process.stderr.write('\r\x1b[K');
+      if (p.phase === 'done') shown = false;
+      return;
+    }
     last = now;
-    const left = p.secondsLeft === null ? '' : `, about ${p.secondsLeft} s left`;
-    const line = `[${p.fileIndex + 1}/${p.fileCount}] ${p.file}: ${p.phase}, ${p.rowsRead} rows read, ${p.rowsWritten} written, ${p.rowsPerSecond} rows/s${left}`;
+    // An estimate under a second is noise, and at the end there is nothing left to estimate.
+    const left =
+      p.phase !== 'done' && p.secondsLeft !== null && p.secondsLeft >= 1
+        ? `, about ${formatSeconds(p.secondsLeft)} left`
+        : '';
+    const speed = p.rowsPerSecond > 0 ? `, ${formatNumber(p.rowsPerSecond)} rows/s` : '';
+    const line = `[${p.fileIndex + 1}/${p.fileCount}] ${p.file}: ${p.phase}, ${plural(p.rowsRead, 'row')} read, ${formatNumber(p.rowsWritten)} written${speed}${left}`;
+    shown = p.phase !== 'done';
     process.stderr.write(tty ? `\r\x1b[K${line}${p.phase === 'done' ? '\n' : ''}` : `${line}\n`);
   };
 }
@@ -39,11 +60,11 @@ function printSummary(out: Out, outcome: FileOutcome): void {
   }
   const s: ImportSummary = outcome.summary;
   if (s.outcome === 'unchanged') {
-    out(`= ${s.file} (${s.agency}): already imported (same SHA-256); nothing changed.`);
+    out(`= ${s.file} (${s.agency}): already imported with this mapping (same SHA-256); nothing changed.`);
     return;
   }
   out(
-    `✓ ${s.file} (${s.agency}): ${s.rowsRead} rows read, ${s.rowsImported} imported (${s.rowsWithWarnings} with warnings), ${s.rowsRejected} rejected, ${s.blankRows} blank, ${s.duplicateRows} duplicate; ${s.newRecords} new records; ${s.seconds.toFixed(1)} s.`,
+    `✓ ${s.file} (${s.agency}): ${plural(s.rowsRead, 'row')} read, ${formatNumber(s.rowsImported)} imported (${formatNumber(s.rowsWithWarnings)} with warnings), ${formatNumber(s.rowsRejected)} rejected, ${formatNumber(s.blankRows)} blank, ${formatNumber(s.duplicateRows)} duplicate; ${plural(s.newRecords, 'new record')}; ${formatSeconds(s.seconds)}.`,
   );
   for (const sheet of s.sheets) {
     if (sheet.missingColumns.length)
@@ -52,7 +73,7 @@ function printSummary(out: Out, outcome: FileOutcome): void {
   for (const p of s.problems.filter((x) => x.severity === 'rejected').slice(0, 5)) {
     out(`  rejected ${p.sheet} row ${p.row ?? '-'}: ${p.reason}`);
   }
-  if (s.reportPath) out(`  ${s.problemCount} problems listed in ${s.reportPath}`);
+  if (s.reportPath) out(`  ${plural(s.problemCount, 'problem')} listed in ${s.reportPath}`);
 }
 
 function describeRow(row: MappedRow): string {
@@ -79,16 +100,34 @@ export async function importManifest(db: Connection['db'], path: string, out: Ou
   return outcomes;
 }
 
+/**
+ * Keeps the profiles of a manifest as their agencies' saved profiles, so that the next
+ * `caselink import --agency CODE FILE` of those agencies works without --profile. An agency that
+ * has saved profiles already keeps them: the user's own edits are never overwritten.
+ */
+export async function saveSampleProfiles(db: Connection['db'], path: string, out: Out): Promise<void> {
+  const home = caselinkHome();
+  const manifest = await loadManifest(path);
+  const had = new Set((await savedProfiles(home)).map((s) => s.profile.agency));
+  const saved: string[] = [];
+  for (const file of manifest.files) {
+    if (had.has(file.agency)) continue;
+    await saveProfile(home, file.profile, { db, name: basename(file.profileSource, '.json') });
+    saved.push(`${file.agency} "${file.profile.name}"`);
+  }
+  if (saved.length) out(`Saved the sample mappings for the next imports: ${saved.join(', ')}.`);
+}
+
 export function registerImportCommands(program: Command, out: Out, withConnection: WithConnection): void {
   program
     .command('import')
     .description('import agency files (.xlsx .xls .ods .csv .tsv) into the graph')
     .argument('[files...]', 'files to import')
-    .option('--agency <code>', 'the agency the files come from')
-    .option('--profile <file>', "mapping profile (default: the agency's saved profile)")
-    .option('--manifest <file>', 'a JSON list of files with their agency and profile')
-    .option('--report-dir <dir>', 'where to write the error reports (default: CASELINK_HOME/reports)')
-    .option('--batch-size <n>', 'rows per write transaction', (v) => Number(v))
+    .option('--agency <code>', 'the agency the files come from', agencyCode)
+    .option('--profile <file>', "mapping profile (default: the agency's saved profile)", nonEmpty)
+    .option('--manifest <file>', 'a JSON list of files with their agency and profile', nonEmpty)
+    .option('--report-dir <dir>', 'where to write the error reports (default: CASELINK_HOME/reports)', nonEmpty)
+    .option('--batch-size <n>', 'rows per write transaction (1 to 50,000)', integerIn(1, 50_000))
     .option('--save', "keep the --profile given as the agency's saved profile")
     .option('--json', 'print the summaries as JSON')
     .action(
@@ -108,6 +147,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
         let files: FileToImport[] = [];
         let agencies: { code: string; name: string; country: string }[] = [];
         let toSave: Profile | null = null;
+        let checked: string[] = [];
         if (options.manifest) {
           if (paths.length || options.agency || options.profile)
             throw new CaselinkFailure({
@@ -124,35 +164,10 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
               kind: 'InvalidInput',
               message: 'Name the agency and the files: caselink import --agency CODE FILE… (or --manifest FILE).',
             });
-          const agency = options.agency.toUpperCase();
-          let profilePath = options.profile ? resolve(options.profile) : null;
-          let profile = profilePath ? await loadProfile(profilePath) : null;
-          if (!profile) {
-            const saved = await savedProfiles(home, agency);
-            if (saved.length === 0) {
-              throw new CaselinkFailure({
-                kind: 'InvalidInput',
-                message: `No mapping profile for ${agency}.`,
-                hint: `Propose one from the file and review it: caselink profile propose --agency ${agency} --country CC ${paths[0]} --out ${agency.toLowerCase()}.json; then caselink profile preview --profile ${agency.toLowerCase()}.json ${paths[0]}; then import with --profile (add --save to keep it).`,
-              });
-            }
-            profile = (saved[0] as (typeof saved)[number]).profile;
-            profilePath = (saved[0] as (typeof saved)[number]).path;
-          }
-          if (profile.agency !== agency)
-            throw new CaselinkFailure({
-              kind: 'InvalidInput',
-              message: `The profile is for ${profile.agency}, not ${agency}.`,
-            });
-          if (options.save && options.profile) toSave = profile;
-          const chosen = profile;
-          files = paths.map((p) => ({
-            path: resolve(p),
-            agency,
-            profile: chosen,
-            profileSource: profilePath ?? 'given',
-          }));
+          checked = await checkFiles(paths);
         }
+        // Everything else needs the database: the agency is checked there before the profile.
+        const notice = (line: string) => (options.json ? process.stderr.write(`${line}\n`) : out(line));
         const controller = new AbortController();
         const cancel = () => {
           process.stderr.write('\nCancelling after the batch being written…\n');
@@ -161,6 +176,20 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
         process.once('SIGINT', cancel);
         try {
           await withConnection(async (connection) => {
+            if (!options.manifest && options.agency) {
+              const agency = options.agency;
+              await checkAgency(connection.db, agency);
+              const chosen = await chooseProfile(home, agency, options.profile, paths[0] as string);
+              if (options.save && options.profile) toSave = chosen.profile;
+              files = checked.map((path) => ({ path, agency, profile: chosen.profile, profileSource: chosen.path }));
+              notice(`Mapping "${chosen.profile.name}" (${chosen.path}).`);
+            }
+            for (const file of files) {
+              const plan = await planImport(connection.db, file);
+              // An unchanged file is said once, in its summary.
+              const said = plan.kind === 'unchanged' ? null : describePlan(plan);
+              if (said) notice(said);
+            }
             if (toSave) out(`Profile saved as ${await saveProfile(home, toSave, { db: connection.db })}.`);
             const outcomes = await importMany(connection.db, files, {
               agencies,
@@ -172,7 +201,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
             });
             if (options.json) out(JSON.stringify(outcomes, null, 2));
             else outcomes.forEach((o) => printSummary(out, o));
-            if (outcomes.some((o) => !o.ok) || outcomes.length < files.length) process.exitCode = 1;
+            if (outcomes.some((o) => !o.ok) || outcomes.length < files.length) process.exitCode = EXIT.failed;
           });
         } finally {
           process.off('SIGINT', cancel);
@@ -194,29 +223,38 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
         );
         for (const a of stats.byAgency) {
           out(
-            `  ${a.agency.padEnd(12)} ${String(a.completeSources).padStart(5)} ${String(a.records).padStart(8)} ${String(a.cases).padStart(7)} ${String(a.persons).padStart(8)} ${String(a.organizations).padStart(6)} ${String(a.identifiers).padStart(11)}`,
+            `  ${a.agency.padEnd(12)} ${formatNumber(a.completeSources).padStart(5)} ${formatNumber(a.records).padStart(8)} ${formatNumber(a.cases).padStart(7)} ${formatNumber(a.persons).padStart(8)} ${formatNumber(a.organizations).padStart(6)} ${formatNumber(a.identifiers).padStart(11)}`,
           );
         }
         out('Nodes by label:');
-        for (const [label, count] of Object.entries(stats.nodesByLabel)) out(`  ${label.padEnd(14)} ${count}`);
+        for (const [label, count] of Object.entries(stats.nodesByLabel))
+          out(`  ${label.padEnd(14)} ${formatNumber(count)}`);
         out('Relationships by type:');
-        for (const [type, count] of Object.entries(stats.relationshipsByType)) out(`  ${type.padEnd(14)} ${count}`);
+        for (const [type, count] of Object.entries(stats.relationshipsByType))
+          out(`  ${type.padEnd(14)} ${formatNumber(count)}`);
       });
     });
 
   program
     .command('identifiers')
     .description('the identifiers in the graph, most used first, with the agencies that use each')
-    .option('--limit <n>', 'how many', (v) => Number(v), 50)
+    .option('--limit <n>', 'how many', integerIn(1, 100_000), 50)
     .option('--json', 'print JSON')
     .action(async (options: { limit: number; json?: boolean }) => {
       await withConnection(async (connection) => {
         const list = await listIdentifiers(connection.db, options.limit);
         if (options.json) return out(JSON.stringify(list, null, 2));
-        for (const i of list)
-          out(
-            `${i.label.padEnd(9)} ${i.display.padEnd(40)} ${String(i.records).padStart(5)} records  ${i.agencies.join(', ')}`,
-          );
+        // Kind and key first, as "caselink hub" takes them and "caselink normalize" prints them.
+        for (const i of list) {
+          const name = describeIdentifier({
+            kind: i.label.toLowerCase(),
+            key: i.key,
+            display: i.display,
+            ...(i.subkind ? { subkind: i.subkind } : {}),
+            ...(i.country ? { country: i.country } : {}),
+          });
+          out(`${name.padEnd(60)} ${plural(i.records, 'record').padStart(13)}  ${i.agencies.join(', ')}`);
+        }
       });
     });
 
@@ -226,17 +264,13 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
   profile
     .command('propose <file>')
     .description("propose a profile from the file's headers and values, and preview it")
-    .requiredOption('--agency <code>', 'the agency')
-    .requiredOption('--country <cc>', 'default country for its phones and addresses')
+    .requiredOption('--agency <code>', 'the agency', agencyCode)
+    .requiredOption('--country <cc>', 'default country for its phones and addresses', country)
     .option('--sheet <name...>', 'sheets to read (default: the first)')
-    .option('--out <file>', 'write the proposed profile here for review')
+    .option('--out <file>', 'write the proposed profile here for review', nonEmpty)
     .action(async (file: string, options: { agency: string; country: string; sheet?: string[]; out?: string }) => {
-      const proposal = await proposeForFile(
-        resolve(file),
-        options.agency.toUpperCase(),
-        options.country.toUpperCase(),
-        options.sheet,
-      );
+      const [path] = await checkFiles([file]);
+      const proposal = await proposeForFile(path as string, options.agency, options.country, options.sheet);
       out(`Sheet ${proposal.sheet}, header on row ${proposal.headerRow ?? '?'}.`);
       for (const c of proposal.profile.columns)
         out(`  ${c.column.padEnd(28)} → ${c.entity}.${c.field}   (${proposal.reasons[c.column] ?? ''})`);
@@ -251,10 +285,11 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .command('preview <file>')
     .description('show the first rows as the profile will import them')
     .requiredOption('--profile <file>', 'the profile')
-    .option('--rows <n>', 'rows to show', (v) => Number(v), 10)
+    .option('--rows <n>', 'rows to show (1 to 1,000)', integerIn(1, 1_000), 10)
     .action(async (file: string, options: { profile: string; rows: number }) => {
+      const [path] = await checkFiles([file]);
       const p = await loadProfile(options.profile);
-      const previews = await previewFile(resolve(file), p, await cardHasher(caselinkHome()), options.rows);
+      const previews = await previewFile(path as string, p, await cardHasher(caselinkHome()), options.rows);
       for (const s of previews) {
         out(
           `Sheet ${s.sheet}: header on row ${s.headerRow ?? 'not found'}${s.missingColumns.length ? `; missing columns: ${s.missingColumns.join(', ')}` : ''}`,
@@ -275,9 +310,9 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
   profile
     .command('list')
     .description('the saved profiles')
-    .option('--agency <code>', 'only this agency')
+    .option('--agency <code>', 'only this agency', agencyCode)
     .action(async (options: { agency?: string }) => {
-      const saved = await savedProfiles(caselinkHome(), options.agency?.toUpperCase());
+      const saved = await savedProfiles(caselinkHome(), options.agency);
       if (saved.length === 0) out('No saved profiles.');
       for (const s of saved) out(`${s.profile.agency.padEnd(12)} ${s.profile.name}  ${s.path}`);
     });

@@ -3,18 +3,22 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { caselinkHome, configuredConnection } from '../config/settings';
 import { CaselinkFailure } from '../contract/errors';
 import { connect, type Connection } from '../db/connect';
-import { localNeo4jPaths, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../db/localNeo4j';
+import { describeStop, localNeo4jPaths, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../db/localNeo4j';
 import { describeSchema, SCHEMA_VERSION } from '../db/schema';
 import { startBridgeServer } from '../serve/server';
 import { listAgencies, upsertAgency } from '../services/agencyService';
-import { importManifest, registerImportCommands } from './importCommands';
+import { registerAuditCommands } from './auditCommands';
+import { importManifest, registerImportCommands, saveSampleProfiles } from './importCommands';
+import { plural } from './format';
+import { agencyCode, country, EXIT, exitCodeOf, integerIn, nonEmpty } from './options';
 import { registerLinkCommands, summariseLinks } from './linkCommands';
 import { toError } from '../contract/errors';
 import { createApi } from '../services/api';
+import { setAuditApp } from '../services/auditService';
 import { connectionStatus } from '../services/statusService';
 
 const out = (line = ''): void => {
@@ -76,6 +80,7 @@ async function serveApp(
   heading: string,
   before?: (connection: Connection) => Promise<void>,
 ): Promise<void> {
+  setAuditApp('serve');
   const connection = await connect({ attached: true });
   try {
     await describeConnection(connection);
@@ -86,22 +91,26 @@ async function serveApp(
       rendererDir: rendererDir(),
       port,
     });
-    out('');
-    out(heading);
-    out(`  ${server.url}`);
-    out('');
-    out('The address holds a token, valid until this server stops: keep it to yourself. Press Ctrl+C to stop.');
-    await untilSignal(async () => {
+    // Listening for Ctrl+C before the address is out: whoever reads it may stop us at once.
+    const stopped = untilSignal(async () => {
       await server.close();
       // Running imports are cancelled and staged uploads removed before the database goes.
       await api.dispose();
       await connection.close();
     });
+    out('');
+    out(heading);
+    out(`  ${server.url}`);
+    out('');
+    out('The address holds a token, valid until this server stops: keep it to yourself. Press Ctrl+C to stop.');
+    await stopped;
   } catch (error) {
     await connection.close();
     throw error;
   }
 }
+
+const port = integerIn(0, 65_535);
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -109,7 +118,9 @@ export function buildProgram(): Command {
     .name('caselink')
     .description('Cross-agency case linkage for human-trafficking investigations.')
     .showHelpAfterError()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .configureOutput({ outputError: (text, write) => write(text) })
+    // Usage errors come back to main() to end with status 2; subcommands inherit this.
+    .exitOverride();
 
   const db = program.command('db').description('the local Neo4j that Caselink runs when NEO4J_URI is not set');
   db.command('start')
@@ -127,8 +138,7 @@ export function buildProgram(): Command {
   db.command('stop')
     .description('stop the local Neo4j cleanly')
     .action(async () => {
-      const result = await stopLocalNeo4j(caselinkHome());
-      out(result.stopped ? `Stopped the local Neo4j (pid ${result.pid}).` : 'The local Neo4j was not running.');
+      out(describeStop(await stopLocalNeo4j(caselinkHome())));
     });
   db.command('status')
     .description('say whether the local Neo4j runs, where, and which connection Caselink uses')
@@ -161,7 +171,7 @@ export function buildProgram(): Command {
           ? `Caselink uses the configured Neo4j at ${external.uri} (NEO4J_URI), database "${external.database}".`
           : 'Caselink uses the local Neo4j (NEO4J_URI is not set).',
       );
-      if (!status.running) process.exitCode = 3;
+      if (!status.running) process.exitCode = EXIT.noDatabase;
     });
 
   program
@@ -197,10 +207,15 @@ export function buildProgram(): Command {
 
   const agency = program.command('agency').description('the agencies whose files Caselink imports');
   agency
-    .command('add <code>')
+    .command('add')
     .description('register an agency (or update its name and country)')
-    .requiredOption('--name <name>', "the agency's full name")
-    .requiredOption('--country <cc>', 'ISO country code: the default for its phone numbers and addresses')
+    .argument('<code>', 'the agency code: 2 to 32 letters, digits, "-" or "_"', agencyCode)
+    .requiredOption('--name <name>', "the agency's full name", nonEmpty)
+    .requiredOption(
+      '--country <cc>',
+      'ISO country code (or name): the default for its phone numbers and addresses',
+      country,
+    )
     .action(async (code: string, options: { name: string; country: string }) => {
       await withConnection(async (connection) => {
         const saved = await upsertAgency(connection.db, { code, name: options.name, country: options.country });
@@ -218,17 +233,20 @@ export function buildProgram(): Command {
         if (agencies.length === 0)
           return out('No agencies yet. Add one with "caselink agency add CODE --name NAME --country CC".');
         for (const a of agencies)
-          out(`${a.code.padEnd(12)} ${a.country}  ${a.name}  (${a.sources} sources, ${a.records} records)`);
+          out(
+            `${a.code.padEnd(12)} ${a.country}  ${a.name}  (${plural(a.sources, 'source')}, ${plural(a.records, 'record')})`,
+          );
       });
     });
 
   registerImportCommands(program, out, withConnection);
   registerLinkCommands(program, out, withConnection);
+  registerAuditCommands(program, out, withConnection);
 
   program
     .command('serve')
     .description('serve the app to a browser on 127.0.0.1, behind a token valid while it runs')
-    .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(Number))
+    .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(port))
     .action(async (options: { port: number }) => {
       await serveApp(options.port, 'Open Caselink in your browser at:');
     });
@@ -238,13 +256,14 @@ export function buildProgram(): Command {
     .description(
       'start the local Neo4j, import the sample agencies (fixtures/agencies.json) and serve the app; prints its address',
     )
-    .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(Number))
+    .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(port))
     .action(async (options: { port: number }) => {
       await serveApp(options.port, 'Caselink demo is ready. Open:', async (connection) => {
         const manifest = fileURLToPath(new URL('../../fixtures/agencies.json', import.meta.url));
         out('');
         out(`Importing the sample agencies (${manifest})…`);
         await importManifest(connection.db, manifest, out);
+        await saveSampleProfiles(connection.db, manifest, out);
         await summariseLinks(connection.db, out);
       });
     });
@@ -252,14 +271,32 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * Output piped into a reader that stops early (`caselink links | head`) closes the pipe: that is
+ * the reader's choice, not a failure, so the command ends quietly instead of with a stack trace.
+ */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
+}
+
 async function main(argv: string[]): Promise<void> {
+  exitQuietlyOnClosedPipe(process.stdout);
+  exitQuietlyOnClosedPipe(process.stderr);
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has printed the problem and the usage; help asked for is not an error.
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
     const e = toError(error);
     process.stderr.write(`caselink: ${e.message}\n`);
     if (e.hint) process.stderr.write(`${e.hint}\n`);
-    process.exitCode = 1;
+    process.exitCode = exitCodeOf(e.kind);
   }
 }
 

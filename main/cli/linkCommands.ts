@@ -1,11 +1,14 @@
 /**
  * `caselink resolve`, `links`, `explain`, `linked-cases`, `matches`, `match`, `hub` and `normalize`.
  */
-import { Option, type Command } from 'commander';
-import { normalizeText, NORMALIZE_KINDS, type NormalizeKind } from '../core/normalize';
-import { DEFAULT_MATCH_THRESHOLD } from '../core/matching';
+import { Argument, Option, type Command } from 'commander';
+import { normalizeText, normalizeValue, NORMALIZE_KINDS, type NormalizeKind } from '../core/normalize';
+import { DEFAULT_HUB_THRESHOLD, DEFAULT_MATCH_THRESHOLD } from '../core/rules';
 import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
+import { findCase, missingRecords } from '../services/lookupService';
+import { formatNumber, formatSeconds, plural } from './format';
+import { agencyCode, country, integerIn, nonEmpty, numberIn, oneOf, repeatable } from './options';
 import {
   casesLinkedToCase,
   explainLink,
@@ -18,12 +21,17 @@ import { decideMatch, listMatches, type MatchStatus } from '../services/matchSer
 import { osUserName } from '../services/auditService';
 import { caselinkHome } from '../config/settings';
 import { cardHasher } from '../services/import/profiles';
-import { DEFAULT_HUB_THRESHOLD, resolve, setHubOverride } from '../services/resolveService';
+import { resolve, setHubOverride } from '../services/resolveService';
 
 type Out = (line?: string) => void;
 type WithConnection = (work: (connection: Connection) => Promise<void>) => Promise<void>;
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+const IDENTIFIER_KINDS = Object.keys(IDENTIFIER_LABELS) as IdentifierKindName[];
+const MATCH_STATUSES = ['candidate', 'confirmed', 'rejected'] as const satisfies readonly MatchStatus[];
+/** The most rows a listing command prints (and asks the database for) at once. */
+const MAX_LIMIT = 100_000;
+/** An identifier is a hub from this many records: fewer than 2 would make every identifier one. */
+const hubThreshold = integerIn(2, 1_000_000);
 
 export function describeSide(s: Partial<LinkSide>): string {
   return `${s.agency ?? ''} ${s.fileName ?? ''} › ${s.sheet} row ${s.row}, column "${s.column}": ${JSON.stringify(s.raw)}${s.owner ? ` (${s.owner})` : ''}`;
@@ -46,15 +54,15 @@ export async function summariseLinks(db: Connection['db'], out: Out): Promise<vo
   }
   out('');
   out(
-    `Cross-agency links: ${links.length} identifiers shared by two or more agencies (${[...byKind].map(([k, n]) => `${n} ${k.toLowerCase()}`).join(', ')}); ${resolved.hubs} hubs set aside.`,
+    `Cross-agency links: ${plural(links.length, 'identifier')} shared by two or more agencies (${[...byKind].map(([k, n]) => `${formatNumber(n)} ${k.toLowerCase()}`).join(', ')}); ${plural(resolved.hubs, 'hub')} set aside.`,
   );
-  for (const [pair, n] of [...pairs].sort((a, b) => b[1] - a[1]).slice(0, 8)) out(`  ${pair}: ${n}`);
+  for (const [pair, n] of [...pairs].sort((a, b) => b[1] - a[1]).slice(0, 8)) out(`  ${pair}: ${formatNumber(n)}`);
   for (const link of links.slice(0, 3))
     out(
-      `  e.g. ${link.label.toLowerCase()} ${link.display}: ${link.agencies.join(', ')} (${link.sides.length} records)`,
+      `  e.g. ${link.label.toLowerCase()} ${link.display}: ${link.agencies.join(', ')} (${plural(link.sides.length, 'record')})`,
     );
   out(
-    `Same-person candidates to review: ${(await listMatches(db, { limit: 5000 })).length} (caselink matches, or Review matches in the app).`,
+    `Same-person candidates to review: ${formatNumber((await listMatches(db, { limit: 5000 })).length)} (caselink matches, or Review matches in the app).`,
   );
 }
 
@@ -64,7 +72,7 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
     .description(
       'flag hub identifiers and propose same-person matches over the whole graph (idempotent; decisions are kept)',
     )
-    .option('--hub-threshold <n>', 'records from which an identifier is a hub', (v) => Number(v), DEFAULT_HUB_THRESHOLD)
+    .option('--hub-threshold <n>', 'records from which an identifier is a hub', hubThreshold, DEFAULT_HUB_THRESHOLD)
     .option('--no-relink', 'skip re-reading every record under the current normalisation rules')
     .option('--json', 'print JSON')
     .action(async (options: { hubThreshold: number; relink: boolean; json?: boolean }) => {
@@ -76,11 +84,13 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
         if (options.json) return out(JSON.stringify(summary, null, 2));
         if (options.relink)
           out(
-            `${summary.relinked} records re-read under the current rules; ${summary.removedIdentifiers} identifiers no longer used, removed.`,
+            `${plural(summary.relinked, 'record')} re-read under the current rules; ${plural(summary.removedIdentifiers, 'identifier')} no longer used, removed.`,
           );
-        out(`${summary.identifiers} identifiers, ${summary.hubs} flagged as hubs (≥ ${options.hubThreshold} records).`);
         out(
-          `${summary.persons} person mentions; ${summary.candidates} same-person candidates proposed, ${summary.withdrawn} withdrawn; ${summary.seconds.toFixed(1)} s.`,
+          `${plural(summary.identifiers, 'identifier')}, ${formatNumber(summary.hubs)} flagged as ${summary.hubs === 1 ? 'a hub' : 'hubs'} (≥ ${plural(options.hubThreshold, 'record')}).`,
+        );
+        out(
+          `${plural(summary.persons, 'person mention')}; ${plural(summary.candidates, 'same-person candidate')} proposed, ${formatNumber(summary.withdrawn)} withdrawn; ${formatSeconds(summary.seconds)}.`,
         );
       });
     });
@@ -88,14 +98,16 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
   program
     .command('links')
     .description('identifiers shared across agencies, with the records on every side')
-    .option('--agency <code>', 'only links involving this agency (repeatable)', collect, [])
+    .option('--agency <code>', 'only links involving this agency (repeatable)', repeatable(agencyCode), [])
     .addOption(
-      new Option('--kind <kind>', 'only this kind of identifier (repeatable)')
-        .choices(Object.keys(IDENTIFIER_LABELS))
-        .argParser(collect),
+      // commander's .choices() is dropped by a later .argParser(): the parser checks the word itself.
+      new Option(
+        '--kind <kind>',
+        `only this kind of identifier (repeatable): ${IDENTIFIER_KINDS.join(', ')}`,
+      ).argParser(repeatable(oneOf(IDENTIFIER_KINDS))),
     )
     .option('--include-hubs', 'list hub identifiers too')
-    .option('--limit <n>', 'how many identifiers', (v) => Number(v), 1000)
+    .option('--limit <n>', 'how many identifiers', integerIn(1, MAX_LIMIT), 1000)
     .option('--json', 'print JSON')
     .action(
       async (options: {
@@ -124,13 +136,22 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
     );
 
   program
-    .command('explain <recordA> <recordB>')
+    .command('explain')
+    .addArgument(new Argument('<recordA>', 'a record id').argParser(nonEmpty))
+    .addArgument(new Argument('<recordB>', 'another record id').argParser(nonEmpty))
     .description(
       'why two records are linked: every identifier both assert, with agency, file, sheet, row and column on each side',
     )
     .option('--json', 'print JSON')
     .action(async (a: string, b: string, options: { json?: boolean }) => {
       await withConnection(async (connection) => {
+        const missing = await missingRecords(connection.db, [a, b]);
+        if (missing.length)
+          throw new CaselinkFailure({
+            kind: 'NotFound',
+            message: `No record ${missing.join(' and no record ')} in the graph.`,
+            hint: 'Record ids are listed by "caselink links" and "caselink matches" (in brackets), and shown in the app.',
+          });
         const reasons = await explainLink(connection.db, a, b);
         if (options.json) return out(JSON.stringify(reasons, null, 2));
         if (reasons.length === 0) out('These records share no identifier.');
@@ -145,11 +166,17 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
   program
     .command('linked-cases')
     .description('the cases linked to a case, with the identifiers that link them')
-    .requiredOption('--agency <code>', "the case's agency")
-    .requiredOption('--case <ref>', 'the case reference')
+    .requiredOption('--agency <code>', "the case's agency", agencyCode)
+    .requiredOption('--case <ref>', 'the case reference', nonEmpty)
     .option('--json', 'print JSON')
     .action(async (options: { agency: string; case: string; json?: boolean }) => {
       await withConnection(async (connection) => {
+        if (!(await findCase(connection.db, options.agency, options.case)).found)
+          throw new CaselinkFailure({
+            kind: 'NotFound',
+            message: `No case ${options.case} of ${options.agency} in the graph.`,
+            hint: 'Case references are matched exactly, as the agency wrote them; "caselink stats" lists the agencies.',
+          });
         const linked = await casesLinkedToCase(connection.db, options.agency, options.case);
         if (options.json) return out(JSON.stringify(linked, null, 2));
         if (linked.length === 0) out('No other case shares an identifier with this one.');
@@ -157,7 +184,7 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
           out(`${c.agency} ${c.ref}`);
           for (const l of c.chain)
             out(
-              `    via ${l.label} ${l.display}: ${options.agency.toUpperCase()} ${options.case} row ${l.from.row} ↔ ${describeSide(l.to)}`,
+              `    via ${l.label} ${l.display}: ${options.agency} ${options.case} row ${l.from.row} ↔ ${describeSide(l.to)}`,
             );
         }
       });
@@ -167,12 +194,12 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
     .command('matches')
     .description('the same-person review queue, best first')
     .addOption(
-      new Option('--status <status>', 'candidate, confirmed or rejected (repeatable)')
-        .choices(['candidate', 'confirmed', 'rejected'])
-        .argParser(collect),
+      new Option('--status <status>', 'candidate, confirmed or rejected (repeatable)').argParser(
+        repeatable(oneOf(MATCH_STATUSES)),
+      ),
     )
-    .option('--min-score <s>', 'lowest score shown', (v) => Number(v), DEFAULT_MATCH_THRESHOLD)
-    .option('--limit <n>', 'how many', (v) => Number(v), 50)
+    .option('--min-score <s>', 'lowest score shown, from 0 to 1', numberIn(0, 1), DEFAULT_MATCH_THRESHOLD)
+    .option('--limit <n>', 'how many', integerIn(1, MAX_LIMIT), 50)
     .option('--json', 'print JSON')
     .action(async (options: { status?: MatchStatus[]; minScore: number; limit: number; json?: boolean }) => {
       await withConnection(async (connection) => {
@@ -186,7 +213,9 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
         for (const p of pairs) {
           const side = (s: typeof p.a) =>
             `${s.name ?? '?'}${s.nameLatin && s.nameLatin !== s.name ? ` / ${s.nameLatin}` : ''}${s.birthDate ? `, born ${s.birthDate}` : ''} — ${s.agency} ${s.fileName} › ${s.sheet} row ${s.row}`;
-          out(`${p.score.toFixed(2)} ${p.status}${p.decidedBy ? ` by ${p.decidedBy}${p.reviewerName ? ` (${p.reviewerName})` : ''} ${p.decidedAt}` : ''}`);
+          out(
+            `${p.score.toFixed(2)} ${p.status}${p.decidedBy ? ` by ${p.decidedBy}${p.reviewerName ? ` (${p.reviewerName})` : ''} ${p.decidedAt}` : ''}`,
+          );
           out(`    A ${side(p.a)}  [${p.a.id}]`);
           out(`    B ${side(p.b)}  [${p.b.id}]`);
           for (const r of p.reasons) out(`      · ${r}`);
@@ -195,8 +224,13 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
     });
 
   program
-    .command('match <decision> <personA> <personB>')
+    .command('match')
     .description('confirm or reject a same-person candidate (or reopen it: "candidate")')
+    .addArgument(
+      new Argument('<decision>', 'confirm, reject or reopen').argParser(oneOf(['confirm', 'reject', 'reopen'])),
+    )
+    .addArgument(new Argument('<personA>', 'a person id').argParser(nonEmpty))
+    .addArgument(new Argument('<personB>', 'another person id').argParser(nonEmpty))
     .option('--user <name>', 'your name as reviewer, recorded beside your OS login (which is always recorded)')
     .option('--note <text>', 'why')
     .action(async (decision: string, a: string, b: string, options: { user?: string; note?: string }) => {
@@ -220,44 +254,60 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
     });
 
   program
-    .command('hub <setting> <kind> <key>')
+    .command('hub')
     .description('say that an identifier is a hub ("on"), is not ("off"), or let its record count decide ("auto")')
+    .addArgument(new Argument('<setting>', 'on, off or auto').argParser(oneOf(['on', 'off', 'auto'])))
+    .addArgument(new Argument('<kind>', IDENTIFIER_KINDS.join(', ')).argParser(oneOf(IDENTIFIER_KINDS)))
+    .addArgument(
+      new Argument('<key>', 'the key "caselink identifiers" prints, or the value as written').argParser(nonEmpty),
+    )
+    .option('--country <cc>', 'country for a value written in national form', country, 'GB')
     .option(
       '--hub-threshold <n>',
       'records from which an identifier is a hub, for "auto"',
-      (v) => Number(v),
+      hubThreshold,
       DEFAULT_HUB_THRESHOLD,
     )
-    .action(async (setting: string, kind: string, key: string, options: { hubThreshold: number }) => {
-      const hub = ({ on: true, off: false, auto: null } as const)[setting as 'on' | 'off' | 'auto'];
-      const label = IDENTIFIER_LABELS[kind as IdentifierKindName];
-      if (hub === undefined || !label)
-        throw new CaselinkFailure({
-          kind: 'InvalidInput',
-          message: 'Use: caselink hub on|off|auto phone|email|address|account|handle|document|vehicle KEY',
+    .action(
+      async (
+        setting: 'on' | 'off' | 'auto',
+        kind: IdentifierKindName,
+        key: string,
+        options: { country: string; hubThreshold: number },
+      ) => {
+        const hub = ({ on: true, off: false, auto: null } as const)[setting];
+        const label = IDENTIFIER_LABELS[kind];
+        await withConnection(async (connection) => {
+          let changed = await setHubOverride(connection.db, label, key, hub, options.hubThreshold);
+          if (changed.length === 0) {
+            // Not a key as stored: perhaps the value as written ("+44 7911 123456", "ab-12 cde"),
+            // which reads to its key the way an import reads it.
+            const read = normalizeValue(kind, key, options.country, await cardHasher(caselinkHome()));
+            const keys = read.ok && 'identifiers' in read ? [...new Set(read.identifiers.map((i) => i.key))] : [];
+            for (const k of keys.filter((k) => k !== key))
+              changed = [...changed, ...(await setHubOverride(connection.db, label, k, hub, options.hubThreshold))];
+          }
+          if (changed.length === 0)
+            throw new CaselinkFailure({
+              kind: 'NotFound',
+              message: `No ${kind} ${key} in the graph.`,
+              hint: 'Use the key "caselink identifiers" prints after the kind.',
+            });
+          for (const c of changed) out(`${c.display}: ${c.hub ? 'hub' : 'not a hub'}.`);
         });
-      await withConnection(async (connection) => {
-        const changed = await setHubOverride(connection.db, label, key, hub, options.hubThreshold);
-        if (changed.length === 0)
-          throw new CaselinkFailure({
-            kind: 'NotFound',
-            message: `No ${kind} ${key} in the graph (use the key "caselink identifiers" shows).`,
-          });
-        for (const c of changed) out(`${c.display}: ${c.hub ? 'hub' : 'not a hub'}.`);
-      });
-    });
+      },
+    );
 
   program
-    .command('normalize <kind> <values...>')
-    .description(`print the normalised form of values, or why each was rejected (${NORMALIZE_KINDS.join(', ')})`)
-    .option('--country <cc>', 'default country', 'GB')
-    .action((kind: string, values: string[], options: { country: string }) => {
-      if (!(NORMALIZE_KINDS as readonly string[]).includes(kind))
-        throw new CaselinkFailure({
-          kind: 'InvalidInput',
-          message: `The kind is one of ${NORMALIZE_KINDS.join(', ')}.`,
-        });
-      for (const value of values)
-        out(`${value}\t${normalizeText(kind as NormalizeKind, value, options.country.toUpperCase())}`);
+    .command('normalize')
+    .description(
+      'print the key an import stores for each value (as "caselink identifiers" lists it), or why it is rejected',
+    )
+    .addArgument(new Argument('<kind>', NORMALIZE_KINDS.join(', ')).argParser(oneOf(NORMALIZE_KINDS)))
+    .argument('<values...>', 'values as written in a spreadsheet cell')
+    .option('--country <cc>', "the agency's (or column's) country, for national forms", country, 'GB')
+    .action(async (kind: NormalizeKind, values: string[], options: { country: string }) => {
+      const cardHash = await cardHasher(caselinkHome());
+      for (const value of values) out(`${value}\t${normalizeText(kind, value, options.country, cardHash)}`);
     });
 }

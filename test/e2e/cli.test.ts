@@ -1,14 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../../main/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testNeo4j } from '../support/testNeo4j';
+import { testProcessEnv } from '../support/testNeo4j';
+import { openTestServices } from '../support/services';
 
 // The built CLI, run as a user runs it, against the test run's real Neo4j.
 const root = join(__dirname, '../..');
 const cli = join(root, 'out/main/cli.js');
+const fixtures = join(root, 'fixtures');
 
 describe('the caselink CLI', () => {
   let home: string;
@@ -16,15 +18,8 @@ describe('the caselink CLI', () => {
 
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'caselink-cli-'));
-    const neo4j = testNeo4j();
-    env = {
-      ...process.env,
-      CASELINK_HOME: home,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      NEO4J_DATABASE: neo4j.database,
-    };
+    // The test database, and none of the user's NEO4J_* settings.
+    env = testProcessEnv({ CASELINK_HOME: home });
   });
   afterAll(() => rm(home, { recursive: true, force: true }));
 
@@ -92,5 +87,168 @@ describe('the caselink CLI', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
+  });
+
+  describe('telling the truth', () => {
+    // The sample agencies, imported by `caselink demo` (which also saves their profiles).
+    beforeAll(async () => {
+      const services = await openTestServices();
+      await services.close();
+      const child = spawn(process.execPath, [cli, 'demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      await new Promise<void>((resolve, reject) => {
+        child.on('exit', (code) => reject(new Error(`demo exited with ${code}:\n${output}`)));
+        child.stdout.on('data', () => {
+          if (/Press Ctrl\+C to stop/.test(output)) resolve();
+        });
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.kill('SIGINT');
+      expect(await exited, output).toBe(0);
+      expect(output).toContain('Saved the sample mappings for the next imports');
+    }, 300_000);
+
+    it('refuses a bad option value with a clear message and status 2, before any work', () => {
+      const country = run(['agency', 'add', 'ZZ-TEST', '--name', 'Nowhere', '--country', 'ZZ']);
+      expect(country.status).toBe(2);
+      expect(country.stderr).toContain('"ZZ" is not a country');
+      expect(run(['agency', 'list']).stdout).not.toContain('ZZ-TEST');
+
+      const kind = run(['links', '--kind', 'phones']);
+      expect(kind.status).toBe(2);
+      expect(kind.stderr).toContain("argument 'phones' is invalid. Choose one of: phone, email");
+
+      const limit = run(['identifiers', '--limit', 'abc']);
+      expect(limit.status).toBe(2);
+      expect(limit.stderr).toContain("argument 'abc' is invalid. Give a whole number from 1 to 100,000.");
+      expect(limit.stderr).not.toContain('NaN');
+
+      expect(run(['matches', '--min-score', '2']).status).toBe(2);
+      expect(run(['normalize', 'phone', '--country', 'Atlantis', '07911 123456']).status).toBe(2);
+      expect(run(['profile', 'preview', '--profile', 'x.json', '--rows', '-3', 'x.csv']).status).toBe(2);
+      expect(run(['no-such-command']).status).toBe(2);
+    });
+
+    it('checks the file, its format and the agency before looking for a profile', async () => {
+      const missing = run(['import', '--agency', 'NOPE', join(home, 'missing.csv')]);
+      expect(missing.stderr).toContain('missing.csv: no such file.');
+      expect(missing.status).toBe(1);
+
+      const pdf = join(home, 'report.pdf');
+      await writeFile(pdf, '%PDF-1.4\n');
+      const format = run(['import', '--agency', 'NOPE', pdf]);
+      expect(format.stderr).toContain('Caselink does not read .pdf files.');
+      expect(format.status).toBe(1);
+
+      const csv = join(home, 'tips.csv');
+      await writeFile(csv, 'Tip No,Phone\n1,07911 123456\n');
+      const agency = run(['import', '--agency', 'NOPE', csv]);
+      expect(agency.stderr).toContain('The agency NOPE is not registered.');
+      expect(agency.status).toBe(4);
+
+      expect(run(['agency', 'add', 'NO-PROFILE', '--name', 'No profile', '--country', 'GB']).status).toBe(0);
+      const profile = run(['import', '--agency', 'NO-PROFILE', csv]);
+      expect(profile.stderr).toContain('No mapping profile for NO-PROFILE.');
+      expect(profile.status).toBe(4);
+    });
+
+    it("imports an agency's file right after the demo, with the sample profile it saved", () => {
+      const result = run(['import', '--agency', 'NGO', join(fixtures, 'ngo/hotline-tips.ods')]);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toContain('Mapping "Hotline tips (free text)"');
+      expect(result.stdout).toContain(
+        '= hotline-tips.ods (NGO): already imported with this mapping (same SHA-256); nothing changed.',
+      );
+      expect(result.status).toBe(0);
+      expect(run(['profile', 'list', '--agency', 'CITY-POL']).stdout.trim().split('\n')).toHaveLength(2);
+    });
+
+    it('says which ids it does not know, with status 4', () => {
+      const explain = run(['explain', 'nope1', 'nope2']);
+      expect(explain.stderr).toContain('No record nope1 and no record nope2 in the graph.');
+      expect(explain.stdout).not.toContain('share no identifier');
+      expect(explain.status).toBe(4);
+
+      const linked = run(['linked-cases', '--agency', 'NGO', '--case', 'NOPE']);
+      expect(linked.stderr).toContain('No case NOPE of NGO in the graph.');
+      expect(linked.status).toBe(4);
+
+      // Known records still answer.
+      const [link] = JSON.parse(run(['links', '--limit', '1', '--json']).stdout) as { sides: { record: string }[] }[];
+      const [a, b] = link?.sides ?? [];
+      const known = run(['explain', a?.record ?? '', b?.record ?? '']);
+      expect(known.status).toBe(0);
+      expect(known.stdout).not.toContain('share no identifier');
+    });
+
+    it('normalises as the import stores, and hub takes the key identifiers prints', () => {
+      const phone = run(['normalize', 'phone', '--country', 'GB', '07911 123456']);
+      expect(phone.stdout).toBe('07911 123456\tphone +447911123456  [+44 7911 123456]\n');
+
+      // A document and a vehicle the sample agencies share: normalising the raw text an agency
+      // wrote gives the key the graph stores.
+      const links = JSON.parse(run(['links', '--limit', '100000', '--include-hubs', '--json']).stdout) as {
+        label: string;
+        key: string;
+        sides: { raw: string; agency: string }[];
+      }[];
+      for (const label of ['Document', 'Vehicle']) {
+        const link = links.find((l) => l.label === label && l.sides.some((s) => s.agency !== 'RO-POL'));
+        expect(link, `a shared ${label}`).toBeDefined();
+        const side = link?.sides.find((s) => s.agency !== 'RO-POL');
+        const printed = run(['normalize', label.toLowerCase(), '--country', 'GB', side?.raw ?? '']).stdout;
+        expect(printed).toContain(`\t${label.toLowerCase()} ${link?.key} (`);
+      }
+
+      const first = run(['identifiers', '--limit', '1']).stdout;
+      const [, kind, key] = /^(\w+) (\S+)/.exec(first) ?? [];
+      const hub = run(['hub', 'auto', kind ?? '', (key ?? '').replace(/^'|'$/g, '')]);
+      expect(hub.stderr).toBe('');
+      expect(hub.status).toBe(0);
+      // The value as people write it finds it too.
+      const [top] = JSON.parse(run(['identifiers', '--limit', '1', '--json']).stdout) as { display: string }[];
+      expect(run(['hub', 'auto', kind ?? '', top?.display ?? '']).status).toBe(0);
+    });
+
+    it('prints plain counts: plurals, thousands, no empty progress, no stack trace into a closed pipe', () => {
+      const agencies = run(['agency', 'list']).stdout;
+      expect(agencies).toMatch(/^NGO .*\(1 source, \d+ records\)$/m);
+      expect(agencies).not.toMatch(/\b1 sources\b/);
+      expect(run(['stats']).stdout).toMatch(/HAS_ROW\s+\d{1,3},\d{3}/);
+
+      const again = run(['import', '--agency', 'NGO', join(fixtures, 'ngo/hotline-tips.ods')]);
+      expect(again.stderr).not.toContain('0 rows read');
+
+      const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" identifiers --limit 5000 | head -1`], {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(piped.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(piped.stderr).toBe('');
+    });
+
+    it('says plainly that a file imported with another mapping becomes a second source', async () => {
+      const profile = JSON.parse(await readFile(join(fixtures, 'profiles/ngo.json'), 'utf8')) as { name: string };
+      const changed = join(home, 'ngo-changed.json');
+      await writeFile(changed, JSON.stringify({ ...profile, name: 'Hotline tips, second look' }));
+      const before = run(['agency', 'list', '--json']).stdout;
+      const result = run(['import', '--agency', 'NGO', '--profile', changed, join(fixtures, 'ngo/hotline-tips.ods')]);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(
+        /hotline-tips\.ods was imported before with another mapping \(on \d{4}-\d{2}-\d{2}, mapping "Hotline tips \(free text\)"\)\. Importing it with this mapping adds a second source of the same file: rows already in the graph are kept as the earlier mapping read them/,
+      );
+      // What it said: a second source, and no record added.
+      expect(result.stdout).toContain('0 new records');
+      const ngo = (text: string) =>
+        (JSON.parse(text) as { code: string; sources: number; records: number }[]).find((a) => a.code === 'NGO');
+      expect(ngo(run(['agency', 'list', '--json']).stdout)).toEqual({
+        ...ngo(before),
+        sources: (ngo(before)?.sources ?? 0) + 1,
+      });
+      expect(result.stderr).not.toContain('about 0 s left');
+    });
   });
 });

@@ -3,7 +3,7 @@
  * agency meet. Pure functions; an invalid value is never dropped silently but comes back with
  * the reason it could not be used.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { countryCode } from './countries';
 import { fold } from './text';
@@ -25,6 +25,11 @@ export interface Identifier {
   country?: string;
   /** What to show a person. Never a full card number. */
   display: string;
+  /**
+   * Phones: the extension written after the number ("ext 14"). Not part of the node's identity:
+   * it belongs on the link from the record that wrote it.
+   */
+  extension?: string;
 }
 
 /** One string that names an identifier, e.g. `phone:+447700900123`, `handle:instagram:ion.recruit`. */
@@ -37,13 +42,49 @@ export type Normalized = { ok: true; values: Identifier[]; notes: string[] } | {
 const ok = (values: Identifier[], notes: string[] = []): Normalized => ({ ok: true, values, notes });
 const rejected = (reason: string): Normalized => ({ ok: false, reason });
 
+/**
+ * The longest text each kind of value can be, generously: a longer cell is no such value, and is
+ * refused before any work, so that a hostile cell costs nothing whatever the normaliser does next.
+ */
+export const MAX_VALUE_CHARS = {
+  phones: 2_000,
+  phone: 200,
+  email: 320,
+  handle: 500,
+  iban: 100,
+  account: 60,
+  crypto: 150,
+  payment: 300,
+  document: 100,
+  vehicle: 40,
+  address: 1_000,
+} as const;
+
+/** Most values read from one cell ("07700 900123 / 020 7946 0018 / …"). */
+export const MAX_VALUES_PER_CELL = 50;
+
+/** A long value named in a message by its opening only. */
+function shown(raw: string): string {
+  const text = raw.trim();
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+function tooLong(raw: string, kind: keyof typeof MAX_VALUE_CHARS, what: string): Normalized | null {
+  const max = MAX_VALUE_CHARS[kind];
+  return raw.length > max && raw.trim().length > max
+    ? rejected(`"${shown(raw)}" is too long to be ${what} (${raw.trim().length} characters; at most ${max})`)
+    : null;
+}
+
 /** Splits a cell that holds several values ("07700 900123 / 020 7946 0018"). */
 export function splitMultiple(text: string, options: { slash?: boolean } = {}): string[] {
   // A slash separates phone numbers ("07911 123456 / 020 …") but belongs to a profile URL.
+  // No spaces in the patterns: the parts are trimmed, and `\s*` on both sides of an alternation
+  // made a long run of spaces quadratic.
   const separators =
     options.slash === false
-      ? /\s*(?:[;|\n\r]|,(?!\d{3}\b)|\band\b|\bsau\b|\by\b|\bor\b)\s*/i
-      : /\s*(?:[;|\n\r/]|,(?!\d{3}\b)|\band\b|\bsau\b|\by\b|\bor\b)\s*/i;
+      ? /[;|\n\r]|,(?!\d{3}\b)|\band\b|\bsau\b|\by\b|\bor\b/i
+      : /[;|\n\r/]|,(?!\d{3}\b)|\band\b|\bsau\b|\by\b|\bor\b/i;
   return text
     .split(separators)
     .map((s) => s.trim())
@@ -52,25 +93,76 @@ export function splitMultiple(text: string, options: { slash?: boolean } = {}): 
 
 // ---------------------------------------------------------------- phones
 
-const EXTENSION = /\s*(?:ext\.?|extension|x|#|int\.?)\s*(\d{1,6})\s*$/i;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** One phone number in E.164, with the default country for national forms. */
-export function normalizePhone(raw: string, country: string): Normalized {
-  let text = raw.trim();
-  if (text === '') return rejected('empty');
-  const notes: string[] = [];
-  const ext = EXTENSION.exec(text);
-  if (ext) {
-    notes.push(`extension ${ext[1]} left out of the link`);
-    text = text.slice(0, ext.index);
+/** What introduces an extension after a number, longest first: "extn 14", "ext. 14", "x14", "#14", "int. 14". */
+export const EXTENSION_MARKERS = [
+  'durchwahl',
+  'extension',
+  'interior',
+  'poste',
+  'extn',
+  'ext',
+  'int',
+  'доб',
+  'dw',
+  'x',
+  '#',
+];
+
+/**
+ * A number and its extension: "0113 496 0104 (ext 14)" is "0113 496 0104" with extension "14".
+ * Read from the end by hand, so that no pattern backtracks over a long cell.
+ */
+export function splitExtension(text: string): { main: string; extension: string | null } {
+  const none = { main: text, extension: null };
+  let end = text.length;
+  const skipSpaces = () => {
+    while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  };
+  skipSpaces();
+  const closed = text[end - 1] === ')';
+  if (closed) {
+    end--;
+    skipSpaces();
   }
-  text = text.replace(/\(0\)/g, '').replace(/^tel:?/i, '');
-  if (/[a-z]{3,}/i.test(text)) return rejected(`"${raw.trim()}" is not a phone number`);
+  const digitsEnd = end;
+  while (end > 0 && isDigitCode(text.charCodeAt(end - 1)) && digitsEnd - end < 7) end--;
+  const extension = text.slice(end, digitsEnd);
+  if (extension.length === 0 || extension.length > 6) return none;
+  skipSpaces();
+  if (text[end - 1] === ':' || text[end - 1] === '.') end--;
+  skipSpaces();
+  if (text[end - 1] === '.') end--;
+  const tail = text.slice(Math.max(0, end - 9), end).toLowerCase();
+  const marker = EXTENSION_MARKERS.find((m) => tail.endsWith(m));
+  if (marker === undefined) return none;
+  end -= marker.length;
+  // A word marker stands apart from the word before it ("0104 ext 14", "0104x14"), never inside one ("Box 14").
+  const before = text.charCodeAt(end - 1);
+  if (end === 0 || (marker !== '#' && (isAsciiLetterCode(before) || before > 127))) return none;
+  skipSpaces();
+  if (closed && text[end - 1] === '(') end--;
+  const main = text.slice(0, end).trim();
+  return main === '' ? none : { main, extension };
+}
+
+/** One phone number in E.164, with the default country for national forms; its extension kept apart. */
+export function normalizePhone(raw: string, country: string): Normalized {
+  const long = tooLong(raw, 'phone', 'a phone number');
+  if (long) return long;
+  const trimmed = raw.trim();
+  if (trimmed === '') return rejected('empty');
+  const { main, extension } = splitExtension(trimmed);
+  const text = main.replace(/\(0\)/g, '').replace(/^tel:?/i, '');
+  if (/[a-z]{3,}/i.test(text)) return rejected(`"${trimmed}" is not a phone number`);
   const digits = text.replace(/\D/g, '');
-  if (digits.length === 0) return rejected(`"${raw.trim()}" holds no digits`);
+  if (digits.length === 0) return rejected(`"${trimmed}" holds no digits`);
   if (digits.length <= 6 && !text.trim().startsWith('+')) {
     return rejected(
-      `"${raw.trim()}" has too few digits for a phone number (short codes such as 999 or 116 000 are not linked)`,
+      `"${trimmed}" has too few digits for a phone number (short codes such as 999 or 116 000 are not linked)`,
     );
   }
   // Readings in order of preference: "00…" is the international prefix everywhere here; "011…"
@@ -78,9 +170,10 @@ export function normalizePhone(raw: string, country: string): Normalized {
   // may have lost its leading zero in a numeric cell.
   const readings: { text: string; note?: string }[] = [];
   if (text.trim().startsWith('+')) readings.push({ text: `+${digits}` });
-  else if (/^00\d/.test(digits)) readings.push({ text: `+${digits.slice(2)}` });
+  else if (digits.startsWith('00')) readings.push({ text: `+${digits.slice(2)}` });
   else {
-    if (/^011\d/.test(digits) && country !== 'US' && country !== 'CA') readings.push({ text: `+${digits.slice(3)}` });
+    if (digits.startsWith('011') && country !== 'US' && country !== 'CA')
+      readings.push({ text: `+${digits.slice(3)}` });
     readings.push({ text: digits });
     if (!digits.startsWith('0')) readings.push({ text: `0${digits}`, note: 'leading zero restored' });
   }
@@ -88,8 +181,8 @@ export function normalizePhone(raw: string, country: string): Normalized {
   const valid = parsed.find((r) => r.number?.isValid());
   if (valid?.number) {
     return ok(
-      [phoneIdentifier(valid.number.number, valid.number.formatInternational(), valid.number.country)],
-      [...notes, ...(valid.note ? [valid.note] : [])],
+      [phoneIdentifier(valid.number.number, valid.number.formatInternational(), valid.number.country, extension)],
+      valid.note ? [valid.note] : [],
     );
   }
   // A number of the right shape in a range not (yet) allocated — a new range, a reserved or
@@ -97,26 +190,94 @@ export function normalizePhone(raw: string, country: string): Normalized {
   const possible = parsed.find((r) => !r.note && r.number?.isPossible());
   if (possible?.number) {
     return ok(
-      [phoneIdentifier(possible.number.number, possible.number.formatInternational(), possible.number.country)],
-      [...notes, 'not in an allocated number range; linked as written'],
+      [
+        phoneIdentifier(
+          possible.number.number,
+          possible.number.formatInternational(),
+          possible.number.country,
+          extension,
+        ),
+      ],
+      ['not in an allocated number range; linked as written'],
     );
   }
   const first = readings[0] as { text: string };
   return rejected(
-    `"${raw.trim()}" is not a valid phone number (read as ${first.text.startsWith('+') ? 'international' : country})`,
+    `"${trimmed}" is not a valid phone number (read as ${first.text.startsWith('+') ? 'international' : country})`,
   );
 }
 
-function phoneIdentifier(e164: string, display: string, country: string | undefined): Identifier {
-  return { kind: 'phone', key: e164, display, ...(country ? { country } : {}) };
+/**
+ * The Phone node is the number alone, so that "0113 496 0104 ext 14" and "0113 496 0104" meet;
+ * the extension travels with the use of the number (the link), not with the node.
+ */
+function phoneIdentifier(
+  e164: string,
+  display: string,
+  country: string | undefined,
+  extension: string | null = null,
+): Identifier {
+  return { kind: 'phone', key: e164, display, ...(country ? { country } : {}), ...(extension ? { extension } : {}) };
+}
+
+/**
+ * UK ranges Ofcom keeps for drama: never allocated, so libphonenumber calls them invalid, yet a
+ * number in one is written as a phone and cannot be an amount or a reference by accident.
+ */
+const DRAMA_RANGES = ['+447700900', '+441632960'];
+const isDramaNumber = (e164: string) => e164.length === 13 && DRAMA_RANGES.some((r) => e164.startsWith(r));
+
+const STRICT_CACHE = new Map<string, Identifier | null>();
+const STRICT_CACHE_SIZE = 10_000;
+
+/**
+ * A run of digits from free text, read as a phone only when it is written as one: in
+ * international form ("+40…", "0040…", North America's "011…"), or in the national form the
+ * country dials (with its trunk prefix: "0740 …" in Romania, not "740 …"), and valid for its
+ * region, not merely of a possible length (a range Ofcom keeps for drama counts as valid).
+ * `plus` says whether a "+" stood before the digits.
+ */
+export function phoneWrittenInText(digits: string, plus: boolean, country: string): Identifier | null {
+  const key = `${country}|${plus ? '+' : ''}${digits}`;
+  const cached = STRICT_CACHE.get(key);
+  if (cached !== undefined) return cached;
+  const found = readWrittenPhone(digits, plus, country);
+  if (STRICT_CACHE.size >= STRICT_CACHE_SIZE) STRICT_CACHE.clear();
+  STRICT_CACHE.set(key, found);
+  return found;
+}
+
+function readWrittenPhone(digits: string, plus: boolean, country: string): Identifier | null {
+  const acceptable = (n: PhoneNumber | undefined) => n !== undefined && (n.isValid() || isDramaNumber(n.number));
+  const found = (n: PhoneNumber) => phoneIdentifier(n.number, n.formatInternational(), n.country);
+  const international = (rest: string) => {
+    const n = parsePhoneNumberFromString(`+${rest}`);
+    return acceptable(n) ? found(n as PhoneNumber) : null;
+  };
+  if (plus) return international(digits);
+  if (digits.startsWith('00')) return international(digits.slice(2));
+  if (digits.startsWith('011') && country !== 'US' && country !== 'CA') {
+    const abroad = international(digits.slice(3));
+    if (abroad) return abroad;
+  }
+  const n = parsePhoneNumberFromString(digits, country as CountryCode);
+  if (!n || !acceptable(n)) return null;
+  // Written as the country dials it: its trunk prefix where it has one (North America's "1" optional).
+  const national = n.formatNational().replace(/\D/g, '');
+  if (digits !== national && !(n.countryCallingCode === '1' && digits === `1${national}`)) return null;
+  return found(n);
 }
 
 /** Every phone number in a cell that may hold several. */
 export function normalizePhones(raw: string, country: string): Normalized {
+  const long = tooLong(raw, 'phones', 'phone numbers');
+  if (long) return long;
   if (!/\d/.test(raw)) return rejected(`"${raw.trim()}" is not a phone number`);
-  const parts = raw.includes('+') || /[;/|\n,]|\bor\b|\band\b/.test(raw) ? splitMultiple(raw) : [raw];
+  const all = raw.includes('+') || /[;/|\n,]|\bor\b|\band\b/.test(raw) ? splitMultiple(raw) : [raw];
+  const parts = all.slice(0, MAX_VALUES_PER_CELL);
   const values: Identifier[] = [];
-  const notes: string[] = [];
+  const notes: string[] =
+    all.length > parts.length ? [`only the first ${parts.length} of ${all.length} numbers in the cell were read`] : [];
   const problems: string[] = [];
   for (const part of parts) {
     const one = normalizePhone(part, country);
@@ -131,9 +292,12 @@ export function normalizePhones(raw: string, country: string): Normalized {
 
 // ---------------------------------------------------------------- e-mail, handles
 
+// Linear: the local part stops at '@' and each domain label at '.', so nothing can be tried twice.
 const EMAIL = /^[^\s@<>()]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
 
 export function normalizeEmail(raw: string): Normalized {
+  const long = tooLong(raw, 'email', 'an e-mail address');
+  if (long) return long;
   const text = raw
     .trim()
     .replace(/^mailto:/i, '')
@@ -156,40 +320,127 @@ const PLATFORMS: [RegExp, string][] = [
   [/^(signal)$/i, 'signal'],
 ];
 
-const PROFILE_URL =
-  /(?:https?:\/\/)?(?:www\.|m\.)?(instagram\.com|facebook\.com|t\.me|tiktok\.com|twitter\.com|x\.com|vk\.com|snapchat\.com\/add)\/@?([\w.-]*\w)/i;
-const URL_PLATFORM: Record<string, string> = {
-  'instagram.com': 'instagram',
-  'facebook.com': 'facebook',
-  't.me': 'telegram',
-  'tiktok.com': 'tiktok',
-  'twitter.com': 'x',
-  'x.com': 'x',
-  'vk.com': 'vk',
-};
-
 export function platformOf(name: string): string | null {
   for (const [pattern, platform] of PLATFORMS) if (pattern.test(name.trim())) return platform;
   return null;
 }
 
+/** Profile sites by the host (and path) that opens a profile link. */
+const PROFILE_HOSTS: [string, string][] = [
+  ['instagram.com/', 'instagram'],
+  ['facebook.com/', 'facebook'],
+  ['fb.com/', 'facebook'],
+  ['telegram.me/', 'telegram'],
+  ['t.me/', 'telegram'],
+  ['tiktok.com/', 'tiktok'],
+  ['twitter.com/', 'x'],
+  ['x.com/', 'x'],
+  ['vk.com/', 'vk'],
+  ['snapchat.com/add/', 'snapchat'],
+];
+
+/** First path parts of those sites that are not a profile: posts, reels, groups, share links… */
+const NOT_PROFILES = new Set([
+  'p',
+  'reel',
+  'reels',
+  'stories',
+  'explore',
+  'groups',
+  'pages',
+  'watch',
+  'events',
+  'share',
+  'sharer',
+  'hashtag',
+  'joinchat',
+  'login',
+  'search',
+  'intent',
+  'home',
+  'i',
+  's',
+  'c',
+  'video',
+  'tag',
+  'profile.php',
+  'permalink.php',
+]);
+
+const isHandleCode = (c: number) => isAsciiLetterCode(c) || isDigitCode(c) || c === 95 || c === 46 || c === 45;
+
+/** A profile link: where it starts and ends in the text, its platform and handle. */
+export interface ProfileLink {
+  start: number;
+  end: number;
+  platform: string;
+  handle: string;
+}
+
+/**
+ * Every profile link in a text ("https://www.instagram.com/ion.recruit/", "t.me/ionrec"), found
+ * by plain substring search and a hand-written read of the path: linear in the text.
+ */
+export function profileLinks(text: string): ProfileLink[] {
+  const lower = text.toLowerCase();
+  const links: ProfileLink[] = [];
+  for (const [host, platform] of PROFILE_HOSTS) {
+    for (let at = lower.indexOf(host); at >= 0; at = lower.indexOf(host, at + host.length)) {
+      let start = at;
+      if (lower.startsWith('www.', start - 4)) start -= 4;
+      else if (lower.startsWith('m.', start - 2)) start -= 2;
+      // "inbox.com/x" is not x.com: the host must stand at the start of a word or after "//".
+      const before = lower.charCodeAt(start - 1);
+      if (start > 0 && (isHandleCode(before) || before === 64)) continue;
+      if (lower.startsWith('https://', start - 8)) start -= 8;
+      else if (lower.startsWith('http://', start - 7)) start -= 7;
+      let i = at + host.length;
+      if (text[i] === '@') i++;
+      const from = i;
+      while (i < text.length && i - from <= 64 && isHandleCode(text.charCodeAt(i))) i++;
+      let to = i;
+      while (to > from && (text[to - 1] === '.' || text[to - 1] === '-')) to--;
+      const handle = text.slice(from, to).toLowerCase();
+      if (handle.length < 2 || i - from > 64 || NOT_PROFILES.has(handle)) continue;
+      links.push({ start, end: i, platform, handle });
+    }
+  }
+  return links.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "IG: @x", "Telegram - ionrec": a platform word, a colon, dash or spaces, then the handle.
+ * Read by hand: the pattern it replaces backtracked over a long run of spaces.
+ */
+function prefixedHandle(text: string): { platform: string; handle: string } | null {
+  let i = 0;
+  while (i < text.length && isAsciiLetterCode(text.charCodeAt(i))) i++;
+  const platform = i > 0 ? platformOf(text.slice(0, i)) : null;
+  if (!platform) return null;
+  const wordEnd = i;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  if (text[i] === ':' || text[i] === '-') i++;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  if (i === wordEnd) return null;
+  if (text[i] === '@') i++;
+  const handle = text.slice(i);
+  return /^[\w.-]{2,64}$/.test(handle) ? { platform, handle } : null;
+}
+
 /** A handle with its platform: "@ion.recruit" (platform from the column), "IG: @x", a profile URL. */
 export function normalizeHandle(raw: string, defaultPlatform = 'unknown'): Normalized {
+  const long = tooLong(raw, 'handle', 'a handle');
+  if (long) return long;
   const text = raw.trim();
-  const url = PROFILE_URL.exec(text);
-  if (url) {
-    const host = (url[1] as string).toLowerCase();
-    const platform = URL_PLATFORM[host] ?? (host.startsWith('snapchat') ? 'snapchat' : host);
-    const handle = (url[2] as string).toLowerCase();
-    return ok([{ kind: 'handle', subkind: platform, key: handle, display: `${platform} @${handle}` }]);
+  const link = profileLinks(text)[0];
+  if (link) {
+    return ok([
+      { kind: 'handle', subkind: link.platform, key: link.handle, display: `${link.platform} @${link.handle}` },
+    ]);
   }
-  const prefixed = /^([a-z]+)\s*(?:[:-]\s*|\s+)@?([\w.-]{2,64})$/i.exec(text);
-  let platform = defaultPlatform;
-  let handle = text.replace(/^@/, '');
-  if (prefixed && platformOf(prefixed[1] as string)) {
-    platform = platformOf(prefixed[1] as string) as string;
-    handle = prefixed[2] as string;
-  }
+  const prefixed = prefixedHandle(text);
+  const platform = prefixed?.platform ?? defaultPlatform;
+  let handle = prefixed?.handle ?? (text.startsWith('@') ? text.slice(1) : text);
   if (!/^[\w.-]{2,64}$/.test(handle)) return rejected(`"${text}" is not a handle`);
   handle = handle.toLowerCase();
   return ok([{ kind: 'handle', subkind: platform, key: handle, display: `${platform} @${handle}` }]);
@@ -198,6 +449,8 @@ export function normalizeHandle(raw: string, defaultPlatform = 'unknown'): Norma
 // ---------------------------------------------------------------- accounts
 
 export function normalizeIban(raw: string): Normalized {
+  const long = tooLong(raw, 'iban', 'an IBAN');
+  if (long) return long;
   const electronic = electronicFormatIBAN(raw.trim().replace(/^iban[\s:]*/i, '')) ?? '';
   const upper = electronic.toUpperCase();
   if (!isValidIBAN(upper)) return rejected(`"${raw.trim()}" is not a valid IBAN (checksum or length)`);
@@ -206,6 +459,8 @@ export function normalizeIban(raw: string): Normalized {
 
 /** A domestic account with its sort code (GB) or routing number (US). */
 export function normalizeBankAccount(account: string, bankCode: string, country: string): Normalized {
+  const long = tooLong(account, 'account', 'an account number') ?? tooLong(bankCode, 'account', 'a bank code');
+  if (long) return long;
   const number = account.replace(/[\s-]/g, '');
   const code = bankCode.replace(/[\s-]/g, '');
   if (!/^\d{6,17}$/.test(number)) return rejected(`"${account.trim()}" is not an account number`);
@@ -236,6 +491,8 @@ export function luhnValid(digits: string): boolean {
  * a keyed hash (so two records with the same card meet), a masked card its masked form only.
  */
 export function normalizeCard(raw: string, keyedHash: (pan: string) => string): Normalized {
+  const long = tooLong(raw, 'account', 'a card number');
+  if (long) return long;
   const text = raw.trim().replace(/[\s-]/g, '');
   const masked = /^(\d{4,6})[*xX•#]{4,9}(\d{4})$/.exec(text);
   if (masked) {
@@ -252,6 +509,8 @@ export function maskPan(pan: string): string {
 }
 
 export function normalizeCrypto(raw: string): Normalized {
+  const long = tooLong(raw, 'crypto', 'a wallet address');
+  if (long) return long;
   const text = raw.trim();
   if (/^0x[0-9a-f]{40}$/i.test(text)) {
     const key = text.toLowerCase();
@@ -267,8 +526,37 @@ export function normalizeCrypto(raw: string): Normalized {
   return rejected(`"${text}" is not a Bitcoin or Ethereum address`);
 }
 
+const PAYMENT_ID_WORDS = new Set(['tag', 'id', 'user', 'username', 'handle', 'account', 'acct']);
+
+/**
+ * "Revolut tag dman96" → provider "Revolut tag", id "dman96"; "revolut:@anna99" → "revolut",
+ * "@anna99": the last word is the id, what stands before it (letters and spaces) the provider.
+ * Read by hand: the pattern it replaces had three quantifiers over the same spaces.
+ */
+function providerAndId(text: string): { provider: string; id: string } | null {
+  let cut = text.length;
+  while (cut > 0 && !isSpaceCode(text.charCodeAt(cut - 1))) cut--;
+  let provider: string;
+  let id: string;
+  if (cut > 0) {
+    provider = text.slice(0, cut).trim();
+    id = text.slice(cut);
+    if (provider.endsWith(':') || provider.endsWith('-')) provider = provider.slice(0, -1).trimEnd();
+    if (id.startsWith(':') || id.startsWith('-')) id = id.slice(1);
+  } else {
+    let i = 0;
+    while (i < text.length && isAsciiLetterCode(text.charCodeAt(i))) i++;
+    if (text[i] !== ':' && text[i] !== '-') return null;
+    provider = text.slice(0, i);
+    id = text.slice(i + 1);
+  }
+  return /^[a-z][a-z ]*$/i.test(provider) && id !== '' ? { provider, id } : null;
+}
+
 /** A payment-app id: "revolut:@anna99", "PayPal anna@example.org". */
 export function normalizePaymentApp(raw: string, provider?: string): Normalized {
+  const long = tooLong(raw, 'payment', 'a payment-app id');
+  if (long) return long;
   const text = raw.trim();
   const link = /^(?:https?:\/\/)?(?:www\.)?(revolut\.me|paypal\.me|monzo\.me|venmo\.com)\/@?([\w.-]{2,64})\/?$/i.exec(
     text,
@@ -278,14 +566,12 @@ export function normalizePaymentApp(raw: string, provider?: string): Normalized 
     const id = (link[2] as string).toLowerCase();
     return ok([{ kind: 'account', subkind: 'payment', key: `${app}:${id}`, display: `${app} ${id}` }]);
   }
-  const m = /^([a-z][a-z ]*?)\s*(?:[:-]\s*|\s+)(\S+)$/i.exec(text);
+  const m = providerAndId(text);
   // "Revolut tag dman96", "PayPal id: x": the provider, without the word for what follows.
-  const app = (provider ?? (m ? (m[1] as string) : 'unknown'))
-    .trim()
-    .toLowerCase()
-    .replace(/\s+(tag|id|user|username|handle|account|acct)$/, '')
-    .replace(/\s+/g, '-');
-  const id = (provider ? text : m ? (m[2] as string) : text).replace(/^@/, '').toLowerCase();
+  const words = (provider ?? m?.provider ?? 'unknown').trim().toLowerCase().split(/\s+/);
+  if (words.length > 1 && PAYMENT_ID_WORDS.has(words[words.length - 1] as string)) words.pop();
+  const app = words.join('-');
+  const id = (provider ? text : (m?.id ?? text)).replace(/^@/, '').toLowerCase();
   if (!/^[\w.@+-]{2,64}$/.test(id)) return rejected(`"${text}" is not a payment-app id`);
   return ok([{ kind: 'account', subkind: 'payment', key: `${app}:${id}`, display: `${app} ${id}` }]);
 }
@@ -317,6 +603,8 @@ export function documentType(type: string): string {
 
 /** An identity document: issuing country, type and number ("seria MZ nr. 592593" → MZ592593). */
 export function normalizeDocument(number: string, type: string, country: string): Normalized {
+  const long = tooLong(number, 'document', 'a document number') ?? tooLong(type, 'document', 'a document type');
+  if (long) return long;
   const n = fold(number)
     .toUpperCase()
     .replace(/\b(SERIA|SERIE|SERIES|NR|NO|NUM|NUMBER|NUMAR)\b\.?/g, '')
@@ -330,6 +618,8 @@ export function normalizeDocument(number: string, type: string, country: string)
 }
 
 export function normalizeVehicle(plate: string, country: string): Normalized {
+  const long = tooLong(plate, 'vehicle', 'a number plate');
+  if (long) return long;
   const p = plate.toUpperCase().replace(/[\s.-]/g, '');
   if (!/^[A-Z0-9]{3,10}$/.test(p)) return rejected(`"${plate.trim()}" is not a number plate`);
   const c = countryCode(country) ?? country.trim().toUpperCase();
@@ -337,7 +627,6 @@ export function normalizeVehicle(plate: string, country: string): Normalized {
 }
 
 // ---------------------------------------------------------------- addresses
-
 
 const ADDRESS_WORDS: Record<string, string> = {
   cl: 'close',
@@ -471,6 +760,7 @@ const POSTCODES: [RegExp, (m: RegExpExecArray) => string][] = [
  * folded, the postcode taken out wherever it stands and put first, the flat number kept.
  */
 export function addressKey(raw: string, defaultCountry: string): string | null {
+  if (raw.length > MAX_VALUE_CHARS.address) return null;
   // An address abroad says so ("…, Spain"): that country, not the agency's, is its country.
   const written = fold(raw)
     .match(/[a-z]+/g)
@@ -527,6 +817,8 @@ export function addressKey(raw: string, defaultCountry: string): string | null {
 }
 
 export function normalizeAddress(raw: string, country: string): Normalized {
+  const long = tooLong(raw, 'address', 'an address');
+  if (long) return long;
   const key = addressKey(raw, country);
   if (!key) return rejected(`"${raw.trim()}" is too short to be an address`);
   return ok([{ kind: 'address', key, display: raw.trim().replace(/\s+/g, ' ') }]);

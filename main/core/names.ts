@@ -74,8 +74,14 @@ export function nameKey(name: string): NameKey {
   return key;
 }
 
+/**
+ * Words of a name kept for matching. No name has more; a cell of thousands of words would make
+ * the pairwise comparison of `nameSimilarity` quadratic.
+ */
+const MAX_NAME_TOKENS = 16;
+
 function computeNameKey(name: string): NameKey {
-  const tokens = [...new Set(nameTokens(name))].sort();
+  const tokens = [...new Set(nameTokens(name))].slice(0, MAX_NAME_TOKENS).sort();
   return {
     comparable: tokens.join(' '),
     tokens,
@@ -164,17 +170,34 @@ export function familiarForms(a: string, b: string): boolean {
 /** Whether a token with lost letters ('?ukasz') can be the other token ('lukasz'). */
 function fitsLostLetters(withLost: string, other: string): boolean {
   if (!withLost.includes(LOST_LETTER) || other.includes(LOST_LETTER)) return false;
-  // One lost character may have been one or two Latin letters ('ß' is 'ss').
-  const pattern = withLost
-    .split(LOST_LETTER)
-    .map((part) => part.replace(/[^a-z]/g, ''))
-    .join('[a-z]{1,2}');
-  return new RegExp(`^${pattern}$`).test(other);
+  // One lost character may have been one or two Latin letters ('ß' is 'ss'). The positions of
+  // `other` each known letter run can end at, kept as a set, rather than a pattern with one
+  // `[a-z]{1,2}` per lost letter, whose backtracking doubles with each.
+  const parts = withLost.split(LOST_LETTER).map((part) => part.replace(/[^a-z]/g, ''));
+  let reachable = new Set<number>([0]);
+  parts.forEach((part, i) => {
+    const next = new Set<number>();
+    for (const at of reachable) {
+      if (!other.startsWith(part, at)) continue;
+      const end = at + part.length;
+      if (i === parts.length - 1) next.add(end);
+      else
+        for (const gap of [1, 2])
+          if (end + gap <= other.length && /^[a-z]+$/.test(other.slice(end, end + gap))) next.add(end + gap);
+    }
+    reachable = next;
+  });
+  return reachable.has(other.length);
 }
+
+/** Longest token compared letter by letter; a longer one (no name is) only equals itself. */
+const MAX_TOKEN_COMPARED = 64;
 
 /** Token similarity: equal, a familiar form, equal by sound, or Jaro-Winkler; an initial matches its name. */
 export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  // Jaro-Winkler is quadratic in the token's length: a cell of one endless word must not stall matching.
+  if (a.length > MAX_TOKEN_COMPARED || b.length > MAX_TOKEN_COMPARED) return 0;
   if (familiarForms(a, b)) return 0.95;
   if (fitsLostLetters(a, b) || fitsLostLetters(b, a)) return 0.95;
   if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 0.9;

@@ -6,7 +6,6 @@
 import { cellText, isBlank, parseDate, type Cell } from './cells';
 import { fold } from './text';
 import {
-  canonicalOf,
   normalizeAddress,
   normalizeBankAccount,
   normalizeCard,
@@ -23,6 +22,7 @@ import {
   type Identifier,
   type Normalized,
 } from './identifiers';
+import { identifiersInText } from './freeText';
 import { nameTokens } from './names';
 import type { ColumnMapping, Field, Grading, Profile, Role } from './profile';
 import { ROLES } from './profile';
@@ -158,50 +158,15 @@ export function roleOf(text: string): Role | null {
   return null;
 }
 
-/** Phones, e-mails and handles written in free text ("called from 0740 123 4567, IG @ion.recruit"). */
-export function identifiersInText(text: string, country: string): { identifiers: Identifier[]; problems: string[] } {
-  const identifiers: Identifier[] = [];
-  const problems: string[] = [];
-  for (const m of text.matchAll(/[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi)) {
-    const e = normalizeEmail(m[0]);
-    if (e.ok) identifiers.push(...e.values);
-  }
-  const withoutEmails = text.replace(/[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi, ' ');
-  for (const m of withoutEmails.matchAll(/(?:\+|\b00)?\(?\d[\d\s().-]{7,}\d/g)) {
-    const p = normalizePhones(m[0], country);
-    if (p.ok) identifiers.push(...p.values);
-    else problems.push(p.reason);
-  }
-  for (const m of withoutEmails.matchAll(
-    /\b(ig|insta|instagram|fb|facebook|tg|telegram|tiktok|sc|snap|snapchat|vk|whatsapp|wa)(?:\s*:\s*|\s+)(?:on\s+)?(@?)(\w[\w.]{1,63}\w)/gi,
-  )) {
-    // Without an @, only what looks like a handle ("dman_eastside", "ion.recruit"), not a word.
-    if (!m[2] && !/[._\d]/.test(m[3] as string)) continue;
-    // A number after the platform ("WhatsApp 07524 118 903") is a phone, read as one above.
-    if (/^\d+$/.test(m[3] as string)) continue;
-    const h = normalizeHandle(`@${m[3]}`, platformOf(m[1] as string) ?? 'unknown');
-    if (h.ok) identifiers.push(...h.values);
-  }
-  for (const m of withoutEmails.matchAll(
-    /(?:https?:\/\/)?(?:www\.)?(?:instagram\.com|facebook\.com|t\.me|tiktok\.com|vk\.com)\/@?[\w.-]+/gi,
-  )) {
-    const h = normalizeHandle(m[0]);
-    if (h.ok) identifiers.push(...h.values);
-  }
-  const seen = new Set<string>();
-  const unique = identifiers.filter((i) => {
-    const id = canonicalOf(i);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-  return { identifiers: unique, problems };
-}
+// Free text is read by its own module; re-exported here, where callers met it first.
+export { identifiersInText } from './freeText';
 
 function splitName(full: string): { given: string | null; family: string | null } {
-  const comma = /^([^,]+),\s*(.+)$/.exec(full);
-  if (comma) return { family: (comma[1] as string).trim(), given: (comma[2] as string).trim() };
-  return { given: null, family: null };
+  // "POPESCU, ion": family name, then given names. By hand: the pattern had two quantifiers over the same spaces.
+  const comma = full.indexOf(',');
+  const family = comma > 0 ? full.slice(0, comma).trim() : '';
+  const given = comma > 0 ? full.slice(comma + 1).trim() : '';
+  return family && given ? { family, given } : { given: null, family: null };
 }
 
 type Values = Map<string, { mapping: ResolvedMapping; text: string; cell: Cell }[]>;

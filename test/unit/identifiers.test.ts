@@ -17,6 +17,7 @@ import {
   normalizePhone,
   normalizePhones,
   normalizeVehicle,
+  splitExtension,
   type Normalized,
 } from '../../main/core/identifiers';
 
@@ -92,21 +93,49 @@ describe('phone numbers', () => {
     });
   });
 
-  it('leave an extension out of the link and say so', () => {
+  it('keep the number and its extension however the extension is written, linking on the number alone', () => {
+    const leeds = { kind: 'phone', key: '+441134960104', display: '+44 113 496 0104', country: 'GB' };
+    const written = [
+      '0113 496 0104 (ext 14)',
+      '(0113) 496 0104 (ext 14)',
+      '0113 496 0104 x14',
+      '0113 496 0104 ext. 14',
+      '0113 496 0104 #14',
+      '0113 496 0104 ext14',
+      '0113 496 0104 extn 14',
+      '0113 496 0104 int. 14',
+      '0113 496 0104 Ext: 14',
+      '+44 113 496 0104 (x14)',
+    ];
+    expect(table(written, (raw) => normalizePhone(raw, 'GB'))).toEqual(
+      Object.fromEntries(written.map((raw) => [raw, ['phone:GB:+441134960104']])),
+    );
     expect({
       x: normalizePhone('020 7946 0018 x123', 'GB'),
-      ext: normalizePhone('020 7946 0018 ext. 4', 'GB'),
+      ext: normalizePhone('0113 496 0104 (ext 14)', 'GB'),
+      none: normalizePhone('0113 496 0104', 'GB'),
     }).toEqual({
       x: {
         ok: true,
-        values: [{ kind: 'phone', key: '+442079460018', display: '+44 20 7946 0018', country: 'GB' }],
-        notes: ['extension 123 left out of the link'],
+        values: [{ kind: 'phone', key: '+442079460018', display: '+44 20 7946 0018', country: 'GB', extension: '123' }],
+        notes: [],
       },
-      ext: {
-        ok: true,
-        values: [{ kind: 'phone', key: '+442079460018', display: '+44 20 7946 0018', country: 'GB' }],
-        notes: ['extension 4 left out of the link'],
-      },
+      ext: { ok: true, values: [{ ...leeds, extension: '14' }], notes: [] },
+      none: { ok: true, values: [leeds], notes: [] },
+    });
+  });
+
+  it('split an extension off only where a marker stands apart from a word', () => {
+    expect({
+      box: splitExtension('PO Box 14'),
+      plain: splitExtension('0113 496 0104'),
+      longExtension: splitExtension('0113 496 0104 x1234567'),
+      hash: splitExtension('0113 496 0104#14'),
+    }).toEqual({
+      box: { main: 'PO Box 14', extension: null },
+      plain: { main: '0113 496 0104', extension: null },
+      longExtension: { main: '0113 496 0104 x1234567', extension: null },
+      hash: { main: '0113 496 0104', extension: '14' },
     });
   });
 

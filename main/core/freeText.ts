@@ -1,0 +1,549 @@
+/**
+ * Identifiers written in free text (notes, narratives, tips): e-mail addresses, IBANs, profile
+ * links, handles after a platform word, and phone numbers written as phones. Free text is full
+ * of numbers that are not phones — amounts, dates, document, case and order numbers — so a
+ * number counts only when it is written as a phone: in international form, or next to a word
+ * that says so ("tel", "WhatsApp", "telefonul", "móvil", "Handy", "тел"…), and valid for its region.
+ *
+ * Every scan is a hand-written pass over the text (plain substring search, character tests, a
+ * bounded look at each candidate), so a cell of any length is read in time proportional to it.
+ */
+import { countrySpecs, isValidIBAN } from 'ibantools';
+import {
+  canonicalOf,
+  EXTENSION_MARKERS,
+  normalizeEmail,
+  phoneWrittenInText,
+  profileLinks,
+  type Identifier,
+} from './identifiers';
+import { fold } from './text';
+
+/** Words that say the number next to them is a phone, in the agencies' languages (folded). */
+const PHONE_WORDS = folded(`
+  // English
+  tel tele telephone phone phones phoned phoning ph mob mobile mobiles cell cellphone landline sim
+  call called calls calling rang ring text texted texts sms reached reachable contactable hotline
+  helpline whatsapp wa viber telegram tg signal
+  // Romanian
+  telefon telefonul telefonului telefoane mobil mobilul sunat sunata suna sunati apel apelat
+  apelata apelul fix
+  // Spanish
+  telefono telefonos tlf tlfn tfno telf movil celular llamada llamadas llamo llamar llamaba fijo
+  // French
+  portable joignable appel appele appels fixe
+  // German
+  telefonnummer handy handynummer mobilnummer rufnummer festnetz anruf anrufe angerufen erreichbar
+  // Italian
+  cellulare chiamato chiamata chiamate chiamare fisso
+  // Russian, Ukrainian
+  тел телефон телефона телефону телефоном моб мобильный мобильного мобільний сотовый звонил
+  звонила звонили звонок дзвонив дзвонила дзвінки дзвінок вайбер ватсап
+  // Polish
+  tel komorka kom
+`);
+
+/**
+ * "Number" in the agencies' languages: a phone word too ("number 07903 385090", "numărul
+ * 0740 …"), unless the word before it says whose number it is ("case number", "passport number",
+ * "crime number").
+ */
+const NUMBER_WORDS = folded('number numar numarul numero numéro nummer номер номера номеру');
+
+/** Words that, before "number", make it some other number. */
+const NUMBER_OWNERS = folded(`
+  crime employee staff payroll application registration serial ticket document card tax insurance
+  security social visa vehicle file customer membership policy booking flight tracking contract
+  personal national batch lot house flat room seat case incident log job vat company inmatriculare
+  dosar dosarului expediente dossier
+`);
+
+/**
+ * Words that say the number is something else; one of them between a phone word and a number
+ * ("phone and passport 533401234", "phone PIN 0741"), or right after a number ("1 250 000 lei"),
+ * takes the number out.
+ */
+const NOT_PHONE_WORDS = folded(`
+  passport pasaport pasaportul pasaporte passeport reisepass passaporto паспорт id cnp idnp dni
+  nie nif case dosar dosarul ref reference referinta referencia invoice factura facture fattura
+  rechnung order comanda pedido commande account cont contul cuenta compte konto conto iban imei
+  serial pin puk code cod codigo ticket receipt chitanta recibo transaction tranzactie mtcn
+  licence license permis vin plate reg social sociale securite seguridad inmatriculare
+  // units and currencies, after a number
+  lei ron eur euro euros gbp lire pounds usd dollars rub руб рублей грн гривень uah mdl pln zl chf
+  kg km
+`);
+
+/** Words that may stand between two numbers of one list ("07700 900150 and 07700 900151"). */
+const LIST_WORDS = folded(`
+  and or sau si y o ou et und oder e и или або та
+`);
+
+/** Platform words before a handle, by platform. */
+const PLATFORM_WORDS = new Map<string, string>(
+  Object.entries({
+    instagram: 'ig insta instagram инстаграм инстаграме інстаграм',
+    facebook: 'fb facebook',
+    telegram: 'tg telegram телеграм телеграмм телеграме телеграмі',
+    tiktok: 'tiktok тикток',
+    snapchat: 'sc snap snapchat',
+    vk: 'vk vkontakte вк вконтакте',
+    whatsapp: 'whatsapp wa',
+    signal: 'signal',
+    x: 'twitter',
+  }).flatMap(([platform, words]) => [...folded(words)].map((word): [string, string] => [word, platform])),
+);
+
+/** Words that may stand between a platform word and its handle ("Instagram account @x", "Instagram is x.y"). */
+const HANDLE_FILLERS = folded(`
+  account acct handle user username profile profil profilo perfil page id name nick nickname
+  channel canal is on as at cont contul cuenta compte konto аккаунт акаунт канал ник
+`);
+
+/** A set of words written one after another, lines starting with "//" left out, each folded. */
+function folded(list: string): Set<string> {
+  const words = list.split('\n').filter((line) => !line.trim().startsWith('//'));
+  return new Set(words.join(' ').split(/\s+/).filter(Boolean).map(fold));
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const LETTER = /[\p{L}\p{M}]/u;
+const isLetter = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return isAsciiLetter(c) || (c > 127 && LETTER.test(text.charAt(i)));
+};
+const isAlnum = (text: string, i: number) => isDigit(text.charCodeAt(i)) || isLetter(text, i);
+/** Marks a masked character: something already read (an e-mail, a link, an IBAN). */
+const MASK = '\u0001';
+
+/** What free text names: each identifier once, e-mails first, then phones, handles and IBANs. */
+export function identifiersInText(input: string, country: string): { identifiers: Identifier[] } {
+  const text = input.normalize('NFC');
+  const masked = new Uint8Array(text.length);
+  const mask = (start: number, end: number) => masked.fill(1, start, end);
+
+  const emails = emailsIn(text);
+  for (const e of emails) mask(e.start, e.end);
+  const links = profileLinks(text).filter((l) => masked[l.start] === 0);
+  maskLinks(text, masked);
+  const ibans = ibansIn(text, masked);
+  for (const i of ibans) mask(i.start, i.end);
+
+  // Positions stay those of the text: what was read is blanked out, not removed.
+  const scan = blankOut(text, masked);
+  const tokens = tokenize(scan);
+  const phones = phonesIn(scan, tokens, country);
+  const handles = [
+    ...handlesAfterWords(scan, tokens),
+    ...links.map((l) => ({
+      start: l.start,
+      identifier: {
+        kind: 'handle' as const,
+        subkind: l.platform,
+        key: l.handle,
+        display: `${l.platform} @${l.handle}`,
+      },
+    })),
+  ].sort((a, b) => a.start - b.start);
+
+  const seen = new Set<string>();
+  const identifiers: Identifier[] = [];
+  for (const { identifier } of [...emails, ...phones, ...handles, ...ibans]) {
+    const id = canonicalOf(identifier);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    identifiers.push(identifier);
+  }
+  return { identifiers };
+}
+
+interface Found {
+  start: number;
+  end: number;
+  identifier: Identifier;
+}
+
+function blankOut(text: string, masked: Uint8Array): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const inside = i < text.length && masked[i] === 1;
+    const wasInside = i > 0 && masked[i - 1] === 1;
+    if (inside && !wasInside) {
+      parts.push(text.slice(from, i));
+      from = i;
+    } else if (!inside && wasInside) {
+      parts.push(MASK.repeat(i - from));
+      from = i;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------- e-mails, links, IBANs
+
+const isLocalChar = (c: number) =>
+  isAsciiLetter(c) || isDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
+const isDomainChar = (c: number) => isAsciiLetter(c) || isDigit(c) || c === 46 || c === 45; // . -
+
+/** E-mail addresses: from each '@', the local part to its left and the domain to its right, each bounded. */
+function emailsIn(text: string): Found[] {
+  const found: Found[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start <= 64 && isLocalChar(text.charCodeAt(start - 1))) start--;
+    if (at - start > 64) continue;
+    while (start < at && text[start] === '.') start++;
+    let end = at + 1;
+    while (end < text.length && end - at <= 255 && isDomainChar(text.charCodeAt(end))) end++;
+    if (end - at > 255) continue;
+    while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+    if (start === at || end === at + 1) continue;
+    // "ana@x.org@y" is no address; "IG @ana" has no local part and is read as a handle.
+    if (text[end] === '@') continue;
+    const result = normalizeEmail(text.slice(start, end));
+    if (result.ok && /\.[a-z]{2,24}$/i.test(text.slice(Math.max(start, end - 25), end))) {
+      found.push({ start, end, identifier: result.values[0] as Identifier });
+    }
+  }
+  return found;
+}
+
+/** Web links: their digits are not phones ("…?id=07700900123"); the profile links among them were read already. */
+function maskLinks(text: string, masked: Uint8Array): void {
+  const lower = text.toLowerCase();
+  for (const opening of ['http://', 'https://', 'www.']) {
+    for (let at = lower.indexOf(opening); at >= 0; at = lower.indexOf(opening, at + 1)) {
+      if (masked[at] === 1) continue;
+      let end = at;
+      while (end < text.length && !/[\s<>"]/.test(text.charAt(end))) end++;
+      masked.fill(1, at, end);
+      at = end - 1;
+    }
+  }
+  // A bare profile link ("t.me/ionrec") ends at the first character a path cannot hold.
+  for (const link of profileLinks(text)) masked.fill(1, link.start, link.end);
+}
+
+/**
+ * IBANs: two letters and two check digits at the start of a word, then exactly as many letters
+ * and digits as the country's IBAN has (single spaces or dashes between groups), valid by
+ * checksum. A lower-case country code counts only after the word "IBAN".
+ */
+function ibansIn(text: string, masked: Uint8Array): Found[] {
+  const found: Found[] = [];
+  const specs = countrySpecs as Record<string, { chars?: number } | undefined>;
+  for (let i = 0; i + 4 <= text.length; i++) {
+    const a = text.charCodeAt(i);
+    if (!isAsciiLetter(a) || masked[i] === 1) continue;
+    if (i > 0 && isAlnum(text, i - 1)) continue;
+    if (!isAsciiLetter(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3)))
+      continue;
+    const cc = text.slice(i, i + 2);
+    const length = specs[cc.toUpperCase()]?.chars;
+    if (!length) continue;
+    if (
+      cc !== cc.toUpperCase() &&
+      !text
+        .slice(Math.max(0, i - 8), i)
+        .toLowerCase()
+        .includes('iban')
+    )
+      continue;
+    let j = i;
+    let electronic = '';
+    while (j < text.length && electronic.length < length) {
+      if (isAlnum(text, j) && text.charCodeAt(j) < 128) {
+        electronic += text[j];
+        j++;
+      } else if ((text[j] === ' ' || text[j] === '-') && j + 1 < text.length && isAlnum(text, j + 1)) j++;
+      else break;
+    }
+    if (electronic.length !== length || (j < text.length && isAlnum(text, j))) continue;
+    const iban = electronic.toUpperCase();
+    if (!isValidIBAN(iban)) continue;
+    const display = iban.replace(/(.{4})/g, '$1 ').trim();
+    found.push({ start: i, end: j, identifier: { kind: 'account', subkind: 'iban', key: iban, display } });
+    i = j - 1;
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------- words and numbers
+
+interface Token {
+  kind: 'word' | 'digits';
+  start: number;
+  end: number;
+  /** Words: folded (short words only; a long run of letters is no keyword). Digits: the digits. */
+  text: string;
+}
+
+/** A word as the word lists hold it: folded, or only lower-cased when it is plain ASCII (most are). */
+function keyword(word: string): string {
+  return /^[a-z]*$/i.test(word) ? word.toLowerCase() : fold(word);
+}
+
+function tokenize(scan: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < scan.length) {
+    const start = i;
+    if (isDigit(scan.charCodeAt(i))) {
+      while (i < scan.length && isDigit(scan.charCodeAt(i))) i++;
+      tokens.push({ kind: 'digits', start, end: i, text: scan.slice(start, i) });
+    } else if (isLetter(scan, i)) {
+      while (i < scan.length && isLetter(scan, i)) i++;
+      tokens.push({ kind: 'word', start, end: i, text: i - start <= 40 ? keyword(scan.slice(start, i)) : '' });
+    } else i++;
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------- handles
+
+const isHandleChar = (c: number) => isAsciiLetter(c) || isDigit(c) || c === 95 || c === 46; // _ .
+
+/**
+ * A handle after a platform word: "IG @lucky.jobs", "Telegram: @rooms_ldn", "Snapchat: dana_k92",
+ * "Instagram is mira.travels". Without an '@', only what cannot be a word: a dot, an underscore
+ * or a digit in it ("IG account unknown" names no handle), and not digits alone (a phone).
+ */
+function handlesAfterWords(scan: string, tokens: Token[]): { start: number; identifier: Identifier }[] {
+  const found: { start: number; identifier: Identifier }[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const word = tokens[k] as Token;
+    const platform = word.kind === 'word' ? PLATFORM_WORDS.get(word.text) : undefined;
+    if (!platform) continue;
+    let i = word.end;
+    let next = k + 1;
+    for (let fillers = 0; ;) {
+      while (i < scan.length && ' \t:-–—'.includes(scan.charAt(i))) i++;
+      const t = tokens[next];
+      if (fillers < 2 && t && t.start === i && t.kind === 'word' && HANDLE_FILLERS.has(t.text)) {
+        i = t.end;
+        next++;
+        fillers++;
+      } else break;
+    }
+    const at = scan[i] === '@';
+    if (at) i++;
+    const from = i;
+    while (i < scan.length && i - from <= 64 && isHandleChar(scan.charCodeAt(i))) i++;
+    let to = i;
+    while (to > from && scan[to - 1] === '.') to--;
+    const handle = scan.slice(from, to);
+    if (i - from > 64 || handle.length < 2) continue;
+    if (i < scan.length && (isLetter(scan, i) || scan[i] === '@' || scan[i] === '/' || scan[i] === MASK)) continue;
+    if (/^\d+$/.test(handle) || !/[a-z]/i.test(handle)) continue;
+    if (!at && (handle.length < 3 || !/[._\d]/.test(handle))) continue;
+    const key = handle.toLowerCase();
+    found.push({
+      start: word.start,
+      identifier: { kind: 'handle', subkind: platform, key, display: `${platform} @${key}` },
+    });
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------- phones
+
+/** Longest run of digits read as one number: E.164's 15 digits with an international prefix ("00", "011"). */
+const MAX_PHONE_DIGITS = 18;
+const MIN_PHONE_DIGITS = 7;
+/** How many words may stand between a phone word and its number ("phone number as 0161 …"). */
+const WORDS_BEFORE = 3;
+const CHARS_BEFORE = 40;
+const CHARS_AFTER = 25;
+
+/** What may join the digit groups of one number: "0740 123 456", "020-7946-0018", "(0113) 496", "030/1234567". */
+function joins(gap: string): boolean {
+  if (gap === '/') return true;
+  if (gap.length === 0 || gap.length > 3) return false;
+  for (const ch of gap) if (!' \u00a0.-()'.includes(ch)) return false;
+  return true;
+}
+
+/** Characters that, glued to a number, make it part of something else: a code, an amount, a path. */
+function gluedAt(scan: string, i: number): boolean {
+  if (i < 0 || i >= scan.length) return false;
+  return isAlnum(scan, i) || '€£$₽₴¥%/@_#'.includes(scan.charAt(i));
+}
+
+/** Words (of two letters or more) and numbers between two positions, as the phone rules count them. */
+function wordsBetween(tokens: Token[], from: number, to: number): Token[] {
+  return tokens.slice(from, to).filter((t) => t.kind === 'digits' || t.text.length >= 2 || t.text === '');
+}
+
+function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
+  const found: Found[] = [];
+  let phoneWord = -1; // index of the last phone word, or -1 when a number came after it
+  let k = 0;
+  while (k < tokens.length) {
+    const token = tokens[k] as Token;
+    if (token.kind === 'word') {
+      if (PHONE_WORDS.has(token.text) || (NUMBER_WORDS.has(token.text) && !ownedNumber(scan, tokens, k))) phoneWord = k;
+      k++;
+      continue;
+    }
+    // A chain of digit groups that may be one number, or several in a row.
+    const chain: Token[] = [token];
+    let m = k + 1;
+    while (m < tokens.length) {
+      const t = tokens[m] as Token;
+      const last = chain[chain.length - 1] as Token;
+      if (t.kind !== 'digits' || !joins(scan.slice(last.end, t.start))) break;
+      chain.push(t);
+      m++;
+    }
+    const near = phoneWord >= 0 && token.start - (tokens[phoneWord] as Token).end <= CHARS_BEFORE;
+    const before = near ? wordsBetween(tokens, phoneWord + 1, k) : [];
+    const wordBefore =
+      near && before.length <= WORDS_BEFORE && !before.some((t) => t.kind === 'digits' || NOT_PHONE_WORDS.has(t.text));
+    const wordAfter = phoneWordAfter(scan, tokens, m, (chain[chain.length - 1] as Token).end);
+    let previous = found.length > 0 ? (found[found.length - 1] as Found) : null;
+    let start = 0;
+    while (start < chain.length) {
+      const continuing = previous !== null && listGap(scan, previous.end, (chain[start] as Token).start);
+      const lead = leadOf(scan, chain[start] as Token);
+      const international = lead.plus || (chain[start] as Token).text.startsWith('00');
+      // A phone word speaks for the number it stands beside, not for a run of digits inside a longer one.
+      const inContext = international || continuing || ((wordBefore || wordAfter) && start === 0);
+      if (!inContext || gluedAt(scan, lead.start - 1)) {
+        start++;
+        continue;
+      }
+      const phone = longestPhone(scan, chain, start, lead.plus, country);
+      if (phone) {
+        found.push(phone.found);
+        previous = phone.found;
+        start = phone.next;
+      } else start++;
+    }
+    phoneWord = -1;
+    k = m;
+  }
+  return found;
+}
+
+/** Whether the word just before "number" at `k` (spaces between) says whose number it is ("case number"). */
+function ownedNumber(scan: string, tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  if (!before || before.kind !== 'word' || scan.slice(before.end, (tokens[k] as Token).start).trim() !== '')
+    return false;
+  return NOT_PHONE_WORDS.has(before.text) || NUMBER_OWNERS.has(before.text);
+}
+
+/** A "+" (or "(+") right before the first digits. */
+function leadOf(scan: string, first: Token): { start: number; plus: boolean } {
+  if (scan[first.start - 1] === '+') return { start: first.start - 1, plus: true };
+  if (scan[first.start - 1] === '(' && scan[first.start - 2] === '+') return { start: first.start - 2, plus: true };
+  if (scan[first.start - 1] === '(') return { start: first.start - 1, plus: false };
+  return { start: first.start, plus: false };
+}
+
+/** Between two numbers of one list: separators and "and", "or", "sau"… only. */
+function listGap(scan: string, from: number, to: number): boolean {
+  if (to - from > 12) return false;
+  let word = '';
+  for (let i = from; i <= to; i++) {
+    if (i < to && isLetter(scan, i)) {
+      word += scan.charAt(i);
+      continue;
+    }
+    if (word !== '' && !LIST_WORDS.has(fold(word))) return false;
+    word = '';
+    if (i < to && !' \u00a0,;/|&+('.includes(scan.charAt(i))) return false;
+  }
+  return true;
+}
+
+/** A phone word just after a number: "089 1234567 erreichbar", "07911 123456 is his WhatsApp", "(mob)". */
+function phoneWordAfter(scan: string, tokens: Token[], next: number, end: number): boolean {
+  for (let n = next, words = 0; n < tokens.length && words < 3; n++) {
+    const t = tokens[n] as Token;
+    if (t.kind === 'digits' || t.start - end > CHARS_AFTER || NOT_PHONE_WORDS.has(t.text)) return false;
+    if (PHONE_WORDS.has(t.text)) return !scan.slice(end, t.start).includes('.');
+    if (t.text.length >= 2) words++;
+  }
+  return false;
+}
+
+/**
+ * The longest run of groups from `start` that is a phone as written, with its extension if one
+ * follows ("x14", "(ext 14)"). At most MAX_PHONE_DIGITS digits are tried, so each start costs a
+ * bounded number of readings.
+ */
+function longestPhone(
+  scan: string,
+  chain: Token[],
+  start: number,
+  plus: boolean,
+  country: string,
+): { found: Found; next: number } | null {
+  const ends: { end: number; digits: string }[] = [];
+  let digits = '';
+  const international = plus || (chain[start] as Token).text.startsWith('00');
+  for (let e = start; e < chain.length && e - start < 2 * MAX_PHONE_DIGITS; e++) {
+    const group = chain[e] as Token;
+    // "+44 (0)20 …": the trunk prefix in brackets is not dialled from abroad.
+    const bracketedZero =
+      international && e > start && group.text === '0' && scan[group.start - 1] === '(' && scan[group.end] === ')';
+    if (!bracketedZero) digits += group.text;
+    if (digits.length > MAX_PHONE_DIGITS) break;
+    if (digits.length >= MIN_PHONE_DIGITS) ends.push({ end: e, digits });
+  }
+  for (let n = ends.length - 1; n >= 0; n--) {
+    const { end, digits: written } = ends[n] as { end: number; digits: string };
+    const last = chain[end] as Token;
+    if (end === chain.length - 1 && gluedAt(scan, last.end)) continue;
+    const after = wordAt(scan, last.end);
+    if (after && NOT_PHONE_WORDS.has(after)) continue;
+    const phone = phoneWrittenInText(written, plus, country);
+    if (!phone) continue;
+    const extension = extensionAt(scan, last.end);
+    const lead = leadOf(scan, chain[start] as Token);
+    return {
+      found: {
+        start: lead.start,
+        end: extension?.end ?? last.end,
+        identifier: extension ? { ...phone, extension: extension.digits } : phone,
+      },
+      next: end + 1,
+    };
+  }
+  return null;
+}
+
+/** The word right after a position (spaces between), folded. */
+function wordAt(scan: string, from: number): string | null {
+  let i = from;
+  while (i < scan.length && scan[i] === ' ') i++;
+  const start = i;
+  while (i < scan.length && i - start < 12 && isLetter(scan, i)) i++;
+  return i > start ? fold(scan.slice(start, i)) : null;
+}
+
+/** An extension written after a number: " x14", " ext. 14", " (ext 14)", " #14", " extn 14". */
+function extensionAt(scan: string, from: number): { digits: string; end: number } | null {
+  let i = from;
+  while (scan[i] === ' ') i++;
+  const open = scan[i] === '(';
+  if (open) i++;
+  while (scan[i] === ' ') i++;
+  const lower = scan.slice(i, i + 10).toLowerCase();
+  const marker = EXTENSION_MARKERS.find((m) => lower.startsWith(m));
+  if (!marker) return null;
+  i += marker.length;
+  if (marker !== '#' && i < scan.length && isLetter(scan, i)) return null;
+  if (scan[i] === '.') i++;
+  while (scan[i] === ' ' || scan[i] === ':') i++;
+  const start = i;
+  while (i < scan.length && i - start < 7 && isDigit(scan.charCodeAt(i))) i++;
+  const digits = scan.slice(start, i);
+  if (digits.length === 0 || digits.length > 6) return null;
+  if (open && scan[i] === ')') i++;
+  return { digits, end: i };
+}

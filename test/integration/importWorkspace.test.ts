@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProfile } from '../../main/core/profile';
@@ -94,5 +94,23 @@ describe("the app's import workspace", () => {
     await workspace.dispose();
     expect(workspace.job(job.id).status).toBe('cancelled');
     expect(await stagedFiles(services.home)).toEqual([]);
+  });
+
+  it('removes uploads a crashed run left behind a day ago, and not those of a run still going', async () => {
+    const uploads = join(services.home, 'uploads');
+    const dayAndAHourAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    await mkdir(join(uploads, 'crashed-session', 'f1'), { recursive: true });
+    await writeFile(join(uploads, 'crashed-session', 'f1', 'left behind.csv'), 'Ref\r\n');
+    await writeFile(join(uploads, '0123456789abcdef0123456789abcdef-older layout.csv'), 'Ref\r\n');
+    for (const path of ['crashed-session', '0123456789abcdef0123456789abcdef-older layout.csv'])
+      await utimes(join(uploads, path), dayAndAHourAgo, dayAndAHourAgo);
+    await mkdir(join(uploads, 'running-session', 'f2'), { recursive: true });
+    await writeFile(join(uploads, 'running-session', 'f2', 'in use.csv'), 'Ref\r\n');
+
+    const workspace = new ImportWorkspace(services.db, services.home);
+    await workspace.stage('new.csv', csv([['Ref'], ['X-1']]));
+    expect((await stagedFiles(services.home)).sort()).toEqual(['in use.csv', 'new.csv']);
+    await workspace.dispose();
+    expect(await stagedFiles(services.home)).toEqual(['in use.csv']);
   });
 });

@@ -7,7 +7,7 @@
  * (files staged and never imported) when the app or `caselink serve` stops.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Profile } from '../../core/profile';
 import type {
@@ -33,6 +33,13 @@ interface Job {
 }
 
 type Staged = StagedFile & { path: string };
+
+/**
+ * Staged copies this old belong to a run that stopped without disposing its workspace (a crash, a
+ * power cut): nothing can import them any more. A day leaves alone the uploads of a Caselink still
+ * running beside this one on the same home.
+ */
+const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
 
 function toResult(outcome: FileOutcome, name: string): ImportFileResultDto {
   if (!outcome.ok) return { file: name, ok: false, error: outcome.error };
@@ -61,6 +68,7 @@ export class ImportWorkspace {
   // Each workspace stages under a folder of its own: the app and `caselink serve` may share a home.
   private readonly session = randomBytes(8).toString('hex');
   private disposed = false;
+  private swept = false;
 
   constructor(
     private readonly db: Database,
@@ -109,6 +117,7 @@ export class ImportWorkspace {
         hint: 'Import it with the command line: caselink import.',
       });
     }
+    await this.sweepStale();
     const id = randomBytes(16).toString('hex');
     await mkdir(join(this.uploads, id), { recursive: true, mode: 0o700 });
     const path = join(this.uploads, id, clean);
@@ -195,6 +204,20 @@ export class ImportWorkspace {
         job.dto.finishedAt = new Date().toISOString();
       });
     return job.dto;
+  }
+
+  /** Removes, once per workspace, uploads left over from runs that ended without disposing. */
+  private async sweepStale(): Promise<void> {
+    if (this.swept) return;
+    this.swept = true;
+    const root = join(this.home, 'uploads');
+    const cutoff = Date.now() - STALE_UPLOAD_MS;
+    for (const entry of await readdir(root).catch(() => [])) {
+      if (entry === this.session) continue;
+      const path = join(root, entry);
+      const info = await stat(path).catch(() => null);
+      if (info && info.mtimeMs < cutoff) await rm(path, { recursive: true, force: true });
+    }
   }
 
   private async unstage(files: Staged[]): Promise<void> {

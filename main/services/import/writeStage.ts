@@ -137,7 +137,8 @@ export async function writeStage(
       options.onProgress('writing', result.rowsWritten);
     })();
     inFlight.add(write);
-    void write.finally(() => inFlight.delete(write));
+    const forget = () => inFlight.delete(write);
+    write.then(forget, forget);
   };
 
   try {

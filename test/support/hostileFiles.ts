@@ -157,6 +157,7 @@ export type HostileKind =
   | 'zipBombLyingDirectory'
   | 'manyRows'
   | 'largestAllowed'
+  | 'denseCells'
   | 'manyColumns'
   | 'randomBytesXlsx'
   | 'textAsXlsx'
@@ -228,6 +229,32 @@ export async function writeHostileFile(dir: string, kind: HostileKind, options: 
         workbookParts(await streamedPart('xl/worksheets/sheet1.xml', manyRowsXml(options.rows ?? 1_000_000, 5))),
       );
       break;
+    case 'denseCells': {
+      // Within every size limit, but ten million short cells: more than the worker's heap holds.
+      name = 'dense-cells.xlsx';
+      const rows = options.rows ?? 1_040_000;
+      bytes = zip(
+        workbookParts(
+          await streamedPart(
+            'xl/worksheets/sheet1.xml',
+            (function* () {
+              yield SHEET_HEAD;
+              for (let start = 0; start < rows; start += 10_000) {
+                let text = '';
+                for (let r = start; r < Math.min(rows, start + 10_000); r++) {
+                  text += '<row>';
+                  for (let c = 0; c < 10; c++) text += `<c><v>${(r * 31 + c * 17) % 97}</v></c>`;
+                  text += '</row>';
+                }
+                yield text;
+              }
+              yield SHEET_TAIL;
+            })(),
+          ),
+        ),
+      );
+      break;
+    }
     case 'manyColumns':
       name = 'many-columns.xlsx';
       // Five bytes of cell reference place a value in Excel's last column.
@@ -314,6 +341,7 @@ export const HOSTILE_KINDS: HostileKind[] = [
   'zipBombLyingDirectory',
   'manyRows',
   'largestAllowed',
+  'denseCells',
   'manyColumns',
   'randomBytesXlsx',
   'textAsXlsx',

@@ -143,6 +143,16 @@ describe('zipped workbooks beyond the limits', () => {
     });
   });
 
+  it('refuses a workbook of more cells than SheetJS can hold, before parsing it', async () => {
+    const path = await writeHostileFile(dir, 'denseCells', { rows: 2_000 });
+    expect(await outcome(path, { limits: { maxCells: 10_000 } })).toEqual({
+      kind: 'FileRejected',
+      message:
+        'dense-cells.xlsx: has more than 10,000 cells, the limit for a workbook (reached in sheet "Sheet1", row 1,001).',
+      hint: HINT_CSV,
+    });
+  });
+
   it('refuses a cell in column XFD, a few bytes that would make every row 16,384 cells wide', async () => {
     expect(await outcome(await writeHostileFile(dir, 'manyColumns'))).toEqual({
       kind: 'FileRejected',

@@ -20,6 +20,8 @@ export interface ReadLimits {
   maxRows: number;
   /** Most columns in any row. */
   maxColumns: number;
+  /** Most cells in one workbook: SheetJS holds every cell as an object, about 100 bytes each. */
+  maxCells: number;
   /** Longest cell text kept; a longer cell is cut to this length and the row carries a warning. */
   maxCellChars: number;
   /** Longest row of a text file in bytes (an unclosed quote makes the rest of the file one row). */
@@ -39,9 +41,11 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   // Excel's own maxima: a sheet with more rows or a longer cell was not written by Excel.
   maxRows: 1_048_576,
   maxColumns: 2_000,
+  maxCells: 5_000_000,
   maxCellChars: 32_767,
   maxRowBytes: 32 * MiB,
-  workerHeapMb: 1024,
+  // With the inflated parts held beside it, this keeps a process reading one workbook under 1.5 GiB.
+  workerHeapMb: 896,
 });
 
 /** The environment variable through which an advanced user (or a test) overrides limits, as JSON. */

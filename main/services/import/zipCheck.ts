@@ -115,6 +115,8 @@ class SheetCounter {
   constructor(
     private readonly sheet: string,
     private readonly limits: ReadLimits,
+    /** Cells seen so far in all the workbook's sheets. */
+    private readonly tally: { cells: number },
   ) {}
 
   push(chunk: string): void {
@@ -143,6 +145,13 @@ class SheetCounter {
           );
         }
       } else {
+        this.tally.cells += 1;
+        if (this.tally.cells > this.limits.maxCells) {
+          throw new LimitExceeded(
+            `has more than ${formatCount(this.limits.maxCells)} cells, the limit for a workbook (reached in sheet "${this.sheet}", row ${formatCount(this.row)}).`,
+            TOO_BIG_HINT,
+          );
+        }
         const ref = /\br="([A-Z]+)\d+"/.exec(attributes)?.[1];
         this.column = ref ? columnNumber(ref) : this.column + 1;
         if (this.column > this.limits.maxColumns) {
@@ -185,10 +194,13 @@ export async function checkZippedWorkbook(path: string, limits: ReadLimits): Pro
       await readSmall(zip, byName.get('xl/_rels/workbook.xml.rels')),
     );
     let inflated = 0;
+    const tally = { cells: 0 };
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
       const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.fileName);
-      const counter = isSheet ? new SheetCounter(sheetNames.get(entry.fileName) ?? entry.fileName, limits) : null;
+      const counter = isSheet
+        ? new SheetCounter(sheetNames.get(entry.fileName) ?? entry.fileName, limits, tally)
+        : null;
       const stream = await streamOf(zip, entry);
       try {
         for await (const chunk of stream) {

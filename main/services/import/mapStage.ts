@@ -48,6 +48,7 @@ export interface MapStageOptions {
   timings: { mapSeconds: number };
 }
 
+/** Counts of a file not read yet. */
 export const emptyCounts = (): MapCounts => ({
   rowsRead: 0,
   blankRows: 0,

@@ -10,12 +10,14 @@
  */
 import { countrySpecs, isValidIBAN } from 'ibantools';
 import {
+  asciiLower,
   canonicalOf,
   EXTENSION_MARKERS,
   normalizeEmail,
   phoneWrittenInText,
   profileLinks,
   type Identifier,
+  type ProfileLink,
 } from './identifiers';
 import { fold } from './text';
 
@@ -126,7 +128,7 @@ export function identifiersInText(input: string, country: string): { identifiers
   const emails = emailsIn(text);
   for (const e of emails) mask(e.start, e.end);
   const links = profileLinks(text).filter((l) => masked[l.start] === 0);
-  maskLinks(text, masked);
+  maskLinks(text, links, masked);
   const ibans = ibansIn(text, masked);
   for (const i of ibans) mask(i.start, i.end);
 
@@ -212,8 +214,8 @@ function emailsIn(text: string): Found[] {
 }
 
 /** Web links: their digits are not phones ("…?id=07700900123"); the profile links among them were read already. */
-function maskLinks(text: string, masked: Uint8Array): void {
-  const lower = text.toLowerCase();
+function maskLinks(text: string, links: ProfileLink[], masked: Uint8Array): void {
+  const lower = asciiLower(text);
   for (const opening of ['http://', 'https://', 'www.']) {
     for (let at = lower.indexOf(opening); at >= 0; at = lower.indexOf(opening, at + 1)) {
       if (masked[at] === 1) continue;
@@ -224,7 +226,7 @@ function maskLinks(text: string, masked: Uint8Array): void {
     }
   }
   // A bare profile link ("t.me/ionrec") ends at the first character a path cannot hold.
-  for (const link of profileLinks(text)) masked.fill(1, link.start, link.end);
+  for (const link of links) masked.fill(1, link.start, link.end);
 }
 
 /**

@@ -369,6 +369,14 @@ const NOT_PROFILES = new Set([
 
 const isHandleCode = (c: number) => isAsciiLetterCode(c) || isDigitCode(c) || c === 95 || c === 46 || c === 45;
 
+/**
+ * Lower case for ASCII letters only: the same length as the text, so that positions found in it
+ * hold in the text (`toLowerCase` makes "İ" two characters).
+ */
+export function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+}
+
 /** A profile link: where it starts and ends in the text, its platform and handle. */
 export interface ProfileLink {
   start: number;
@@ -382,7 +390,7 @@ export interface ProfileLink {
  * by plain substring search and a hand-written read of the path: linear in the text.
  */
 export function profileLinks(text: string): ProfileLink[] {
-  const lower = text.toLowerCase();
+  const lower = asciiLower(text);
   const links: ProfileLink[] = [];
   for (const [host, platform] of PROFILE_HOSTS) {
     for (let at = lower.indexOf(host); at >= 0; at = lower.indexOf(host, at + host.length)) {

@@ -1,3 +1,5 @@
+import { AuditButton } from './features/audit/AuditButton';
+import { AuditDialog } from './features/audit/AuditDialog';
 import { GraphPanel } from './features/explore/GraphPanel';
 import { ImportDialog } from './features/import/ImportDialog';
 import { ExplanationDialog } from './features/links/ExplanationDialog';
@@ -24,6 +26,7 @@ export function App() {
         <span className="topbar-subtitle">Cross-agency case linkage</span>
         <div className="topbar-actions">
           <ReviewButton />
+          <AuditButton />
           <button type="button" className="topbar-button" onClick={openImport}>
             Import files…
           </button>
@@ -39,6 +42,7 @@ export function App() {
       <ImportDialog />
       <ReviewDialog />
       <ExplanationDialog />
+      <AuditDialog />
     </div>
   );
 }

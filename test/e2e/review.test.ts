@@ -5,6 +5,7 @@
  * Needs `electron-vite build`.
  */
 import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,8 @@ const PHONE = { display: '+40 740 629 640', agencies: ['CITY-POL', 'LABOUR', 'NG
 const STANESCU = { border: 'GHEORGHE STANESCU', roPol: 'Gheorghe STĂNESCU' };
 
 const REVIEWER = 'DC Morgan';
+/** The OS user the test runs as: Caselink records it with every decision. */
+const LOGIN = userInfo().username;
 
 describe('finding and reviewing links in the app', () => {
   let services: TestServices;
@@ -120,9 +123,8 @@ describe('finding and reviewing links in the app', () => {
     expect(await detail.getByTestId('review-compare').innerText()).toContain(STANESCU.roPol);
     const reasons = await detail.getByTestId('review-reasons').locator('li').allInnerTexts();
     expect(reasons).toContain('same date of birth 1979-04-12');
-    // Without a name nobody can decide.
-    expect(await text(page, 'review-needs-name')).toMatch(/Enter your name/);
-    expect(await review().getByRole('button', { name: 'Confirm C', exact: true }).isDisabled()).toBe(true);
+    // A typed name is optional: the login Caselink runs as is recorded with every decision.
+    expect(await text(page, 'review-recorded-as')).toMatch(/under the login Caselink runs as/);
     await shot('4-queue');
 
     await review().getByLabel('Reviewer').fill(REVIEWER);
@@ -134,12 +136,16 @@ describe('finding and reviewing links in the app', () => {
         async () => {
           const confirmed = await services.api.listMatches({ statuses: ['confirmed'], minScore: 0 });
           return confirmed.ok
-            ? confirmed.value.map((m) => ({ by: m.decidedBy, names: [m.a.name, m.b.name].sort() }))
+            ? confirmed.value.map((m) => ({
+                by: m.decidedBy,
+                name: m.reviewerName,
+                names: [m.a.name, m.b.name].sort(),
+              }))
             : confirmed.error;
         },
         { timeout: UI_TIMEOUT },
       )
-      .toEqual([{ by: REVIEWER, names: [STANESCU.border, STANESCU.roPol] }]);
+      .toEqual([{ by: LOGIN, name: REVIEWER, names: [STANESCU.border, STANESCU.roPol] }]);
 
     // The queue moved on to the next pair; reject it with the keyboard.
     await expect.poll(() => text(page, 'review-status'), { timeout: UI_TIMEOUT }).toBe('Open');
@@ -150,15 +156,15 @@ describe('finding and reviewing links in the app', () => {
       .poll(
         async () => {
           const rejected = await services.api.listMatches({ statuses: ['rejected'], minScore: 0 });
-          return rejected.ok ? rejected.value.map((m) => m.decidedBy) : [];
+          return rejected.ok ? rejected.value.map((m) => [m.decidedBy, m.reviewerName]) : [];
         },
         { timeout: UI_TIMEOUT },
       )
-      .toEqual([REVIEWER]);
+      .toEqual([[LOGIN, REVIEWER]]);
 
     await review().getByRole('button', { name: 'Confirmed', exact: true }).click();
     await expect.poll(() => review().getByTestId('review-row').count(), { timeout: UI_TIMEOUT }).toBe(1);
-    expect(await text(page, 'review-decided')).toMatch(new RegExp(`^Confirmed by ${REVIEWER} on `));
+    expect(await text(page, 'review-decided')).toMatch(new RegExp(`^Confirmed by ${LOGIN} \\(${REVIEWER}\\) on `));
     expect(await text(page, 'review-saved-note')).toContain('Romanian spelling');
     await shot('5-confirmed');
     await page.keyboard.press('Escape');
@@ -179,9 +185,9 @@ describe('finding and reviewing links in the app', () => {
       .poll(() => text(page, 'resolve-summary'), { timeout: 90_000 })
       .toMatch(/^[\d,]+ identifiers · \d+ hubs? · [\d,]+ candidates/);
     const confirmed = await services.api.listMatches({ statuses: ['confirmed', 'rejected'], minScore: 0 });
-    expect(confirmed.ok && confirmed.value.map((m) => [m.status, m.decidedBy])).toEqual([
-      ['confirmed', REVIEWER],
-      ['rejected', REVIEWER],
+    expect(confirmed.ok && confirmed.value.map((m) => [m.status, m.decidedBy, m.reviewerName])).toEqual([
+      ['confirmed', LOGIN, REVIEWER],
+      ['rejected', LOGIN, REVIEWER],
     ]);
     await expect.poll(() => page.getByTestId('chart-confirmed-person').count(), { timeout: UI_TIMEOUT }).toBe(1);
     await shot('7-resolved');

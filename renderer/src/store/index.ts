@@ -2,12 +2,14 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CaselinkApi } from '../../../main/contract/api';
+import { createAuditSlice, type AuditSlice } from './auditSlice';
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createLinksSlice, type LinksSlice } from './linksSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 
+export { AUDIT_LIST_LIMIT } from './auditSlice';
 export type { Connection } from './connectionSlice';
 export type { ChosenFile, ImportFile, ImportMapping, ImportStep } from './importSlice';
 export {
@@ -22,7 +24,7 @@ export {
 export { MATCH_LIST_LIMIT, matchKey, reviewMinScoreOf, type MatchStatus } from './reviewSlice';
 
 /** The renderer's one store: plain data and the actions that change it. */
-export type AppState = ConnectionSlice & GraphSlice & ImportSlice & LinksSlice & ReviewSlice;
+export type AppState = ConnectionSlice & GraphSlice & ImportSlice & LinksSlice & ReviewSlice & AuditSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -37,6 +39,7 @@ export function createAppStore(api: CaselinkApi, storage: Storage | undefined = 
     ...createImportSlice(api)(...args),
     ...createLinksSlice(api)(...args),
     ...createReviewSlice(api, storage)(...args),
+    ...createAuditSlice(api)(...args),
   }));
 }
 

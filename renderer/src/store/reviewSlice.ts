@@ -165,11 +165,17 @@ export function createReviewSlice(
       const { matches, selectedMatch, reviewer, reviewNote, deciding } = get();
       const user = reviewer.trim();
       const pair = matches?.find((m) => matchKey(m) === selectedMatch);
-      if (!matches || !pair || !user || deciding) return;
+      if (!matches || !pair || deciding) return;
       set({ deciding: true, decideError: null });
       const note = reviewNote.trim();
       const result = await settle(() =>
-        api.decideMatch({ a: pair.a.id, b: pair.b.id, status, user, ...(note ? { note } : {}) }),
+        api.decideMatch({
+          a: pair.a.id,
+          b: pair.b.id,
+          status,
+          ...(user ? { reviewerName: user } : {}),
+          ...(note ? { note } : {}),
+        }),
       );
       if (!result.ok) {
         set({ deciding: false, decideError: result.error });

@@ -49,7 +49,6 @@ function OpenReviewDialog() {
   const status = useAppStore((state) => state.reviewStatus);
   const minScore = useAppStore(reviewMinScoreOf);
   const selected = useAppStore((state) => state.selectedMatch);
-  const reviewer = useAppStore((state) => state.reviewer);
   const deciding = useAppStore((state) => state.deciding);
   const close = useAppStore((state) => state.closeReview);
   const setStatus = useAppStore((state) => state.setReviewStatus);
@@ -65,7 +64,7 @@ function OpenReviewDialog() {
   }, [selected]);
 
   const pair = matches?.find((m) => matchKey(m) === selected) ?? null;
-  const canDecide = pair !== null && reviewer.trim() !== '' && !deciding;
+  const canDecide = pair !== null && !deciding;
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -208,8 +207,7 @@ function MatchDetail({ pair }: { pair: MatchPairDto }) {
   const move = useAppStore((state) => state.moveMatchSelection);
   const { person, provenance } = compareMentions(pair.a, pair.b);
   const id = useId();
-  const named = reviewer.trim() !== '';
-  const disabled = !named || deciding;
+  const disabled = deciding;
 
   return (
     <div className="review-detail" data-testid="review-detail">
@@ -223,6 +221,7 @@ function MatchDetail({ pair }: { pair: MatchPairDto }) {
         {pair.decidedBy && (
           <span className="muted" data-testid="review-decided">
             {pair.status === 'candidate' ? 'Reopened' : STATUS_WORDS[pair.status]} by <strong>{pair.decidedBy}</strong>
+            {pair.reviewerName && <> ({pair.reviewerName})</>}
             {pair.decidedAt && <> on {formatWhen(pair.decidedAt)}</>}
           </span>
         )}
@@ -273,9 +272,8 @@ function MatchDetail({ pair }: { pair: MatchPairDto }) {
             className="input-wide"
             value={reviewer}
             onChange={(event) => setReviewer(event.target.value)}
-            placeholder="Your name, kept with each decision"
+            placeholder="Optional: your name, kept beside your login"
             maxLength={100}
-            aria-required="true"
             autoComplete="name"
           />
           <label htmlFor={`${id}-note`}>Note</label>
@@ -288,11 +286,9 @@ function MatchDetail({ pair }: { pair: MatchPairDto }) {
             maxLength={2000}
           />
         </div>
-        {!named && (
-          <p className="inline-warning" data-testid="review-needs-name">
-            Enter your name to decide: every decision is kept with who made it and when.
-          </p>
-        )}
+        <p className="muted" data-testid="review-recorded-as">
+          Every decision is kept in the audit trail under the login Caselink runs as, with the time.
+        </p>
         {decideError && <ErrorNotice error={decideError} testId="review-decide-error" />}
         <div className="review-actions">
           {pair.status !== 'confirmed' && (

@@ -8,11 +8,13 @@
  */
 import { z } from 'zod';
 import { profileSchema } from '../core/profile';
+import { DEFAULT_HUB_THRESHOLD, DEFAULT_MATCH_THRESHOLD } from '../core/rules';
 import type { CaselinkError } from './errors';
 import type {
   AgencySummaryDto,
   GraphStatsDto,
   ImportJobDto,
+  ImportPlanDto,
   LinkExplanationDto,
   MappingProposalDto,
   MatchPairDto,
@@ -51,6 +53,8 @@ export interface ConnectionStatus {
   schemaVersion: number | null;
   nodeCount: number;
   relationshipCount: number;
+  /** The score from which same-person pairs are proposed for review (the review queue's default). */
+  matchThreshold: number;
 }
 
 /** A graph element shaped like a Cytoscape element definition; ids are Neo4j element ids. */
@@ -133,6 +137,9 @@ export const startImportInput = z
     saveProfile: z.boolean().default(false),
   })
   .strict();
+export const planImportInput = z
+  .object({ fileIds: z.array(fileId).min(1).max(100), agency: agencyCodeInput, profile: profileSchema })
+  .strict();
 export const importJobInput = z.object({ jobId: z.string().regex(/^[a-f0-9]{16}$/) }).strict();
 const recordId = z.string().regex(/^[a-f0-9]{32}$/, 'not a record id');
 const personId = z.string().regex(/^[a-f0-9]{32}:[a-z][a-z0-9-]{0,31}$/, 'not a person id');
@@ -151,7 +158,7 @@ export const listMatchesInput = z
       .array(z.enum(['candidate', 'confirmed', 'rejected']))
       .min(1)
       .default(['candidate']),
-    minScore: z.number().min(0).max(1).default(0.8),
+    minScore: z.number().min(0).max(1).default(DEFAULT_MATCH_THRESHOLD),
     limit: z.number().int().min(1).max(2000).default(200),
   })
   .strict();
@@ -176,7 +183,9 @@ export const listAuditEventsInput = z
     limit: z.number().int().min(1).max(10000).default(500),
   })
   .strict();
-export const resolveInput = z.object({ hubThreshold: z.number().int().min(2).max(100000).default(25) }).strict();
+export const resolveInput = z
+  .object({ hubThreshold: z.number().int().min(2).max(100000).default(DEFAULT_HUB_THRESHOLD) })
+  .strict();
 
 /** The one API the renderer sees. Every method answers with a {@link Result}. */
 export interface CaselinkApi {
@@ -194,6 +203,8 @@ export interface CaselinkApi {
   proposeMapping(input: z.input<typeof proposeMappingInput>): Promise<Result<MappingProposalDto>>;
   /** The first rows of a staged file as the profile will import them. */
   previewMapping(input: z.input<typeof previewMappingInput>): Promise<Result<SheetPreviewDto[]>>;
+  /** What importing staged files with a profile will do (new, unchanged, a second source), before it starts. */
+  planImport(input: z.input<typeof planImportInput>): Promise<Result<ImportPlanDto[]>>;
   /** Starts importing staged files with a profile; answers the job to follow. */
   startImport(input: z.input<typeof startImportInput>): Promise<Result<ImportJobDto>>;
   /** An import job's progress and, when finished, its results. */
@@ -225,6 +236,7 @@ export const API_INPUTS = {
   stageFile: stageFileInput,
   proposeMapping: proposeMappingInput,
   previewMapping: previewMappingInput,
+  planImport: planImportInput,
   startImport: startImportInput,
   getImportJob: importJobInput,
   cancelImport: importJobInput,

@@ -115,6 +115,8 @@ export interface LinkSideDto {
   row: number;
   column: string;
   raw: string;
+  /** A phone's extension as this record gives it ("14" of "0113 496 0104 ext 14"), else null. */
+  extension: string | null;
   caseRef: string | null;
   /** Who used it: a person's or organisation's name, or "the record itself". */
   owner: string;
@@ -178,4 +180,16 @@ export interface ResolveSummaryDto {
   candidates: number;
   withdrawn: number;
   seconds: number;
+}
+
+/**
+ * What importing a staged file with a profile will do, said before it starts: a file imported
+ * before with this mapping changes nothing; with another mapping it becomes a second source of
+ * the same file (rows already in the graph are not read again).
+ */
+export interface ImportPlanDto {
+  file: string;
+  kind: 'new' | 'unchanged' | 'resume' | 'another-mapping';
+  /** The plan in plain words; null for a file never imported. */
+  message: string | null;
 }

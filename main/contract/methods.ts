@@ -11,6 +11,7 @@ export const API_METHODS = [
   'stageFile',
   'proposeMapping',
   'previewMapping',
+  'planImport',
   'startImport',
   'getImportJob',
   'cancelImport',

@@ -10,6 +10,7 @@ import {
   previewMappingInput,
   resolveInput,
   sharedIdentifiersInput,
+  planImportInput,
   startImportInput,
   type ApiMethod,
   type CaselinkApi,
@@ -78,6 +79,11 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
       }),
     previewMapping: (input) =>
       answer(() => imports.preview(input.fileId, previewMappingInput.parse(input).profile, input.rows ?? 10)),
+    planImport: (input) =>
+      answer(() => {
+        const parsed = planImportInput.parse(input);
+        return imports.plan(parsed.fileIds, parsed.agency, parsed.profile);
+      }),
     startImport: (input) =>
       answer(() => {
         const parsed = startImportInput.parse(input);

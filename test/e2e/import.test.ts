@@ -4,7 +4,7 @@
  * profile, previews, imports, and imports the same file again. Needs `electron-vite build`.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,34 @@ describe('importing files in the app', () => {
     await dialog().getByRole('button', { name: 'Done' }).click();
     expect(await dialog().count()).toBe(0);
     await shot('7-chart');
+    expect(errors).toEqual([]);
+  });
+
+  it('says before importing that the same file with another mapping becomes a second source', async () => {
+    const changed = resolve(services.home, 'ngo-second-look.json');
+    const profile = JSON.parse(await readFile(resolve(fixtures, 'profiles/ngo.json'), 'utf8')) as object;
+    await writeFile(changed, JSON.stringify({ ...profile, name: 'Hotline tips, second look' }));
+    await page.getByRole('button', { name: /Import files/ }).click();
+    await chooseNgoFile();
+    await dialog().getByRole('button', { name: 'Next: Mapping' }).click();
+    await page.getByTestId('profile-file-input').setInputFiles(changed);
+    await expect
+      .poll(() => text(page, 'mapping-origin'), { timeout: UI_TIMEOUT })
+      .toBe('Opened from a profile file: ngo-second-look.json');
+    await dialog().getByRole('button', { name: 'Next: Preview' }).click();
+    await dialog().getByRole('button', { name: 'Next: Import' }).click();
+    await expect
+      .poll(() => text(page, 'import-plan'), { timeout: UI_TIMEOUT })
+      .toMatch(
+        /^hotline-tips\.ods was imported before with another mapping \(on \d{4}-\d{2}-\d{2}, mapping "Hotline tips \(free text\)"\)\. Importing it with this mapping adds a second source of the same file: rows already in the graph are kept as the earlier mapping read them/,
+      );
+    expect(await dialog().innerText()).not.toContain('left as they are');
+    await shot('8-second-source');
+    await dialog().getByRole('button', { name: 'Start import' }).click();
+    await expect.poll(() => text(page, 'import-status'), { timeout: 90_000 }).toMatch(/^Import finished$/);
+    // What it said: a second source, and no record added.
+    expect(await text(page, 'import-outcome')).toBe('imported');
+    expect(await text(page, 'summary-new-records')).toMatch(/\s0$/);
     expect(errors).toEqual([]);
   });
 });

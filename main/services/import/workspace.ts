@@ -13,6 +13,7 @@ import type { Profile } from '../../core/profile';
 import type {
   ImportFileResultDto,
   ImportJobDto,
+  ImportPlanDto,
   MappingProposalDto,
   SheetPreviewDto,
   StagedFile,
@@ -24,6 +25,7 @@ import { importMany, type FileOutcome } from './importMany';
 import { previewFile, proposeForFile } from './mapping';
 import { cardHasher, saveProfile, savedProfiles } from './profiles';
 import { SUPPORTED_EXTENSIONS } from './readers';
+import { describePlan, planImport } from './reimportPlan';
 
 interface Job {
   dto: ImportJobDto;
@@ -136,6 +138,16 @@ export class ImportWorkspace {
 
   async preview(fileId: string, profile: Profile, rows: number): Promise<SheetPreviewDto[]> {
     return previewFile(this.file(fileId).path, profile, await cardHasher(this.home), rows);
+  }
+
+  /** What importing the staged files with this profile will do, said before the import starts. */
+  async plan(fileIds: string[], agency: string, profile: Profile): Promise<ImportPlanDto[]> {
+    const plans: ImportPlanDto[] = [];
+    for (const f of fileIds.map((id) => this.file(id))) {
+      const plan = await planImport(this.db, { path: f.path, agency, profile, fileName: f.name });
+      plans.push({ file: f.name, kind: plan.kind, message: describePlan(plan) });
+    }
+    return plans;
   }
 
   async start(fileIds: string[], agency: string, profile: Profile, keepProfile: boolean): Promise<ImportJobDto> {

@@ -4,6 +4,7 @@ import type {
   CaselinkApi,
   CaselinkError,
   ImportJobDto,
+  ImportPlanDto,
   Profile,
   SheetPreviewDto,
 } from '../../../main/contract/api';
@@ -60,6 +61,8 @@ export interface ImportSlice {
   previewLoading: boolean;
   previewError: CaselinkError | null;
   saveImportProfile: boolean;
+  /** What the import will do with each file (imported before with this or another mapping), once asked. */
+  importPlans: ImportPlanDto[] | null;
   importJob: ImportJobDto | null;
   importError: CaselinkError | null;
 
@@ -77,6 +80,8 @@ export interface ImportSlice {
   openImportProfile(fileName: string, text: string): void;
   refreshPreview(): Promise<void>;
   setSaveImportProfile(save: boolean): void;
+  /** Asks main what importing the staged files with the profile will do, before it starts. */
+  loadImportPlan(): Promise<void>;
   startImport(): Promise<void>;
   /** Asks for the running job's progress; refreshes the chart and status when it has ended. */
   refreshImportJob(): Promise<void>;
@@ -99,6 +104,7 @@ const cleared = {
   previews: null,
   previewLoading: false,
   previewError: null,
+  importPlans: null,
   importJob: null,
   importError: null,
 } satisfies Partial<ImportSlice>;
@@ -134,6 +140,7 @@ export function createImportSlice(api: CaselinkApi): StateCreator<AppState, [], 
       },
       goToImportStep(step) {
         set({ importStep: step });
+        if (step === 'import' && !get().importJob) void get().loadImportPlan();
       },
       async loadAgencies() {
         const result = await settle(() => api.listAgencies());
@@ -257,6 +264,16 @@ export function createImportSlice(api: CaselinkApi): StateCreator<AppState, [], 
       },
       setSaveImportProfile(save) {
         set({ saveImportProfile: save });
+      },
+      async loadImportPlan() {
+        const { importAgency: agency, importProfile: profile, importFiles } = get();
+        const fileIds = importFiles.flatMap((f) => (f.state === 'staged' && f.fileId ? [f.fileId] : []));
+        set({ importPlans: null });
+        if (!agency || !profile || fileIds.length === 0) return;
+        const result = await settle(() => api.planImport({ fileIds, agency, profile }));
+        // The profile or the files may have changed while the question was out.
+        if (get().importProfile !== profile) return;
+        set({ importPlans: result.ok ? result.value : null });
       },
       async startImport() {
         const { importAgency: agency, importProfile: profile, importFiles, saveImportProfile } = get();

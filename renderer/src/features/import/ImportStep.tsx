@@ -13,6 +13,7 @@ export function ImportStep() {
   const profile = useAppStore((state) => state.importProfile);
   const stagedCount = useAppStore((state) => state.importFiles.filter((f) => f.state === 'staged').length);
   const save = useAppStore((state) => state.saveImportProfile);
+  const plans = useAppStore((state) => state.importPlans);
   const setSave = useAppStore((state) => state.setSaveImportProfile);
   const id = useId();
 
@@ -22,9 +23,20 @@ export function ImportStep() {
         <section className="import-section" aria-labelledby={`${id}-h`}>
           <h3 id={`${id}-h`}>Ready to import</h3>
           <p>
-            {countOf(stagedCount, 'file', 'files')} from <strong>{agency}</strong> with the mapping “{profile?.name}”.
-            Files imported before are recognised by their content and left as they are.
+            {countOf(stagedCount, 'file', 'files')} from <strong>{agency}</strong> with the mapping “{profile?.name}”. A
+            file imported before with this same mapping is recognised by its content and not imported again.
           </p>
+          {plans
+            ?.filter((plan) => plan.message)
+            .map((plan) => (
+              <p
+                key={plan.file}
+                className={plan.kind === 'another-mapping' ? 'notice notice-warning' : 'panel-note'}
+                data-testid="import-plan"
+              >
+                {plan.message}
+              </p>
+            ))}
           <label className="checkbox">
             <input type="checkbox" checked={save} onChange={(event) => setSave(event.target.checked)} />
             Save this mapping for {agency}

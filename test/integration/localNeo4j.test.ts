@@ -12,6 +12,7 @@ import {
   startLocalNeo4j,
   stopLocalNeo4j,
 } from '../../main/db/localNeo4j';
+import { emptyTestGraph, prepareTestGraph } from '../support/testGraph';
 
 function isAlive(pid: number): boolean {
   try {
@@ -112,6 +113,27 @@ describe('the local Neo4j', () => {
     const rows = await reopened.read('agencies/list-agencies');
     expect(rows.map((r) => r.get('name'))).toEqual(['Kept across restarts']);
     await reopened.close();
+  });
+
+  // This database holds data (the agency above) and no test-graph mark: it stands for a user's.
+  it('is never cleared nor marked by the test helpers when it holds data without the mark', async () => {
+    const running = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m' });
+    const db = await openDatabase({
+      uri: running.uri,
+      user: 'neo4j',
+      password: running.password,
+      database: 'neo4j',
+      local: true,
+    });
+    try {
+      const refusal = `Refusing to use the graph at ${running.uri} (database neo4j) for tests: it holds 1 node and is not marked as a test graph.`;
+      await expect(emptyTestGraph(db)).rejects.toThrow(refusal);
+      await expect(prepareTestGraph(db)).rejects.toThrow(refusal);
+      expect((await db.read('agencies/list-agencies')).map((r) => r.get('name'))).toEqual(['Kept across restarts']);
+      expect((await db.read('admin/test-graph-state'))[0]?.get('marked')).toBe(false);
+    } finally {
+      await db.close();
+    }
   });
 
   it('says so plainly when nothing answers at the address', async () => {

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import type { ConnectionSettings } from '../../main/db/database';
+import { testChildEnv } from './testGraph';
 
 export type TestNeo4j = ConnectionSettings;
 
@@ -9,7 +10,15 @@ declare module 'vitest' {
   }
 }
 
-/** The Neo4j the global setup started (or NEO4J_URI named). */
+/** The Neo4j the global setup started (or CASELINK_TEST_NEO4J_URI named); never NEO4J_URI's. */
 export function testNeo4j(): TestNeo4j {
   return inject('neo4j');
+}
+
+/**
+ * The environment for a child process of a test (the CLI, `caselink serve`): connected to the
+ * test database, with none of the user's NEO4J_* settings.
+ */
+export function testProcessEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return testChildEnv(testNeo4j(), extra);
 }

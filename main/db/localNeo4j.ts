@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,13 +150,57 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function readState(paths: LocalNeo4jPaths): Promise<LocalNeo4jState | null> {
-  try {
-    const state = JSON.parse(await readFile(paths.stateFile, 'utf8')) as LocalNeo4jState;
-    return isAlive(state.pid) ? state : null;
-  } catch {
-    return null;
+const LAUNCHER_CLASS = 'caselink.neo4j.Launcher';
+
+/** The command line of a live process, or null when it cannot be read. */
+function commandLine(pid: number): string | null {
+  if (process.platform === 'linux') {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+    } catch {
+      return null;
+    }
   }
+  const out =
+    process.platform === 'win32'
+      ? spawnSync(
+          'powershell.exe',
+          ['-NoProfile', '-Command', `(Get-CimInstance Win32_Process -Filter "ProcessId=${pid}").CommandLine`],
+          { encoding: 'utf8' },
+        )
+      : spawnSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
+  return out.status === 0 && out.stdout.trim() ? out.stdout.trim() : null;
+}
+
+/**
+ * Whether `pid` is the launcher of this CASELINK_HOME's database: after a crash the pid in
+ * state.json may since have gone to any other process, which must never be signalled.
+ */
+export function isCaselinkLauncher(pid: number, paths: LocalNeo4jPaths): boolean {
+  const args = commandLine(pid);
+  return args !== null && args.includes(LAUNCHER_CLASS) && args.includes(`--home ${paths.dir}`);
+}
+
+type StateFile =
+  | { kind: 'running'; state: LocalNeo4jState }
+  /** state.json names a live process that is not this home's launcher. */
+  | { kind: 'stale'; state: LocalNeo4jState }
+  | { kind: 'none' };
+
+async function readStateFile(paths: LocalNeo4jPaths): Promise<StateFile> {
+  let state: LocalNeo4jState;
+  try {
+    state = JSON.parse(await readFile(paths.stateFile, 'utf8')) as LocalNeo4jState;
+  } catch {
+    return { kind: 'none' };
+  }
+  if (!Number.isSafeInteger(state.pid) || state.pid <= 0 || !isAlive(state.pid)) return { kind: 'none' };
+  return isCaselinkLauncher(state.pid, paths) ? { kind: 'running', state } : { kind: 'stale', state };
+}
+
+async function readState(paths: LocalNeo4jPaths): Promise<LocalNeo4jState | null> {
+  const file = await readStateFile(paths);
+  return file.kind === 'running' ? file.state : null;
 }
 
 /** The password of the local database, created (owner-only) on first use. */
@@ -323,14 +367,25 @@ export async function startLocalNeo4j(options: StartOptions): Promise<RunningLoc
   }
 }
 
-/** Stops the local database cleanly (SIGTERM, then SIGKILL after `timeoutMs`). */
-export async function stopLocalNeo4j(home: string, timeoutMs = 60_000): Promise<{ stopped: boolean; pid?: number }> {
+export interface StopResult {
+  stopped: boolean;
+  pid?: number;
+  /** The pid state.json named, when it was a live process other than Caselink's launcher: left alone. */
+  stalePid?: number;
+}
+
+/**
+ * Stops the local database cleanly (SIGTERM, then SIGKILL after `timeoutMs`). Signals only the
+ * launcher of this CASELINK_HOME; a state file naming any other process is stale and is cleared.
+ */
+export async function stopLocalNeo4j(home: string, timeoutMs = 60_000): Promise<StopResult> {
   const paths = localNeo4jPaths(home);
-  const state = await readState(paths);
-  if (!state) {
+  const file = await readStateFile(paths);
+  if (file.kind !== 'running') {
     await rm(paths.stateFile, { force: true });
-    return { stopped: false };
+    return file.kind === 'stale' ? { stopped: false, stalePid: file.state.pid } : { stopped: false };
   }
+  const { state } = file;
   process.kill(state.pid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;
   while (isAlive(state.pid)) {
@@ -343,6 +398,18 @@ export async function stopLocalNeo4j(home: string, timeoutMs = 60_000): Promise<
   }
   await rm(paths.stateFile, { force: true });
   return { stopped: true, pid: state.pid };
+}
+
+/** What `caselink db stop` says about a {@link StopResult}. */
+export function describeStop(result: StopResult): string {
+  if (result.stopped) return `Stopped the local Neo4j (pid ${result.pid}).`;
+  if (result.stalePid !== undefined) {
+    return (
+      `The local Neo4j was not running. Its state file was stale: pid ${result.stalePid} now belongs to another ` +
+      "program, not Caselink's database launcher, and was left alone. Cleared the stale state."
+    );
+  }
+  return 'The local Neo4j was not running.';
 }
 
 export async function localNeo4jStatus(home: string): Promise<LocalNeo4jStatus> {

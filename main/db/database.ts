@@ -23,12 +23,13 @@ export interface Database {
   readonly settings: Omit<ConnectionSettings, 'password'>;
   /** Runs a `read` statement and returns its records. */
   read(name: string, params?: Params): Promise<Neo4jRecord[]>;
-  /** Runs a `write` statement in its own retried transaction and returns its records. */
+  /** Runs a `write` statement in its own retried transaction (as `writeWork`) and returns its records. */
   write(name: string, params?: Params): Promise<Neo4jRecord[]>;
   /**
-   * Runs `work` as one write transaction, retried whole on a transient error: every `write`
-   * statement it runs through `run` applies, or none does. `work` may look at one statement's
-   * records before choosing the next; it must not have other side effects, being run again on retry.
+   * Runs `work` as one write transaction, retried whole on a transient error or on a uniqueness
+   * race (see {@link retryConstraintRace}): every `write` statement it runs through `run`
+   * applies, or none does. `work` may look at one statement's records before choosing the next;
+   * it must not have other side effects, being run again on retry.
    */
   writeWork<T>(
     label: string,
@@ -72,6 +73,38 @@ export function toCypherParams(value: unknown): unknown {
 async function run(tx: ManagedTransaction, st: CypherStatement, params: Params): Promise<Neo4jRecord[]> {
   const result = await tx.run(st.texts[0] as string, toCypherParams(params) as Params);
   return result.records;
+}
+
+const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/** Attempts of a transaction that keeps losing uniqueness races before the error is reported. */
+export const CONSTRAINT_RACE_ATTEMPTS = 6;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `attempt` again when it fails on a uniqueness constraint. Two transactions that each find
+ * a record missing and create it (two imports of overlapping exports at once) both pass their
+ * check, and the one that commits second fails with ConstraintValidationFailed, which the
+ * driver's own retry leaves alone as a client error. Caselink's writes are idempotent, so the
+ * whole transaction runs again and now finds what the other wrote. The pause grows and is
+ * jittered, so that the two do not collide again in step; a violation that persists is real and
+ * is reported after {@link CONSTRAINT_RACE_ATTEMPTS} attempts.
+ */
+export async function retryConstraintRace<T>(
+  attempt: () => Promise<T>,
+  attempts = CONSTRAINT_RACE_ATTEMPTS,
+  random: () => number = Math.random,
+): Promise<T> {
+  for (let n = 1; ; n += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+      if (code !== CONSTRAINT_VIOLATION || n >= attempts) throw error;
+      await pause(25 * 2 ** n * (0.5 + random()));
+    }
+  }
 }
 
 export interface DriverOptions {
@@ -128,7 +161,9 @@ export async function openDatabase(settings: ConnectionSettings, options: Driver
         expectMode(st, 'write');
         const s = session('WRITE');
         try {
-          return await s.executeWrite((tx) => run(tx, st, params), { metadata: { ...APP_METADATA, query: name } });
+          return await retryConstraintRace(() =>
+            s.executeWrite((tx) => run(tx, st, params), { metadata: { ...APP_METADATA, query: name } }),
+          );
         } finally {
           await s.close();
         }
@@ -137,14 +172,16 @@ export async function openDatabase(settings: ConnectionSettings, options: Driver
       guard(async () => {
         const s = session('WRITE');
         try {
-          return await s.executeWrite(
-            (tx) =>
-              work((name, params = {}) => {
-                const st = statement(name);
-                expectMode(st, 'write');
-                return run(tx, st, params);
-              }),
-            { metadata: { ...APP_METADATA, query: label } },
+          return await retryConstraintRace(() =>
+            s.executeWrite(
+              (tx) =>
+                work((name, params = {}) => {
+                  const st = statement(name);
+                  expectMode(st, 'write');
+                  return run(tx, st, params);
+                }),
+              { metadata: { ...APP_METADATA, query: label } },
+            ),
           );
         } finally {
           await s.close();

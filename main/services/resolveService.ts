@@ -11,6 +11,8 @@ import { addToBatch, newBatch, storedRawCells, writeLinks } from './import/batch
 import type { ResolveSummaryDto } from '../contract/api';
 import type { Database } from '../db/database';
 import { toPlain } from '../db/database';
+import { claimGraphLock, describeLockTime, LOCK_TTL_MS } from './graphLock';
+import { CaselinkFailure } from '../contract/errors';
 import { audited } from './auditService';
 
 /** Identifiers asserted by this many records or more are hubs unless an analyst says otherwise. */
@@ -140,18 +142,51 @@ export async function resolve(db: Database, options: ResolveOptions = {}): Promi
   );
 }
 
+/**
+ * One resolution at a time over a graph, whoever runs it: a second run would withdraw the
+ * candidates the first proposes (and the first those of the second). The second run is refused
+ * at once, naming who runs the first, rather than kept waiting for a run of unknown length.
+ */
 async function resolveGraph(db: Database, options: ResolveOptions): Promise<ResolveSummary> {
+  const run = randomBytes(8).toString('hex');
+  const claim = await claimGraphLock(db, 'resolve', run);
+  if (!claim.ok) {
+    const { user, host, acquiredAt } = claim.holder;
+    throw new CaselinkFailure({
+      kind: 'DatabaseError',
+      code: 'Caselink.ResolveInProgress',
+      message: `A resolution run is in progress (started by ${user} at ${describeLockTime(acquiredAt)} on ${host}).`,
+      hint: `Run resolve again when it has finished. A run that stopped without finishing gives way after ${LOCK_TTL_MS / 1000} s.`,
+    });
+  }
+  try {
+    return await resolveUnderLock(db, options, run);
+  } finally {
+    // A release that fails (the connection dropped) must not hide how the run ended: the claim,
+    // no longer renewed, lapses by itself.
+    await claim.lock.release().catch(() => undefined);
+  }
+}
+
+async function resolveUnderLock(db: Database, options: ResolveOptions, run: string): Promise<ResolveSummary> {
   const started = performance.now();
   const now = (options.now ?? new Date()).toISOString();
   const relinked = options.relinkWith ? await relink(db, options.relinkWith, options.now) : { records: 0, removed: 0 };
   const [hubs] = await db.write('resolve/flag-hubs', { threshold: options.hubThreshold ?? DEFAULT_HUB_THRESHOLD });
   const people = await loadPersonMentions(db);
   const candidates = findCandidates(people);
-  const run = randomBytes(8).toString('hex');
   for (let i = 0; i < candidates.length; i += CANDIDATE_BATCH) {
     await db.write('resolve/merge-candidates', { candidates: candidates.slice(i, i + CANDIDATE_BATCH), run, now });
   }
   const [pruned] = await db.write('resolve/prune-candidates', { run });
+  if (!pruned) {
+    throw new CaselinkFailure({
+      kind: 'DatabaseError',
+      code: 'Caselink.ResolveLockLost',
+      message: `This resolution run stalled for more than ${LOCK_TTL_MS / 1000} s and another run took over; it withdrew no candidates.`,
+      hint: 'The candidates it proposed stand; run resolve again to bring them up to date.',
+    });
+  }
   return {
     relinked: relinked.records,
     removedIdentifiers: relinked.removed,

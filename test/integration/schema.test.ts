@@ -31,6 +31,7 @@ describe('the schema', () => {
       'agency_code',
       'audit_event_id',
       'case_agency_ref',
+      'caselink_lock_name',
       'caselink_meta_key',
       'document_kind_country_number',
       'email_key',

@@ -10,7 +10,7 @@ WITH i, [l IN labels(i) WHERE l IN ['Phone', 'Email', 'Address', 'Account', 'Han
 WHERE size($labels) = 0 OR label IN $labels
 MATCH (i)<-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]-(owner)
 MATCH (r:Record {id: x.record})
-WITH i, label, collect(DISTINCT {record: r.id, agency: r.agency, fileName: r.fileName, sheet: r.sheet, row: r.row, column: x.column, raw: x.raw, caseRef: r.caseRef, owner: coalesce(owner.name, 'the record itself')}) AS sides
+WITH i, label, collect(DISTINCT {record: r.id, agency: r.agency, fileName: r.fileName, sheet: r.sheet, row: r.row, column: x.column, raw: x.raw, extension: x.extension, caseRef: r.caseRef, owner: coalesce(owner.name, 'the record itself')}) AS sides
 WITH i, label, sides, [s IN sides | s.agency] AS agencyList
 WITH i, label, sides, reduce(acc = [], a IN agencyList | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS agencies
 WHERE size(agencies) >= 2 AND (size($agencies) = 0 OR any(a IN agencies WHERE a IN $agencies))

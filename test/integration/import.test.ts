@@ -6,6 +6,7 @@ import { parseProfile, type ProfileInput } from '../../main/core/profile';
 import { upsertAgency } from '../../main/services/agencyService';
 import { CaselinkFailure } from '../../main/contract/errors';
 import { listIdentifiers } from '../../main/services/identifierService';
+import { sharedIdentifiers } from '../../main/services/linkService';
 import { importFile, type ImportSummary } from '../../main/services/import/importFile';
 import { relink } from '../../main/services/resolveService';
 import { graphStats } from '../../main/services/statsService';
@@ -21,7 +22,20 @@ describe('importing agency files', () => {
   beforeAll(async () => {
     services = await openTestServices();
     dir = await mkdtemp(join(tmpdir(), 'caselink-import-'));
-    for (const code of ['CITY-POL', 'BORDER', 'LABOUR', 'NGO', 'FIU', 'RO-POL', 'DUP', 'KEYS', 'CLEAN', 'NOREPORT']) {
+    for (const code of [
+      'CITY-POL',
+      'BORDER',
+      'LABOUR',
+      'NGO',
+      'FIU',
+      'RO-POL',
+      'DUP',
+      'KEYS',
+      'CLEAN',
+      'NOREPORT',
+      'EXT-A',
+      'EXT-B',
+    ]) {
       await upsertAgency(services.db, { code, name: code, country: code === 'RO-POL' ? 'RO' : 'GB' });
     }
   });
@@ -132,6 +146,38 @@ describe('importing agency files', () => {
       records: 2,
       agencies: ['BORDER', 'LABOUR'],
     });
+  });
+
+  it('keeps a phone with its extension: the number links, each side keeps its own extension', async () => {
+    const profile = (agency: string) =>
+      personProfile(agency, { Ref: 'record.caseRef', Name: 'subject.fullName', Phone: 'subject.phone' });
+    await writeDelimited(
+      join(dir, 'ext-a.csv'),
+      [
+        ['Ref', 'Name', 'Phone'],
+        ['A-1', 'Leeds Lettings', '0113 496 0104 (ext 14)'],
+      ],
+      ',',
+    );
+    await writeDelimited(
+      join(dir, 'ext-b.csv'),
+      [
+        ['Ref', 'Name', 'Phone'],
+        ['B-1', 'Leeds Lettings Ltd', '0113 496 0104 ext. 22'],
+        ['B-2', 'Front desk', '0113 496 0104'],
+      ],
+      ',',
+    );
+    expect((await run(join(dir, 'ext-a.csv'), profile('EXT-A'))).rowsImported).toBe(1);
+    expect((await run(join(dir, 'ext-b.csv'), profile('EXT-B'))).rowsImported).toBe(2);
+    const [shared] = (await sharedIdentifiers(services.db, { agencies: ['EXT-A'], kinds: ['phone'] })).filter(
+      (s) => s.key === '+441134960104',
+    );
+    expect(shared?.sides.map((s) => [s.agency, s.raw, s.extension])).toEqual([
+      ['EXT-A', '0113 496 0104 (ext 14)', '14'],
+      ['EXT-B', '0113 496 0104 ext. 22', '22'],
+      ['EXT-B', '0113 496 0104', null],
+    ]);
   });
 
   it('reads .ods, .xls and .tsv, and several numbers in one cell', async () => {

@@ -151,6 +151,8 @@ export function addToBatch(
         column: identifier.column,
         raw: identifier.raw,
         agency: ctx.agency,
+        // A phone's extension belongs to this use of the number, not to the number everyone shares.
+        ...(identifier.extension ? { extension: identifier.extension } : {}),
         // A link carries its own grading only where the column overrides the row's.
         ...(identifier.grading === ctx.profile.grading ? {} : gradingProps(identifier.grading)),
       },

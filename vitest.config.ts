@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Projects by runtime: pure unit tests; the renderer's pure code (stores, element mapping); integration tests against the real local Neo4j;
 // end-to-end tests of the renderer in Debian's Chromium through `caselink serve`. The global
-// setup of the integration and e2e projects starts one local Neo4j for both (unless NEO4J_URI
-// points at another).
+// setup of the integration and e2e projects starts one local Neo4j for both (unless CASELINK_TEST_NEO4J_URI
+// points at another; NEO4J_URI is never used).
 export default defineConfig({
   test: {
     reporters: ['default'],

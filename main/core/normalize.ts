@@ -73,6 +73,8 @@ export function normalizeValue(
   }
   const reasons: string[] = [];
   for (const field of FIELDS[kind]) {
+    // A payment-app column takes almost any text; as a guess, only text that names an app reads so.
+    if (field === 'paymentApp' && !/^[a-z ]+[:\s-]|\.me\//i.test(value)) continue;
     const profile = profileFor(field, country);
     const { mappings } = resolveColumns(profile, [COLUMN]);
     const row = mapRow({ profile, sheet: 'cli', header: [COLUMN], cardHash }, mappings, [value], 2);
@@ -87,7 +89,7 @@ export function normalizeValue(
     if (identifiers.length > 0) return { ok: true, identifiers, notes };
     reasons.push(...notes);
   }
-  if (kind === 'account' && reasons.length > 1)
+  if (kind === 'account')
     return {
       ok: false,
       reason: `"${value.trim()}" is not an IBAN, a card number, a Bitcoin or Ethereum address, or a payment-app id`,

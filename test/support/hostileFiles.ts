@@ -151,6 +151,30 @@ export function xlsxFromSheetXml(sheetData: string, sheetName = 'Sheet1'): Buffe
   return zip(workbookParts(part('xl/worksheets/sheet1.xml', SHEET_HEAD + sheetData + SHEET_TAIL), sheetName));
 }
 
+/** A one-sheet OpenDocument spreadsheet around the rows of its table (content.xml). */
+export function odsFromTable(sheetName: string, rowsXml: string): Buffer {
+  return zip([
+    part('mimetype', 'application/vnd.oasis.opendocument.spreadsheet'),
+    part(
+      'META-INF/manifest.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">' +
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>' +
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+    ),
+    part(
+      'styles.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>',
+    ),
+    part(
+      'content.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><office:document-content ' +
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>' +
+        `<table:table table:name="${sheetName}">${rowsXml}</table:table></office:spreadsheet></office:body></office:document-content>`,
+    ),
+  ]);
+}
+
 /** The kinds of hostile file, each with what Caselink must do with it. */
 export type HostileKind =
   | 'zipBomb'
@@ -159,6 +183,7 @@ export type HostileKind =
   | 'largestAllowed'
   | 'denseCells'
   | 'manyColumns'
+  | 'odsRepeats'
   | 'randomBytesXlsx'
   | 'textAsXlsx'
   | 'pdfAsCsv'
@@ -263,6 +288,15 @@ export async function writeHostileFile(dir: string, kind: HostileKind, options: 
           '<c r="XFD1" t="inlineStr"><is><t>far</t></is></c></row>',
       );
       break;
+    case 'odsRepeats':
+      // A few hundred bytes that say: this row of 16,000 "x" cells, a million times.
+      name = 'repeats.ods';
+      bytes = odsFromTable(
+        'Tips',
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>Name</text:p></table:table-cell></table:table-row>' +
+          '<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>',
+      );
+      break;
     case 'randomBytesXlsx':
       name = 'random.xlsx';
       bytes = randomBytes(64 * 1024);
@@ -343,6 +377,7 @@ export const HOSTILE_KINDS: HostileKind[] = [
   'largestAllowed',
   'denseCells',
   'manyColumns',
+  'odsRepeats',
   'randomBytesXlsx',
   'textAsXlsx',
   'pdfAsCsv',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaselinkFailure, type CaselinkError } from '../../main/contract/errors';
 import { DEFAULT_READ_LIMITS, LIMITS_VARIABLE, readLimits } from '../../main/services/import/limits';
 import { openAgencyFile, type OpenedFile, type ReadOptions, type SheetRow } from '../../main/services/import/readers';
-import { writeHostileFile, xlsxFromSheetXml } from '../support/hostileFiles';
+import { odsFromTable, writeHostileFile, xlsxFromSheetXml } from '../support/hostileFiles';
 import { writeWorkbook } from '../support/sheets';
 
 const MiB = 1024 * 1024;
@@ -151,6 +151,33 @@ describe('zipped workbooks beyond the limits', () => {
         'dense-cells.xlsx: has more than 10,000 cells, the limit for a workbook (reached in sheet "Sheet1", row 1,001).',
       hint: HINT_CSV,
     });
+  });
+
+  it('counts the repeated rows and cells of an OpenDocument sheet, not only its bytes', async () => {
+    const path = await writeHostileFile(dir, 'odsRepeats');
+    expect(await outcome(path)).toEqual({
+      kind: 'FileRejected',
+      message: 'repeats.ods: sheet "Tips" has more than 2,000 columns, the limit (row 2 reaches column 16,000).',
+    });
+  });
+
+  it('reads an OpenDocument sheet padded to its full size with empty repeats, as LibreOffice saves it', async () => {
+    const path = join(dir, 'padded.ods');
+    const cell = (text: string) =>
+      `<table:table-cell office:value-type="string"><text:p>${text}</text:p></table:table-cell>`;
+    await writeFile(
+      path,
+      odsFromTable(
+        'Tips',
+        `<table:table-row>${cell('Name')}<table:table-cell table:number-columns-repeated="1023"/></table:table-row>` +
+          `<table:table-row>${cell('Ana')}<table:table-cell table:number-columns-repeated="1023"/></table:table-row>` +
+          '<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>',
+      ),
+    );
+    expect(await outcome(path)).toEqual([
+      { row: 1, cells: ['Name'] },
+      { row: 2, cells: ['Ana'] },
+    ]);
   });
 
   it('refuses a cell in column XFD, a few bytes that would make every row 16,384 cells wide', async () => {

@@ -69,11 +69,13 @@ export async function openWorkbookInWorker(
     stdout: false,
     stderr: false,
   });
-  // A worker left waiting for requests must not keep a CLI run alive.
-  worker.unref();
-
   // The worker answers requests in the order they were made.
   const pending: { resolve: (m: WorkerMessage) => void; reject: (e: unknown) => void }[] = [];
+  // The worker keeps the process alive only while an answer is awaited: a CLI run that has read
+  // what it needs may end, but one awaiting the parse must not end with it unanswered.
+  const idle = () => {
+    if (pending.length === 0) worker.unref();
+  };
   let failure: CaselinkFailure | null = null;
   let ended = false;
   const fail = (error: CaselinkFailure) => {
@@ -95,6 +97,7 @@ export async function openWorkbookInWorker(
   worker.on('message', (message: WorkerMessage) => {
     if (message.type === 'parsing') return onParsing?.();
     pending.shift()?.resolve(message);
+    idle();
   });
   worker.on('error', (error: Error & { code?: string }) => {
     fail(
@@ -117,6 +120,7 @@ export async function openWorkbookInWorker(
       if (failure) return reject(failure);
       if (ended) return reject(cancelled(path));
       pending.push({ resolve, reject });
+      worker.ref();
       if (request) worker.postMessage(request);
     });
 

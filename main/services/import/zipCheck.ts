@@ -107,7 +107,7 @@ function columnLetters(n: number): string {
  * a row's `r` attribute when given, else the next row; likewise a cell's reference. The sheet's
  * `<dimension ref>` is not trusted: a file can claim one size and hold another.
  */
-class SheetCounter {
+class SheetCounter implements PartCounter {
   private row = 0;
   private column = 0;
   private carry = '';
@@ -164,6 +164,101 @@ class SheetCounter {
   }
 }
 
+/** Counts what a sheet XML part holds as it streams by. */
+interface PartCounter {
+  push(chunk: string): void;
+}
+
+/**
+ * Counts the cells of an OpenDocument spreadsheet (content.xml) as SheetJS will expand them: a
+ * row or cell may say it repeats (`number-rows-repeated`, `number-columns-repeated`), so a few
+ * bytes can stand for billions of cells. Empty repeats are how LibreOffice pads every sheet to
+ * its full size, and cost nothing; only repeats that hold a value are counted.
+ */
+class OdsCounter implements PartCounter {
+  private sheet = '';
+  private row = 0;
+  private rowRepeat = 1;
+  private column = 0;
+  private rowCells = 0;
+  private rowWidth = 0;
+  private carry = '';
+
+  constructor(
+    private readonly limits: ReadLimits,
+    private readonly tally: { cells: number },
+  ) {}
+
+  push(chunk: string): void {
+    let text = this.carry + chunk;
+    const open = text.lastIndexOf('<');
+    if (open >= 0 && text.indexOf('>', open) < 0) {
+      this.carry = text.slice(open);
+      text = text.slice(0, open);
+      if (this.carry.length > MAX_TAG_CHARS) {
+        throw new LimitExceeded(`sheet "${this.sheet}" holds an XML tag longer than ${formatBytes(MAX_TAG_CHARS)}.`);
+      }
+    } else {
+      this.carry = '';
+    }
+    for (const m of text.matchAll(/<(\/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s>/])([^>]*)>/g)) {
+      const closing = m[1] === '/';
+      const element = m[2];
+      const attributes = m[3] ?? '';
+      if (element === 'table') {
+        if (!closing) {
+          this.sheet = unescapeXml(/\btable:name="([^"]*)"/.exec(attributes)?.[1] ?? '');
+          this.row = 0;
+        }
+      } else if (element === 'table-row') {
+        if (!closing) {
+          this.rowRepeat = Number(/\btable:number-rows-repeated="(\d+)"/.exec(attributes)?.[1] ?? 1);
+          this.column = 0;
+          this.rowCells = 0;
+          this.rowWidth = 0;
+          if (attributes.endsWith('/')) this.endRow();
+        } else {
+          this.endRow();
+        }
+      } else if (!closing) {
+        const repeat = Number(/\btable:number-columns-repeated="(\d+)"/.exec(attributes)?.[1] ?? 1);
+        const empty = attributes.endsWith('/') && !/\boffice:value-type=/.test(attributes);
+        this.column += repeat;
+        if (!empty) {
+          this.rowCells += repeat;
+          this.rowWidth = this.column;
+          if (this.rowWidth > this.limits.maxColumns) {
+            throw new LimitExceeded(
+              `sheet "${this.sheet}" has more than ${formatCount(this.limits.maxColumns)} columns, the limit (row ${formatCount(this.row + 1)} reaches column ${formatCount(this.rowWidth)}).`,
+            );
+          }
+        }
+      }
+    }
+  }
+
+  private endRow(): void {
+    if (this.rowCells > 0) {
+      const lastRow = this.row + this.rowRepeat;
+      if (lastRow > this.limits.maxRows) {
+        throw new LimitExceeded(
+          `sheet "${this.sheet}" has more than ${formatCount(this.limits.maxRows)} rows, the limit (it reaches row ${formatCount(lastRow)}).`,
+          TOO_BIG_HINT,
+        );
+      }
+      this.tally.cells += this.rowCells * this.rowRepeat;
+      if (this.tally.cells > this.limits.maxCells) {
+        throw new LimitExceeded(
+          `has more than ${formatCount(this.limits.maxCells)} cells, the limit for a workbook (reached in sheet "${this.sheet}", row ${formatCount(lastRow)}).`,
+          TOO_BIG_HINT,
+        );
+      }
+    }
+    this.row += this.rowRepeat;
+    this.rowRepeat = 1;
+  }
+}
+
 /**
  * Refuses a zipped workbook whose parts are too large, too compressed, or whose sheets have too
  * many rows or columns. Throws {@link LimitExceeded}; other errors mean a broken zip.
@@ -197,10 +292,11 @@ export async function checkZippedWorkbook(path: string, limits: ReadLimits): Pro
     const tally = { cells: 0 };
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
-      const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.fileName);
-      const counter = isSheet
+      const counter: PartCounter | null = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.fileName)
         ? new SheetCounter(sheetNames.get(entry.fileName) ?? entry.fileName, limits, tally)
-        : null;
+        : entry.fileName === 'content.xml'
+          ? new OdsCounter(limits, tally)
+          : null;
       const stream = await streamOf(zip, entry);
       try {
         for await (const chunk of stream) {

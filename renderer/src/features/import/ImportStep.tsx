@@ -87,7 +87,11 @@ function Progress({ progress }: { progress: ImportProgressDto | null }) {
         File {progress.fileIndex + 1} of {progress.fileCount}: <strong>{progress.file}</strong> · {progress.phase} ·{' '}
         {formatNumber(progress.rowsRead)} rows read · {formatNumber(progress.rowsWritten)} written ·{' '}
         {formatNumber(Math.round(progress.rowsPerSecond))} rows/s
-        {progress.secondsLeft !== null && ` · about ${formatSeconds(progress.secondsLeft)} left`}
+        {/* Under a second is noise, and at the end there is nothing left to estimate. */}
+        {progress.phase !== 'done' &&
+          progress.secondsLeft !== null &&
+          progress.secondsLeft >= 1 &&
+          ` · about ${formatSeconds(progress.secondsLeft)} left`}
       </p>
     </div>
   );

@@ -254,7 +254,7 @@ export function buildProgram(): Command {
   program
     .command('demo')
     .description(
-      'start the local Neo4j, import the sample agencies (fixtures/agencies.json) and serve the app; prints its address',
+      'start the local Neo4j, import the sample agencies (fixtures/agencies.json), keep their profiles for the next imports and serve the app; prints its address',
     )
     .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(port))
     .action(async (options: { port: number }) => {

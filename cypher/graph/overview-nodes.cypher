@@ -1,8 +1,9 @@
-// A first look at the graph: up to $limit nodes, agencies and cases first.
+// A first look at the graph: up to $limit nodes, agencies and cases first (Caselink's bookkeeping
+// and the audit trail are not part of the investigation graph).
 // mode: read
 // params: $limit
 MATCH (n)
-WHERE NOT n:CaselinkMeta
+WHERE NOT n:CaselinkMeta AND NOT n:AuditEvent
 WITH n,
   CASE WHEN n:Agency THEN 0 WHEN n:Case THEN 1 WHEN n:Person OR n:Organization THEN 2 ELSE 3 END AS rank
 ORDER BY rank

@@ -10,6 +10,8 @@ import { importMany } from '../../main/services/import/importMany';
 import { saveProfile } from '../../main/services/import/profiles';
 import { decideMatch, listMatches } from '../../main/services/matchService';
 import { resolve, setHubOverride } from '../../main/services/resolveService';
+import { graphStats } from '../../main/services/statsService';
+import { connectionStatus } from '../../main/services/statusService';
 import { openTestServices, type TestServices } from '../support/services';
 import { personProfile, writeDelimited } from '../support/sheets';
 import { testNeo4j } from '../support/testNeo4j';
@@ -177,6 +179,8 @@ describe('the audit trail', () => {
   });
 
   it('writes an event once when a committed write is run again (a retried transaction)', async () => {
+    const before = await graphStats(services.db);
+    const sizeBefore = await connectionStatus(services.db);
     const event = eventProperties(services.db, { kind: 'export', action: 'export chart', outcome: 'success' });
     const at = new Date().toISOString();
     await services.db.write('audit/record-event', { event, at });
@@ -184,6 +188,11 @@ describe('the audit trail', () => {
     expect((await listEvents(services.db, { kind: 'export' })).map((e) => [e.id, e.outcome])).toEqual([
       [event.id, 'success'],
     ]);
+    // The trail is not part of the investigation graph: counts, status and chart leave it out.
+    expect(await graphStats(services.db)).toEqual(before);
+    expect(await connectionStatus(services.db)).toEqual(sizeBefore);
+    const overview = await services.api.getOverview({ limit: 5000 });
+    expect(overview.ok && overview.value.nodes.filter((n) => n.data.kind === 'AuditEvent')).toEqual([]);
   });
 
   it('lists and exports through the API, refusing an unknown kind', async () => {

@@ -10,6 +10,7 @@ import type { CaselinkApi } from '../contract/api';
 import { connect, type Connection } from '../db/connect';
 import { registerApiIpc } from '../ipc/registerIpc';
 import { createApi, type CaselinkServices } from '../services/api';
+import { setAuditApp } from '../services/auditService';
 import { APP_RESPONSE_HEADERS, resolveAppFile } from './appProtocol';
 import {
   APP_SCHEME,
@@ -22,6 +23,8 @@ import {
 } from './window';
 
 // `import.meta.env.DEV` is fixed when electron-vite builds: true only under `electron-vite dev`.
+// Audit events written through this process say they came from the desktop app.
+setAuditApp('app');
 const appUrl = rendererUrl({ packaged: app.isPackaged, developmentBuild: import.meta.env.DEV, env: process.env });
 const rendererRoot = join(__dirname, '../renderer');
 const preload = join(__dirname, '../preload/index.js');

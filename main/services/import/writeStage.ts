@@ -126,7 +126,9 @@ export async function writeStage(
     const write = (async () => {
       const t = performance.now();
       try {
-        result.newRecords += await writeBatch(db, toWrite, source, agency);
+        // Await first: `x += await y` reads x before waiting, so batches in flight would lose counts.
+        const written = await writeBatch(db, toWrite, source, agency);
+        result.newRecords += written;
         result.rowsWritten += rows;
       } catch (error) {
         failed.first ??= batchFailure(fileName, span.first, span.last, error);

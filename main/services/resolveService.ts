@@ -14,9 +14,7 @@ import { toPlain } from '../db/database';
 import { claimGraphLock, describeLockTime, LOCK_TTL_MS } from './graphLock';
 import { CaselinkFailure } from '../contract/errors';
 import { audited } from './auditService';
-
-/** Identifiers asserted by this many records or more are hubs unless an analyst says otherwise. */
-export const DEFAULT_HUB_THRESHOLD = 25;
+import { DEFAULT_HUB_THRESHOLD } from '../core/rules';
 
 const CANDIDATE_BATCH = 2_000;
 

@@ -355,8 +355,8 @@ function handlesAfterWords(scan: string, tokens: Token[]): { start: number; iden
 /** Longest run of digits read as one number: E.164's 15 digits with an international prefix ("00", "011"). */
 const MAX_PHONE_DIGITS = 18;
 const MIN_PHONE_DIGITS = 7;
-/** How many words may stand between a phone word and its number ("phone number as 0161 …"). */
-const WORDS_BEFORE = 3;
+/** How many words may stand between a phone word and its number ("Number on a note on the door: 07…"). */
+const WORDS_BEFORE = 6;
 const CHARS_BEFORE = 40;
 const CHARS_AFTER = 25;
 

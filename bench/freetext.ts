@@ -1,10 +1,12 @@
 /**
  * `npm run bench:freetext [-- --show]`: precision and recall of the identifiers Caselink reads
  * from free text, per kind, on a labelled set of narrative snippets in several languages
- * (bench/freetext/snippets.json), for its dev half and its held-out half. `--show` lists each
+ * (bench/freetext/snippets.json), for its dev half and its held-out half, and on an independent set
+ * written without knowing the rules (bench/freetext/independent.json). `--show` lists each
  * invention and miss.
  */
-import { KINDS, rates, score, SNIPPETS, splitOf, type Score, type Split } from './freetext/score';
+import independent from './freetext/independent.json';
+import { KINDS, rates, score, SNIPPETS, splitOf, type Score, type Snippet, type Split } from './freetext/score';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const show = process.argv.includes('--show');
@@ -33,3 +35,6 @@ for (const split of splits) {
   table(split, score(part), part.length);
 }
 table('all', score(SNIPPETS), SNIPPETS.length);
+// Written by someone who had not read the rules, their tests or snippets.json: a check on overfitting.
+const INDEPENDENT: Snippet[] = independent.snippets;
+table('independent (written without the rules)', score(INDEPENDENT), INDEPENDENT.length);

@@ -254,6 +254,29 @@ describe('parsing off the main thread', () => {
   }, 60_000);
 });
 
+describe('cancelling a text file', () => {
+  it('stops the rows with Cancelled as soon as the signal is aborted', async () => {
+    const path = join(dir, 'long.csv');
+    await writeFile(path, `Name,Phone\n${'Ana Ionescu,0740 123 456\n'.repeat(200_000)}`);
+    const controller = new AbortController();
+    const file = await openAgencyFile(path, { signal: controller.signal });
+    let read = 0;
+    let error: CaselinkError | string = 'not stopped';
+    try {
+      for await (const _row of file.sheets[0]?.rows ?? []) {
+        read += 1;
+        if (read === 1_000) controller.abort();
+      }
+    } catch (e) {
+      error = e instanceof CaselinkFailure ? e.error : String(e);
+    }
+    expect({ error, stoppedEarly: read < 200_000 }).toEqual({
+      error: { kind: 'Cancelled', message: 'Reading long.csv was cancelled.' },
+      stoppedEarly: true,
+    });
+  }, 60_000);
+});
+
 describe('cells cleaned, with a warning per row and column', () => {
   it('removes NUL and other control characters, marks invalid UTF-8 as U+FFFD, and keeps the rows', async () => {
     expect(await outcome(await writeHostileFile(dir, 'csvNulAndInvalidUtf8'))).toEqual([

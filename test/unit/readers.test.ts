@@ -100,6 +100,22 @@ describe('opening agency files', () => {
     });
   });
 
+  it('reads 200,000 rows quickly, and a quoted cell that spans the 1 MiB chunks the file is read in', async () => {
+    const path = join(dir, 'long.csv');
+    const filler = 'Ana Ionescu,0740 123 456\n'.repeat(200_000);
+    // The quoted cell starts just before the first 1 MiB boundary and ends after it.
+    const head = filler.slice(0, 1024 * 1024 - 40 - ((1024 * 1024 - 40) % 25));
+    const quoted = `"Notes over\n${'x'.repeat(100)}\nthe boundary",0740 999 999\n`;
+    await writeFile(path, `Name,Phone\n${head}${quoted}${filler}`);
+    const rows = await rowsOf(await openAgencyFile(path));
+    const spanning = rows.find((r) => r.cells[1] === '0740 999 999');
+    expect({ count: rows.length, spanning: spanning?.cells[0], last: rows.at(-1) }).toEqual({
+      count: 1 + head.length / 25 + 1 + 200_000,
+      spanning: `Notes over\n${'x'.repeat(100)}\nthe boundary`,
+      last: { row: 1 + head.length / 25 + 1 + 200_000, cells: ['Ana Ionescu', '0740 123 456'] },
+    });
+  });
+
   it('drops the byte-order mark from the first header of a UTF-8 CSV', async () => {
     const path = join(dir, 'persoane.csv');
     await writeFile(path, `\uFEFFNume,Oraș\nPopescu,Iași\n`, 'utf8');

@@ -26,23 +26,29 @@ const PHONE_WORDS = folded(`
   // English
   tel tele telephone phone phones phoned phoning ph mob mobile mobiles cell cellphone landline sim
   call called calls calling rang ring text texted texts sms reached reachable contactable hotline
-  helpline whatsapp wa viber telegram tg signal
+  helpline helplines fax faxed contact contacts contacted whatsapp wa viber telegram tg signal zalo
   // Romanian
   telefon telefonul telefonului telefoane mobil mobilul sunat sunata suna sunati apel apelat
-  apelata apelul fix
+  apelata apelul fix contactat contactata
+  // Albanian
+  cel celular celulari telefoni telefonin kontaktua kontakto
   // Spanish
   telefono telefonos tlf tlfn tfno telf movil celular llamada llamadas llamo llamar llamaba fijo
   // French
-  portable joignable appel appele appels fixe
+  portable joignable joint jointe appel appele appelee appels fixe contacte contactee contactes
   // German
   telefonnummer handy handynummer mobilnummer rufnummer festnetz anruf anrufe angerufen erreichbar
+  kontakt
   // Italian
   cellulare chiamato chiamata chiamate chiamare fisso
   // Russian, Ukrainian
   тел телефон телефона телефону телефоном моб мобильный мобильного мобільний сотовый звонил
-  звонила звонили звонок дзвонив дзвонила дзвінки дзвінок вайбер ватсап
+  звонила звонили звонок дзвонив дзвонила дзвінки дзвінок вайбер ватсап факс телефону мобильный
+  мобільного мобілка звонить дзвонити
   // Polish
-  tel komorka kom
+  tel komorka kom komorkowy dzwon dzwonil dzwonila zadzwon
+  // Vietnamese ("số điện thoại", "SĐT", "điện thoại"; "số" alone is a number word)
+  sđt đt thoai
 `);
 
 /**
@@ -50,15 +56,26 @@ const PHONE_WORDS = folded(`
  * 0740 …"), unless the word before it says whose number it is ("case number", "passport number",
  * "crime number").
  */
-const NUMBER_WORDS = folded('number numar numarul numero numéro nummer номер номера номеру');
+const NUMBER_WORDS = folded(`
+  number numbers num numar numarul numere numerele numerelor numero numeros numeri nummer nummern
+  numer numery numeru numri numrin numrat номер номера номеру номери номерів
+`);
 
 /** Words that, before "number", make it some other number. */
 const NUMBER_OWNERS = folded(`
   crime employee staff payroll application registration serial ticket document card tax insurance
   security social visa vehicle file customer membership policy booking flight tracking contract
-  personal national batch lot house flat room seat case incident log job vat company inmatriculare
-  dosar dosarului expediente dossier
+  personal national batch lot house flat room seat case incident log job vat company inmatriculare pass
+  dosar dosarului expediente dossier pratica fascicolo procedimiento procedimento protocollo
+  referinta identificare identidad identite identita afiliacion sprawy dowodu paszportu konta
+  rachunku zamowienia faktury паспорта паспорту дела справи счета рахунку карты картки
 `);
+
+/**
+ * Words that join "number" to the word saying whose it is, when that word follows: Romance
+ * languages put the owner after ("número de expediente", "numéro de dossier", "numero di pratica").
+ */
+const OWNER_LINKS = folded('de di du del della dello des do da al ale a');
 
 /**
  * Words that say the number is something else; one of them between a phone word and a number
@@ -79,6 +96,8 @@ const NOT_PHONE_WORDS = folded(`
 /** Words that may stand between two numbers of one list ("07700 900150 and 07700 900151"). */
 const LIST_WORDS = folded(`
   and or sau si y o ou et und oder e и или або та
+  // "then (at)": "contactée au 06 … puis au 07 …"
+  then puis au apoi dann luego poi
 `);
 
 /** Platform words before a handle, by platform. */
@@ -197,6 +216,9 @@ function emailsIn(text: string): Found[] {
     let start = at;
     while (start > 0 && at - start <= 64 && isLocalChar(text.charCodeAt(start - 1))) start--;
     if (at - start > 64) continue;
+    // "punë.italia@…": a local part with letters an address cannot hold is no address, and its
+    // ASCII tail would be a different one.
+    if (start > 0 && isLetter(text, start - 1)) continue;
     while (start < at && text[start] === '.') start++;
     let end = at + 1;
     while (end < text.length && end - at <= 255 && isDomainChar(text.charCodeAt(end))) end++;
@@ -386,7 +408,7 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
   while (k < tokens.length) {
     const token = tokens[k] as Token;
     if (token.kind === 'word') {
-      if (PHONE_WORDS.has(token.text) || (NUMBER_WORDS.has(token.text) && !ownedNumber(scan, tokens, k))) phoneWord = k;
+      if (isPhoneWord(scan, tokens, k)) phoneWord = k;
       k++;
       continue;
     }
@@ -430,12 +452,36 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
   return found;
 }
 
-/** Whether the word just before "number" at `k` (spaces between) says whose number it is ("case number"). */
+/**
+ * Whether the words around "number" at `k` say whose number it is: the word just before ("case
+ * number"), or the word just after, alone ("numer sprawy", "номер паспорта") or after "de", "di"…
+ * ("número de expediente", "numéro de dossier", "numero di pratica").
+ */
 function ownedNumber(scan: string, tokens: Token[], k: number): boolean {
+  const owner = (t: Token | undefined) =>
+    t !== undefined && t.kind === 'word' && (NOT_PHONE_WORDS.has(t.text) || NUMBER_OWNERS.has(t.text));
+  const spaced = (a: Token, b: Token) => /^[\s.]*$/.test(scan.slice(a.end, b.start)) && b.start - a.end <= 3;
+  const word = tokens[k] as Token;
   const before = tokens[k - 1];
-  if (!before || before.kind !== 'word' || scan.slice(before.end, (tokens[k] as Token).start).trim() !== '')
-    return false;
-  return NOT_PHONE_WORDS.has(before.text) || NUMBER_OWNERS.has(before.text);
+  if (before && owner(before) && scan.slice(before.end, word.start).trim() === '') return true;
+  const after = tokens[k + 1];
+  if (!after || after.kind !== 'word' || !spaced(word, after)) return false;
+  if (owner(after)) return true;
+  const afterLink = tokens[k + 2];
+  return OWNER_LINKS.has(after.text) && afterLink !== undefined && spaced(after, afterLink) && owner(afterLink);
+}
+
+/**
+ * Whether the word at `k` says a phone number follows or went before: a phone word, "number"
+ * not owned by something else, Vietnamese "số" (which folds to an English word, so it is read
+ * as written), and "out of hours".
+ */
+function isPhoneWord(scan: string, tokens: Token[], k: number): boolean {
+  const token = tokens[k] as Token;
+  if (PHONE_WORDS.has(token.text)) return true;
+  if (NUMBER_WORDS.has(token.text) || scan.slice(token.start, token.end).toLowerCase() === 'số')
+    return !ownedNumber(scan, tokens, k);
+  return token.text === 'hours' && tokens[k - 1]?.text === 'of' && tokens[k - 2]?.text === 'out';
 }
 
 /** A "+" (or "(+") right before the first digits. */
@@ -446,7 +492,7 @@ function leadOf(scan: string, first: Token): { start: number; plus: boolean } {
   return { start: first.start, plus: false };
 }
 
-/** Between two numbers of one list: separators and "and", "or", "sau"… only. */
+/** Between two numbers of one list (on one line, or one per line): separators and "and", "or", "sau"… only. */
 function listGap(scan: string, from: number, to: number): boolean {
   if (to - from > 12) return false;
   let word = '';
@@ -457,7 +503,7 @@ function listGap(scan: string, from: number, to: number): boolean {
     }
     if (word !== '' && !LIST_WORDS.has(fold(word))) return false;
     word = '';
-    if (i < to && !' \u00a0,;/|&+('.includes(scan.charAt(i))) return false;
+    if (i < to && !' \u00a0\t\r\n,;/|&+(-–—•*'.includes(scan.charAt(i))) return false;
   }
   return true;
 }

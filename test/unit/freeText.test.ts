@@ -73,13 +73,70 @@ describe('free text never turns a number that is not written as a phone into one
   });
 });
 
+describe('free text reads the phone words of the agencies languages, and lists after one of them', () => {
+  it('reads phone words in Polish, Albanian, French, Vietnamese, and fax, helpline, out-of-hours, "num"', () => {
+    expect({
+      polish: linked('Świadek podał numer 601 234 567 do kierowcy.', 'PL'),
+      albanian: linked('Ajo foli me numrin 068 765 4321 dje.', 'AL'),
+      french: linked('Il est joignable au 07 98 76 54 32 le soir.', 'FR'),
+      frenchContacted: linked('Elle a été contactée au 06 87 65 43 21.', 'FR'),
+      vietnamese: linked('Số điện thoại của chủ: 0987 654 321', 'VN'),
+      vietnameseShort: linked('sđt 0912 876 543, gặp anh Tuấn', 'VN'),
+      fax: linked('Fax 0113 496 0555 at the depot'),
+      outOfHours: linked('Out of hours 07700 900777'),
+      num: linked('her num is 07700 900778'),
+    }).toEqual({
+      polish: ['phone:PL:+48601234567'],
+      albanian: ['phone:AL:+355687654321'],
+      french: ['phone:FR:+33798765432'],
+      frenchContacted: ['phone:FR:+33687654321'],
+      vietnamese: ['phone:VN:+84987654321'],
+      vietnameseShort: ['phone:VN:+84912876543'],
+      fax: ['phone:GB:+441134960555'],
+      outOfHours: ['phone:GB:+447700900777'],
+      num: ['phone:GB:+447700900778'],
+    });
+  });
+
+  it('reads every number of a list after one phone word, one per line or "then at"', () => {
+    expect({
+      lines: linked('Numerele găsite în agendă:\n- 0740 111 333\n- 0741 222 444', 'RO'),
+      bullets: linked('Phones used:\n• 07700 900101\n• 07700 900102'),
+      then: linked('Appelée au 06 11 22 33 44 puis au 07 55 66 77 88.', 'FR'),
+    }).toEqual({
+      lines: ['phone:RO:+40740111333', 'phone:RO:+40741222444'],
+      bullets: ['phone:GB:+447700900101', 'phone:GB:+447700900102'],
+      then: ['phone:FR:+33611223344', 'phone:FR:+33755667788'],
+    });
+  });
+
+  it('does not take a number word for a phone word when the word after it says whose number it is', () => {
+    expect({
+      spanish: linked('Número de expediente 915556677 abierto en marzo.', 'ES'),
+      french: linked('Numéro de dossier 0145678912 transmis.', 'FR'),
+      italian: linked('numero di pratica 0612345678', 'IT'),
+      polish: linked('numer sprawy 601234567', 'PL'),
+      german: linked('Pass-Nr. 015112345678', 'DE'),
+      stillAPhone: linked('número de la víctima 612 345 678', 'ES'),
+    }).toEqual({
+      spanish: [],
+      french: [],
+      italian: [],
+      polish: [],
+      german: [],
+      stillAPhone: ['phone:ES:+34612345678'],
+    });
+  });
+});
+
 describe('free text reads e-mails, handles and IBANs precisely', () => {
   it('reads e-mails whole, not a doubled @ or a domain without a top-level name', () => {
     expect({
       plain: linked('Offer e-mailed from Recruit.EU@mailbox.example.com.'),
       doubled: linked('contact@@exemple.fr'),
       noTld: linked('ana@localhost'),
-    }).toEqual({ plain: ['email:recruit.eu@mailbox.example.com'], doubled: [], noTld: [] });
+      nonAsciiLocal: linked('scrie la mulțumiri.ro@gmail.com', 'RO'),
+    }).toEqual({ plain: ['email:recruit.eu@mailbox.example.com'], doubled: [], noTld: [], nonAsciiLocal: [] });
   });
 
   it('reads a handle after a platform word or in a profile link, not a word or an address part', () => {

@@ -18,28 +18,102 @@ export interface ConnectionSettings {
 
 export type Params = Record<string, unknown>;
 
+/**
+ * One result row as plain data: integers as numbers (strings past 2^53), temporal values as ISO
+ * strings, nodes and maps as plain objects. Services never see a driver type. Asking for a
+ * column the statement does not return is a fault and throws, naming the statement; the typed
+ * getters also check the value's type, so a statement and the code reading it cannot drift apart
+ * silently.
+ */
+export class Row {
+  readonly #statement: string;
+  readonly #values: ReadonlyMap<string, unknown>;
+
+  constructor(statement: string, values: Iterable<[string, unknown]>) {
+    this.#statement = statement;
+    this.#values = new Map(values);
+  }
+
+  /** The columns the statement returned. */
+  get keys(): string[] {
+    return [...this.#values.keys()];
+  }
+
+  /** Whether the statement returned this column. */
+  has(key: string): boolean {
+    return this.#values.has(key);
+  }
+
+  get(key: string): unknown {
+    if (!this.#values.has(key)) throw new Error(`cypher/${this.#statement}.cypher returns no column "${key}"`);
+    return this.#values.get(key);
+  }
+
+  /** The row as an object keyed by column. */
+  toObject(): Record<string, unknown> {
+    return Object.fromEntries(this.#values);
+  }
+
+  string(key: string): string {
+    return this.#typed(key, 'a string', (v): v is string => typeof v === 'string');
+  }
+
+  stringOrNull(key: string): string | null {
+    return this.#typed(key, 'a string or null', (v): v is string | null => v === null || typeof v === 'string');
+  }
+
+  number(key: string): number {
+    return this.#typed(key, 'a number', (v): v is number => typeof v === 'number');
+  }
+
+  boolean(key: string): boolean {
+    return this.#typed(key, 'a boolean', (v): v is boolean => typeof v === 'boolean');
+  }
+
+  strings(key: string): string[] {
+    return this.#typed(
+      key,
+      'a list of strings',
+      (v): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+    );
+  }
+
+  #typed<T>(key: string, what: string, check: (value: unknown) => value is T): T {
+    const value = this.get(key);
+    if (!check(value)) {
+      throw new Error(`cypher/${this.#statement}.cypher: column "${key}" is not ${what} (${JSON.stringify(value)})`);
+    }
+    return value;
+  }
+}
+
+/** A driver record as a {@link Row} of plain values. */
+export function toRow(statement: string, record: Neo4jRecord): Row {
+  return new Row(
+    statement,
+    record.keys.map((key) => [String(key), toPlain(record.get(key))]),
+  );
+}
+
 /** What services need from the database; tests and the app compose services over it alike. */
 export interface Database {
   readonly settings: Omit<ConnectionSettings, 'password'>;
-  /** Runs a `read` statement and returns its records. */
-  read(name: string, params?: Params): Promise<Neo4jRecord[]>;
-  /** Runs a `write` statement in its own retried transaction (as `writeWork`) and returns its records. */
-  write(name: string, params?: Params): Promise<Neo4jRecord[]>;
+  /** Runs a `read` statement and returns its rows. */
+  read(name: string, params?: Params): Promise<Row[]>;
+  /** Runs a `write` statement in its own retried transaction (as `writeWork`) and returns its rows. */
+  write(name: string, params?: Params): Promise<Row[]>;
   /**
    * Runs `work` as one write transaction, retried whole on a transient error or on a uniqueness
    * race (see {@link retryConstraintRace}): every `write` statement it runs through `run`
    * applies, or none does. `work` may look at one statement's records before choosing the next;
    * it must not have other side effects, being run again on retry.
    */
-  writeWork<T>(
-    label: string,
-    work: (run: (name: string, params?: Params) => Promise<Neo4jRecord[]>) => Promise<T>,
-  ): Promise<T>;
+  writeWork<T>(label: string, work: (run: (name: string, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T>;
   /**
    * Runs an `autocommit` statement (one that batches its own transactions). Not retried: such a
    * statement must be safe to run again after a failure.
    */
-  runAutoCommit(name: string, params?: Params): Promise<Neo4jRecord[]>;
+  runAutoCommit(name: string, params?: Params): Promise<Row[]>;
   /** Runs every statement of a `schema` file, each in its own transaction. */
   applySchemaFile(name: string): Promise<void>;
   /** The server's agent string and protocol, checking that the server answers. */
@@ -70,9 +144,9 @@ export function toCypherParams(value: unknown): unknown {
   return value;
 }
 
-async function run(tx: ManagedTransaction, st: CypherStatement, params: Params): Promise<Neo4jRecord[]> {
+async function run(tx: ManagedTransaction, st: CypherStatement, params: Params): Promise<Row[]> {
   const result = await tx.run(st.texts[0] as string, toCypherParams(params) as Params);
-  return result.records;
+  return result.records.map((record) => toRow(st.name, record));
 }
 
 const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
@@ -196,7 +270,7 @@ export async function openDatabase(settings: ConnectionSettings, options: Driver
           const result = await s.run(st.texts[0] as string, toCypherParams(params) as Params, {
             metadata: { ...APP_METADATA, query: name },
           });
-          return result.records;
+          return result.records.map((record) => toRow(name, record));
         } finally {
           await s.close();
         }

@@ -247,9 +247,11 @@ describe('parsing off the main thread', () => {
       () => 'opened',
       (error: unknown) => (error instanceof CaselinkFailure ? error.error : String(error)),
     );
-    expect({ result, withinTwoSeconds: abortedAt > 0 && performance.now() - abortedAt < 2000 }).toEqual({
+    // Cancelled rather than opened: the worker was stopped mid-parse, not left to finish. (No
+    // wall-clock bound here: a busy machine would make one flaky; bench:hostile prints the time.)
+    expect({ result, abortedDuringParse: abortedAt > 0 }).toEqual({
       result: { kind: 'Cancelled', message: 'Reading largest-allowed.xlsx was cancelled.' },
-      withinTwoSeconds: true,
+      abortedDuringParse: true,
     });
   }, 60_000);
 });

@@ -47,7 +47,6 @@ export interface MatchCandidate {
   reasons: string[];
 }
 
-
 /** Candidates below this are not kept at all. */
 export const MIN_KEPT_SCORE = 0.5;
 

@@ -111,9 +111,19 @@ const PLATFORM_WORDS = new Map<string, string>(
     vk: 'vk vkontakte вк вконтакте',
     whatsapp: 'whatsapp wa',
     signal: 'signal',
-    x: 'twitter',
+    x: 'twitter x',
+    odnoklassniki: 'ok odnoklassniki одноклассники одноклассниках однокласники однокласниках',
   }).flatMap(([platform, words]) => [...folded(words)].map((word): [string, string] => [word, platform])),
 );
+
+/**
+ * Platform words that are also everyday words ("OK", "x"): they count only written in capitals,
+ * and only before "@handle" (after fillers: "X account @…") or right before a colon ("OK: …").
+ */
+const AMBIGUOUS_PLATFORM_WORDS = new Set(['ok', 'x']);
+
+/** Words that join a handle to the platform named after it ("@ana.k said on IG", "@ion pe Telegram"). */
+const PLATFORM_AFTER = folded('on via pe en sur auf в на у');
 
 /** Words that may stand between a platform word and its handle ("Instagram account @x", "Instagram is x.y"). */
 const HANDLE_FILLERS = folded(`
@@ -146,6 +156,8 @@ export function identifiersInText(input: string, country: string): { identifiers
 
   const emails = emailsIn(text);
   for (const e of emails) mask(e.start, e.end);
+  const whatsapp = whatsappLinks(text, country);
+  for (const w of whatsapp) mask(w.start, w.end);
   const links = profileLinks(text).filter((l) => masked[l.start] === 0);
   maskLinks(text, links, masked);
   const ibans = ibansIn(text, masked);
@@ -154,9 +166,10 @@ export function identifiersInText(input: string, country: string): { identifiers
   // Positions stay those of the text: what was read is blanked out, not removed.
   const scan = blankOut(text, masked);
   const tokens = tokenize(scan);
-  const phones = phonesIn(scan, tokens, country);
+  const phones = [...whatsapp, ...phonesIn(scan, tokens, country)].sort((a, b) => a.start - b.start);
   const handles = [
     ...handlesAfterWords(scan, tokens),
+    ...handlesBeforeWords(scan, tokens),
     ...links.map((l) => ({
       start: l.start,
       identifier: {
@@ -235,6 +248,30 @@ function emailsIn(text: string): Found[] {
   return found;
 }
 
+/** Openings of WhatsApp's click-to-chat links, whose path is a phone number in international form. */
+const WHATSAPP_LINKS = ['wa.me/', 'api.whatsapp.com/send?phone=', 'whatsapp.com/send?phone='];
+
+/** Phones in WhatsApp links ("wa.me/447700900123"): the digits are the number without its "+". */
+function whatsappLinks(text: string, country: string): Found[] {
+  const lower = asciiLower(text);
+  const found: Found[] = [];
+  for (const opening of WHATSAPP_LINKS) {
+    for (let at = lower.indexOf(opening); at >= 0; at = lower.indexOf(opening, at + 1)) {
+      // "api.whatsapp.com/…" holds "whatsapp.com/…"; "xwa.me/" is another site.
+      const before = lower.charAt(at - 1);
+      if (at > 0 && (isAlnum(lower, at - 1) || before === '-' || (before === '.' && opening !== 'wa.me/'))) continue;
+      let i = at + opening.length;
+      if (text[i] === '+') i++;
+      const from = i;
+      while (i < text.length && i - from <= MAX_PHONE_DIGITS && isDigit(text.charCodeAt(i))) i++;
+      if (i - from < MIN_PHONE_DIGITS || i - from > MAX_PHONE_DIGITS || (i < text.length && isAlnum(text, i))) continue;
+      const phone = phoneWrittenInText(text.slice(from, i), true, country);
+      if (phone) found.push({ start: at, end: i, identifier: phone });
+    }
+  }
+  return found;
+}
+
 /** Web links: their digits are not phones ("…?id=07700900123"); the profile links among them were read already. */
 function maskLinks(text: string, links: ProfileLink[], masked: Uint8Array): void {
   const lower = asciiLower(text);
@@ -254,7 +291,7 @@ function maskLinks(text: string, links: ProfileLink[], masked: Uint8Array): void
 /**
  * IBANs: two letters and two check digits at the start of a word, then exactly as many letters
  * and digits as the country's IBAN has (single spaces or dashes between groups), valid by
- * checksum. A lower-case country code counts only after the word "IBAN".
+ * checksum. A lower-case country code counts only after the word "IBAN" on the same line.
  */
 function ibansIn(text: string, masked: Uint8Array): Found[] {
   const found: Found[] = [];
@@ -268,14 +305,7 @@ function ibansIn(text: string, masked: Uint8Array): Found[] {
     const cc = text.slice(i, i + 2);
     const length = specs[cc.toUpperCase()]?.chars;
     if (!length) continue;
-    if (
-      cc !== cc.toUpperCase() &&
-      !text
-        .slice(Math.max(0, i - 8), i)
-        .toLowerCase()
-        .includes('iban')
-    )
-      continue;
+    if (cc !== cc.toUpperCase() && !ibanWordBefore(text, i)) continue;
     let j = i;
     let electronic = '';
     while (j < text.length && electronic.length < length) {
@@ -293,6 +323,21 @@ function ibansIn(text: string, masked: Uint8Array): Found[] {
     i = j - 1;
   }
   return found;
+}
+
+/** How far before a lower-case IBAN the word "IBAN" may stand ("IBAN (lower case in the e-mail): ro21 …"). */
+const IBAN_WORD_BEFORE = 40;
+
+/** The word "IBAN" on the same line, at most IBAN_WORD_BEFORE characters before `i`. */
+function ibanWordBefore(text: string, i: number): boolean {
+  const before = text.slice(Math.max(0, i - IBAN_WORD_BEFORE), i);
+  const line = before.slice(before.lastIndexOf('\n') + 1).toLowerCase();
+  for (let at = line.indexOf('iban'); at >= 0; at = line.indexOf('iban', at + 1)) {
+    const c = line.charCodeAt(at - 1);
+    const d = line.charCodeAt(at + 4);
+    if (!(at > 0 && isAsciiLetter(c)) && !isAsciiLetter(d)) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- words and numbers
@@ -341,6 +386,9 @@ function handlesAfterWords(scan: string, tokens: Token[]): { start: number; iden
     const word = tokens[k] as Token;
     const platform = word.kind === 'word' ? PLATFORM_WORDS.get(word.text) : undefined;
     if (!platform) continue;
+    const ambiguous = AMBIGUOUS_PLATFORM_WORDS.has(word.text);
+    if (ambiguous && scan.slice(word.start, word.end) !== word.text.toUpperCase()) continue;
+    const colon = scan[word.end] === ':';
     let i = word.end;
     let next = k + 1;
     for (let fillers = 0; ;) {
@@ -353,6 +401,7 @@ function handlesAfterWords(scan: string, tokens: Token[]): { start: number; iden
       } else break;
     }
     const at = scan[i] === '@';
+    if (ambiguous && !at && !colon) continue;
     if (at) i++;
     const from = i;
     while (i < scan.length && i - from <= 64 && isHandleChar(scan.charCodeAt(i))) i++;
@@ -370,6 +419,51 @@ function handlesAfterWords(scan: string, tokens: Token[]): { start: number; iden
     });
   }
   return found;
+}
+
+/**
+ * An "@handle" with its platform named just after it: "@ana.k said on IG", "@ion_m pe Telegram".
+ * At most two words may stand before "on", and no punctuation: "(No platform said for @x.)"
+ * names none.
+ */
+function handlesBeforeWords(scan: string, tokens: Token[]): { start: number; identifier: Identifier }[] {
+  const found: { start: number; identifier: Identifier }[] = [];
+  let n = 0;
+  for (let at = scan.indexOf('@'); at >= 0; at = scan.indexOf('@', at + 1)) {
+    if (at > 0 && (isAlnum(scan, at - 1) || isHandleChar(scan.charCodeAt(at - 1)))) continue;
+    let i = at + 1;
+    while (i < scan.length && i - at <= 65 && isHandleChar(scan.charCodeAt(i))) i++;
+    let to = i;
+    while (to > at + 1 && scan[to - 1] === '.') to--;
+    const handle = scan.slice(at + 1, to);
+    if (i - at > 65 || handle.length < 2 || !/[a-z]/i.test(handle)) continue;
+    if (i < scan.length && (isLetter(scan, i) || scan[i] === '@' || scan[i] === '/' || scan[i] === MASK)) continue;
+    while (n < tokens.length && (tokens[n] as Token).start < to) n++;
+    const platform = platformNamedAfter(scan, tokens, n, to);
+    if (!platform) continue;
+    const key = handle.toLowerCase();
+    found.push({ start: at, identifier: { kind: 'handle', subkind: platform, key, display: `${platform} @${key}` } });
+  }
+  return found;
+}
+
+/** The platform in "… said on IG" from token `n` on, with only spaces and at most two words before "on". */
+function platformNamedAfter(scan: string, tokens: Token[], n: number, from: number): string | undefined {
+  let end = from;
+  for (let m = n; m < tokens.length && m - n < 4; m++) {
+    const t = tokens[m] as Token;
+    if (t.kind !== 'word' || !/^[ \t]+$/.test(scan.slice(end, t.start))) return undefined;
+    const next = tokens[m + 1];
+    if (PLATFORM_AFTER.has(t.text) && next && next.kind === 'word' && /^[ \t]+$/.test(scan.slice(t.end, next.start))) {
+      const platform = PLATFORM_WORDS.get(next.text);
+      const written = scan.slice(next.start, next.end);
+      if (platform && (!AMBIGUOUS_PLATFORM_WORDS.has(next.text) || written === written.toUpperCase())) return platform;
+      return undefined;
+    }
+    if (m - n >= 2) return undefined;
+    end = t.end;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------- phones

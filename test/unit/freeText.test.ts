@@ -157,13 +157,53 @@ describe('free text reads e-mails, handles and IBANs precisely', () => {
     });
   });
 
+  it('reads a handle after a platform abbreviation only when it cannot be an everyday word', () => {
+    expect({
+      ok: linked('Одноклассники: OK: olga.minsk.77', 'UA'),
+      xAccount: linked('Their X account @jobs_abroad_24 posts the ads'),
+      okWord: linked('Said OK to the move, friend ana.b99 came too'),
+      lowerX: linked('x account @jobs_abroad_24'),
+    }).toEqual({
+      ok: ['handle:odnoklassniki:olga.minsk.77'],
+      xAccount: ['handle:x:jobs_abroad_24'],
+      okWord: [],
+      lowerX: [],
+    });
+  });
+
+  it('reads an @handle whose platform is named right after it, and no other', () => {
+    expect({
+      after: linked('@sunny.rooms.ldn posted on Instagram that rooms were free'),
+      romanian: linked('@ion_munca92 scrie pe Telegram zilnic', 'RO'),
+      noPlatform: linked('Nobody knows where @ghost_77 posted.'),
+      tooFar: linked('@ghost_77 was seen, later, on Instagram'),
+    }).toEqual({
+      after: ['handle:instagram:sunny.rooms.ldn'],
+      romanian: ['handle:telegram:ion_munca92'],
+      noPlatform: [],
+      tooFar: [],
+    });
+  });
+
+  it('reads the phone in a WhatsApp link', () => {
+    expect({
+      bare: linked('Advert said: message wa.me/447700900321 today'),
+      full: linked('https://api.whatsapp.com/send?phone=40740123456&text=hi', 'RO'),
+      other: linked('see kiwa.me/447700900321'),
+    }).toEqual({ bare: ['phone:+447700900321'], full: ['phone:RO:+40740123456'], other: [] });
+  });
+
   it('reads IBANs of the right length and checksum, and never reads their digits as a phone', () => {
     expect({
       grouped: linked('tel: transfer to GB29 NWBK 6016 1331 9268 19 on 02.05.2024'),
       lowerAfterWord: linked('IBAN gb50barc20040471523641'),
       badChecksum: linked('cont RO17 BTRL 0130 1205 M123 45XY', 'RO'),
       lowerWithoutWord: linked('ref gb50barc20040471523641'),
+      lowerAfterWordFarther: linked('IBAN (as typed in his text): gb50 barc 2004 0471 5236 41'),
+      lowerWordOnAnotherLine: linked('IBAN unknown\ngb50 barc 2004 0471 5236 41'),
     }).toEqual({
+      lowerAfterWordFarther: ['account:iban:GB50BARC20040471523641'],
+      lowerWordOnAnotherLine: [],
       grouped: ['account:iban:GB29NWBK60161331926819'],
       lowerAfterWord: ['account:iban:GB50BARC20040471523641'],
       badChecksum: [],

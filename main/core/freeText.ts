@@ -154,8 +154,11 @@ export function identifiersInText(input: string, country: string): { identifiers
   const masked = new Uint8Array(text.length);
   const mask = (start: number, end: number) => masked.fill(1, start, end);
 
-  const emails = emailsIn(text);
-  for (const e of emails) mask(e.start, e.end);
+  const written = emailsIn(text);
+  for (const e of written) mask(e.start, e.end);
+  const spelled = spelledEmailsIn(text, masked);
+  for (const e of spelled) mask(e.start, e.end);
+  const emails = [...written, ...spelled].sort((a, b) => a.start - b.start);
   const whatsapp = whatsappLinks(text, country);
   for (const w of whatsapp) mask(w.start, w.end);
   const links = profileLinks(text).filter((l) => masked[l.start] === 0);
@@ -268,6 +271,163 @@ function whatsappLinks(text: string, country: string): Found[] {
       const phone = phoneWrittenInText(text.slice(from, i), true, country);
       if (phone) found.push({ start: at, end: i, identifier: phone });
     }
+  }
+  return found;
+}
+
+/**
+ * Webmail domains: "ana.k92 at gmail.com" is an address even with no e-mail word before it (but
+ * "logged in at gmail.com" is not: the local part must hold a dot, dash, underscore or digit).
+ */
+const WEBMAIL = new Set(
+  `gmail.com googlemail.com yahoo.com yahoo.co.uk yahoo.fr yahoo.es yahoo.it yahoo.de yahoo.ro
+  hotmail.com hotmail.co.uk hotmail.fr hotmail.es hotmail.it outlook.com outlook.fr outlook.es
+  live.com live.co.uk msn.com aol.com icloud.com me.com proton.me protonmail.com tutanota.com
+  zoho.com mail.com gmx.com gmx.de gmx.net web.de t-online.de mail.ru bk.ru list.ru inbox.ru
+  yandex.ru yandex.com yandex.ua rambler.ru ukr.net i.ua meta.ua wp.pl o2.pl onet.pl interia.pl
+  op.pl libero.it virgilio.it tiscali.it orange.fr laposte.net free.fr sfr.fr wanadoo.fr abv.bg
+  seznam.cz freemail.hu citromail.hu`.split(/\s+/),
+);
+
+/** Words that say an address follows: "email from recruiter: jobs at uk-harvest dot co dot uk". */
+const EMAIL_WORDS = folded(`
+  email emails emailed mail mails mailed correo courriel mejl poczta posta eposta почта пошта
+  имейл емейл
+`);
+
+/** Words that, before a spelled-out "at", are no local part ("emailed him at …"). */
+const NOT_LOCAL_PARTS = folded(`
+  i me you he him she her it we us they them this that there here who whom someone
+  email emails emailed mail mailed
+`);
+
+/** How many words may stand between an e-mail word and a spelled-out address. */
+const WORDS_BEFORE_SPELLED_EMAIL = 5;
+
+const isLabelChar = (c: number) => isAsciiLetter(c) || isDigit(c) || c === 45; // -
+
+/**
+ * A spelled-out "at" starting at `a` in the lower-cased text: "[at]", "(at)", "{at}", "<at>"
+ * (spaces allowed inside), or " at " between spaces. Where it starts and ends, and whether bracketed.
+ */
+function spelledAt(lower: string, text: string, a: number): { start: number; end: number; bracketed: boolean } | null {
+  const closers: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' };
+  const open = lower[a - 1] === ' ' ? a - 2 : a - 1;
+  const close = lower[a + 2] === ' ' ? a + 3 : a + 2;
+  const opener = lower.charAt(open);
+  if (open >= 0 && closers[opener] !== undefined && lower[close] === closers[opener])
+    return { start: open, end: close + 1, bracketed: true };
+  if (text.slice(a, a + 2) === 'at' && lower[a - 1] === ' ' && lower[a + 2] === ' ')
+    return { start: a, end: a + 2, bracketed: false };
+  return null;
+}
+
+/** A dot written at `i`: ".", " dot ", "[dot]", " (dot) "… Where it ends, and whether spelled out. */
+function spelledDot(lower: string, text: string, i: number): { end: number; spelled: boolean } | null {
+  if (lower[i] === '.') return { end: i + 1, spelled: false };
+  for (const [open, close] of [
+    ['[', ']'],
+    ['(', ')'],
+    ['{', '}'],
+  ] as const) {
+    let j = i;
+    if (lower[j] === ' ') j++;
+    if (lower[j] !== open) continue;
+    j++;
+    if (lower[j] === ' ') j++;
+    if (!lower.startsWith('dot', j)) continue;
+    j += 3;
+    if (lower[j] === ' ') j++;
+    if (lower[j] !== close) continue;
+    j++;
+    if (lower[j] === ' ') j++;
+    return { end: j, spelled: true };
+  }
+  if (text.startsWith(' dot ', i)) return { end: i + 5, spelled: true };
+  return null;
+}
+
+/** A domain from `from`, its dots written or spelled out ("uk-harvest dot co dot uk", "mail.ru"). */
+function spelledDomain(
+  lower: string,
+  text: string,
+  from: number,
+): { name: string; end: number; spelled: boolean } | null {
+  let i = from;
+  if (lower[i] === ' ') i++;
+  const labels: string[] = [];
+  let spelled = false;
+  let end: number;
+  for (;;) {
+    const start = i;
+    while (i < lower.length && i - start <= 63 && isLabelChar(lower.charCodeAt(i))) i++;
+    if (i === start || i - start > 63 || i - from > 255) return null;
+    labels.push(lower.slice(start, i));
+    end = i;
+    const dot = spelledDot(lower, text, i);
+    if (!dot || !isLabelChar(lower.charCodeAt(dot.end))) break;
+    spelled ||= dot.spelled;
+    i = dot.end;
+  }
+  const tld = labels[labels.length - 1] as string;
+  if (labels.length < 2 || !/^[a-z]{2,24}$/.test(tld) || labels.some((l) => l.startsWith('-') || l.endsWith('-')))
+    return null;
+  if (end < text.length && (isAlnum(text, end) || text[end] === '@')) return null;
+  return { name: labels.join('.'), end, spelled };
+}
+
+/** Whether `at` opens the value after a colon or quote ("email: jobs at …"), not the middle of a sentence. */
+function opensValue(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && at - i < 3 && text[i - 1] === ' ') i--;
+  return i > 0 && ':"“«\''.includes(text.charAt(i - 1));
+}
+
+/** An e-mail word among the few words before `at` on its line. */
+function emailWordBefore(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at);
+  const words = before
+    .slice(before.lastIndexOf('\n') + 1)
+    .split(/[^\p{L}\p{M}]+/u)
+    .filter(Boolean);
+  return words.slice(-WORDS_BEFORE_SPELLED_EMAIL).some((w) => EMAIL_WORDS.has(fold(w)));
+}
+
+/**
+ * Addresses with "at" and "dot" spelled out, read only where that cannot be plain prose: a
+ * bracketed "[at]", "(at)"; or " at " before a webmail domain ("praca.uk.2025 at gmail.com");
+ * or " at " with " dot " spelled out, opening the value after an e-mail word and a colon
+ * ("email from recruiter: jobs at uk-harvest dot co dot uk"; not "emailed the boss at acme dot com").
+ */
+function spelledEmailsIn(text: string, masked: Uint8Array): Found[] {
+  const lower = asciiLower(text);
+  const found: Found[] = [];
+  let done = 0;
+  for (let a = lower.indexOf('at'); a >= 0; a = lower.indexOf('at', a + 1)) {
+    if (a < done || masked[a] === 1) continue;
+    const marker = spelledAt(lower, text, a);
+    if (!marker) continue;
+    let localEnd = marker.start;
+    if (text[localEnd - 1] === ' ') localEnd--;
+    let start = localEnd;
+    while (start > 0 && localEnd - start <= 64 && isLocalChar(text.charCodeAt(start - 1))) start--;
+    if (localEnd - start > 64 || start === localEnd) continue;
+    if (start > 0 && (isLetter(text, start - 1) || text[start - 1] === '@' || masked[start - 1] === 1)) continue;
+    while (start < localEnd && text[start] === '.') start++;
+    const local = text.slice(start, localEnd);
+    if (local === '') continue;
+    const domain = spelledDomain(lower, text, marker.end);
+    if (!domain || domain.end - a > 300) continue;
+    if (!marker.bracketed) {
+      const webmail = WEBMAIL.has(domain.name) && /[._\-\d]/.test(local);
+      const afterWord =
+        domain.spelled && !NOT_LOCAL_PARTS.has(fold(local)) && opensValue(text, start) && emailWordBefore(text, start);
+      if (!webmail && !afterWord) continue;
+    }
+    const result = normalizeEmail(`${local}@${domain.name}`);
+    if (!result.ok) continue;
+    found.push({ start, end: domain.end, identifier: result.values[0] as Identifier });
+    done = domain.end;
   }
   return found;
 }

@@ -139,6 +139,28 @@ describe('free text reads e-mails, handles and IBANs precisely', () => {
     }).toEqual({ plain: ['email:recruit.eu@mailbox.example.com'], doubled: [], noTld: [], nonAsciiLocal: [] });
   });
 
+  it('reads an address with "at" spelled out only where prose cannot be meant', () => {
+    expect({
+      bracketed: linked('Write to hr.office [at] fast-jobs [dot] eu for the form'),
+      parens: linked('her contact: ana_m (at) inbox.lv'),
+      webmail: linked('ad says apply to dan.k1990 at yahoo.com now'),
+      afterEmailWord: linked('E-mail on the flyer: recruit at workabroad dot co dot uk'),
+      prose: linked('She was seen at tesco.com and logged in at gmail.com'),
+      spelledProse: linked('He works at acme dot com, as he says'),
+      pronoun: linked('emailed him at workabroad dot co dot uk'),
+      midSentence: linked('Emailed the boss at acme dot com twice'),
+    }).toEqual({
+      bracketed: ['email:hr.office@fast-jobs.eu'],
+      parens: ['email:ana_m@inbox.lv'],
+      webmail: ['email:dan.k1990@yahoo.com'],
+      afterEmailWord: ['email:recruit@workabroad.co.uk'],
+      midSentence: [],
+      prose: [],
+      spelledProse: [],
+      pronoun: [],
+    });
+  });
+
   it('reads a handle after a platform word or in a profile link, not a word or an address part', () => {
     expect({
       at: linked('Telegram: @rent_rooms_ldn handled bookings'),

@@ -40,7 +40,8 @@ const PHONE_WORDS = folded(`
   telefonnummer handy handynummer mobilnummer rufnummer festnetz anruf anrufe angerufen erreichbar
   kontakt
   // Italian
-  cellulare chiamato chiamata chiamate chiamare fisso
+  cellulare chiamato chiamata chiamate chiamare fisso risponde rispondeva raggiungibile reperibile
+  contattato contattata contattare
   // Russian, Ukrainian
   тел телефон телефона телефону телефоном моб мобильный мобильного мобільний сотовый звонил
   звонила звонили звонок дзвонив дзвонила дзвінки дзвінок вайбер ватсап факс телефону мобильный
@@ -684,7 +685,10 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
     let previous = found.length > 0 ? (found[found.length - 1] as Found) : null;
     let start = 0;
     while (start < chain.length) {
-      const continuing = previous !== null && listGap(scan, previous.end, (chain[start] as Token).start);
+      const continuing =
+        previous !== null &&
+        (listGap(scan, previous.end, (chain[start] as Token).start) ||
+          contactListItem(scan, previous.end, (chain[start] as Token).start));
       const lead = leadOf(scan, chain[start] as Token);
       const international = lead.plus || (chain[start] as Token).text.startsWith('00');
       // A phone word speaks for the number it stands beside, not for a run of digits inside a longer one.
@@ -760,6 +764,17 @@ function listGap(scan: string, from: number, to: number): boolean {
     if (i < to && !' \u00a0\t\r\n,;/|&+(-–—•*'.includes(scan.charAt(i))) return false;
   }
   return true;
+}
+
+/**
+ * The next entry of a contact list after a phone: "Mama (+40 232 210 456), Boss (07956 300 112)":
+ * a comma, one capitalised name that says nothing else ("Passport", "Case"), and the number in brackets.
+ */
+function contactListItem(scan: string, from: number, to: number): boolean {
+  if (to - from > 30) return false;
+  const item = /^\)?[ \t]*[,;][ \t]*(\p{Lu}[\p{L}\p{M}]{1,20})[ \t]*\($/u.exec(scan.slice(from, to));
+  const name = item?.[1];
+  return name !== undefined && !NOT_PHONE_WORDS.has(fold(name)) && !NUMBER_OWNERS.has(fold(name));
 }
 
 /** A phone word just after a number: "089 1234567 erreichbar", "07911 123456 is his WhatsApp", "(mob)". */

@@ -80,6 +80,7 @@ describe('free text reads the phone words of the agencies languages, and lists a
       albanian: linked('Ajo foli me numrin 068 765 4321 dje.', 'AL'),
       french: linked('Il est joignable au 07 98 76 54 32 le soir.', 'FR'),
       frenchContacted: linked('Elle a été contactée au 06 87 65 43 21.', 'FR'),
+      italian: linked('La proprietaria è reperibile al 06 1234 5678.', 'IT'),
       vietnamese: linked('Số điện thoại của chủ: 0987 654 321', 'VN'),
       vietnameseShort: linked('sđt 0912 876 543, gặp anh Tuấn', 'VN'),
       fax: linked('Fax 0113 496 0555 at the depot'),
@@ -90,6 +91,7 @@ describe('free text reads the phone words of the agencies languages, and lists a
       albanian: ['phone:AL:+355687654321'],
       french: ['phone:FR:+33798765432'],
       frenchContacted: ['phone:FR:+33687654321'],
+      italian: ['phone:IT:+390612345678'],
       vietnamese: ['phone:VN:+84987654321'],
       vietnameseShort: ['phone:VN:+84912876543'],
       fax: ['phone:GB:+441134960555'],
@@ -98,15 +100,19 @@ describe('free text reads the phone words of the agencies languages, and lists a
     });
   });
 
-  it('reads every number of a list after one phone word, one per line or "then at"', () => {
+  it('reads every number of a list after one phone word: one per line, "then at", a contact list', () => {
     expect({
       lines: linked('Numerele găsite în agendă:\n- 0740 111 333\n- 0741 222 444', 'RO'),
       bullets: linked('Phones used:\n• 07700 900101\n• 07700 900102'),
       then: linked('Appelée au 06 11 22 33 44 puis au 07 55 66 77 88.', 'FR'),
+      contacts: linked('Saved contacts: Sister (+40 740 123 456), Driver (07700 900222), Landlord (0113 496 0333)'),
+      notAContact: linked('Phone: Ana (07700 900222), Ticket (07700 900333)'),
     }).toEqual({
       lines: ['phone:RO:+40740111333', 'phone:RO:+40741222444'],
       bullets: ['phone:GB:+447700900101', 'phone:GB:+447700900102'],
       then: ['phone:FR:+33611223344', 'phone:FR:+33755667788'],
+      contacts: ['phone:RO:+40740123456', 'phone:GB:+447700900222', 'phone:GB:+441134960333'],
+      notAContact: ['phone:GB:+447700900222'],
     });
   });
 

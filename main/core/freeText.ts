@@ -1,6 +1,7 @@
 /**
- * Identifiers written in free text (notes, narratives, tips): e-mail addresses, IBANs, profile
- * links, handles after a platform word, and phone numbers written as phones. Free text is full
+ * Identifiers written in free text (notes, narratives, tips): e-mail addresses (also with "at"
+ * and "dot" spelled out, where prose cannot be meant), IBANs, profile links, handles beside a
+ * platform word, phones in WhatsApp links, and phone numbers written as phones. Free text is full
  * of numbers that are not phones — amounts, dates, document, case and order numbers — so a
  * number counts only when it is written as a phone: in international form, or next to a word
  * that says so ("tel", "WhatsApp", "telefonul", "móvil", "Handy", "тел"…), and valid for its region.

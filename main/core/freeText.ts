@@ -95,7 +95,7 @@ const NOT_PHONE_WORDS = folded(`
   kg km
 `);
 
-/** Words that may stand between two numbers of one list ("07700 900150 and 07700 900151"). */
+/** Words that may stand between two numbers of one list ("07400 100150 and 07400 100151"). */
 const LIST_WORDS = folded(`
   and or sau si y o ou et und oder e и или або та
   // "then (at)": "contactée au 06 … puis au 07 …"
@@ -256,7 +256,7 @@ function emailsIn(text: string): Found[] {
 /** Openings of WhatsApp's click-to-chat links, whose path is a phone number in international form. */
 const WHATSAPP_LINKS = ['wa.me/', 'api.whatsapp.com/send?phone=', 'whatsapp.com/send?phone='];
 
-/** Phones in WhatsApp links ("wa.me/447700900123"): the digits are the number without its "+". */
+/** Phones in WhatsApp links ("wa.me/447400100123"): the digits are the number without its "+". */
 function whatsappLinks(text: string, country: string): Found[] {
   const lower = asciiLower(text);
   const found: Found[] = [];

@@ -220,13 +220,6 @@ function phoneIdentifier(
   return { kind: 'phone', key: e164, display, ...(country ? { country } : {}), ...(extension ? { extension } : {}) };
 }
 
-/**
- * UK ranges Ofcom keeps for drama: never allocated, so libphonenumber calls them invalid, yet a
- * number in one is written as a phone and cannot be an amount or a reference by accident.
- */
-const DRAMA_RANGES = ['+447700900', '+441632960'];
-const isDramaNumber = (e164: string) => e164.length === 13 && DRAMA_RANGES.some((r) => e164.startsWith(r));
-
 const STRICT_CACHE = new Map<string, Identifier | null>();
 const STRICT_CACHE_SIZE = 10_000;
 
@@ -234,7 +227,7 @@ const STRICT_CACHE_SIZE = 10_000;
  * A run of digits from free text, read as a phone only when it is written as one: in
  * international form ("+40…", "0040…", North America's "011…"), or in the national form the
  * country dials (with its trunk prefix: "0740 …" in Romania, not "740 …"), and valid for its
- * region, not merely of a possible length (a range Ofcom keeps for drama counts as valid).
+ * region by libphonenumber's full metadata, not merely of a possible length.
  * `plus` says whether a "+" stood before the digits.
  */
 export function phoneWrittenInText(digits: string, plus: boolean, country: string): Identifier | null {
@@ -248,7 +241,7 @@ export function phoneWrittenInText(digits: string, plus: boolean, country: strin
 }
 
 function readWrittenPhone(digits: string, plus: boolean, country: string): Identifier | null {
-  const acceptable = (n: PhoneNumber | undefined) => n !== undefined && (n.isValid() || isDramaNumber(n.number));
+  const acceptable = (n: PhoneNumber | undefined) => n !== undefined && n.isValid();
   const found = (n: PhoneNumber) => phoneIdentifier(n.number, n.formatInternational(), n.country);
   const international = (rest: string) => {
     const n = parsePhoneNumberFromString(`+${rest}`);

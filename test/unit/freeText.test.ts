@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, rates, score, SNIPPETS, splitOf } from '../../bench/freetext/score';
 import { identifiersInText } from '../../main/core/freeText';
-import { canonicalOf } from '../../main/core/identifiers';
+import { canonicalOf, normalizePhone } from '../../main/core/identifiers';
 
 /** What a text links on, as canonical names ("phone:GB:+44…", "email:…"), with any extension. */
 function linked(text: string, country = 'GB'): string[] {
@@ -64,12 +64,18 @@ describe('free text never turns a number that is not written as a phone into one
     ]);
   });
 
-  it('counts the numbers Ofcom keeps for drama as phones, and no other unallocated range', () => {
+  it('refuses a number in a range Ofcom keeps for drama, which a phone column also calls not valid', () => {
+    const drama = ['07700 900461', '+44 1632 960123'];
     expect({
-      mobile: linked('mob 07700 900461'),
-      landline: linked('tel 01632 960123'),
-      unallocated: linked('tel 01632 123456'),
-    }).toEqual({ mobile: ['phone:GB:+447700900461'], landline: ['phone:GB:+441632960123'], unallocated: [] });
+      freeText: drama.map((n) => linked(`mob ${n}`)),
+      column: drama.map((n) => normalizePhone(n, 'GB')).map((r) => (r.ok ? r.notes : [r.reason])),
+    }).toEqual({
+      freeText: [[], []],
+      column: [
+        ['not in an allocated number range; linked as written'],
+        ['not in an allocated number range; linked as written'],
+      ],
+    });
   });
 });
 
@@ -84,8 +90,8 @@ describe('free text reads the phone words of the agencies languages, and lists a
       vietnamese: linked('Số điện thoại của chủ: 0987 654 321', 'VN'),
       vietnameseShort: linked('sđt 0912 876 543, gặp anh Tuấn', 'VN'),
       fax: linked('Fax 0113 496 0555 at the depot'),
-      outOfHours: linked('Out of hours 07700 900777'),
-      num: linked('her num is 07700 900778'),
+      outOfHours: linked('Out of hours 07400 100777'),
+      num: linked('her num is 07400 100778'),
     }).toEqual({
       polish: ['phone:PL:+48601234567'],
       albanian: ['phone:AL:+355687654321'],
@@ -95,24 +101,24 @@ describe('free text reads the phone words of the agencies languages, and lists a
       vietnamese: ['phone:VN:+84987654321'],
       vietnameseShort: ['phone:VN:+84912876543'],
       fax: ['phone:GB:+441134960555'],
-      outOfHours: ['phone:GB:+447700900777'],
-      num: ['phone:GB:+447700900778'],
+      outOfHours: ['phone:GB:+447400100777'],
+      num: ['phone:GB:+447400100778'],
     });
   });
 
   it('reads every number of a list after one phone word: one per line, "then at", a contact list', () => {
     expect({
       lines: linked('Numerele găsite în agendă:\n- 0740 111 333\n- 0741 222 444', 'RO'),
-      bullets: linked('Phones used:\n• 07700 900101\n• 07700 900102'),
+      bullets: linked('Phones used:\n• 07400 100101\n• 07400 100102'),
       then: linked('Appelée au 06 11 22 33 44 puis au 07 55 66 77 88.', 'FR'),
-      contacts: linked('Saved contacts: Sister (+40 740 123 456), Driver (07700 900222), Landlord (0113 496 0333)'),
-      notAContact: linked('Phone: Ana (07700 900222), Ticket (07700 900333)'),
+      contacts: linked('Saved contacts: Sister (+40 740 123 456), Driver (07400 100222), Landlord (0113 496 0333)'),
+      notAContact: linked('Phone: Ana (07400 100222), Ticket (07400 100333)'),
     }).toEqual({
       lines: ['phone:RO:+40740111333', 'phone:RO:+40741222444'],
-      bullets: ['phone:GB:+447700900101', 'phone:GB:+447700900102'],
+      bullets: ['phone:GB:+447400100101', 'phone:GB:+447400100102'],
       then: ['phone:FR:+33611223344', 'phone:FR:+33755667788'],
-      contacts: ['phone:RO:+40740123456', 'phone:GB:+447700900222', 'phone:GB:+441134960333'],
-      notAContact: ['phone:GB:+447700900222'],
+      contacts: ['phone:RO:+40740123456', 'phone:GB:+447400100222', 'phone:GB:+441134960333'],
+      notAContact: ['phone:GB:+447400100222'],
     });
   });
 
@@ -215,10 +221,10 @@ describe('free text reads e-mails, handles and IBANs precisely', () => {
 
   it('reads the phone in a WhatsApp link', () => {
     expect({
-      bare: linked('Advert said: message wa.me/447700900321 today'),
+      bare: linked('Advert said: message wa.me/447400100321 today'),
       full: linked('https://api.whatsapp.com/send?phone=40740123456&text=hi', 'RO'),
-      other: linked('see kiwa.me/447700900321'),
-    }).toEqual({ bare: ['phone:+447700900321'], full: ['phone:RO:+40740123456'], other: [] });
+      other: linked('see kiwa.me/447400100321'),
+    }).toEqual({ bare: ['phone:GB:+447400100321'], full: ['phone:RO:+40740123456'], other: [] });
   });
 
   it('reads IBANs of the right length and checksum, and never reads their digits as a phone', () => {

@@ -54,7 +54,12 @@ function progressPrinter(): (p: ImportProgress & { fileIndex: number; fileCount:
 
 function printSummary(out: Out, outcome: FileOutcome): void {
   if (!outcome.ok) {
-    out(`✗ ${outcome.path}: ${outcome.error.message}`);
+    // Errors about a file usually start with its name already; the path is said once.
+    const name = `${basename(outcome.path)}: `;
+    const message = outcome.error.message.startsWith(name)
+      ? outcome.error.message.slice(name.length)
+      : outcome.error.message;
+    out(`✗ ${outcome.path}: ${message}`);
     if (outcome.error.hint) out(`  ${outcome.error.hint}`);
     return;
   }

@@ -78,13 +78,16 @@ export function normalizeValue(
     const profile = profileFor(field, country);
     const { mappings } = resolveColumns(profile, [COLUMN]);
     const row = mapRow({ profile, sheet: 'cli', header: [COLUMN], cardHash }, mappings, [value], 2);
-    const identifiers = row.identifiers.map(({ kind: k, key, subkind, country: c, display }: MappedIdentifier) => ({
-      kind: k,
-      key,
-      display,
-      ...(subkind ? { subkind } : {}),
-      ...(c ? { country: c } : {}),
-    }));
+    const identifiers = row.identifiers.map(
+      ({ kind: k, key, subkind, country: c, display, extension }: MappedIdentifier) => ({
+        kind: k,
+        key,
+        display,
+        ...(subkind ? { subkind } : {}),
+        ...(c ? { country: c } : {}),
+        ...(extension ? { extension } : {}),
+      }),
+    );
     const notes = row.warnings.map((w) => w.reason);
     if (identifiers.length > 0) return { ok: true, identifiers, notes };
     reasons.push(...notes);
@@ -109,6 +112,7 @@ export function describeIdentifier(i: {
   subkind?: string;
   country?: string;
   display: string;
+  extension?: string;
 }): string {
   const qualifiers =
     i.kind === 'document'
@@ -121,7 +125,8 @@ export function describeIdentifier(i: {
   const extra = qualifiers.filter((q) => q).join(' ');
   // Quoted when a shell would split or read it ("|" and spaces in address keys), so it can be pasted.
   const key = /^[\w+@.:-]+$/.test(i.key) ? i.key : `'${i.key.replace(/'/g, `'\\''`)}'`;
-  return `${i.kind} ${key}${extra ? ` (${extra})` : ''}${i.display !== i.key ? `  [${i.display}]` : ''}`;
+  const extension = i.extension ? `  ext ${i.extension} (kept on the link)` : '';
+  return `${i.kind} ${key}${extra ? ` (${extra})` : ''}${i.display !== i.key ? `  [${i.display}]` : ''}${extension}`;
 }
 
 /** One line for `caselink normalize`: the identifiers an import stores, with its notes, or the reason it refuses. */

@@ -30,6 +30,12 @@ describe('caselink normalize', () => {
     expect(normalizeText('phone', '07911 123456', 'GB', cardHash)).toBe('phone +447911123456  [+44 7911 123456]');
   });
 
+  it('prints the extension an import keeps on the link beside the number records meet on', () => {
+    expect(normalizeText('phone', '0113 496 0104 (ext 14)', 'GB', cardHash)).toBe(
+      'phone +441134960104  [+44 113 496 0104]  ext 14 (kept on the link)',
+    );
+  });
+
   it.each([
     ['phone', 'phone', '0740 123 456 / +44 20 7946 0018', 'RO'],
     ['document', 'documentNumber', 'seria MZ nr. 592593', 'RO'],

@@ -214,6 +214,28 @@ describe('importing agency files', () => {
     });
   });
 
+  it('says so when a file holds a header and no rows, rather than a silent success of 0 rows', async () => {
+    await writeDelimited(join(dir, 'empty-month.csv'), [['Ref', 'Name', 'Phone']], ',');
+    const summary = await run(
+      join(dir, 'empty-month.csv'),
+      personProfile('CLEAN', { Ref: 'record.caseRef', Name: 'subject.fullName', Phone: 'subject.phone' }),
+    );
+    expect({ rows: summary.rowsImported, problems: summary.problems }).toEqual({
+      rows: 0,
+      problems: [
+        {
+          file: 'empty-month.csv',
+          sheet: 'Sheet1',
+          row: null,
+          column: null,
+          value: '',
+          severity: 'warning',
+          reason: 'the file holds no rows to import: no sheet has data below a header the profile recognises',
+        },
+      ],
+    });
+  });
+
   it('rejects rows with nothing usable, naming file, sheet and row, and keeps the good rows beside them', async () => {
     const path = join(dir, 'mixed.xlsx');
     await writeWorkbook(path, [

@@ -55,6 +55,7 @@ function headerIndex(head: SheetRow[], profile: Profile): number {
 /** The sheets and rows of an opened file, as the profile reads them. */
 export async function* readStage(file: OpenedFile, options: ReadStageOptions): AsyncGenerator<ReadItem> {
   const { profile, report, timings } = options;
+  let dataRows = 0;
   for (const sheet of file.sheets) {
     const rows = sheet.rows[Symbol.asyncIterator]();
     const head: SheetRow[] = [];
@@ -119,11 +120,26 @@ export async function* readStage(file: OpenedFile, options: ReadStageOptions): A
       });
     }
     yield { kind: 'sheet', layout };
-    for (const row of head.slice(index + 1)) yield { kind: 'row', layout, row };
+    for (const row of head.slice(index + 1)) {
+      dataRows += 1;
+      yield { kind: 'row', layout, row };
+    }
     for (;;) {
       const next = await timed(timings, () => rows.next());
       if (next.done) break;
+      dataRows += 1;
       yield { kind: 'row', layout, row: next.value };
     }
+  }
+  if (dataRows === 0 && file.size > 0) {
+    // Not an error (an export of a quiet month may be empty), but never a silent success of 0 rows.
+    report({
+      sheet: file.sheets.map((s) => s.name).join(', '),
+      row: null,
+      column: null,
+      value: '',
+      severity: 'warning',
+      reason: 'the file holds no rows to import: no sheet has data below a header the profile recognises',
+    });
   }
 }

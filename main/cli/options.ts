@@ -22,6 +22,8 @@ export const EXIT = {
   noDatabase: 3,
   /** Something named on the command line (a record, case, agency, identifier) is not in the graph. */
   notFound: 4,
+  /** The same work is running elsewhere (a resolution started by another analyst); run it again later. */
+  busy: 5,
 } as const;
 
 /** The exit status for an error that ended a command. */
@@ -33,6 +35,8 @@ export function exitCodeOf(kind: CaselinkErrorKind): number {
       return EXIT.noDatabase;
     case 'NotFound':
       return EXIT.notFound;
+    case 'Busy':
+      return EXIT.busy;
     default:
       return EXIT.failed;
   }

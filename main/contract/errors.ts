@@ -17,6 +17,8 @@ export type CaselinkErrorKind =
   | 'NotFound'
   /** The user cancelled long work. */
   | 'Cancelled'
+  /** The same work is running elsewhere (another analyst's resolution); try again when it ends. */
+  | 'Busy'
   /** Neo4j answered with an error Caselink did not expect. */
   | 'DatabaseError'
   /** A fault in Caselink itself. */

@@ -151,7 +151,7 @@ async function resolveGraph(db: Database, options: ResolveOptions): Promise<Reso
   if (!claim.ok) {
     const { user, host, acquiredAt } = claim.holder;
     throw new CaselinkFailure({
-      kind: 'DatabaseError',
+      kind: 'Busy',
       code: 'Caselink.ResolveInProgress',
       message: `A resolution run is in progress (started by ${user} at ${describeLockTime(acquiredAt)} on ${host}).`,
       hint: `Run resolve again when it has finished. A run that stopped without finishing gives way after ${LOCK_TTL_MS / 1000} s.`,

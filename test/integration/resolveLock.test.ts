@@ -84,6 +84,7 @@ describe('one resolution at a time', () => {
     carryOn();
     const summary = await first;
 
+    expect(second?.error.kind).toBe('Busy');
     expect(second?.error.message).toMatch(IN_PROGRESS);
     expect(second?.error.hint).toContain('Run resolve again when it has finished');
     expect(summary.candidates).toBeGreaterThan(0);

@@ -15,6 +15,8 @@ export function errorHeading(error: CaselinkError): string {
       return 'Not found';
     case 'Cancelled':
       return 'Cancelled';
+    case 'Busy':
+      return 'Already running';
     case 'DatabaseError':
       return 'Database error';
     case 'Internal':
@@ -35,6 +37,7 @@ const KINDS: Record<CaselinkErrorKind, true> = {
   FileRejected: true,
   NotFound: true,
   Cancelled: true,
+  Busy: true,
   DatabaseError: true,
   Internal: true,
 };

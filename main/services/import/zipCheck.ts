@@ -107,6 +107,21 @@ function columnLetters(n: number): string {
  * a row's `r` attribute when given, else the next row; likewise a cell's reference. The sheet's
  * `<dimension ref>` is not trusted: a file can claim one size and hold another.
  */
+/**
+ * Splits inflated XML at its last unfinished tag: the complete tags to scan now, and the tag
+ * begun at the chunk's end, carried to the next chunk (refused past {@link MAX_TAG_CHARS}, so
+ * that a tag that never closes cannot grow without bound).
+ */
+function completeTags(text: string, sheet: string): { text: string; carry: string } {
+  const open = text.lastIndexOf('<');
+  if (open < 0 || text.indexOf('>', open) >= 0) return { text, carry: '' };
+  const carry = text.slice(open);
+  if (carry.length > MAX_TAG_CHARS) {
+    throw new LimitExceeded(`sheet "${sheet}" holds an XML tag longer than ${formatBytes(MAX_TAG_CHARS)}.`);
+  }
+  return { text: text.slice(0, open), carry };
+}
+
 class SheetCounter implements PartCounter {
   private row = 0;
   private column = 0;
@@ -120,17 +135,8 @@ class SheetCounter implements PartCounter {
   ) {}
 
   push(chunk: string): void {
-    let text = this.carry + chunk;
-    const open = text.lastIndexOf('<');
-    if (open >= 0 && text.indexOf('>', open) < 0) {
-      this.carry = text.slice(open);
-      text = text.slice(0, open);
-      if (this.carry.length > MAX_TAG_CHARS) {
-        throw new LimitExceeded(`sheet "${this.sheet}" holds an XML tag longer than ${formatBytes(MAX_TAG_CHARS)}.`);
-      }
-    } else {
-      this.carry = '';
-    }
+    const { text, carry } = completeTags(this.carry + chunk, this.sheet);
+    this.carry = carry;
     // Each match runs to the next '>', so the scan is linear in the text.
     for (const m of text.matchAll(/<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s>/])([^>]*)>/g)) {
       const attributes = m[2] ?? '';
@@ -190,17 +196,8 @@ class OdsCounter implements PartCounter {
   ) {}
 
   push(chunk: string): void {
-    let text = this.carry + chunk;
-    const open = text.lastIndexOf('<');
-    if (open >= 0 && text.indexOf('>', open) < 0) {
-      this.carry = text.slice(open);
-      text = text.slice(0, open);
-      if (this.carry.length > MAX_TAG_CHARS) {
-        throw new LimitExceeded(`sheet "${this.sheet}" holds an XML tag longer than ${formatBytes(MAX_TAG_CHARS)}.`);
-      }
-    } else {
-      this.carry = '';
-    }
+    const { text, carry } = completeTags(this.carry + chunk, this.sheet);
+    this.carry = carry;
     for (const m of text.matchAll(/<(\/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s>/])([^>]*)>/g)) {
       const closing = m[1] === '/';
       const element = m[2];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +141,18 @@ describe('zipped workbooks beyond the limits', () => {
       kind: 'FileRejected',
       message: 'lying-dimension.xlsx: sheet "Persons" has more than 100,000 rows, the limit (it reaches row 900,000).',
       hint: HINT_CSV,
+    });
+  });
+
+  it('refuses sheet XML with a tag that never closes, without holding it all', async () => {
+    const path = join(dir, 'endless-tag.xlsx');
+    await writeFile(
+      path,
+      xlsxFromSheetXml(`<row r="1"><c r="A1" t="${randomBytes(2 * 1024 * 1024).toString('base64')}`, 'Notes'),
+    );
+    expect(await outcome(path)).toMatchObject({
+      kind: 'FileRejected',
+      message: expect.stringContaining('sheet "Notes" holds an XML tag longer than'),
     });
   });
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Database } from '../db/database';
-import { toPlain } from '../db/database';
 
 /** An agency code: short, upper-case, safe in file names and exports (e.g. `MET-POL`, `UKBF`). */
 export const agencyCode = z
@@ -45,7 +44,7 @@ export async function listAgencies(db: Database): Promise<AgencySummary[]> {
     code: row.get('code') as string,
     name: row.get('name') as string,
     country: row.get('country') as string,
-    sources: Number(toPlain(row.get('sources'))),
-    records: Number(toPlain(row.get('records'))),
+    sources: Number(row.get('sources')),
+    records: Number(row.get('records')),
   }));
 }

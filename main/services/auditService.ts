@@ -16,7 +16,6 @@ import {
 import { csvDocument } from '../core/csv';
 import { CaselinkFailure, type CaselinkError } from '../contract/errors';
 import type { Database } from '../db/database';
-import { toPlain } from '../db/database';
 
 export type { AuditEventDto, AuditKind, AuditOutcome };
 
@@ -128,10 +127,9 @@ export async function recordFailure(
 const CORE_FIELDS = new Set(['id', 'at', 'kind', 'action', 'outcome', 'osUser', 'dbUser', 'host', 'app', 'message']);
 
 function toDetail(value: unknown): DetailValue {
-  const plain = toPlain(value);
-  if (plain === null || typeof plain === 'string' || typeof plain === 'number' || typeof plain === 'boolean')
-    return plain;
-  return JSON.stringify(plain);
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  return JSON.stringify(value);
 }
 
 /** An event node's properties as the contract's DTO: flat properties beside `details` join it. */
@@ -148,7 +146,7 @@ export function toAuditEvent(props: Record<string, unknown>): AuditEventDto {
   const sorted = Object.fromEntries(Object.entries(details).sort(([a], [b]) => a.localeCompare(b)));
   return {
     id: String(props.id),
-    at: String(toPlain(props.at)),
+    at: String(props.at),
     kind: props.kind as AuditKind,
     action: String(props.action ?? ''),
     outcome: props.outcome as AuditOutcome,

@@ -5,7 +5,7 @@
  * crashed stops renewing, and its claim expires so that the next run can take over.
  */
 import { hostname, userInfo } from 'node:os';
-import { toPlain, type Database } from '../db/database';
+import type { Database } from '../db/database';
 
 /** How long a claim lasts without renewal: how long a crashed run keeps others waiting. */
 export const LOCK_TTL_MS = 60_000;
@@ -69,7 +69,7 @@ export async function claimGraphLock(
         owner: row.get('owner') as string,
         user: row.get('user') as string,
         host: row.get('host') as string,
-        pid: Number(toPlain(row.get('pid'))),
+        pid: Number(row.get('pid')),
         acquiredAt: row.get('acquiredAt') as string,
       },
     };

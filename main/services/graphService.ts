@@ -1,7 +1,6 @@
 import type { EdgeElement, GraphElements, NodeElement, OverviewInput, PlainValue } from '../contract/api';
 import { overviewInput } from '../contract/api';
 import type { Database } from '../db/database';
-import { toPlain } from '../db/database';
 
 /** Properties that name a node best, in order of preference. */
 const LABEL_PROPERTIES = [
@@ -36,7 +35,7 @@ export const NODE_KINDS = [
 ] as const;
 
 function plainProperties(value: unknown): Record<string, PlainValue> {
-  return (toPlain(value) ?? {}) as Record<string, PlainValue>;
+  return (value ?? {}) as Record<string, PlainValue>;
 }
 
 export function nodeLabel(kind: string, properties: Record<string, PlainValue>): string {

@@ -1,5 +1,4 @@
 import type { Database } from '../db/database';
-import { toPlain } from '../db/database';
 
 export interface IdentifierUse {
   /** Node label: Phone, Email, Address, Account, Handle, Document, Vehicle. */
@@ -23,7 +22,7 @@ export async function listIdentifiers(db: Database, limit = 1000): Promise<Ident
     subkind: r.get('subkind') as string,
     country: r.get('country') as string,
     display: r.get('display') as string,
-    records: Number(toPlain(r.get('records'))),
+    records: Number(r.get('records')),
     agencies: (r.get('agencies') as string[]).sort(),
   }));
 }

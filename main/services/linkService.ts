@@ -4,7 +4,6 @@
  */
 import type { LinkExplanationDto, LinkSideDto, SharedIdentifierDto } from '../contract/importTypes';
 import type { Database } from '../db/database';
-import { toPlain } from '../db/database';
 
 export const IDENTIFIER_LABELS = {
   phone: 'Phone',
@@ -23,7 +22,7 @@ export type {
   LinkExplanationDto as LinkExplanation,
 };
 
-const side = (v: unknown): LinkSideDto => toPlain(v) as LinkSideDto;
+const side = (v: unknown): LinkSideDto => v as LinkSideDto;
 
 /** Sides in a stable order: agency, file, sheet, row, column, who. */
 const sideOrder = (s: LinkSideDto) =>
@@ -73,6 +72,6 @@ export async function casesLinkedToCase(db: Database, agency: string, ref: strin
   return rows.map((r) => ({
     agency: r.get('agency') as string,
     ref: r.get('ref') as string,
-    chain: toPlain(r.get('chain')) as LinkedCase['chain'],
+    chain: r.get('chain') as LinkedCase['chain'],
   }));
 }

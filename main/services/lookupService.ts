@@ -3,7 +3,6 @@
  * "nothing links these" must first know that they exist, or a mistyped id reads as an answer.
  */
 import type { Database } from '../db/database';
-import { toPlain } from '../db/database';
 
 /** The ids among `ids` that are not records in the graph, in the order given. */
 export async function missingRecords(db: Database, ids: string[]): Promise<string[]> {
@@ -19,5 +18,5 @@ export async function findCase(
   ref: string,
 ): Promise<{ found: boolean; records: number }> {
   const [row] = await db.read('records/case-exists', { agency: agency.toUpperCase(), ref });
-  return { found: row?.get('found') === true, records: Number(toPlain(row?.get('records') ?? 0)) };
+  return { found: row?.get('found') === true, records: Number(row?.get('records') ?? 0) };
 }

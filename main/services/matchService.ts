@@ -5,7 +5,6 @@ import { DEFAULT_MATCH_THRESHOLD } from '../core/rules';
 import { CaselinkFailure } from '../contract/errors';
 import type { MatchPairDto, MatchSideDto } from '../contract/importTypes';
 import type { Database } from '../db/database';
-import { toPlain } from '../db/database';
 import { auditNow, currentActor, eventProperties, type AuditActor } from './auditService';
 
 export type MatchStatus = MatchPairDto['status'];
@@ -28,8 +27,8 @@ export async function listMatches(
     reviewerName: (r.get('reviewerName') as string | null) ?? null,
     decidedAt: (r.get('decidedAt') as string | null) ?? null,
     note: (r.get('note') as string | null) ?? null,
-    a: toPlain(r.get('a')) as MatchSideDto,
-    b: toPlain(r.get('b')) as MatchSideDto,
+    a: r.get('a') as MatchSideDto,
+    b: r.get('b') as MatchSideDto,
   }));
 }
 

@@ -10,7 +10,6 @@ import { mapRow, resolveColumns } from '../core/rowMapper';
 import { addToBatch, newBatch, storedRawCells, writeLinks } from './import/batches';
 import type { ResolveSummaryDto } from '../contract/api';
 import type { Database } from '../db/database';
-import { toPlain } from '../db/database';
 import { claimGraphLock, describeLockTime, LOCK_TTL_MS } from './graphLock';
 import { CaselinkFailure } from '../contract/errors';
 import { audited } from './auditService';
@@ -34,7 +33,7 @@ export async function loadPersonMentions(db: Database): Promise<PersonMention[]>
       agency: r.get('agency') as string,
       fileName: r.get('fileName') as string,
       sheet: r.get('sheet') as string,
-      row: Number(toPlain(r.get('row'))),
+      row: Number(r.get('row')),
       name: (r.get('name') as string | null) ?? null,
       nameLatin: (r.get('nameLatin') as string | null) ?? null,
       birthDate: (r.get('birthDate') as string | null) ?? null,
@@ -106,7 +105,7 @@ export async function relink(
           { profile, sheet, header, cardHash },
           mappings,
           raw.map(([, value]) => value),
-          Number(toPlain(r.get('row'))),
+          Number(r.get('row')),
         );
         addToBatch(batch, mapped, r.get('id') as string, context);
       }
@@ -119,7 +118,7 @@ export async function relink(
     }
   }
   const [removed] = await db.write('resolve/delete-orphan-identifiers');
-  return { records, removed: Number(toPlain(removed?.get('removed') ?? 0)) };
+  return { records, removed: Number(removed?.get('removed') ?? 0) };
 }
 
 export interface ResolveOptions {
@@ -188,11 +187,11 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
   return {
     relinked: relinked.records,
     removedIdentifiers: relinked.removed,
-    identifiers: Number(toPlain(hubs?.get('identifiers') ?? 0)),
-    hubs: Number(toPlain(hubs?.get('hubs') ?? 0)),
+    identifiers: Number(hubs?.get('identifiers') ?? 0),
+    hubs: Number(hubs?.get('hubs') ?? 0),
     persons: people.length,
     candidates: candidates.length,
-    withdrawn: Number(toPlain(pruned?.get('withdrawn') ?? 0)),
+    withdrawn: Number(pruned?.get('withdrawn') ?? 0),
     seconds: (performance.now() - started) / 1000,
   };
 }

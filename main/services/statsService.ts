@@ -1,11 +1,10 @@
 import type { GraphStatsDto } from '../contract/importTypes';
 import type { Database } from '../db/database';
-import { toPlain } from '../db/database';
 
 export type GraphStats = GraphStatsDto;
 export type AgencyStats = GraphStatsDto['byAgency'][number];
 
-const num = (v: unknown) => Number(toPlain(v) ?? 0);
+const num = (v: unknown) => Number(v ?? 0);
 
 /** Nodes and relationships by agency, label and type. */
 export async function graphStats(db: Database): Promise<GraphStats> {

@@ -1,6 +1,5 @@
 import type { ConnectionStatus } from '../contract/api';
 import type { Database } from '../db/database';
-import { toPlain } from '../db/database';
 import { recordedSchemaVersion } from '../db/schema';
 import { DEFAULT_MATCH_THRESHOLD } from '../core/rules';
 
@@ -24,8 +23,8 @@ export async function connectionStatus(db: Database): Promise<ConnectionStatus> 
     serverVersion,
     edition: String(kernel?.get('edition') ?? 'unknown'),
     schemaVersion,
-    nodeCount: Number(toPlain(counts?.get('nodes') ?? 0)),
-    relationshipCount: Number(toPlain(counts?.get('relationships') ?? 0)),
+    nodeCount: Number(counts?.get('nodes') ?? 0),
+    relationshipCount: Number(counts?.get('relationships') ?? 0),
     matchThreshold: DEFAULT_MATCH_THRESHOLD,
   };
 }

@@ -6,7 +6,6 @@
  */
 import type { Profile } from '../../core/profile';
 import type { Database } from '../../db/database';
-import { toPlain } from '../../db/database';
 import { sha256File, sourceKey } from './source';
 
 /** An earlier import of the same file (same SHA-256), with whichever profile. */
@@ -44,7 +43,7 @@ export async function planImport(
       profileName: (r.get('profileName') as string | null) ?? 'unnamed',
       importedAt: (r.get('importedAt') as string | null) ?? '',
       complete: r.get('status') === 'complete',
-      rowsImported: Number(toPlain(r.get('rowsImported') ?? 0)),
+      rowsImported: Number(r.get('rowsImported') ?? 0),
     },
   }));
   const same = sources.find((s) => s.profileHash === profileHash);

@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Profile } from '../../core/profile';
 import { CaselinkFailure } from '../../contract/errors';
 import type { Database } from '../../db/database';
-import { toPlain } from '../../db/database';
 
 /** The counts a finished import keeps on its Source. */
 export interface SourceCounts {
@@ -29,11 +29,27 @@ export interface SourceKey {
   profileHash: string;
 }
 
+/**
+ * Hashes of files read lately, by what identifies their content on disk (device, inode, size,
+ * change and modification times to the nanosecond): an import planned and then run (the CLI and
+ * the wizard say first what it will do) reads a large file once, not twice, and a file changed in
+ * between is hashed again.
+ */
+const recentHashes = new Map<string, string>();
+const RECENT_HASHES = 64;
+
 /** The SHA-256 of a file, read in 1 MiB chunks. */
 export async function sha256File(path: string): Promise<string> {
+  const s = await stat(path, { bigint: true });
+  const identity = `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}:${path}`;
+  const known = recentHashes.get(identity);
+  if (known) return known;
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  const digest = hash.digest('hex');
+  if (recentHashes.size >= RECENT_HASHES) recentHashes.delete(recentHashes.keys().next().value as string);
+  recentHashes.set(identity, digest);
+  return digest;
 }
 
 /** The Source of a file (by its SHA-256) read with a profile. */
@@ -49,7 +65,7 @@ export async function completedImport(
 ): Promise<{ agency: string; counts: Omit<SourceCounts, 'newRecords'> } | null> {
   const [known] = await db.read('imports/source-status', { source: source.id });
   if (!known || known.get('status') !== 'complete') return null;
-  const count = (key: string) => Number(toPlain(known.get(key) ?? 0));
+  const count = (key: string) => Number(known.get(key) ?? 0);
   return {
     agency: String(known.get('agency')),
     counts: {

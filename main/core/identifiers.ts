@@ -3,9 +3,14 @@
  * agency meet. Pure functions; an invalid value is never dropped silently but comes back with
  * the reason it could not be used.
  */
-import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import {
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js/max';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
-import { countryCode } from './countries';
+import { countryCode, trailingCountry } from './countries';
 import { fold } from './text';
 
 export type IdentifierKind = 'phone' | 'address' | 'account' | 'email' | 'handle' | 'document' | 'vehicle';
@@ -149,8 +154,22 @@ export function splitExtension(text: string): { main: string; extension: string 
   return main === '' ? none : { main, extension };
 }
 
-/** One phone number in E.164, with the default country for national forms; its extension kept apart. */
-export function normalizePhone(raw: string, country: string): Normalized {
+/**
+ * Another region a national-form phone number may be of, and why: a UK mobile in a Romanian file
+ * is a UK number when the row's person is British or lives in the UK.
+ */
+export interface PhoneRegion {
+  country: string;
+  /** Why this region: "the row's nationality", "the address's country"… */
+  because: string;
+}
+
+/**
+ * One phone number in E.164, with the default country for national forms; its extension kept
+ * apart. A national form not valid for `country` is read in each of `alsoTry` in turn, and
+ * the note says which one and why.
+ */
+export function normalizePhone(raw: string, country: string, alsoTry: readonly PhoneRegion[] = []): Normalized {
   const long = tooLong(raw, 'phone', 'a phone number');
   if (long) return long;
   const trimmed = raw.trim();
@@ -185,6 +204,25 @@ export function normalizePhone(raw: string, country: string): Normalized {
       valid.note ? [valid.note] : [],
     );
   }
+  // An international form says its own country; only a national one can belong to another region.
+  const national = !readings.some((r) => r.text.startsWith('+'));
+  const others = national
+    ? alsoTry.filter((r, i) => r.country !== country && alsoTry.findIndex((o) => o.country === r.country) === i)
+    : [];
+  for (const region of others) {
+    if (!isSupportedCountry(region.country)) continue;
+    const abroad = readings
+      .map((r) => ({ ...r, number: parsePhoneNumberFromString(r.text, region.country as CountryCode) }))
+      .find((r) => r.number?.isValid());
+    if (abroad?.number)
+      return ok(
+        [phoneIdentifier(abroad.number.number, abroad.number.formatInternational(), abroad.number.country, extension)],
+        [
+          `not a valid ${country} number; read as ${region.country}, ${region.because}`,
+          ...(abroad.note ? [abroad.note] : []),
+        ],
+      );
+  }
   // A number of the right shape in a range not (yet) allocated — a new range, a reserved or
   // fictional one — still links records that wrote the same digits; the note says so.
   const possible = parsed.find((r) => !r.note && r.number?.isPossible());
@@ -202,8 +240,9 @@ export function normalizePhone(raw: string, country: string): Normalized {
     );
   }
   const first = readings[0] as { text: string };
+  const tried = others.map((r) => `nor as ${r.country}, ${r.because}`).join('; ');
   return rejected(
-    `"${trimmed}" is not a valid phone number (read as ${first.text.startsWith('+') ? 'international' : country})`,
+    `"${trimmed}" is not a valid phone number (read as ${first.text.startsWith('+') ? 'international' : country}${tried ? `; ${tried}` : ''})`,
   );
 }
 
@@ -262,7 +301,7 @@ function readWrittenPhone(digits: string, plus: boolean, country: string): Ident
 }
 
 /** Every phone number in a cell that may hold several. */
-export function normalizePhones(raw: string, country: string): Normalized {
+export function normalizePhones(raw: string, country: string, alsoTry: readonly PhoneRegion[] = []): Normalized {
   const long = tooLong(raw, 'phones', 'phone numbers');
   if (long) return long;
   if (!/\d/.test(raw)) return rejected(`"${raw.trim()}" is not a phone number`);
@@ -273,7 +312,7 @@ export function normalizePhones(raw: string, country: string): Normalized {
     all.length > parts.length ? [`only the first ${parts.length} of ${all.length} numbers in the cell were read`] : [];
   const problems: string[] = [];
   for (const part of parts) {
-    const one = normalizePhone(part, country);
+    const one = normalizePhone(part, country, alsoTry);
     if (one.ok) {
       values.push(...one.values);
       notes.push(...one.notes);
@@ -762,12 +801,16 @@ const POSTCODES: [RegExp, (m: RegExpExecArray) => string][] = [
  */
 export function addressKey(raw: string, defaultCountry: string): string | null {
   if (raw.length > MAX_VALUE_CHARS.address) return null;
-  // An address abroad says so ("…, Spain"): that country, not the agency's, is its country.
-  const written = fold(raw)
-    .match(/[a-z]+/g)
-    ?.find((w) => COUNTRY_WORDS.has(w) && w !== 'united' && w !== 'kingdom');
-  const country = written ? (COUNTRY_WORDS.get(written) as string) : defaultCountry;
-  let text = fold(raw)
+  // An address abroad says so ("…, Spain", "…, Marea Britanie", "…, Україна"): that country,
+  // not the agency's, is its country, and its name is no part of the key.
+  const abroad = trailingCountry(raw);
+  const written = abroad
+    ? undefined
+    : fold(raw)
+        .match(/[a-z]+/g)
+        ?.find((w) => COUNTRY_WORDS.has(w) && w !== 'united' && w !== 'kingdom');
+  const country = abroad?.code ?? (written ? (COUNTRY_WORDS.get(written) as string) : defaultCountry);
+  let text = fold(abroad ? raw.slice(0, abroad.at) : raw)
     // Spanish floor and door: "1º A", "1ºA" (º folds to o) is the first floor, door A.
     .replace(/\b(\d{1,2})\s*o\s*([a-z])?\b/g, (_m, floor: string, door?: string) => ` piso ${floor} ${door ?? ''} `)
     .replace(/[.,;:#()'"`]/g, ' ')

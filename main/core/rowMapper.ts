@@ -17,12 +17,14 @@ import {
   normalizePaymentApp,
   normalizePhones,
   normalizeVehicle,
+  type PhoneRegion,
   platformOf,
   splitMultiple,
   type Identifier,
   type Normalized,
 } from './identifiers';
 import { identifiersInText } from './freeText';
+import { countryCode, trailingCountry } from './countries';
 import { nameTokens } from './names';
 import type { ColumnMapping, Field, Grading, Profile, Role } from './profile';
 import { ROLES } from './profile';
@@ -44,7 +46,14 @@ export interface MappedParty {
   familyName: string | null;
   nameLatin: string | null;
   alias: string | null;
+  /** A full ISO date of birth only; a year or an age alone gives `birthYear`. */
   birthDate: string | null;
+  /**
+   * The year of birth: of `birthDate` when it is known; else written alone ("1979"), or worked
+   * out from an age and the record's date ("47" on 2024-05-01 gives 1977: the person was born
+   * in 1977, or in 1976 if the birthday had not yet come).
+   */
+  birthYear: number | null;
   nationality: string | null;
   gender: string | null;
 }
@@ -96,6 +105,8 @@ export interface RowContext {
   header: string[];
   /** A keyed hash for full card numbers (never stored). */
   cardHash: (pan: string) => string;
+  /** The import's date (ISO), for an age in a row without a date of its own; today when not given. */
+  importDate?: string;
 }
 
 /** Column index of each mapping, resolved once per sheet from its header. */
@@ -133,26 +144,66 @@ export function resolveColumns(profile: Profile, header: string[]): { mappings: 
   return { mappings, missing };
 }
 
-const ROLE_WORDS: [RegExp, Role][] = [
+/**
+ * Role words as agencies write them, in English, German, French, Italian, Spanish, Portuguese,
+ * Romanian, Bulgarian, Ukrainian, Russian, Polish and Dutch, with the UK referral terms ("PV",
+ * potential victim; "VoT"). Written folded, as the cell is read (no case, no diacritics:
+ * "Tatverdächtiger" is "tatverdachtiger", "водій" is "водіи"). The first row that matches decides:
+ * "suspected victim" is a victim, not a suspect.
+ */
+const ROLE_WORDS: [RegExp, Role][] = (
   [
-    /suspect|sospechos|banuit|invinuit|inculpat|autor|offender|perpetrator|arrested|detenid|defendant|accused/,
-    'suspect',
-  ],
-  [/victim|pvot|potential victim|survivor|injured|vatamat|perjudicat|complainant|agraviad/, 'victim'],
-  [/witness|martor|testigo/, 'witness'],
-  [/recruit|recrut|reclut|captador/, 'recruiter'],
-  [/controller|pimp|exploiter|proxenet|controlor/, 'controller'],
-  [/driver|sofer|conductor/, 'driver'],
-  [/landlord|proprietar|arrendador/, 'landlord'],
-  [/employer|angajator|empleador|gangmaster/, 'employer'],
-  [/holder|titular/, 'account-holder'],
-  [/caller|reporter|informant|reclamant|denunciante/, 'reporter'],
-  [/associate|asociat|associated/, 'associate'],
-  [/subject|subiect|sujeto|person of interest/, 'subject'],
-];
+    [
+      String.raw`(suspected|potential|presumed|possible|alleged) victim|(?<!\p{L})(pv|pvot|vot|apv|cpv)(?!\p{L})|victima (potentiala|prezumata)|presunta victima|potentielles opfer|mutmassliches opfer|potentiele slachtoffer|potenzielle vittima|potencjalna ofiara|потенциална жертва|потенціина жертва|потенциальная жертва`,
+      'victim',
+    ],
+    [
+      String.raw`suspect|sospechos|banuit|invinuit|inculpat|autor|offender|perpetrator|trafficker|arrested|detenid|defendant|accused|investigad|verdacht|beschuldigt|tatverdacht|tater|mis en cause|prevenu|indagat|sospettat|imputat|arguid|suspeit|заподозрян|обвиняем|извършител|підозрюван|обвинувачен|подозреваем|обвиняем|podejrzan|oskarzon|sprawca|verdachte`,
+      'suspect',
+    ],
+    [
+      String.raw`victim|survivor|injured|vatamat|perjudicat|complainant|agraviad|opfer|geschadigt|betroffen|victime|vittima|persona offesa|vitima|ofendid|жертва|пострадал|потерпевш|потерпіл|ofiar|pokrzywdzon|slachtoffer|benadeelde`,
+      'victim',
+    ],
+    [
+      String.raw`witness|martor|testigo|(?<!\p{L})zeug(e|in|en)(?!\p{L})|temoin|testimone|testemunha|свидетел|свідок|свидетель|swiadek|getuige`,
+      'witness',
+    ],
+    [String.raw`recruit|recrut|reclut|captador|anwerber|aliciador|вербов|вербувальн|werbown|ronselaar`, 'recruiter'],
+    [
+      String.raw`controller|pimp|exploiter|proxenet|controlor|zuhalter|ausbeuter|sfruttator|explorador|explotador|сводник|сутенер|streczyciel|sutener|pooier|uitbuiter`,
+      'controller',
+    ],
+    [
+      String.raw`driver|sofer|conductor|fahrer(?!laubnis)|chauffeur|autista|motorista|шофьор|водител|водіи|водитель|kierowca|bestuurder`,
+      'driver',
+    ],
+    [
+      String.raw`landlord|proprietar|arrendador|vermieter|logeur|bailleur|locatore|senhorio|наемодател|орендодав|арендодател|wynajmujac|verhuurder`,
+      'landlord',
+    ],
+    [
+      String.raw`employer|angajator|empleador|gangmaster|arbeitgeber|employeur|datore di lavoro|empregador|работодател|роботодав|работодатель|pracodawc|werkgever`,
+      'employer',
+    ],
+    [
+      String.raw`holder|titular|inhaber|titulaire|intestatari|титуляр|власник|владелец|posiadacz|houder`,
+      'account-holder',
+    ],
+    [
+      String.raw`caller|reporter|informant|reclamant|denunciante|apelant|hinweisgeber|anrufer|melder|signalant|appelant|segnalante|сигнализирал|заявник|заявител|zglaszajac|informator`,
+      'reporter',
+    ],
+    [String.raw`associate|asociat|associated|kontaktperson|complice|komplize|wspolnik|соучаст|спільник`, 'associate'],
+    [
+      String.raw`subject|subiect|sujeto|person of interest|(?<!\p{L})poi(?!\p{L})|(?<!\p{L})(persona|pessoa|osoba|лице|особа|лицо)(?!\p{L})|betrokkene`,
+      'subject',
+    ],
+  ] as [string, Role][]
+).map(([words, role]) => [new RegExp(words, 'u'), role]);
 
 export function roleOf(text: string): Role | null {
-  const t = fold(text);
+  const t = fold(text).trim();
   if ((ROLES as readonly string[]).includes(t)) return t as Role;
   for (const [pattern, role] of ROLE_WORDS) if (pattern.test(t)) return role;
   return null;
@@ -199,9 +250,28 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
   // Phones and documents follow the column's or the agency's country; an address abroad says
   // where the address is, not which country's numbering its occupant's phone uses.
   const countryOf = (m: ColumnMapping) => m.country ?? profile.country;
-  const addressCountryOf = (m: ColumnMapping, owner: string) => {
-    const written = first(owner, 'addressCountry')?.text.trim().toUpperCase() ?? '';
-    return m.country ?? (/^[A-Z]{2}$/.test(written) ? written : profile.country);
+  const addressCountryOf = (m: ColumnMapping, owner: string) =>
+    m.country ?? countryCode(first(owner, 'addressCountry')?.text) ?? profile.country;
+  /**
+   * Regions a phone of `owner` may be of besides the file's: its person's nationality, the
+   * country of their address and of their document (for the record's own phones, those of
+   * every party in the row). A value that names no country adds none.
+   */
+  const phoneRegionsOf = (owner: string): PhoneRegion[] => {
+    const regions: PhoneRegion[] = [];
+    const note = (country: string | null, because: string) => {
+      if (country) regions.push({ country, because });
+    };
+    for (const o of owner === 'record' ? [...values.keys()].filter((k) => k !== 'record') : [owner]) {
+      note(countryCode(first(o, 'nationality')?.text), "the person's nationality");
+      const address = first(o, 'address')?.text;
+      note(
+        countryCode(first(o, 'addressCountry')?.text) ?? (address ? (trailingCountry(address)?.code ?? null) : null),
+        "the country of the person's address",
+      );
+      note(countryCode(first(o, 'documentCountry')?.text), "the country of the person's document");
+    }
+    return regions;
   };
 
   const identifiers: MappedIdentifier[] = [];
@@ -213,6 +283,24 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
     for (const v of result.values)
       identifiers.push({ ...v, owner, column: m.column, raw: text, grading: gradingOf(m) });
     for (const note of result.notes) warnings.push({ column: m.column, value: text, reason: note });
+  };
+  // A document's country as written; text that names no country is reported and the file's
+  // country stands, so that an unreadable word never becomes an issuing country of its own.
+  const unreadCountries = new Set<string>();
+  const documentCountryOf = (owner: string, fallback: string): string => {
+    const written = first(owner, 'documentCountry');
+    if (!written) return fallback;
+    const code = countryCode(written.text);
+    if (code) return code;
+    if (!unreadCountries.has(owner)) {
+      unreadCountries.add(owner);
+      warnings.push({
+        column: written.mapping.column,
+        value: written.text,
+        reason: `not a country this import can read; the document is taken as issued in ${fallback}`,
+      });
+    }
+    return fallback;
   };
   const date = (owner: string, field: Field): string | null => {
     const v = first(owner, field);
@@ -229,7 +317,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
         const country = countryOf(m);
         switch (field) {
           case 'phone':
-            add(owner, m, text, normalizePhones(text, country));
+            add(owner, m, text, normalizePhones(text, country, phoneRegionsOf(owner)));
             break;
           case 'email':
             for (const part of splitMultiple(text)) add(owner, m, text, normalizeEmail(part));
@@ -266,11 +354,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
               owner,
               m,
               text,
-              normalizeDocument(
-                text,
-                first(owner, 'documentType')?.text ?? 'ID',
-                first(owner, 'documentCountry')?.text ?? country,
-              ),
+              normalizeDocument(text, first(owner, 'documentType')?.text ?? 'ID', documentCountryOf(owner, country)),
             );
             break;
           case 'vehiclePlate':
@@ -288,6 +372,18 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
       }
     }
   }
+
+  const eventDate = date('record', 'eventDate');
+  // An age counts from the date of what the record reports, or from the import's date.
+  const referenceYear = Number((eventDate ?? ctx.importDate ?? new Date().toISOString()).slice(0, 4));
+  const birthOf = (owner: string): { date: string | null; year: number | null } => {
+    const v = first(owner, 'birthDate');
+    if (!v) return { date: null, year: null };
+    const partial = partialBirth(v.cell, referenceYear);
+    if (partial !== null) return { date: null, year: partial };
+    const full = date(owner, 'birthDate');
+    return { date: full, year: full ? Number(full.slice(0, 4)) : null };
+  };
 
   const parties: MappedParty[] = [];
   for (const [entity, declared] of Object.entries(profile.entities)) {
@@ -322,6 +418,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
     }
     const ownsIdentifier = identifiers.some((i) => i.owner === entity);
     if (!name && !nameLatin && !ownsIdentifier) continue;
+    const birth = birthOf(entity);
     parties.push({
       entity,
       kind: declared.kind,
@@ -331,13 +428,13 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
       familyName,
       nameLatin,
       alias: first(entity, 'alias')?.text ?? null,
-      birthDate: date(entity, 'birthDate'),
+      birthDate: birth.date,
+      birthYear: birth.year,
       nationality: first(entity, 'nationality')?.text.toUpperCase() ?? null,
       gender: first(entity, 'gender')?.text ?? null,
     });
   }
 
-  const eventDate = date('record', 'eventDate');
   // Problems in the order of the columns, as the analyst reads the row.
   const position = new Map<string, number>();
   for (const m of mappings) if (!position.has(m.column)) position.set(m.column, m.index);
@@ -364,6 +461,37 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
       raw.length === 0 ? 'blank row' : 'nothing to import: no case or record reference, name or identifier';
   }
   return mapped;
+}
+
+/** Words after an age: "47 ani", "47 years", "47 J.", "47 лет", "47 lat"… (folded). */
+const AGE_UNITS =
+  /^(?:ani|an|years?|yrs?|y ?o|y|j|jahre|jr|ans|anni|anos|jaar|lat|lata|rokov|let|лет|год|года|години|г|роки|років|рік|р)?$/u;
+/** An age or a year said to be about right: "c. 1979", "~47", "approx 47". */
+const ABOUT = /^(?:(?:c|ca|circa|approx|aprox|about|cca|ok|около|приблизно|ungefahr|environ)(?!\p{L})\.?\s*|~\s*)/u;
+
+/**
+ * A birth known only in part: a year written alone ("1979", or a number cell 1979, which read as
+ * a date would be a day in 1905) or an age ("47", "47 ani"), with the year of the record it is
+ * counted from. Null when the cell is neither, and is read as a full date instead.
+ */
+export function partialBirth(cell: Cell, referenceYear: number): number | null {
+  if (cell === null || cell instanceof Date || typeof cell === 'boolean') return null;
+  if (typeof cell === 'number') {
+    if (!Number.isInteger(cell)) return null;
+    if (cell >= 1900 && cell <= referenceYear) return cell;
+    return cell >= 0 && cell <= 120 ? referenceYear - cell : null;
+  }
+  const text = fold(cell).trim().replace(ABOUT, '').replace(/\?$/, '').trim();
+  // A year alone, or with its month ("03/1979"): the year is what matching can use.
+  const year = /^(?:\d{1,2}[./-])?(\d{4})$/.exec(text);
+  if (year) {
+    const y = Number(year[1]);
+    return y >= 1900 && y <= referenceYear ? y : null;
+  }
+  const age = /^(\d{1,3})\s*([\p{L} .]*?)\.?$/u.exec(text);
+  if (!age || !AGE_UNITS.test((age[2] as string).replace(/\./g, '').trim())) return null;
+  const years = Number(age[1]);
+  return years <= 120 ? referenceYear - years : null;
 }
 
 function assembleAddress(fields: Values): { mapping: ResolvedMapping; text: string } | null {

@@ -41,6 +41,7 @@ const PARTY = {
   nameLatin: null,
   alias: null,
   birthDate: null,
+  birthYear: null,
   nationality: null,
   gender: null,
 };
@@ -155,7 +156,15 @@ describe('mapping a row with several people', () => {
           givenName: 'ion',
           familyName: 'POPESCU',
         },
-        { ...PARTY, entity: 'victim', kind: 'person', role: 'victim', name: 'Ana Ionescu', birthDate: '1998-05-12' },
+        {
+          ...PARTY,
+          entity: 'victim',
+          kind: 'person',
+          role: 'victim',
+          name: 'Ana Ionescu',
+          birthDate: '1998-05-12',
+          birthYear: 1998,
+        },
         { ...PARTY, entity: 'recruiter', kind: 'person', role: 'recruiter', name: 'Dan Rus' },
       ],
       identifiers: [
@@ -332,6 +341,207 @@ describe('addresses, names and roles', () => {
       recrutor: 'recruiter',
       'account-holder': 'account-holder',
       bystander: 'subject; unknown role; kept as subject',
+    });
+  });
+
+  it('reads the role words of agencies in their languages, and the UK referral terms', () => {
+    const profile = profileOf(
+      [
+        { column: 'Name', entity: 'person', field: 'fullName' },
+        { column: 'Role', entity: 'person', field: 'role' },
+      ],
+      { entities: { person: { kind: 'person', role: 'subject' } } },
+    );
+    const written: Record<string, string> = {
+      PV: 'victim',
+      'Adult PV': 'victim',
+      'suspected victim': 'victim',
+      'Potential victim (NRM)': 'victim',
+      Tatverdächtiger: 'suspect',
+      Beschuldigte: 'suspect',
+      Opfer: 'victim',
+      Zeugin: 'witness',
+      'mis en cause': 'suspect',
+      victime: 'victim',
+      témoin: 'witness',
+      indagato: 'suspect',
+      'persona offesa': 'victim',
+      testimone: 'witness',
+      investigado: 'suspect',
+      arguido: 'suspect',
+      vítima: 'victim',
+      testemunha: 'witness',
+      bănuit: 'suspect',
+      victimă: 'victim',
+      заподозрян: 'suspect',
+      пострадал: 'victim',
+      підозрюваний: 'suspect',
+      потерпілий: 'victim',
+      свідок: 'witness',
+      подозреваемый: 'suspect',
+      потерпевшая: 'victim',
+      свидетель: 'witness',
+      podejrzany: 'suspect',
+      pokrzywdzona: 'victim',
+      świadek: 'witness',
+      verdachte: 'suspect',
+      slachtoffer: 'victim',
+      getuige: 'witness',
+      ronselaar: 'recruiter',
+      pooier: 'controller',
+      werkgever: 'employer',
+      Fahrzeug: 'subject',
+    };
+    const roles = Object.fromEntries(
+      Object.keys(written).map((word) => [
+        word,
+        mapOne(profile, ['Name', 'Role'], ['Ana Ionescu', word]).parties[0]?.role,
+      ]),
+    );
+    expect(roles).toEqual(written);
+  });
+
+  describe('an age or a year where a date of birth would be', () => {
+    const profile = profileOf([
+      { column: 'Date', entity: 'record', field: 'eventDate' },
+      { column: 'Name', entity: 'victim', field: 'fullName' },
+      { column: 'Age or DOB', entity: 'victim', field: 'birthDate' },
+    ]);
+    const header = ['Date', 'Name', 'Age or DOB'];
+    const birthOf = (date: Cell, cell: Cell) => {
+      const row = mapOne(profile, header, [date, 'Ana Ionescu', cell]);
+      const p = row.parties[0];
+      return { birthDate: p?.birthDate, birthYear: p?.birthYear, warnings: row.warnings.map((w) => w.reason) };
+    };
+
+    it("gives a year of birth from an age and the record's date", () => {
+      const none: string[] = [];
+      expect({
+        text: birthOf('01/05/2024', '47'),
+        number: birthOf('01/05/2024', 47),
+        ani: birthOf('01/05/2024', '47 ani'),
+        years: birthOf('01/05/2024', '47 years'),
+        german: birthOf('01/05/2024', '47 J.'),
+        russian: birthOf('01/05/2024', '47 лет'),
+        about: birthOf('01/05/2024', 'approx. 47'),
+      }).toEqual({
+        text: { birthDate: null, birthYear: 1977, warnings: none },
+        number: { birthDate: null, birthYear: 1977, warnings: none },
+        ani: { birthDate: null, birthYear: 1977, warnings: none },
+        years: { birthDate: null, birthYear: 1977, warnings: none },
+        german: { birthDate: null, birthYear: 1977, warnings: none },
+        russian: { birthDate: null, birthYear: 1977, warnings: none },
+        about: { birthDate: null, birthYear: 1977, warnings: none },
+      });
+    });
+
+    it('counts an age from the import date when the row has no date', () => {
+      const { mappings } = resolveColumns(profile, header);
+      const row = mapRow(
+        { profile, sheet: 'S', header, cardHash: () => 'h', importDate: '2026-11-29' },
+        mappings,
+        [null, 'Ana Ionescu', '30'],
+        2,
+      );
+      expect(row.parties[0]?.birthYear).toBe(1996);
+    });
+
+    it('keeps a year written alone as the year, and gives the year of a full date too', () => {
+      expect([
+        birthOf('01/05/2024', '1979'),
+        birthOf('01/05/2024', 1979),
+        birthOf('01/05/2024', 'c. 1979'),
+        birthOf('01/05/2024', '14/03/1979'),
+      ]).toEqual([
+        { birthDate: null, birthYear: 1979, warnings: [] },
+        { birthDate: null, birthYear: 1979, warnings: [] },
+        { birthDate: null, birthYear: 1979, warnings: [] },
+        { birthDate: '1979-03-14', birthYear: 1979, warnings: [] },
+      ]);
+    });
+
+    it('still reports what is neither an age, a year nor a date', () => {
+      expect(birthOf('01/05/2024', 'adult')).toEqual({
+        birthDate: null,
+        birthYear: null,
+        warnings: ['"adult" is not a date this profile can read (DMY)'],
+      });
+      expect(birthOf('01/05/2024', '470').birthYear).toBeNull();
+    });
+  });
+
+  describe('a person of another country than the file', () => {
+    const profile = profileOf([
+      { column: 'Name', entity: 'victim', field: 'fullName' },
+      { column: 'Cetățenie', entity: 'victim', field: 'nationality' },
+      { column: 'Telefon', entity: 'victim', field: 'phone' },
+      { column: 'Adresă', entity: 'victim', field: 'address' },
+      { column: 'Țara documentului', entity: 'victim', field: 'documentCountry' },
+      { column: 'Pașaport', entity: 'victim', field: 'documentNumber' },
+    ]);
+    const header = ['Name', 'Cetățenie', 'Telefon', 'Adresă', 'Țara documentului', 'Pașaport'];
+
+    it("reads a UK mobile in a Romanian file as British when the person's nationality or address is, and says so", () => {
+      const byNationality = mapOne(profile, header, ['John Smith', 'britanic', '07911 123456', null, null, null]);
+      const byAddress = mapOne(profile, header, [
+        'John Smith',
+        'necunoscută',
+        '07911 123456',
+        '12 High Street, Leeds LS1 4AB, Marea Britanie',
+        null,
+        null,
+      ]);
+      expect([byNationality, byAddress].map((row) => [row.identifiers.map((i) => i.key), row.warnings])).toEqual([
+        [
+          ['+447911123456'],
+          [
+            {
+              column: 'Telefon',
+              value: '07911 123456',
+              reason: "not a valid RO number; read as GB, the person's nationality",
+            },
+          ],
+        ],
+        [
+          ['+447911123456', 'GB|LS14AB||12 high street'],
+          [
+            {
+              column: 'Telefon',
+              value: '07911 123456',
+              reason: "not a valid RO number; read as GB, the country of the person's address",
+            },
+          ],
+        ],
+      ]);
+    });
+
+    it('keeps the error clear when no region the row names makes the phone valid', () => {
+      const row = mapOne(profile, header, ['Ion Popa', 'moldovean', '07911 123456 789', null, null, null]);
+      expect(row.warnings.map((w) => w.reason)).toEqual([
+        '"07911 123456 789" is not a valid phone number (read as RO; nor as MD, the person\'s nationality)',
+      ]);
+    });
+
+    it("keys an address ending in another country's name with that country", () => {
+      const row = mapOne(profile, header, [
+        'Ion Popa',
+        null,
+        null,
+        'str. Ștefan cel Mare 5, Chișinău, Republica Moldova',
+        null,
+        null,
+      ]);
+      expect(row.identifiers.map((i) => i.key)).toEqual(['MD|||5 cel chisinau mare stefan street']);
+    });
+
+    it("never takes an unreadable country for a document's issuing country", () => {
+      const row = mapOne(profile, header, ['Ion Popa', null, null, null, 'Marea Britanie', '123456789']);
+      const unread = mapOne(profile, header, ['Ion Popa', null, null, null, 'Atlantida', '123456789']);
+      expect([
+        row.identifiers[0]?.country,
+        unread.identifiers[0]?.country,
+        unread.warnings.map((w) => w.reason),
+      ]).toEqual(['GB', 'RO', ['not a country this import can read; the document is taken as issued in RO']]);
     });
   });
 

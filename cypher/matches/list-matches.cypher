@@ -1,11 +1,18 @@
 // The review queue: same-person pairs with a status in $statuses and a score of at least
-// $minScore, best first, each side with the details a reviewer compares.
+// $minScore, best first, each side with the details a reviewer compares. One row per pair: a
+// mention is shown with one record that names it (the first by id), however many do.
 // mode: read
 // params: $statuses, $minScore, $limit
 MATCH (a:Person)-[s:SAME_AS]->(b:Person)
 WHERE s.status IN $statuses AND s.score >= $minScore
-MATCH (ra:Record)-[:MENTIONS]->(a)
-MATCH (rb:Record)-[:MENTIONS]->(b)
+CALL (a) {
+  MATCH (r:Record)-[:MENTIONS]->(a)
+  RETURN r AS ra ORDER BY r.id LIMIT 1
+}
+CALL (b) {
+  MATCH (r:Record)-[:MENTIONS]->(b)
+  RETURN r AS rb ORDER BY r.id LIMIT 1
+}
 RETURN elementId(s) AS id, s.status AS status, s.score AS score, s.reasons AS reasons,
   s.decidedBy AS decidedBy, s.reviewerName AS reviewerName, toString(s.decidedAt) AS decidedAt, s.note AS note,
   a {.id, .name, .nameLatin, .birthDate, .nationality, .gender, .role, .agency, fileName: ra.fileName, sheet: ra.sheet, row: ra.row, caseRef: ra.caseRef} AS a,

@@ -25,10 +25,12 @@ import type {
 } from './importTypes';
 import type { ApiMethod } from './methods';
 import { AUDIT_KINDS, type AuditEventDto } from './auditTypes';
+import type { BulkDecisionDto, MatchClusterDto, OpenMatchCountDto } from './matchTypes';
 
 export type { CaselinkError, CaselinkErrorKind } from './errors';
 export type * from './importTypes';
 export type * from './auditTypes';
+export type * from './matchTypes';
 export { AUDIT_KINDS } from './auditTypes';
 export { API_METHODS, channelOf, isApiMethod, routeOf, type ApiMethod } from './methods';
 
@@ -172,6 +174,43 @@ export const decideMatchInput = z
     note: z.string().max(2000).optional(),
   })
   .strict();
+const matchScore = z.number().min(0).max(1);
+const reviewerName = z.string().trim().max(100).optional();
+export const countOpenMatchesInput = z.object({ minScore: matchScore.default(DEFAULT_MATCH_THRESHOLD) }).strict();
+export const listMatchClustersInput = z
+  .object({
+    minScore: matchScore.default(DEFAULT_MATCH_THRESHOLD),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+/** Which open pairs a bulk confirmation takes: named pairs, one cluster, or every pair at a score (of two agencies). */
+export const confirmMatchesFilter = z.discriminatedUnion('by', [
+  z
+    .object({
+      by: z.literal('pairs'),
+      pairs: z
+        .array(z.object({ a: personId, b: personId }).strict())
+        .min(1)
+        .max(5000),
+    })
+    .strict(),
+  z
+    .object({ by: z.literal('cluster'), person: personId, minScore: matchScore.default(DEFAULT_MATCH_THRESHOLD) })
+    .strict(),
+  z
+    .object({
+      by: z.literal('score'),
+      minScore: matchScore,
+      agencies: z.tuple([agencyCodeInput, agencyCodeInput]).optional(),
+    })
+    .strict(),
+]);
+export const confirmMatchesInput = z
+  .object({ filter: confirmMatchesFilter, reviewerName, note: z.string().max(2000).optional() })
+  .strict();
+export const undoMatchDecisionInput = z
+  .object({ decision: z.uuid(), reviewerName, note: z.string().max(2000).optional() })
+  .strict();
 export const listAuditEventsInput = z
   .object({
     /** Events at or after this date (YYYY-MM-DD) or ISO date-time. */
@@ -221,6 +260,14 @@ export interface CaselinkApi {
   listMatches(input: z.input<typeof listMatchesInput>): Promise<Result<MatchPairDto[]>>;
   /** Confirms, rejects or reopens a same-person pair; who and when are kept. */
   decideMatch(input: z.input<typeof decideMatchInput>): Promise<Result<null>>;
+  /** How many pairs are open for review at a score (the threshold unless given): the one count. */
+  countOpenMatches(input: z.input<typeof countOpenMatchesInput>): Promise<Result<OpenMatchCountDto>>;
+  /** Open pairs grouped with the confirmed ones into clusters of mentions, best first. */
+  listMatchClusters(input: z.input<typeof listMatchClustersInput>): Promise<Result<MatchClusterDto[]>>;
+  /** Confirms many open pairs (named, one cluster, or all at a score) as one decision in the audit trail. */
+  confirmMatches(input: z.input<typeof confirmMatchesInput>): Promise<Result<BulkDecisionDto>>;
+  /** Undoes a bulk decision by its id: the pairs still carrying it are open again; recorded as a decision. */
+  undoMatchDecision(input: z.input<typeof undoMatchDecisionInput>): Promise<Result<BulkDecisionDto>>;
   /** The audit trail (who did what, when, and how it ended), newest first. */
   listAuditEvents(input: z.input<typeof listAuditEventsInput>): Promise<Result<AuditEventDto[]>>;
   /** The same events as a CSV document (every field quoted, formula starts neutralised). */
@@ -245,6 +292,10 @@ export const API_INPUTS = {
   explainLink: explainLinkInput,
   listMatches: listMatchesInput,
   decideMatch: decideMatchInput,
+  countOpenMatches: countOpenMatchesInput,
+  listMatchClusters: listMatchClustersInput,
+  confirmMatches: confirmMatchesInput,
+  undoMatchDecision: undoMatchDecisionInput,
   listAuditEvents: listAuditEventsInput,
   exportAuditCsv: listAuditEventsInput,
 } as const satisfies Record<ApiMethod, z.ZodType>;

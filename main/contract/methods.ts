@@ -20,6 +20,10 @@ export const API_METHODS = [
   'explainLink',
   'listMatches',
   'decideMatch',
+  'countOpenMatches',
+  'listMatchClusters',
+  'confirmMatches',
+  'undoMatchDecision',
   'listAuditEvents',
   'exportAuditCsv',
 ] as const;

@@ -4,7 +4,11 @@
  */
 import {
   API_INPUTS,
+  confirmMatchesInput,
+  countOpenMatchesInput,
   decideMatchInput,
+  listMatchClustersInput,
+  undoMatchDecisionInput,
   listAuditEventsInput,
   listMatchesInput,
   previewMappingInput,
@@ -24,7 +28,14 @@ import { overview } from './graphService';
 import { cardHasher } from './import/profiles';
 import { ImportWorkspace } from './import/workspace';
 import { explainLink, sharedIdentifiers } from './linkService';
-import { decideMatch, listMatches } from './matchService';
+import {
+  confirmMatches,
+  countOpenMatches,
+  decideMatch,
+  listMatchClusters,
+  listMatches,
+  undoMatchDecision,
+} from './matchService';
 import { resolve } from './resolveService';
 import { graphStats } from './statsService';
 import { connectionStatus } from './statusService';
@@ -106,6 +117,10 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
         await decideMatch(db, decideMatchInput.parse(input));
         return null;
       }),
+    countOpenMatches: (input) => answer(() => countOpenMatches(db, countOpenMatchesInput.parse(input).minScore)),
+    listMatchClusters: (input) => answer(() => listMatchClusters(db, listMatchClustersInput.parse(input))),
+    confirmMatches: (input) => answer(() => confirmMatches(db, confirmMatchesInput.parse(input))),
+    undoMatchDecision: (input) => answer(() => undoMatchDecision(db, undoMatchDecisionInput.parse(input))),
     listAuditEvents: (input) => answer(() => listEvents(db, listAuditEventsInput.parse(input))),
     exportAuditCsv: (input) =>
       answer(async () => ({

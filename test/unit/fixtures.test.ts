@@ -313,6 +313,7 @@ describe('the committed fixture set', () => {
     expect(cells.some((c) => c.t === 'n' && Number(c.v) > 7_000_000_000 && Number(c.v) < 8_000_000_000)).toBe(true);
   });
 
+  // Writing 3,200 rows takes a few seconds, more on a busy machine.
   it('is what the generator makes from its default seed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caselink-fixtures-'));
     try {
@@ -324,7 +325,7 @@ describe('the committed fixture set', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
 
 describe('the fixture generator', () => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs what Caselink needs and is missing, and does nothing when all of it is there:
-//   deps      npm packages (npm ci when package-lock.json changed since the last install)
+//   deps      npm packages (npm ci when package-lock.json changed since the last install), and
+//             the published list of given names' familiar forms (PyPI's corp-names, with pip)
 //   neo4j     Neo4j Community 5.26 and the launcher, from Maven Central with mvn
 //   chromium  Debian's chromium for the end-to-end tests (apt-get, when running as root)
 //   build     the app (electron-vite build) when its sources changed
@@ -80,6 +81,83 @@ function once(name, stampFile, hash, work) {
   writeFileSync(stamp, hash);
 }
 
+/**
+ * The published list that given names' familiar forms come from (main/core/names.ts): the name
+ * data of PyPI's corp-names (MIT), which merges carltonnorthern/nicknames (Apache-2.0) and two
+ * public-domain lists of English diminutives with equivalents across European languages. Pinned
+ * by version and hash; written to .cache/, never into git.
+ */
+const FAMILIAR_FORMS = {
+  requirement: 'corp-names==0.3.3',
+  wheel: 'corp_names-0.3.3-py3-none-any.whl',
+  sha256: '4354774195d6dda6fe54cc42acae2f1324bbaba126ef476b4650b100e75a12a9',
+  member: 'corp_names/data/nicknames.json',
+  out: '.cache/familiar-forms/forms.json',
+};
+
+/** A name as names.ts compares it: lower case, Latin letters without diacritics, or null. */
+function latinName(name) {
+  const plain = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/đ/g, 'd')
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae');
+  return /^[a-z]+$/.test(plain) ? plain : null;
+}
+
+function familiarForms() {
+  once('familiar forms', '.cache/familiar-forms/.caselink-fetched', JSON.stringify(FAMILIAR_FORMS), () => {
+    const python = ['python3', 'python'].find(has);
+    if (!python)
+      fail("Python's pip is needed to fetch the list of familiar forms from PyPI. Debian: apt-get install python3-pip");
+    const dir = join(root, '.cache/familiar-forms');
+    mkdirSync(dir, { recursive: true });
+    say(`fetching the list of familiar forms (${FAMILIAR_FORMS.requirement}, PyPI)…`);
+    run(python, [
+      '-m',
+      'pip',
+      'download',
+      '-q',
+      '--no-deps',
+      '--only-binary=:all:',
+      '-d',
+      dir,
+      FAMILIAR_FORMS.requirement,
+    ]);
+    const wheel = join(dir, FAMILIAR_FORMS.wheel);
+    const sha256 = createHash('sha256').update(readFileSync(wheel)).digest('hex');
+    if (sha256 !== FAMILIAR_FORMS.sha256) fail(`${FAMILIAR_FORMS.wheel} has SHA-256 ${sha256}, not the pinned one`);
+    const read = spawnSync(
+      python,
+      [
+        '-c',
+        'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))',
+        wheel,
+        FAMILIAR_FORMS.member,
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (read.status !== 0) fail(`could not read ${FAMILIAR_FORMS.member} from ${FAMILIAR_FORMS.wheel}`);
+    // Each familiar form or equivalent with the name it is a form of ("sasha" → "alexander").
+    const forms = {};
+    for (const [name, entry] of Object.entries(JSON.parse(read.stdout.toString('utf8')))) {
+      const form = latinName(name);
+      const of = entry && typeof entry.canonical === 'string' ? latinName(entry.canonical) : null;
+      if (form && of && form !== of) forms[form] = of;
+    }
+    const sorted = Object.fromEntries(Object.entries(forms).sort(([a], [b]) => (a < b ? -1 : 1)));
+    writeFileSync(
+      join(root, FAMILIAR_FORMS.out),
+      `${JSON.stringify({ source: FAMILIAR_FORMS.requirement, forms: sorted }, null, 0)}\n`,
+    );
+    say(`familiar forms: ${Object.keys(sorted).length} names`);
+  });
+}
+
 const steps = {
   deps() {
     once('npm packages', 'node_modules/.caselink-installed', hashOf(['package-lock.json', 'package.json']), () => {
@@ -90,6 +168,7 @@ const steps = {
       if (!env.CASELINK_ELECTRON_DOWNLOAD) env.ELECTRON_SKIP_BINARY_DOWNLOAD = '1';
       run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { env });
     });
+    familiarForms();
   },
   neo4j() {
     once('Neo4j', 'neo4j/target/.caselink-built', hashOf(['neo4j/pom.xml', 'neo4j/src']), () => {

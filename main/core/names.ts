@@ -4,11 +4,19 @@
  */
 import anyAscii from 'any-ascii';
 import { doubleMetaphone } from 'double-metaphone';
+// Written by `node scripts/ensure.mjs deps` from a published list (see FAMILIAR_FORMS there).
+import familiarList from '../../.cache/familiar-forms/forms.json';
 
 export interface NameKey {
   /** Latin letters and spaces, lower case, tokens sorted: "ion popescu". */
   comparable: string;
+  /** The words of the name, each part of a hyphenated one on its own: "Vasile-Cătălin" is "vasile", "catalin". */
   tokens: string[];
+  /**
+   * The tokens with each hyphenated name kept whole ("vasilecatalin"), for a name another file
+   * writes in one word; the same as `tokens` when nothing was hyphenated.
+   */
+  wholeTokens: string[];
   /** Double Metaphone primary key of each token, sorted. */
   phonetic: string[];
 }
@@ -52,12 +60,31 @@ export function toLatin(name: string): string {
  */
 const LOST_LETTER = '?';
 
+/**
+ * The words of a name for matching. A hyphenated name gives each of its parts ("Vasile-Cătălin"
+ * is "vasile" and "catalin"), as agencies write it with a hyphen, a space or one part only; an
+ * apostrophe joins ("O'Brien" is "obrien").
+ */
 export function nameTokens(name: string): string[] {
+  return latinWords(name).flatMap((w) => w.split('-').filter(isNameWord));
+}
+
+/** The words of a name with hyphenated ones kept whole, their hyphen dropped ("vasilecatalin"). */
+function wholeNameTokens(name: string): string[] {
+  return latinWords(name)
+    .map((w) => w.split('-').filter(isNameWord).join(''))
+    .filter((w) => w !== '');
+}
+
+function latinWords(name: string): string[] {
   return toLatin(name.replace(/\uFFFD/g, LOST_LETTER))
     .replace(/[^a-z\s'?-]/g, ' ')
-    .replace(/['-]/g, '')
-    .split(/\s+/)
-    .filter((t) => /[a-z]/.test(t) && !NOISE.has(t));
+    .replace(/'/g, '')
+    .split(/\s+/);
+}
+
+function isNameWord(t: string): boolean {
+  return /[a-z]/.test(t) && !NOISE.has(t);
 }
 
 /** Matching compares each name many times; its key is worked out once (and the cache bounded). */
@@ -82,9 +109,11 @@ const MAX_NAME_TOKENS = 16;
 
 function computeNameKey(name: string): NameKey {
   const tokens = [...new Set(nameTokens(name))].slice(0, MAX_NAME_TOKENS).sort();
+  const whole = [...new Set(wholeNameTokens(name))].slice(0, MAX_NAME_TOKENS).sort();
   return {
     comparable: tokens.join(' '),
     tokens,
+    wholeTokens: whole.join(' ') === tokens.join(' ') ? tokens : whole,
     // A token with a lost letter has no reliable sound; the name's other tokens still block it.
     phonetic: [
       ...new Set(
@@ -129,42 +158,35 @@ export function jaroWinkler(a: string, b: string): number {
 }
 
 /**
- * Given names and their familiar forms in the agencies' languages (folded to Latin): a reviewer
- * reads "Gică" as Gheorghe and "Pepe" as José.
+ * Each familiar form or equivalent of a given name with the name it is a form of ("sasha" →
+ * "alexander", "gheorghe" → "george"), from a published list (README: "Libraries, and why"),
+ * folded to Latin. A name may be a form of a name that is itself a form ("mariana" → "maria" →
+ * "mary"): its family is the chain of names it leads to.
  */
-const FAMILIAR_FORMS: string[][] = [
-  ['ion', 'ionut', 'ionel', 'ionica', 'nelu', 'ioan', 'john', 'juan', 'yon'],
-  ['gheorghe', 'gica', 'ghita', 'gigel', 'george', 'jorge'],
-  ['vasile', 'vasea', 'vasilica', 'vasya', 'vasili', 'vasily'],
-  ['constantin', 'costel', 'costica', 'costi', 'costea'],
-  ['alexandru', 'alex', 'sandu', 'alexander', 'alejandro', 'sasha', 'aleksandr', 'oleksandr', 'alexandr'],
-  ['nicolae', 'nicu', 'niculae', 'nicholas', 'nick', 'nicolas', 'nikolai', 'nikolay', 'mykola'],
-  ['dumitru', 'mitica', 'dimitri'],
-  ['mihai', 'mihaita', 'michael', 'mike', 'miguel', 'mykhailo'],
-  ['stefan', 'fane', 'stephen', 'steve', 'esteban'],
-  ['florin', 'florinel', 'florica'],
-  ['maria', 'mariana', 'mari', 'marica'],
-  ['elena', 'lenuta', 'helen', 'olena'],
-  ['ana', 'anca', 'anuta', 'anna', 'ann', 'anya'],
-  ['jose', 'pepe', 'pepito'],
-  ['francisco', 'paco', 'pancho', 'frank'],
-  ['manuel', 'manolo'],
-  ['arben', 'beni'],
-  ['william', 'will', 'bill', 'billy', 'liam'],
-  ['robert', 'rob', 'bob', 'bobby'],
-  ['elizabeth', 'liz', 'beth', 'lizzie'],
-  ['margaret', 'maggie', 'meg', 'peggy'],
-  ['james', 'jim', 'jimmy', 'jamie'],
-  ['daniel', 'dan', 'danny', 'dani'],
-];
-const FAMILY_OF = new Map<string, number>(
-  FAMILIAR_FORMS.flatMap((forms, i) => forms.map((f) => [f, i] as [string, number])),
-);
+const FORM_OF: ReadonlyMap<string, string> = new Map(Object.entries(familiarList.forms as Record<string, string>));
 
-/** Whether two given names are forms of one name ("gica" and "gheorghe"). */
+/** Every name the list knows, as a form or as the name forms are of. */
+const KNOWN: ReadonlySet<string> = new Set([...FORM_OF.keys(), ...FORM_OF.values()]);
+
+/** Longest chain of forms followed; the published list has none longer, and a loop must end. */
+const MAX_FORM_CHAIN = 4;
+
+function formChain(name: string): string[] {
+  const chain = [name];
+  let at = FORM_OF.get(name);
+  while (at !== undefined && chain.length < MAX_FORM_CHAIN && !chain.includes(at)) {
+    chain.push(at);
+    at = FORM_OF.get(at);
+  }
+  return chain;
+}
+
+/** Whether two given names are forms of one name ("sasha" and "aleksandr", "bill" and "william"). */
 export function familiarForms(a: string, b: string): boolean {
-  const x = FAMILY_OF.get(a);
-  return x !== undefined && x === FAMILY_OF.get(b);
+  if (!KNOWN.has(a) || !KNOWN.has(b)) return false;
+  if (a === b) return true;
+  const ofA = formChain(a);
+  return formChain(b).some((n) => ofA.includes(n));
 }
 
 /** Whether a token with lost letters ('?ukasz') can be the other token ('lukasz'). */
@@ -214,8 +236,20 @@ const TOKEN_ALIKE = 0.85;
  * shorter name is paired with its best match in the longer; a missing middle name costs little.
  */
 export function nameSimilarity(a: string, b: string): number {
-  const x = nameKey(a).tokens;
-  const y = nameKey(b).tokens;
+  const x = nameKey(a);
+  const y = nameKey(b);
+  const parts = tokensSimilarity(x.tokens, y.tokens);
+  // A hyphenated name may stand in one word in the other file ("Vasilecatalin").
+  if (x.wholeTokens === x.tokens && y.wholeTokens === y.tokens) return parts;
+  return Math.max(
+    parts,
+    tokensSimilarity(x.wholeTokens, y.tokens),
+    tokensSimilarity(x.tokens, y.wholeTokens),
+    tokensSimilarity(x.wholeTokens, y.wholeTokens),
+  );
+}
+
+function tokensSimilarity(x: string[], y: string[]): number {
   if (!x.length || !y.length) return 0;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   const used = new Set<number>();

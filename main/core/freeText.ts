@@ -10,6 +10,7 @@
  * bounded look at each candidate), so a cell of any length is read in time proportional to it.
  */
 import { countrySpecs, isValidIBAN } from 'ibantools';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import {
   asciiLower,
   canonicalOf,
@@ -26,8 +27,9 @@ import { fold } from './text';
 const PHONE_WORDS = folded(`
   // English
   tel tele telephone phone phones phoned phoning ph mob mobile mobiles cell cellphone landline sim
-  call called calls calling rang ring text texted texts sms reached reachable contactable hotline
-  helpline helplines fax faxed contact contacts contacted whatsapp wa viber telegram tg signal zalo
+  call called calls calling callback rang ring text texted texts texting sms reached reachable
+  contactable hotline helpline helplines switchboard dial dialled dialed fax faxed contact contacts
+  contacted whatsapp wa viber telegram tg signal zalo
   // Romanian
   telefon telefonul telefonului telefoane mobil mobilul sunat sunata suna sunati apel apelat
   apelata apelul fix contactat contactata
@@ -49,6 +51,14 @@ const PHONE_WORDS = folded(`
   мобільного мобілка звонить дзвонити
   // Polish
   tel komorka kom komorkowy dzwon dzwonil dzwonila zadzwon
+  // Portuguese
+  telemovel telemoveis telefone telefones contactada contactado contacto ligou ligar ligacao
+  // Dutch
+  telefoon mobiel mobieltje gebeld bellen belde
+  // Hungarian (phone words starting "telefon" are read by their stem)
+  mobilszam hivta hivott hivas hivja hivjon
+  // Lithuanian, Bulgarian
+  telefonas skambino skambinti skambutis мобилен обаждане обади звънял звъня
   // Vietnamese ("số điện thoại", "SĐT", "điện thoại"; "số" alone is a number word)
   sđt đt thoai
 `);
@@ -102,16 +112,61 @@ const LIST_WORDS = folded(`
   then puis au apoi dann luego poi
 `);
 
+/**
+ * Words that deny the phone word after them ("kein Telefon", "not a phone", "nu este telefon",
+ * "no es teléfono", "sans téléphone"): such a phone word says the number beside it is no phone.
+ */
+const NEGATIONS = folded(`
+  not no non never without nicht kein keine keinen keinem keiner ohne nu fara nici sin sans pas
+  senza nie bez sem nem niet geen не ни нет ні без
+`);
+
+/**
+ * Labels of other kinds of number, beyond NOT_PHONE_WORDS: the word right before a number that
+ * says what it is ("Invoice no. 0170 1234567", "chitanța nr. 0721…", "Pedido nº 612…").
+ */
+const LABEL_WORDS = folded(`
+  invoice invoices inv bill rechnung rechnungs facturii facturi faktura faktury factuur szamla
+  order orders bestellung bestell auftrag auftrags ordine zamowienie zamowienia заказ замовлення
+  refs referenz riferimento aktenzeichen
+  receipt ricevuta quittung beleg bon bonul chitanta chitantei paragon квитанция
+  квитанція чек
+  contract contrato contrat contratto vertrag umowa umowy договор договір
+  caz cazul expediente affaire fall caso pratica sprawa дело справа zaak processo procedimento
+  procedura protocol protocollo protokoll verbale atestado diligencias
+  acct conta rachunek rachunku счет счёт рахунок
+  card carte cardul tarjeta karte carta karta карта картка
+  ausweis personalausweis pass pesel nip regon bsn inn инн егн egn snils cui nhs utr ni ssn
+  ticket bilet transaccion transazione transakcja tracking booking rezervare reserva serial
+  policy polita poliza iccid crime exhibit custody pnc incident kunden konto vorgangs akten steuer
+  serien kassen
+`);
+
+/** Labels that name an account on a messaging app when one comes right before ("WhatsApp account 07…"). */
+const ACCOUNT_WORDS = folded('account acct id cont contul cuenta compte konto conto profile profil perfil');
+const MESSAGING_WORDS = folded('whatsapp wa viber telegram tg signal zalo');
+
+/** Words that may stand between a label and its number ("Invoice no. …", "număr factură …", "numéro de facture …"). */
+const NUMBER_ABBREVIATIONS = folded('no nr nro nb n num numb nos nrs');
+
+/**
+ * Stems of German and Dutch compounds in "-nummer" / "-nr" that are phones ("Telefonnummer",
+ * "Handynr", "Notrufnummer"); every other such compound ("Rechnungsnummer", "Kundennr",
+ * "zaaknummer") is a label of another kind.
+ */
+const PHONE_STEMS = folded('ruf handy mobil fax not notruf kontakt mobiel whatsapp tel');
+
 /** Platform words before a handle, by platform. */
 const PLATFORM_WORDS = new Map<string, string>(
   Object.entries({
-    instagram: 'ig insta instagram инстаграм инстаграме інстаграм',
-    facebook: 'fb facebook',
-    telegram: 'tg telegram телеграм телеграмм телеграме телеграмі',
-    tiktok: 'tiktok тикток',
-    snapchat: 'sc snap snapchat',
+    // With the case endings of the agencies' languages ("na Telegramie", "pe Instagramul", "на Фейсбуке").
+    instagram: 'ig insta instagram instagramie instagramu instagramul инстаграм инстаграме інстаграм інстаграмі',
+    facebook: 'fb facebook facebooku facebookul фейсбук фейсбуке фейсбуку',
+    telegram: 'tg telegram telegramie telegramu telegramul телеграм телеграмм телеграме телеграмі',
+    tiktok: 'tiktok tiktoku tiktokul тикток',
+    snapchat: 'sc snap snapchat snapchacie snapchatu snapchatul',
     vk: 'vk vkontakte вк вконтакте',
-    whatsapp: 'whatsapp wa',
+    whatsapp: 'whatsapp wa whatsappie whatsappu whatsappul',
     signal: 'signal',
     x: 'twitter x',
     odnoklassniki: 'ok odnoklassniki одноклассники одноклассниках однокласники однокласниках',
@@ -124,13 +179,17 @@ const PLATFORM_WORDS = new Map<string, string>(
  */
 const AMBIGUOUS_PLATFORM_WORDS = new Set(['ok', 'x']);
 
-/** Words that join a handle to the platform named after it ("@ana.k said on IG", "@ion pe Telegram"). */
-const PLATFORM_AFTER = folded('on via pe en sur auf в на у');
+/**
+ * Words that join a handle to the platform named after it ("@ana.k said on IG", "@ion pe
+ * Telegram", "@x su Instagram", "@x na Instagramie", "@x op TikTok", "@x no Instagram").
+ */
+const PLATFORM_AFTER = folded('on in via pe en sur auf su na no em op w в на у');
 
 /** Words that may stand between a platform word and its handle ("Instagram account @x", "Instagram is x.y"). */
 const HANDLE_FILLERS = folded(`
   account acct handle user username profile profil profilo perfil page id name nick nickname
-  channel canal is on as at cont contul cuenta compte konto аккаунт акаунт канал ник
+  channel canal is on as at by from von par od cont contul cuenta compte konto аккаунт акаунт канал
+  ник
 `);
 
 /** A set of words written one after another, lines starting with "//" left out, each folded. */
@@ -175,6 +234,7 @@ export function identifiersInText(input: string, country: string): { identifiers
   const handles = [
     ...handlesAfterWords(scan, tokens),
     ...handlesBeforeWords(scan, tokens),
+    ...handlesBeforeBrackets(scan, tokens),
     ...links.map((l) => ({
       start: l.start,
       identifier: {
@@ -554,7 +614,7 @@ function handlesAfterWords(scan: string, tokens: Token[]): { start: number; iden
     let i = word.end;
     let next = k + 1;
     for (let fillers = 0; ;) {
-      while (i < scan.length && ' \t:-–—'.includes(scan.charAt(i))) i++;
+      while (i < scan.length && ' \t:-–—(['.includes(scan.charAt(i))) i++;
       const t = tokens[next];
       if (fillers < 2 && t && t.start === i && t.kind === 'word' && HANDLE_FILLERS.has(t.text)) {
         i = t.end;
@@ -609,6 +669,42 @@ function handlesBeforeWords(scan: string, tokens: Token[]): { start: number; ide
   return found;
 }
 
+/**
+ * A handle with its platform in brackets right after it: "@lena.k (Instagram)", "dana_k92
+ * [Snapchat]", "jobs.ro (Telegram)". Without an '@', only what cannot be a word, as after a
+ * platform word; "OK" and "X" only in capitals and after an "@handle".
+ */
+function handlesBeforeBrackets(scan: string, tokens: Token[]): { start: number; identifier: Identifier }[] {
+  const found: { start: number; identifier: Identifier }[] = [];
+  for (const word of tokens) {
+    const platform = word.kind === 'word' ? PLATFORM_WORDS.get(word.text) : undefined;
+    if (!platform) continue;
+    let open = word.start - 1;
+    while (open >= 0 && scan[open] === ' ') open--;
+    let close = word.end;
+    while (close < scan.length && scan[close] === ' ') close++;
+    const pair = `${scan.charAt(open)}${scan.charAt(close)}`;
+    if (pair !== '()' && pair !== '[]') continue;
+    let to = open;
+    while (to > 0 && scan[to - 1] === ' ') to--;
+    let from = to;
+    while (from > 0 && to - from <= 64 && isHandleChar(scan.charCodeAt(from - 1))) from--;
+    while (to > from && scan[to - 1] === '.') to--;
+    const handle = scan.slice(from, to);
+    const at = scan[from - 1] === '@';
+    const start = at ? from - 1 : from;
+    if (to - from > 64 || handle.length < 2 || !/[a-z]/i.test(handle) || /^\d+$/.test(handle)) continue;
+    if (start > 0 && (isAlnum(scan, start - 1) || isHandleChar(scan.charCodeAt(start - 1)) || scan[start - 1] === MASK))
+      continue;
+    if (!at && (handle.length < 3 || !/[._\d]/.test(handle))) continue;
+    const written = scan.slice(word.start, word.end);
+    if (AMBIGUOUS_PLATFORM_WORDS.has(word.text) && (!at || written !== written.toUpperCase())) continue;
+    const key = handle.toLowerCase();
+    found.push({ start, identifier: { kind: 'handle', subkind: platform, key, display: `${platform} @${key}` } });
+  }
+  return found;
+}
+
 /** The platform in "… said on IG" from token `n` on, with only spaces and at most two words before "on". */
 function platformNamedAfter(scan: string, tokens: Token[], n: number, from: number): string | undefined {
   let end = from;
@@ -652,11 +748,28 @@ function gluedAt(scan: string, i: number): boolean {
   return isAlnum(scan, i) || '€£$₽₴¥%/@_#'.includes(scan.charAt(i));
 }
 
-/** Words (of two letters or more) and numbers between two positions, as the phone rules count them. */
-function wordsBetween(tokens: Token[], from: number, to: number): Token[] {
-  return tokens.slice(from, to).filter((t) => t.kind === 'digits' || t.text.length >= 2 || t.text === '');
+/**
+ * Whether the phone word at `word` speaks for the number at token `k`: at most WORDS_BEFORE words
+ * (of two letters or more) and no number between, and no label of another kind ("phone and
+ * passport 533401234").
+ */
+function phoneWordSpeaksFor(tokens: Token[], word: number, k: number): boolean {
+  let words = 0;
+  for (let n = word + 1; n < k; n++) {
+    const t = tokens[n] as Token;
+    if (t.kind === 'digits' || isLabel(tokens, n)) return false;
+    if (t.text.length >= 2 || t.text === '') words++;
+    if (words > WORDS_BEFORE) return false;
+  }
+  return true;
 }
 
+/**
+ * Phones in the text: a number written as one (international, beside a phone word, or in a list
+ * after a phone), or failing that a number written as a mobile of the agency's country with no
+ * label of another kind around it. A label right before a number ("Invoice no.", "Rechnungsnummer")
+ * or a denied phone word beside it ("kein Telefon") makes it no phone at all.
+ */
 function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
   const found: Found[] = [];
   let phoneWord = -1; // index of the last phone word, or -1 when a number came after it
@@ -664,7 +777,7 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
   while (k < tokens.length) {
     const token = tokens[k] as Token;
     if (token.kind === 'word') {
-      if (isPhoneWord(scan, tokens, k)) phoneWord = k;
+      if (phoneWordAt(scan, tokens, k) === 'phone') phoneWord = k;
       k++;
       continue;
     }
@@ -678,11 +791,15 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
       chain.push(t);
       m++;
     }
+    const after = phoneWordAfter(scan, tokens, m, (chain[chain.length - 1] as Token).end);
+    if (after === 'denied' || labelRightBefore(scan, tokens, k, leadOf(scan, token).start)) {
+      phoneWord = -1;
+      k = m;
+      continue;
+    }
     const near = phoneWord >= 0 && token.start - (tokens[phoneWord] as Token).end <= CHARS_BEFORE;
-    const before = near ? wordsBetween(tokens, phoneWord + 1, k) : [];
-    const wordBefore =
-      near && before.length <= WORDS_BEFORE && !before.some((t) => t.kind === 'digits' || NOT_PHONE_WORDS.has(t.text));
-    const wordAfter = phoneWordAfter(scan, tokens, m, (chain[chain.length - 1] as Token).end);
+    const wordBefore = near && phoneWordSpeaksFor(tokens, phoneWord, k);
+    const wordAfter = after === 'phone';
     let previous = found.length > 0 ? (found[found.length - 1] as Found) : null;
     let start = 0;
     while (start < chain.length) {
@@ -694,7 +811,17 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
       const international = lead.plus || (chain[start] as Token).text.startsWith('00');
       // A phone word speaks for the number it stands beside, not for a run of digits inside a longer one.
       const inContext = international || continuing || ((wordBefore || wordAfter) && start === 0);
-      if (!inContext || gluedAt(scan, lead.start - 1)) {
+      if (gluedAt(scan, lead.start - 1)) {
+        start++;
+        continue;
+      }
+      if (!inContext) {
+        // mobileAlone reads the whole chain, so nothing of it is left to read.
+        const mobile = start === 0 ? mobileAlone(scan, tokens, chain, k, m, country) : null;
+        if (mobile) {
+          found.push(mobile);
+          break;
+        }
         start++;
         continue;
       }
@@ -710,6 +837,163 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
   }
   return found;
 }
+
+/**
+ * A number with no phone word that is still written the way only a phone is: the whole chain
+ * of digit groups, in national form, a valid mobile number of the agency's country (by
+ * libphonenumber's full metadata), not joined by "/" (dates, references), with no label of
+ * another kind and no denied phone word among the few words around it in its clause.
+ * Fixed-line numbers need a phone word: "0113 496 0552" as easily files an intelligence log.
+ */
+function mobileAlone(
+  scan: string,
+  tokens: Token[],
+  chain: Token[],
+  k: number,
+  m: number,
+  country: string,
+): Found | null {
+  for (let g = 1; g < chain.length; g++) {
+    if (scan.slice((chain[g - 1] as Token).end, (chain[g] as Token).start).includes('/')) return null;
+  }
+  const phone = longestPhone(scan, chain, 0, false, country);
+  if (!phone || phone.next !== chain.length || (chain[0] as Token).text.startsWith('00')) return null;
+  if (!isMobile(phone.found.identifier.key) || otherKindNear(scan, tokens, k, m)) return null;
+  return phone.found;
+}
+
+const MOBILE_CACHE = new Map<string, boolean>();
+const MOBILE_CACHE_SIZE = 10_000;
+
+/** Whether an E.164 number is a mobile number (not fixed line, nor "fixed line or mobile" as in North America). */
+function isMobile(e164: string): boolean {
+  let mobile = MOBILE_CACHE.get(e164);
+  if (mobile === undefined) {
+    mobile = parsePhoneNumberFromString(e164)?.getType() === 'MOBILE';
+    if (MOBILE_CACHE.size >= MOBILE_CACHE_SIZE) MOBILE_CACHE.clear();
+    MOBILE_CACHE.set(e164, mobile);
+  }
+  return mobile;
+}
+
+/** How many words around a number without a phone word are looked at for a label of another kind. */
+const LABEL_WORDS_BEFORE = 4;
+const LABEL_WORDS_AFTER = 3;
+
+/**
+ * A label of another kind ("paid the invoice 0170 1234567", "07911123456 on the receipt") or a
+ * denied phone word among the few words before or after the chain of tokens `k` to `m`, within
+ * its clause (a line break, ";", "!", "?", a sentence's full stop, or before it the end of a
+ * bracket, ends the look).
+ */
+function otherKindNear(scan: string, tokens: Token[], k: number, m: number): boolean {
+  for (let n = k - 1, words = 0; n >= 0 && words < LABEL_WORDS_BEFORE; n--) {
+    const t = tokens[n] as Token;
+    const gap = scan.slice(t.end, (tokens[n + 1] as Token).start);
+    if (t.kind === 'digits' || /[\n;!?)]/.test(gap) || (gap.includes('.') && t.text.length > 4 && !isLabel(tokens, n)))
+      return false;
+    const kind = phoneWordAt(scan, tokens, n);
+    if (isLabel(tokens, n) || kind === 'denied') return true;
+    if (kind === 'phone') return false;
+    if (t.text.length >= 2) words++;
+  }
+  for (let n = m, words = 0; n < tokens.length && words < LABEL_WORDS_AFTER; n++) {
+    const t = tokens[n] as Token;
+    if (t.kind === 'digits' || /[\n;.!?]/.test(scan.slice((tokens[n - 1] as Token).end, t.start))) return false;
+    if (isLabel(tokens, n) || phoneWordAt(scan, tokens, n) === 'denied') return true;
+    if (t.text.length >= 2) words++;
+  }
+  return false;
+}
+
+/** How many number words ("no.", "nr", "number", "N°") may stand between a label and its number. */
+const SKIPPED_BEFORE_NUMBER = 2;
+
+/**
+ * A label of another kind right before the number starting at `from` (token `k`): "Invoice
+ * 0170…", "Invoice no. 0170…", "Pass-Nr. 0151…", "factura nr. 0721…", "Facture N° 06…",
+ * "Rechnungsnummer 0170…". A phone word further back does not save it. A long word ending a
+ * sentence ("…paid the invoice. 07911 …") is not a label of what follows.
+ */
+function labelRightBefore(scan: string, tokens: Token[], k: number, from: number): boolean {
+  let end = from;
+  for (let n = k - 1, skipped = 0; n >= 0 && skipped <= SKIPPED_BEFORE_NUMBER; n--) {
+    const t = tokens[n] as Token;
+    const gap = scan.slice(t.end, end);
+    if (t.kind === 'digits' || gap.length > 6 || /[\n;,!?)\]]/.test(gap)) return false;
+    if (isLabel(tokens, n)) return !(gap.includes('.') && t.text.length > 5 && compoundStem(t.text) === null);
+    if (!NUMBER_ABBREVIATIONS.has(t.text) && !NUMBER_WORDS.has(t.text)) return false;
+    end = t.start;
+    skipped++;
+  }
+  return false;
+}
+
+/** Words that, before "number", say whose it is, but before a number itself may well name a phone's owner. */
+const OWNERS_NOT_LABELS = folded('personal company staff employee customer job house flat room seat log national');
+
+/**
+ * Whether a word token labels a number of another kind: a word of NOT_PHONE_WORDS, LABEL_WORDS
+ * or NUMBER_OWNERS, or a "-nummer" compound that is no phone ("Rechnungsnummer"); but not an
+ * account word right after a messaging app ("WhatsApp account", "Viber ID").
+ */
+function isLabel(tokens: Token[], n: number): boolean {
+  const t = tokens[n] as Token;
+  if (t.kind !== 'word') return false;
+  const text = t.text;
+  const owner = NUMBER_OWNERS.has(text) && !OWNERS_NOT_LABELS.has(text);
+  const stem = compoundStem(text);
+  if (!NOT_PHONE_WORDS.has(text) && !LABEL_WORDS.has(text) && !owner && (stem === null || isPhoneStem(stem)))
+    return false;
+  if (!ACCOUNT_WORDS.has(text)) return true;
+  const before = n > 0 ? (tokens[n - 1] as Token) : undefined;
+  return !(before?.kind === 'word' && MESSAGING_WORDS.has(before.text));
+}
+
+/** Starts of words that are phone words in any of the languages ("telefonszámról", "telefoonnummer", "телефонувати"). */
+const PHONE_PREFIXES = ['telefon', 'telefoon', 'telephon', 'телефон'];
+
+/** The stem of a "-nummer" / "-nr" compound ("rechnungs" of "Rechnungsnummer"), or null. */
+function compoundStem(text: string): string | null {
+  for (const suffix of ['nummer', 'nummern', 'nr']) {
+    if (text.length >= suffix.length + 3 && text.endsWith(suffix)) return text.slice(0, -suffix.length);
+  }
+  return null;
+}
+
+function isPhoneStem(stem: string): boolean {
+  const bare = stem.endsWith('s') ? stem.slice(0, -1) : stem;
+  return [stem, bare].some(
+    (s) => PHONE_STEMS.has(s) || PHONE_WORDS.has(s) || PHONE_PREFIXES.some((p) => s.startsWith(p)),
+  );
+}
+
+/** Whether a folded word says "phone" by itself: listed, a "telefon…" word, or a phone compound ("Handynr"). */
+function phoneWordText(text: string): boolean {
+  if (PHONE_WORDS.has(text) || PHONE_PREFIXES.some((p) => text.startsWith(p))) return true;
+  const stem = compoundStem(text);
+  return stem !== null && isPhoneStem(stem);
+}
+
+/** How many words before a phone word may deny it ("not a phone", "non è un telefono"). */
+const NEGATION_REACH = 3;
+
+/**
+ * The negation among the few words right before token `n`, joined to it by spaces only ("kein
+ * Telefon", "not a phone", "nu este telefon"), or -1. "No." and "nº" abbreviate "number".
+ */
+function negationBefore(scan: string, tokens: Token[], n: number): number {
+  for (let m = n - 1; m >= 0 && m >= n - NEGATION_REACH; m--) {
+    const t = tokens[m] as Token;
+    const gap = scan.slice(t.end, (tokens[m + 1] as Token).start);
+    if (t.kind !== 'word' || gap.length > 3 || !/^[ \t\u00a0'’-]*$/.test(gap)) return -1;
+    if (NEGATIONS.has(t.text) && (t.text !== 'no' || scan.slice(t.start, t.end).toLowerCase() === 'no')) return m;
+  }
+  return -1;
+}
+
+/** Words that may stand between a number and the denial after it ("0170 1234567 is not a phone"). */
+const COPULAS = folded('is was este era es ist war est etait e это є jest to');
 
 /**
  * Whether the words around "number" at `k` say whose number it is: the word just before ("case
@@ -733,14 +1017,18 @@ function ownedNumber(scan: string, tokens: Token[], k: number): boolean {
 /**
  * Whether the word at `k` says a phone number follows or went before: a phone word, "number"
  * not owned by something else, Vietnamese "số" (which folds to an English word, so it is read
- * as written), and "out of hours".
+ * as written), and "out of hours"; 'denied' when a negation stands before it ("kein Telefon").
  */
-function isPhoneWord(scan: string, tokens: Token[], k: number): boolean {
+function phoneWordAt(scan: string, tokens: Token[], k: number): 'phone' | 'denied' | null {
   const token = tokens[k] as Token;
-  if (PHONE_WORDS.has(token.text)) return true;
-  if (NUMBER_WORDS.has(token.text) || scan.slice(token.start, token.end).toLowerCase() === 'số')
-    return !ownedNumber(scan, tokens, k);
-  return token.text === 'hours' && tokens[k - 1]?.text === 'of' && tokens[k - 2]?.text === 'out';
+  if (token.kind !== 'word') return null;
+  let phone: boolean;
+  if (phoneWordText(token.text)) phone = true;
+  else if (NUMBER_WORDS.has(token.text) || scan.slice(token.start, token.end).toLowerCase() === 'số')
+    phone = !ownedNumber(scan, tokens, k);
+  else phone = token.text === 'hours' && tokens[k - 1]?.text === 'of' && tokens[k - 2]?.text === 'out';
+  if (!phone) return null;
+  return negationBefore(scan, tokens, k) >= 0 ? 'denied' : 'phone';
 }
 
 /** A "+" (or "(+") right before the first digits. */
@@ -778,15 +1066,28 @@ function contactListItem(scan: string, from: number, to: number): boolean {
   return name !== undefined && !NOT_PHONE_WORDS.has(fold(name)) && !NUMBER_OWNERS.has(fold(name));
 }
 
-/** A phone word just after a number: "089 1234567 erreichbar", "07911 123456 is his WhatsApp", "(mob)". */
-function phoneWordAfter(scan: string, tokens: Token[], next: number, end: number): boolean {
+/**
+ * A phone word just after a number: "089 1234567 erreichbar", "07911 123456 is his WhatsApp",
+ * "(mob)"; 'denied' when it is denied ("0170 1234567 (kein Telefon!)").
+ */
+function phoneWordAfter(scan: string, tokens: Token[], next: number, end: number): 'phone' | 'denied' | null {
   for (let n = next, words = 0; n < tokens.length && words < 3; n++) {
     const t = tokens[n] as Token;
-    if (t.kind === 'digits' || t.start - end > CHARS_AFTER || NOT_PHONE_WORDS.has(t.text)) return false;
-    if (PHONE_WORDS.has(t.text)) return !scan.slice(end, t.start).includes('.');
+    if (t.kind === 'digits' || t.start - end > CHARS_AFTER || NOT_PHONE_WORDS.has(t.text)) return null;
+    const kind = phoneWordAt(scan, tokens, n);
+    // Denied only when the denial opens what follows the number: "(kein Telefon!)", "is not a
+    // phone"; not "(3) Alcatel, no SIM", which speaks of something else.
+    if (kind === 'denied') return deniesNumber(tokens, next, negationBefore(scan, tokens, n)) ? kind : null;
+    if (kind === 'phone') return scan.slice(end, t.start).includes('.') ? null : kind;
     if (t.text.length >= 2) words++;
   }
-  return false;
+  return null;
+}
+
+/** Whether only copulas stand between the number's end (token `next`) and the negation at `negation`. */
+function deniesNumber(tokens: Token[], next: number, negation: number): boolean {
+  for (let n = next; n < negation; n++) if (!COPULAS.has((tokens[n] as Token).text)) return false;
+  return true;
 }
 
 /**

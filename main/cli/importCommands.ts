@@ -271,14 +271,17 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .description("propose a profile from the file's headers and values, and preview it")
     .requiredOption('--agency <code>', 'the agency', agencyCode)
     .requiredOption('--country <cc>', 'default country for its phones and addresses', country)
-    .option('--sheet <name...>', 'sheets to read (default: the first)')
+    .option('--sheet <name...>', 'sheets to read (default: every sheet)')
     .option('--out <file>', 'write the proposed profile here for review', nonEmpty)
     .action(async (file: string, options: { agency: string; country: string; sheet?: string[]; out?: string }) => {
       const [path] = await checkFiles([file]);
       const proposal = await proposeForFile(path as string, options.agency, options.country, options.sheet);
-      out(`Sheet ${proposal.sheet}, header on row ${proposal.headerRow ?? '?'}.`);
-      for (const c of proposal.profile.columns)
-        out(`  ${c.column.padEnd(28)} → ${c.entity}.${c.field}   (${proposal.reasons[c.column] ?? ''})`);
+      for (const l of proposal.layouts) out(`Sheet ${l.sheet}, header on row ${l.headerRow ?? '?'}.`);
+      for (const c of proposal.profile.columns) {
+        const where = c.sheet ? `${c.sheet}: ${c.column}` : c.column;
+        const type = c.documentType ? ` (${c.documentType})` : '';
+        out(`  ${where.padEnd(28)} → ${c.entity}.${c.field}${type}   (${proposal.reasons[c.column] ?? ''})`);
+      }
       if (proposal.unmapped.length) out(`  not mapped: ${proposal.unmapped.join(', ')}`);
       if (options.out) {
         const { writeFile } = await import('node:fs/promises');

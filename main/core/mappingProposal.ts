@@ -4,108 +4,131 @@
  * a starting point, never imported unseen.
  */
 import { cellText, isBlank, parseDate, type Cell } from './cells';
-import { fold } from './text';
-import type { ColumnMapping, Field, Grading, Profile, Role } from './profile';
-import { roleOf } from './rowMapper';
+import {
+  DOCUMENT_TYPE_WORDS,
+  DOCUMENT_WORDS,
+  FIELD_WORDS,
+  FILLER,
+  GENERIC_NAME,
+  has,
+  headerText,
+  ORGANISATION_WORDS,
+  PARTY_WORDS,
+  ROLE_FIELD,
+  without,
+  type FieldWords,
+  type PartyWord,
+} from './headerVocabulary';
+import type { ColumnMapping, DocumentType, Field, Grading, Profile, Role } from './profile';
 
-/** Header words for each field, folded (lower case, no diacritics). English, Romanian, Spanish, French, German, Italian, Portuguese. */
-const SYNONYMS: [Field, RegExp][] = [
-  [
-    'caseRef',
-    /\b(case|case ?(no|number|ref|reference|id)|crime ?ref|incident ?(no|ref)|dosar|nr ?dosar|expediente|caso|n ?diligencias|affaire|aktenzeichen|fall|fascicolo|processo|tip ?ref|referral ?ref|ref)\b/,
-  ],
-  [
-    'recordRef',
-    /\b(row ?id|record ?id|entry ?id|person ?(no|number|id)|line ?no|encounter ?id|visit ?id|tip ?(no|number|id|ref))\b/,
-  ],
-  [
-    'eventDate',
-    /\b(date|event ?date|incident ?date|visit ?date|encounter ?date|tip ?date|report(ed)? ?date|data|fecha|datum|date ?of ?(visit|encounter|report)|transaction ?date)\b/,
-  ],
-  [
-    'freeText',
-    /\b(description|details|notes?|narrative|summary|comments?|observa(tii|ciones)|descriere|descripcion|remarques|bemerkung|text|tip|information)\b/,
-  ],
-  ['location', /\b(location|place|site|venue|locul|lugar|ort|luogo)\b/],
-  [
-    'fullName',
-    /\b(name|full ?name|nume complet|nombre completo|nom complet|holder|account ?holder|titular|worker|person)\b/,
-  ],
-  ['familyName', /\b(surname|last ?name|family ?name|nume|apellidos?|nom de famille|nachname|cognome|sobrenome)\b/],
-  ['givenName', /\b(forenames?|first ?names?|given ?names?|prenume|nombre|prenom|vorname|nome)\b/],
-  ['alias', /\b(alias|aka|nickname|porecla|apodo|surnom|spitzname)\b/],
-  ['nameLatin', /\b(latin|transliterat\w*|translit)\b/],
-  ['role', /\b(role|rol|funcion|calitate|status|type of person|capacity)\b/],
-  [
-    'birthDate',
-    /\b(dob|d ?o ?b|birth|date of birth|born|data nasterii|nascut|fecha de nacimiento|f ?nac|nacimiento|geburtsdatum|naissance|data di nascita)\b/,
-  ],
-  [
-    'nationality',
-    /\b(nationality|citizenship|nationalitate|cetatenie|nacionalidad|nationalite|staatsangehorigkeit|nazionalita)\b/,
-  ],
-  ['gender', /\b(gender|sex|sexo|sexe|geschlecht|gen)\b/],
-  ['addressPostcode', /\b(post ?code|postal ?code|zip|cod postal|codigo postal|c ?p|plz)\b/],
-  ['addressCity', /\b(city|town|oras|localitate|ciudad|municipio|ville|stadt|citta)\b/],
-  ['addressStreet', /\b(street|strada|calle|rue|strasse|via|rua)\b/],
-  ['addressFlat', /\b(flat|apt|apartment|unit|apartament|piso|etage|wohnung)\b/],
-  ['addressCountry', /\b(country|tara|pais|pays|land|paese)\b/],
-  ['address', /\b(address|adresa|adresse|direccion|domicilio|domiciliu|indirizzo|endereco|accommodation|residence)\b/],
-  [
-    'phone',
-    /\b(phone|mobile|tel|telephone|telefon|telefono|movil|numar|cell|contact ?no|whatsapp ?no|handy|portable)\b/,
-  ],
-  ['email', /\b(e ?mail|mail|correo|courriel)\b/],
-  [
-    'handle',
-    /\b(handle|social|instagram|facebook|telegram|tiktok|snapchat|username|user ?name|profile|vk|cont social)\b/,
-  ],
-  ['iban', /\b(iban)\b/],
-  ['sortCode', /\b(sort ?code)\b/],
-  ['routingNumber', /\b(routing|aba)\b/],
-  ['bankAccount', /\b(account ?(no|number)|acc ?no|bank ?account|cont bancar|cuenta)\b/],
-  ['card', /\b(card|pan|card ?number|carte|tarjeta|card ?no)\b/],
-  ['crypto', /\b(wallet|crypto|bitcoin|btc|eth|ethereum|usdt)\b/],
-  ['paymentApp', /\b(revolut|paypal|wise|payment ?app|venmo|cash ?app|bizum)\b/],
-  ['documentType', /\b(document ?type|doc ?type|id ?type|tip act|tipo de documento)\b/],
-  ['documentCountry', /\b(issuing ?country|issued ?by|doc ?country|country of issue)\b/],
-  [
-    'documentNumber',
-    /\b(passport|document|doc ?no|id ?(no|number|card)|national ?id|pasaport|carte de identitate|ci|dni|nie|pasaporte|ausweis)\b/,
-  ],
-  ['vehicleCountry', /\b(vehicle ?country|plate ?country|reg ?country)\b/],
-  ['vehiclePlate', /\b(vehicle|plate|registration|reg ?no|vrm|numar de inmatriculare|matricula|kennzeichen|targa)\b/],
-];
+/** What a header says: the party it names (if any), its field, and a document's type. */
+export interface HeaderReading {
+  /** The party a role word names ("Worker", "Begünstigter"); null for the row's main person or the record. */
+  party: PartyWord | null;
+  /** Whether a word says the party is an organisation ("Company", "Firma"). */
+  organisation: boolean;
+  /** The field; `name` for a bare "Name"/"Nom"/"Nume", decided by the other name columns. */
+  field: Field | 'name' | null;
+  documentType?: DocumentType;
+}
 
-function headerWords(header: string): string {
-  return fold(header)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+const NUMBER_WORDS = /(?:^| )(?:no|nr|n|number|numero|nummer|numar|номер|num)(?: |$)/u;
+
+function firstByPosition(rules: readonly FieldWords[], text: string): FieldWords | null {
+  let best: FieldWords | null = null;
+  let at = Infinity;
+  for (const rule of rules) {
+    rule.pattern.lastIndex = 0;
+    const found = rule.pattern.exec(text);
+    if (found && found.index < at) {
+      best = rule;
+      at = found.index;
+    }
+  }
+  return best;
+}
+
+/**
+ * Reads a header as people write them: role words ("Worker", "Holder", "Telefon recrutor") name
+ * a party and are taken out; what is left names the field ("surname", "DOB", "CNP").
+ */
+export function readHeader(header: string): HeaderReading {
+  let rest = headerText(header);
+  const parties: PartyWord[] = [];
+  for (const word of PARTY_WORDS) {
+    if (has(word.pattern, rest)) {
+      parties.push(word);
+      rest = without(word.pattern, rest);
+    }
+  }
+  const organisation = has(ORGANISATION_WORDS, rest);
+  if (organisation) rest = without(ORGANISATION_WORDS, rest);
+  const distinctRoles = new Set(parties.map((p) => p.role));
+  const party = parties[0] ?? (organisation ? (PARTY_WORDS.find((p) => p.entity === 'employer') ?? null) : null);
+  const reading = (field: HeaderReading['field'], documentType?: DocumentType): HeaderReading => ({
+    party,
+    organisation,
+    field,
+    ...(documentType ? { documentType } : {}),
+  });
+  // "Victim/Suspect", "Vítima/Suspeito": a column that says which of the roles the person had.
+  if (distinctRoles.size > 1 && without(FILLER, rest) === '') return { ...reading('role'), party: null };
+  if (has(ROLE_FIELD, rest)) return reading('role');
+  for (const rule of FIELD_WORDS) {
+    if (rule.field === 'role') {
+      // Identity documents come after the words that would otherwise be taken for one
+      // ("Passport expiry", "Document type", "Issuing country") and before dates and phones.
+      const document = firstByPosition(DOCUMENT_TYPE_WORDS, rest);
+      if (document) return reading('documentNumber', document.documentType);
+      if (has(DOCUMENT_WORDS, rest)) return reading('documentNumber');
+      continue;
+    }
+    if (has(rule.pattern, rest)) {
+      if (rule.field === 'recordRef' && party) return reading(NUMBER_WORDS.test(rest) ? 'phone' : 'recordRef');
+      return reading(rule.field);
+    }
+  }
+  if (has(GENERIC_NAME, rest) && without(FILLER, without(GENERIC_NAME, rest)) === '') return reading('name');
+  // A header that is only a party ("Employer", "Alleged exploiter", "Recruiter / agent") is its name.
+  if (party && without(FILLER, rest) === '') return reading('fullName');
+  return reading(null);
 }
 
 /** The field a header names, or null. */
 export function fieldOfHeader(header: string): Field | null {
-  const words = headerWords(header);
-  for (const [field, pattern] of SYNONYMS) if (pattern.test(words)) return field;
-  return null;
+  const { field } = readHeader(header);
+  return field === 'name' ? 'fullName' : field;
 }
 
-/** The field sample values look like, for headers that say nothing. */
-export function fieldOfValues(samples: Cell[]): Field | null {
-  const texts = samples.filter((c) => !isBlank(c)).map((c) => cellText(c));
+const share = (texts: string[], test: (t: string) => boolean) => texts.filter(test).length / texts.length;
+
+/**
+ * The field sample values look like, for headers that say nothing. Dates and identity numbers
+ * are tried before phones: "21-11-2024" and a 13-digit CNP are not telephone numbers.
+ */
+export function fieldOfValues(samples: Cell[], dateOrder: 'DMY' | 'MDY' | 'YMD' = 'DMY'): Field | null {
+  const texts = samples.filter((c) => !isBlank(c)).map((c) => cellText(c).slice(0, 200));
   if (texts.length === 0) return null;
-  const share = (test: (t: string) => boolean) => texts.filter(test).length / texts.length;
-  if (share((t) => /^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$/i.test(t)) > 0.6) return 'iban';
-  if (share((t) => /@[a-z0-9-]+\.[a-z]/i.test(t)) > 0.6) return 'email';
-  if (share((t) => /^(0x[0-9a-f]{40}|bc1[a-z0-9]{20,}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})$/i.test(t)) > 0.6)
+  if (share(texts, (t) => /^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$/i.test(t)) > 0.6) return 'iban';
+  if (share(texts, (t) => /@[a-z0-9-]+\.[a-z]/i.test(t)) > 0.6) return 'email';
+  if (share(texts, (t) => /^(0x[0-9a-f]{40}|bc1[a-z0-9]{20,}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})$/i.test(t)) > 0.6)
     return 'crypto';
-  if (share((t) => /^(\+|00)?[\d\s().-]{9,20}$/.test(t)) > 0.6) return 'phone';
   if (
-    share((t) => parseDate(t, 'DMY').ok) > 0.6 ||
-    samples.filter((c) => c instanceof Date).length / texts.length > 0.6
+    samples.filter((c) => c instanceof Date).length / texts.length > 0.6 ||
+    share(texts, (t) => /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(t.trim()) && parseDate(t, dateOrder).ok) > 0.6
   )
     return 'eventDate';
-  if (share((t) => t.length > 60) > 0.5) return 'freeText';
+  // A phone is written with a leading + or 0, or with the spaces and dashes people put in numbers;
+  // a run of digits alone is an identity or account number.
+  if (
+    share(
+      texts,
+      (t) => /^(\+|00|0)[\d\s().-]{8,19}$/.test(t.trim()) || /^\d{2,5}[\s.-]\d{2,4}[\s.-]?\d{2,6}$/.test(t.trim()),
+    ) > 0.6
+  )
+    return 'phone';
+  if (share(texts, (t) => parseDate(t, dateOrder).ok) > 0.6) return 'eventDate';
+  if (share(texts, (t) => t.length > 60) > 0.5) return 'freeText';
   return null;
 }
 
@@ -130,47 +153,115 @@ export interface ProposalInput {
 
 export const DEFAULT_GRADING: Grading = { system: '3x5x2', source: '2', information: 'B', handling: 'P' };
 
-/** A first mapping from headers and values; roles come from words in the header ("Victim phone"). */
+const NAME_FIELDS: readonly Field[] = ['fullName', 'familyName', 'givenName', 'nameLatin'];
+// Parties who speak about the main person rather than being them.
+const NOT_MAIN: readonly Role[] = ['reporter', 'witness'];
+
+/**
+ * A file about one person whose name column carries a role word ("Name of person at risk",
+ * "Account holder") and whose other columns carry none ("DOB", "Sort code"): those columns are
+ * that person's, not an unnamed subject's.
+ */
+function adoptMainParty(
+  columns: ColumnMapping[],
+  entities: Record<string, { kind: 'person' | 'organization'; role: Role }>,
+  reasons: Record<string, string>,
+): void {
+  const subject = columns.filter((c) => c.entity === 'subject');
+  if (subject.length === 0 || subject.some((c) => NAME_FIELDS.includes(c.field))) return;
+  const main = columns.find((c) => {
+    const declared = entities[c.entity];
+    return (
+      c.entity !== 'record' &&
+      c.entity !== 'subject' &&
+      NAME_FIELDS.includes(c.field) &&
+      declared?.kind === 'person' &&
+      !NOT_MAIN.includes(declared.role)
+    );
+  });
+  if (!main) return;
+  for (const c of subject) {
+    c.entity = main.entity;
+    reasons[c.column] = `${reasons[c.column] ?? ''}; given to the ${main.entity}, the file's only named person`;
+  }
+  delete entities.subject;
+}
+
+const FAMILY_OR_GIVEN: readonly Field[] = ['familyName', 'givenName'];
+
+/**
+ * A first mapping from headers and values. A role word in a header makes a party of its own
+ * ("Worker DOB", "Agent phone", "Beneficiary IBAN"); the rest of the header decides the field;
+ * a header that says nothing is decided by its values.
+ */
 export function proposeProfile(input: ProposalInput): Proposal {
+  const dateOrder = input.country === 'US' ? 'MDY' : 'DMY';
   const columns: ColumnMapping[] = [];
   const entities: Record<string, { kind: 'person' | 'organization'; role: Role }> = {};
   const unmapped: string[] = [];
   // Keyed by header text, which may be "__proto__": an object with no prototype keeps it as a key.
   const reasons = Object.create(null) as Record<string, string>;
+  const bareNames: { column: ColumnMapping; header: string }[] = [];
+  // A sheet named for a party ("Agents", "Víctimas", "Werknemers") gives its columns to that party.
+  const sheetParty = input.sheets?.length === 1 ? readHeader(input.sheets[0] ?? '').party : null;
   input.header.forEach((header, index) => {
     if (/^column \d+$/.test(header)) return;
-    let field = fieldOfHeader(header);
-    let reason = field ? `header "${header}" reads as ${field}` : '';
-    if (!field) {
-      field = fieldOfValues(input.samples.map((row) => row[index] ?? null));
-      if (field) reason = `values look like ${field}`;
+    const read = readHeader(header);
+    if (!read.party && sheetParty) read.party = sheetParty;
+    let field = read.field;
+    let reason = field ? `header "${header}" reads as ${field === 'name' ? 'a name' : field}` : '';
+    if (!field || (field === 'fullName' && read.party && !read.organisation)) {
+      // A party alone ("Employer", "Contact") may still hold phones or e-mails: the values say.
+      const byValues = fieldOfValues(
+        input.samples.map((row) => row[index] ?? null),
+        dateOrder,
+      );
+      if (byValues && (!field || ['phone', 'email', 'iban', 'crypto'].includes(byValues))) {
+        field = byValues;
+        reason = `values look like ${byValues}`;
+      }
     }
     if (!field) {
       unmapped.push(header);
       return;
     }
-    if (field === 'eventDate' && /birth|dob|nast|nac/i.test(headerWords(header))) {
-      field = 'birthDate';
-      reason = reason.replace(/eventDate$/, 'birthDate');
-    }
     let entity = 'record';
-    if (!RECORD_LEVEL.includes(field)) {
-      const role =
-        roleOf(headerWords(header)) ??
-        (/employer|company|firm|agency|business|angajator|empresa/i.test(header) ? 'employer' : null);
-      const isOrg = role === 'employer' || /company|firm|employer|business|empresa|societate/i.test(header);
-      entity = role ?? 'subject';
-      entities[entity] ??= { kind: isOrg ? 'organization' : 'person', role: role ?? 'subject' };
-      if (isOrg && field === 'fullName') reason += '; an organisation';
+    if (!RECORD_LEVEL.includes(field as Field)) {
+      const party = read.party;
+      entity = party?.entity ?? 'subject';
+      const kind = party?.kind === 'organization' || read.organisation ? 'organization' : 'person';
+      const existing = entities[entity];
+      entities[entity] = {
+        kind: existing?.kind === 'organization' ? 'organization' : kind,
+        role: party?.role ?? 'subject',
+      };
+      if (party && party.entity !== 'subject') reason += `, of a separate ${party.entity} (role ${party.role})`;
+      if (kind === 'organization' && (field === 'fullName' || field === 'name')) reason += '; an organisation';
     }
-    columns.push({
+    const column: ColumnMapping = {
       column: header,
       entity,
-      field,
+      field: field === 'name' ? 'fullName' : field,
       ...(['phone', 'email', 'handle'].includes(field) ? { multiple: true } : {}),
-    });
+      ...(read.documentType && field === 'documentNumber' ? { documentType: read.documentType } : {}),
+    };
+    if (field === 'name') bareNames.push({ column, header });
+    columns.push(column);
     reasons[header] = reason;
   });
+  adoptMainParty(columns, entities, reasons);
+  // A bare "Nom" beside "Prénom" is the family name; "Nombre" beside "Apellidos" the given name;
+  // alone, the whole name.
+  for (const { column, header } of bareNames) {
+    const others = columns.filter((c) => c.entity === column.entity && c !== column).map((c) => c.field);
+    const hasFamily = others.includes('familyName');
+    const hasGiven = others.includes('givenName');
+    const field = hasGiven && !hasFamily ? 'familyName' : hasFamily && !hasGiven ? 'givenName' : 'fullName';
+    column.field = field;
+    reasons[header] = `header "${header}" reads as ${field}${
+      FAMILY_OR_GIVEN.includes(field) ? ` (beside a ${field === 'familyName' ? 'given' : 'family'} name column)` : ''
+    }${reasons[header]?.replace(/^header "[^"]*" reads as a name/, '') ?? ''}`;
+  }
   const profile: Profile = {
     version: 1,
     agency: input.agency,
@@ -179,10 +270,42 @@ export function proposeProfile(input: ProposalInput): Proposal {
     encoding: 'auto',
     delimiter: 'auto',
     country: input.country,
-    dateOrder: input.country === 'US' ? 'MDY' : 'DMY',
+    dateOrder,
     grading: input.grading ?? DEFAULT_GRADING,
     entities,
     columns,
   };
   return { profile, unmapped, reasons };
+}
+
+/**
+ * One profile from the proposals for each sheet of a workbook. Sheets where nothing was mapped
+ * are left out of the profile's sheets; with more than one sheet left, every column says its
+ * sheet, so that "Name" on a Workers sheet and "Name" on an Agents sheet stay apart.
+ */
+export function mergeSheetProposals(sheets: { sheet: string; proposal: Proposal }[]): Proposal {
+  const used = sheets.filter((s) => s.proposal.profile.columns.length > 0);
+  const first = used[0] ?? sheets[0];
+  if (!first) throw new Error('no sheet to propose a profile for');
+  if (used.length <= 1) {
+    return { ...first.proposal, profile: { ...first.proposal.profile, sheets: [first.sheet] } };
+  }
+  const entities: Profile['entities'] = {};
+  const columns: ColumnMapping[] = [];
+  const unmapped: string[] = [];
+  const reasons = Object.create(null) as Record<string, string>;
+  for (const { sheet, proposal } of sheets) {
+    for (const [name, entity] of Object.entries(proposal.profile.entities)) {
+      const existing = entities[name];
+      entities[name] = existing?.kind === 'organization' ? existing : entity;
+    }
+    for (const c of proposal.profile.columns) columns.push({ ...c, sheet });
+    for (const header of proposal.unmapped) unmapped.push(`${sheet}: ${header}`);
+    for (const [header, reason] of Object.entries(proposal.reasons)) reasons[header] ??= reason;
+  }
+  return {
+    profile: { ...first.proposal.profile, sheets: used.map((s) => s.sheet), entities, columns },
+    unmapped,
+    reasons,
+  };
 }

@@ -105,6 +105,7 @@ export const PARTY_FIELDS = [
   'address',
   'addressFlat',
   'addressStreet',
+  'addressHouseNumber',
   'addressCity',
   'addressPostcode',
   'addressCountry',
@@ -138,10 +139,29 @@ export const ALL_FIELDS: readonly Field[] = [...RECORD_FIELDS, ...PARTY_FIELDS, 
 
 const entityName = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'entity names are lower-case words, e.g. "suspect"');
 
+/**
+ * The kind of identity document a column holds when the header says it ("Passport No.", "CNP",
+ * "NI Number"), so that no document-type column is needed.
+ */
+export const DOCUMENT_TYPES = [
+  'passport',
+  'national-id',
+  'residence-permit',
+  'driving-licence',
+  'national-insurance',
+  'social-security',
+  'tax-id',
+  'personal-number',
+  'other',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
 export const columnMappingSchema = z
   .object({
     /** The header text as it stands in the file (compared after trimming and case folding). */
     column: z.string().min(1),
+    /** The sheet this column is read on; on every sheet when absent (per-sheet columns of a workbook). */
+    sheet: z.string().min(1).optional(),
     /** `record`, or one of the profile's entities. */
     entity: z.union([z.literal('record'), entityName]),
     field: z.enum(ALL_FIELDS as [Field, ...Field[]]),
@@ -152,6 +172,8 @@ export const columnMappingSchema = z
       .optional(),
     /** Split the cell into several values on these separators (phones, e-mails, handles). */
     multiple: z.boolean().optional(),
+    /** For a documentNumber column: the type of every document in it, over any document-type column. */
+    documentType: z.enum(DOCUMENT_TYPES).optional(),
     grading: gradingOverrideSchema.optional(),
   })
   .strict();
@@ -215,6 +237,20 @@ export const profileSchema = z
           code: 'custom',
           path: ['columns', i, 'entity'],
           message: `entity "${c.entity}" is not declared in entities`,
+        });
+      }
+      if (c.documentType !== undefined && c.field !== 'documentNumber') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', i, 'documentType'],
+          message: `a document type is given only on a documentNumber column, not on ${c.field}`,
+        });
+      }
+      if (c.sheet !== undefined && p.sheets !== undefined && !p.sheets.includes(c.sheet)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', i, 'sheet'],
+          message: `sheet "${c.sheet}" is not among the profile's sheets (${p.sheets.map((s) => `"${s}"`).join(', ')})`,
         });
       }
       const isRecordField = (RECORD_FIELDS as readonly string[]).includes(c.field);

@@ -26,7 +26,7 @@ import {
 import { identifiersInText } from './freeText';
 import { countryCode, trailingCountry } from './countries';
 import { nameTokens } from './names';
-import type { ColumnMapping, Field, Grading, Profile, Role } from './profile';
+import type { ColumnMapping, DocumentType, Field, Grading, Profile, Role } from './profile';
 import { ROLES } from './profile';
 
 export interface RowProblem {
@@ -114,18 +114,25 @@ export interface ResolvedMapping extends ColumnMapping {
   index: number;
 }
 
+/** A header as compared with a profile's column names: folded, letters and digits of any script. */
 export function headerKey(text: string): string {
+  // Letters of every script: Cyrillic or Greek headers would otherwise all be the empty key.
   return fold(text)
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
 /**
  * Finds each mapped column in the header; names the ones missing. A header that stands twice
  * ("Phone", "Phone") maps both its columns, so that both are read; where the field takes one
- * value (a name, a date), the first non-empty one counts.
+ * value (a name, a date), the first non-empty one counts. With a sheet, columns given for
+ * another sheet are left out.
  */
-export function resolveColumns(profile: Profile, header: string[]): { mappings: ResolvedMapping[]; missing: string[] } {
+export function resolveColumns(
+  profile: Profile,
+  header: string[],
+  sheet?: string,
+): { mappings: ResolvedMapping[]; missing: string[] } {
   const byKey = new Map<string, number[]>();
   header.forEach((h, i) => {
     const key = headerKey(h);
@@ -137,6 +144,7 @@ export function resolveColumns(profile: Profile, header: string[]): { mappings: 
   const mappings: ResolvedMapping[] = [];
   const missing: string[] = [];
   for (const m of profile.columns) {
+    if (m.sheet !== undefined && sheet !== undefined && m.sheet !== sheet) continue;
     const indexes = byKey.get(headerKey(m.column));
     if (indexes === undefined) missing.push(m.column);
     else for (const index of indexes) mappings.push({ ...m, index });
@@ -219,6 +227,19 @@ function splitName(full: string): { given: string | null; family: string | null 
   const given = comma > 0 ? full.slice(comma + 1).trim() : '';
   return family && given ? { family, given } : { given: null, family: null };
 }
+
+// A column's fixed document type, in the words normalizeDocument reads as a type.
+const DOCUMENT_TYPE_NAMES: Record<DocumentType, string> = {
+  passport: 'passport',
+  'national-id': 'id card',
+  'residence-permit': 'residence permit',
+  'driving-licence': 'driving licence',
+  'national-insurance': 'national insurance',
+  'social-security': 'social security',
+  'tax-id': 'tax id',
+  'personal-number': 'personal number',
+  other: 'other',
+};
 
 type Values = Map<string, { mapping: ResolvedMapping; text: string; cell: Cell }[]>;
 
@@ -354,7 +375,13 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
               owner,
               m,
               text,
-              normalizeDocument(text, first(owner, 'documentType')?.text ?? 'ID', documentCountryOf(owner, country)),
+              normalizeDocument(
+                text,
+                (m.documentType ? DOCUMENT_TYPE_NAMES[m.documentType] : undefined) ??
+                  first(owner, 'documentType')?.text ??
+                  'ID',
+                documentCountryOf(owner, country),
+              ),
             );
             break;
           case 'vehiclePlate':
@@ -496,9 +523,16 @@ export function partialBirth(cell: Cell, referenceYear: number): number | null {
 
 function assembleAddress(fields: Values): { mapping: ResolvedMapping; text: string } | null {
   const whole = fields.get('address')?.[0];
-  const parts = (['addressFlat', 'addressStreet', 'addressCity', 'addressPostcode'] as const)
-    .map((f) => fields.get(f)?.[0])
-    .filter((v): v is NonNullable<typeof v> => v !== undefined);
+  const street = fields.get('addressStreet')?.[0];
+  const house = fields.get('addressHouseNumber')?.[0];
+  // The house number goes with its street ("Hauptstraße 12a"), or stands first without one.
+  const streetLine = street && house ? { ...street, text: `${street.text} ${house.text}` } : (street ?? house);
+  const parts = [
+    fields.get('addressFlat')?.[0],
+    streetLine,
+    fields.get('addressCity')?.[0],
+    fields.get('addressPostcode')?.[0],
+  ].filter((v): v is NonNullable<typeof v> => v !== undefined);
   if (whole && parts.length === 0) return { mapping: whole.mapping, text: whole.text };
   const all = whole ? [whole, ...parts] : parts;
   if (all.length === 0) return null;
@@ -511,6 +545,7 @@ function assembleAddress(fields: Values): { mapping: ResolvedMapping; text: stri
   const main =
     fields.get('addressStreet')?.[0] ??
     whole ??
+    house ??
     fields.get('addressCity')?.[0] ??
     fields.get('addressPostcode')?.[0] ??
     (all[0] as (typeof all)[number]);

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GRADING, proposeProfile } from '../../main/core/mappingProposal';
-import { parseProfile } from '../../main/core/profile';
+import { findHeaderRow } from '../../main/core/headers';
+import { DEFAULT_GRADING, mergeSheetProposals, proposeProfile } from '../../main/core/mappingProposal';
+import { parseProfile, type Profile } from '../../main/core/profile';
+import { resolveColumns } from '../../main/core/rowMapper';
+
+/** Each column as "header → entity(role).field[documentType]", the way an analyst reads a proposal. */
+function summary(profile: Profile): string[] {
+  return profile.columns.map((c) => {
+    const role = c.entity === 'record' ? '' : `(${profile.entities[c.entity]?.role ?? '?'})`;
+    return `${c.column} → ${c.entity}${role}.${c.field}${c.documentType ? `[${c.documentType}]` : ''}`;
+  });
+}
 
 const PROFILE_DEFAULTS = {
   version: 1,
@@ -111,7 +121,7 @@ describe('proposing a mapping profile', () => {
         { column: 'Employer name', entity: 'employer', field: 'fullName' },
         { column: 'Notes', entity: 'record', field: 'freeText' },
       ],
-      employer: 'header "Employer name" reads as fullName; an organisation',
+      employer: 'header "Employer name" reads as fullName, of a separate employer (role employer); an organisation',
     });
   });
 
@@ -195,5 +205,274 @@ describe('proposing a mapping profile', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('reads a labour inspection sheet: role words make their own parties, the rest of the header the field', () => {
+    const { profile, unmapped } = proposeProfile({
+      agency: 'GLAA',
+      country: 'GB',
+      header: [
+        'Inspection No',
+        'Worker surname',
+        'Worker given names',
+        'Worker DOB',
+        'Worker Tel',
+        'Social security no',
+        'Employer name',
+        'Agent phone',
+        'Recruiter / agent',
+        'Account holder',
+        'Holder DOB',
+        'Holder phone',
+        'Holder address',
+        'Counterparty IBAN',
+      ],
+      samples: [],
+    });
+    expect({ columns: summary(profile), unmapped }).toEqual({
+      columns: [
+        'Inspection No → record.caseRef',
+        'Worker surname → subject(subject).familyName',
+        'Worker given names → subject(subject).givenName',
+        'Worker DOB → subject(subject).birthDate',
+        'Worker Tel → subject(subject).phone',
+        'Social security no → subject(subject).documentNumber[social-security]',
+        'Employer name → employer(employer).fullName',
+        'Agent phone → recruiter(recruiter).phone',
+        'Recruiter / agent → recruiter(recruiter).fullName',
+        'Account holder → account-holder(account-holder).fullName',
+        'Holder DOB → account-holder(account-holder).birthDate',
+        'Holder phone → account-holder(account-holder).phone',
+        'Holder address → account-holder(account-holder).address',
+        'Counterparty IBAN → counterparty(account-holder).iban',
+      ],
+      unmapped: [],
+    });
+  });
+
+  it('reads names, dates of birth, identity numbers and address parts in eleven languages', () => {
+    const read = (header: string[]) =>
+      summary(proposeProfile({ agency: 'X', country: 'GB', header, samples: [] }).profile);
+    expect({
+      de: read([
+        'Vorgangs-Nr.',
+        'Nachname',
+        'Vorname(n)',
+        'Geburtsdatum',
+        'Personalausweis-Nr.',
+        'Straße',
+        'Hausnummer',
+        'PLZ',
+      ]),
+      fr: read(['N° procédure', 'Nom', 'Prénom(s)', 'Date de naissance', 'N° titre de séjour', 'Code postal']),
+      it: read(['Numero verbale', 'Cognome lavoratore', 'Nome lavoratore', 'Codice fiscale', 'Indirizzo e-mail']),
+      es: read(['Nº diligencias', 'Primer apellido', 'Nombre', 'DNI/NIE', 'Víctima - nombre y apellidos']),
+      pt: read(['Processo n.º', 'Nome completo', 'NIF', 'Morada']),
+      ro: read(['Nr. dosar', 'Nume', 'Prenume', 'CNP', 'Nume recrutor', 'Telefon recrutor']),
+      bg: read(['№ на преписка', 'Фамилия', 'Собствено име', 'ЕГН', 'Дата на раждане', 'Лична карта №']),
+      uk: read(['№ справи', 'Прізвище', "Ім'я", 'Дата народження', 'Номер паспорта', 'РНОКПП']),
+      pl: read(['Nr sprawy', 'Nazwisko', 'Imię', 'PESEL', 'Nr domu', 'Ulica']),
+      nl: read(['Zaaknummer', 'Achternaam werknemer', 'Voornaam werknemer', 'BSN', 'Huisnummer', 'Werkgever']),
+      en: read(['Crime Ref', 'Nominal Surname', 'Forename(s)', 'D.O.B.', 'NI Number', 'Passport No.', 'House No']),
+    }).toEqual({
+      de: [
+        'Vorgangs-Nr. → record.caseRef',
+        'Nachname → subject(subject).familyName',
+        'Vorname(n) → subject(subject).givenName',
+        'Geburtsdatum → subject(subject).birthDate',
+        'Personalausweis-Nr. → subject(subject).documentNumber[national-id]',
+        'Straße → subject(subject).addressStreet',
+        'Hausnummer → subject(subject).addressHouseNumber',
+        'PLZ → subject(subject).addressPostcode',
+      ],
+      fr: [
+        'N° procédure → record.caseRef',
+        'Nom → subject(subject).familyName',
+        'Prénom(s) → subject(subject).givenName',
+        'Date de naissance → subject(subject).birthDate',
+        'N° titre de séjour → subject(subject).documentNumber[residence-permit]',
+        'Code postal → subject(subject).addressPostcode',
+      ],
+      it: [
+        'Numero verbale → record.caseRef',
+        'Cognome lavoratore → subject(subject).familyName',
+        'Nome lavoratore → subject(subject).givenName',
+        'Codice fiscale → subject(subject).documentNumber[tax-id]',
+        'Indirizzo e-mail → subject(subject).email',
+      ],
+      es: [
+        'Nº diligencias → record.caseRef',
+        'Primer apellido → subject(subject).familyName',
+        'Nombre → subject(subject).givenName',
+        'DNI/NIE → subject(subject).documentNumber[national-id]',
+        'Víctima - nombre y apellidos → victim(victim).fullName',
+      ],
+      pt: [
+        'Processo n.º → record.caseRef',
+        'Nome completo → subject(subject).fullName',
+        'NIF → subject(subject).documentNumber[tax-id]',
+        'Morada → subject(subject).address',
+      ],
+      ro: [
+        'Nr. dosar → record.caseRef',
+        'Nume → subject(subject).familyName',
+        'Prenume → subject(subject).givenName',
+        'CNP → subject(subject).documentNumber[personal-number]',
+        'Nume recrutor → recruiter(recruiter).fullName',
+        'Telefon recrutor → recruiter(recruiter).phone',
+      ],
+      bg: [
+        '№ на преписка → record.caseRef',
+        'Фамилия → subject(subject).familyName',
+        'Собствено име → subject(subject).givenName',
+        'ЕГН → subject(subject).documentNumber[personal-number]',
+        'Дата на раждане → subject(subject).birthDate',
+        'Лична карта № → subject(subject).documentNumber[national-id]',
+      ],
+      uk: [
+        '№ справи → record.caseRef',
+        'Прізвище → subject(subject).familyName',
+        "Ім'я → subject(subject).givenName",
+        'Дата народження → subject(subject).birthDate',
+        'Номер паспорта → subject(subject).documentNumber[passport]',
+        'РНОКПП → subject(subject).documentNumber[tax-id]',
+      ],
+      pl: [
+        'Nr sprawy → record.caseRef',
+        'Nazwisko → subject(subject).familyName',
+        'Imię → subject(subject).givenName',
+        'PESEL → subject(subject).documentNumber[personal-number]',
+        'Nr domu → subject(subject).addressHouseNumber',
+        'Ulica → subject(subject).addressStreet',
+      ],
+      nl: [
+        'Zaaknummer → record.caseRef',
+        'Achternaam werknemer → subject(subject).familyName',
+        'Voornaam werknemer → subject(subject).givenName',
+        'BSN → subject(subject).documentNumber[personal-number]',
+        'Huisnummer → subject(subject).addressHouseNumber',
+        'Werkgever → employer(employer).fullName',
+      ],
+      en: [
+        'Crime Ref → record.caseRef',
+        'Nominal Surname → subject(subject).familyName',
+        'Forename(s) → subject(subject).givenName',
+        'D.O.B. → subject(subject).birthDate',
+        'NI Number → subject(subject).documentNumber[national-insurance]',
+        'Passport No. → subject(subject).documentNumber[passport]',
+        'House No → subject(subject).addressHouseNumber',
+      ],
+    });
+  });
+
+  it('keeps originator and beneficiary apart, and gives a file about one named person its unlabelled columns', () => {
+    const transfers = proposeProfile({
+      agency: 'DE-FIU',
+      country: 'DE',
+      header: ['Auftraggeber Name', 'Auftraggeber IBAN', 'Begünstigter Name', 'Begünstigter IBAN', 'Betrag EUR'],
+      samples: [],
+    });
+    const hotline = proposeProfile({
+      agency: 'NGO',
+      country: 'GB',
+      header: ['Caller name', 'Caller number', 'Name of person at risk', 'Age or DOB', 'Their phone'],
+      samples: [],
+    });
+    expect({
+      transfers: summary(transfers.profile),
+      unmapped: transfers.unmapped,
+      hotline: summary(hotline.profile),
+    }).toEqual({
+      transfers: [
+        'Auftraggeber Name → originator(account-holder).fullName',
+        'Auftraggeber IBAN → originator(account-holder).iban',
+        'Begünstigter Name → beneficiary(account-holder).fullName',
+        'Begünstigter IBAN → beneficiary(account-holder).iban',
+      ],
+      unmapped: ['Betrag EUR'],
+      hotline: [
+        'Caller name → reporter(reporter).fullName',
+        'Caller number → reporter(reporter).phone',
+        'Name of person at risk → victim(victim).fullName',
+        'Age or DOB → victim(victim).birthDate',
+        'Their phone → victim(victim).phone',
+      ],
+    });
+  });
+
+  it('reads dates and identity numbers under unknown headers as what they are, not as phones', () => {
+    const { profile } = proposeProfile({
+      agency: 'X',
+      country: 'NL',
+      header: ['Kolom 1', 'Kolom 2', 'Kolom 3'],
+      samples: [
+        ['21-11-2024', '1910403123456', '06 12345678'],
+        ['22-11-2024', '2850101123456', '+31 6 12345678'],
+      ],
+    });
+    expect(summary(profile)).toEqual(['Kolom 1 → record.eventDate', 'Kolom 3 → subject(subject).phone']);
+  });
+
+  it('proposes every sheet of a workbook, each column on its sheet; a sheet of agents gives its columns to the recruiter', () => {
+    const workers = proposeProfile({
+      agency: 'GLAA',
+      country: 'GB',
+      header: ['Inspection No', 'Surname', 'Phone'],
+      samples: [],
+      sheets: ['Workers'],
+    });
+    const agents = proposeProfile({
+      agency: 'GLAA',
+      country: 'GB',
+      header: ['Inspection No', 'Name', 'Phone'],
+      samples: [],
+      sheets: ['Agents'],
+    });
+    const notes = proposeProfile({
+      agency: 'GLAA',
+      country: 'GB',
+      header: ['column 1'],
+      samples: [],
+      sheets: ['Notes'],
+    });
+    const { profile } = mergeSheetProposals([
+      { sheet: 'Workers', proposal: workers },
+      { sheet: 'Agents', proposal: agents },
+      { sheet: 'Notes', proposal: notes },
+    ]);
+    const onSheet = (sheet: string) =>
+      resolveColumns(profile, ['Inspection No', 'Name', 'Surname', 'Phone'], sheet).mappings.map(
+        (m) => `${m.column} → ${m.entity}.${m.field}`,
+      );
+    expect(parseProfile(profile)).toEqual(profile);
+    expect({
+      sheets: profile.sheets,
+      workers: onSheet('Workers'),
+      agents: onSheet('Agents'),
+    }).toEqual({
+      sheets: ['Workers', 'Agents'],
+      workers: ['Inspection No → record.caseRef', 'Surname → subject.familyName', 'Phone → subject.phone'],
+      agents: ['Inspection No → record.caseRef', 'Name → recruiter.fullName', 'Phone → recruiter.phone'],
+    });
+  });
+
+  it('proposes a profile for Cyrillic headers that finds its own columns and header row in its own file', () => {
+    const rows = [
+      ['Справка за лица', null, null],
+      ['№ на преписка', 'Фамилия', 'Телефон'],
+      ['3456/2024', 'Петров', '0888 123 456'],
+    ];
+    const headerIndex = findHeaderRow(rows);
+    const header = (rows[headerIndex] ?? []) as string[];
+    const { profile } = proposeProfile({ agency: 'BG-POL', country: 'BG', header, samples: [rows[2] ?? []] });
+    expect({ headerIndex, ...resolveColumns(profile, header) }).toEqual({
+      headerIndex: 1,
+      mappings: [
+        expect.objectContaining({ column: '№ на преписка', field: 'caseRef', index: 0 }),
+        expect.objectContaining({ column: 'Фамилия', field: 'familyName', index: 1 }),
+        expect.objectContaining({ column: 'Телефон', field: 'phone', index: 2 }),
+      ],
+      missing: [],
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseProfile, type ProfileInput } from '../../main/core/profile';
+import type { Cell } from '../../main/core/cells';
+import { parseProfile, type Profile, type ProfileInput } from '../../main/core/profile';
+import { mapRow, resolveColumns } from '../../main/core/rowMapper';
 
 const BASE: ProfileInput = {
   version: 1,
@@ -79,6 +81,112 @@ describe('parsing a mapping profile', () => {
       key: 'profile is not a valid mapping profile:\n  (top): Unrecognized key: "colums"',
       entityName: expect.stringContaining('\n  entities.Suspect: '),
       notObject: 'profile is not a valid mapping profile:\n  (top): Invalid input: expected object, received string',
+    });
+  });
+
+  it('keeps a profile written before house numbers, document types and sheets valid, as it was', () => {
+    const old = {
+      ...BASE,
+      sheets: ['Persoane'],
+      columns: [
+        { column: 'Dosar', entity: 'record', field: 'caseRef' },
+        { column: 'Nume', entity: 'suspect', field: 'fullName' },
+        { column: 'Tip act', entity: 'suspect', field: 'documentType' },
+        { column: 'Nr. act', entity: 'suspect', field: 'documentNumber' },
+      ],
+    };
+    expect(parseProfile(old)).toEqual({ ...old, encoding: 'auto', delimiter: 'auto', dateOrder: 'DMY' });
+  });
+
+  it('accepts a house number, a fixed document type and columns given per sheet', () => {
+    const profile = {
+      ...BASE,
+      sheets: ['Persons', 'Agents'],
+      columns: [
+        { column: 'Case', entity: 'record', field: 'caseRef' },
+        { column: 'Name', entity: 'suspect', field: 'fullName', sheet: 'Persons' },
+        { column: 'House No', entity: 'suspect', field: 'addressHouseNumber', sheet: 'Persons' },
+        { column: 'CNP', entity: 'suspect', field: 'documentNumber', documentType: 'personal-number' },
+      ],
+    };
+    expect(problems(profile)).toBe('valid');
+  });
+
+  it('names a document type on a column that is not a document number, an unknown type, and a sheet the profile does not read', () => {
+    expect({
+      misplaced: problems({
+        ...BASE,
+        sheets: ['Persons'],
+        columns: [
+          { column: 'Name', entity: 'suspect', field: 'fullName', documentType: 'passport' },
+          { column: 'Phone', entity: 'suspect', field: 'phone', sheet: 'Agents' },
+        ],
+      }),
+      unknown: problems({
+        ...BASE,
+        columns: [{ column: 'Passport', entity: 'suspect', field: 'documentNumber', documentType: 'pasport' }],
+      }),
+    }).toEqual({
+      misplaced:
+        'profile is not a valid mapping profile:\n' +
+        '  columns.0.documentType: a document type is given only on a documentNumber column, not on fullName\n' +
+        '  columns.1.sheet: sheet "Agents" is not among the profile\'s sheets ("Persons")',
+      unknown: expect.stringMatching(
+        /^profile is not a valid mapping profile:\n {2}columns\.0\.documentType: Invalid option: expected one of "passport"\|"national-id"/,
+      ),
+    });
+  });
+});
+
+describe('a profile applied to rows', () => {
+  const profile: Profile = parseProfile({
+    ...BASE,
+    country: 'DE',
+    sheets: ['Personen', 'Vermittler'],
+    entities: {
+      subject: { kind: 'person', role: 'subject' },
+      recruiter: { kind: 'person', role: 'recruiter' },
+    },
+    columns: [
+      { column: 'Vorgangs-Nr.', entity: 'record', field: 'caseRef' },
+      { column: 'Name', entity: 'subject', field: 'fullName', sheet: 'Personen' },
+      { column: 'Straße', entity: 'subject', field: 'addressStreet', sheet: 'Personen' },
+      { column: 'Hausnummer', entity: 'subject', field: 'addressHouseNumber', sheet: 'Personen' },
+      { column: 'Wohnort', entity: 'subject', field: 'addressCity', sheet: 'Personen' },
+      { column: 'Reisepass', entity: 'subject', field: 'documentNumber', documentType: 'passport', sheet: 'Personen' },
+      { column: 'Name', entity: 'recruiter', field: 'fullName', sheet: 'Vermittler' },
+      { column: 'Telefon', entity: 'recruiter', field: 'phone', sheet: 'Vermittler' },
+    ],
+  });
+  const map = (sheet: string, header: string[], cells: Cell[]) => {
+    const { mappings, missing } = resolveColumns(profile, header, sheet);
+    const row = mapRow({ profile, sheet, header, cardHash: (pan) => pan }, mappings, cells, 2);
+    return {
+      missing,
+      parties: row.parties.map((p) => `${p.entity}: ${p.name}`),
+      identifiers: row.identifiers.map((i) => `${i.owner}: ${i.kind} ${i.display}`),
+    };
+  };
+
+  it('reads each sheet by its own columns, with the house number in the address and the document type of the column', () => {
+    expect({
+      personen: map(
+        'Personen',
+        ['Vorgangs-Nr.', 'Name', 'Straße', 'Hausnummer', 'Wohnort', 'Reisepass'],
+        ['0815-24', 'Klaus Schmidt', 'Hauptstraße', '12a', 'Essen', 'C01X00T47'],
+      ),
+      vermittler: map('Vermittler', ['Vorgangs-Nr.', 'Name', 'Telefon'], ['0815-24', 'Ion Marin', '0151 23456789']),
+    }).toEqual({
+      personen: {
+        missing: [],
+        parties: ['subject: Klaus Schmidt'],
+        identifiers: ['subject: document DE passport C01X00T47', 'subject: address Hauptstraße 12a, Essen'],
+      },
+      vermittler: {
+        missing: [],
+        parties: ['recruiter: Ion Marin'],
+        identifiers: ['recruiter: phone +49 1512 3456789'],
+      },
     });
   });
 });

@@ -4,10 +4,16 @@
  */
 import type { Cell } from '../../core/cells';
 import { findHeaderRow, headerTexts, HEADER_SCAN_ROWS } from '../../core/headers';
-import { proposeProfile, type Proposal } from '../../core/mappingProposal';
+import { mergeSheetProposals, proposeProfile, type Proposal } from '../../core/mappingProposal';
 import type { Profile } from '../../core/profile';
 import { mapRow, resolveColumns, type MappedRow } from '../../core/rowMapper';
 import { openAgencyFile } from './readers';
+
+/** Where a sheet's header was found. */
+export interface SheetLayoutFound {
+  sheet: string;
+  headerRow: number | null;
+}
 
 export interface SheetPreview {
   sheet: string;
@@ -26,32 +32,49 @@ async function firstRows(rows: AsyncIterable<{ row: number; cells: Cell[] }>, co
   return out;
 }
 
-/** A proposed profile for the file's first sheet (or the sheets given). */
+/**
+ * A proposed profile for every sheet of the file (or the sheets given): a workbook whose sheets
+ * hold different columns ("Workers", "Agents") gets columns per sheet.
+ */
 export async function proposeForFile(
   path: string,
   agency: string,
   country: string,
   sheets?: string[],
-): Promise<Proposal & { sheet: string; headerRow: number | null }> {
+): Promise<Proposal & { sheet: string; headerRow: number | null; layouts: SheetLayoutFound[] }> {
   const file = await openAgencyFile(path, { sheets });
-  const sheet = file.sheets[0];
-  if (!sheet) {
+  const read: { name: string; rows: { row: number; cells: Cell[] }[] }[] = [];
+  try {
+    // Only the first rows of each sheet are read: the rest of the file, and its worker, are let go.
+    for (const sheet of file.sheets)
+      read.push({ name: sheet.name, rows: await firstRows(sheet.rows, HEADER_SCAN_ROWS + 50) });
+  } finally {
     file.close();
-    return { ...proposeProfile({ agency, country, header: [], samples: [] }), sheet: '', headerRow: null };
   }
-  // Only the first rows are read: the rest of the file, and its worker, are let go.
-  const rows = await firstRows(sheet.rows, HEADER_SCAN_ROWS + 50).finally(() => file.close());
-  const headerIndex = findHeaderRow(rows.map((r) => r.cells));
-  const header = headerTexts(rows[headerIndex]?.cells ?? []);
-  const samples = rows.slice(headerIndex + 1).map((r) => r.cells);
-  const proposal = proposeProfile({
-    agency,
-    country,
-    header,
-    samples,
-    ...(file.format === 'workbook' ? { sheets: sheets ?? [sheet.name] } : {}),
+  if (read.length === 0) {
+    return { ...proposeProfile({ agency, country, header: [], samples: [] }), sheet: '', headerRow: null, layouts: [] };
+  }
+  const found = read.map(({ name, rows }) => {
+    const headerIndex = findHeaderRow(rows.map((r) => r.cells));
+    const header = headerTexts(rows[headerIndex]?.cells ?? []);
+    const proposal = proposeProfile({
+      agency,
+      country,
+      header,
+      samples: rows.slice(headerIndex + 1).map((r) => r.cells),
+      ...(file.format === 'workbook' ? { sheets: [name] } : {}),
+    });
+    return { sheet: name, headerRow: rows[headerIndex]?.row ?? null, proposal };
   });
-  return { ...proposal, sheet: sheet.name, headerRow: rows[headerIndex]?.row ?? null };
+  const proposal =
+    file.format === 'workbook' ? mergeSheetProposals(found) : (found[0] as (typeof found)[number]).proposal;
+  const first = found[0] as (typeof found)[number];
+  return {
+    ...proposal,
+    sheet: first.sheet,
+    headerRow: first.headerRow,
+    layouts: found.map(({ sheet, headerRow }) => ({ sheet, headerRow })),
+  };
 }
 
 /** The first `count` data rows of each sheet as the profile will import them. */
@@ -93,7 +116,7 @@ export async function previewFile(
       continue;
     }
     const header = headerTexts(headerRow.cells);
-    const { mappings, missing } = resolveColumns(profile, header);
+    const { mappings, missing } = resolveColumns(profile, header, sheet.name);
     const ctx = { profile, sheet: sheet.name, header, cardHash };
     const mapped = rows
       .slice(headerIndex + 1)

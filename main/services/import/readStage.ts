@@ -83,7 +83,7 @@ export async function* readStage(file: OpenedFile, options: ReadStageOptions): A
     }
     layout.headerRow = headerRow.row;
     layout.header = headerTexts(headerRow.cells);
-    const { mappings, missing } = resolveColumns(profile, layout.header);
+    const { mappings, missing } = resolveColumns(profile, layout.header, sheet.name);
     layout.missing = missing;
     for (const w of headerRow.warnings ?? []) {
       report({

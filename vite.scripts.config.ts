@@ -18,6 +18,7 @@ export default defineConfig({
         'bench-resolve': resolve(import.meta.dirname, 'bench/resolve.ts'),
         'bench-hostile': resolve(import.meta.dirname, 'bench/hostile.ts'),
         'bench-freetext': resolve(import.meta.dirname, 'bench/freetext.ts'),
+        'bench-mapping': resolve(import.meta.dirname, 'bench/mapping.ts'),
         // Started as a worker thread by the workbook reader, which finds it beside the bundle.
         workbookWorker: resolve(import.meta.dirname, 'main/services/import/workbookWorker.ts'),
       },

@@ -1,0 +1,173 @@
+/**
+ * `npm run bench:mapping [-- --show]`: how much of a file's mapping the proposal gets right, per
+ * column, on labelled agency layouts in eleven languages. Two sets: bench/mapping/dev.json (the
+ * rules were tuned on it) and bench/mapping/heldout.json (written by someone who had not read the
+ * rules, never tuned on: only its figures are printed, never its columns, so that it stays unseen).
+ *
+ * A column counts as right for its field when the proposal maps it to the labelled field (or
+ * leaves it unmapped where the label says no field); right for its party when, in addition, the
+ * proposal gives it to the record or to a party of the labelled role; a document column's type
+ * is right when the proposal fixes the labelled type on it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Cell } from '../main/core/cells';
+import { proposeProfile } from '../main/core/mappingProposal';
+import type { ColumnMapping } from '../main/core/profile';
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const show = process.argv.includes('--show');
+
+interface LabelledColumn {
+  header: string;
+  samples: (string | number | null)[];
+  field: string | null;
+  entity: string | null;
+  documentType?: string;
+}
+
+interface Layout {
+  id: string;
+  language: string;
+  agency: string;
+  sheet: string;
+  workbook?: string;
+  columns: LabelledColumn[];
+}
+
+interface LabelledSet {
+  description: string;
+  layouts: Layout[];
+}
+
+interface Tally {
+  columns: number;
+  field: number;
+  party: number;
+  documents: number;
+  documentsRight: number;
+}
+
+const empty = (): Tally => ({ columns: 0, field: 0, party: 0, documents: 0, documentsRight: 0 });
+
+// The country a file in this language most likely comes from: it only sets the date order.
+const COUNTRY_OF_LANGUAGE: Record<string, string> = {
+  en: 'GB',
+  de: 'DE',
+  fr: 'FR',
+  it: 'IT',
+  es: 'ES',
+  pt: 'PT',
+  ro: 'RO',
+  bg: 'BG',
+  uk: 'UA',
+  ru: 'RU',
+  pl: 'PL',
+  nl: 'NL',
+};
+
+function countryOf(language: string): string {
+  return COUNTRY_OF_LANGUAGE[language.trim().toLowerCase().slice(0, 2)] ?? 'GB';
+}
+
+/** Scores one layout; `misses` receives a line per column not right for its party. */
+function scoreLayout(layout: Layout, misses: string[]): Tally {
+  const tally = empty();
+  const header = layout.columns.map((c) => c.header);
+  const depth = Math.max(0, ...layout.columns.map((c) => c.samples.length));
+  const samples: Cell[][] = Array.from({ length: depth }, (_, row) =>
+    layout.columns.map((c) => (c.samples[row] ?? null) as Cell),
+  );
+  const { profile } = proposeProfile({
+    agency: 'BENCH',
+    country: countryOf(layout.language),
+    header,
+    samples,
+    sheets: [layout.sheet],
+  });
+  const onSheet = (m: ColumnMapping) => {
+    const sheet = (m as { sheet?: string }).sheet;
+    return sheet === undefined || sheet === layout.sheet;
+  };
+  for (const column of layout.columns) {
+    tally.columns += 1;
+    const mapping = profile.columns.find((m) => m.column === column.header && onSheet(m));
+    const field = mapping?.field ?? null;
+    const role = mapping
+      ? mapping.entity === 'record'
+        ? 'record'
+        : (profile.entities[mapping.entity]?.role ?? mapping.entity)
+      : null;
+    const fieldRight = field === column.field;
+    const partyRight = fieldRight && (column.field === null || role === column.entity);
+    if (fieldRight) tally.field += 1;
+    if (partyRight) tally.party += 1;
+    const documentType = (mapping as { documentType?: string } | undefined)?.documentType;
+    if (column.documentType) {
+      tally.documents += 1;
+      if (documentType === column.documentType) tally.documentsRight += 1;
+    }
+    const documentWrong = column.documentType !== undefined && documentType !== column.documentType;
+    if (!partyRight || documentWrong) {
+      const want = `${column.entity ?? '-'}.${column.field ?? '-'}${column.documentType ? `(${column.documentType})` : ''}`;
+      const got = `${role ?? '-'}.${field ?? '-'}${documentType ? `(${documentType})` : ''}`;
+      misses.push(`${layout.id}: "${column.header}" wanted ${want}, proposed ${got}`);
+    }
+  }
+  return tally;
+}
+
+function add(into: Tally, more: Tally): void {
+  into.columns += more.columns;
+  into.field += more.field;
+  into.party += more.party;
+  into.documents += more.documents;
+  into.documentsRight += more.documentsRight;
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((100 * part) / whole).toFixed(1)} %`);
+
+function row(label: string, t: Tally): string {
+  return `  ${label.padEnd(26)} ${String(t.columns).padStart(7)}  ${percent(t.field, t.columns).padStart(7)}  ${percent(
+    t.party,
+    t.columns,
+  ).padStart(12)}  ${t.documents ? `${t.documentsRight}/${t.documents}` : '-'}`;
+}
+
+/** Prints one set's figures; per layout and the misses only when `detail` is set. */
+function report(title: string, set: LabelledSet, detail: boolean): void {
+  const total = empty();
+  const byLanguage = new Map<string, Tally>();
+  const byLayout: [string, Tally][] = [];
+  const misses: string[] = [];
+  for (const layout of set.layouts) {
+    const t = scoreLayout(layout, misses);
+    add(total, t);
+    const lang = byLanguage.get(layout.language) ?? empty();
+    add(lang, t);
+    byLanguage.set(layout.language, lang);
+    byLayout.push([layout.id, t]);
+  }
+  say(`${title}: ${set.layouts.length} layouts, ${total.columns} columns`);
+  say(`  ${''.padEnd(26)} columns    field  field+party  document type`);
+  say(row('all', total));
+  for (const [language, t] of [...byLanguage].sort(([a], [b]) => a.localeCompare(b))) say(row(language, t));
+  if (detail) {
+    for (const [id, t] of byLayout) say(row(id.slice(0, 26), t));
+    if (show) for (const line of misses) say(`  miss  ${line}`);
+  }
+  say();
+}
+
+function load(path: string): LabelledSet | null {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as LabelledSet) : null;
+}
+
+const folder = resolve(process.cwd(), 'bench/mapping');
+const dev = load(resolve(folder, 'dev.json'));
+if (!dev) throw new Error(`bench/mapping/dev.json is missing (run from the project folder)`);
+report('dev (tuned on)', dev, true);
+const heldout = load(resolve(folder, 'heldout.json'));
+// Figures only: listing its columns or misses would let the rules be tuned on it.
+if (heldout) report('held-out (written without the rules, never tuned on)', heldout, false);
+else say('held-out: bench/mapping/heldout.json is not there yet');

@@ -166,7 +166,7 @@ const ROLE_WORDS: [RegExp, Role][] = (
       'victim',
     ],
     [
-      String.raw`suspect|sospechos|banuit|invinuit|inculpat|autor|offender|perpetrator|trafficker|arrested|detenid|defendant|accused|investigad|verdacht|beschuldigt|tatverdacht|tater|mis en cause|prevenu|indagat|sospettat|imputat|arguid|suspeit|заподозрян|обвиняем|извършител|підозрюван|обвинувачен|подозреваем|обвиняем|podejrzan|oskarzon|sprawca|verdachte`,
+      String.raw`suspect|sospechos|banuit|invinuit|inculpat|autor(?!iz|is|it)|offender|perpetrator|trafficker|arrested|detenid|defendant|accused|investigad|verdacht|beschuldigt|tatverdacht|tater|mis en cause|prevenu|indagat|sospettat|imputat|arguid|suspeit|заподозрян|обвиняем|извършител|підозрюван|обвинувачен|подозреваем|обвиняем|podejrzan|oskarzon|sprawca|verdachte`,
       'suspect',
     ],
     [

@@ -391,6 +391,7 @@ describe('addresses, names and roles', () => {
       pooier: 'controller',
       werkgever: 'employer',
       Fahrzeug: 'subject',
+      Autorizație: 'subject',
     };
     const roles = Object.fromEntries(
       Object.keys(written).map((word) => [

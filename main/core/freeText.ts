@@ -27,7 +27,8 @@ import { fold } from './text';
 const PHONE_WORDS = folded(`
   // English
   tel tele telephone phone phones phoned phoning ph mob mobile mobiles cell cellphone landline sim
-  call called calls calling callback rang ring text texted texts texting sms reached reachable
+  call called calls calling callback rang ring text texted texts texting txt txted msg messaged sms
+  reached reachable
   contactable hotline helpline helplines switchboard dial dialled dialed fax faxed contact contacts
   contacted whatsapp wa viber telegram tg signal zalo
   // Romanian
@@ -40,7 +41,8 @@ const PHONE_WORDS = folded(`
   // French
   portable joignable joint jointe appel appele appelee appels fixe contacte contactee contactes
   // German
-  telefonnummer handy handynummer mobilnummer rufnummer festnetz anruf anrufe angerufen erreichbar
+  telefonnummer handy handynummer mobilnummer rufnummer festnetz anruf anrufe anrufen angerufen
+  erreichbar
   kontakt
   // Italian
   cellulare chiamato chiamata chiamate chiamare fisso risponde rispondeva raggiungibile reperibile
@@ -48,17 +50,19 @@ const PHONE_WORDS = folded(`
   // Russian, Ukrainian
   тел телефон телефона телефону телефоном моб мобильный мобильного мобільний сотовый звонил
   звонила звонили звонок дзвонив дзвонила дзвінки дзвінок вайбер ватсап факс телефону мобильный
-  мобільного мобілка звонить дзвонити
+  мобільного мобілка звонить дзвонити позвонить позвони звоните зателефонуй зателефонував
   // Polish
-  tel komorka kom komorkowy dzwon dzwonil dzwonila zadzwon
+  tel komorka kom komorkowy dzwon dzwonil dzwonila zadzwon dzwonic kontaktowy
   // Portuguese
-  telemovel telemoveis telefone telefones contactada contactado contacto ligou ligar ligacao
-  // Dutch
-  telefoon mobiel mobieltje gebeld bellen belde
+  telemovel telemoveis telefone telefones contactada contactado contacto ligou ligar ligue ligacao
+  // Dutch, and Belgian "GSM"
+  telefoon mobiel mobieltje gebeld bellen belde bel gsm
   // Hungarian (phone words starting "telefon" are read by their stem)
-  mobilszam hivta hivott hivas hivja hivjon
+  mobilszam hivta hivott hivas hivja hivjon hivhato
   // Lithuanian, Bulgarian
-  telefonas skambino skambinti skambutis мобилен обаждане обади звънял звъня
+  telefonas skambino skambinti skambutis мобилен обаждане обади звънял звъня звъннете
+  // Albanian, Vietnamese ("gọi": call)
+  thirri thirr goi
   // Vietnamese ("số điện thoại", "SĐT", "điện thoại"; "số" alone is a number word)
   sđt đt thoai
 `);
@@ -70,7 +74,8 @@ const PHONE_WORDS = folded(`
  */
 const NUMBER_WORDS = folded(`
   number numbers num numar numarul numere numerele numerelor numero numeros numeri nummer nummern
-  numer numery numeru numri numrin numrat номер номера номеру номери номерів
+  numer numery numeru numri numrin numrat numeris numerio numeriu szam szama szamon szamrol
+  номер номера номеру номери номерів
 `);
 
 /** Words that, before "number", make it some other number. */
@@ -126,20 +131,32 @@ const NEGATIONS = folded(`
  * says what it is ("Invoice no. 0170 1234567", "chitanța nr. 0721…", "Pedido nº 612…").
  */
 const LABEL_WORDS = folded(`
-  invoice invoices inv bill rechnung rechnungs facturii facturi faktura faktury factuur szamla
-  order orders bestellung bestell auftrag auftrags ordine zamowienie zamowienia заказ замовлення
-  refs referenz riferimento aktenzeichen
-  receipt ricevuta quittung beleg bon bonul chitanta chitantei paragon квитанция
-  квитанція чек
-  contract contrato contrat contratto vertrag umowa umowy договор договір
-  caz cazul expediente affaire fall caso pratica sprawa дело справа zaak processo procedimento
-  procedura protocol protocollo protokoll verbale atestado diligencias
-  acct conta rachunek rachunku счет счёт рахунок
-  card carte cardul tarjeta karte carta karta карта картка
-  ausweis personalausweis pass pesel nip regon bsn inn инн егн egn snils cui nhs utr ni ssn
-  ticket bilet transaccion transazione transakcja tracking booking rezervare reserva serial
-  policy polita poliza iccid crime exhibit custody pnc incident kunden konto vorgangs akten steuer
-  serien kassen
+  // invoices, bills, orders, receipts
+  invoice invoices inv bill rechnung rechnungs facturii facturi faktura faktury factuur fatura
+  szamla фактура bolletta order orders bestellung bestell bestelling auftrag auftrags ordine
+  zamowienie zamowienia encomenda porosi поръчка заказ замовлення receipt ricevuta scontrino
+  quittung beleg bonul kassenbon chitanta chitantei paragon quittance albaran квитанция
+  квитанція чек voucher
+  // references, cases, files, contracts
+  refs referenz riferimento aktenzeichen localizador contract contrato contrat contratto vertrag
+  umowa umowy kontrata sutartis договор договір caz cazul expediente affaire fall caso pratica
+  sprawa sygn sygnatura byla дело справа zaak vorgang processo proces procedimento procedura
+  procedure protocol protocollo protokoll verbale atestado diligencias
+  // accounts, cards, payment codes
+  acct acc conta rachunek rachunku rekening llogari llogaria saskaita сметка счет счёт рахунок
+  card carte cardul cartao tarjeta karte kaart carta karta карта картка sort bic swift cvv otp
+  loan
+  // identity and other documents
+  ausweis personalausweis pass passaporte passaporto paspoort paszport pasaporta buletin seria
+  serie pesel nip regon bsn nino inn инн іпн рнокпп егн egn snils снилс cui nhs utr ni ssn
+  siret siren fiscal codice kodas cmnd cccd dob
+  // tickets, parcels, bookings, serial numbers, vehicles
+  ticket bilet transaccion transazione transakcja tracking awb waybill consignment shipment parcel
+  booking rezervare reserva serial policy polita poliza iccid vrm
+  // police and court references
+  crime exhibit custody pnc incident
+  // German compound stems written apart ("Kunden-Nr.", "Steuer-ID")
+  kunden konto vorgangs akten steuer serien kassen
 `);
 
 /** Labels that name an account on a messaging app when one comes right before ("WhatsApp account 07…"). */
@@ -150,9 +167,9 @@ const MESSAGING_WORDS = folded('whatsapp wa viber telegram tg signal zalo');
 const NUMBER_ABBREVIATIONS = folded('no nr nro nb n num numb nos nrs');
 
 /**
- * Stems of German and Dutch compounds in "-nummer" / "-nr" that are phones ("Telefonnummer",
- * "Handynr", "Notrufnummer"); every other such compound ("Rechnungsnummer", "Kundennr",
- * "zaaknummer") is a label of another kind.
+ * Stems of German, Dutch and Hungarian compounds in "-nummer" / "-nr" / "-szám" that are phones
+ * ("Telefonnummer", "Handynr", "Notrufnummer", "mobilszám"); every other such compound
+ * ("Rechnungsnummer", "Kundennr", "zaaknummer", "ügyszám") is a label of another kind.
  */
 const PHONE_STEMS = folded('ruf handy mobil fax not notruf kontakt mobiel whatsapp tel');
 
@@ -160,17 +177,23 @@ const PHONE_STEMS = folded('ruf handy mobil fax not notruf kontakt mobiel whatsa
 const PLATFORM_WORDS = new Map<string, string>(
   Object.entries({
     // With the case endings of the agencies' languages ("na Telegramie", "pe Instagramul", "на Фейсбуке").
-    instagram: 'ig insta instagram instagramie instagramu instagramul инстаграм инстаграме інстаграм інстаграмі',
-    facebook: 'fb facebook facebooku facebookul фейсбук фейсбуке фейсбуку',
-    telegram: 'tg telegram telegramie telegramu telegramul телеграм телеграмм телеграме телеграмі',
-    tiktok: 'tiktok tiktoku tiktokul тикток',
-    snapchat: 'sc snap snapchat snapchacie snapchatu snapchatul',
+    instagram:
+      'ig insta instagram instagramie instagramu instagramul instagramon instagrame инстаграм инстаграме інстаграм інстаграмі',
+    facebook: 'fb facebook facebooku facebookul facebookon facebooke фейсбук фейсбуке фейсбуку',
+    telegram: 'tg telegram telegramie telegramu telegramul telegramon telegrame телеграм телеграмм телеграме телеграмі',
+    tiktok: 'tiktok tiktoku tiktokul tiktokon tiktoke тикток',
+    snapchat: 'sc snap snapchat snapchacie snapchatu snapchatul snapchaten snapchate',
     vk: 'vk vkontakte вк вконтакте',
     whatsapp: 'whatsapp wa whatsappie whatsappu whatsappul',
     signal: 'signal',
     x: 'twitter x',
     odnoklassniki: 'ok odnoklassniki одноклассники одноклассниках однокласники однокласниках',
   }).flatMap(([platform, words]) => [...folded(words)].map((word): [string, string] => [word, platform])),
+);
+
+/** Platform words whose case ending says "on" (Hungarian, Lithuanian), so they may follow a handle directly. */
+const PLATFORM_LOCATIVES = folded(
+  'instagramon instagrame facebookon facebooke telegramon telegrame tiktokon tiktoke snapchaten snapchate',
 );
 
 /**
@@ -183,13 +206,16 @@ const AMBIGUOUS_PLATFORM_WORDS = new Set(['ok', 'x']);
  * Words that join a handle to the platform named after it ("@ana.k said on IG", "@ion pe
  * Telegram", "@x su Instagram", "@x na Instagramie", "@x op TikTok", "@x no Instagram").
  */
-const PLATFORM_AFTER = folded('on in via pe en sur auf su na no em op w в на у');
+const PLATFORM_AFTER = folded(`
+  on in via through from pe prin en por sur par auf uber su per tramite na no em op w przez ne tren
+  в на у через від от
+`);
 
 /** Words that may stand between a platform word and its handle ("Instagram account @x", "Instagram is x.y"). */
 const HANDLE_FILLERS = folded(`
   account acct handle user username profile profil profilo perfil page id name nick nickname
   channel canal is on as at by from von par od cont contul cuenta compte konto аккаунт акаунт канал
-  ник
+  ник called named llamado llamada appele appelee genannt namens chiamato chiamata numit numita
 `);
 
 /** A set of words written one after another, lines starting with "//" left out, each folded. */
@@ -676,12 +702,19 @@ function handlesBeforeWords(scan: string, tokens: Token[]): { start: number; ide
  */
 function handlesBeforeBrackets(scan: string, tokens: Token[]): { start: number; identifier: Identifier }[] {
   const found: { start: number; identifier: Identifier }[] = [];
-  for (const word of tokens) {
+  const spaced = (a: Token, b: Token) => /^[ \t]+$/.test(scan.slice(a.end, b.start));
+  for (let k = 0; k < tokens.length; k++) {
+    const word = tokens[k] as Token;
     const platform = word.kind === 'word' ? PLATFORM_WORDS.get(word.text) : undefined;
     if (!platform) continue;
-    let open = word.start - 1;
+    // "(on Telegram)", "(pe Instagram)"; "(Instagram account)", "(IG profile)".
+    const join = tokens[k - 1];
+    const first = join?.kind === 'word' && PLATFORM_AFTER.has(join.text) && spaced(join, word) ? join : word;
+    const filler = tokens[k + 1];
+    const last = filler?.kind === 'word' && HANDLE_FILLERS.has(filler.text) && spaced(word, filler) ? filler : word;
+    let open = first.start - 1;
     while (open >= 0 && scan[open] === ' ') open--;
-    let close = word.end;
+    let close = last.end;
     while (close < scan.length && scan[close] === ' ') close++;
     const pair = `${scan.charAt(open)}${scan.charAt(close)}`;
     if (pair !== '()' && pair !== '[]') continue;
@@ -705,12 +738,17 @@ function handlesBeforeBrackets(scan: string, tokens: Token[]): { start: number; 
   return found;
 }
 
-/** The platform in "… said on IG" from token `n` on, with only spaces and at most two words before "on". */
+/**
+ * The platform in "… said on IG" from token `n` on, with only spaces and at most two words before
+ * "on", or in a case ending right after the handle ("@x Instagramon").
+ */
 function platformNamedAfter(scan: string, tokens: Token[], n: number, from: number): string | undefined {
   let end = from;
   for (let m = n; m < tokens.length && m - n < 4; m++) {
     const t = tokens[m] as Token;
     if (t.kind !== 'word' || !/^[ \t]+$/.test(scan.slice(end, t.start))) return undefined;
+    // "@x Instagramon", "@x Telegrame": the case ending says "on".
+    if (m === n && PLATFORM_LOCATIVES.has(t.text)) return PLATFORM_WORDS.get(t.text);
     const next = tokens[m + 1];
     if (PLATFORM_AFTER.has(t.text) && next && next.kind === 'word' && /^[ \t]+$/.test(scan.slice(t.end, next.start))) {
       const platform = PLATFORM_WORDS.get(next.text);
@@ -953,9 +991,9 @@ function isLabel(tokens: Token[], n: number): boolean {
 /** Starts of words that are phone words in any of the languages ("telefonszámról", "telefoonnummer", "телефонувати"). */
 const PHONE_PREFIXES = ['telefon', 'telefoon', 'telephon', 'телефон'];
 
-/** The stem of a "-nummer" / "-nr" compound ("rechnungs" of "Rechnungsnummer"), or null. */
+/** The stem of a "-nummer" / "-nr" / "-szám" compound ("rechnungs" of "Rechnungsnummer"), or null. */
 function compoundStem(text: string): string | null {
-  for (const suffix of ['nummer', 'nummern', 'nr']) {
+  for (const suffix of ['nummer', 'nummern', 'nr', 'szam']) {
     if (text.length >= suffix.length + 3 && text.endsWith(suffix)) return text.slice(0, -suffix.length);
   }
   return null;

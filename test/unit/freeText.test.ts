@@ -89,6 +89,8 @@ describe('free text leaves a number labelled as another kind, or denied to be a 
       english: linked('Phone company contract 07812 345678'),
       italian: linked('Cellulare sequestrato, ricevuta n. 347 123 4567', 'IT'),
       romanian: linked('Chitanța nr. 0744 987 321 – sunați pentru detalii', 'RO'),
+      hungarian: linked('Telefon lefoglalva, ügyszám 06 30 123 4567', 'HU'),
+      portuguese: linked('Tel. apreendido; fatura 912 345 678', 'PT'),
       stillAPhone: linked('Telefonnummer 0176 5554433, Bestellung folgt', 'DE'),
       messagingAccount: linked('WhatsApp account 07812 345678'),
     }).toEqual({
@@ -97,6 +99,8 @@ describe('free text leaves a number labelled as another kind, or denied to be a 
       english: [],
       italian: [],
       romanian: [],
+      hungarian: [],
+      portuguese: [],
       stillAPhone: ['phone:DE:+491765554433'],
       messagingAccount: ['phone:GB:+447812345678'],
     });
@@ -314,6 +318,10 @@ describe('free text reads e-mails, handles and IBANs precisely', () => {
       polishBefore: linked('pisz do nas na Facebooku: @praca.uk', 'PL'),
       xInBrackets: linked('boss posts on X (@bossman_ldn) daily'),
       by: linked('found on insta by @model.scout.ldn'),
+      bracketedJoin: linked('then wrote to kasia.praca24 (on Telegram)'),
+      bracketedFiller: linked('@lena.travel (Instagram account) is run by him'),
+      hungarian: linked('@munka_ausztria Instagramon hirdet', 'HU'),
+      albanian: linked('shkruan @pune.italia në Instagram', 'AL'),
       words: linked('meeting (Signal) tomorrow, room 12 (Telegram)'),
       aPhone: linked('07812 345678 (WhatsApp)'),
     }).toEqual({
@@ -324,6 +332,10 @@ describe('free text reads e-mails, handles and IBANs precisely', () => {
       polishBefore: ['handle:facebook:praca.uk'],
       xInBrackets: ['handle:x:bossman_ldn'],
       by: ['handle:instagram:model.scout.ldn'],
+      bracketedJoin: ['handle:telegram:kasia.praca24'],
+      bracketedFiller: ['handle:instagram:lena.travel'],
+      hungarian: ['handle:instagram:munka_ausztria'],
+      albanian: ['handle:instagram:pune.italia'],
       words: [],
       aPhone: ['phone:GB:+447812345678'],
     });

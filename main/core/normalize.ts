@@ -4,6 +4,7 @@
  * cell of a one-column profile, so that what this prints and what an import stores cannot differ
  * (same functions, same defaults: document type, issuing country, handle platform…).
  */
+import { countryCode } from './countries';
 import type { Identifier } from './identifiers';
 import { nameKey, toLatin } from './names';
 import type { Field, Profile } from './profile';
@@ -18,6 +19,7 @@ export const NORMALIZE_KINDS = [
   'document',
   'vehicle',
   'name',
+  'country',
 ] as const;
 export type NormalizeKind = (typeof NORMALIZE_KINDS)[number];
 
@@ -25,7 +27,7 @@ export type NormalizeKind = (typeof NORMALIZE_KINDS)[number];
  * The profile fields a kind is read as, in order: an account is the first reading that fits
  * (IBAN, card, wallet, payment-app id), as a column mapped to that field would read it.
  */
-const FIELDS: Record<Exclude<NormalizeKind, 'name'>, Field[]> = {
+const FIELDS: Record<Exclude<NormalizeKind, 'name' | 'country'>, Field[]> = {
   phone: ['phone'],
   address: ['address'],
   account: ['iban', 'card', 'crypto', 'paymentApp'],
@@ -55,7 +57,8 @@ function profileFor(field: Field, country: string): Profile {
 export type NormalizeResult =
   | { ok: true; identifiers: Identifier[]; notes: string[] }
   | { ok: false; reason: string }
-  | { ok: true; name: { comparable: string; latin: string; phonetic: string[] } };
+  | { ok: true; name: { comparable: string; latin: string; phonetic: string[] } }
+  | { ok: true; country: string };
 
 /**
  * What an import stores for `value` in a column of this kind, with the agency's (or column's)
@@ -70,6 +73,16 @@ export function normalizeValue(
   if (kind === 'name') {
     const key = nameKey(value);
     return { ok: true, name: { comparable: key.comparable, latin: toLatin(value), phonetic: key.phonetic } };
+  }
+  if (kind === 'country') {
+    // A nationality, an issuing country or an address's country, as the import reads each.
+    const code = countryCode(value);
+    return code
+      ? { ok: true, country: code }
+      : {
+          ok: false,
+          reason: `"${value.trim()}" is no country or nationality this import can read; it counts as missing`,
+        };
   }
   const reasons: string[] = [];
   for (const field of FIELDS[kind]) {
@@ -140,6 +153,7 @@ export function normalizeText(
   if (!result.ok) return `rejected: ${result.reason}`;
   if ('name' in result)
     return `${result.name.comparable}  (latin: ${result.name.latin}; phonetic: ${result.name.phonetic.join(' ')})`;
+  if ('country' in result) return `country ${result.country}`;
   const notes = result.notes.length ? `  (${result.notes.join('; ')})` : '';
   return `${result.identifiers.map(describeIdentifier).join(', ')}${notes}`;
 }

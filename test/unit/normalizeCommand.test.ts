@@ -26,6 +26,20 @@ function imported(field: string, value: string, country: string) {
 }
 
 describe('caselink normalize', () => {
+  it('prints the country an import reads in a nationality, document or address country, or that it reads none', () => {
+    expect(
+      ['Marea Britanie', 'bulgară', 'Republic of Moldova', 'українка', 'necunoscută'].map((v) =>
+        normalizeText('country', v, 'RO', cardHash),
+      ),
+    ).toEqual([
+      'country GB',
+      'country BG',
+      'country MD',
+      'country UA',
+      'rejected: "necunoscută" is no country or nationality this import can read; it counts as missing',
+    ]);
+  });
+
   it('prints a phone by its E.164 key, not by the region libphonenumber gives a shared-plan number', () => {
     expect(normalizeText('phone', '07911 123456', 'GB', cardHash)).toBe('phone +447911123456  [+44 7911 123456]');
   });

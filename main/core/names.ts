@@ -165,9 +165,6 @@ export function jaroWinkler(a: string, b: string): number {
  */
 const FORM_OF: ReadonlyMap<string, string> = new Map(Object.entries(familiarList.forms as Record<string, string>));
 
-/** Every name the list knows, as a form or as the name forms are of. */
-const KNOWN: ReadonlySet<string> = new Set([...FORM_OF.keys(), ...FORM_OF.values()]);
-
 /** Longest chain of forms followed; the published list has none longer, and a loop must end. */
 const MAX_FORM_CHAIN = 4;
 
@@ -181,12 +178,17 @@ function formChain(name: string): string[] {
   return chain;
 }
 
+/** Each name the list knows (as a form or as the name forms are of) with its chain, worked out once. */
+const CHAINS: ReadonlyMap<string, readonly string[]> = new Map(
+  [...new Set([...FORM_OF.keys(), ...FORM_OF.values()])].map((name) => [name, formChain(name)]),
+);
+
 /** Whether two given names are forms of one name ("sasha" and "aleksandr", "bill" and "william"). */
 export function familiarForms(a: string, b: string): boolean {
-  if (!KNOWN.has(a) || !KNOWN.has(b)) return false;
-  if (a === b) return true;
-  const ofA = formChain(a);
-  return formChain(b).some((n) => ofA.includes(n));
+  const ofA = CHAINS.get(a);
+  const ofB = CHAINS.get(b);
+  if (ofA === undefined || ofB === undefined) return false;
+  return a === b || ofB.some((n) => ofA.includes(n));
 }
 
 /** Whether a token with lost letters ('?ukasz') can be the other token ('lukasz'). */

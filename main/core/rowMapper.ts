@@ -305,20 +305,20 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
       identifiers.push({ ...v, owner, column: m.column, raw: text, grading: gradingOf(m) });
     for (const note of result.notes) warnings.push({ column: m.column, value: text, reason: note });
   };
-  // A document's country as written; text that names no country is reported and the file's
-  // country stands, so that an unreadable word never becomes an issuing country of its own.
+  // A document's or a vehicle's country as written; text that names no country is reported and
+  // the file's country stands, so that an unreadable word never becomes an issuing country.
   const unreadCountries = new Set<string>();
-  const documentCountryOf = (owner: string, fallback: string): string => {
-    const written = first(owner, 'documentCountry');
+  const issuingCountryOf = (owner: string, field: 'documentCountry' | 'vehicleCountry', fallback: string): string => {
+    const written = first(owner, field);
     if (!written) return fallback;
     const code = countryCode(written.text);
     if (code) return code;
-    if (!unreadCountries.has(owner)) {
-      unreadCountries.add(owner);
+    if (!unreadCountries.has(`${owner}|${field}`)) {
+      unreadCountries.add(`${owner}|${field}`);
       warnings.push({
         column: written.mapping.column,
         value: written.text,
-        reason: `not a country this import can read; the document is taken as issued in ${fallback}`,
+        reason: `not a country this import can read; the ${field === 'documentCountry' ? 'document is taken as issued' : 'vehicle is taken as registered'} in ${fallback}`,
       });
     }
     return fallback;
@@ -380,12 +380,12 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
                 (m.documentType ? DOCUMENT_TYPE_NAMES[m.documentType] : undefined) ??
                   first(owner, 'documentType')?.text ??
                   'ID',
-                documentCountryOf(owner, country),
+                issuingCountryOf(owner, 'documentCountry', country),
               ),
             );
             break;
           case 'vehiclePlate':
-            add(owner, m, text, normalizeVehicle(text, first(owner, 'vehicleCountry')?.text ?? country));
+            add(owner, m, text, normalizeVehicle(text, issuingCountryOf(owner, 'vehicleCountry', country)));
             break;
           case 'freeText': {
             const found = identifiersInText(text, country);

@@ -543,6 +543,17 @@ describe('addresses, names and roles', () => {
         unread.identifiers[0]?.country,
         unread.warnings.map((w) => w.reason),
       ]).toEqual(['GB', 'RO', ['not a country this import can read; the document is taken as issued in RO']]);
+      const vehicles = profileOf([
+        { column: 'Plate', entity: 'suspect', field: 'vehiclePlate' },
+        { column: 'Country', entity: 'suspect', field: 'vehicleCountry' },
+      ]);
+      const plate = (country: string) => mapOne(vehicles, ['Plate', 'Country'], ['B 123 ABC', country]);
+      expect(
+        [plate('Marea Britanie'), plate('Atlantida')].map((r) => [r.identifiers[0]?.country, r.warnings.length]),
+      ).toEqual([
+        ['GB', 0],
+        ['RO', 1],
+      ]);
     });
   });
 

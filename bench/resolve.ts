@@ -1,19 +1,30 @@
 /**
- * `npm run bench:resolve [-- --set DIR] [--threshold 0.8]`: how well Caselink links and matches,
- * scored against a fixture set's ground truth (fixtures/ by default), and how long resolution
- * takes per 100,000 records.
+ * `npm run bench:resolve`: how well Caselink links and matches, and how long resolution takes.
  *
- * Identifier links: every pair of spreadsheet rows that assert one identifier, per kind.
- * Person matches: every pair of person mentions proposed (or confirmed) at or above the
- * threshold, against every pair of mentions of one true person.
+ * - The development fixtures (fixtures/, or `--set DIR`), scored against their ground truth.
+ *   Identifier links: every pair of spreadsheet rows that assert one identifier, per kind. Person
+ *   matches: every pair of person mentions proposed (or confirmed) at or above the threshold,
+ *   against every pair of mentions of one true person.
+ * - The held-out fixtures (a second vocabulary no rule was tuned on), generated into
+ *   .cache/fixtures-heldout when the generator offers `--vocabulary heldout`.
+ * - The public FEBRL sets (bench/febrl.ts): imported through the command line, scored pairwise,
+ *   with Splink 4 on the same files beside them.
+ *
+ * Flags: `--set DIR` (that set alone, unless `--febrl`), `--threshold S`, `--show-misses N`,
+ * `--febrl` / `--no-febrl`, `--febrl-only`, `--febrl-sets febrl4,febrl1`, `--no-splink`,
+ * `--no-heldout`, `--cli PATH` (the built command line to measure).
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import { DEFAULT_MATCH_THRESHOLD } from '../main/core/rules';
 import { importMany } from '../main/services/import/importMany';
 import { loadManifest } from '../main/services/import/profiles';
 import { resolve } from '../main/services/resolveService';
-import { arg, freshDatabase, say } from './support';
+import { benchFebrl, FEBRL_SETS, printFebrl, type FebrlSet } from './febrl';
+import { pairsOf, scorePairs as score, type PairScore } from './pairs';
+import { arg, flag, freshDatabase, say } from './support';
 
 interface Mention {
   file: string;
@@ -46,176 +57,237 @@ function kindOf(label: string, subkind: string): string {
   );
 }
 
-function pairsOf(locations: string[], into: Set<string>): void {
-  const unique = [...new Set(locations)].sort();
-  for (let i = 0; i < unique.length; i++)
-    for (let j = i + 1; j < unique.length; j++) into.add(`${unique[i]}§${unique[j]}`);
-}
-
-function score(predicted: Set<string>, truth: Set<string>) {
-  let hits = 0;
-  for (const p of predicted) if (truth.has(p)) hits++;
-  const precision = predicted.size ? hits / predicted.size : 1;
-  const recall = truth.size ? hits / truth.size : 1;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { predicted: predicted.size, truth: truth.size, hits, precision, recall, f1 };
-}
-
-const line = (name: string, s: ReturnType<typeof score>) =>
+const line = (name: string, s: PairScore) =>
   say(
     `  ${name.padEnd(14)} ${s.precision.toFixed(3).padStart(9)} ${s.recall.toFixed(3).padStart(7)} ${s.f1.toFixed(3).padStart(6)}   ${String(s.hits).padStart(6)} of ${String(s.predicted).padStart(6)} proposed, ${String(s.truth).padStart(6)} true`,
   );
 
-const setDir = resolvePath(arg('set', join(root, 'fixtures')));
 const threshold = Number(arg('threshold', String(DEFAULT_MATCH_THRESHOLD)));
-const truth = JSON.parse(await readFile(join(setDir, 'ground-truth.json'), 'utf8')) as GroundTruth;
-const loc = (m: Mention) => `${basename(m.file)}|${m.sheet}|${m.row}`;
 
-const { db, stop } = await freshDatabase('resolve');
-try {
-  const manifest = await loadManifest(join(setDir, 'agencies.json'));
-  const imported = await importMany(db, manifest.files, { agencies: manifest.agencies, cardHash: (pan) => pan });
-  const records = imported.reduce((n, o) => n + (o.ok ? o.summary.rowsImported : 0), 0);
-  const resolved = await resolve(db);
+interface SetFigures {
+  records: number;
+  clusters: PairScore;
+  pairs: PairScore;
+  seconds: number;
+}
 
-  // Identifier links, per kind.
-  const predictedLinks = new Map<string, Set<string>>();
-  const identifierRows = await db.read('bench/identifier-locations');
-  for (const r of identifierRows) {
-    const kind = kindOf(r.get('label') as string, r.get('subkind') as string);
-    const set = predictedLinks.get(kind) ?? new Set<string>();
-    pairsOf(r.get('locations') as string[], set);
-    predictedLinks.set(kind, set);
-  }
-  const truthLinks = new Map<string, Set<string>>();
-  for (const i of truth.identifiers) {
-    const set = truthLinks.get(i.kind) ?? new Set<string>();
-    pairsOf(i.mentions.map(loc), set);
-    truthLinks.set(i.kind, set);
-  }
+/** Imports a fixture set into a fresh database, resolves it and prints its figures. */
+async function benchFixtures(setDir: string): Promise<SetFigures> {
+  const truth = JSON.parse(await readFile(join(setDir, 'ground-truth.json'), 'utf8')) as GroundTruth;
+  const loc = (m: Mention) => `${basename(m.file)}|${m.sheet}|${m.row}`;
 
-  // Person matches: a person node stands for every location of its record.
-  const mentionsOf = new Map<string, string[]>();
-  for (const r of await db.read('bench/person-locations'))
-    mentionsOf.set(r.get('id') as string, r.get('locations') as string[]);
-  // As the graph view shows them: mentions joined by accepted pairs are one person (clusters).
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    const p = parent.get(x) ?? x;
-    if (p === x) return x;
-    const top = find(p);
-    parent.set(x, top);
-    return top;
-  };
-  const pairwise = new Set<string>();
-  for (const locations of mentionsOf.values()) pairsOf(locations, pairwise);
-  const proposals = await db.read('bench/match-pairs', { minScore: threshold });
-  for (const r of proposals) {
-    const a = r.get('a') as string;
-    const b = r.get('b') as string;
-    parent.set(find(a), find(b));
-    for (const x of mentionsOf.get(a) ?? []) {
-      for (const y of mentionsOf.get(b) ?? []) if (x !== y) pairwise.add(x < y ? `${x}§${y}` : `${y}§${x}`);
-    }
-  }
-  const clusters = new Map<string, string[]>();
-  for (const [id, locations] of mentionsOf) {
-    const top = find(id);
-    clusters.set(top, [...(clusters.get(top) ?? []), ...locations]);
-  }
-  const predictedMatches = new Set<string>();
-  for (const locations of clusters.values()) pairsOf(locations, predictedMatches);
-  const truthMatches = new Set<string>();
-  for (const p of truth.persons)
-    pairsOf(
-      p.mentions.map((m) => `${loc(m)}|${m.entity}`),
-      truthMatches,
-    );
+  const { db, stop } = await freshDatabase('resolve');
+  try {
+    const manifest = await loadManifest(join(setDir, 'agencies.json'));
+    const imported = await importMany(db, manifest.files, { agencies: manifest.agencies, cardHash: (pan) => pan });
+    const records = imported.reduce((n, o) => n + (o.ok ? o.summary.rowsImported : 0), 0);
+    const resolved = await resolve(db);
 
-  say(
-    `Resolution quality on ${setDir} (${records.toLocaleString('en-GB')} records imported; match threshold ${threshold}).`,
-  );
-  say('');
-  say(`  ${'identifier'.padEnd(14)} precision  recall     F1`);
-  const all = { predicted: new Set<string>(), truth: new Set<string>() };
-  for (const kind of [...new Set([...predictedLinks.keys(), ...truthLinks.keys()])].sort()) {
-    const p = predictedLinks.get(kind) ?? new Set<string>();
-    const t = truthLinks.get(kind) ?? new Set<string>();
-    p.forEach((x) => all.predicted.add(`${kind}:${x}`));
-    t.forEach((x) => all.truth.add(`${kind}:${x}`));
-    line(kind, score(p, t));
-  }
-  line('all links', score(all.predicted, all.truth));
-  say('');
-  say(`  ${'persons'.padEnd(14)} precision  recall     F1`);
-  line('as clusters', score(predictedMatches, truthMatches));
-  line('pairs only', score(pairwise, truthMatches));
-  say('');
-  // --show-misses N: a sample of missed and wrongly proposed pairs, to see what to improve.
-  const show = Number(arg('show-misses', '0'));
-  if (show > 0) {
-    const who = new Map<string, string>();
-    for (const r of await db.read('bench/person-details')) {
-      for (const l of r.get('locations') as string[])
-        who.set(
-          l,
-          `${r.get('name') as string} (${(r.get('birthDate') as string | null) ?? 'no DOB'}, ${(r.get('nationality') as string | null) ?? '?'})`,
-        );
-    }
-    const describe = (pair: string) =>
-      pair
-        .split('§')
-        .map((l) => `${l} = ${who.get(l) ?? 'NOT IMPORTED'}`)
-        .join('  ~  ');
-    say('Identifiers whose mentions were not all linked:');
-    let shown = 0;
-    for (const i of truth.identifiers) {
-      const pairs = new Set<string>();
-      pairsOf(i.mentions.map(loc), pairs);
-      const missed = [...pairs].filter((p) => !(predictedLinks.get(i.kind) ?? new Set()).has(p));
-      if (missed.length && i.kind !== 'phone' && shown++ < show) {
-        say(
-          `  ${i.kind} ${i.canonical}: ${i.mentions.map((m) => `${loc(m)}|${(m as Mention & { column?: string }).column ?? ''}`).join('  ;  ')}`,
-        );
-      }
-    }
-    say('Identifiers linking rows that the truth does not link:');
-    shown = 0;
+    // Identifier links, per kind.
+    const predictedLinks = new Map<string, Set<string>>();
+    const identifierRows = await db.read('bench/identifier-locations');
     for (const r of identifierRows) {
       const kind = kindOf(r.get('label') as string, r.get('subkind') as string);
-      const pairs = new Set<string>();
-      pairsOf(r.get('locations') as string[], pairs);
-      const wrong = [...pairs].filter((p) => !(truthLinks.get(kind) ?? new Set()).has(p));
-      if (wrong.length && shown++ < show)
-        say(`  ${kind} ${r.get('display') as string}: ${wrong.slice(0, 3).join('  ;  ')}`);
+      const set = predictedLinks.get(kind) ?? new Set<string>();
+      pairsOf(r.get('locations') as string[], set);
+      predictedLinks.set(kind, set);
     }
-    say('Missed same-person pairs:');
-    [...truthMatches]
-      .filter((p) => !predictedMatches.has(p))
-      .slice(0, show)
-      .forEach((p) => say(`  ${describe(p)}`));
-    say('Wrongly proposed pairs (as clusters):');
-    [...predictedMatches]
-      .filter((p) => !truthMatches.has(p))
-      .slice(0, show)
-      .forEach((p) => say(`  ${describe(p)}`));
-    say('Wrong proposals, with their score and reasons:');
-    proposals
-      .map((r) => {
-        const [x] = mentionsOf.get(r.get('a') as string) ?? [];
-        const [y] = mentionsOf.get(r.get('b') as string) ?? [];
-        return { pair: x && y ? (x < y ? `${x}§${y}` : `${y}§${x}`) : '', r };
-      })
-      .filter(({ pair }) => pair && !truthMatches.has(pair))
-      .slice(0, show)
-      .forEach(({ pair, r }) =>
-        say(`  ${describe(pair)}\n    ${String(r.get('score'))}: ${(r.get('reasons') as string[]).join('; ')}`),
+    const truthLinks = new Map<string, Set<string>>();
+    for (const i of truth.identifiers) {
+      const set = truthLinks.get(i.kind) ?? new Set<string>();
+      pairsOf(i.mentions.map(loc), set);
+      truthLinks.set(i.kind, set);
+    }
+
+    // Person matches: a person node stands for every location of its record.
+    const mentionsOf = new Map<string, string[]>();
+    for (const r of await db.read('bench/person-locations'))
+      mentionsOf.set(r.get('id') as string, r.get('locations') as string[]);
+    // As the graph view shows them: mentions joined by accepted pairs are one person (clusters).
+    const parent = new Map<string, string>();
+    const find = (x: string): string => {
+      const p = parent.get(x) ?? x;
+      if (p === x) return x;
+      const top = find(p);
+      parent.set(x, top);
+      return top;
+    };
+    const pairwise = new Set<string>();
+    for (const locations of mentionsOf.values()) pairsOf(locations, pairwise);
+    const proposals = await db.read('bench/match-pairs', { minScore: threshold });
+    for (const r of proposals) {
+      const a = r.get('a') as string;
+      const b = r.get('b') as string;
+      parent.set(find(a), find(b));
+      for (const x of mentionsOf.get(a) ?? []) {
+        for (const y of mentionsOf.get(b) ?? []) if (x !== y) pairwise.add(x < y ? `${x}§${y}` : `${y}§${x}`);
+      }
+    }
+    const clusters = new Map<string, string[]>();
+    for (const [id, locations] of mentionsOf) {
+      const top = find(id);
+      clusters.set(top, [...(clusters.get(top) ?? []), ...locations]);
+    }
+    const predictedMatches = new Set<string>();
+    for (const locations of clusters.values()) pairsOf(locations, predictedMatches);
+    const truthMatches = new Set<string>();
+    for (const p of truth.persons)
+      pairsOf(
+        p.mentions.map((m) => `${loc(m)}|${m.entity}`),
+        truthMatches,
       );
+
+    say(
+      `Resolution quality on ${setDir} (${records.toLocaleString('en-GB')} records imported; match threshold ${threshold}).`,
+    );
+    say('');
+    say(`  ${'identifier'.padEnd(14)} precision  recall     F1`);
+    const all = { predicted: new Set<string>(), truth: new Set<string>() };
+    for (const kind of [...new Set([...predictedLinks.keys(), ...truthLinks.keys()])].sort()) {
+      const p = predictedLinks.get(kind) ?? new Set<string>();
+      const t = truthLinks.get(kind) ?? new Set<string>();
+      p.forEach((x) => all.predicted.add(`${kind}:${x}`));
+      t.forEach((x) => all.truth.add(`${kind}:${x}`));
+      line(kind, score(p, t));
+    }
+    line('all links', score(all.predicted, all.truth));
+    say('');
+    say(`  ${'persons'.padEnd(14)} precision  recall     F1`);
+    const clusterScore = score(predictedMatches, truthMatches);
+    const pairScore = score(pairwise, truthMatches);
+    line('as clusters', clusterScore);
+    line('pairs only', pairScore);
+    say('');
+    // --show-misses N: a sample of missed and wrongly proposed pairs, to see what to improve.
+    const show = Number(arg('show-misses', '0'));
+    if (show > 0) {
+      const who = new Map<string, string>();
+      for (const r of await db.read('bench/person-details')) {
+        for (const l of r.get('locations') as string[])
+          who.set(
+            l,
+            `${r.get('name') as string} (${(r.get('birthDate') as string | null) ?? 'no DOB'}, ${(r.get('nationality') as string | null) ?? '?'})`,
+          );
+      }
+      const describe = (pair: string) =>
+        pair
+          .split('§')
+          .map((l) => `${l} = ${who.get(l) ?? 'NOT IMPORTED'}`)
+          .join('  ~  ');
+      say('Identifiers whose mentions were not all linked:');
+      let shown = 0;
+      for (const i of truth.identifiers) {
+        const pairs = new Set<string>();
+        pairsOf(i.mentions.map(loc), pairs);
+        const missed = [...pairs].filter((p) => !(predictedLinks.get(i.kind) ?? new Set()).has(p));
+        if (missed.length && i.kind !== 'phone' && shown++ < show) {
+          say(
+            `  ${i.kind} ${i.canonical}: ${i.mentions.map((m) => `${loc(m)}|${(m as Mention & { column?: string }).column ?? ''}`).join('  ;  ')}`,
+          );
+        }
+      }
+      say('Identifiers linking rows that the truth does not link:');
+      shown = 0;
+      for (const r of identifierRows) {
+        const kind = kindOf(r.get('label') as string, r.get('subkind') as string);
+        const pairs = new Set<string>();
+        pairsOf(r.get('locations') as string[], pairs);
+        const wrong = [...pairs].filter((p) => !(truthLinks.get(kind) ?? new Set()).has(p));
+        if (wrong.length && shown++ < show)
+          say(`  ${kind} ${r.get('display') as string}: ${wrong.slice(0, 3).join('  ;  ')}`);
+      }
+      say('Missed same-person pairs:');
+      [...truthMatches]
+        .filter((p) => !predictedMatches.has(p))
+        .slice(0, show)
+        .forEach((p) => say(`  ${describe(p)}`));
+      say('Wrongly proposed pairs (as clusters):');
+      [...predictedMatches]
+        .filter((p) => !truthMatches.has(p))
+        .slice(0, show)
+        .forEach((p) => say(`  ${describe(p)}`));
+      say('Wrong proposals, with their score and reasons:');
+      proposals
+        .map((r) => {
+          const [x] = mentionsOf.get(r.get('a') as string) ?? [];
+          const [y] = mentionsOf.get(r.get('b') as string) ?? [];
+          return { pair: x && y ? (x < y ? `${x}§${y}` : `${y}§${x}`) : '', r };
+        })
+        .filter(({ pair }) => pair && !truthMatches.has(pair))
+        .slice(0, show)
+        .forEach(({ pair, r }) =>
+          say(`  ${describe(pair)}\n    ${String(r.get('score'))}: ${(r.get('reasons') as string[]).join('; ')}`),
+        );
+    }
+    const per100k = (resolved.seconds / Math.max(1, records)) * 100_000;
+    say(
+      `Resolution took ${resolved.seconds.toFixed(1)} s for ${records.toLocaleString('en-GB')} records: ${per100k.toFixed(1)} s per 100,000 records (${resolved.persons} person mentions, ${resolved.candidates} candidates, ${resolved.hubs} hubs).`,
+    );
+    say('');
+    return { records, clusters: clusterScore, pairs: pairScore, seconds: resolved.seconds };
+  } finally {
+    await stop();
   }
-  const per100k = (resolved.seconds / Math.max(1, records)) * 100_000;
-  say(
-    `Resolution took ${resolved.seconds.toFixed(1)} s for ${records.toLocaleString('en-GB')} records: ${per100k.toFixed(1)} s per 100,000 records (${resolved.persons} person mentions, ${resolved.candidates} candidates, ${resolved.hubs} hubs).`,
-  );
-} finally {
-  await stop();
 }
+
+/**
+ * The held-out fixtures (the generator's second vocabulary, on which no rule is tuned) in
+ * .cache/fixtures-heldout, generated when missing; null when this generator has no such vocabulary.
+ */
+function heldOutSet(): string | null {
+  const dir = join(root, '.cache', 'fixtures-heldout');
+  if (existsSync(join(dir, 'ground-truth.json'))) return dir;
+  const generator = join(root, 'out', 'scripts', 'fixtures.js');
+  const help = spawnSync(process.execPath, [generator, '--help'], { encoding: 'utf8' });
+  if (!`${help.stdout}${help.stderr}`.includes('--vocabulary')) return null;
+  say(`Generating the held-out fixtures into ${dir}…`);
+  const made = spawnSync(process.execPath, [generator, '--vocabulary', 'heldout', '--out', dir], {
+    stdio: 'inherit',
+  });
+  if (made.status !== 0) throw new Error(`The fixture generator ended with ${made.status} for the held-out set.`);
+  return dir;
+}
+
+const summaryLine = (label: string, f: SetFigures) =>
+  say(
+    `  ${label.padEnd(38)} ${f.clusters.precision.toFixed(3).padStart(9)} ${f.clusters.recall.toFixed(3).padStart(7)} ${f.clusters.f1.toFixed(3).padStart(6)}   ${f.pairs.precision.toFixed(3).padStart(9)} ${f.pairs.recall.toFixed(3).padStart(7)} ${f.pairs.f1.toFixed(3).padStart(6)}   ${f.records.toLocaleString('en-GB').padStart(7)} records`,
+  );
+
+const setGiven = process.argv.includes('--set');
+const febrlOnly = flag('febrl-only');
+const runFebrl = !flag('no-febrl') && (febrlOnly || flag('febrl') || !setGiven);
+const figures: [string, SetFigures][] = [];
+if (!febrlOnly) {
+  const setDir = resolvePath(arg('set', join(root, 'fixtures')));
+  figures.push([setGiven ? basename(setDir) : 'development (fixtures/)', await benchFixtures(setDir)]);
+  const heldOut = setGiven || flag('no-heldout') ? null : heldOutSet();
+  if (heldOut) figures.push(['held-out (no rule tuned on it)', await benchFixtures(heldOut)]);
+  else if (!setGiven && !flag('no-heldout'))
+    say('No held-out fixtures: this generator has no --vocabulary heldout yet.\n');
+}
+const febrlSets = arg('febrl-sets', FEBRL_SETS.join(','))
+  .split(',')
+  .map((s) => (/^\d$/.test(s.trim()) ? `febrl${s.trim()}` : s.trim()));
+for (const s of febrlSets)
+  if (!(FEBRL_SETS as readonly string[]).includes(s))
+    throw new Error(`--febrl-sets: "${s}" is not one of ${FEBRL_SETS.join(', ')}`);
+const febrl = runFebrl
+  ? await benchFebrl({
+      root,
+      sets: febrlSets as FebrlSet[],
+      threshold,
+      splink: !flag('no-splink'),
+      cli: resolvePath(arg('cli', join(root, 'out', 'main', 'cli.js'))),
+    })
+  : [];
+
+say(`Summary (match threshold ${threshold}; ${new Date().toISOString().slice(0, 10)}):`);
+say('');
+if (figures.length) {
+  say(
+    `  ${'generated fixtures, persons'.padEnd(38)} ${'clusters: precision  recall     F1'}   ${'pairs: precision  recall     F1'}`,
+  );
+  for (const [label, f] of figures) summaryLine(label, f);
+  say('');
+}
+if (febrl.length) printFebrl(febrl, threshold);

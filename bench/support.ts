@@ -16,6 +16,11 @@ export function arg(name: string, fallback: string): string {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
+/** Whether `--name` is on the command line. */
+export function flag(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}
+
 /** A local Neo4j of its own, in a temporary CASELINK_HOME, with the schema applied. */
 export async function freshDatabase(name: string): Promise<{ db: Database; home: string; stop: () => Promise<void> }> {
   const home = await mkdtemp(join(tmpdir(), `caselink-bench-${name}-`));

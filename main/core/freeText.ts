@@ -149,7 +149,15 @@ const LABEL_WORDS = folded(`
   // identity and other documents
   ausweis personalausweis pass passaporte passaporto paspoort paszport pasaporta buletin seria
   serie pesel nip regon bsn nino inn инн іпн рнокпп егн egn snils снилс cui nhs utr ni ssn
-  siret siren fiscal codice kodas cmnd cccd dob
+  siret siren fiscal codice kodas cmnd cccd dob cif nipt kvk iva taj adoazonosito szemelyi еик
+  булстат огрн єдрпоу
+  // bank codes and accounts
+  rib blz kto ccc nib niss
+  // amounts, sums, totals
+  amount sum total suma kwota betrag montant importe importo quantia valoare bedrag osszeg shuma
+  сумма сума
+  // registers
+  rgnr krs inregistrare contribuinte
   // tickets, parcels, bookings, serial numbers, vehicles
   ticket bilet transaccion transazione transakcja tracking awb waybill consignment shipment parcel
   booking rezervare reserva serial policy polita poliza iccid vrm
@@ -216,6 +224,7 @@ const HANDLE_FILLERS = folded(`
   account acct handle user username profile profil profilo perfil page id name nick nickname
   channel canal is on as at by from von par od cont contul cuenta compte konto аккаунт акаунт канал
   ник called named llamado llamada appele appelee genannt namens chiamato chiamata numit numita
+  group grupo grupa groupe gruppo gruppe група группа bot chat kanal alias pseudo pseudonim apodo
 `);
 
 /** A set of words written one after another, lines starting with "//" left out, each folded. */
@@ -879,7 +888,8 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
 /**
  * A number with no phone word that is still written the way only a phone is: the whole chain
  * of digit groups, in national form, a valid mobile number of the agency's country (by
- * libphonenumber's full metadata), not joined by "/" (dates, references), with no label of
+ * libphonenumber's full metadata), not joined by "/" (dates, references) nor grouped in
+ * thousands by dots ("612.345.678" is an amount), no currency sign beside it, with no label of
  * another kind and no denied phone word among the few words around it in its clause.
  * Fixed-line numbers need a phone word: "0113 496 0552" as easily files an intelligence log.
  */
@@ -891,13 +901,26 @@ function mobileAlone(
   m: number,
   country: string,
 ): Found | null {
+  let thousands = chain.length > 1;
   for (let g = 1; g < chain.length; g++) {
-    if (scan.slice((chain[g - 1] as Token).end, (chain[g] as Token).start).includes('/')) return null;
+    const gap = scan.slice((chain[g - 1] as Token).end, (chain[g] as Token).start);
+    if (gap.includes('/')) return null;
+    thousands &&= gap === '.' && (chain[g] as Token).text.length === 3;
   }
+  if (thousands || currencyBeside(scan, (chain[0] as Token).start, (chain[chain.length - 1] as Token).end)) return null;
   const phone = longestPhone(scan, chain, 0, false, country);
   if (!phone || phone.next !== chain.length || (chain[0] as Token).text.startsWith('00')) return null;
   if (!isMobile(phone.found.identifier.key) || otherKindNear(scan, tokens, k, m)) return null;
   return phone.found;
+}
+
+const CURRENCY_SIGNS = '€£$₽₴¥₺₸₼₾₿';
+
+/** A currency sign within a space of the number: "€ 612 345 678", "612 345 678 €". */
+function currencyBeside(scan: string, start: number, end: number): boolean {
+  const before = scan.slice(Math.max(0, start - 2), start);
+  const after = scan.slice(end, end + 2);
+  return [...before, ...after].some((c) => CURRENCY_SIGNS.includes(c));
 }
 
 const MOBILE_CACHE = new Map<string, boolean>();

@@ -139,6 +139,9 @@ describe('free text reads a number with no phone word only when it is written as
       northAmerica: linked('Met him, 212 555 0143', 'US'),
       longerNumber: linked('Batch 12 07812 345678 99'),
       slashes: linked('Ref 0781/234/5678 closed'),
+      dottedThousands: linked('Incautados 612.345.678 pesos', 'ES'),
+      currency: linked('blanqueados € 612 345 678', 'ES'),
+      amountWord: linked('Kwota 512 345 678 do zapłaty', 'PL'),
     }).toEqual({
       english: ['phone:GB:+447812345678'],
       italian: ['phone:IT:+393471234567'],
@@ -149,6 +152,9 @@ describe('free text reads a number with no phone word only when it is written as
       northAmerica: [],
       longerNumber: [],
       slashes: [],
+      dottedThousands: [],
+      currency: [],
+      amountWord: [],
     });
   });
 
@@ -322,6 +328,7 @@ describe('free text reads e-mails, handles and IBANs precisely', () => {
       bracketedFiller: linked('@lena.travel (Instagram account) is run by him'),
       hungarian: linked('@munka_ausztria Instagramon hirdet', 'HU'),
       albanian: linked('shkruan @pune.italia në Instagram', 'AL'),
+      group: linked('Telegram group @munca_uk_2024 posts the shifts'),
       words: linked('meeting (Signal) tomorrow, room 12 (Telegram)'),
       aPhone: linked('07812 345678 (WhatsApp)'),
     }).toEqual({
@@ -336,6 +343,7 @@ describe('free text reads e-mails, handles and IBANs precisely', () => {
       bracketedFiller: ['handle:instagram:lena.travel'],
       hungarian: ['handle:instagram:munka_ausztria'],
       albanian: ['handle:instagram:pune.italia'],
+      group: ['handle:telegram:munca_uk_2024'],
       words: [],
       aPhone: ['phone:GB:+447812345678'],
     });

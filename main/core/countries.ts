@@ -116,7 +116,7 @@ const OWN_DEMONYMS: Record<string, string> = {
     румънец румънка румънци румънски румънска румун румунка румуни румунський румунська
     румын румынка румыны румынский румынская Rumäne Rumänin Rumänen`,
   MD: `moldovean moldoveană moldoveni moldovene moldoveancă moldovence moldav moldavă moldoveneasca
-    moldavo moldava moldavos moldavas moldovan moldovans Mołdawianin Mołdawianka Mołdawianie mołdawski mołdawska
+    moldavo moldava moldavos moldavas moldovan moldovans moldavian Mołdawianin Mołdawianka Mołdawianie mołdawski mołdawska
     молдовец молдовка молдовци молдовски молдовска молдованин молдованка молдовани молдовський молдовська
     молдаванин молдаванка молдаване молдавский молдавская Moldauer Moldauerin`,
   UA: `ucrainean ucraineană ucraineni ucrainene ucraineancă ucrainence
@@ -153,12 +153,12 @@ const OWN_DEMONYMS: Record<string, string> = {
     португалка португалски португалець португальський португалец португальский Portugiese Portugiesin`,
   NL: `olandez olandeză olandezi neerlandez holandês holandesa Holender Holenderka holenderski холандец холандка
     нідерландець голландець голландка голландец нидерландский голландский Niederländer Niederländerin Holländer Dutch`,
-  GR: `grec greacă greci grego grega Grek Greczynka grecki грък гъркиня грек гречанка грецький греческий Grieche Griechin`,
-  TR: `turc turcă turci turco turca Turek Turczynka turecki турчин туркиня турок турецький турецкий Türke Türkin`,
+  GR: `grecque grecques grec greacă greci grego grega Grek Greczynka grecki грък гъркиня грек гречанка грецький греческий Grieche Griechin`,
+  TR: `turque turques turc turcă turci turco turca Turek Turczynka turecki турчин туркиня турок турецький турецкий Türke Türkin`,
   HU: `maghiar maghiară maghiari ungur unguroaică húngaro húngara Węgier Węgierka węgierski унгарец угорець венгр Ungar Ungarin`,
   RS: `sârb sârbă sârbi sérvio sérvia Serb Serbka serbski сърбин сърбкиня серб сербка Serbe Serbin`,
   CZ: `ceh cehă cehi checo checa tcheco Czech Czeszka czeski чех чехкиня чешка Tscheche Tschechin`,
-  SK: `slovac slovacă slovaci eslovaco Słowak Słowaczka słowacki словак словачка Slowake Slowakin`,
+  SK: `Slovak Slovaks slovac slovacă slovaci eslovaco Słowak Słowaczka słowacki словак словачка Slowake Slowakin`,
   LT: `lituanian lituaniană lituano Litwin Litwinka litewski литовец литовка литовець Litauer Litauerin`,
   LV: `leton letonă letonian letão Łotysz Łotyszka łotewski латвиец латвійка латыш латышка Lette Lettin`,
   BY: `belarus belarusă bielorus bielorusă bielorrusso Białorusin Białorusinka białoruski беларус беларуска білорус білоруска белорус белоруска Belarusse Weißrusse`,
@@ -198,7 +198,7 @@ function inflections(word: string, language: string): string[] {
       if (w.endsWith('isch')) forms.push(`${w}e`, `${w}er`, `${w}es`, `${w}en`);
       break;
     case 'fr':
-      if (w.endsWith('ien')) forms.push(`${w}ne`, `${w}s`, `${w}nes`);
+      if (w.endsWith('en')) forms.push(`${w}ne`, `${w}s`, `${w}nes`);
       else if (w.endsWith('e')) forms.push(`${w}s`);
       else if (w.endsWith('s')) forms.push(`${w}e`, `${w}es`);
       else forms.push(`${w}e`, `${w}s`, `${w}es`);
@@ -213,7 +213,7 @@ function inflections(word: string, language: string): string[] {
       else forms.push(`${w}a`, `${w}es`, `${w}as`);
       break;
     case 'nl':
-      if (w.endsWith('s')) forms.push(`${w}e`);
+      if (w.endsWith('s') || w.endsWith('isch')) forms.push(`${w}e`);
       else forms.push(`${w}s`, `${w}se`);
       break;
     default:

@@ -78,6 +78,11 @@ describe('countryCode', () => {
       румынка: 'RO',
       българка: 'BG',
       Wietnamka: 'VN',
+      Vietnamienne: 'VN',
+      érythréenne: 'ER',
+      turque: 'TR',
+      Moldavische: 'MD',
+      Moldavian: 'MD',
     };
     const read = Object.fromEntries(Object.keys(written).map((w) => [w, countryCode(w)]));
     expect(read).toEqual(written);

@@ -5,6 +5,7 @@
  */
 import { cellText, isBlank, parseDate, type Cell } from './cells';
 import {
+  COMPANY_NUMBERS,
   DOCUMENT_TYPE_WORDS,
   DOCUMENT_WORDS,
   FIELD_WORDS,
@@ -32,7 +33,17 @@ export interface HeaderReading {
   documentType?: DocumentType;
 }
 
+// Roles a "Victim/Suspect" column chooses between.
+const STATUS_ROLES: readonly Role[] = ['suspect', 'victim', 'witness', 'subject', 'reporter', 'associate'];
+
 const NUMBER_WORDS = /(?:^| )(?:no|nr|n|number|numero|nummer|numar|номер|num)(?: |$)/u;
+
+/** The words of the first rule for a field (`null`: what Caselink does not import). */
+function words(field: Field | null): RegExp {
+  const rule = FIELD_WORDS.find((r) => r.field === field);
+  if (!rule) throw new Error(`no header words for ${String(field)}`);
+  return rule.pattern;
+}
 
 function firstByPosition(rules: readonly FieldWords[], text: string): FieldWords | null {
   let best: FieldWords | null = null;
@@ -54,6 +65,10 @@ function firstByPosition(rules: readonly FieldWords[], text: string): FieldWords
  */
 export function readHeader(header: string): HeaderReading {
   let rest = headerText(header);
+  // "Inspection No", "N° PV", "Call ID": a reference whose words could be taken for a party's.
+  if (has(words('caseRef'), rest) && without(FILLER, without(words('caseRef'), rest)) === '') {
+    return { party: null, organisation: false, field: 'caseRef' };
+  }
   const parties: PartyWord[] = [];
   for (const word of PARTY_WORDS) {
     if (has(word.pattern, rest)) {
@@ -61,7 +76,7 @@ export function readHeader(header: string): HeaderReading {
       rest = without(word.pattern, rest);
     }
   }
-  const organisation = has(ORGANISATION_WORDS, rest);
+  const organisation = has(ORGANISATION_WORDS, rest) || (parties.length === 0 && has(COMPANY_NUMBERS, rest));
   if (organisation) rest = without(ORGANISATION_WORDS, rest);
   const distinctRoles = new Set(parties.map((p) => p.role));
   const party = parties[0] ?? (organisation ? (PARTY_WORDS.find((p) => p.entity === 'employer') ?? null) : null);
@@ -72,19 +87,46 @@ export function readHeader(header: string): HeaderReading {
     ...(documentType ? { documentType } : {}),
   });
   // "Victim/Suspect", "Vítima/Suspeito": a column that says which of the roles the person had.
-  if (distinctRoles.size > 1 && without(FILLER, rest) === '') return { ...reading('role'), party: null };
+  if (distinctRoles.size > 1 && without(FILLER, rest) === '') {
+    if ([...distinctRoles].filter((r) => STATUS_ROLES.includes(r)).length > 1)
+      return { ...reading('role'), party: null };
+    // "Employer / intermediary": one party named two ways; the person rather than the firm.
+    const person = parties.find((p) => p.kind === 'person') ?? party;
+    return { party: person, organisation, field: 'fullName' };
+  }
   if (has(ROLE_FIELD, rest)) return reading('role');
+  // "Date et lieu de naissance", "Luogo e data di nascita": the date is what can be imported.
+  if (has(words(null), rest) && has(words('birthDate'), rest) && has(words('eventDate'), rest)) {
+    return reading('birthDate');
+  }
+  // "Name, Vorname", "Име, презиме, фамилия", "Surname / forename": the whole name in one column.
+  const given = has(words('givenName'), rest) || has(GENERIC_NAME, rest);
+  if (given && has(words('familyName'), rest)) return reading('fullName');
+  // "Straße und Hausnummer", "Ulica i nr domu": the street line.
+  if (has(words('addressStreet'), rest) && has(words('addressHouseNumber'), rest)) return reading('addressStreet');
+  // "Passport country", "Ausweis Staatsangehörigkeit": the country that issued the document.
+  const document = firstByPosition(DOCUMENT_TYPE_WORDS, rest);
+  if (
+    (document || has(DOCUMENT_WORDS, rest)) &&
+    (has(words('addressCountry'), rest) || has(words('nationality'), rest))
+  ) {
+    return reading('documentCountry');
+  }
   for (const rule of FIELD_WORDS) {
     if (rule.field === 'role') {
       // Identity documents come after the words that would otherwise be taken for one
       // ("Passport expiry", "Document type", "Issuing country") and before dates and phones.
-      const document = firstByPosition(DOCUMENT_TYPE_WORDS, rest);
       if (document) return reading('documentNumber', document.documentType);
       if (has(DOCUMENT_WORDS, rest)) return reading('documentNumber');
       continue;
     }
     if (has(rule.pattern, rest)) {
-      if (rule.field === 'recordRef' && party) return reading(NUMBER_WORDS.test(rest) ? 'phone' : 'recordRef');
+      if (rule.field === 'recordRef') {
+        // "Caller number" is the caller's phone; "Prüfungs-Nr.", "Рег. №" a reference of the case.
+        if (party?.role === 'reporter' && NUMBER_WORDS.test(rest)) return reading('phone');
+        const other = without(FILLER, without(rule.pattern, rest));
+        if (!party && other !== '' && NUMBER_WORDS.test(rest)) return reading('caseRef');
+      }
       return reading(rule.field);
     }
   }
@@ -187,6 +229,33 @@ function adoptMainParty(
   delete entities.subject;
 }
 
+/**
+ * Columns read by the columns around them: a bare "Número"/"Nr." right after a street is the
+ * house number; a party's document column beside its own document-type column takes the type
+ * from that column, row by row, not a type fixed by the header.
+ */
+function readByNeighbours(columns: ColumnMapping[], reasons: Record<string, string>): void {
+  columns.forEach((c, i) => {
+    const before = columns[i - 1];
+    if (
+      c.field === 'recordRef' &&
+      before?.field === 'addressStreet' &&
+      without(FILLER, headerText(c.column)) === '' &&
+      NUMBER_WORDS.test(headerText(c.column))
+    ) {
+      c.entity = before.entity;
+      c.field = 'addressHouseNumber';
+      reasons[c.column] = `header "${c.column}" after a street reads as addressHouseNumber`;
+    }
+  });
+  for (const c of columns) {
+    if (c.field !== 'documentNumber' || !c.documentType) continue;
+    const typed = columns.some((t) => t.entity === c.entity && t.field === 'documentType');
+    const documents = columns.filter((d) => d.entity === c.entity && d.field === 'documentNumber');
+    if (typed && documents.length === 1) delete c.documentType;
+  }
+}
+
 const FAMILY_OR_GIVEN: readonly Field[] = ['familyName', 'givenName'];
 
 /**
@@ -250,6 +319,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
     reasons[header] = reason;
   });
   adoptMainParty(columns, entities, reasons);
+  readByNeighbours(columns, reasons);
   // A bare "Nom" beside "Prénom" is the family name; "Nombre" beside "Apellidos" the given name;
   // alone, the whole name.
   for (const { column, header } of bareNames) {

@@ -1,7 +1,7 @@
 /**
  * `caselink resolve`, `links`, `explain`, `linked-cases`, `matches`, `match`, `hub` and `normalize`.
  */
-import { Argument, Option, type Command } from 'commander';
+import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import { normalizeText, normalizeValue, NORMALIZE_KINDS, type NormalizeKind } from '../core/normalize';
 import { DEFAULT_HUB_THRESHOLD, DEFAULT_MATCH_THRESHOLD } from '../core/rules';
 import { CaselinkFailure } from '../contract/errors';
@@ -17,7 +17,17 @@ import {
   type IdentifierKindName,
   type LinkSide,
 } from '../services/linkService';
-import { decideMatch, listMatches, type MatchStatus } from '../services/matchService';
+import {
+  confirmMatches,
+  countOpenMatches,
+  decideMatch,
+  listMatchClusters,
+  listMatches,
+  undoMatchDecision,
+  type ConfirmFilter,
+  type MatchPair,
+  type MatchStatus,
+} from '../services/matchService';
 import { osUserName } from '../services/auditService';
 import { caselinkHome } from '../config/settings';
 import { cardHasher } from '../services/import/profiles';
@@ -32,6 +42,27 @@ const MATCH_STATUSES = ['candidate', 'confirmed', 'rejected'] as const satisfies
 const MAX_LIMIT = 100_000;
 /** An identifier is a hub from this many records: fewer than 2 would make every identifier one. */
 const hubThreshold = integerIn(2, 1_000_000);
+
+/** How many pairs are open at a score, as every surface says it. */
+export function describeOpen(open: number, minScore: number): string {
+  return `${plural(open, 'pair')} open for review at score ≥ ${minScore.toFixed(2)}`;
+}
+
+function printPair(out: Out, p: MatchPair, indent = ''): void {
+  const side = (s: typeof p.a) =>
+    `${s.name ?? '?'}${s.nameLatin && s.nameLatin !== s.name ? ` / ${s.nameLatin}` : ''}${s.birthDate ? `, born ${s.birthDate}` : ''} — ${s.agency} ${s.fileName} › ${s.sheet} row ${s.row}`;
+  out(
+    `${indent}${p.score.toFixed(2)} ${p.status}${p.decidedBy ? ` by ${p.decidedBy}${p.reviewerName ? ` (${p.reviewerName})` : ''} ${p.decidedAt}` : ''}`,
+  );
+  out(`${indent}    A ${side(p.a)}  [${p.a.id}]`);
+  out(`${indent}    B ${side(p.b)}  [${p.b.id}]`);
+  for (const r of p.reasons) out(`${indent}      · ${r}`);
+}
+
+const reviewerOptions = (command: Command): Command =>
+  command
+    .option('--user <name>', 'your name as reviewer, recorded beside your OS login (which is always recorded)')
+    .option('--note <text>', 'why');
 
 export function describeSide(s: Partial<LinkSide>): string {
   return `${s.agency ?? ''} ${s.fileName ?? ''} › ${s.sheet} row ${s.row}, column "${s.column}": ${JSON.stringify(s.raw)}${s.owner ? ` (${s.owner})` : ''}`;
@@ -61,9 +92,8 @@ export async function summariseLinks(db: Connection['db'], out: Out): Promise<vo
     out(
       `  e.g. ${link.label.toLowerCase()} ${link.display}: ${link.agencies.join(', ')} (${plural(link.sides.length, 'record')})`,
     );
-  out(
-    `Same-person candidates to review: ${formatNumber((await listMatches(db, { limit: 5000 })).length)} (caselink matches, or Review matches in the app).`,
-  );
+  const { open, minScore } = await countOpenMatches(db);
+  out(`Same-person candidates: ${describeOpen(open, minScore)} (caselink matches, or Review matches in the app).`);
 }
 
 export function registerLinkCommands(program: Command, out: Out, withConnection: WithConnection): void {
@@ -90,8 +120,10 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
           `${plural(summary.identifiers, 'identifier')}, ${formatNumber(summary.hubs)} flagged as ${summary.hubs === 1 ? 'a hub' : 'hubs'} (≥ ${plural(options.hubThreshold, 'record')}).`,
         );
         out(
-          `${plural(summary.persons, 'person mention')}; ${plural(summary.candidates, 'same-person candidate')} proposed, ${formatNumber(summary.withdrawn)} withdrawn; ${formatSeconds(summary.seconds)}.`,
+          `${plural(summary.persons, 'person mention')}; ${plural(summary.compared, 'pair')} compared${summary.droppedBlocks ? ` (${plural(summary.droppedBlocks, 'oversized block')} left out)` : ''}; ${plural(summary.candidates, 'same-person pair')} scored, ${formatNumber(summary.withdrawn)} withdrawn; ${formatSeconds(summary.seconds)}.`,
         );
+        const { open, minScore } = await countOpenMatches(connection.db);
+        out(`${describeOpen(open, minScore)} (caselink matches).`);
       });
     });
 
@@ -199,29 +231,111 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
       ),
     )
     .option('--min-score <s>', 'lowest score shown, from 0 to 1', numberIn(0, 1), DEFAULT_MATCH_THRESHOLD)
-    .option('--limit <n>', 'how many', integerIn(1, MAX_LIMIT), 50)
+    .option('--limit <n>', 'how many pairs (clusters with --clusters)', integerIn(1, MAX_LIMIT), 50)
+    .option('--count', 'print only how many pairs are open at the score')
+    .option('--clusters', 'open pairs grouped with confirmed ones into clusters of mentions, best first')
     .option('--json', 'print JSON')
-    .action(async (options: { status?: MatchStatus[]; minScore: number; limit: number; json?: boolean }) => {
-      await withConnection(async (connection) => {
-        const pairs = await listMatches(connection.db, {
-          statuses: options.status ?? ['candidate'],
-          minScore: options.minScore,
-          limit: options.limit,
+    .action(
+      async (options: {
+        status?: MatchStatus[];
+        minScore: number;
+        limit: number;
+        count?: boolean;
+        clusters?: boolean;
+        json?: boolean;
+      }) => {
+        await withConnection(async (connection) => {
+          const db = connection.db;
+          if (options.count) {
+            const counted = await countOpenMatches(db, options.minScore);
+            return out(options.json ? JSON.stringify(counted, null, 2) : String(counted.open));
+          }
+          if (options.clusters) {
+            const clusters = await listMatchClusters(db, {
+              minScore: options.minScore,
+              limit: Math.min(options.limit, 500),
+            });
+            if (options.json) return out(JSON.stringify(clusters, null, 2));
+            if (clusters.length === 0) out('Nothing to review.');
+            for (const c of clusters) {
+              out(
+                `Cluster ${c.id}: ${plural(c.size, 'mention')} (${c.agencies.join(', ')}), ${formatNumber(c.open)} open, ${formatNumber(c.confirmed)} confirmed, best ${c.bestScore.toFixed(2)}`,
+              );
+              for (const p of c.pairs) printPair(out, p, '  ');
+            }
+            return;
+          }
+          const statuses = options.status ?? ['candidate'];
+          const pairs = await listMatches(db, { statuses, minScore: options.minScore, limit: options.limit });
+          if (options.json) return out(JSON.stringify(pairs, null, 2));
+          if (statuses.includes('candidate')) {
+            const { open } = await countOpenMatches(db, options.minScore);
+            out(
+              `${describeOpen(open, options.minScore)}${open > pairs.length ? `; the first ${formatNumber(pairs.length)} shown` : ''}.`,
+            );
+          }
+          if (pairs.length === 0) out('Nothing to review.');
+          for (const p of pairs) printPair(out, p);
         });
-        if (options.json) return out(JSON.stringify(pairs, null, 2));
-        if (pairs.length === 0) out('Nothing to review.');
-        for (const p of pairs) {
-          const side = (s: typeof p.a) =>
-            `${s.name ?? '?'}${s.nameLatin && s.nameLatin !== s.name ? ` / ${s.nameLatin}` : ''}${s.birthDate ? `, born ${s.birthDate}` : ''} — ${s.agency} ${s.fileName} › ${s.sheet} row ${s.row}`;
-          out(
-            `${p.score.toFixed(2)} ${p.status}${p.decidedBy ? ` by ${p.decidedBy}${p.reviewerName ? ` (${p.reviewerName})` : ''} ${p.decidedAt}` : ''}`,
-          );
-          out(`    A ${side(p.a)}  [${p.a.id}]`);
-          out(`    B ${side(p.b)}  [${p.b.id}]`);
-          for (const r of p.reasons) out(`      · ${r}`);
-        }
+      },
+    );
+
+  const confirmed = (decision: { decision: string; pairs: number }) =>
+    `Confirmed ${plural(decision.pairs, 'pair')} as one decision by ${osUserName()}: ${decision.decision} (undo with "caselink undo-decision ${decision.decision}").`;
+
+  reviewerOptions(
+    program
+      .command('confirm-cluster')
+      .description('confirm every open pair of a cluster (caselink matches --clusters) as one decision')
+      .addArgument(new Argument('<person>', 'the cluster id, or any person id in the cluster').argParser(nonEmpty))
+      .option('--min-score <s>', 'the score the cluster was listed at', numberIn(0, 1), DEFAULT_MATCH_THRESHOLD),
+  ).action(async (person: string, options: { minScore: number; user?: string; note?: string }) => {
+    await withConnection(async (connection) => {
+      const decision = await confirmMatches(connection.db, {
+        filter: { by: 'cluster', person, minScore: options.minScore },
+        reviewerName: options.user,
+        note: options.note,
       });
+      out(confirmed(decision));
     });
+  });
+
+  reviewerOptions(
+    program
+      .command('confirm-matches')
+      .description('confirm every open pair at or above a score (of two agencies) as one decision')
+      .requiredOption('--min-score <s>', 'the lowest score confirmed, from 0 to 1', numberIn(0, 1))
+      .option(
+        '--agencies <codes>',
+        'only pairs between these two agencies, e.g. BORDER,RO-POL (BORDER,BORDER for pairs within one)',
+        (value: string) => {
+          const codes = value.split(',').map((code) => agencyCode(code.trim()));
+          if (codes.length !== 2) throw new InvalidArgumentError('give two agency codes separated by a comma');
+          return codes as [string, string];
+        },
+      ),
+  ).action(async (options: { minScore: number; agencies?: [string, string]; user?: string; note?: string }) => {
+    const filter: ConfirmFilter = { by: 'score', minScore: options.minScore, agencies: options.agencies };
+    await withConnection(async (connection) => {
+      out(confirmed(await confirmMatches(connection.db, { filter, reviewerName: options.user, note: options.note })));
+    });
+  });
+
+  reviewerOptions(
+    program
+      .command('undo-decision')
+      .description('undo a bulk confirmation by its decision id: the pairs nobody decided since are open again')
+      .addArgument(new Argument('<decision>', 'the id confirm-cluster or confirm-matches printed').argParser(nonEmpty)),
+  ).action(async (decision: string, options: { user?: string; note?: string }) => {
+    await withConnection(async (connection) => {
+      const undone = await undoMatchDecision(connection.db, {
+        decision,
+        reviewerName: options.user,
+        note: options.note,
+      });
+      out(`Reopened ${plural(undone.pairs, 'pair')} as one decision by ${osUserName()}: ${undone.decision}.`);
+    });
+  });
 
   program
     .command('match')

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CaselinkApi, MatchPairDto, MatchSideDto } from '../../main/contract/api';
+import type { CaselinkApi, MatchClusterDto, MatchPairDto, MatchSideDto } from '../../main/contract/api';
 import { compareMentions } from '../../renderer/src/features/review/compare';
 import { DEFAULT_MATCH_THRESHOLD } from '../../main/core/rules';
 import { createAppStore } from '../../renderer/src/store';
-import { MATCH_LIST_LIMIT, REVIEWER_STORAGE_KEY } from '../../renderer/src/store/reviewSlice';
+import { REVIEWER_STORAGE_KEY } from '../../renderer/src/store/reviewSlice';
 import { fakeApi } from '../support/fakeApi';
 
 const side = (id: string, name: string, agency: string, more: Partial<MatchSideDto> = {}): MatchSideDto => ({
@@ -92,17 +92,91 @@ describe('the review queue', () => {
     expect(getOverview).toHaveBeenCalled();
   });
 
-  it('counts the pairs proposed for review, not those kept below the threshold', async () => {
-    const kept = pair(side('g', 'Ion Popescu', 'CITY-POL'), side('h', 'Ion POPESCU', 'NGO'), 0.6);
-    const listMatches = vi.fn<CaselinkApi['listMatches']>(async (input) => ({
-      ok: true,
+  it('shows main’s count of open pairs at the score the queue lists, beyond the pairs one listing holds', async () => {
+    const countOpenMatches = vi.fn<CaselinkApi['countOpenMatches']>(async (input) => {
       // As main answers: without a minimum score it applies its own threshold.
-      value: [first, second, kept].filter((p) => p.score >= (input.minScore ?? DEFAULT_MATCH_THRESHOLD)),
-    }));
-    const store = createAppStore(fakeApi({ listMatches }), memoryStorage());
+      const minScore = input.minScore ?? DEFAULT_MATCH_THRESHOLD;
+      return { ok: true, value: { open: minScore >= 0.9 ? 2 : 2345, minScore } };
+    });
+    const store = createAppStore(
+      fakeApi({ countOpenMatches, listMatches: async () => ({ ok: true, value: [first, second] }) }),
+      memoryStorage(),
+    );
     await store.getState().countOpenCandidates();
-    expect(store.getState().openCandidates).toBe(2);
-    expect(listMatches).toHaveBeenCalledWith({ statuses: ['candidate'], limit: MATCH_LIST_LIMIT });
+    expect(store.getState().openCandidates).toBe(2345);
+    expect(countOpenMatches).toHaveBeenLastCalledWith({});
+    store.getState().setReviewMinScore(0.9);
+    await vi.waitFor(() => expect(store.getState().openCandidates).toBe(2));
+    expect(countOpenMatches).toHaveBeenLastCalledWith({ minScore: 0.9 });
+  });
+
+  it('confirms the open pairs of a cluster as shown, as one decision, rejects a pair on its own, and undoes the decision', async () => {
+    const confirmedPair = { ...third, status: 'confirmed' as const };
+    const cluster: MatchClusterDto = {
+      id: first.a.id,
+      size: 3,
+      open: 2,
+      confirmed: 1,
+      bestScore: 1,
+      agencies: ['BORDER', 'LABOUR', 'RO-POL'],
+      pairs: [first, second, confirmedPair],
+    };
+    const confirmMatches = vi.fn<CaselinkApi['confirmMatches']>(async () => ({
+      ok: true,
+      value: { decision: '6f1c0a52-7d0e-4a53-9a5e-2f5d8c1b9e10', pairs: 2 },
+    }));
+    const undoMatchDecision = vi.fn<CaselinkApi['undoMatchDecision']>(async () => ({
+      ok: true,
+      value: { decision: '0b7c7f0e-8a9d-4c1e-b6d2-1f0e9c8a7b6d', pairs: 2 },
+    }));
+    const decideMatch = vi.fn<CaselinkApi['decideMatch']>(async () => ({ ok: true, value: null }));
+    const listMatchClusters = vi.fn<CaselinkApi['listMatchClusters']>(async () => ({ ok: true, value: [cluster] }));
+    const store = createAppStore(
+      fakeApi({
+        listMatchClusters,
+        confirmMatches,
+        undoMatchDecision,
+        decideMatch,
+        listMatches: async () => ({ ok: true, value: [] }),
+        countOpenMatches: async () => ({ ok: true, value: { open: 2, minScore: 0.8 } }),
+        getOverview: async () => ({ ok: true, value: { nodes: [], edges: [], truncated: false } }),
+      }),
+      memoryStorage({ [REVIEWER_STORAGE_KEY]: 'DC Morgan' }),
+    );
+    store.getState().openReview();
+    store.getState().setReviewView('clusters');
+    await vi.waitFor(() => expect(store.getState().selectedCluster).toBe(cluster.id));
+
+    await store.getState().rejectPair(second);
+    expect(decideMatch).toHaveBeenCalledWith({
+      a: second.a.id,
+      b: second.b.id,
+      status: 'rejected',
+      reviewerName: 'DC Morgan',
+    });
+
+    store.getState().setReviewNote('one man');
+    await store.getState().confirmCluster(cluster.id);
+    expect(confirmMatches).toHaveBeenCalledWith({
+      filter: {
+        by: 'pairs',
+        pairs: [
+          { a: first.a.id, b: first.b.id },
+          { a: second.a.id, b: second.b.id },
+        ],
+      },
+      reviewerName: 'DC Morgan',
+      note: 'one man',
+    });
+    expect(store.getState().lastBulkDecision).toEqual({ decision: '6f1c0a52-7d0e-4a53-9a5e-2f5d8c1b9e10', pairs: 2 });
+    expect(listMatchClusters).toHaveBeenLastCalledWith({ limit: 200 });
+
+    await store.getState().undoLastBulkDecision();
+    expect(undoMatchDecision).toHaveBeenCalledWith({
+      decision: '6f1c0a52-7d0e-4a53-9a5e-2f5d8c1b9e10',
+      reviewerName: 'DC Morgan',
+    });
+    expect(store.getState().lastBulkDecision).toBeNull();
   });
 
   it('decides without a typed name (main records the login), and remembers a name once given', async () => {

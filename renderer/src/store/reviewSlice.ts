@@ -1,12 +1,24 @@
 import type { StateCreator } from 'zustand';
-import type { CaselinkApi, CaselinkError, MatchPairDto } from '../../../main/contract/api';
+import type {
+  BulkDecisionDto,
+  CaselinkApi,
+  CaselinkError,
+  MatchClusterDto,
+  MatchPairDto,
+} from '../../../main/contract/api';
 import type { AppState } from './index';
 import { settle } from './settle';
 
 export type MatchStatus = MatchPairDto['status'];
 
-/** The most pairs one listing asks for; the top bar says "2000+" when there are more. */
+/** The most pairs one listing asks for; the queue says how many more are open. */
 export const MATCH_LIST_LIMIT = 2000;
+
+/** The most clusters one listing asks for. */
+export const CLUSTER_LIST_LIMIT = 200;
+
+/** How the open pairs are listed: one by one, or grouped into clusters of mentions. */
+export type ReviewView = 'pairs' | 'clusters';
 
 /** Where the reviewer's name is remembered between sessions. */
 export const REVIEWER_STORAGE_KEY = 'caselink.reviewer';
@@ -50,8 +62,20 @@ export interface ReviewSlice {
   reviewMinScore: number | null;
   /** The pair shown side by side, by {@link matchKey}. */
   selectedMatch: string | null;
-  /** Open candidates at any score, for the top bar; null until counted. */
+  /**
+   * Pairs open for review at the score the queue lists (main's count, the one every surface
+   * shows); null until counted.
+   */
   openCandidates: number | null;
+  reviewView: ReviewView;
+  /** Clusters with an open pair at the listed score, best first; null before the first answer. */
+  clusters: MatchClusterDto[] | null;
+  clustersLoading: boolean;
+  clustersError: CaselinkError | null;
+  /** The cluster shown with its pairs, by id. */
+  selectedCluster: string | null;
+  /** The last bulk decision taken here, so that it can be undone; null once undone. */
+  lastBulkDecision: BulkDecisionDto | null;
   reviewer: string;
   reviewNote: string;
   deciding: boolean;
@@ -61,6 +85,15 @@ export interface ReviewSlice {
   closeReview(): void;
   loadMatches(): Promise<void>;
   countOpenCandidates(): Promise<void>;
+  setReviewView(view: ReviewView): void;
+  loadClusters(): Promise<void>;
+  selectCluster(id: string | null): void;
+  /** Confirms the open pairs of a cluster, as listed, as one decision; then lists again. */
+  confirmCluster(id: string): Promise<void>;
+  /** Rejects one pair of a cluster on its own. */
+  rejectPair(pair: Pick<MatchPairDto, 'a' | 'b'>): Promise<void>;
+  /** Undoes {@link ReviewSlice.lastBulkDecision}. */
+  undoLastBulkDecision(): Promise<void>;
   setReviewStatus(status: MatchStatus): void;
   setReviewMinScore(score: number): void;
   selectMatch(key: string | null): void;
@@ -78,118 +111,218 @@ export function createReviewSlice(
 ): StateCreator<AppState, [], [], ReviewSlice> {
   let latestList = 0;
   let latestCount = 0;
-  return (set, get) => ({
-    reviewOpen: false,
-    matches: null,
-    matchesLoading: false,
-    matchesError: null,
-    reviewStatus: 'candidate',
-    reviewMinScore: null,
-    selectedMatch: null,
-    openCandidates: null,
-    reviewer: rememberedReviewer(storage),
-    reviewNote: '',
-    deciding: false,
-    decideError: null,
-
-    openReview() {
-      set({ reviewOpen: true, decideError: null });
-      void get().loadMatches();
-    },
-    closeReview() {
-      set({ reviewOpen: false });
-    },
-    async loadMatches() {
-      const { reviewStatus, reviewMinScore } = get();
-      const request = ++latestList;
-      set({ matchesLoading: true });
-      const result = await settle(() =>
-        api.listMatches({
-          statuses: [reviewStatus],
-          ...(reviewMinScore === null ? {} : { minScore: reviewMinScore }),
-          limit: MATCH_LIST_LIMIT,
-        }),
-      );
-      if (request !== latestList) return;
-      if (!result.ok) {
-        set({ matchesLoading: false, matchesError: result.error });
-        return;
-      }
-      const matches = result.value;
-      const selected = get().selectedMatch;
-      const keep = selected !== null && matches.some((m) => matchKey(m) === selected);
-      set({
-        matches,
-        matchesLoading: false,
-        matchesError: null,
-        selectedMatch: keep ? selected : matches[0] ? matchKey(matches[0]) : null,
-      });
-    },
-    async countOpenCandidates() {
-      const request = ++latestCount;
-      const result = await settle(() =>
-        // The pairs proposed for review, as the queue opens on them: main applies its threshold.
-        api.listMatches({ statuses: ['candidate'], limit: MATCH_LIST_LIMIT }),
-      );
-      // A count that cannot be had leaves the button without one; the queue says why when opened.
-      if (request === latestCount && result.ok) set({ openCandidates: result.value.length });
-    },
-    setReviewStatus(status) {
-      if (status === get().reviewStatus) return;
-      set({ reviewStatus: status, selectedMatch: null, matches: null, decideError: null });
-      void get().loadMatches();
-    },
-    setReviewMinScore(score) {
-      set({ reviewMinScore: score });
-      void get().loadMatches();
-    },
-    selectMatch(key) {
-      if (key === get().selectedMatch) return;
-      set({ selectedMatch: key, reviewNote: '', decideError: null });
-    },
-    moveMatchSelection(step) {
-      const { matches, selectedMatch } = get();
-      if (!matches || matches.length === 0) return;
-      const index = matches.findIndex((m) => matchKey(m) === selectedMatch);
-      const next = matches[Math.min(matches.length - 1, Math.max(0, index + step))];
-      if (next) get().selectMatch(matchKey(next));
-    },
-    setReviewer(name) {
-      set({ reviewer: name });
-      remember(storage, name.trim());
-    },
-    setReviewNote(note) {
-      set({ reviewNote: note });
-    },
-    async decideSelected(status) {
-      const { matches, selectedMatch, reviewer, reviewNote, deciding } = get();
-      const user = reviewer.trim();
-      const pair = matches?.find((m) => matchKey(m) === selectedMatch);
-      if (!matches || !pair || deciding) return;
-      set({ deciding: true, decideError: null });
-      const note = reviewNote.trim();
-      const result = await settle(() =>
-        api.decideMatch({
-          a: pair.a.id,
-          b: pair.b.id,
-          status,
-          ...(user ? { reviewerName: user } : {}),
-          ...(note ? { note } : {}),
-        }),
-      );
-      if (!result.ok) {
-        set({ deciding: false, decideError: result.error });
-        return;
-      }
-      // The next pair is the one after this in the list as it was; it is still there after the
-      // reload unless someone else decided it meanwhile, and then the first one is shown.
-      const index = matches.indexOf(pair);
-      const after = matches.slice(index + 1).concat(matches.slice(0, index));
-      const next = status === get().reviewStatus ? pair : after[0];
-      set({ deciding: false, reviewNote: '', selectedMatch: next ? matchKey(next) : null });
-      await get().loadMatches();
+  let latestClusters = 0;
+  const minScoreInput = (state: AppState) => {
+    const minScore = reviewMinScoreOf(state);
+    return minScore === null ? {} : { minScore };
+  };
+  const decider = (state: AppState) => {
+    const user = state.reviewer.trim();
+    const note = state.reviewNote.trim();
+    return { ...(user ? { reviewerName: user } : {}), ...(note ? { note } : {}) };
+  };
+  // Everything a decision changes: the clusters, the pairs, the count and the chart.
+  let afterDecision: () => Promise<void> = async () => undefined;
+  return (set, get) => {
+    afterDecision = async () => {
+      await Promise.all([get().loadClusters(), get().loadMatches()]);
       void get().countOpenCandidates();
       void get().loadOverview();
-    },
-  });
+    };
+    return {
+      reviewOpen: false,
+      matches: null,
+      matchesLoading: false,
+      matchesError: null,
+      reviewStatus: 'candidate',
+      reviewMinScore: null,
+      selectedMatch: null,
+      openCandidates: null,
+      reviewView: 'pairs',
+      clusters: null,
+      clustersLoading: false,
+      clustersError: null,
+      selectedCluster: null,
+      lastBulkDecision: null,
+      reviewer: rememberedReviewer(storage),
+      reviewNote: '',
+      deciding: false,
+      decideError: null,
+
+      openReview() {
+        set({ reviewOpen: true, decideError: null });
+        void get().loadMatches();
+        if (get().reviewView === 'clusters') void get().loadClusters();
+        void get().countOpenCandidates();
+      },
+      closeReview() {
+        set({ reviewOpen: false });
+      },
+      async loadMatches() {
+        const { reviewStatus, reviewMinScore } = get();
+        const request = ++latestList;
+        set({ matchesLoading: true });
+        const result = await settle(() =>
+          api.listMatches({
+            statuses: [reviewStatus],
+            ...(reviewMinScore === null ? {} : { minScore: reviewMinScore }),
+            limit: MATCH_LIST_LIMIT,
+          }),
+        );
+        if (request !== latestList) return;
+        if (!result.ok) {
+          set({ matchesLoading: false, matchesError: result.error });
+          return;
+        }
+        const matches = result.value;
+        const selected = get().selectedMatch;
+        const keep = selected !== null && matches.some((m) => matchKey(m) === selected);
+        set({
+          matches,
+          matchesLoading: false,
+          matchesError: null,
+          selectedMatch: keep ? selected : matches[0] ? matchKey(matches[0]) : null,
+        });
+      },
+      async countOpenCandidates() {
+        const request = ++latestCount;
+        // Main counts, at the score the queue lists (its threshold until the reviewer moves it).
+        const result = await settle(() => api.countOpenMatches(minScoreInput(get())));
+        // A count that cannot be had leaves the button without one; the queue says why when opened.
+        if (request === latestCount && result.ok) set({ openCandidates: result.value.open });
+      },
+      setReviewView(view) {
+        if (view === get().reviewView) return;
+        set({ reviewView: view, decideError: null });
+        if (view === 'clusters') {
+          if (get().reviewStatus !== 'candidate') get().setReviewStatus('candidate');
+          void get().loadClusters();
+        }
+      },
+      async loadClusters() {
+        const request = ++latestClusters;
+        set({ clustersLoading: true });
+        const result = await settle(() =>
+          api.listMatchClusters({ ...minScoreInput(get()), limit: CLUSTER_LIST_LIMIT }),
+        );
+        if (request !== latestClusters) return;
+        if (!result.ok) {
+          set({ clustersLoading: false, clustersError: result.error });
+          return;
+        }
+        const clusters = result.value;
+        const selected = get().selectedCluster;
+        const keep = selected !== null && clusters.some((c) => c.id === selected);
+        set({
+          clusters,
+          clustersLoading: false,
+          clustersError: null,
+          selectedCluster: keep ? selected : (clusters[0]?.id ?? null),
+        });
+      },
+      selectCluster(id) {
+        if (id === get().selectedCluster) return;
+        set({ selectedCluster: id, reviewNote: '', decideError: null });
+      },
+      async confirmCluster(id) {
+        const cluster = get().clusters?.find((c) => c.id === id);
+        if (!cluster || get().deciding) return;
+        // The pairs the reviewer sees, not whatever the cluster holds by the time main answers.
+        const pairs = cluster.pairs.filter((p) => p.status === 'candidate').map((p) => ({ a: p.a.id, b: p.b.id }));
+        if (pairs.length === 0) return;
+        set({ deciding: true, decideError: null });
+        const result = await settle(() => api.confirmMatches({ filter: { by: 'pairs', pairs }, ...decider(get()) }));
+        if (!result.ok) {
+          set({ deciding: false, decideError: result.error });
+          return;
+        }
+        set({ deciding: false, reviewNote: '', lastBulkDecision: result.value });
+        await afterDecision();
+      },
+      async rejectPair(pair) {
+        if (get().deciding) return;
+        set({ deciding: true, decideError: null });
+        const result = await settle(() =>
+          api.decideMatch({ a: pair.a.id, b: pair.b.id, status: 'rejected', ...decider(get()) }),
+        );
+        if (!result.ok) {
+          set({ deciding: false, decideError: result.error });
+          return;
+        }
+        set({ deciding: false, reviewNote: '' });
+        await afterDecision();
+      },
+      async undoLastBulkDecision() {
+        const last = get().lastBulkDecision;
+        if (!last || get().deciding) return;
+        set({ deciding: true, decideError: null });
+        const result = await settle(() => api.undoMatchDecision({ decision: last.decision, ...decider(get()) }));
+        if (!result.ok) {
+          set({ deciding: false, decideError: result.error });
+          return;
+        }
+        set({ deciding: false, lastBulkDecision: null });
+        await afterDecision();
+      },
+      setReviewStatus(status) {
+        if (status === get().reviewStatus) return;
+        set({ reviewStatus: status, selectedMatch: null, matches: null, decideError: null });
+        void get().loadMatches();
+      },
+      setReviewMinScore(score) {
+        set({ reviewMinScore: score });
+        void get().loadMatches();
+        if (get().reviewView === 'clusters') void get().loadClusters();
+        void get().countOpenCandidates();
+      },
+      selectMatch(key) {
+        if (key === get().selectedMatch) return;
+        set({ selectedMatch: key, reviewNote: '', decideError: null });
+      },
+      moveMatchSelection(step) {
+        const { matches, selectedMatch } = get();
+        if (!matches || matches.length === 0) return;
+        const index = matches.findIndex((m) => matchKey(m) === selectedMatch);
+        const next = matches[Math.min(matches.length - 1, Math.max(0, index + step))];
+        if (next) get().selectMatch(matchKey(next));
+      },
+      setReviewer(name) {
+        set({ reviewer: name });
+        remember(storage, name.trim());
+      },
+      setReviewNote(note) {
+        set({ reviewNote: note });
+      },
+      async decideSelected(status) {
+        const { matches, selectedMatch, reviewer, reviewNote, deciding } = get();
+        const user = reviewer.trim();
+        const pair = matches?.find((m) => matchKey(m) === selectedMatch);
+        if (!matches || !pair || deciding) return;
+        set({ deciding: true, decideError: null });
+        const note = reviewNote.trim();
+        const result = await settle(() =>
+          api.decideMatch({
+            a: pair.a.id,
+            b: pair.b.id,
+            status,
+            ...(user ? { reviewerName: user } : {}),
+            ...(note ? { note } : {}),
+          }),
+        );
+        if (!result.ok) {
+          set({ deciding: false, decideError: result.error });
+          return;
+        }
+        // The next pair is the one after this in the list as it was; it is still there after the
+        // reload unless someone else decided it meanwhile, and then the first one is shown.
+        const index = matches.indexOf(pair);
+        const after = matches.slice(index + 1).concat(matches.slice(0, index));
+        const next = status === get().reviewStatus ? pair : after[0];
+        set({ deciding: false, reviewNote: '', selectedMatch: next ? matchKey(next) : null });
+        await get().loadMatches();
+        void get().countOpenCandidates();
+        void get().loadOverview();
+      },
+    };
+  };
 }

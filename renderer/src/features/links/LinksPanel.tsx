@@ -202,6 +202,8 @@ function ResolveControl() {
   const summary = useAppStore((state) => state.resolveSummary);
   const error = useAppStore((state) => state.resolveError);
   const resolveNow = useAppStore((state) => state.resolveNow);
+  // The review queue's count (main's one definition of open), not the pairs this run scored.
+  const open = useAppStore((state) => state.openCandidates);
   return (
     <div className="resolve-control">
       <div className="resolve-row">
@@ -220,7 +222,8 @@ function ResolveControl() {
       {summary && !resolving && (
         <p className="resolve-summary" role="status" data-testid="resolve-summary">
           {countOf(summary.identifiers, 'identifier', 'identifiers')} · {countOf(summary.hubs, 'hub', 'hubs')} ·{' '}
-          {countOf(summary.candidates, 'candidate', 'candidates')}
+          {open !== null && <>{countOf(open, 'open pair', 'open pairs')} · </>}
+          {countOf(summary.candidates, 'pair scored', 'pairs scored')}
           {summary.withdrawn > 0 && ` · ${formatNumber(summary.withdrawn)} withdrawn`} ·{' '}
           {formatSeconds(summary.seconds)}
         </p>

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { MATCH_LIST_LIMIT, useAppStore } from '../../store';
+import { useAppStore } from '../../store';
 import { formatNumber } from '../../ui/format';
 
-/** The top bar's way into the review queue, with how many pairs are still open. */
+/** The top bar's way into the review queue, with how many pairs are open (main's one count). */
 export function ReviewButton() {
   const open = useAppStore((state) => state.openReview);
   const count = useAppStore((state) => state.openCandidates);
@@ -16,7 +16,7 @@ export function ReviewButton() {
     if (nodeCount !== null) void countOpen();
   }, [nodeCount, countOpen]);
 
-  const shown = count === null ? null : count >= MATCH_LIST_LIMIT ? `${formatNumber(count)}+` : formatNumber(count);
+  const shown = count === null ? null : formatNumber(count);
   return (
     <button
       type="button"

@@ -2,8 +2,9 @@ import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { MatchPairDto } from '../../../../main/contract/api';
 import { matchKey, reviewMinScoreOf, useAppStore, type MatchStatus } from '../../store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { countOf } from '../../ui/format';
+import { countOf, formatNumber } from '../../ui/format';
 import { Modal } from '../../ui/Modal';
+import { ClusterDetail, ClusterList } from './ClusterReview';
 import { compareMentions, type ComparedField } from './compare';
 
 const STATUS_TABS: { status: MatchStatus; label: string }[] = [
@@ -56,7 +57,11 @@ function OpenReviewDialog() {
   const select = useAppStore((state) => state.selectMatch);
   const move = useAppStore((state) => state.moveMatchSelection);
   const decide = useAppStore((state) => state.decideSelected);
+  const view = useAppStore((state) => state.reviewView);
+  const setView = useAppStore((state) => state.setReviewView);
+  const open = useAppStore((state) => state.openCandidates);
   const list = useRef<HTMLUListElement>(null);
+  const clustered = view === 'clusters' && status === 'candidate';
   const id = useId();
 
   useEffect(() => {
@@ -67,7 +72,7 @@ function OpenReviewDialog() {
   const canDecide = pair !== null && !deciding;
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (clustered || isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
     const key = event.key.toLowerCase();
     let handled = true;
     if (key === 'arrowright' || key === 'j' || key === 'arrowdown') move(1);
@@ -102,6 +107,26 @@ function OpenReviewDialog() {
             </button>
           ))}
         </div>
+        {status === 'candidate' && (
+          <div className="segmented" role="group" aria-label="List open pairs">
+            {(
+              [
+                ['pairs', 'One by one'],
+                ['clusters', 'In clusters'],
+              ] as const
+            ).map(([v, label]) => (
+              <button
+                key={v}
+                type="button"
+                className={v === view ? 'segment segment-current' : 'segment'}
+                aria-pressed={v === view}
+                onClick={() => setView(v)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        )}
         <label className="score-filter">
           Score at least <strong className="mono">{minScore === null ? '…' : formatScore(minScore)}</strong>
           <input
@@ -124,36 +149,54 @@ function OpenReviewDialog() {
           ×
         </button>
       </header>
-      <div className="review-body">
-        <div className="review-list-pane">
-          <p className="review-list-count" data-testid="review-count">
-            {matches === null
-              ? loading
-                ? 'Loading…'
-                : ''
-              : `${countOf(matches.length, 'pair', 'pairs')}${loading ? ' · refreshing…' : ''}`}
-          </p>
-          {error && <ErrorNotice error={error} testId="review-error" />}
-          {matches !== null && matches.length === 0 && (
-            <p className="panel-note review-empty">
-              {status === 'candidate'
-                ? 'No open pairs at this score. Lower the minimum score, or run “Resolve now” in the left panel after an import.'
-                : `No ${STATUS_WORDS[status].toLowerCase()} pairs at this score.`}
-            </p>
-          )}
-          <ul ref={list} className="review-list" role="listbox" aria-label="Pairs to review">
-            {matches?.map((m) => (
-              <MatchRow key={matchKey(m)} pair={m} selected={matchKey(m) === selected} onSelect={select} />
-            ))}
-          </ul>
+      {clustered ? (
+        <div className="review-body">
+          <div className="review-list-pane">
+            <ClusterList />
+          </div>
+          <div className="review-detail-pane">
+            <ClusterDetail />
+          </div>
         </div>
-        <div className="review-detail-pane">{pair ? <MatchDetail pair={pair} /> : <NoPair />}</div>
-      </div>
+      ) : (
+        <div className="review-body">
+          <div className="review-list-pane">
+            <p className="review-list-count" data-testid="review-count">
+              {matches === null
+                ? loading
+                  ? 'Loading…'
+                  : ''
+                : `${status === 'candidate' && open !== null ? countOf(open, 'open pair', 'open pairs') : countOf(matches.length, 'pair', 'pairs')}${status === 'candidate' && open !== null && open > matches.length ? ` · first ${formatNumber(matches.length)} listed` : ''}${loading ? ' · refreshing…' : ''}`}
+            </p>
+            {error && <ErrorNotice error={error} testId="review-error" />}
+            {matches !== null && matches.length === 0 && (
+              <p className="panel-note review-empty">
+                {status === 'candidate'
+                  ? 'No open pairs at this score. Lower the minimum score, or run “Resolve now” in the left panel after an import.'
+                  : `No ${STATUS_WORDS[status].toLowerCase()} pairs at this score.`}
+              </p>
+            )}
+            <ul ref={list} className="review-list" role="listbox" aria-label="Pairs to review">
+              {matches?.map((m) => (
+                <MatchRow key={matchKey(m)} pair={m} selected={matchKey(m) === selected} onSelect={select} />
+              ))}
+            </ul>
+          </div>
+          <div className="review-detail-pane">{pair ? <MatchDetail pair={pair} /> : <NoPair />}</div>
+        </div>
+      )}
       <footer className="modal-footer review-keys">
-        <span className="muted">
-          <kbd>C</kbd> confirm · <kbd>R</kbd> reject · <kbd>→</kbd>/<kbd>J</kbd> skip · <kbd>←</kbd>/<kbd>K</kbd>{' '}
-          previous · <kbd>O</kbd> reopen · <kbd>Esc</kbd> close
-        </span>
+        {clustered ? (
+          <span className="muted">
+            Reject any pair that is not the same person, then confirm the rest of the cluster at once · <kbd>Esc</kbd>{' '}
+            close
+          </span>
+        ) : (
+          <span className="muted">
+            <kbd>C</kbd> confirm · <kbd>R</kbd> reject · <kbd>→</kbd>/<kbd>J</kbd> skip · <kbd>←</kbd>/<kbd>K</kbd>{' '}
+            previous · <kbd>O</kbd> reopen · <kbd>Esc</kbd> close
+          </span>
+        )}
       </footer>
     </Modal>
   );

@@ -227,6 +227,12 @@ const HANDLE_FILLERS = folded(`
   group grupo grupa groupe gruppo gruppe група группа bot chat kanal alias pseudo pseudonim apodo
 `);
 
+/** What may stand between a platform word and its handle besides words: "Telegram: @x", "IG – x.y", 'Instagram "x.y"'. */
+const HANDLE_SEPARATORS = ' \t:-–—([/&+"\'“”„«»‘’';
+
+/** "and" in the agencies' languages, between two platform words ("Instagram and TikTok: @x"). */
+const AND_WORDS = folded('and si y et und i e и та');
+
 /** A set of words written one after another, lines starting with "//" left out, each folded. */
 function folded(list: string): Set<string> {
   const words = list.split('\n').filter((line) => !line.trim().startsWith('//'));
@@ -322,26 +328,48 @@ const isLocalChar = (c: number) =>
   isAsciiLetter(c) || isDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
 const isDomainChar = (c: number) => isAsciiLetter(c) || isDigit(c) || c === 46 || c === 45; // . -
 
-/** E-mail addresses: from each '@', the local part to its left and the domain to its right, each bounded. */
+/** Brackets an '@' may be written in: "ana.k[@]mail.ro", "ana.k (@) mail.ro". */
+const AT_BRACKETS: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' };
+
+/**
+ * E-mail addresses: from each '@', the local part to its left and the domain to its right, each
+ * bounded. The '@' may be bracketed ("ana.k[@]mail.ro"), or stand between spaces before a webmail
+ * domain ("ana.k92 @ gmail.com"; not "IG @ ana", nor "meet @ the.bar").
+ */
 function emailsIn(text: string): Found[] {
   const found: Found[] = [];
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    let start = at;
-    while (start > 0 && at - start <= 64 && isLocalChar(text.charCodeAt(start - 1))) start--;
-    if (at - start > 64) continue;
+    let localEnd = at;
+    let domainStart = at + 1;
+    let spaced = false;
+    const closer = AT_BRACKETS[text.charAt(at - 1)];
+    if (closer !== undefined && text[at + 1] === closer) {
+      localEnd = text[at - 2] === ' ' ? at - 2 : at - 1;
+      domainStart = text[at + 2] === ' ' ? at + 3 : at + 2;
+    } else if (text[at - 1] === ' ' && text[at + 1] === ' ') {
+      localEnd = at - 1;
+      domainStart = at + 2;
+      spaced = true;
+    }
+    let start = localEnd;
+    while (start > 0 && localEnd - start <= 64 && isLocalChar(text.charCodeAt(start - 1))) start--;
+    if (localEnd - start > 64) continue;
     // "punë.italia@…": a local part with letters an address cannot hold is no address, and its
     // ASCII tail would be a different one.
     if (start > 0 && isLetter(text, start - 1)) continue;
-    while (start < at && text[start] === '.') start++;
-    let end = at + 1;
-    while (end < text.length && end - at <= 255 && isDomainChar(text.charCodeAt(end))) end++;
-    if (end - at > 255) continue;
-    while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
-    if (start === at || end === at + 1) continue;
+    while (start < localEnd && text[start] === '.') start++;
+    let end = domainStart;
+    while (end < text.length && end - domainStart < 255 && isDomainChar(text.charCodeAt(end))) end++;
+    if (end - domainStart >= 255) continue;
+    while (end > domainStart && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+    if (start === localEnd || end === domainStart) continue;
     // "ana@x.org@y" is no address; "IG @ana" has no local part and is read as a handle.
     if (text[end] === '@') continue;
-    const result = normalizeEmail(text.slice(start, end));
-    if (result.ok && /\.[a-z]{2,24}$/i.test(text.slice(Math.max(start, end - 25), end))) {
+    const local = text.slice(start, localEnd);
+    const domain = text.slice(domainStart, end);
+    if (spaced && !(WEBMAIL.has(domain.toLowerCase()) && /[._\-\d]/.test(local))) continue;
+    const result = normalizeEmail(`${local}@${domain}`);
+    if (result.ok && /\.[a-z]{2,24}$/i.test(domain.slice(-25))) {
       found.push({ start, end, identifier: result.values[0] as Identifier });
     }
   }
@@ -414,7 +442,9 @@ function spelledAt(lower: string, text: string, a: number): { start: number; end
   const opener = lower.charAt(open);
   if (open >= 0 && closers[opener] !== undefined && lower[close] === closers[opener])
     return { start: open, end: close + 1, bracketed: true };
-  if (text.slice(a, a + 2) === 'at' && lower[a - 1] === ' ' && lower[a + 2] === ' ')
+  // "at" in lower case, or "AT" as in "ana_k AT yahoo DOT com"; not "At".
+  const word = text.slice(a, a + 2);
+  if ((word === 'at' || word === 'AT') && lower[a - 1] === ' ' && lower[a + 2] === ' ')
     return { start: a, end: a + 2, bracketed: false };
   return null;
 }
@@ -440,7 +470,7 @@ function spelledDot(lower: string, text: string, i: number): { end: number; spel
     if (lower[j] === ' ') j++;
     return { end: j, spelled: true };
   }
-  if (text.startsWith(' dot ', i)) return { end: i + 5, spelled: true };
+  if (text.startsWith(' dot ', i) || text.startsWith(' DOT ', i)) return { end: i + 5, spelled: true };
   return null;
 }
 
@@ -649,9 +679,12 @@ function handlesAfterWords(scan: string, tokens: Token[]): { start: number; iden
     let i = word.end;
     let next = k + 1;
     for (let fillers = 0; ;) {
-      while (i < scan.length && ' \t:-–—(['.includes(scan.charAt(i))) i++;
+      while (i < scan.length && HANDLE_SEPARATORS.includes(scan.charAt(i))) i++;
       const t = tokens[next];
-      if (fillers < 2 && t && t.start === i && t.kind === 'word' && HANDLE_FILLERS.has(t.text)) {
+      // "Instagram/TikTok: @x", "IG & Snap: x.y": one handle on both platforms.
+      const filler =
+        t !== undefined && (HANDLE_FILLERS.has(t.text) || PLATFORM_WORDS.has(t.text) || AND_WORDS.has(t.text));
+      if (fillers < 3 && t && t.start === i && t.kind === 'word' && filler) {
         i = t.end;
         next++;
         fillers++;
@@ -863,10 +896,10 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
         continue;
       }
       if (!inContext) {
-        // mobileAlone reads the whole chain, so nothing of it is left to read.
-        const mobile = start === 0 ? mobileAlone(scan, tokens, chain, k, m, country) : null;
-        if (mobile) {
-          found.push(mobile);
+        // mobilesAlone reads the whole chain, so nothing of it is left to read.
+        const mobiles = start === 0 ? mobilesAlone(scan, tokens, chain, k, m, country) : [];
+        if (mobiles.length > 0) {
+          found.push(...mobiles);
           break;
         }
         start++;
@@ -886,31 +919,42 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
 }
 
 /**
- * A number with no phone word that is still written the way only a phone is: the whole chain
- * of digit groups, in national form, a valid mobile number of the agency's country (by
- * libphonenumber's full metadata), not joined by "/" (dates, references) nor grouped in
- * thousands by dots ("612.345.678" is an amount), no currency sign beside it, with no label of
- * another kind and no denied phone word among the few words around it in its clause.
+ * Numbers with no phone word that are still written the way only a phone is: each part of the
+ * chain of digit groups between "/" ("07911 123456/07922 654321") whole, in national form, a
+ * valid mobile number of the agency's country (by libphonenumber's full metadata), not grouped
+ * in thousands by dots ("612.345.678" is an amount), no currency sign beside it, with no label
+ * of another kind and no denied phone word among the few words around the chain in its clause.
  * Fixed-line numbers need a phone word: "0113 496 0552" as easily files an intelligence log.
+ * A part that is no such mobile ("07/11/2023", "0781/234/5678") leaves the whole chain unread.
  */
-function mobileAlone(
-  scan: string,
-  tokens: Token[],
-  chain: Token[],
-  k: number,
-  m: number,
-  country: string,
-): Found | null {
-  let thousands = chain.length > 1;
-  for (let g = 1; g < chain.length; g++) {
-    const gap = scan.slice((chain[g - 1] as Token).end, (chain[g] as Token).start);
-    if (gap.includes('/')) return null;
-    thousands &&= gap === '.' && (chain[g] as Token).text.length === 3;
+function mobilesAlone(scan: string, tokens: Token[], chain: Token[], k: number, m: number, country: string): Found[] {
+  const first = chain[0] as Token;
+  if (currencyBeside(scan, first.start, (chain[chain.length - 1] as Token).end)) return [];
+  const found: Found[] = [];
+  let from = 0;
+  for (let g = 1; g <= chain.length; g++) {
+    const slash = g < chain.length && scan.slice((chain[g - 1] as Token).end, (chain[g] as Token).start) === '/';
+    if (g < chain.length && !slash) continue;
+    const part = chain.slice(from, g);
+    const phone = mobileWritten(scan, part, country, g < chain.length);
+    if (!phone) return [];
+    found.push(phone);
+    from = g;
   }
-  if (thousands || currencyBeside(scan, (chain[0] as Token).start, (chain[chain.length - 1] as Token).end)) return null;
-  const phone = longestPhone(scan, chain, 0, false, country);
-  if (!phone || phone.next !== chain.length || (chain[0] as Token).text.startsWith('00')) return null;
-  if (!isMobile(phone.found.identifier.key) || otherKindNear(scan, tokens, k, m)) return null;
+  return otherKindNear(scan, tokens, k, m) ? [] : found;
+}
+
+/** The chain of groups read whole as a national mobile number, not grouped in thousands by dots. */
+function mobileWritten(scan: string, part: Token[], country: string, slashAfter: boolean): Found | null {
+  const first = part[0] as Token;
+  let thousands = part.length > 1;
+  for (let g = 1; g < part.length; g++) {
+    const gap = scan.slice((part[g - 1] as Token).end, (part[g] as Token).start);
+    thousands &&= gap === '.' && (part[g] as Token).text.length === 3;
+  }
+  if (thousands || first.text.startsWith('00') || leadOf(scan, first).plus) return null;
+  const phone = longestPhone(scan, part, 0, false, country, slashAfter);
+  if (!phone || phone.next !== part.length || !isMobile(phone.found.identifier.key)) return null;
   return phone.found;
 }
 
@@ -944,14 +988,14 @@ const LABEL_WORDS_AFTER = 3;
 /**
  * A label of another kind ("paid the invoice 0170 1234567", "07911123456 on the receipt") or a
  * denied phone word among the few words before or after the chain of tokens `k` to `m`, within
- * its clause (a line break, ";", "!", "?", a sentence's full stop, or before it the end of a
- * bracket, ends the look).
+ * its clause: a line break, ";", ",", "!", "?", a sentence's full stop, or before it the end of
+ * a bracket, ends the look ("Ana P., 07911 123456, DOB 01/02/1990" labels the date, not the phone).
  */
 function otherKindNear(scan: string, tokens: Token[], k: number, m: number): boolean {
   for (let n = k - 1, words = 0; n >= 0 && words < LABEL_WORDS_BEFORE; n--) {
     const t = tokens[n] as Token;
     const gap = scan.slice(t.end, (tokens[n + 1] as Token).start);
-    if (t.kind === 'digits' || /[\n;!?)]/.test(gap) || (gap.includes('.') && t.text.length > 4 && !isLabel(tokens, n)))
+    if (t.kind === 'digits' || /[\n;,!?)]/.test(gap) || (gap.includes('.') && t.text.length > 4 && !isLabel(tokens, n)))
       return false;
     const kind = phoneWordAt(scan, tokens, n);
     if (isLabel(tokens, n) || kind === 'denied') return true;
@@ -960,7 +1004,7 @@ function otherKindNear(scan: string, tokens: Token[], k: number, m: number): boo
   }
   for (let n = m, words = 0; n < tokens.length && words < LABEL_WORDS_AFTER; n++) {
     const t = tokens[n] as Token;
-    if (t.kind === 'digits' || /[\n;.!?]/.test(scan.slice((tokens[n - 1] as Token).end, t.start))) return false;
+    if (t.kind === 'digits' || /[\n;,.!?]/.test(scan.slice((tokens[n - 1] as Token).end, t.start))) return false;
     if (isLabel(tokens, n) || phoneWordAt(scan, tokens, n) === 'denied') return true;
     if (t.text.length >= 2) words++;
   }
@@ -1162,6 +1206,8 @@ function longestPhone(
   start: number,
   plus: boolean,
   country: string,
+  /** Whether a "/" may follow the last group: one part of "07911 123456/07922 654321". */
+  slashAfter = false,
 ): { found: Found; next: number } | null {
   const ends: { end: number; digits: string }[] = [];
   let digits = '';
@@ -1178,7 +1224,7 @@ function longestPhone(
   for (let n = ends.length - 1; n >= 0; n--) {
     const { end, digits: written } = ends[n] as { end: number; digits: string };
     const last = chain[end] as Token;
-    if (end === chain.length - 1 && gluedAt(scan, last.end)) continue;
+    if (end === chain.length - 1 && gluedAt(scan, last.end) && !(slashAfter && scan[last.end] === '/')) continue;
     const after = wordAt(scan, last.end);
     if (after && NOT_PHONE_WORDS.has(after)) continue;
     const phone = phoneWrittenInText(written, plus, country);

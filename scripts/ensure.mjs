@@ -9,7 +9,7 @@
 // Only Node's own modules here: this runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -110,6 +110,9 @@ function latinName(name) {
 }
 
 function familiarForms() {
+  // The stamp alone would not notice the list itself gone (a cleaned cache).
+  if (!existsSync(join(root, FAMILIAR_FORMS.out)))
+    rmSync(join(root, '.cache/familiar-forms/.caselink-fetched'), { force: true });
   once('familiar forms', '.cache/familiar-forms/.caselink-fetched', JSON.stringify(FAMILIAR_FORMS), () => {
     const python = ['python3', 'python'].find(has);
     if (!python)

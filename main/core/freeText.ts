@@ -28,9 +28,8 @@ const PHONE_WORDS = folded(`
   // English
   tel tele telephone phone phones phoned phoning ph mob mobile mobiles cell cellphone landline sim
   call called calls calling callback rang ring text texted texts texting txt txted msg messaged sms
-  reached reachable
-  contactable hotline helpline helplines switchboard dial dialled dialed fax faxed contact contacts
-  contacted whatsapp wa viber telegram tg signal zalo
+  reached reachable contactable hotline helpline helplines switchboard dial dialled dialed fax
+  faxed contact contacts contacted whatsapp wa viber telegram tg signal zalo
   // Romanian
   telefon telefonul telefonului telefoane mobil mobilul sunat sunata suna sunati apel apelat
   apelata apelul fix contactat contactata
@@ -42,8 +41,7 @@ const PHONE_WORDS = folded(`
   portable joignable joint jointe appel appele appelee appels fixe contacte contactee contactes
   // German
   telefonnummer handy handynummer mobilnummer rufnummer festnetz anruf anrufe anrufen angerufen
-  erreichbar
-  kontakt
+  erreichbar kontakt
   // Italian
   cellulare chiamato chiamata chiamate chiamare fisso risponde rispondeva raggiungibile reperibile
   contattato contattata contattare

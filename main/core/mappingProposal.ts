@@ -16,6 +16,7 @@ import {
   ORGANISATION_WORDS,
   PARTY_WORDS,
   ROLE_FIELD,
+  TYPE_WORDS,
   without,
   type FieldWords,
   type PartyWord,
@@ -69,6 +70,10 @@ export function readHeader(header: string): HeaderReading {
   if (has(words('caseRef'), rest) && without(FILLER, without(words('caseRef'), rest)) === '') {
     return { party: null, organisation: false, field: 'caseRef' };
   }
+  // "Referring organisation", "Worker occupation", "Place of birth": named, but not imported.
+  // A date of birth with its place, or a name with its patronymic, is still a date or a name.
+  const kept = (has(words('birthDate'), rest) && has(words('eventDate'), rest)) || has(words('familyName'), rest);
+  if (has(words(null), rest) && !kept) return { party: null, organisation: false, field: null };
   const parties: PartyWord[] = [];
   for (const word of PARTY_WORDS) {
     if (has(word.pattern, rest)) {
@@ -100,8 +105,10 @@ export function readHeader(header: string): HeaderReading {
     return reading('birthDate');
   }
   // "Name, Vorname", "Име, презиме, фамилия", "Surname / forename": the whole name in one column.
-  const given = has(words('givenName'), rest) || has(GENERIC_NAME, rest);
-  if (given && has(words('familyName'), rest)) return reading('fullName');
+  // The family words are taken out first: the "name" of "last name" is not a second part.
+  const beyondFamily = without(words('familyName'), rest);
+  const given = has(words('givenName'), beyondFamily) || has(GENERIC_NAME, beyondFamily);
+  if (given && beyondFamily !== rest) return reading('fullName');
   // "Straße und Hausnummer", "Ulica i nr domu": the street line.
   if (has(words('addressStreet'), rest) && has(words('addressHouseNumber'), rest)) return reading('addressStreet');
   // "Passport country", "Ausweis Staatsangehörigkeit": the country that issued the document.
@@ -112,7 +119,17 @@ export function readHeader(header: string): HeaderReading {
   ) {
     return reading('documentCountry');
   }
+  // "Caller type", "Victim category": a classification, not an imported field.
+  if (has(TYPE_WORDS, rest) && without(FILLER, without(TYPE_WORDS, rest)) === '') return reading(null);
+  // "Company reg. no.": a company's registration number, not a vehicle's.
+  if (organisation && /(?:^| )reg(?:istration)?(?: |$)/.test(rest)) return reading('documentNumber', 'tax-id');
+  // With a party named, its own fields go before the record's ("Suspect description / name").
+  let recordField: Field | null = null;
   for (const rule of FIELD_WORDS) {
+    if (recordField === null && party && DEFERRED.includes(rule.field as Field) && has(rule.pattern, rest)) {
+      recordField = rule.field;
+      continue;
+    }
     if (rule.field === 'role') {
       // Identity documents come after the words that would otherwise be taken for one
       // ("Passport expiry", "Document type", "Issuing country") and before dates and phones.
@@ -131,8 +148,11 @@ export function readHeader(header: string): HeaderReading {
     }
   }
   if (has(GENERIC_NAME, rest) && without(FILLER, without(GENERIC_NAME, rest)) === '') return reading('name');
-  // A header that is only a party ("Employer", "Alleged exploiter", "Recruiter / agent") is its name.
-  if (party && without(FILLER, rest) === '') return reading('fullName');
+  if (has(GENERIC_NAME, rest) && party) return reading('fullName');
+  if (recordField) return reading(recordField);
+  // A header that names a party and no field ("Employer", "Alleged exploiter", "Recruiter / agent",
+  // "Agencja zatrudnienia") is the party's name.
+  if (party) return reading('fullName');
   return reading(null);
 }
 
@@ -197,7 +217,9 @@ export const DEFAULT_GRADING: Grading = { system: '3x5x2', source: '2', informat
 
 const NAME_FIELDS: readonly Field[] = ['fullName', 'familyName', 'givenName', 'nameLatin'];
 // Parties who speak about the main person rather than being them.
-const NOT_MAIN: readonly Role[] = ['reporter', 'witness'];
+const NOT_MAIN: readonly Role[] = ['reporter', 'witness', 'associate'];
+// Record fields that give way to a party's own field in a header that names the party.
+const DEFERRED: readonly Field[] = ['freeText', 'location', 'caseRef'];
 
 /**
  * A file about one person whose name column carries a role word ("Name of person at risk",
@@ -211,16 +233,20 @@ function adoptMainParty(
 ): void {
   const subject = columns.filter((c) => c.entity === 'subject');
   if (subject.length === 0 || subject.some((c) => NAME_FIELDS.includes(c.field))) return;
-  const main = columns.find((c) => {
-    const declared = entities[c.entity];
-    return (
-      c.entity !== 'record' &&
-      c.entity !== 'subject' &&
-      NAME_FIELDS.includes(c.field) &&
-      declared?.kind === 'person' &&
-      !NOT_MAIN.includes(declared.role)
-    );
-  });
+  const named = (kind: 'person' | 'organization') =>
+    columns.find((c) => {
+      const declared = entities[c.entity];
+      return (
+        c.entity !== 'record' &&
+        c.entity !== 'subject' &&
+        NAME_FIELDS.includes(c.field) &&
+        declared?.kind === kind &&
+        !NOT_MAIN.includes(declared.role)
+      );
+    });
+  // A file about one business ("Business name", "Registered address") when no person is named.
+  const persons = Object.entries(entities).some(([name, e]) => name !== 'subject' && e.kind === 'person');
+  const main = named('person') ?? (persons ? undefined : named('organization'));
   if (!main) return;
   for (const c of subject) {
     c.entity = main.entity;
@@ -279,6 +305,16 @@ export function proposeProfile(input: ProposalInput): Proposal {
     if (!read.party && sheetParty) read.party = sheetParty;
     let field = read.field;
     let reason = field ? `header "${header}" reads as ${field === 'name' ? 'a name' : field}` : '';
+    if (
+      field === 'bankAccount' &&
+      fieldOfValues(
+        input.samples.map((row) => row[index] ?? null),
+        dateOrder,
+      ) === 'iban'
+    ) {
+      field = 'iban';
+      reason = `header "${header}" reads as bankAccount; values look like iban`;
+    }
     if (!field || (field === 'fullName' && read.party && !read.organisation)) {
       // A party alone ("Employer", "Contact") may still hold phones or e-mails: the values say.
       const byValues = fieldOfValues(

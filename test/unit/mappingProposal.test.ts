@@ -475,4 +475,41 @@ describe('proposing a mapping profile', () => {
       missing: [],
     });
   });
+
+  it('reads system exports, bare house numbers, company numbers and a file about one business', () => {
+    const read = (header: string[], sheets?: string[]) =>
+      summary(
+        proposeProfile({ agency: 'X', country: 'GB', header, samples: [], ...(sheets ? { sheets } : {}) }).profile,
+      );
+    expect({
+      export: read(['case_id', 'dateOfBirth', 'last_name', 'passportNo']),
+      spanish: read(['Calle', 'Número', 'Piso', 'Código postal']),
+      business: read(['Business name', 'Company reg. no.', 'Registered address', 'Contact tel']),
+      detained: read(['Рег. №', 'Име, презиме, фамилия', 'Паспорт №'], ['Задържани']),
+    }).toEqual({
+      export: [
+        'case_id → record.caseRef',
+        'dateOfBirth → subject(subject).birthDate',
+        'last_name → subject(subject).familyName',
+        'passportNo → subject(subject).documentNumber[passport]',
+      ],
+      spanish: [
+        'Calle → subject(subject).addressStreet',
+        'Número → subject(subject).addressHouseNumber',
+        'Piso → subject(subject).addressFlat',
+        'Código postal → subject(subject).addressPostcode',
+      ],
+      business: [
+        'Business name → employer(employer).fullName',
+        'Company reg. no. → employer(employer).documentNumber[tax-id]',
+        'Registered address → employer(employer).address',
+        'Contact tel → employer(employer).phone',
+      ],
+      detained: [
+        'Рег. № → record.caseRef',
+        'Име, презиме, фамилия → suspect(suspect).fullName',
+        'Паспорт № → suspect(suspect).documentNumber[passport]',
+      ],
+    });
+  });
 });

@@ -492,7 +492,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
 
 /** Words after an age: "47 ani", "47 years", "47 J.", "47 лет", "47 lat"… (folded). */
 const AGE_UNITS =
-  /^(?:ani|an|years?|yrs?|y ?o|y|j|jahre|jr|ans|anni|anos|jaar|lat|lata|rokov|let|лет|год|года|години|г|роки|років|рік|р)?$/u;
+  /^(?:de )?(?:ani|an|years?|yrs?|y ?o|y|j|jahre|jr|ans|anni|anos|jaar|lat|lata|rokov|let|лет|год|года|години|г|роки|років|рік|р)?(?: old| alt)?$/u;
 /** An age or a year said to be about right: "c. 1979", "~47", "approx 47". */
 const ABOUT = /^(?:(?:c|ca|circa|approx|aprox|about|cca|ok|около|приблизно|ungefahr|environ)(?!\p{L})\.?\s*|~\s*)/u;
 
@@ -515,8 +515,8 @@ export function partialBirth(cell: Cell, referenceYear: number): number | null {
     const y = Number(year[1]);
     return y >= 1900 && y <= referenceYear ? y : null;
   }
-  const age = /^(\d{1,3})\s*([\p{L} .]*?)\.?$/u.exec(text);
-  if (!age || !AGE_UNITS.test((age[2] as string).replace(/\./g, '').trim())) return null;
+  const age = /^(\d{1,3})\s*([\p{L} ./]*?)\.?$/u.exec(text);
+  if (!age || !AGE_UNITS.test((age[2] as string).replace(/[./]/g, '').replace(/\s+/g, ' ').trim())) return null;
   const years = Number(age[1]);
   return years <= 120 ? referenceYear - years : null;
 }

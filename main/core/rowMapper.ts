@@ -509,8 +509,13 @@ export function partialBirth(cell: Cell, referenceYear: number): number | null {
     return cell >= 0 && cell <= 120 ? referenceYear - cell : null;
   }
   const text = fold(cell).trim().replace(ABOUT, '').replace(/\?$/, '').trim();
-  // A year alone, or with its month ("03/1979"): the year is what matching can use.
-  const year = /^(?:\d{1,2}[./-])?(\d{4})$/.exec(text);
+  // A year alone, or with its month ("03/1979"), or with day and month unknown as documents of
+  // some countries write them ("00.00.1979", "XX/XX/1979", "1979-00-00"): the year is what
+  // matching can use.
+  const year =
+    /^(?:\d{1,2}[./-])?(\d{4})$/.exec(text) ??
+    /^(?:(?:00?|xx?)[./-]){2}(\d{4})$/.exec(text) ??
+    /^(\d{4})(?:[./-](?:00?|xx?)){2}$/.exec(text);
   if (year) {
     const y = Number(year[1]);
     return y >= 1900 && y <= referenceYear ? y : null;

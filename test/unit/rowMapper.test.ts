@@ -456,8 +456,12 @@ describe('addresses, names and roles', () => {
         birthOf('01/05/2024', '1979'),
         birthOf('01/05/2024', 1979),
         birthOf('01/05/2024', 'c. 1979'),
+        birthOf('01/05/2024', '00.00.1979'),
+        birthOf('01/05/2024', 'XX/XX/1979'),
         birthOf('01/05/2024', '14/03/1979'),
       ]).toEqual([
+        { birthDate: null, birthYear: 1979, warnings: [] },
+        { birthDate: null, birthYear: 1979, warnings: [] },
         { birthDate: null, birthYear: 1979, warnings: [] },
         { birthDate: null, birthYear: 1979, warnings: [] },
         { birthDate: null, birthYear: 1979, warnings: [] },

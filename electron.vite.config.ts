@@ -20,9 +20,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // Bundled, with the three country-name files Caselink uses: Node's ES modules do not import
-      // JSON bare, and the package's Node entry loads every language it has.
-      externalizeDeps: { exclude: ['i18n-iso-countries'] },
+      // Bundled, with the country-name and nationality files Caselink uses: Node's ES modules do
+      // not import JSON bare, and i18n-iso-countries' Node entry loads every language it has.
+      externalizeDeps: { exclude: ['i18n-iso-countries', 'i18n-nationality'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'main/app/index.ts'),

@@ -4,8 +4,8 @@ import { defineConfig } from 'vite';
 // Developer scripts (fixture generator, benchmarks) built for Node the way the app's main process
 // is, so they use the same modules, including the Cypher files bundled by import.meta.glob.
 export default defineConfig({
-  // As in electron.vite.config.ts: bundled, with its country-name files.
-  ssr: { noExternal: ['i18n-iso-countries'] },
+  // As in electron.vite.config.ts: bundled, with their country-name and nationality files.
+  ssr: { noExternal: ['i18n-iso-countries', 'i18n-nationality'] },
   build: {
     ssr: true,
     target: 'node20',

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countryCode, trailingCountry } from '../../main/core/countries';
 
@@ -119,5 +120,19 @@ describe('trailingCountry', () => {
     expect(trailingCountry('Strada Eminescu 5 bl A2')).toBeNull();
     expect(trailingCountry('Str. Bulgaria 5, bl A2')).toBeNull();
     expect(trailingCountry('Str. Bulgaria 5')).toBeNull();
+  });
+});
+
+describe('reading any text as a country', () => {
+  it('answers a valid alpha-2 code or null, for a country name or for a trailing one, whatever the text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
+        const code = countryCode(text);
+        expect(code === null || /^[A-Z]{2}$/.test(code)).toBe(true);
+        const trailing = trailingCountry(text);
+        expect(trailing === null || (/^[A-Z]{2}$/.test(trailing.code) && trailing.at <= text.length)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

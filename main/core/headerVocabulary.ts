@@ -17,8 +17,11 @@ export const HEADER_READ_LIMIT = 160;
  * everything else one space ("Ім'я" → ім я, "d'identité" → d identite); ß and ł are spelt out.
  */
 export function headerText(header: string): string {
-  // "DateOfBirth", "passportNo": the words of a system export's field name.
-  return fold(header.slice(0, HEADER_READ_LIMIT).replace(/(\p{Ll})(?=\p{Lu}\p{Ll})/gu, '$1 '))
+  const text = header.slice(0, HEADER_READ_LIMIT);
+  // "DateOfBirth", "passportNo": the words of a system export's field name, written as one word
+  // (not "PayPal-Konto" or "WhatsApp number", whose capitals are a brand's).
+  const words = /^[\p{L}\p{N}]+$/u.test(text) ? text.replace(/(\p{Ll})(?=\p{Lu}\p{Ll})/gu, '$1 ') : text;
+  return fold(words)
     .replace(/ß/g, 'ss')
     .replace(/ł/g, 'l')
     .replace(/['’ʼ`]/g, ' ')
@@ -165,6 +168,17 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'tegenpartij',
   ]),
   party('account-holder', 'account-holder', 'person', [
+    'verfugungsberechtigt*',
+    'bevollmachtigt*',
+    'mandataire',
+    'procuratore',
+    'apoderado',
+    'procurador',
+    'imputernicit*',
+    'pelnomocnik',
+    'gevolmachtigde',
+    'authorised signatory',
+    'authorized signatory',
     'customer',
     'customers',
     'customer name',
@@ -201,6 +215,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'houder',
   ]),
   party('suspect', 'suspect', 'person', [
+    'cercetat*',
+    'persoane cercetate',
+    'investigat*',
     'trafican*',
     'traffick*',
     'trafiqu*',
@@ -730,6 +747,9 @@ export const ROLE_FIELD = wordSet([
 
 /** Words for an identity document of no stated type. */
 export const DOCUMENT_WORDS = wordSet([
+  'dokument*',
+  'document*',
+  'documento*',
   'documentnummer',
   'dokumentnummer',
   'dokumentennummer',
@@ -967,6 +987,8 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'jmbg',
       'oib',
       'rodne cislo',
+      'v nummer',
+      'vreemdelingennummer',
     ],
     'personal-number',
   ),
@@ -995,6 +1017,19 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'passnr',
       'pass no',
       'passport number',
+      'dokument podrozy',
+      'document de voyage',
+      'documento di viaggio',
+      'documento de viaje',
+      'documento de viagem',
+      'document de calatorie',
+      'проездной документ',
+      'reisdocument',
+      'travel doc',
+      'travel doc no',
+      'travel document no',
+      'reisedokument*',
+      'reise dokument',
     ],
     'passport',
   ),
@@ -1070,6 +1105,29 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
  */
 export const FIELD_WORDS: readonly FieldWords[] = [
   words(null, [
+    'name of bank',
+    'nom de la banque',
+    'nome banca',
+    'nombre del banco',
+    'nome do banco',
+    'numele bancii',
+    'име на банка',
+    'название банка',
+    'назва банку',
+    'nazwa banku',
+    'naam bank',
+    'kontoeroffnung',
+    'konto eroffnung',
+    'eroffnung',
+    'eroffnet am',
+    'account opened',
+    'opening date',
+    'date opened',
+    'melder organisatie',
+    'meldende organisatie',
+    'zielort',
+    'ziel ort',
+    'ziel',
     'referring organisation',
     'referring organization',
     'referring agency',
@@ -1134,13 +1192,7 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'jezyk',
     'taal',
     'bank name',
-    'bank',
     'kreditinstitut',
-    'banque',
-    'banca',
-    'banco',
-    'банка',
-    'банк',
     'bankname',
     'tussenvoegsel',
     'geburtsname',
@@ -1419,6 +1471,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'documenttype',
   ]),
   words('documentCountry', [
+    'ausstellerstaat',
+    'aussteller staat',
+    'ausstellerland',
+    'ausstellender staat',
     'issuing country',
     'issued by',
     'country of issue',
@@ -1595,6 +1651,23 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   words('iban', ['iban', 'iban*', 'ибан']),
   words('sortCode', ['sort code', 'sortcode', 'sort']),
   words('routingNumber', ['routing', 'routing number', 'aba', 'bic', 'swift', 'blz', 'bankleitzahl']),
+  words('paymentApp', [
+    'revolut',
+    'paypal',
+    'wise',
+    'payment app',
+    'venmo',
+    'cash app',
+    'cashapp',
+    'bizum',
+    'mbway',
+    'mb way',
+    'blik',
+    'tikkie',
+    'satispay',
+    'western union',
+    'moneygram',
+  ]),
   words('handle', [
     'телеграм',
     'телеграмм',
@@ -1744,24 +1817,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'pinpas',
     'creditcard',
   ]),
-  words('paymentApp', [
-    'revolut',
-    'paypal',
-    'wise',
-    'payment app',
-    'venmo',
-    'cash app',
-    'cashapp',
-    'bizum',
-    'mbway',
-    'mb way',
-    'blik',
-    'tikkie',
-    'satispay',
-    'western union',
-    'moneygram',
-  ]),
   words('phone', [
+    'telefoan*',
+    'telefoane',
+    'numere de telefon',
     'вайбер',
     'вотсап',
     'ватсап',
@@ -1838,6 +1897,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('vehicleCountry', ['vehicle country', 'plate country', 'reg country', 'registration country']),
   words('vehiclePlate', [
+    'autoturism*',
+    'autovehicul*',
+    'masina',
+    'numar auto',
     '*kennzeichen',
     'автомобил*',
     'гос номер',
@@ -1890,6 +1953,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'voertuig',
   ]),
   words('fullName', [
+    'numele si prenumele',
+    'numele complet',
+    'nume prenume',
     'nominativo',
     'cognome nome',
     'nome cognome',
@@ -2055,6 +2121,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'roepnaam',
   ]),
   words('alias', [
+    'porecl*',
+    'alias*',
     'alias',
     'aliases',
     'aka',
@@ -2318,6 +2386,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'gemeente',
   ]),
   words('addressCountry', [
+    'staat',
+    'staaten',
     'country',
     'country of residence',
     'land',
@@ -2335,6 +2405,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'land van verblijf',
   ]),
   words('address', [
+    'domicili*',
+    'resedint*',
+    'adres*',
+    'anschrift*',
     'addr',
     'verblijfplaats',
     '*anschrift',
@@ -2401,6 +2475,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'siege',
   ]),
   words('freeText', [
+    'constat',
+    'constats',
+    'constatation',
     'descrier*',
     'resumo',
     'sumar',
@@ -2717,6 +2794,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'controle',
   ]),
   words('recordRef', [
+    'l p',
+    'lp',
+    'nr porzadkowy',
     'row id',
     'record id',
     'record no',
@@ -3073,3 +3153,31 @@ export const TYPE_WORDS = wordSet([
   'genre',
   'classe',
 ]);
+
+/**
+ * The last parts of German and Dutch compounds ("Aufgriffs|ort", "Aanmeld|nummer", "Konto|nr"):
+ * a compound read by its head when the whole word is not known.
+ */
+export const COMPOUND_HEADS = [
+  'geburtsdatum',
+  'geboortedatum',
+  'kennzeichen',
+  'anschrift',
+  'telefon',
+  'nummer',
+  'adresse',
+  'datum',
+  'straat',
+  'plaats',
+  'konto',
+  'staat',
+  'namen',
+  'name',
+  'naam',
+  'adres',
+  'mail',
+  'land',
+  'ort',
+  'nr',
+  'id',
+] as const;

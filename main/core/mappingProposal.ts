@@ -6,6 +6,7 @@
 import { cellText, isBlank, parseDate, type Cell } from './cells';
 import {
   COMPANY_NUMBERS,
+  COMPOUND_HEADS,
   DOCUMENT_TYPE_WORDS,
   DOCUMENT_WORDS,
   FIELD_WORDS,
@@ -31,6 +32,8 @@ export interface HeaderReading {
   organisation: boolean;
   /** The field; `name` for a bare "Name"/"Nom"/"Nume", decided by the other name columns. */
   field: Field | 'name' | null;
+  /** Set when the header names something Caselink does not import (its values are not read). */
+  excluded?: boolean;
   documentType?: DocumentType;
 }
 
@@ -64,8 +67,32 @@ function firstByPosition(rules: readonly FieldWords[], text: string): FieldWords
  * Reads a header as people write them: role words ("Worker", "Holder", "Telefon recrutor") name
  * a party and are taken out; what is left names the field ("surname", "DOB", "CNP").
  */
+/** Whether any header word of any kind stands in the text. */
+function known(text: string): boolean {
+  return (
+    FIELD_WORDS.some((r) => has(r.pattern, text)) ||
+    PARTY_WORDS.some((p) => has(p.pattern, text)) ||
+    DOCUMENT_TYPE_WORDS.some((r) => has(r.pattern, text)) ||
+    has(DOCUMENT_WORDS, text) ||
+    has(ROLE_FIELD, text) ||
+    has(GENERIC_NAME, text)
+  );
+}
+
+/** Unknown compounds split before their head: "aufgriffsort" → "aufgriffs ort". */
+function splitCompounds(text: string): string {
+  return text
+    .split(' ')
+    .map((token) => {
+      if (known(token)) return token;
+      const head = COMPOUND_HEADS.find((h) => token.length >= h.length + 3 && token.endsWith(h));
+      return head ? `${token.slice(0, -head.length)} ${head}` : token;
+    })
+    .join(' ');
+}
+
 export function readHeader(header: string): HeaderReading {
-  let rest = headerText(header);
+  let rest = splitCompounds(headerText(header));
   // "Inspection No", "N° PV", "Call ID": a reference whose words could be taken for a party's.
   if (has(words('caseRef'), rest) && without(FILLER, without(words('caseRef'), rest)) === '') {
     return { party: null, organisation: false, field: 'caseRef' };
@@ -73,7 +100,7 @@ export function readHeader(header: string): HeaderReading {
   // "Referring organisation", "Worker occupation", "Place of birth": named, but not imported.
   // A date of birth with its place, or a name with its patronymic, is still a date or a name.
   const kept = (has(words('birthDate'), rest) && has(words('eventDate'), rest)) || has(words('familyName'), rest);
-  if (has(words(null), rest) && !kept) return { party: null, organisation: false, field: null };
+  if (has(words(null), rest) && !kept) return { party: null, organisation: false, field: null, excluded: true };
   const parties: PartyWord[] = [];
   for (const word of PARTY_WORDS) {
     if (has(word.pattern, rest)) {
@@ -160,6 +187,13 @@ export function readHeader(header: string): HeaderReading {
 export function fieldOfHeader(header: string): Field | null {
   const { field } = readHeader(header);
   return field === 'name' ? 'fullName' : field;
+}
+
+/** Whether the values are names of documents ("Passport", "Carte d'identité"): a document-type column. */
+function documentTypeValues(samples: Cell[]): boolean {
+  const texts = samples.filter((c) => !isBlank(c)).map((c) => headerText(cellText(c)));
+  const typed = texts.filter((t) => DOCUMENT_TYPE_WORDS.some((r) => has(r.pattern, t)) && !/\d/.test(t));
+  return texts.length > 0 && typed.length / texts.length > 0.6;
 }
 
 const share = (texts: string[], test: (t: string) => boolean) => texts.filter(test).length / texts.length;
@@ -305,6 +339,11 @@ export function proposeProfile(input: ProposalInput): Proposal {
     if (!read.party && sheetParty) read.party = sheetParty;
     let field = read.field;
     let reason = field ? `header "${header}" reads as ${field === 'name' ? 'a name' : field}` : '';
+    // "Reisedokument: Reisepass": a document column whose values have no digit names the type.
+    if (field === 'documentNumber' && documentTypeValues(input.samples.map((row) => row[index] ?? null))) {
+      field = 'documentType';
+      reason = `header "${header}" reads as a document; values look like documentType`;
+    }
     if (
       field === 'bankAccount' &&
       fieldOfValues(
@@ -314,6 +353,10 @@ export function proposeProfile(input: ProposalInput): Proposal {
     ) {
       field = 'iban';
       reason = `header "${header}" reads as bankAccount; values look like iban`;
+    }
+    if (read.excluded) {
+      unmapped.push(header);
+      return;
     }
     if (!field || (field === 'fullName' && read.party && !read.organisation)) {
       // A party alone ("Employer", "Contact") may still hold phones or e-mails: the values say.

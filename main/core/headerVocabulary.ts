@@ -747,6 +747,13 @@ export const ROLE_FIELD = wordSet([
 
 /** Words for an identity document of no stated type. */
 export const DOCUMENT_WORDS = wordSet([
+  'act',
+  'nr act',
+  'serie act',
+  'serie si nr act',
+  'serie si numar act',
+  'numar act',
+  'seria si numarul actului',
   'dokument*',
   'document*',
   'documento*',
@@ -1296,6 +1303,13 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   // Places named by what happened there ("Lugar de los hechos", "Lieu des faits") or by work.
   words('location', [
+    'site address',
+    'site',
+    'site name',
+    'adresa locatiei',
+    'lieu du controle',
+    'kontrollort',
+    'einsatzadresse',
     'lugar de los hechos',
     'lieu des faits',
     'luogo dei fatti',
@@ -1333,6 +1347,14 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'inspection address',
   ]),
   words('freeText', [
+    'reason for suspicion',
+    'grounds for suspicion',
+    'reasons for suspicion',
+    'verdachtsmomente',
+    'motif de soupcon',
+    'motivo del sospetto',
+    'motivo de sospecha',
+    'motivul suspiciunii',
     'payment reference',
     'reference text',
     'payment details',
@@ -1418,6 +1440,7 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'portemonnee',
   ]),
   words('nameLatin', [
+    'translit*',
     'latin',
     'latinic*',
     'латиниц*',
@@ -1471,6 +1494,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'documenttype',
   ]),
   words('documentCountry', [
+    'stat emitent',
+    'emitent',
+    'statul emitent',
+    'issuing authority country',
     'ausstellerstaat',
     'aussteller staat',
     'ausstellerland',
@@ -2933,6 +2960,17 @@ export const GENERIC_NAME = wordSet([
 
 /** Words left in a header that say nothing about its field ("alleged", "of", "No."). */
 export const FILLER = wordSet([
+  'chirilic',
+  'cyrillic',
+  'kyrillisch',
+  'cirilico',
+  'cyrillique',
+  'кирилиц*',
+  'кириллиц*',
+  'cyrylica',
+  'cyrillisch',
+  'original script',
+  'in original',
   'used',
   'known',
   'approx',

@@ -310,7 +310,9 @@ function ColumnsTable({ profile, reasons, edit }: { profile: Profile; reasons: R
           {profile.columns.map((column, index) => (
             <tr key={`${column.column}-${index}`} data-testid="mapping-column">
               <th scope="row" className="source-column">
+                {column.sheet ? `${column.sheet}: ` : ''}
                 {column.column}
+                {column.documentType ? ` (${column.documentType})` : ''}
               </th>
               <td>
                 <select

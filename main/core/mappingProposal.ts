@@ -49,15 +49,18 @@ function words(field: Field | null): RegExp {
   return rule.pattern;
 }
 
+/** The rule whose words stand first in the text; of two at one place, the longer ("паспорт громадянина"). */
 function firstByPosition(rules: readonly FieldWords[], text: string): FieldWords | null {
   let best: FieldWords | null = null;
   let at = Infinity;
+  let length = 0;
   for (const rule of rules) {
     rule.pattern.lastIndex = 0;
     const found = rule.pattern.exec(text);
-    if (found && found.index < at) {
+    if (found && (found.index < at || (found.index === at && found[0].length > length))) {
       best = rule;
       at = found.index;
+      length = found[0].length;
     }
   }
   return best;
@@ -132,6 +135,7 @@ export function readHeader(header: string): HeaderReading {
     return reading('birthDate');
   }
   // "Name, Vorname", "Име, презиме, фамилия", "Surname / forename": the whole name in one column.
+  if (has(words('nameLatin'), rest)) return reading('nameLatin');
   // The family words are taken out first: the "name" of "last name" is not a second part.
   const beyondFamily = without(words('familyName'), rest);
   const given = has(words('givenName'), beyondFamily) || has(GENERIC_NAME, beyondFamily);

@@ -21,7 +21,7 @@ export {
   type IdentifierKind,
   type LinkExplanation,
 } from './linksSlice';
-export { MATCH_LIST_LIMIT, matchKey, reviewMinScoreOf, type MatchStatus } from './reviewSlice';
+export { CLUSTER_LIST_LIMIT, MATCH_LIST_LIMIT, matchKey, reviewMinScoreOf, type MatchStatus } from './reviewSlice';
 
 /** The renderer's one store: plain data and the actions that change it. */
 export type AppState = ConnectionSlice & GraphSlice & ImportSlice & LinksSlice & ReviewSlice & AuditSlice;

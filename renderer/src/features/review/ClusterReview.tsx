@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { MatchClusterDto, MatchPairDto } from '../../../../main/contract/api';
-import { useAppStore } from '../../store';
+import { CLUSTER_LIST_LIMIT, useAppStore } from '../../store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { countOf, formatNumber } from '../../ui/format';
 
@@ -24,6 +24,9 @@ export function ClusterList() {
   const error = useAppStore((state) => state.clustersError);
   const selected = useAppStore((state) => state.selectedCluster);
   const select = useAppStore((state) => state.selectCluster);
+  const open = useAppStore((state) => state.openCandidates);
+  // One listing holds the best clusters only; say so rather than let its length pass for the whole.
+  const capped = clusters !== null && clusters.length >= CLUSTER_LIST_LIMIT;
   return (
     <>
       <p className="review-list-count" data-testid="cluster-count">
@@ -31,7 +34,7 @@ export function ClusterList() {
           ? loading
             ? 'Loading…'
             : ''
-          : `${countOf(clusters.length, 'cluster', 'clusters')}${loading ? ' · refreshing…' : ''}`}
+          : `${capped ? `Best ${formatNumber(clusters.length)} clusters` : countOf(clusters.length, 'cluster', 'clusters')}${open !== null ? ` · ${countOf(open, 'open pair', 'open pairs')}` : ''}${loading ? ' · refreshing…' : ''}`}
       </p>
       {error && <ErrorNotice error={error} testId="cluster-error" />}
       {clusters !== null && clusters.length === 0 && (
@@ -91,11 +94,6 @@ export function ClusterDetail() {
           </span>
         ))}
       </div>
-      <ul className="cluster-pairs" aria-label="Pairs in this cluster">
-        {cluster.pairs.map((p) => (
-          <ClusterPair key={`${p.a.id}|${p.b.id}`} pair={p} />
-        ))}
-      </ul>
       <section className="review-decision" aria-label="Decision on the cluster">
         <div className="review-fields">
           <label htmlFor={`${id}-reviewer`}>Reviewer</label>
@@ -118,7 +116,7 @@ export function ClusterDetail() {
             maxLength={2000}
           />
         </div>
-        <p className="muted">
+        <p className="muted review-cluster-hint">
           Confirming the cluster confirms its {countOf(open, 'open pair', 'open pairs')} shown here as one decision in
           the audit trail; reject any pair first if it is not the same person.
         </p>
@@ -135,6 +133,11 @@ export function ClusterDetail() {
           </button>
         </div>
       </section>
+      <ul className="cluster-pairs" aria-label="Pairs in this cluster">
+        {cluster.pairs.map((p) => (
+          <ClusterPair key={`${p.a.id}|${p.b.id}`} pair={p} />
+        ))}
+      </ul>
     </div>
   );
 }

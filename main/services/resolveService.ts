@@ -99,8 +99,8 @@ export async function relink(
       for (const r of page) {
         const raw = storedRawCells(r.get('raw') as string);
         const header = raw.map(([h]) => h);
-        const { mappings } = resolveColumns(profile, header);
         const sheet = r.get('sheet') as string;
+        const { mappings } = resolveColumns(profile, header, sheet);
         const mapped = mapRow(
           { profile, sheet, header, cardHash },
           mappings,

@@ -9,6 +9,7 @@ export const AUDIT_KINDS = [
   'resolve',
   'match-decision',
   'hub-override',
+  'model-change',
   'profile-change',
   'search',
   'export',

@@ -177,6 +177,10 @@ export interface ResolveSummaryDto {
   identifiers: number;
   hubs: number;
   persons: number;
+  /** Pairs of person mentions compared (the union of the blocking rules' blocks). */
+  compared: number;
+  /** Blocks over the size cap (a common name, date or postcode), dropped: their pairs are left to other rules. */
+  droppedBlocks: number;
   candidates: number;
   withdrawn: number;
   seconds: number;

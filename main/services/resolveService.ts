@@ -4,7 +4,8 @@
  * pairs, keeps every analyst decision, and withdraws undecided pairs no longer proposed.
  */
 import { randomBytes } from 'node:crypto';
-import { findCandidates, type PersonMention, type SharedIdentifier } from '../core/matching';
+import { resolveMatches, type PersonMention, type SharedIdentifier } from '../core/matching';
+import { loadFixedValues, saveModel } from './modelService';
 import { parseProfile } from '../core/profile';
 import { mapRow, resolveColumns } from '../core/rowMapper';
 import { addToBatch, newBatch, storedRawCells, writeLinks } from './import/batches';
@@ -19,6 +20,11 @@ const CANDIDATE_BATCH = 2_000;
 
 /** What a resolution did, as the contract reports it. */
 export type ResolveSummary = ResolveSummaryDto;
+
+function numberOrNull(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  return Number.isInteger(n) ? n : null;
+}
 
 export async function loadPersonMentions(db: Database): Promise<PersonMention[]> {
   const rows = await db.read('resolve/persons-for-matching');
@@ -37,8 +43,10 @@ export async function loadPersonMentions(db: Database): Promise<PersonMention[]>
       name: (r.get('name') as string | null) ?? null,
       nameLatin: (r.get('nameLatin') as string | null) ?? null,
       birthDate: (r.get('birthDate') as string | null) ?? null,
+      birthYear: numberOrNull(r.get('birthYear')),
       nationality: (r.get('nationality') as string | null) ?? null,
-      identifiers: (r.get('identifiers') as SharedIdentifier[]).filter((i) => i !== null),
+      gender: (r.get('gender') as string | null) ?? null,
+      identifiers: (r.get('identifiers') as SharedIdentifier[]).filter((i) => i !== null && i.id !== null),
       recordIdentifiers: (r.get('recordIdentifiers') as SharedIdentifier[]).filter((i) => i !== null && i.id !== null),
     };
   });
@@ -171,10 +179,11 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
   const relinked = options.relinkWith ? await relink(db, options.relinkWith, options.now) : { records: 0, removed: 0 };
   const [hubs] = await db.write('resolve/flag-hubs', { threshold: options.hubThreshold ?? DEFAULT_HUB_THRESHOLD });
   const people = await loadPersonMentions(db);
-  const candidates = findCandidates(people);
+  const { candidates, compared, droppedBlocks, model } = resolveMatches(people, await loadFixedValues(db));
   for (let i = 0; i < candidates.length; i += CANDIDATE_BATCH) {
     await db.write('resolve/merge-candidates', { candidates: candidates.slice(i, i + CANDIDATE_BATCH), run, now });
   }
+  await saveModel(db, model, now);
   const [pruned] = await db.write('resolve/prune-candidates', { run });
   if (!pruned) {
     throw new CaselinkFailure({
@@ -190,6 +199,8 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
     identifiers: Number(hubs?.get('identifiers') ?? 0),
     hubs: Number(hubs?.get('hubs') ?? 0),
     persons: people.length,
+    compared,
+    droppedBlocks,
     candidates: candidates.length,
     withdrawn: Number(pruned?.get('withdrawn') ?? 0),
     seconds: (performance.now() - started) / 1000,

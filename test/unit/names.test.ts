@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scorePair } from '../../main/core/matching';
 import { familiarForms, jaroWinkler, nameKey, nameSimilarity, toLatin } from '../../main/core/names';
-import { mention } from '../support/mentions';
 
 describe('names for matching', () => {
   it('compare across case, diacritics, scripts and word order', () => {
@@ -57,57 +55,6 @@ describe('names for matching', () => {
         if (a === b && a.length) expect(s).toBe(1);
       }),
     );
-  });
-});
-
-describe('same-person scoring', () => {
-  it('explains a strong match in words a reviewer can check', () => {
-    const phone = { label: 'Phone', id: 'p1', display: '+40 721 234 567' };
-    const police = mention({
-      id: 'a',
-      name: 'Ion Popescu',
-      birthDate: '1991-03-04',
-      nationality: 'ROU',
-      identifiers: [phone],
-    });
-    const border = mention({
-      id: 'b',
-      record: 'r2',
-      agency: 'RO-POL',
-      fileName: 'persoane.xlsx',
-      sheet: 'Persoane',
-      row: 17,
-      name: 'Йон Попеску',
-      nameLatin: 'Ion Popescu',
-      birthDate: '1991-03-04',
-      nationality: 'Romanian',
-      identifiers: [phone],
-    });
-    expect(scorePair(police, border)).toEqual({
-      a: 'a',
-      b: 'b',
-      score: 0.998,
-      reasons: [
-        "same name 'Ion Popescu'",
-        'same date of birth 1991-03-04',
-        'both used phone +40 721 234 567 (BORDER encounters.csv Sheet1 row 2; RO-POL persoane.xlsx Persoane row 17)',
-        'same nationality RO',
-      ],
-    });
-  });
-
-  it('does not propose namesakes with different dates of birth, nor two people named in one row', () => {
-    expect(
-      scorePair(
-        mention({ id: 'a', name: 'Ion Popescu', birthDate: '1991-03-04' }),
-        mention({ id: 'b', record: 'r2', name: 'Ion Popescu', birthDate: '1975-11-20' }),
-      ),
-    ).toBeNull();
-    const sameRow = scorePair(
-      mention({ id: 'a', name: 'Vasile Munteanu' }),
-      mention({ id: 'b', name: 'Vasile Munteanu' }),
-    );
-    expect(sameRow === null || sameRow.score < 0.8).toBe(true);
   });
 });
 

@@ -11,6 +11,7 @@ const KIND_WORDS: Record<AuditKind, string> = {
   resolve: 'Resolution',
   'match-decision': 'Match decision',
   'hub-override': 'Hub override',
+  'model-change': 'Match model change',
   'profile-change': 'Profile change',
   search: 'Search',
   export: 'Export',

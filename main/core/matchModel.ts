@@ -1,0 +1,1015 @@
+/**
+ * The same-person match model: Fellegi–Sunter, the model behind Splink and most record-linkage
+ * practice. Each pair of mentions is compared field by field; each comparison lands on one level
+ * ("same date of birth", "dates one digit apart", "different", or missing). Each level has two
+ * probabilities: m, that a pair of mentions of one person lands there, and u, that two different
+ * people do. m/u is the level's Bayes factor; the prior odds times the product of the factors are
+ * the odds that the pair is one person. Nothing here is tuned by hand: u is counted on a seeded
+ * sample of random pairs of the data being resolved, m and the prior are estimated from the
+ * blocked pairs by expectation–maximisation, and an analyst may fix any value.
+ */
+import { doubleMetaphone } from 'double-metaphone';
+import { countryCode } from './countries';
+import { familiarForms, jaroWinkler, nameKey, nameSimilarity, tokenSimilarity, type NameKey } from './names';
+
+/** An identifier a person (or anyone in a record) used. */
+export interface SharedIdentifier {
+  /** Node label: Phone, Email, Account, Document, Handle, Vehicle, Address. */
+  label: string;
+  /** The identifier node's id in the graph. */
+  id: string;
+  display: string;
+  /** The normalised value (a document's number, an address's key), when matching needs it. */
+  key?: string | null;
+  /** A document's or account's kind (PASSPORT, ID_CARD, iban…). */
+  kind?: string | null;
+}
+
+export interface PersonMention {
+  id: string;
+  /** The record (spreadsheet row) the mention stands in. */
+  record: string;
+  /** The agency's case and row reference of that record, when it has them. */
+  caseRef: string | null;
+  recordRef: string | null;
+  /** The date of what the record reports (encounter, visit, tip, transaction), when given. */
+  eventDate?: string | null;
+  agency: string;
+  /** Where the mention stands, for the reasons. */
+  fileName: string;
+  sheet: string;
+  row: number;
+  name: string | null;
+  nameLatin: string | null;
+  /** ISO date of birth (or as much of it as is known: "1984", "1984-01"). */
+  birthDate: string | null;
+  /** A birth year known without the date (an age with the record's date, a year-only cell). */
+  birthYear?: number | null;
+  nationality: string | null;
+  gender?: string | null;
+  /** Identifiers this person used (hubs left out), with where each was written. */
+  identifiers: SharedIdentifier[];
+  /** Identifiers anyone in this mention's record used (hubs left out): the record's links. */
+  recordIdentifiers: SharedIdentifier[];
+}
+
+/** One level of a comparison: its key (for `model set`) and what it means, in words. */
+export interface LevelSpec {
+  key: string;
+  label: string;
+}
+
+export interface ComparisonSpec {
+  key: string;
+  label: string;
+  /** Best level first; "missing" is not a level: it says nothing either way. */
+  levels: LevelSpec[];
+}
+
+/** The comparisons, their levels best first. Keys are stable: saved models and `model set` use them. */
+export const COMPARISONS: ComparisonSpec[] = [
+  {
+    key: 'name',
+    label: 'name',
+    levels: [
+      { key: 'exact', label: 'the same name (after transliteration)' },
+      { key: 'jw92', label: 'names alike (Jaro-Winkler ≥ 0.92)' },
+      { key: 'jw85', label: 'names somewhat alike (Jaro-Winkler ≥ 0.85)' },
+      { key: 'phonetic', label: 'names that sound the same' },
+      { key: 'familiar', label: 'a familiar form, initial or lost letter of the name' },
+      { key: 'oneName', label: 'one name only, fitting the full name' },
+      { key: 'different', label: 'different names' },
+    ],
+  },
+  {
+    key: 'dob',
+    label: 'date of birth',
+    levels: [
+      { key: 'exact', label: 'the same date of birth' },
+      { key: 'swapped', label: 'dates of birth with day and month swapped' },
+      { key: 'near', label: 'dates of birth one digit or one day apart' },
+      { key: 'year', label: 'the same year of birth' },
+      { key: 'different', label: 'different dates of birth' },
+    ],
+  },
+  {
+    key: 'document',
+    label: 'identity document',
+    levels: [
+      { key: 'same', label: 'the same identity document' },
+      { key: 'oneEdit', label: 'document numbers one character apart' },
+      { key: 'different', label: 'different document numbers of one kind' },
+    ],
+  },
+  {
+    key: 'nationality',
+    label: 'nationality',
+    levels: [
+      { key: 'same', label: 'the same nationality' },
+      { key: 'different', label: 'different nationalities' },
+    ],
+  },
+  {
+    key: 'gender',
+    label: 'gender',
+    levels: [
+      { key: 'same', label: 'the same gender' },
+      { key: 'different', label: 'different genders' },
+    ],
+  },
+  {
+    key: 'ties',
+    label: 'what ties them together',
+    levels: [
+      { key: 'sameRecord', label: 'both named in one row' },
+      { key: 'personalShared', label: 'a phone, account, e-mail or handle both used' },
+      { key: 'viaRecord', label: "one's record gives a phone, account, e-mail or handle the other used" },
+      { key: 'sameAddress', label: 'the same address' },
+      { key: 'samePersonNumber', label: "the same person number in one agency's case" },
+      { key: 'sameCase', label: "both named in one agency's case" },
+      { key: 'namedTogether', label: 'each named with the same other person' },
+      { key: 'linked', label: 'records linked by an identifier neither of them used' },
+      { key: 'postcodeHouse', label: 'the same postcode and house number' },
+      { key: 'postcode', label: 'the same postcode' },
+      { key: 'different', label: 'different phones, accounts, e-mails, handles or addresses' },
+      { key: 'none', label: 'nothing ties them together' },
+    ],
+  },
+];
+
+/**
+ * What ties two mentions together (a phone, an address, a case, a companion, a link) is one
+ * comparison, its strongest tie its level: a household shares an address, a phone, its records'
+ * links and its companions at once, and counted as independent comparisons these would add up
+ * to "one person" (Fellegi–Sunter assumes comparisons independent given the class; Splink's
+ * advice for correlated fields is the same, one comparison). These are its parts.
+ */
+const TIE_PARTS: ComparisonSpec[] = [
+  {
+    key: 'address',
+    label: 'address',
+    levels: [
+      { key: 'same', label: 'the same address' },
+      { key: 'postcodeHouse', label: 'the same postcode and house number' },
+      { key: 'postcode', label: 'the same postcode' },
+      { key: 'different', label: 'different addresses' },
+    ],
+  },
+  {
+    key: 'personal',
+    label: 'phones, accounts, e-mails, handles',
+    levels: [
+      { key: 'shared', label: 'a phone, account, e-mail or handle both used' },
+      { key: 'viaRecord', label: "one's record gives a phone, account, e-mail or handle the other used" },
+      { key: 'different', label: 'different phones, accounts, e-mails or handles of one kind' },
+    ],
+  },
+  {
+    key: 'namedTogether',
+    label: 'named together with another person',
+    levels: [
+      { key: 'yes', label: 'each named with the same other person' },
+      { key: 'no', label: 'not named with the same other person' },
+    ],
+  },
+  {
+    key: 'context',
+    label: 'records',
+    levels: [
+      { key: 'sameRecord', label: 'both named in one row' },
+      { key: 'samePersonNumber', label: "the same person number in one agency's case" },
+      { key: 'sameCase', label: "both named in one agency's case" },
+      { key: 'linked', label: 'records linked by an identifier neither of them used' },
+      { key: 'unrelated', label: 'records not linked' },
+    ],
+  },
+];
+
+const COMPARISON_INDEX = new Map(COMPARISONS.map((c, i) => [c.key, i]));
+const ALL_SPECS = new Map([...COMPARISONS, ...TIE_PARTS].map((c) => [c.key, c]));
+const level = (comparison: string, key: string): number =>
+  ALL_SPECS.get(comparison)?.levels.findIndex((l) => l.key === key) as number;
+
+export const NAME = COMPARISON_INDEX.get('name') as number;
+const NAME_EXACT = level('name', 'exact');
+
+/** m and u of one level, and whether an analyst fixed them. */
+export interface LevelParameters {
+  m: number;
+  u: number;
+  fixedM?: boolean;
+  fixedU?: boolean;
+}
+
+/** Everything the model knows: saved in the graph after a resolution, shown by `model show`. */
+export interface MatchModelParameters {
+  version: 1;
+  /** Probability that two mentions drawn at random are one person. */
+  prior: number;
+  /** comparison key → level key → parameters. */
+  comparisons: Record<string, Record<string, LevelParameters>>;
+  /** What the estimate rests on. */
+  trainedOn: { mentions: number; randomPairs: number; blockedPairs: number; emSessions: string[] };
+}
+
+/** An analyst's fixed values: comparison → level → m and/or u. */
+export type FixedValues = Record<string, Record<string, { m?: number; u?: number }>>;
+
+// ---------------------------------------------------------------------------------------------
+// Mentions prepared once for many comparisons.
+
+interface PreparedName {
+  raw: string;
+  key: NameKey;
+}
+
+interface PreparedAddress {
+  id: string;
+  display: string;
+  postcode: string;
+  houses: string[];
+}
+
+export interface Prepared {
+  mention: PersonMention;
+  names: PreparedName[];
+  dob: { full: string | null; year: number | null; month: string | null; day: string | null };
+  documents: SharedIdentifier[];
+  addresses: PreparedAddress[];
+  nationality: string | null;
+  gender: 'F' | 'M' | null;
+  /** Personal identifiers by label (Phone, Account, Email, Handle). */
+  personal: Map<string, SharedIdentifier[]>;
+  personalIds: Set<string>;
+  recordPersonal: Map<string, SharedIdentifier>;
+  recordIds: Set<string>;
+  /** Every identifier this person used. */
+  ownIds: Set<string>;
+  /** Comparable names of the people named with this one (row or case), other than its own. */
+  companions: Set<string>;
+  caseKey: string | null;
+}
+
+const PERSONAL = new Set(['Phone', 'Account', 'Email', 'Handle']);
+
+/** A case naming more people than this is too loose to say who is named with whom. */
+const MAX_CASE_MENTIONS = 30;
+
+function mentionNames(p: PersonMention): PreparedName[] {
+  const seen = new Set<string>();
+  const out: PreparedName[] = [];
+  for (const raw of [p.name, p.nameLatin]) {
+    if (!raw || raw.trim() === '') continue;
+    const key = nameKey(raw);
+    if (key.tokens.length === 0 || seen.has(key.comparable)) continue;
+    seen.add(key.comparable);
+    out.push({ raw, key });
+  }
+  return out;
+}
+
+function dobOf(p: PersonMention): Prepared['dob'] {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(p.birthDate ?? '');
+  const year = m ? Number(m[1]) : typeof p.birthYear === 'number' ? p.birthYear : null;
+  return {
+    full: m?.[3] ? `${m[1]}-${m[2]}-${m[3]}` : null,
+    year,
+    month: m?.[2] ?? null,
+    day: m?.[3] ?? null,
+  };
+}
+
+const GENDER_WORDS: Record<string, 'F' | 'M'> = {
+  f: 'F',
+  female: 'F',
+  woman: 'F',
+  w: 'F',
+  feminin: 'F',
+  femenino: 'F',
+  femeie: 'F',
+  weiblich: 'F',
+  m: 'M',
+  male: 'M',
+  man: 'M',
+  masculin: 'M',
+  masculino: 'M',
+  barbat: 'M',
+  mannlich: 'M',
+};
+
+function genderOf(text: string | null | undefined): 'F' | 'M' | null {
+  if (!text) return null;
+  const word = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  return GENDER_WORDS[word] ?? null;
+}
+
+function parseAddress(i: SharedIdentifier): PreparedAddress {
+  // An address key is `country|postcode|flat|tokens` (main/core/identifiers.ts).
+  const [country = '', postcode = '', , tokens = ''] = (i.key ?? '').split('|');
+  return {
+    id: i.id,
+    display: i.display,
+    postcode: postcode ? `${country}|${postcode}` : '',
+    houses: tokens.split(' ').filter((t) => /^\d+[a-z]?$/.test(t)),
+  };
+}
+
+/** Prepares mentions for comparison; their order in the array is kept. */
+export function prepareMentions(people: PersonMention[]): Prepared[] {
+  const byRecord = new Map<string, PersonMention[]>();
+  const byCase = new Map<string, PersonMention[]>();
+  const push = (into: Map<string, PersonMention[]>, key: string, p: PersonMention) => {
+    const list = into.get(key);
+    if (list) list.push(p);
+    else into.set(key, [p]);
+  };
+  const caseKeyOf = (p: PersonMention) => (p.caseRef ? `${p.agency}|${p.caseRef}` : null);
+  for (const p of people) {
+    push(byRecord, p.record, p);
+    const c = caseKeyOf(p);
+    if (c) push(byCase, c, p);
+  }
+  return people.map((p) => {
+    const names = mentionNames(p);
+    const own = new Set(names.map((n) => n.key.comparable));
+    const caseKey = caseKeyOf(p);
+    const inCase = caseKey ? (byCase.get(caseKey) ?? []) : [];
+    const companions = new Set<string>();
+    for (const x of [...(byRecord.get(p.record) ?? []), ...(inCase.length <= MAX_CASE_MENTIONS ? inCase : [])]) {
+      if (x.id === p.id) continue;
+      const theirs = mentionNames(x).map((n) => n.key.comparable);
+      // A companion of the same name is a namesake in the row (father and son), not a companion.
+      if (theirs.some((c) => own.has(c))) continue;
+      for (const c of theirs) companions.add(c);
+    }
+    const personal = new Map<string, SharedIdentifier[]>();
+    for (const i of p.identifiers) {
+      if (!PERSONAL.has(i.label)) continue;
+      const list = personal.get(i.label);
+      if (list) list.push(i);
+      else personal.set(i.label, [i]);
+    }
+    return {
+      mention: p,
+      names,
+      dob: dobOf(p),
+      documents: p.identifiers.filter((i) => i.label === 'Document'),
+      addresses: p.identifiers.filter((i) => i.label === 'Address').map(parseAddress),
+      // A value `countryCode` does not know is missing, never a different nationality.
+      nationality: countryCode(p.nationality),
+      gender: genderOf(p.gender),
+      personal,
+      personalIds: new Set([...personal.values()].flat().map((i) => i.id)),
+      recordPersonal: new Map(p.recordIdentifiers.filter((i) => PERSONAL.has(i.label)).map((i) => [i.id, i])),
+      recordIds: new Set(p.recordIdentifiers.map((i) => i.id)),
+      ownIds: new Set(p.identifiers.map((i) => i.id)),
+      companions,
+      caseKey,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparisons: each answers a level index (-1 when missing) and, when asked, what it saw.
+
+type Compare = (a: Prepared, b: Prepared, explain: boolean) => { level: number; seen?: string };
+
+/** Each token of the shorter name paired with its best unused match in the longer, 0..1. */
+function aligned(x: string[], y: string[], similarity: (s: string, t: string) => number): number {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const used = new Set<number>();
+  let total = 0;
+  for (const token of short) {
+    let best = 0;
+    let bestAt = -1;
+    long.forEach((other, i) => {
+      if (used.has(i)) return;
+      const s = similarity(token, other);
+      if (s > best) {
+        best = s;
+        bestAt = i;
+      }
+    });
+    if (bestAt >= 0) used.add(bestAt);
+    total += best;
+  }
+  return (total / short.length) * (0.85 + (0.15 * short.length) / long.length);
+}
+
+/** Longest token compared letter by letter (Jaro-Winkler is quadratic in it). */
+const MAX_TOKEN = 64;
+const jw = (s: string, t: string) => (s.length > MAX_TOKEN || t.length > MAX_TOKEN ? 0 : jaroWinkler(s, t));
+
+const NAME_LEVEL_CACHE = new Map<string, number>();
+const MAX_CACHE = 200_000;
+
+const SOUNDS = new Map<string, string>();
+
+function sound(token: string): string {
+  let found = SOUNDS.get(token);
+  if (found === undefined) {
+    if (SOUNDS.size >= MAX_CACHE) SOUNDS.clear();
+    found = token.includes('?') || token.length > MAX_TOKEN ? '' : doubleMetaphone(token)[0];
+    SOUNDS.set(token, found);
+  }
+  return found;
+}
+
+/**
+ * A quick test before the slower `nameSimilarity`: every word of the shorter name has a word in
+ * the longer it may be a form of (alike, a familiar form, an initial, the same sound, a lost letter).
+ */
+function mayBeFamiliar(short: string[], long: string[]): boolean {
+  return short.every((s) =>
+    long.some(
+      (t) =>
+        s.includes('?') ||
+        t.includes('?') ||
+        familiarForms(s, t) ||
+        (s.length === 1 && t.startsWith(s)) ||
+        (t.length === 1 && s.startsWith(t)) ||
+        (sound(s) !== '' && sound(s) === sound(t)) ||
+        jw(s, t) >= 0.85,
+    ),
+  );
+}
+
+function nameLevelOf(x: NameKey, y: NameKey): number {
+  if (x.comparable === y.comparable) return 0;
+  const cacheKey = x.comparable < y.comparable ? `${x.comparable}|${y.comparable}` : `${y.comparable}|${x.comparable}`;
+  const cached = NAME_LEVEL_CACHE.get(cacheKey);
+  if (cached !== undefined) return cached;
+  if (NAME_LEVEL_CACHE.size >= MAX_CACHE) NAME_LEVEL_CACHE.clear();
+  let result: number;
+  const [fewer, more] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x];
+  if (fewer.tokens.length === 1 && more.tokens.length > 1) {
+    // One name only ("Ionut", "Gica", "J."): it fits the full name or it does not.
+    const [single] = fewer.tokens as [string];
+    const fits = more.tokens.some(
+      (t) => single.length <= MAX_TOKEN && t.length <= MAX_TOKEN && tokenSimilarity(single, t) >= 0.9,
+    );
+    result = fits ? level('name', 'oneName') : level('name', 'different');
+  } else {
+    const similarity = aligned(x.tokens, y.tokens, jw);
+    const samePhonetic = x.phonetic.length > 0 && x.phonetic.join(' ') === y.phonetic.join(' ');
+    if (similarity >= 0.92) result = level('name', 'jw92');
+    else if (similarity >= 0.85) result = level('name', 'jw85');
+    else if (samePhonetic) result = level('name', 'phonetic');
+    else if (mayBeFamiliar(fewer.tokens, more.tokens) && nameSimilarity(x.comparable, y.comparable) >= 0.9)
+      result = level('name', 'familiar');
+    else result = level('name', 'different');
+  }
+  NAME_LEVEL_CACHE.set(cacheKey, result);
+  return result;
+}
+
+function where(p: PersonMention): string {
+  return `${p.agency} ${p.fileName} ${p.sheet} row ${p.row}`;
+}
+
+/** The pair in a fixed order, so that what is said of (a, b) is what is said of (b, a). */
+function ordered(a: Prepared, b: Prepared): [Prepared, Prepared] {
+  return a.mention.id <= b.mention.id ? [a, b] : [b, a];
+}
+
+const compareName: Compare = (a, b, explain) => {
+  if (!a.names.length || !b.names.length) return { level: -1 };
+  let best = Number.MAX_SAFE_INTEGER;
+  let pair: [string, string] = ['', ''];
+  const [first, second] = ordered(a, b);
+  for (const x of first.names)
+    for (const y of second.names) {
+      const l = nameLevelOf(x.key, y.key);
+      if (l < best) {
+        best = l;
+        pair = [x.raw, y.raw];
+      }
+    }
+  if (!explain) return { level: best };
+  const [x, y] = pair;
+  const seen =
+    best === NAME_EXACT && x === y
+      ? `'${x}'`
+      : best === NAME_EXACT
+        ? `'${x}' and '${y}' (the same once case, accents, script and word order are set aside)`
+        : `'${x}' and '${y}'`;
+  return { level: best, seen };
+};
+
+function daysApart(x: string, y: string): number {
+  return Math.abs(Date.parse(`${x}T00:00:00Z`) - Date.parse(`${y}T00:00:00Z`)) / 86_400_000;
+}
+
+function oneCharacterApart(x: string, y: string): boolean {
+  if (x.length !== y.length) return false;
+  let diff = 0;
+  for (let i = 0; i < x.length && diff < 2; i++) if (x[i] !== y[i]) diff++;
+  return diff === 1;
+}
+
+const compareDob: Compare = (a, b, explain) => {
+  const [x, y] = ordered(a, b).map((p) => p.dob) as [Prepared['dob'], Prepared['dob']];
+  if (x.year === null || y.year === null) return { level: -1 };
+  let result: number;
+  if (x.full && y.full) {
+    if (x.full === y.full) result = level('dob', 'exact');
+    else if (x.year === y.year && x.month === y.day && x.day === y.month) result = level('dob', 'swapped');
+    else if (oneCharacterApart(x.full, y.full) || daysApart(x.full, y.full) === 1) result = level('dob', 'near');
+    else if (x.year === y.year) result = level('dob', 'year');
+    else result = level('dob', 'different');
+  } else result = x.year === y.year ? level('dob', 'year') : level('dob', 'different');
+  if (!explain) return { level: result };
+  const show = (d: Prepared['dob']) => d.full ?? `${d.year} (year only)`;
+  return { level: result, seen: show(x) === show(y) ? show(x) : `${show(x)} and ${show(y)}` };
+};
+
+/** Whether two strings are one insertion, deletion or substitution apart. */
+export function oneEditApart(x: string, y: string): boolean {
+  if (x === y || Math.abs(x.length - y.length) > 1) return false;
+  if (x.length === y.length) return oneCharacterApart(x, y);
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
+
+const compareDocument: Compare = (a, b, explain) => {
+  const [first, second] = ordered(a, b);
+  if (!first.documents.length || !second.documents.length) return { level: -1 };
+  let best = -1;
+  let seen = '';
+  for (const x of first.documents)
+    for (const y of second.documents) {
+      const l =
+        x.id === y.id || (x.key && x.key === y.key)
+          ? level('document', 'same')
+          : x.key && y.key && oneEditApart(x.key, y.key)
+            ? level('document', 'oneEdit')
+            : x.kind === y.kind
+              ? level('document', 'different')
+              : -1;
+      if (l >= 0 && (best < 0 || l < best)) {
+        best = l;
+        seen = x.id === y.id ? x.display : `${x.display} and ${y.display}`;
+      }
+    }
+  return explain ? { level: best, seen } : { level: best };
+};
+
+const compareAddress: Compare = (a, b, explain) => {
+  const [first, second] = ordered(a, b);
+  if (!first.addresses.length || !second.addresses.length) return { level: -1 };
+  let best = level('address', 'different');
+  let seen = `${first.addresses[0]?.display} and ${second.addresses[0]?.display}`;
+  for (const x of first.addresses)
+    for (const y of second.addresses) {
+      const l =
+        x.id === y.id
+          ? level('address', 'same')
+          : x.postcode && x.postcode === y.postcode
+            ? x.houses.some((h) => y.houses.includes(h))
+              ? level('address', 'postcodeHouse')
+              : level('address', 'postcode')
+            : level('address', 'different');
+      if (l < best) {
+        best = l;
+        seen = x.id === y.id ? x.display : `${x.display} and ${y.display}`;
+      }
+    }
+  return explain ? { level: best, seen } : { level: best };
+};
+
+const compareNationality: Compare = (a, b, explain) => {
+  const [x, y] = ordered(a, b);
+  if (!x.nationality || !y.nationality) return { level: -1 };
+  const same = x.nationality === y.nationality;
+  const result = same ? 0 : 1;
+  return explain
+    ? { level: result, seen: same ? x.nationality : `${x.nationality} and ${y.nationality}` }
+    : { level: result };
+};
+
+const compareGender: Compare = (a, b, explain) => {
+  const [x, y] = ordered(a, b);
+  if (!x.gender || !y.gender) return { level: -1 };
+  const result = x.gender === y.gender ? 0 : 1;
+  return explain ? { level: result, seen: result === 0 ? x.gender : `${x.gender} and ${y.gender}` } : { level: result };
+};
+
+const LABEL_WORDS: Record<string, string> = {
+  Account: 'account',
+  Email: 'e-mail',
+  Phone: 'phone',
+  Handle: 'online handle',
+};
+
+const comparePersonal: Compare = (a, b, explain) => {
+  const [x, y] = ordered(a, b);
+  for (const [label, list] of x.personal)
+    for (const i of list)
+      if (y.personalIds.has(i.id))
+        return { level: 0, ...(explain ? { seen: `${LABEL_WORDS[label] ?? label} ${i.display}` } : {}) };
+  // Within one row, every identifier the row gives is the other's too: nothing to learn there.
+  for (const [row, user] of x.mention.record === y.mention.record
+    ? []
+    : ([
+        [x, y],
+        [y, x],
+      ] as const)) {
+    for (const [id, i] of row.recordPersonal)
+      if (user.personalIds.has(id) && !row.personalIds.has(id))
+        return {
+          level: 1,
+          ...(explain
+            ? {
+                seen: `the row naming '${row.names[0]?.raw ?? '?'}' (${where(row.mention)}) also gives ${LABEL_WORDS[i.label] ?? i.label} ${i.display}, which '${user.names[0]?.raw ?? '?'}' used`,
+              }
+            : {}),
+        };
+  }
+  for (const [label, list] of x.personal) {
+    const other = y.personal.get(label);
+    if (other)
+      return {
+        level: 2,
+        ...(explain ? { seen: `${LABEL_WORDS[label] ?? label} ${list[0]?.display} and ${other[0]?.display}` } : {}),
+      };
+  }
+  return { level: -1 };
+};
+
+const compareNamedTogether: Compare = (a, b, explain) => {
+  // Within one row or case the companions are the same people for both: nothing to learn.
+  if (a.mention.record === b.mention.record || (a.caseKey && a.caseKey === b.caseKey)) return { level: -1 };
+  const [x, y] = ordered(a, b);
+  for (const c of x.companions) if (y.companions.has(c)) return { level: 0, ...(explain ? { seen: `'${c}'` } : {}) };
+  return { level: 1 };
+};
+
+const compareContext: Compare = (a, b, explain) => {
+  const [x, y] = ordered(a, b);
+  let result: number;
+  let seen = '';
+  if (x.mention.record === y.mention.record) {
+    result = level('context', 'sameRecord');
+    seen = where(x.mention);
+  } else if (x.caseKey && x.caseKey === y.caseKey) {
+    const sameNumber = !!x.mention.recordRef && x.mention.recordRef === y.mention.recordRef;
+    result = sameNumber ? level('context', 'samePersonNumber') : level('context', 'sameCase');
+    seen = `${x.mention.agency} case ${x.mention.caseRef}${sameNumber ? `, person number ${x.mention.recordRef}` : ''}`;
+  } else {
+    // An identifier either of them used is counted by its own comparison, not again here.
+    let link: string | undefined;
+    for (const id of x.recordIds)
+      if (y.recordIds.has(id) && !x.ownIds.has(id) && !y.ownIds.has(id)) {
+        link = id;
+        break;
+      }
+    result = link ? level('context', 'linked') : level('context', 'unrelated');
+    if (link && explain) {
+      const i = x.mention.recordIdentifiers.find((r) => r.id === link);
+      seen = `${(i?.label ?? '').toLowerCase()} ${i?.display ?? ''}`.trim();
+    }
+  }
+  return explain ? { level: result, seen } : { level: result };
+};
+
+const compareTies: Compare = (a, b, explain) => {
+  const [x, y] = ordered(a, b);
+  const both = ` (${where(x.mention)}; ${where(y.mention)})`;
+  const context = compareContext(x, y, explain);
+  const tie = (key: string, seen?: string) => ({
+    level: level('ties', key),
+    ...(explain && seen !== undefined ? { seen } : {}),
+  });
+  if (context.level === level('context', 'sameRecord')) return tie('sameRecord', context.seen);
+  const personal = comparePersonal(x, y, explain);
+  if (personal.level === level('personal', 'shared')) return tie('personalShared', `${personal.seen}${both}`);
+  if (personal.level === level('personal', 'viaRecord')) return tie('viaRecord', personal.seen);
+  const address = compareAddress(x, y, explain);
+  if (address.level === level('address', 'same')) return tie('sameAddress', `${address.seen}${both}`);
+  if (context.level === level('context', 'samePersonNumber')) return tie('samePersonNumber', context.seen);
+  if (context.level === level('context', 'sameCase')) return tie('sameCase', context.seen);
+  const together = compareNamedTogether(x, y, explain);
+  if (together.level === level('namedTogether', 'yes')) return tie('namedTogether', `${together.seen}${both}`);
+  if (context.level === level('context', 'linked')) return tie('linked', `${context.seen}${both}`);
+  if (address.level === level('address', 'postcodeHouse')) return tie('postcodeHouse', `${address.seen}${both}`);
+  if (address.level === level('address', 'postcode')) return tie('postcode', `${address.seen}${both}`);
+  if (personal.level === level('personal', 'different') || address.level === level('address', 'different'))
+    return tie('different', `${[personal.seen, address.seen].filter((t) => t).join('; ')}${both}`);
+  return tie('none');
+};
+
+const COMPARE: Record<string, Compare> = {
+  name: compareName,
+  dob: compareDob,
+  document: compareDocument,
+  nationality: compareNationality,
+  gender: compareGender,
+  ties: compareTies,
+};
+const COMPARE_LIST = COMPARISONS.map((c) => COMPARE[c.key] as Compare);
+
+/** The level of each comparison for a pair (-1: missing), in COMPARISONS order. */
+export function comparisonVector(a: Prepared, b: Prepared): Int8Array {
+  const out = new Int8Array(COMPARE_LIST.length);
+  COMPARE_LIST.forEach((compare, i) => {
+    out[i] = compare(a, b, false).level;
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Estimation.
+
+/** Adds to one entry of an array of sums. */
+export function bump(values: number[], at: number, by: number): void {
+  values[at] = (values[at] ?? 0) + by;
+}
+
+/** A small, seeded generator (mulberry32): the same data always gives the same sample. */
+function seeded(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** How many random pairs u is counted on (all pairs when there are fewer). */
+export const RANDOM_PAIRS = 200_000;
+const SEED = 20_250_101;
+
+/**
+ * u of each level: how often two mentions drawn at random land there. A pseudo-count of one pair
+ * spread over the levels keeps a level never seen in the sample from being impossible.
+ */
+export function estimateU(prepared: Prepared[], sampleSize = RANDOM_PAIRS): { u: number[][]; pairs: number } {
+  const counts = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
+  const n = prepared.length;
+  const total = (n * (n - 1)) / 2;
+  let pairs = 0;
+  const count = (i: number, j: number) => {
+    const v = comparisonVector(prepared[i] as Prepared, prepared[j] as Prepared);
+    v.forEach((l, c) => {
+      if (l >= 0) bump(counts[c] as number[], l, 1);
+    });
+    pairs++;
+  };
+  if (total <= sampleSize) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) count(i, j);
+  } else {
+    const random = seeded(SEED);
+    while (pairs < sampleSize) {
+      const i = Math.floor(random() * n);
+      const j = Math.floor(random() * n);
+      if (i !== j) count(i, j);
+    }
+  }
+  const u = counts.map((levels) => {
+    const seen = levels.reduce((s, x) => s + x, 0);
+    return levels.map((x) => (x + 1 / levels.length) / (seen + 1));
+  });
+  return { u, pairs };
+}
+
+/** Distinct comparison vectors with how many pairs have each. */
+export interface Pattern {
+  levels: Int8Array;
+  count: number;
+}
+
+const EM_ITERATIONS = 100;
+const EM_TOLERANCE = 1e-6;
+/** A probability is kept off 0 and 1, so that no single level can veto or prove a match. */
+const FLOOR = 1e-6;
+
+const clamp = (p: number) => Math.min(1 - FLOOR, Math.max(FLOOR, p));
+
+/**
+ * Expectation–maximisation over blocked pairs (Fellegi–Sunter's latent classes, Winkler's EM):
+ * m, λ and the u of these pairs are estimated together. The u of blocked pairs is not the u of
+ * random pairs: two namesakes share a nationality and a gender far more often than two people
+ * drawn at random, and with u held at its random-pair value EM would take every namesake for one
+ * person. Only m is kept from a session; scoring uses u counted on random pairs. The comparisons
+ * the pairs were blocked on are left out (`inactive`): blocked on them, the pairs agree on them
+ * whether or not they are one person (Splink does the same).
+ */
+export function expectationMaximisation(
+  patterns: Pattern[],
+  u: number[][],
+  start: number[][],
+  inactive: Set<number>,
+  fixedM: boolean[][],
+): { m: number[][]; u: number[][]; lambda: number } {
+  let m = start.map((levels) => [...levels]);
+  let v = u.map((levels) => [...levels]);
+  let lambda = 0.3;
+  // A pseudo-count of one pair spread over the levels (as for u): a level no pair of the
+  // session happened to reach stays possible.
+  const normalise = (sums: number[][], current: number[][], fixed: boolean[][] | null) =>
+    sums.map((levels, c) => {
+      const isFixed = fixed?.[c] ?? levels.map(() => false);
+      const now = current[c] as number[];
+      const fixedMass = now.reduce((s, x, l) => s + (isFixed[l] ? x : 0), 0);
+      const free = levels.reduce((s, x, l) => s + (isFixed[l] ? 0 : x), 0);
+      if (inactive.has(c) || free <= 0) return now;
+      const pseudo = 1 / levels.length;
+      return levels.map((x, l) =>
+        isFixed[l] ? (now[l] as number) : clamp(((1 - fixedMass) * (x + pseudo)) / (free + 1)),
+      );
+    });
+  for (let iteration = 0; iteration < EM_ITERATIONS; iteration++) {
+    const matchSums = m.map((levels) => levels.map(() => 0));
+    const nonSums = m.map((levels) => levels.map(() => 0));
+    let matched = 0;
+    let total = 0;
+    for (const { levels, count } of patterns) {
+      let match = lambda;
+      let non = 1 - lambda;
+      levels.forEach((l, c) => {
+        if (l < 0 || inactive.has(c)) return;
+        match *= (m[c] as number[])[l] as number;
+        non *= (v[c] as number[])[l] as number;
+      });
+      const p = match / (match + non);
+      matched += p * count;
+      total += count;
+      levels.forEach((l, c) => {
+        if (l < 0 || inactive.has(c)) return;
+        bump(matchSums[c] as number[], l, p * count);
+        bump(nonSums[c] as number[], l, (1 - p) * count);
+      });
+    }
+    const nextM = normalise(matchSums, m, fixedM);
+    const nextU = normalise(nonSums, v, null);
+    const nextLambda = clamp(total ? matched / total : lambda);
+    const change = Math.max(
+      Math.abs(nextLambda - lambda),
+      ...nextM.flatMap((levels, c) => levels.map((x, l) => Math.abs(x - ((m[c] as number[])[l] as number)))),
+    );
+    m = nextM;
+    v = nextU;
+    lambda = nextLambda;
+    if (change < EM_TOLERANCE) break;
+  }
+  return { m, u: v, lambda };
+}
+
+/** The model's parameters as arrays, in COMPARISONS order, for scoring. */
+export interface FittedModel {
+  m: number[][];
+  u: number[][];
+  prior: number;
+  /** How often each comparable name is borne, per mention: for the term-frequency adjustment. */
+  nameFrequency: Map<string, number>;
+  mentions: number;
+  parameters: MatchModelParameters;
+}
+
+export function toParameters(
+  m: number[][],
+  u: number[][],
+  prior: number,
+  fixed: FixedValues,
+  trainedOn: MatchModelParameters['trainedOn'],
+): MatchModelParameters {
+  const comparisons: MatchModelParameters['comparisons'] = {};
+  COMPARISONS.forEach((c, ci) => {
+    comparisons[c.key] = {};
+    c.levels.forEach((l, li) => {
+      const f = fixed[c.key]?.[l.key];
+      (comparisons[c.key] as Record<string, LevelParameters>)[l.key] = {
+        m: (m[ci] as number[])[li] as number,
+        u: (u[ci] as number[])[li] as number,
+        ...(f?.m !== undefined ? { fixedM: true } : {}),
+        ...(f?.u !== undefined ? { fixedU: true } : {}),
+      };
+    });
+  });
+  return { version: 1, prior, comparisons, trainedOn };
+}
+
+/** Applies an analyst's fixed values over estimated ones (m of a comparison renormalised around them). */
+export function applyFixed(values: number[][], fixed: FixedValues, which: 'm' | 'u'): number[][] {
+  return values.map((levels, ci) => {
+    const c = COMPARISONS[ci] as ComparisonSpec;
+    const set = levels.map((_, li) => fixed[c.key]?.[(c.levels[li] as LevelSpec).key]?.[which]);
+    const fixedMass = set.reduce<number>((s, x) => s + (x ?? 0), 0);
+    const freeMass = levels.reduce((s, x, li) => s + (set[li] === undefined ? x : 0), 0);
+    return levels.map((x, li) => {
+      const f = set[li];
+      if (f !== undefined) return f;
+      return freeMass > 0 ? (Math.max(0, 1 - fixedMass) * x) / freeMass : x;
+    });
+  });
+}
+
+/** The fixed values as flags per level, for EM. */
+export function fixedFlags(fixed: FixedValues, which: 'm' | 'u'): boolean[][] {
+  return COMPARISONS.map((c) => c.levels.map((l) => fixed[c.key]?.[l.key]?.[which] !== undefined));
+}
+
+/** Checks an analyst's value: a comparison and level that exist, probabilities in (0, 1). */
+export function checkFixedValue(
+  comparison: string,
+  levelKey: string,
+  value: { m?: number; u?: number },
+): string | null {
+  const c = COMPARISONS.find((x) => x.key === comparison);
+  if (!c) return `Unknown comparison "${comparison}"; one of ${COMPARISONS.map((x) => x.key).join(', ')}.`;
+  if (!c.levels.some((l) => l.key === levelKey))
+    return `Unknown level "${levelKey}" of ${comparison}; one of ${c.levels.map((l) => l.key).join(', ')}.`;
+  for (const [name, x] of Object.entries(value))
+    if (x !== undefined && !(x > 0 && x < 1))
+      return `${name} must be a probability between 0 and 1 (exclusive), not ${x}.`;
+  if (value.m === undefined && value.u === undefined) return 'Give --m, --u or both.';
+  return null;
+}
+
+export function nameFrequencies(prepared: Prepared[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of prepared)
+    for (const n of p.names) counts.set(n.key.comparable, (counts.get(n.key.comparable) ?? 0) + 1);
+  return counts;
+}
+
+/** log2 of each level's Bayes factor m/u, in COMPARISONS order. */
+export function weights(model: Pick<FittedModel, 'm' | 'u'>): number[][] {
+  return model.m.map((levels, c) => levels.map((m, l) => Math.log2(m / ((model.u[c] as number[])[l] as number))));
+}
+
+/**
+ * The Bayes factor of an exact name, adjusted for how common the name is (Splink's term-frequency
+ * adjustment): m over the share of mentions bearing the name, instead of over the average u.
+ */
+function exactNameFactor(model: FittedModel, a: Prepared, b: Prepared): number {
+  const m = (model.m[NAME] as number[])[NAME_EXACT] as number;
+  let share = 0;
+  for (const x of a.names)
+    for (const y of b.names)
+      if (x.key.comparable === y.key.comparable)
+        share = Math.max(share, (model.nameFrequency.get(x.key.comparable) ?? 1) / Math.max(1, model.mentions));
+  const u = (model.u[NAME] as number[])[NAME_EXACT] as number;
+  // A fixed u of the exact name is the analyst's word: no adjustment then.
+  if (model.parameters.comparisons.name?.exact?.fixedU || share <= 0) return m / u;
+  return m / share;
+}
+
+/** The Bayes factor of each comparison for a pair (1 when missing). */
+export function bayesFactors(model: FittedModel, a: Prepared, b: Prepared, levels: Int8Array): number[] {
+  return [...levels].map((l, c) => {
+    if (l < 0) return 1;
+    if (c === NAME && l === NAME_EXACT) return exactNameFactor(model, a, b);
+    return ((model.m[c] as number[])[l] as number) / ((model.u[c] as number[])[l] as number);
+  });
+}
+
+/** Match probability from the prior and Bayes factors. */
+export function probability(prior: number, factors: number[]): number {
+  let log = Math.log(prior / (1 - prior));
+  for (const f of factors) log += Math.log(f);
+  return 1 / (1 + Math.exp(-log));
+}
+
+/** A Bayes factor in words: "about 200 times more likely if they are the same person". */
+export function factorInWords(factor: number): string {
+  const x = factor >= 1 ? factor : 1 / factor;
+  if (x < 1.1) return 'about as likely either way';
+  const rounded = x < 10 ? Math.round(x * 10) / 10 : Number(x.toPrecision(2));
+  const number = rounded.toLocaleString('en-GB');
+  return factor >= 1
+    ? `about ${number} times more likely if they are the same person`
+    : `about ${number} times less likely if they are the same person`;
+}
+
+/** The reasons for a pair's score: each comparison with its weight in words, strongest first. */
+export function reasonsFor(model: FittedModel, a: Prepared, b: Prepared): string[] {
+  const [x, y] = ordered(a, b);
+  const levels = comparisonVector(x, y);
+  const factors = bayesFactors(model, x, y, levels);
+  const reasons: { text: string; strength: number; order: number }[] = [];
+  COMPARE_LIST.forEach((compare, c) => {
+    const l = levels[c] as number;
+    if (l < 0) return;
+    const { seen } = compare(x, y, true);
+    const spec = COMPARISONS[c] as ComparisonSpec;
+    const label = (spec.levels[l] as LevelSpec).label;
+    let text = seen ? `${label} ${seen}` : label;
+    if (c === NAME && l === NAME_EXACT) {
+      const bearers = Math.max(...x.names.map((n) => model.nameFrequency.get(n.key.comparable) ?? 0));
+      if (bearers > 2) text += `, a name ${bearers} mentions in the data bear`;
+    }
+    // Each value with where it was written (ties say it in their own words).
+    if (spec.key !== 'ties') text += ` (${where(x.mention)}; ${where(y.mention)})`;
+    const factor = factors[c] as number;
+    reasons.push({ text: `${text}: ${factorInWords(factor)}`, strength: Math.abs(Math.log(factor)), order: c });
+  });
+  return reasons.sort((p, q) => q.strength - p.strength || p.order - q.order).map((r) => r.text);
+}

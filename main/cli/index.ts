@@ -16,6 +16,7 @@ import { importManifest, registerImportCommands, saveSampleProfiles } from './im
 import { plural } from './format';
 import { agencyCode, country, EXIT, exitCodeOf, integerIn, nonEmpty } from './options';
 import { registerLinkCommands, summariseLinks } from './linkCommands';
+import { registerModelCommands } from './modelCommands';
 import { toError } from '../contract/errors';
 import { createApi } from '../services/api';
 import { setAuditApp } from '../services/auditService';
@@ -242,6 +243,7 @@ export function buildProgram(): Command {
   registerImportCommands(program, out, withConnection);
   registerLinkCommands(program, out, withConnection);
   registerAuditCommands(program, out, withConnection);
+  registerModelCommands(program, out, withConnection);
 
   program
     .command('serve')

@@ -7,6 +7,7 @@ import { cellText, isBlank, parseDate, type Cell } from './cells';
 import {
   COMPANY_NUMBERS,
   COMPOUND_HEADS,
+  NOT_COMPOUNDS,
   DOCUMENT_TYPE_WORDS,
   DOCUMENT_WORDS,
   FIELD_WORDS,
@@ -87,7 +88,7 @@ function splitCompounds(text: string): string {
   return text
     .split(' ')
     .map((token) => {
-      if (known(token)) return token;
+      if (NOT_COMPOUNDS.has(token) || known(token)) return token;
       const head = COMPOUND_HEADS.find((h) => token.length >= h.length + 3 && token.endsWith(h));
       return head ? `${token.slice(0, -head.length)} ${head}` : token;
     })

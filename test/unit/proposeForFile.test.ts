@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseProfile } from '../../main/core/profile';
+import { previewFile, proposeForFile } from '../../main/services/import/mapping';
+
+const fixtures = resolve(import.meta.dirname, '../../fixtures');
+// Each workbook is read by a worker thread; on a busy machine that takes a few seconds.
+const SLOW = { timeout: 60_000 };
+
+describe('proposing a profile for a whole file', () => {
+  it('proposes every sheet of a workbook, and the profile reads each sheet by its own columns', SLOW, async () => {
+    const proposal = await proposeForFile(resolve(fixtures, 'city-pol/case-log.xlsx'), 'CITY-POL', 'GB');
+    const profile = parseProfile(proposal.profile);
+    const previews = await previewFile(resolve(fixtures, 'city-pol/case-log.xlsx'), profile, (pan) => pan, 2);
+    expect({
+      layouts: proposal.layouts,
+      sheets: profile.sheets,
+      perSheet: profile.columns.every((c) => c.sheet !== undefined),
+      contacts: profile.columns.filter((c) => c.sheet === 'Contacts').map((c) => `${c.column} → ${c.field}`),
+      previews: previews.map((p) => ({ sheet: p.sheet, missing: p.missingColumns, rows: p.rows.length })),
+    }).toEqual({
+      layouts: [
+        { sheet: 'Persons', headerRow: 1 },
+        { sheet: 'Contacts', headerRow: 1 },
+      ],
+      sheets: ['Persons', 'Contacts'],
+      perSheet: true,
+      contacts: [
+        'Case Ref → caseRef',
+        'Person No → recordRef',
+        'Name → fullName',
+        'Phone → phone',
+        'Email → email',
+        'Address → address',
+        'Vehicle Reg → vehiclePlate',
+        'Social Media → handle',
+        'Notes → freeText',
+      ],
+      previews: [
+        { sheet: 'Persons', missing: [], rows: 2 },
+        { sheet: 'Contacts', missing: [], rows: 2 },
+      ],
+    });
+  });
+
+  it('leaves out a sheet where nothing could be mapped, and then needs no per-sheet columns', SLOW, async () => {
+    const proposal = await proposeForFile(resolve(fixtures, 'labour/site-visits-q3.xlsx'), 'LABOUR', 'GB');
+    expect({
+      layouts: proposal.layouts.map((l) => l.sheet),
+      sheets: proposal.profile.sheets,
+      perSheet: proposal.profile.columns.some((c) => c.sheet !== undefined),
+    }).toEqual({ layouts: ['Site visits', 'Inspectors'], sheets: ['Site visits'], perSheet: false });
+  });
+});

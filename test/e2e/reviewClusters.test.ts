@@ -48,15 +48,16 @@ describe('reviewing clusters of same-person pairs in the app', () => {
 
   const shot = (name: string) => page.screenshot({ path: resolve(resultsDir, `review-clusters-${name}.png`) });
   const review = () => page.getByRole('dialog', { name: 'Review matches' });
-  const cliCount = () => {
-    const run = spawnSync(process.execPath, [cli, 'matches', '--count'], {
+  const runCli = (args: string[]) => {
+    const run = spawnSync(process.execPath, [cli, ...args], {
       env: testProcessEnv({ CASELINK_HOME: home }),
       encoding: 'utf8',
       timeout: 60_000,
     });
     if (run.status !== 0) throw new Error(run.stderr);
-    return Number(run.stdout.trim());
+    return run.stdout.trim();
   };
+  const cliCount = () => Number(runCli(['matches', '--count']));
   /** The count as the top bar shows it, without the thousands separator. */
   const badge = async () => Number((await text(page, 'review-open-count')).replace(/,/g, ''));
 
@@ -149,5 +150,24 @@ describe('reviewing clusters of same-person pairs in the app', () => {
     await expect.poll(() => review().getByTestId('cluster-row').count(), { timeout: UI_TIMEOUT }).toBe(3);
     await shot('3-undone');
     expect(errors).toEqual([]);
+  });
+
+  it('confirms every open pair at a score between two agencies from the CLI as one decision, and undoes it', () => {
+    const confirmed = runCli([
+      'confirm-matches',
+      '--min-score',
+      '0.9',
+      '--agencies',
+      'BORDER,CITY-POL',
+      '--user',
+      'DC Morgan',
+    ]);
+    expect(confirmed).toMatch(
+      /^Confirmed 2 pairs as one decision by .+: [0-9a-f-]{36} \(undo with "caselink undo-decision [0-9a-f-]{36}"\)\.$/,
+    );
+    expect(cliCount()).toBe(3);
+    const decision = /: ([0-9a-f-]{36}) /.exec(confirmed)?.[1] ?? '';
+    expect(runCli(['undo-decision', decision])).toMatch(/^Reopened 2 pairs as one decision by /);
+    expect(cliCount()).toBe(5);
   });
 });

@@ -1755,6 +1755,7 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'eingang',
     'erfasst',
   ]),
+  // The place where identity documents (DOCUMENT_TYPE_WORDS, DOCUMENT_WORDS) are tried: after dates, before accounts and phones.
   words('role', []),
   words('iban', ['iban', 'iban*', 'ибан']),
   words('sortCode', ['sort code', 'sortcode', 'sort']),

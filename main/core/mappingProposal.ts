@@ -1,6 +1,6 @@
 /**
- * Proposing a mapping profile from a file's header names (synonyms in the languages of the
- * agencies Caselink serves) and sample values. The analyst confirms or edits the proposal; it is
+ * Proposing a mapping profile from a file's header names (read with the words of
+ * headerVocabulary.ts, in the languages of the agencies Caselink serves) and sample values. The analyst confirms or edits the proposal; it is
  * a starting point, never imported unseen.
  */
 import { cellText, isBlank, parseDate, type Cell } from './cells';
@@ -67,10 +67,6 @@ function firstByPosition(rules: readonly FieldWords[], text: string): FieldWords
   return best;
 }
 
-/**
- * Reads a header as people write them: role words ("Worker", "Holder", "Telefon recrutor") name
- * a party and are taken out; what is left names the field ("surname", "DOB", "CNP").
- */
 /** Whether any header word of any kind stands in the text. */
 function known(text: string): boolean {
   return (
@@ -95,6 +91,10 @@ function splitCompounds(text: string): string {
     .join(' ');
 }
 
+/**
+ * Reads a header as people write them: role words ("Worker", "Holder", "Telefon recrutor") name
+ * a party and are taken out; what is left names the field ("surname", "DOB", "CNP").
+ */
 export function readHeader(header: string): HeaderReading {
   let rest = splitCompounds(headerText(header));
   // "Inspection No", "N° PV", "Call ID": a reference whose words could be taken for a party's.
@@ -135,8 +135,8 @@ export function readHeader(header: string): HeaderReading {
   if (has(words(null), rest) && has(words('birthDate'), rest) && has(words('eventDate'), rest)) {
     return reading('birthDate');
   }
-  // "Name, Vorname", "Име, презиме, фамилия", "Surname / forename": the whole name in one column.
   if (has(words('nameLatin'), rest)) return reading('nameLatin');
+  // "Name, Vorname", "Име, презиме, фамилия", "Surname / forename": the whole name in one column.
   // The family words are taken out first: the "name" of "last name" is not a second part.
   const beyondFamily = without(words('familyName'), rest);
   const given = has(words('givenName'), beyondFamily) || has(GENERIC_NAME, beyondFamily);

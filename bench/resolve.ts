@@ -284,9 +284,9 @@ const febrl = runFebrl
 say(`Summary (match threshold ${threshold}; ${new Date().toISOString().slice(0, 10)}):`);
 say('');
 if (figures.length) {
-  say(
-    `  ${'generated fixtures, persons'.padEnd(38)} ${'clusters: precision  recall     F1'}   ${'pairs: precision  recall     F1'}`,
-  );
+  const head = 'precision  recall     F1';
+  say(`  ${'generated fixtures, persons'.padEnd(38)} ${'as clusters'.padEnd(head.length)}   pairs only`);
+  say(`  ${''.padEnd(38)} ${head}   ${head}`);
   for (const [label, f] of figures) summaryLine(label, f);
   say('');
 }

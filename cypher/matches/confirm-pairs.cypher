@@ -9,7 +9,8 @@ UNWIND $pairs AS p
 MATCH (pa:Person {id: p.a})-[s:SAME_AS]->(pb:Person {id: p.b})
 WHERE s.status = 'candidate' OR s.decision = $event.id
 SET s.status = 'confirmed', s.decidedBy = $event.osUser, s.reviewerName = $reviewerName,
-  s.decidedAt = datetime($now), s.note = $note, s.decision = $event.id
+  s.decidedAt = datetime($now), s.note = $note, s.decision = $event.id,
+  s.decisions = CASE WHEN $event.id IN coalesce(s.decisions, []) THEN s.decisions ELSE coalesce(s.decisions, []) + $event.id END
 WITH collect(pa) + collect(pb) AS persons, count(s) AS confirmed
 MERGE (e:AuditEvent {id: $event.id})
 ON CREATE SET e += $event, e.at = datetime($now), e.fromStatus = 'candidate', e.toStatus = 'confirmed',

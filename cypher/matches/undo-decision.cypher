@@ -6,7 +6,8 @@
 OPTIONAL MATCH (pa:Person)-[s:SAME_AS]->(pb:Person)
 WHERE s.decision = $decision OR s.decision = $event.id
 SET s.status = $fromStatus, s.decidedBy = $event.osUser, s.reviewerName = $reviewerName,
-  s.decidedAt = datetime($now), s.note = $note, s.decision = $event.id
+  s.decidedAt = datetime($now), s.note = $note, s.decision = $event.id,
+  s.decisions = CASE WHEN $event.id IN coalesce(s.decisions, []) THEN s.decisions ELSE coalesce(s.decisions, []) + $event.id END
 WITH collect(pa) + collect(pb) AS persons, count(s) AS undone
 MERGE (e:AuditEvent {id: $event.id})
 ON CREATE SET e += $event, e.at = datetime($now), e.undoes = $decision, e.toStatus = $fromStatus,

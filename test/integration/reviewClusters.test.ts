@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listEvents } from '../../main/services/auditService';
+import { listEvents, matchHistory } from '../../main/services/auditService';
 import {
   confirmMatches,
   countOpenMatches,
@@ -129,6 +129,11 @@ describe('review that scales: one open count, clusters, bulk decisions', () => {
       ['DC Morgan', 'one man, three spellings'],
     ]);
     expect(await counts()).toEqual({ count: 2, queue: 2, inClusters: 2 });
+    // Each pair's history holds the cluster's decision; the rejected one's holds its own only.
+    expect((await matchHistory(services.db, second!.a.id, second!.b.id)).map((e) => e.id)).toEqual([decision.decision]);
+    expect(
+      (await matchHistory(services.db, third!.a.id, third!.b.id)).map((e) => [e.details.toStatus, e.details.pairs]),
+    ).toEqual([['rejected', undefined]]);
     // Decided clusters leave the list; the rejected pair stays rejected.
     expect((await listMatchClusters(services.db)).map((c) => c.size)).toEqual([2, 2]);
     expect(names(await listMatches(services.db, { statuses: ['rejected'], minScore: 0 }))).toEqual([
@@ -153,6 +158,11 @@ describe('review that scales: one open count, clusters, bulk decisions', () => {
       'IONESCU Maria ~ Maria Ionescu',
     ]);
     const [undo] = await listEvents(services.db);
+    const rusu = (await listMatches(services.db, { statuses: ['candidate'] }))[0]!;
+    expect((await matchHistory(services.db, rusu.a.id, rusu.b.id)).map((e) => e.id)).toEqual([
+      decision.decision,
+      undone.decision,
+    ]);
     expect(undo).toMatchObject({
       id: undone.decision,
       details: expect.objectContaining({ undoes: decision.decision, pairs: 2 }),

@@ -5,10 +5,12 @@ import {
   COMPARISONS,
   comparisonVector,
   factorInWords,
+  jw,
   prepareMentions,
   type Prepared,
   type SharedIdentifier,
 } from '../../main/core/matchModel';
+import { jaroWinkler } from '../../main/core/names';
 import { DEFAULT_MATCH_THRESHOLD } from '../../main/core/rules';
 import { mention } from '../support/mentions';
 
@@ -124,7 +126,7 @@ function shuffled<T>(list: T[], seed: number): T[] {
   return out;
 }
 
-describe('the match model, estimated on the data being resolved', () => {
+describe('the match model, estimated on the data being resolved', { timeout: 60_000 }, () => {
   const run = resolveMatches(people);
   const proposed = run.candidates.filter((c) => c.score >= DEFAULT_MATCH_THRESHOLD);
 
@@ -230,7 +232,18 @@ describe('the match model, estimated on the data being resolved', () => {
   });
 });
 
-describe('blocking', () => {
+describe('word similarity', { timeout: 60_000 }, () => {
+  it('gives the Jaro-Winkler similarity of names.ts (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (a, b) => {
+        expect(jw(a, b)).toBeCloseTo(jaroWinkler(a, b), 12);
+      }),
+      { seed: 11 },
+    );
+  });
+});
+
+describe('blocking', { timeout: 60_000 }, () => {
   it('compares a document typo with a name typo: blocked by the document number one edit apart', () => {
     const doc = (id: string, key: string): SharedIdentifier => ({
       label: 'Document',
@@ -260,7 +273,7 @@ describe('blocking', () => {
   });
 });
 
-describe('symmetry and determinism', () => {
+describe('symmetry and determinism', { timeout: 60_000 }, () => {
   const { fitted } = resolveMatches(people);
   const prepared = prepareMentions(people);
 

@@ -151,6 +151,8 @@ export function readHeader(header: string): HeaderReading {
   ) {
     return reading('documentCountry');
   }
+  // "Pièce d'identité (type)", "Art des Dokuments": the column that says which document it is.
+  if ((document || has(DOCUMENT_WORDS, rest)) && has(TYPE_WORDS, rest)) return reading('documentType');
   // "Caller type", "Victim category": a classification, not an imported field.
   if (has(TYPE_WORDS, rest) && without(FILLER, without(TYPE_WORDS, rest)) === '') return reading(null);
   // "Company reg. no.": a company's registration number, not a vehicle's.

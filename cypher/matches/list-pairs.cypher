@@ -5,11 +5,11 @@
 UNWIND $pairs AS p
 MATCH (a:Person {id: p.a})-[s:SAME_AS]->(b:Person {id: p.b})
 CALL (a) {
-  MATCH (r:Record)-[:MENTIONS]->(a)
+  OPTIONAL MATCH (r:Record)-[:MENTIONS]->(a)
   RETURN r AS ra ORDER BY r.id LIMIT 1
 }
 CALL (b) {
-  MATCH (r:Record)-[:MENTIONS]->(b)
+  OPTIONAL MATCH (r:Record)-[:MENTIONS]->(b)
   RETURN r AS rb ORDER BY r.id LIMIT 1
 }
 RETURN elementId(s) AS id, s.status AS status, s.score AS score, s.reasons AS reasons,

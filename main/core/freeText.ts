@@ -10,7 +10,6 @@
  * bounded look at each candidate), so a cell of any length is read in time proportional to it.
  */
 import { countrySpecs, isValidIBAN } from 'ibantools';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import {
   asciiLower,
   canonicalOf,
@@ -844,8 +843,8 @@ function phoneWordSpeaksFor(tokens: Token[], word: number, k: number): boolean {
 
 /**
  * Phones in the text: a number written as one (international, beside a phone word, or in a list
- * after a phone), or failing that a number written as a mobile of the agency's country with no
- * label of another kind around it. A label right before a number ("Invoice no.", "Rechnungsnummer")
+ * after a phone). A national number with no phone word is never read, however much it looks like
+ * a mobile: "0170 1234567" is as often an invoice or a customer number. A label right before a number ("Invoice no.", "Rechnungsnummer")
  * or a denied phone word beside it ("kein Telefon") makes it no phone at all.
  */
 function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
@@ -894,12 +893,6 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
         continue;
       }
       if (!inContext) {
-        // mobilesAlone reads the whole chain, so nothing of it is left to read.
-        const mobiles = start === 0 ? mobilesAlone(scan, tokens, chain, k, m, country) : [];
-        if (mobiles.length > 0) {
-          found.push(...mobiles);
-          break;
-        }
         start++;
         continue;
       }
@@ -914,99 +907,6 @@ function phonesIn(scan: string, tokens: Token[], country: string): Found[] {
     k = m;
   }
   return found;
-}
-
-/**
- * Numbers with no phone word that are still written the way only a phone is: each part of the
- * chain of digit groups between "/" ("07911 123456/07922 654321") whole, in national form, a
- * valid mobile number of the agency's country (by libphonenumber's full metadata), not grouped
- * in thousands by dots ("612.345.678" is an amount), no currency sign beside it, with no label
- * of another kind and no denied phone word among the few words around the chain in its clause.
- * Fixed-line numbers need a phone word: "0113 496 0552" as easily files an intelligence log.
- * A part that is no such mobile ("07/11/2023", "0781/234/5678") leaves the whole chain unread.
- */
-function mobilesAlone(scan: string, tokens: Token[], chain: Token[], k: number, m: number, country: string): Found[] {
-  const first = chain[0] as Token;
-  if (currencyBeside(scan, first.start, (chain[chain.length - 1] as Token).end)) return [];
-  const found: Found[] = [];
-  let from = 0;
-  for (let g = 1; g <= chain.length; g++) {
-    const slash = g < chain.length && scan.slice((chain[g - 1] as Token).end, (chain[g] as Token).start) === '/';
-    if (g < chain.length && !slash) continue;
-    const part = chain.slice(from, g);
-    const phone = mobileWritten(scan, part, country, g < chain.length);
-    if (!phone) return [];
-    found.push(phone);
-    from = g;
-  }
-  return otherKindNear(scan, tokens, k, m) ? [] : found;
-}
-
-/** The chain of groups read whole as a national mobile number, not grouped in thousands by dots. */
-function mobileWritten(scan: string, part: Token[], country: string, slashAfter: boolean): Found | null {
-  const first = part[0] as Token;
-  let thousands = part.length > 1;
-  for (let g = 1; g < part.length; g++) {
-    const gap = scan.slice((part[g - 1] as Token).end, (part[g] as Token).start);
-    thousands &&= gap === '.' && (part[g] as Token).text.length === 3;
-  }
-  if (thousands || first.text.startsWith('00') || leadOf(scan, first).plus) return null;
-  const phone = longestPhone(scan, part, 0, false, country, slashAfter);
-  if (!phone || phone.next !== part.length || !isMobile(phone.found.identifier.key)) return null;
-  return phone.found;
-}
-
-const CURRENCY_SIGNS = '€£$₽₴¥₺₸₼₾₿';
-
-/** A currency sign within a space of the number: "€ 612 345 678", "612 345 678 €". */
-function currencyBeside(scan: string, start: number, end: number): boolean {
-  const before = scan.slice(Math.max(0, start - 2), start);
-  const after = scan.slice(end, end + 2);
-  return [...before, ...after].some((c) => CURRENCY_SIGNS.includes(c));
-}
-
-const MOBILE_CACHE = new Map<string, boolean>();
-const MOBILE_CACHE_SIZE = 10_000;
-
-/** Whether an E.164 number is a mobile number (not fixed line, nor "fixed line or mobile" as in North America). */
-function isMobile(e164: string): boolean {
-  let mobile = MOBILE_CACHE.get(e164);
-  if (mobile === undefined) {
-    mobile = parsePhoneNumberFromString(e164)?.getType() === 'MOBILE';
-    if (MOBILE_CACHE.size >= MOBILE_CACHE_SIZE) MOBILE_CACHE.clear();
-    MOBILE_CACHE.set(e164, mobile);
-  }
-  return mobile;
-}
-
-/** How many words around a number without a phone word are looked at for a label of another kind. */
-const LABEL_WORDS_BEFORE = 4;
-const LABEL_WORDS_AFTER = 3;
-
-/**
- * A label of another kind ("paid the invoice 0170 1234567", "07911123456 on the receipt") or a
- * denied phone word among the few words before or after the chain of tokens `k` to `m`, within
- * its clause: a line break, ";", ",", "!", "?", a sentence's full stop, or before it the end of
- * a bracket, ends the look ("Ana P., 07911 123456, DOB 01/02/1990" labels the date, not the phone).
- */
-function otherKindNear(scan: string, tokens: Token[], k: number, m: number): boolean {
-  for (let n = k - 1, words = 0; n >= 0 && words < LABEL_WORDS_BEFORE; n--) {
-    const t = tokens[n] as Token;
-    const gap = scan.slice(t.end, (tokens[n + 1] as Token).start);
-    if (t.kind === 'digits' || /[\n;,!?)]/.test(gap) || (gap.includes('.') && t.text.length > 4 && !isLabel(tokens, n)))
-      return false;
-    const kind = phoneWordAt(scan, tokens, n);
-    if (isLabel(tokens, n) || kind === 'denied') return true;
-    if (kind === 'phone') return false;
-    if (t.text.length >= 2) words++;
-  }
-  for (let n = m, words = 0; n < tokens.length && words < LABEL_WORDS_AFTER; n++) {
-    const t = tokens[n] as Token;
-    if (t.kind === 'digits' || /[\n;,.!?]/.test(scan.slice((tokens[n - 1] as Token).end, t.start))) return false;
-    if (isLabel(tokens, n) || phoneWordAt(scan, tokens, n) === 'denied') return true;
-    if (t.text.length >= 2) words++;
-  }
-  return false;
 }
 
 /** How many number words ("no.", "nr", "number", "N°") may stand between a label and its number. */

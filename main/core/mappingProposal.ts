@@ -4,6 +4,7 @@
  * a starting point, never imported unseen.
  */
 import { cellText, isBlank, parseDate, type Cell } from './cells';
+import { countryCode } from './countries';
 import {
   COMPANY_NUMBERS,
   COMPOUND_HEADS,
@@ -203,6 +204,17 @@ function documentTypeValues(samples: Cell[]): boolean {
   return texts.length > 0 && typed.length / texts.length > 0.6;
 }
 
+// How agencies write a sex: letters and words in the languages of the header vocabulary.
+const GENDER_VALUES = new Set(
+  `m f w male female man woman männlich weiblich masculin feminin masculino feminino femenino homme femme maschio
+  femmina uomo donna barbat femeie мъж жена мужской женский м ж ч чоловіча жіноча k mezczyzna kobieta man vrouw v`
+    .split(/\s+/)
+    .map(headerText),
+);
+
+// Postcodes that cannot be anything else: British, Dutch, Polish, Portuguese.
+const POSTCODE = /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4} ?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3})$/i;
+
 const share = (texts: string[], test: (t: string) => boolean) => texts.filter(test).length / texts.length;
 
 /**
@@ -231,6 +243,11 @@ export function fieldOfValues(samples: Cell[], dateOrder: 'DMY' | 'MDY' | 'YMD' 
   )
     return 'phone';
   if (share(texts, (t) => parseDate(t, dateOrder).ok) > 0.6) return 'eventDate';
+  if (share(texts, (t) => GENDER_VALUES.has(headerText(t))) > 0.8) return 'gender';
+  if (share(texts, (t) => POSTCODE.test(t.trim())) > 0.8) return 'addressPostcode';
+  // A two-letter code counts only in capitals: "No" and "Da" are answers, not Norway and Denmark.
+  const country = (t: string) => (t.trim().length > 2 || /^[A-Z]{2}$/.test(t.trim())) && countryCode(t) !== null;
+  if (share(texts, country) > 0.8) return 'nationality';
   if (share(texts, (t) => t.length > 60) > 0.5) return 'freeText';
   return null;
 }

@@ -413,6 +413,27 @@ describe('proposing a mapping profile', () => {
     expect(summary(profile)).toEqual(['Kolom 1 → record.eventDate', 'Kolom 3 → subject(subject).phone']);
   });
 
+  it('reads a sex, a postcode and a nationality from the values under headers it does not know', () => {
+    const { profile, unmapped } = proposeProfile({
+      agency: 'X',
+      country: 'GB',
+      header: ['Feld 1', 'Feld 2', 'Feld 3', 'Feld 4'],
+      samples: [
+        ['M', 'PE1 2AB', 'Romanian', 'No'],
+        ['F', 'LE1 1AA', 'PL', 'Da'],
+        ['female', 'PE21 8QR', 'moldovenească', 'No'],
+      ],
+    });
+    expect({ columns: summary(profile), unmapped }).toEqual({
+      columns: [
+        'Feld 1 → subject(subject).gender',
+        'Feld 2 → subject(subject).addressPostcode',
+        'Feld 3 → subject(subject).nationality',
+      ],
+      unmapped: ['Feld 4'],
+    });
+  });
+
   it('proposes every sheet of a workbook, each column on its sheet; a sheet of agents gives its columns to the recruiter', () => {
     const workers = proposeProfile({
       agency: 'GLAA',

@@ -146,6 +146,10 @@ export function readHeader(header: string): HeaderReading {
   if (has(words('addressStreet'), rest) && has(words('addressHouseNumber'), rest)) return reading('addressStreet');
   // "Passport country", "Ausweis Staatsangehörigkeit": the country that issued the document.
   const document = firstByPosition(DOCUMENT_TYPE_WORDS, rest);
+  // "Адрес по лична карта", "Address on ID card": the address the document gives, not its number.
+  if ((document || has(DOCUMENT_WORDS, rest)) && has(words('address'), rest) && !NUMBER_WORDS.test(rest)) {
+    return reading('address');
+  }
   if (
     (document || has(DOCUMENT_WORDS, rest)) &&
     (has(words('addressCountry'), rest) || has(words('nationality'), rest))
@@ -154,8 +158,9 @@ export function readHeader(header: string): HeaderReading {
   }
   // "Pièce d'identité (type)", "Art des Dokuments": the column that says which document it is.
   if ((document || has(DOCUMENT_WORDS, rest)) && has(TYPE_WORDS, rest)) return reading('documentType');
-  // "Caller type", "Victim category": a classification, not an imported field.
-  if (has(TYPE_WORDS, rest) && without(FILLER, without(TYPE_WORDS, rest)) === '') return reading(null);
+  if (has(words('documentType'), rest)) return reading('documentType');
+  // "Caller type", "Тип звернення": a classification, not an imported field.
+  if (has(TYPE_WORDS, rest)) return reading(null);
   // "Company reg. no.": a company's registration number, not a vehicle's.
   if (organisation && /(?:^| )reg(?:istration)?(?: |$)/.test(rest)) return reading('documentNumber', 'tax-id');
   // With a party named, its own fields go before the record's ("Suspect description / name").

@@ -132,6 +132,8 @@ export function readHeader(header: string): HeaderReading {
     return { party: person, organisation, field: 'fullName' };
   }
   if (has(ROLE_FIELD, rest)) return reading('role');
+  // "Status pokrzywdzonego", "Victim status": a status is a role only when a party is named.
+  if (party && /(?:^| )(?:status|статус|statut|stato|estado|stare)(?: |$)/u.test(rest)) return reading('role');
   // "Date et lieu de naissance", "Luogo e data di nascita": the date is what can be imported.
   if (has(words(null), rest) && has(words('birthDate'), rest) && has(words('eventDate'), rest)) {
     return reading('birthDate');

@@ -235,16 +235,18 @@ export function scorePair(model: FittedModel, a: Prepared, b: Prepared): MatchCa
 const round = (p: number) => Math.round(p * 1000) / 1000;
 
 function patternsOf(vectors: Int8Array[], indices: number[]): Pattern[] {
-  const byKey = new Map<string, Pattern>();
+  const byKey = new Map<number, Pattern>();
   for (const k of indices) {
     const v = vectors[k] as Int8Array;
-    const key = v.join(',');
+    // Levels (and -1, missing) as digits of base 16: no comparison has 15 levels.
+    let key = 0;
+    for (let c = 0; c < v.length; c++) key = key * 16 + ((v[c] as number) + 1);
     const found = byKey.get(key);
     if (found) found.count++;
     else byKey.set(key, { levels: v, count: 1 });
   }
   // Sorted, so that the sums of EM run in one order whatever the input order.
-  return [...byKey.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, p]) => p);
+  return [...byKey.entries()].sort(([x], [y]) => x - y).map(([, p]) => p);
 }
 
 function fit(prepared: Prepared[], blocked: BlockedPairs, vectors: Int8Array[], fixed: FixedValues): FittedModel {
@@ -298,14 +300,17 @@ function fit(prepared: Prepared[], blocked: BlockedPairs, vectors: Int8Array[], 
   // of matches over the number of all pairs, where a pair's chance of being a match is its
   // posterior under λ itself, and pairs no rule blocked are taken to be no match. Solved by
   // fixed-point iteration from below, which stops at the smallest λ the data bear.
-  const logFactors = blocked.a.map((i, k) =>
-    bayesFactors(
+  // A pair a million times likelier apart than together adds nothing to the sum at any λ ≤ 0.5.
+  const logFactors: number[] = [];
+  blocked.a.forEach((i, k) => {
+    const log = bayesFactors(
       partial,
       prepared[i] as Prepared,
       prepared[blocked.b[k] as number] as Prepared,
       vectors[k] as Int8Array,
-    ).reduce((x, f) => x + Math.log(f), 0),
-  );
+    ).reduce((x, f) => x + Math.log(f), 0);
+    if (log > -Math.log(1e6)) logFactors.push(log);
+  });
   let prior = allPairs > 0 ? 1 / allPairs : 1e-4;
   for (let iteration = 0; iteration < 200 && logFactors.length && allPairs > 0; iteration++) {
     const priorLog = Math.log((1 - prior) / prior);

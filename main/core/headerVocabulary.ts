@@ -1260,6 +1260,10 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
  */
 export const FIELD_WORDS: readonly FieldWords[] = [
   words(null, [
+    'reporting officer',
+    'arresting officer',
+    'officer name',
+    'officer id',
     'imie ojca',
     'imie matki',
     'father s name',
@@ -1399,7 +1403,6 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'investigating officer',
     'officer in case',
     'oic',
-    'officer',
     'name of bank',
     'nom de la banque',
     'nome banca',

@@ -252,8 +252,8 @@ export function fieldOfValues(samples: Cell[], dateOrder: 'DMY' | 'MDY' | 'YMD' 
   if (share(texts, (t) => parseDate(t, dateOrder).ok) > 0.6) return 'eventDate';
   if (share(texts, (t) => GENDER_VALUES.has(headerText(t))) > 0.8) return 'gender';
   if (share(texts, (t) => POSTCODE.test(t.trim())) > 0.8) return 'addressPostcode';
-  // A two-letter code counts only in capitals: "No" and "Da" are answers, not Norway and Denmark.
-  const country = (t: string) => (t.trim().length > 2 || /^[A-Z]{2}$/.test(t.trim())) && countryCode(t) !== null;
+  // Names and demonyms only: codes ("LI-17", "GBR", "No", "Da") are too often something else.
+  const country = (t: string) => t.trim().length > 3 && !/\d/.test(t) && countryCode(t) !== null;
   if (share(texts, country) > 0.8) return 'nationality';
   if (share(texts, (t) => t.length > 60) > 0.5) return 'freeText';
   return null;

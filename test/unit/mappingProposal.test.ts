@@ -420,7 +420,7 @@ describe('proposing a mapping profile', () => {
       header: ['Feld 1', 'Feld 2', 'Feld 3', 'Feld 4'],
       samples: [
         ['M', 'PE1 2AB', 'Romanian', 'No'],
-        ['F', 'LE1 1AA', 'PL', 'Da'],
+        ['F', 'LE1 1AA', 'Polish', 'Da'],
         ['female', 'PE21 8QR', 'moldovenească', 'No'],
       ],
     });

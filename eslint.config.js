@@ -89,7 +89,7 @@ const layerZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'neo4j/target/', 'coverage/', 'test-results/'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', 'neo4j/target/', 'coverage/', 'test-results/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

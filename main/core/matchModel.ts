@@ -851,7 +851,7 @@ export function expectationMaximisation(
 ): { m: number[][]; u: number[][]; lambda: number } {
   let m = start.map((levels) => [...levels]);
   let v = u.map((levels) => [...levels]);
-  let lambda = 0.3;
+  let lambda = 0.01;
   // A pseudo-count of one pair spread over the levels (as for u): a level no pair of the
   // session happened to reach stays possible.
   const normalise = (sums: number[][], current: number[][], fixed: boolean[][] | null) =>

@@ -31,7 +31,7 @@ import {
 import { osUserName } from '../services/auditService';
 import { caselinkHome } from '../config/settings';
 import { cardHasher } from '../services/import/profiles';
-import { resolve, setHubOverride } from '../services/resolveService';
+import { MATCHERS, resolve, setHubOverride, type Matcher } from '../services/resolveService';
 
 type Out = (line?: string) => void;
 type WithConnection = (work: (connection: Connection) => Promise<void>) => Promise<void>;
@@ -104,11 +104,17 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
     )
     .option('--hub-threshold <n>', 'records from which an identifier is a hub', hubThreshold, DEFAULT_HUB_THRESHOLD)
     .option('--no-relink', 'skip re-reading every record under the current normalisation rules')
+    .addOption(
+      new Option('--matcher <matcher>', 'rules, or the Fellegi–Sunter model estimated from the graph (see the README)')
+        .choices(MATCHERS)
+        .default('rules'),
+    )
     .option('--json', 'print JSON')
-    .action(async (options: { hubThreshold: number; relink: boolean; json?: boolean }) => {
+    .action(async (options: { hubThreshold: number; relink: boolean; matcher: Matcher; json?: boolean }) => {
       await withConnection(async (connection) => {
         const summary = await resolve(connection.db, {
           hubThreshold: options.hubThreshold,
+          matcher: options.matcher,
           ...(options.relink ? { relinkWith: await cardHasher(caselinkHome()) } : {}),
         });
         if (options.json) return out(JSON.stringify(summary, null, 2));

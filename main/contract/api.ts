@@ -223,7 +223,10 @@ export const listAuditEventsInput = z
   })
   .strict();
 export const resolveInput = z
-  .object({ hubThreshold: z.number().int().min(2).max(100000).default(DEFAULT_HUB_THRESHOLD) })
+  .object({
+    hubThreshold: z.number().int().min(2).max(100000).default(DEFAULT_HUB_THRESHOLD),
+    matcher: z.enum(['rules', 'model']).default('rules'),
+  })
   .strict();
 
 /** The one API the renderer sees. Every method answers with a {@link Result}. */

@@ -103,12 +103,10 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
     getImportJob: (input) => answer(async () => imports.job(input.jobId)),
     cancelImport: (input) => answer(async () => imports.cancel(input.jobId)),
     resolve: (input) =>
-      answer(async () =>
-        resolve(db, {
-          hubThreshold: resolveInput.parse(input).hubThreshold,
-          relinkWith: await cardHasher(options.home),
-        }),
-      ),
+      answer(async () => {
+        const { hubThreshold, matcher } = resolveInput.parse(input);
+        return resolve(db, { hubThreshold, matcher, relinkWith: await cardHasher(options.home) });
+      }),
     sharedIdentifiers: (input) => answer(() => sharedIdentifiers(db, sharedIdentifiersInput.parse(input))),
     explainLink: (input) => answer(() => explainLink(db, input.a, input.b)),
     listMatches: (input) => answer(() => listMatches(db, listMatchesInput.parse(input))),

@@ -4,7 +4,8 @@
  * pairs, keeps every analyst decision, and withdraws undecided pairs no longer proposed.
  */
 import { randomBytes } from 'node:crypto';
-import { resolveMatches, type PersonMention, type SharedIdentifier } from '../core/matching';
+import { resolveMatches, type MatchCandidate, type PersonMention, type SharedIdentifier } from '../core/matching';
+import { findRuleCandidates } from '../core/ruleMatching';
 import { loadFixedValues, saveModel } from './modelService';
 import { parseProfile } from '../core/profile';
 import { mapRow, resolveColumns } from '../core/rowMapper';
@@ -129,8 +130,17 @@ export async function relink(
   return { records, removed: Number(removed?.get('removed') ?? 0) };
 }
 
+/**
+ * Which matcher proposes same-person pairs: the rules (the default), or the Fellegi–Sunter model
+ * that estimates its parameters from the graph (better on the public FEBRL sets, not yet on our
+ * larger generated sets or on a graph of a few records; see the README).
+ */
+export const MATCHERS = ['rules', 'model'] as const;
+export type Matcher = (typeof MATCHERS)[number];
+
 export interface ResolveOptions {
   hubThreshold?: number;
+  matcher?: Matcher;
   /** Rebuild identifier links from the raw cells first, with this keyed hash for card numbers. */
   relinkWith?: (pan: string) => string;
   now?: Date;
@@ -141,7 +151,11 @@ export async function resolve(db: Database, options: ResolveOptions = {}): Promi
   const hubThreshold = options.hubThreshold ?? DEFAULT_HUB_THRESHOLD;
   return audited(
     db,
-    { kind: 'resolve', action: 'resolve', details: { hubThreshold, relink: options.relinkWith !== undefined } },
+    {
+      kind: 'resolve',
+      action: 'resolve',
+      details: { hubThreshold, matcher: options.matcher ?? 'rules', relink: options.relinkWith !== undefined },
+    },
     () => resolveGraph(db, options),
     ({ seconds: _seconds, ...counts }) => counts,
   );
@@ -179,11 +193,18 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
   const relinked = options.relinkWith ? await relink(db, options.relinkWith, options.now) : { records: 0, removed: 0 };
   const [hubs] = await db.write('resolve/flag-hubs', { threshold: options.hubThreshold ?? DEFAULT_HUB_THRESHOLD });
   const people = await loadPersonMentions(db);
-  const { candidates, compared, droppedBlocks, model } = resolveMatches(people, await loadFixedValues(db));
+  let found: { candidates: MatchCandidate[]; compared: number; droppedBlocks: number };
+  if (options.matcher === 'model') {
+    const { model, ...rest } = resolveMatches(people, await loadFixedValues(db));
+    found = rest;
+    await saveModel(db, model, now);
+  } else {
+    found = findRuleCandidates(people);
+  }
+  const { candidates, compared, droppedBlocks } = found;
   for (let i = 0; i < candidates.length; i += CANDIDATE_BATCH) {
     await db.write('resolve/merge-candidates', { candidates: candidates.slice(i, i + CANDIDATE_BATCH), run, now });
   }
-  await saveModel(db, model, now);
   const [pruned] = await db.write('resolve/prune-candidates', { run });
   if (!pruned) {
     throw new CaselinkFailure({

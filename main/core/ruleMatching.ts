@@ -1,0 +1,568 @@
+/**
+ * Same-person matching by rules (the default matcher): evidence counted for and against a pair
+ * (names, date of birth, shared identifiers, being named together, one case), with reasons in
+ * words a reviewer who is not a data scientist can check. Caselink proposes; an analyst decides.
+ * Nothing here merges anything.
+ *
+ * The weights were set by hand on the generated fixtures; the Fellegi–Sunter model
+ * (matchModel.ts, `resolve --matcher model`) estimates its own from the data, and does better on
+ * public data (FEBRL) but not yet on our larger generated sets or on very small graphs (see the
+ * README), so the rules stay the default until it does.
+ */
+import { countryCode } from './countries';
+import { doubleMetaphone } from 'double-metaphone';
+import { nameKey, nameSimilarity, tokenSimilarity } from './names';
+import type { PersonMention, SharedIdentifier } from './matchModel';
+import type { MatchCandidate } from './matching';
+
+/** Candidates below this are not kept at all. */
+const MIN_KEPT_SCORE = 0.5;
+
+/** How much a shared identifier of each kind says that two mentions are one person. */
+const IDENTIFIER_WEIGHT: Record<string, number> = {
+  Document: 5,
+  Account: 3.5,
+  Email: 3.5,
+  Phone: 3,
+  Handle: 3,
+  Vehicle: 1.5,
+  Address: 1,
+};
+
+/** Identifiers that belong to one person, unlike an address or a vehicle that several share. */
+const PERSONAL = new Set(['Document', 'Account', 'Email', 'Phone', 'Handle']);
+
+const LABEL_WORDS: Record<string, string> = {
+  Document: 'identity document',
+  Account: 'account',
+  Email: 'e-mail',
+  Phone: 'phone',
+  Handle: 'online handle',
+  Vehicle: 'vehicle',
+  Address: 'address',
+};
+
+function names(p: PersonMention): string[] {
+  return [p.name, p.nameLatin].filter((n): n is string => !!n && n.trim() !== '');
+}
+
+function where(p: PersonMention): string {
+  return `${p.agency} ${p.fileName} ${p.sheet} row ${p.row}`;
+}
+
+/** Where p and a person named with it stand together: one row, or one case. */
+function withWhom(p: PersonMention, other: PersonMention): string {
+  return p.record === other.record ? `${where(p)}` : `${p.agency} case ${p.caseRef ?? '?'}`;
+}
+
+/** A nationality Caselink cannot read counts as missing, never as a different one. */
+function nationalityOf(p: PersonMention): string | null {
+  return countryCode(p.nationality);
+}
+
+/** What the whole data says: the dates of birth seen with each name, and the networks of records. */
+export interface MatchContext {
+  dates: Map<string, Set<string>>;
+  /** The same, within each network: `${network}|${name}`. */
+  networkDates: Map<string, Set<string>>;
+  /** The same, within each agency's case: `${agency}|${caseRef}|${name}`. */
+  caseDates: Map<string, Set<string>>;
+  /** The person mentions of each record, for what else a record says besides one mention. */
+  mentionsOf: Map<string, PersonMention[]>;
+  /** The person mentions that used each identifier. */
+  usersOf: Map<string, PersonMention[]>;
+  /** The person mentions of each agency's case: `${agency}|${caseRef}|`. */
+  caseMentions: Map<string, PersonMention[]>;
+  /** The network (connected records) each record belongs to, and each network's size. */
+  networkOf: Map<string, string>;
+  networkSize: Map<string, number>;
+}
+
+/** Networks larger than this are too loose to say that two mentions in them are related. */
+const MAX_NETWORK = 1000;
+
+export function matchContext(people: PersonMention[]): MatchContext {
+  const dates = new Map<string, Set<string>>();
+  for (const p of people) {
+    for (const n of names(p)) {
+      const key = nameKey(n).comparable;
+      const set = dates.get(key) ?? new Set<string>();
+      if (p.birthDate) set.add(p.birthDate);
+      dates.set(key, set);
+    }
+  }
+  // Records joined by any shared identifier (hubs are already left out) form a network.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(x, root);
+    return root;
+  };
+  const firstRecordOf = new Map<string, string>();
+  for (const p of people) {
+    find(p.record);
+    for (const i of p.recordIdentifiers) {
+      const other = firstRecordOf.get(i.id);
+      if (other === undefined) firstRecordOf.set(i.id, p.record);
+      else parent.set(find(p.record), find(other));
+    }
+  }
+  const networkOf = new Map<string, string>();
+  const networkSize = new Map<string, number>();
+  for (const record of new Set(people.map((p) => p.record))) {
+    const root = find(record);
+    networkOf.set(record, root);
+    networkSize.set(root, (networkSize.get(root) ?? 0) + 1);
+  }
+  const networkDates = new Map<string, Set<string>>();
+  const caseDates = new Map<string, Set<string>>();
+  const note = (into: Map<string, Set<string>>, key: string, date: string | null) => {
+    const set = into.get(key) ?? new Set<string>();
+    if (date) set.add(date);
+    into.set(key, set);
+  };
+  const mentionsOf = new Map<string, PersonMention[]>();
+  const usersOf = new Map<string, PersonMention[]>();
+  const caseMentions = new Map<string, PersonMention[]>();
+  const list = (into: Map<string, PersonMention[]>, key: string, p: PersonMention) => {
+    const found = into.get(key);
+    if (found) found.push(p);
+    else into.set(key, [p]);
+  };
+  for (const p of people) {
+    for (const id of new Set(p.identifiers.map((i) => i.id))) list(usersOf, id, p);
+    for (const n of names(p)) {
+      const comparable = nameKey(n).comparable;
+      note(networkDates, `${networkOf.get(p.record)}|${comparable}`, p.birthDate);
+      if (p.caseRef) note(caseDates, caseKey(p, comparable), p.birthDate);
+    }
+    list(mentionsOf, p.record, p);
+    if (p.caseRef) list(caseMentions, caseKey(p, ''), p);
+  }
+  return { dates, networkDates, caseDates, mentionsOf, usersOf, caseMentions, networkOf, networkSize };
+}
+
+function caseKey(p: PersonMention, comparable: string): string {
+  return `${p.agency}|${p.caseRef ?? ''}|${comparable}`;
+}
+
+const EMPTY_CONTEXT: MatchContext = {
+  dates: new Map(),
+  networkDates: new Map(),
+  caseDates: new Map(),
+  mentionsOf: new Map(),
+  usersOf: new Map(),
+  caseMentions: new Map(),
+  networkOf: new Map(),
+  networkSize: new Map(),
+};
+
+/** Name similarity at or above which two names are the same name written another way. */
+const SAME_NAME = 0.97;
+
+function bestNameSimilarity(a: PersonMention, b: PersonMention): number {
+  let best = 0;
+  for (const x of names(a)) for (const y of names(b)) best = Math.max(best, nameSimilarity(x, y));
+  return best;
+}
+
+/** A case naming more people than this is too loose to say who is named with whom. */
+const MAX_CASE_MENTIONS = 30;
+
+/** Where a mention stands with others: its row, or its agency's case when it has one. */
+function companionsOf(p: PersonMention, context: MatchContext): PersonMention[] {
+  const inCase = p.caseRef ? context.caseMentions.get(caseKey(p, '')) : undefined;
+  return inCase && inCase.length <= MAX_CASE_MENTIONS ? inCase : (context.mentionsOf.get(p.record) ?? []);
+}
+
+/**
+ * Another person named with a (in its row or case) and one named with b who look like one
+ * person, with another name than a and b: the same two people named together twice. A common
+ * companion name counts only when the two rows report one day (`sameDay`).
+ */
+function namedWithBoth(
+  a: PersonMention,
+  b: PersonMention,
+  context: MatchContext,
+  sameDay: boolean,
+): [PersonMention, PersonMention] | undefined {
+  for (const x of companionsOf(a, context)) {
+    if (x.id === a.id || x.id === b.id || bestNameSimilarity(x, a) >= SAME_NAME) continue;
+    if (!sameDay && commonName(x, context)) continue;
+    for (const y of companionsOf(b, context)) {
+      if (y.id === b.id || y.id === a.id || y.id === x.id || bestNameSimilarity(y, b) >= SAME_NAME) continue;
+      if (x.birthDate && y.birthDate && x.birthDate !== y.birthDate) continue;
+      if (bestNameSimilarity(x, y) >= SAME_NAME) return [x, y];
+    }
+  }
+  return undefined;
+}
+
+/** People with different dates of birth bearing one name, above which the name is common here. */
+const COMMON_NAME_PEOPLE = 2;
+
+/**
+ * Whether the mention's name is common in the data (borne by more than two people with different
+ * dates of birth): two common names side by side in two rows can be chance ('Connor Smith' with
+ * 'Chloe Wright' in two of forty thousand cases).
+ */
+function commonName(p: PersonMention, context: MatchContext): boolean {
+  return names(p).some((n) => (context.dates.get(nameKey(n).comparable)?.size ?? 0) > COMMON_NAME_PEOPLE);
+}
+
+/** One side names a person by one name only ('Ionut', 'Gica'), the other by a full name holding it. */
+interface OneName {
+  single: string;
+  full: string;
+  /** The one name is written as in the full name, not as a familiar form or another spelling. */
+  exact: boolean;
+}
+
+/** How well one name ('gica') fits a name in a full name ('Gheorghe Stanescu'), 0..1. */
+function fitsFullName(single: string, full: string): number {
+  const [token] = nameKey(single).tokens;
+  const tokens = nameKey(full).tokens;
+  if (token === undefined || tokens.length < 2) return 0;
+  return Math.max(...tokens.map((t) => tokenSimilarity(token, t)));
+}
+
+function oneNameOnly(a: PersonMention, b: PersonMention): OneName | undefined {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    for (const single of names(x)) {
+      if (nameKey(single).tokens.length !== 1) continue;
+      for (const full of names(y)) {
+        const fit = fitsFullName(single, full);
+        if (fit >= 0.9) return { single, full, exact: fit === 1 };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Someone else, under another full name the one name also fits, who used the identifier: then
+ * the identifier does not say which of them the one name means.
+ */
+function otherFit(oneName: OneName, identifier: SharedIdentifier, pair: PersonMention[], context: MatchContext) {
+  return (context.usersOf.get(identifier.id) ?? []).find(
+    (u) =>
+      !pair.some((p) => p.id === u.id) &&
+      names(u).some((n) => fitsFullName(oneName.single, n) >= 0.9 && nameSimilarity(n, oneName.full) < 0.9),
+  );
+}
+
+/** Scores one pair of mentions; null when they cannot be the same person on the evidence. */
+export function scorePair(
+  a: PersonMention,
+  b: PersonMention,
+  context: MatchContext = EMPTY_CONTEXT,
+): MatchCandidate | null {
+  const reasons: string[] = [];
+  let evidence = 0;
+
+  let best = 0;
+  let bestPair: [string, string] = ['', ''];
+  for (const x of names(a)) {
+    for (const y of names(b)) {
+      const s = nameSimilarity(x, y);
+      if (s > best) {
+        best = s;
+        bestPair = [x, y];
+      }
+    }
+  }
+  const [nameA, nameB] = bestPair;
+  // A tip that knows the recruiter only as "Ionut" or "Gica" names him by one name: it fits
+  // the full name, but says little on its own; identifiers have to say the rest.
+  const oneName = best < SAME_NAME ? oneNameOnly(a, b) : undefined;
+  const namesFit = best >= 0.9 || oneName !== undefined;
+  if (oneName) {
+    evidence += 1.5;
+    reasons.push(
+      oneName.exact
+        ? `only one name, '${oneName.single}', is given; it is one of the names in '${oneName.full}'`
+        : `only one name, '${oneName.single}', is given; it is a familiar form or another spelling of one of the names in '${oneName.full}'`,
+    );
+  } else if (best >= 0.97) {
+    evidence += 3;
+    reasons.push(
+      nameKey(nameA).comparable !== nameKey(nameB).comparable
+        ? `names '${nameA}' and '${nameB}' are the same name written another way (a familiar form, spelling or lost letter)`
+        : nameA !== nameB
+          ? `names '${nameA}' and '${nameB}' are the same once case, accents, script and word order are set aside`
+          : `same name '${nameA}'`,
+    );
+  } else if (best >= 0.9) {
+    evidence += 2;
+    reasons.push(`names '${nameA}' and '${nameB}' are alike (a spelling, transliteration or familiar form)`);
+  } else if (best >= 0.82) {
+    evidence += 0.5;
+    reasons.push(`names '${nameA}' and '${nameB}' are somewhat alike`);
+  } else if (names(a).length && names(b).length) {
+    evidence -= 3;
+    reasons.push(`names '${names(a)[0]}' and '${names(b)[0]}' differ`);
+  }
+
+  // The same name with a date of birth on one side only is doubtful when several people with
+  // different dates of birth bear it — within the two mentions' case or network, if they share
+  // one: namesakes elsewhere say nothing about who a case file means by the name.
+  const network = context.networkOf.get(a.record);
+  const sameNetwork =
+    network !== undefined &&
+    network === context.networkOf.get(b.record) &&
+    (context.networkSize.get(network) ?? 0) <= MAX_NETWORK;
+  const sameCase = a.agency === b.agency && !!a.caseRef && a.caseRef === b.caseRef;
+  if (best >= 0.97 && (!a.birthDate || !b.birthDate)) {
+    const comparable = nameKey(nameA).comparable;
+    const known =
+      (sameCase
+        ? context.caseDates.get(caseKey(a, comparable))
+        : sameNetwork
+          ? context.networkDates.get(`${network}|${comparable}`)
+          : context.dates.get(comparable)) ?? new Set<string>();
+    if (known.size > 1) {
+      evidence -= 1;
+      reasons.push(
+        `${known.size} people with different dates of birth are named '${nameA}'${sameCase ? ` in ${a.agency} case ${a.caseRef}` : ''}; a date of birth is missing here`,
+      );
+    }
+  }
+
+  if (a.birthDate && b.birthDate) {
+    if (a.birthDate === b.birthDate) {
+      evidence += 3;
+      reasons.push(`same date of birth ${a.birthDate}`);
+    } else {
+      const [ya, ma, da] = a.birthDate.split('-');
+      const [yb, mb, db] = b.birthDate.split('-');
+      if (ya === yb && ma === db && da === mb) {
+        evidence += 1;
+        reasons.push(`dates of birth ${a.birthDate} and ${b.birthDate} differ only by day and month order`);
+      } else {
+        evidence -= 5;
+        reasons.push(`different dates of birth ${a.birthDate} and ${b.birthDate}`);
+      }
+    }
+  }
+
+  const shared = a.identifiers.filter((x) => b.identifiers.some((y) => y.id === x.id));
+  const seen = new Set<string>();
+  let identifierEvidence = 0;
+  for (const s of shared) {
+    if (seen.has(s.id)) continue;
+    seen.add(s.id);
+    identifierEvidence += IDENTIFIER_WEIGHT[s.label] ?? 1;
+    reasons.push(`both used ${LABEL_WORDS[s.label] ?? s.label.toLowerCase()} ${s.display} (${where(a)}; ${where(b)})`);
+  }
+  evidence += Math.min(identifierEvidence, 7);
+  // Identifiers that tie a one-name mention to a full name, to check nobody else fits as well.
+  const tying: SharedIdentifier[] = oneName ? [...shared] : [];
+
+  // Records that are linked (someone in each used the same phone, address, account…) put the
+  // two mentions in one network; a shared name there means more than a shared name anywhere.
+  // A one-name mention needs more than that: an identifier of the person's own (not an address
+  // or vehicle, which households and workers share) tying the two together.
+  if (shared.length === 0 && namesFit && a.record !== b.record) {
+    const link = oneName ? undefined : a.recordIdentifiers.find((x) => b.recordIdentifiers.some((y) => y.id === x.id));
+    const size = network ? (context.networkSize.get(network) ?? 0) : 0;
+    // The row naming one of them gives an identifier the other used himself ("Ionut rings from
+    // +40 740 629 640" in a tip; Ionut Marin's phone in a police record).
+    const counts = (x: SharedIdentifier) => !oneName || PERSONAL.has(x.label);
+    const crossA = a.recordIdentifiers.find((x) => counts(x) && b.identifiers.some((y) => y.id === x.id));
+    const crossB = crossA
+      ? undefined
+      : b.recordIdentifiers.find((x) => counts(x) && a.identifiers.some((y) => y.id === x.id));
+    const cross = crossA ?? crossB;
+    if (cross) {
+      const [row, user] = crossA ? [a, b] : [b, a];
+      evidence += 3;
+      reasons.push(
+        `the row naming '${names(row)[0] ?? '?'}' (${where(row)}) also gives ${LABEL_WORDS[cross.label] ?? cross.label.toLowerCase()} ${cross.display}, which '${names(user)[0] ?? '?'}' used (${where(user)})`,
+      );
+      if (oneName) tying.push(cross);
+    } else if (link) {
+      evidence += 2;
+      reasons.push(
+        `their records are linked: both name ${LABEL_WORDS[link.label] ?? link.label.toLowerCase()} ${link.display} (${where(a)}; ${where(b)})`,
+      );
+    } else if (sameNetwork && !oneName) {
+      evidence += 2;
+      reasons.push(
+        `their records belong to one network of ${size} records linked by shared phones, addresses or accounts`,
+      );
+    }
+  }
+
+  const otherFitting = oneName
+    ? tying
+        .map((identifier) => ({ identifier, other: otherFit(oneName, identifier, [a, b], context) }))
+        .find((x) => x.other)
+    : undefined;
+  if (oneName && otherFitting?.other) {
+    const { identifier, other } = otherFitting;
+    evidence -= 2;
+    reasons.push(
+      `'${oneName.single}' fits '${names(other)[0] ?? '?'}' too, who also used ${LABEL_WORDS[identifier.label] ?? identifier.label.toLowerCase()} ${identifier.display} (${where(other)})`,
+    );
+  }
+
+  // A row that names two people by this same name (a father and son travelling together) cannot
+  // say by the name which of them another row means.
+  if (best >= SAME_NAME && a.record !== b.record && !(a.birthDate && a.birthDate === b.birthDate)) {
+    const twin = [a, b]
+      .map((p) =>
+        (context.mentionsOf.get(p.record) ?? []).find((x) => x.id !== p.id && bestNameSimilarity(x, p) >= SAME_NAME),
+      )
+      .find((x) => x !== undefined);
+    if (twin) {
+      evidence -= 2;
+      reasons.push(
+        `${where(twin)} names two people '${names(twin)[0] ?? '?'}'; the name cannot say which one is meant`,
+      );
+    }
+  }
+
+  // Two rows that each name the same two people ("travelling with" on both sides of a couple's
+  // border crossing, a payer and payee in two reports) corroborate each other: the other person
+  // in each row has another name, alike in both, and no date of birth says otherwise.
+  if (a.record !== b.record && !sameCase && best >= SAME_NAME) {
+    // Common names side by side in two rows can be chance, unless both rows report one day.
+    const sameDay = !!a.eventDate && a.eventDate === b.eventDate;
+    const companion = sameDay || !commonName(a, context) ? namedWithBoth(a, b, context, sameDay) : undefined;
+    if (companion) {
+      const [x, y] = companion;
+      evidence += 3;
+      reasons.push(
+        `'${names(x)[0] ?? '?'}' is named with each of them (${withWhom(a, x)}; ${withWhom(b, y)}): the same two people are named together twice${sameDay ? `, both on ${a.eventDate}` : ''}`,
+      );
+    }
+  }
+
+  // One agency's case names its people in several sheets (persons, contacts) under the same
+  // case reference and often the same person number.
+  if (a.record !== b.record && sameCase && best >= 0.9 && !oneName) {
+    if (a.recordRef && a.recordRef === b.recordRef) {
+      evidence += 4;
+      reasons.push(`the same person number ${a.recordRef} in ${a.agency} case ${a.caseRef}`);
+    } else {
+      evidence += 2;
+      reasons.push(`both named in ${a.agency} case ${a.caseRef}`);
+    }
+  }
+
+  // Two people named in one row are usually two people (a suspect and a victim, a traveller and
+  // a companion), unless they share something personal, as an account holder paying themself.
+  if (a.record === b.record && !shared.some((s) => s.label === 'Account' || s.label === 'Document')) {
+    evidence -= 3;
+    reasons.push('both are named in the same row, in different roles');
+  }
+
+  const na = nationalityOf(a);
+  const nb = nationalityOf(b);
+  if (na && nb) {
+    if (na === nb) {
+      evidence += 0.5;
+      reasons.push(`same nationality ${na}`);
+    } else {
+      evidence -= 1;
+      reasons.push(`different nationalities ${na} and ${nb}`);
+    }
+  }
+
+  // Log-odds to 0..1: a same name and date of birth (6) is 0.95; a name alone (3) is 0.5.
+  const score = 1 / (1 + Math.exp(-(evidence - 3)));
+  // Weaker pairs are not kept: they would only bury the real ones in the review queue.
+  if (score < MIN_KEPT_SCORE) return null;
+  const [first, second] = a.id < b.id ? [a, b] : [b, a];
+  return { a: first.id, b: second.id, score: Math.round(score * 1000) / 1000, reasons };
+}
+
+/**
+ * scorePair looks for some evidence from its first argument (a one-name mention, the companions
+ * of a row, a case's namesakes), so it can score (a, b) and (b, a) differently. A pair is scored
+ * both ways and keeps the better, the way round that found more: its score is the same whichever
+ * mention comes first (only the order in which its reasons name the two can differ).
+ */
+export function scoreBothWays(a: PersonMention, b: PersonMention, context: MatchContext): MatchCandidate | null {
+  const one = scorePair(a, b, context);
+  const other = scorePair(b, a, context);
+  if (!one || !other) return one ?? other;
+  return other.score > one.score ? other : one;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** The sounds a token with one lost letter could have had ('?ukasz': 'lukasz', 'mukasz'…). */
+function lostLetterSounds(token: string): string[] {
+  if (token.split('?').length !== 2) return [];
+  return [...new Set([...LETTERS].map((c) => doubleMetaphone(token.replace('?', c))[0]).filter((k) => k !== ''))];
+}
+
+/**
+ * Candidate pairs by blocking: mentions that share an identifier, or whose names sound alike
+ * (two phonetic keys in common). Two mentions in one record may be one person too (an account
+ * holder paying themself); the score decides.
+ */
+export function findRuleCandidates(people: PersonMention[]): {
+  candidates: MatchCandidate[];
+  compared: number;
+  droppedBlocks: number;
+} {
+  const context = matchContext(people);
+  const blocks = new Map<string, number[]>();
+  const add = (key: string, index: number) => {
+    const list = blocks.get(key) ?? [];
+    list.push(index);
+    blocks.set(key, list);
+  };
+  people.forEach((p, i) => {
+    // An identifier someone in the row gave counts too: the row naming one person may give a
+    // phone or handle another mention's person used (a tip about "Ionut" with his number).
+    for (const id of new Set([...p.identifiers, ...p.recordIdentifiers].map((x) => x.id))) add(`id:${id}`, i);
+    const keys = new Set<string>();
+    for (const n of names(p)) {
+      const { phonetic, tokens } = nameKey(n);
+      for (let x = 0; x < phonetic.length; x++) {
+        for (let y = x + 1; y < phonetic.length; y++) keys.add(`name:${phonetic[x]}|${phonetic[y]}`);
+      }
+      if (phonetic.length === 1) keys.add(`name:${phonetic[0]}`);
+      // A token with a lost letter ('?ukasz') blocks by the sounds it could have had.
+      for (const token of tokens) {
+        for (const sound of lostLetterSounds(token)) {
+          for (const other of phonetic) if (other !== sound) keys.add(`name:${[sound, other].sort().join('|')}`);
+        }
+      }
+    }
+    for (const k of keys) add(k, i);
+  });
+  const pairs = new Map<string, MatchCandidate>();
+  const scored = new Set<string>();
+  let droppedBlocks = 0;
+  // In key order, so that the pairs are scored in one order whatever the order of the mentions.
+  for (const [, members] of [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    // A block this large is a common name or a hub missed; its pairs are left to other blocks.
+    if (members.length > 200) {
+      droppedBlocks++;
+      continue;
+    }
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const a = people[members[x] as number] as PersonMention;
+        const b = people[members[y] as number] as PersonMention;
+        const key = a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`;
+        if (scored.has(key)) continue;
+        scored.add(key);
+        const candidate = scoreBothWays(a, b, context);
+        if (candidate) pairs.set(key, candidate);
+      }
+    }
+  }
+  const candidates = [...pairs.values()].sort(
+    (p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1),
+  );
+  return { candidates, compared: scored.size, droppedBlocks };
+}

@@ -344,6 +344,7 @@ async function caselinkOn(
   layout: Layout,
   dir: string,
   threshold: number,
+  matcher: string,
 ): Promise<{ pairs: Set<string>; importSeconds: number; resolveSeconds: number; candidates: number; rows: number }> {
   const { home, stop } = await freshDatabase(`febrl-${layout.set}`);
   try {
@@ -372,7 +373,7 @@ async function caselinkOn(
       if (!outcome?.ok || !outcome.summary) throw new Error(`caselink import of ${f.file} failed: ${imported.stdout}`);
       rows += outcome.summary.rowsImported;
     }
-    const resolved = await caselink(['resolve', '--json']);
+    const resolved = await caselink(['resolve', '--matcher', matcher, '--json']);
     const summary = JSON.parse(resolved.stdout) as { candidates: number };
     const queue = await caselink([
       'matches',
@@ -432,6 +433,8 @@ export async function benchFebrl(options: {
   sets: readonly FebrlSet[];
   threshold: number;
   splink: boolean;
+  /** The matcher `caselink resolve` runs (`--matcher`). */
+  matcher: string;
 }): Promise<FebrlResult[]> {
   const { root } = options;
   const cli = options.cli ?? join(root, 'out', 'main', 'cli.js');
@@ -445,7 +448,7 @@ export async function benchFebrl(options: {
     const truthRows = (JSON.parse(await readFile(join(dir, 'truth.json'), 'utf8')) as { rows: TruthRow[] }).rows;
     const truth = febrlTruePairs(truthRows.map((r) => ({ location: `${r.file}|${r.row}`, recId: r.recId })));
     say(`${set}: ${truthRows.length.toLocaleString('en-GB')} rows, ${truth.size.toLocaleString('en-GB')} true pairs…`);
-    const ours = await caselinkOn(cli, layout, dir, options.threshold);
+    const ours = await caselinkOn(cli, layout, dir, options.threshold, options.matcher);
     if (ours.rows !== truthRows.length)
       say(`  (Caselink imported ${ours.rows} of ${truthRows.length} rows: the rest were rejected)`);
     let splink: FebrlResult['splink'] = null;

@@ -3,6 +3,7 @@ import type { MatchClusterDto, MatchPairDto } from '../../../../main/contract/ap
 import { CLUSTER_LIST_LIMIT, useAppStore } from '../../store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { countOf, formatNumber } from '../../ui/format';
+import { DecisionFields } from './DecisionFields';
 
 function formatScore(score: number): string {
   return score.toFixed(2);
@@ -95,27 +96,7 @@ export function ClusterDetail() {
         ))}
       </div>
       <section className="review-decision" aria-label="Decision on the cluster">
-        <div className="review-fields">
-          <label htmlFor={`${id}-reviewer`}>Reviewer</label>
-          <input
-            id={`${id}-reviewer`}
-            className="input-wide"
-            value={reviewer}
-            onChange={(event) => setReviewer(event.target.value)}
-            placeholder="Optional: your name, kept beside your login"
-            maxLength={100}
-            autoComplete="name"
-          />
-          <label htmlFor={`${id}-note`}>Note</label>
-          <input
-            id={`${id}-note`}
-            className="input-wide"
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            placeholder="Optional: why"
-            maxLength={2000}
-          />
-        </div>
+        <DecisionFields id={id} reviewer={reviewer} setReviewer={setReviewer} note={note} setNote={setNote} />
         <p className="muted review-cluster-hint">
           Confirming the cluster confirms its {countOf(open, 'open pair', 'open pairs')} shown here as one decision in
           the audit trail; reject any pair first if it is not the same person.

@@ -6,6 +6,7 @@ import { countOf, formatNumber } from '../../ui/format';
 import { Modal } from '../../ui/Modal';
 import { ClusterDetail, ClusterList } from './ClusterReview';
 import { compareMentions, type ComparedField } from './compare';
+import { DecisionFields } from './DecisionFields';
 
 const STATUS_TABS: { status: MatchStatus; label: string }[] = [
   { status: 'candidate', label: 'Open' },
@@ -308,27 +309,7 @@ function MatchDetail({ pair }: { pair: MatchPairDto }) {
       </section>
 
       <section className="review-decision" aria-label="Decision">
-        <div className="review-fields">
-          <label htmlFor={`${id}-reviewer`}>Reviewer</label>
-          <input
-            id={`${id}-reviewer`}
-            className="input-wide"
-            value={reviewer}
-            onChange={(event) => setReviewer(event.target.value)}
-            placeholder="Optional: your name, kept beside your login"
-            maxLength={100}
-            autoComplete="name"
-          />
-          <label htmlFor={`${id}-note`}>Note</label>
-          <input
-            id={`${id}-note`}
-            className="input-wide"
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            placeholder="Optional: why"
-            maxLength={2000}
-          />
-        </div>
+        <DecisionFields id={id} reviewer={reviewer} setReviewer={setReviewer} note={note} setNote={setNote} />
         <p className="muted" data-testid="review-recorded-as">
           Every decision is kept in the audit trail under the login Caselink runs as, with the time.
         </p>

@@ -10,7 +10,7 @@
  */
 import { doubleMetaphone } from 'double-metaphone';
 import { countryCode } from './countries';
-import { familiarForms, nameKey, nameSimilarity, tokenSimilarity, type NameKey } from './names';
+import { familiarForms, jaroWinkler, nameKey, nameSimilarity, tokenSimilarity, type NameKey } from './names';
 
 /** An identifier a person (or anyone in a record) used. */
 export interface SharedIdentifier {
@@ -402,46 +402,11 @@ function aligned(x: string[], y: string[], similarity: (s: string, t: string) =>
 
 /** Longest token compared letter by letter (Jaro-Winkler is quadratic in it). */
 const MAX_TOKEN = 64;
-const MATCHED_A = new Uint8Array(MAX_TOKEN);
-const MATCHED_B = new Uint8Array(MAX_TOKEN);
 
-/**
- * Jaro-Winkler of two words, as `jaroWinkler` in names.ts, over reused buffers: matching
- * compares hundreds of thousands of random pairs to count u, and allocating two arrays a
- * comparison made that slow.
- */
+/** Jaro-Winkler of two words; a word longer than any name only equals itself. */
 export function jw(a: string, b: string): number {
-  if (a === b) return a.length ? 1 : 0;
-  if (!a.length || !b.length) return 0;
-  if (a.length > MAX_TOKEN || b.length > MAX_TOKEN) return 0;
-  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  MATCHED_A.fill(0, 0, a.length);
-  MATCHED_B.fill(0, 0, b.length);
-  let matches = 0;
-  for (let i = 0; i < a.length; i++) {
-    const code = a.charCodeAt(i);
-    const end = Math.min(b.length, i + window + 1);
-    for (let j = Math.max(0, i - window); j < end; j++) {
-      if (!MATCHED_B[j] && code === b.charCodeAt(j)) {
-        MATCHED_A[i] = 1;
-        MATCHED_B[j] = 1;
-        matches++;
-        break;
-      }
-    }
-  }
-  if (matches === 0) return 0;
-  let transpositions = 0;
-  for (let i = 0, j = 0; i < a.length; i++) {
-    if (!MATCHED_A[i]) continue;
-    while (!MATCHED_B[j]) j++;
-    if (a.charCodeAt(i) !== b.charCodeAt(j)) transpositions++;
-    j++;
-  }
-  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
-  let prefix = 0;
-  while (prefix < 4 && prefix < a.length && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  return jaro + prefix * 0.1 * (1 - jaro);
+  if (a !== b && (a.length > MAX_TOKEN || b.length > MAX_TOKEN)) return 0;
+  return jaroWinkler(a, b);
 }
 
 const NAME_LEVEL_CACHE = new Map<string, number>();

@@ -126,18 +126,31 @@ function computeNameKey(name: string): NameKey {
   };
 }
 
-/** Jaro-Winkler similarity of two strings, 0..1. */
+/** Letters of each string already matched, reused from one comparison to the next (grown as needed). */
+let matchedA = new Uint8Array(64);
+let matchedB = new Uint8Array(64);
+
+/**
+ * Jaro-Winkler similarity of two strings, 0..1. Over reused buffers: matching compares hundreds
+ * of thousands of random pairs to count the model's u, and allocating two arrays a comparison
+ * made that slow.
+ */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length ? 1 : 0;
   if (!a.length || !b.length) return 0;
+  if (a.length > matchedA.length) matchedA = new Uint8Array(a.length);
+  if (b.length > matchedB.length) matchedB = new Uint8Array(b.length);
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatched = new Array<boolean>(a.length).fill(false);
-  const bMatched = new Array<boolean>(b.length).fill(false);
+  matchedA.fill(0, 0, a.length);
+  matchedB.fill(0, 0, b.length);
   let matches = 0;
   for (let i = 0; i < a.length; i++) {
-    for (let j = Math.max(0, i - window); j < Math.min(b.length, i + window + 1); j++) {
-      if (!bMatched[j] && a[i] === b[j]) {
-        aMatched[i] = bMatched[j] = true;
+    const code = a.charCodeAt(i);
+    const end = Math.min(b.length, i + window + 1);
+    for (let j = Math.max(0, i - window); j < end; j++) {
+      if (!matchedB[j] && code === b.charCodeAt(j)) {
+        matchedA[i] = 1;
+        matchedB[j] = 1;
         matches++;
         break;
       }
@@ -146,14 +159,14 @@ export function jaroWinkler(a: string, b: string): number {
   if (matches === 0) return 0;
   let transpositions = 0;
   for (let i = 0, j = 0; i < a.length; i++) {
-    if (!aMatched[i]) continue;
-    while (!bMatched[j]) j++;
-    if (a[i] !== b[j]) transpositions++;
+    if (!matchedA[i]) continue;
+    while (!matchedB[j]) j++;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) transpositions++;
     j++;
   }
   const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
   let prefix = 0;
-  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
+  while (prefix < 4 && prefix < a.length && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 

@@ -193,6 +193,7 @@ function namedWithBoth(
     for (const y of companionsOf(b, context)) {
       if (y.id === b.id || y.id === a.id || y.id === x.id || bestNameSimilarity(y, b) >= SAME_NAME) continue;
       if (x.birthDate && y.birthDate && x.birthDate !== y.birthDate) continue;
+      if (!sameDay && commonName(y, context)) continue;
       if (bestNameSimilarity(x, y) >= SAME_NAME) return [x, y];
     }
   }
@@ -317,17 +318,25 @@ export function scorePair(
     (context.networkSize.get(network) ?? 0) <= MAX_NETWORK;
   const sameCase = a.agency === b.agency && !!a.caseRef && a.caseRef === b.caseRef;
   if (best >= 0.97 && (!a.birthDate || !b.birthDate)) {
-    const comparable = nameKey(nameA).comparable;
-    const known =
-      (sameCase
-        ? context.caseDates.get(caseKey(a, comparable))
-        : sameNetwork
-          ? context.networkDates.get(`${network}|${comparable}`)
-          : context.dates.get(comparable)) ?? new Set<string>();
+    // Both ways of writing the name are looked up ('?UKASZ' and 'Łukasz'), and the one more
+    // people bear counts: the same whichever mention comes first.
+    const knownAs = (written: string) => {
+      const comparable = nameKey(written).comparable;
+      return (
+        (sameCase
+          ? context.caseDates.get(caseKey(a, comparable))
+          : sameNetwork
+            ? context.networkDates.get(`${network}|${comparable}`)
+            : context.dates.get(comparable)) ?? new Set<string>()
+      );
+    };
+    const [known, knownName] = [[knownAs(nameA), nameA] as const, [knownAs(nameB), nameB] as const].sort(
+      ([x, m], [y, n]) => y.size - x.size || (m < n ? -1 : m > n ? 1 : 0),
+    )[0] as readonly [Set<string>, string];
     if (known.size > 1) {
       evidence -= 1;
       reasons.push(
-        `${known.size} people with different dates of birth are named '${nameA}'${sameCase ? ` in ${a.agency} case ${a.caseRef}` : ''}; a date of birth is missing here`,
+        `${known.size} people with different dates of birth are named '${knownName}'${sameCase ? ` in ${a.agency} case ${a.caseRef}` : ''}; a date of birth is missing here`,
       );
     }
   }
@@ -373,9 +382,7 @@ export function scorePair(
     // +40 740 629 640" in a tip; Ionut Marin's phone in a police record).
     const counts = (x: SharedIdentifier) => !oneName || PERSONAL.has(x.label);
     const crossA = a.recordIdentifiers.find((x) => counts(x) && b.identifiers.some((y) => y.id === x.id));
-    const crossB = crossA
-      ? undefined
-      : b.recordIdentifiers.find((x) => counts(x) && a.identifiers.some((y) => y.id === x.id));
+    const crossB = b.recordIdentifiers.find((x) => counts(x) && a.identifiers.some((y) => y.id === x.id));
     const cross = crossA ?? crossB;
     if (cross) {
       const [row, user] = crossA ? [a, b] : [b, a];
@@ -383,7 +390,8 @@ export function scorePair(
       reasons.push(
         `the row naming '${names(row)[0] ?? '?'}' (${where(row)}) also gives ${LABEL_WORDS[cross.label] ?? cross.label.toLowerCase()} ${cross.display}, which '${names(user)[0] ?? '?'}' used (${where(user)})`,
       );
-      if (oneName) tying.push(cross);
+      // Both ways round, so that the check on others the one name fits does not depend on the order.
+      if (oneName) tying.push(...[crossA, crossB].filter((x): x is SharedIdentifier => x !== undefined));
     } else if (link) {
       evidence += 2;
       reasons.push(
@@ -481,19 +489,6 @@ export function scorePair(
   return { a: first.id, b: second.id, score: Math.round(score * 1000) / 1000, reasons };
 }
 
-/**
- * scorePair looks for some evidence from its first argument (a one-name mention, the companions
- * of a row, a case's namesakes), so it can score (a, b) and (b, a) differently. A pair is scored
- * both ways and keeps the better, the way round that found more: its score is the same whichever
- * mention comes first (only the order in which its reasons name the two can differ).
- */
-export function scoreBothWays(a: PersonMention, b: PersonMention, context: MatchContext): MatchCandidate | null {
-  const one = scorePair(a, b, context);
-  const other = scorePair(b, a, context);
-  if (!one || !other) return one ?? other;
-  return other.score > one.score ? other : one;
-}
-
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** The sounds a token with one lost letter could have had ('?ukasz': 'lukasz', 'mukasz'…). */
@@ -556,7 +551,7 @@ export function findRuleCandidates(people: PersonMention[]): {
         const key = a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`;
         if (scored.has(key)) continue;
         scored.add(key);
-        const candidate = scoreBothWays(a, b, context);
+        const candidate = scorePair(a, b, context);
         if (candidate) pairs.set(key, candidate);
       }
     }

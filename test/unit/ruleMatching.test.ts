@@ -254,6 +254,11 @@ describe('rule scores do not depend on the order of the mentions', () => {
       findRuleCandidates(list)
         .candidates.map((c) => `${c.a}|${c.b}|${c.score}`)
         .sort();
+    const context = matchContext(people);
+    for (const a of people)
+      for (const b of people)
+        if (a.id < b.id)
+          expect([a.id, b.id, scorePair(b, a, context)?.score]).toEqual([a.id, b.id, scorePair(a, b, context)?.score]);
     const forward = scores(people);
     expect(forward.length).toBeGreaterThan(0);
     expect(scores([...people].reverse())).toEqual(forward);

@@ -10,7 +10,15 @@
  */
 import { doubleMetaphone } from 'double-metaphone';
 import { countryCode } from './countries';
-import { familiarForms, jaroWinkler, nameKey, nameSimilarity, tokenSimilarity, type NameKey } from './names';
+import {
+  alignedTokens,
+  familiarForms,
+  jaroWinkler,
+  nameKey,
+  nameSimilarity,
+  tokenSimilarity,
+  type NameKey,
+} from './names';
 
 /** An identifier a person (or anyone in a record) used. */
 export interface SharedIdentifier {
@@ -378,28 +386,6 @@ export function prepareMentions(people: PersonMention[]): Prepared[] {
 
 type Compare = (a: Prepared, b: Prepared, explain: boolean) => { level: number; seen?: string };
 
-/** Each token of the shorter name paired with its best unused match in the longer, 0..1. */
-function aligned(x: string[], y: string[], similarity: (s: string, t: string) => number): number {
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  const used = new Set<number>();
-  let total = 0;
-  for (const token of short) {
-    let best = 0;
-    let bestAt = -1;
-    long.forEach((other, i) => {
-      if (used.has(i)) return;
-      const s = similarity(token, other);
-      if (s > best) {
-        best = s;
-        bestAt = i;
-      }
-    });
-    if (bestAt >= 0) used.add(bestAt);
-    total += best;
-  }
-  return (total / short.length) * (0.85 + (0.15 * short.length) / long.length);
-}
-
 /** Longest token compared letter by letter (Jaro-Winkler is quadratic in it). */
 const MAX_TOKEN = 64;
 
@@ -459,7 +445,7 @@ function nameLevelOf(x: NameKey, y: NameKey): number {
     );
     result = fits ? level('name', 'oneName') : level('name', 'different');
   } else {
-    const similarity = aligned(x.tokens, y.tokens, jw);
+    const similarity = alignedTokens(x.tokens, y.tokens, jw);
     const samePhonetic = x.phonetic.length > 0 && x.phonetic.join(' ') === y.phonetic.join(' ');
     if (similarity >= 0.92) result = level('name', 'jw92');
     else if (similarity >= 0.85) result = level('name', 'jw85');

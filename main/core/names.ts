@@ -265,6 +265,21 @@ export function nameSimilarity(a: string, b: string): number {
 }
 
 function tokensSimilarity(x: string[], y: string[]): number {
+  // A word not alike to any ('Adrian' and 'Maria' beside one family name) is another name,
+  // not a near one: it adds nothing, so that a shared family name alone cannot make names alike.
+  return alignedTokens(x, y, tokenSimilarity, TOKEN_ALIKE);
+}
+
+/**
+ * Each word of the shorter name paired with its most similar unused word in the longer, 0..1,
+ * a little less when the longer has words the shorter lacks. A pairing below `floor` adds nothing.
+ */
+export function alignedTokens(
+  x: string[],
+  y: string[],
+  similarity: (s: string, t: string) => number,
+  floor = 0,
+): number {
   if (!x.length || !y.length) return 0;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   const used = new Set<number>();
@@ -274,16 +289,14 @@ function tokensSimilarity(x: string[], y: string[]): number {
     let bestAt = -1;
     long.forEach((other, i) => {
       if (used.has(i)) return;
-      const s = tokenSimilarity(token, other);
+      const s = similarity(token, other);
       if (s > best) {
         best = s;
         bestAt = i;
       }
     });
     if (bestAt >= 0) used.add(bestAt);
-    // A word not alike to any ('Adrian' and 'Maria' beside one family name) is another name,
-    // not a near one: it adds nothing, so that a shared family name alone cannot make names alike.
-    total += best >= TOKEN_ALIKE ? best : 0;
+    total += best >= floor ? best : 0;
   }
   const coverage = short.length / long.length;
   return (total / short.length) * (0.85 + 0.15 * coverage);

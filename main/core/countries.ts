@@ -292,13 +292,20 @@ export function countryCode(text: string | null | undefined): string | null {
 /** Words of a text's end looked at for a country's name; none has more. */
 const MAX_COUNTRY_WORDS = 4;
 
+const TRAILING_PUNCTUATION = /[\s.,;:)]/;
+const WORD_BREAK = /[\s,;:()\d]/;
+
 /** A country written at the end of a text (an address's last words), with where it starts. */
 export function trailingCountry(text: string): { code: string; at: number } | null {
   // Only at the very end: "Str. Bulgaria 5" is a street, "…, Bulgaria" a country.
-  const end = /[\s.,;:)]*$/.exec(text) as RegExpExecArray;
-  const body = text.slice(0, end.index);
-  const lastWord = /[^\s,;:()\d]+$/.exec(body);
-  if (!lastWord || !LAST_WORDS.has(lookupKey(lastWord[0]))) return null;
+  // Scanned back from the end, one character at a time: a pattern anchored at the end ("…+$")
+  // would be tried from every position of a long cell, quadratic in its length.
+  let end = text.length;
+  while (end > 0 && TRAILING_PUNCTUATION.test(text[end - 1] as string)) end--;
+  const body = text.slice(0, end);
+  let start = end;
+  while (start > 0 && !WORD_BREAK.test(body[start - 1] as string)) start--;
+  if (start === end || !LAST_WORDS.has(lookupKey(body.slice(start)))) return null;
   // The last few words, longest run first: "…, Marea Britanie", "… Spain".
   const words = [...body.slice(Math.max(0, body.length - 80)).matchAll(/[^\s,;:()\d]+/g)].slice(-MAX_COUNTRY_WORDS);
   const offset = Math.max(0, body.length - 80);

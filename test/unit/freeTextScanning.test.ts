@@ -26,6 +26,7 @@ import {
   splitExtension,
   splitMultiple,
 } from '../../main/core/identifiers';
+import { countryCode, trailingCountry } from '../../main/core/countries';
 import { nameKey, nameSimilarity, nameTokens } from '../../main/core/names';
 import { parseProfile } from '../../main/core/profile';
 import { mapRow, resolveColumns, roleOf } from '../../main/core/rowMapper';
@@ -121,6 +122,9 @@ describe('scanning a megabyte of adversarial text', () => {
           // Refused before any work, and named by its opening only: no megabyte in a problem report.
           for (const r of results) if (!r.ok) expect(r.reason.length).toBeLessThan(500);
           addressKey(text, 'GB');
+          // A country looked for at the end of a long address, after a long word.
+          trailingCountry(`${text} Marea Britanie`);
+          countryCode(text);
           splitMultiple(text);
           splitExtension(text);
         }),

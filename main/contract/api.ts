@@ -31,6 +31,7 @@ export type { CaselinkError, CaselinkErrorKind } from './errors';
 export type * from './importTypes';
 export type * from './auditTypes';
 export type * from './matchTypes';
+export type * from './workspaceTypes';
 export { AUDIT_KINDS } from './auditTypes';
 export { API_METHODS, channelOf, isApiMethod, routeOf, type ApiMethod } from './methods';
 

@@ -12,13 +12,13 @@ export interface GraphSlice {
   graphLoading: boolean;
   /** Why the last load failed, or null. */
   graphError: CaselinkError | null;
-  /** Loads the overview of the graph onto the chart, replacing what is there. */
+  /** Loads the overview of the graph, and puts it on the chart in place of what is there (an undo step). */
   loadOverview(): Promise<void>;
 }
 
 export function createGraphSlice(api: CaselinkApi): StateCreator<AppState, [], [], GraphSlice> {
   let latest = 0;
-  return (set) => ({
+  return (set, get) => ({
     graph: null,
     graphLoading: false,
     graphError: null,
@@ -32,6 +32,8 @@ export function createGraphSlice(api: CaselinkApi): StateCreator<AppState, [], [
           ? { graph: result.value, graphError: null, graphLoading: false }
           : { graphError: result.error, graphLoading: false },
       );
+      // The chart draws the overview as stable chart nodes (persons once, with their mentions).
+      if (result.ok) get().showOverview(result.value);
     },
   });
 }

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CaselinkApi } from '../../../main/contract/api';
 import { createAuditSlice, type AuditSlice } from './auditSlice';
+import { createChartSlice, type ChartSlice } from './chartSlice';
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
@@ -10,6 +11,7 @@ import { createLinksSlice, type LinksSlice } from './linksSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 
 export { AUDIT_LIST_LIMIT } from './auditSlice';
+export type { AddSliceOptions, ChartContent, ChartGroup, ChartLayoutRequest, ChartPosition } from './chartSlice';
 export type { Connection } from './connectionSlice';
 export type { ChosenFile, ImportFile, ImportMapping, ImportStep } from './importSlice';
 export {
@@ -24,7 +26,7 @@ export {
 export { CLUSTER_LIST_LIMIT, MATCH_LIST_LIMIT, matchKey, reviewMinScoreOf, type MatchStatus } from './reviewSlice';
 
 /** The renderer's one store: plain data and the actions that change it. */
-export type AppState = ConnectionSlice & GraphSlice & ImportSlice & LinksSlice & ReviewSlice & AuditSlice;
+export type AppState = ConnectionSlice & GraphSlice & ChartSlice & ImportSlice & LinksSlice & ReviewSlice & AuditSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -36,6 +38,7 @@ export function createAppStore(api: CaselinkApi, storage: Storage | undefined = 
   return createStore<AppState>()((...args) => ({
     ...createConnectionSlice(api)(...args),
     ...createGraphSlice(api)(...args),
+    ...createChartSlice()(...args),
     ...createImportSlice(api)(...args),
     ...createLinksSlice(api)(...args),
     ...createReviewSlice(api, storage)(...args),

@@ -1,0 +1,31 @@
+// Identifiers by their keys, one list per label (labels stay static: each branch uses its
+// label's unique constraint), with how many records assert each and their agencies and dates.
+// mode: read
+// params: $phones, $emails, $addresses, $accounts, $handles, $documents, $vehicles
+CALL () {
+  UNWIND $phones AS k MATCH (i:Phone {e164: k.e164}) RETURN i
+  UNION ALL
+  UNWIND $emails AS k MATCH (i:Email {key: k.key}) RETURN i
+  UNION ALL
+  UNWIND $addresses AS k MATCH (i:Address {key: k.key}) RETURN i
+  UNION ALL
+  UNWIND $accounts AS k MATCH (i:Account {kind: k.kind, key: k.key}) RETURN i
+  UNION ALL
+  UNWIND $handles AS k MATCH (i:Handle {platform: k.platform, key: k.key}) RETURN i
+  UNION ALL
+  UNWIND $documents AS k MATCH (i:Document {kind: k.kind, country: k.country, number: k.number}) RETURN i
+  UNION ALL
+  UNWIND $vehicles AS k MATCH (i:Vehicle {country: k.country, plate: k.plate}) RETURN i
+}
+CALL (i) {
+  OPTIONAL MATCH (i)<-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]-()
+  WITH collect(DISTINCT x.record) AS records, collect(DISTINCT x.agency) AS agencies
+  CALL (records) {
+    UNWIND records[..100] AS id
+    MATCH (r:Record {id: id})
+    WITH r.eventDate AS date WHERE date IS NOT NULL
+    RETURN collect(DISTINCT date) AS dates
+  }
+  RETURN size(records) AS recordCount, agencies, dates
+}
+RETURN labels(i) AS labels, properties(i) AS properties, elementId(i) AS elementId, recordCount, agencies, dates

@@ -1,0 +1,102 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeRef } from '../../main/contract/workspaceTypes';
+import { loadChartNodes } from '../../main/services/workspace/chartNodes';
+import { openTestServices, type TestServices } from '../support/services';
+import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
+
+describe('chart nodes: stable references, persons rather than mentions', () => {
+  let services: TestServices;
+  let dir: string;
+  let graph: WorkspaceGraph;
+  const m = (name: string) => graph.mentions[name] as string;
+
+  beforeAll(async () => {
+    services = await openTestServices();
+    dir = await mkdtemp(join(tmpdir(), 'caselink-ws-nodes-'));
+    graph = await buildWorkspaceGraph(services.db, dir);
+  });
+  afterAll(async () => {
+    await services.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('draws a person joined by a confirmed match once, under its smallest mention id, from either mention', async () => {
+    const [first, second] = [m('Ion Popescu'), m('POPESCU Ion')].sort() as [string, string];
+    const loaded = await loadChartNodes(services.db, [nodeRef('person', [second])]);
+    const ref = nodeRef('person', [first]);
+    expect(loaded.resolved.get(nodeRef('person', [second]))).toBe(ref);
+    expect([...loaded.nodes.keys()]).toEqual([ref]);
+    const node = loaded.nodes.get(ref);
+    expect(node).toMatchObject({
+      id: ref,
+      kind: 'person',
+      agencies: ['BORDER', 'CITY-POL'],
+      records: 2,
+      hub: false,
+      roles: ['subject'],
+      dates: ['2024-01-05', '2024-03-03'],
+      properties: { name: expect.any(String), birthDate: '1980-03-01' },
+    });
+    expect(node?.unconfirmed).toBeUndefined();
+    expect(node?.mentions?.map((x) => [x.name, x.agency, x.date]).sort()).toEqual([
+      ['Ion Popescu', 'CITY-POL', '2024-01-05'],
+      ['POPESCU Ion', 'BORDER', '2024-03-03'],
+    ]);
+  });
+
+  it('joins open candidates at a score only when asked, and says the match is unconfirmed', async () => {
+    const ngo = nodeRef('person', [m('Ion POPESCU')]);
+    const alone = await loadChartNodes(services.db, [ngo]);
+    expect([...alone.nodes.values()].map((n) => [n.id, n.records, n.unconfirmed])).toEqual([[ngo, 1, undefined]]);
+    const joined = await loadChartNodes(services.db, [ngo], { joinCandidatesAt: 0.85 });
+    const node = [...joined.nodes.values()][0];
+    expect(node).toMatchObject({ agencies: ['BORDER', 'CITY-POL', 'NGO'], records: 3, unconfirmed: true });
+    expect(node?.id).toBe(
+      nodeRef('person', [[m('Ion Popescu'), m('POPESCU Ion'), m('Ion POPESCU')].sort()[0] as string]),
+    );
+    const above = await loadChartNodes(services.db, [ngo], { joinCandidatesAt: 0.95 });
+    expect([...above.nodes.values()].map((n) => n.records)).toEqual([1]);
+  });
+
+  it('finds identifiers, cases and records by reference, with their agencies, records and hub flag', async () => {
+    const refs = [
+      nodeRef('phone', ['+447700900123']),
+      nodeRef('phone', ['+448000121700']),
+      nodeRef('email', ['elena.dima@example.com']),
+      nodeRef('case', ['CITY-POL', 'CP-100']),
+      nodeRef('phone', ['+440000000000']),
+    ];
+    const loaded = await loadChartNodes(services.db, refs);
+    const summary = [...loaded.nodes.values()]
+      .map((n) => ({ id: n.id, label: n.label, agencies: n.agencies, records: n.records, hub: n.hub }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    expect(summary).toEqual([
+      { id: 'case:CITY-POL:CP-100', label: 'CP-100 (CITY-POL)', agencies: ['CITY-POL'], records: 2, hub: false },
+      {
+        id: 'email:elena.dima%40example.com',
+        label: 'elena.dima@example.com',
+        agencies: ['BORDER'],
+        records: 2,
+        hub: false,
+      },
+      {
+        id: 'phone:%2B447700900123',
+        label: expect.any(String),
+        agencies: ['BORDER', 'CITY-POL'],
+        records: 2,
+        hub: false,
+      },
+      {
+        id: 'phone:%2B448000121700',
+        label: expect.any(String),
+        agencies: ['BORDER', 'CITY-POL', 'NGO'],
+        records: 4,
+        hub: true,
+      },
+    ]);
+    expect(loaded.resolved.has(nodeRef('phone', ['+440000000000']))).toBe(false);
+  });
+});

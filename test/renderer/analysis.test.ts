@@ -58,6 +58,9 @@ describe('analyseChart', () => {
     const { byNode } = analyseChart(nodes, edges);
     expect(byNode.hub).toMatchObject({ degree: 4, betweenness: 1 });
     for (const leaf of leaves) expect(byNode[leaf]).toMatchObject({ degree: 1, betweenness: 0 });
+    const quick = analyseChart(nodes, edges, { betweenness: false });
+    expect(quick.betweennessComputed).toBe(false);
+    expect(quick.byNode.hub).toMatchObject({ degree: 4, betweenness: 0 });
   });
 
   it('gives every node of a chart without links its own community', () => {
@@ -66,7 +69,13 @@ describe('analyseChart', () => {
       { index: 0, nodes: ['a'] },
       { index: 1, nodes: ['b'] },
     ]);
-    expect(analyseChart([], [])).toEqual({ byNode: {}, components: [], communities: [], modularity: 0 });
+    expect(analyseChart([], [])).toEqual({
+      byNode: {},
+      components: [],
+      communities: [],
+      modularity: 0,
+      betweennessComputed: true,
+    });
   });
 });
 

@@ -26,6 +26,7 @@ import type {
 import type { ApiMethod } from './methods';
 import { AUDIT_KINDS, type AuditEventDto } from './auditTypes';
 import type { BulkDecisionDto, MatchClusterDto, OpenMatchCountDto } from './matchTypes';
+import { searchInput, type SearchResultDto } from './workspaceTypes';
 
 export type { CaselinkError, CaselinkErrorKind } from './errors';
 export type * from './importTypes';
@@ -276,6 +277,12 @@ export interface CaselinkApi {
   listAuditEvents(input: z.input<typeof listAuditEventsInput>): Promise<Result<AuditEventDto[]>>;
   /** The same events as a CSV document (every field quoted, formula starts neutralised). */
   exportAuditCsv(input: z.input<typeof listAuditEventsInput>): Promise<Result<{ fileName: string; csv: string }>>;
+  /**
+   * One search box over names (in any script), case references, phones in any written form,
+   * addresses, accounts, e-mails, handles, documents and plates: hits grouped by kind, best first,
+   * with how the text was read. Recorded in the audit trail (the text, never the hits).
+   */
+  search(input: z.input<typeof searchInput>): Promise<Result<SearchResultDto>>;
 }
 
 /** Zod schemas for each method's single argument (`undefined` for none). */
@@ -302,6 +309,7 @@ export const API_INPUTS = {
   undoMatchDecision: undoMatchDecisionInput,
   listAuditEvents: listAuditEventsInput,
   exportAuditCsv: listAuditEventsInput,
+  search: searchInput,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 // Compile-time check: API_METHODS names exactly the methods of CaselinkApi, both ways round.

@@ -26,6 +26,7 @@ export const API_METHODS = [
   'undoMatchDecision',
   'listAuditEvents',
   'exportAuditCsv',
+  'search',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -21,6 +21,7 @@ import {
   type Result,
 } from '../contract/api';
 import { CaselinkFailure, describeIssues, toError } from '../contract/errors';
+import { searchInput } from '../contract/workspaceTypes';
 import type { Database } from '../db/database';
 import { listAgencies } from './agencyService';
 import { auditCsv, listEvents } from './auditService';
@@ -39,6 +40,7 @@ import {
 import { resolve } from './resolveService';
 import { graphStats } from './statsService';
 import { connectionStatus } from './statusService';
+import { auditedSearch } from './workspace/searchService';
 
 async function answer<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -125,6 +127,7 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
         fileName: `caselink-audit-${new Date().toISOString().slice(0, 10)}.csv`,
         csv: auditCsv(await listEvents(db, listAuditEventsInput.parse(input))),
       })),
+    search: (input) => answer(() => auditedSearch(db, searchInput.parse(input))),
   };
 }
 

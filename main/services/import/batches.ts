@@ -4,6 +4,7 @@
  * stored on records and rewrites their identifier links with the same statements.
  */
 import type { Profile } from '../../core/profile';
+import { partySearchName } from '../../core/searchText';
 import type { MappedIdentifier, MappedRow, RawCell } from '../../core/rowMapper';
 import type { Database } from '../../db/database';
 
@@ -135,7 +136,8 @@ export function addToBatch(
     (party.kind === 'person' ? batch.persons : batch.organizations).push({
       record: id,
       id: partyId,
-      props: { ...party, agency: ctx.agency, record: id },
+      // searchName: every name the party is written under, in Latin letters, for the search box.
+      props: { ...party, agency: ctx.agency, record: id, searchName: partySearchName(party) },
     });
   }
   for (const identifier of row.identifiers) {

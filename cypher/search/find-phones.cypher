@@ -1,0 +1,24 @@
+// Phones read exactly from the text (E.164), and those whose number holds the digits typed;
+// with the records and agencies that assert each. Part matches use the text index (CONTAINS),
+// exact ones the key's index; each branch is bounded, in key order.
+// mode: read
+// params: $exact, $parts, $limit
+CALL () {
+  UNWIND $exact AS key
+  MATCH (i:Phone {e164: key})
+  RETURN i, 1 AS exact
+  UNION
+  UNWIND $parts AS part
+  MATCH (i:Phone)
+  WHERE i.e164 CONTAINS part
+  WITH i ORDER BY i.e164 LIMIT $limit
+  RETURN i, 0 AS exact
+}
+WITH i, max(exact) AS exact
+ORDER BY exact DESC, i.e164
+LIMIT $limit
+CALL (i) {
+  MATCH (i)<-[x:HAS_PHONE]-()
+  RETURN count(DISTINCT x.record) AS records, collect(DISTINCT x.agency) AS agencies
+}
+RETURN [i.e164] AS keys, i.display AS display, coalesce(i.hub, false) AS hub, exact = 1 AS exact, 0.0 AS score, records, agencies, [] AS dates

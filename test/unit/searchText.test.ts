@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  escapeLucene,
+  MAX_SEARCH_CHARS,
+  nameQuery,
+  partySearchName,
+  phraseQuery,
+  readSearchText,
+  wordsQuery,
+} from '../../main/core/searchText';
+
+/** What Lucene's classic query parser treats as syntax, outside a backslash escape. */
+function unescapedSyntax(query: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < query.length; i++) {
+    const c = query[i] as string;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if ('+-!():^[]"{}~*?|&/'.includes(c)) found.push(c);
+  }
+  for (const w of query.match(/\b(AND|OR|NOT|TO)\b/g) ?? []) found.push(w);
+  return found;
+}
+
+describe('escaping text for Lucene', () => {
+  it('escapes every special character and writes operator words in lower case', () => {
+    expect(escapeLucene('a AND (b OR "')).toBe('a and \\(b or \\"');
+    expect(escapeLucene('+-&&||!(){}[]^"~*?:\\/')).toBe(
+      '\\+\\-\\&\\&\\|\\|\\!\\(\\)\\{\\}\\[\\]\\^\\"\\~\\*\\?\\:\\\\\\/',
+    );
+    expect(escapeLucene('NOTE ANDREW ORLOV')).toBe('NOTE ANDREW ORLOV');
+  });
+
+  it('leaves no syntax unescaped in any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        expect(unescapedSyntax(escapeLucene(text))).toEqual([]);
+      }),
+    );
+  });
+
+  it('runs in linear time on 100 KB of syntax', () => {
+    const text = '(\\"AND~*'.repeat(12_500);
+    const started = performance.now();
+    const escaped = escapeLucene(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(unescapedSyntax(escaped.slice(0, 10_000))).toEqual([]);
+  });
+});
+
+describe('the Lucene queries search builds', () => {
+  it('asks for every word of a name, exactly, with one typo or as the start of a word', () => {
+    expect(nameQuery(['oleksandr', 'bo'])).toBe('+(oleksandr^4 OR oleksandr~1 OR oleksandr*^2) +(bo^4 OR bo*^2)');
+    expect(nameQuery([])).toBeNull();
+  });
+
+  it('writes addresses as words in any order and case references as a phrase', () => {
+    expect(wordsQuery(['12', 'high'])).toBe('+(12^2 OR 12*) +(high^2 OR high*)');
+    expect(phraseQuery(['pol', '2024', '0113'])).toBe('"pol 2024 0113"');
+  });
+});
+
+describe('reading a search text', () => {
+  it('reads a Cyrillic name in Latin letters', () => {
+    const plan = readSearchText('Олександр Бондаренко', ['GB', 'UA']);
+    expect(plan.nameWords).toEqual(['oleksandr', 'bondarenko']);
+    expect(plan.readAs).toContain('as a name, in Latin letters: oleksandr bondarenko');
+    expect(plan.phones).toEqual([]);
+  });
+
+  it('reads a national phone number in each agency country, and its digits as part of a number', () => {
+    const plan = readSearchText('07700 900123', ['GB', 'RO']);
+    expect(plan.phones.map((p) => p.e164)).toEqual(['+447700900123']);
+    expect(plan.phoneDigits).toBe('7700900123');
+    expect(plan.readAs).toEqual([
+      'as a phone: +447700900123 (GB)',
+      'as part of a phone number: …7700900123…',
+      'as a document number: 07700900123',
+      'as a case reference: 07700 900123',
+    ]);
+  });
+
+  it('reads an international number whatever the countries', () => {
+    expect(readSearchText('+40 740 123 456', []).phones.map((p) => p.e164)).toEqual(['+40740123456']);
+  });
+
+  it('reads an IBAN with spaces, an e-mail, a handle with @ and a plate with a space', () => {
+    expect(readSearchText('GB82 WEST 1234 5698 7654 32', ['GB']).accountKeys).toEqual(['GB82WEST12345698765432']);
+    expect(readSearchText('Ivan.Petrov@Mail.ru', ['GB']).emails).toEqual(['ivan.petrov@mail.ru']);
+    expect(readSearchText('@Ion.Recruit', ['GB']).handles).toEqual(['ion.recruit']);
+    expect(readSearchText('AB12 CDE', ['GB']).plate).toBe('AB12CDE');
+  });
+
+  it('reads an address as the import keys it, in each country', () => {
+    const plan = readSearchText('12 High St, London SW1A 1AA', ['GB']);
+    expect(plan.addressKeys).toEqual(['GB|SW1A1AA||12 high street']);
+    expect(plan.readAs).toContain('as an address');
+  });
+
+  it('cuts a long text to the contract limit and says so', () => {
+    const plan = readSearchText('x'.repeat(10_000), ['GB']);
+    expect(plan.text).toHaveLength(MAX_SEARCH_CHARS);
+    expect(plan.readAs[0]).toBe(`only the first ${MAX_SEARCH_CHARS} characters were read`);
+  });
+
+  it('never puts unescaped syntax in a query, whatever is typed', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const plan = readSearchText(text, ['GB']);
+        for (const q of [plan.names, plan.addresses]) {
+          // The query's own operators (+, parentheses, ^, ~, *) only around escaped words.
+          const words = (q ?? '').replace(/\+\(|\)|\^\d|~1|\*\^2|\*| OR /g, ' ');
+          expect(unescapedSyntax(words)).toEqual([]);
+        }
+        expect(unescapedSyntax((plan.cases ?? '').slice(1, -1))).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe('the searchable name stored on a party', () => {
+  it('folds every name a party is written under to Latin letters, each word once', () => {
+    expect(
+      partySearchName({
+        name: 'Олександр Бондаренко',
+        givenName: 'Олександр',
+        familyName: 'Бондаренко',
+        nameLatin: 'Oleksandr Bondarenko',
+        alias: 'Sasha',
+      }),
+    ).toBe('oleksandr bondarenko sasha');
+    expect(partySearchName({ name: 'Ștefănescu' })).toBe('stefanescu');
+    expect(partySearchName({ name: null })).toBeNull();
+  });
+});

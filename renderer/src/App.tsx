@@ -1,5 +1,6 @@
 import { AuditButton } from './features/audit/AuditButton';
 import { AuditDialog } from './features/audit/AuditDialog';
+import { ChartTools } from './features/analysis/ChartTools';
 import { GraphPanel } from './features/explore/GraphPanel';
 import { ImportDialog } from './features/import/ImportDialog';
 import { ExplanationDialog } from './features/links/ExplanationDialog';
@@ -7,6 +8,7 @@ import { ReviewButton } from './features/review/ReviewButton';
 import { ReviewDialog } from './features/review/ReviewDialog';
 import { SidePanel } from './features/explore/SidePanel';
 import { StatusBar } from './features/status/StatusBar';
+import { TimelinePanel } from './features/timeline/TimelinePanel';
 import { useAppStore } from './store';
 
 export function App() {
@@ -37,7 +39,9 @@ export function App() {
         <main className="chart-area">
           <GraphPanel />
         </main>
+        <ChartTools />
       </div>
+      <TimelinePanel />
       <StatusBar />
       <ImportDialog />
       <ReviewDialog />

@@ -112,6 +112,15 @@ describe('applyFilters', () => {
     const graded = applyFilters(nodes, edges, filters({ gradings: ['E5'] }));
     expect(graded.nodesBy.grading).toBe(1);
     expect(graded.visibleNodes.has('person:dan')).toBe(false);
+
+    // A record carries its grading as the import wrote it: source evaluation, information assessment.
+    const record = node('record:r1', {
+      kind: 'record',
+      properties: { sourceEvaluation: '3', informationAssessment: 'E', handlingCode: 'P' },
+    });
+    const byRecordGrading = applyFilters([record], [], filters({ gradings: ['3E'] }));
+    expect(byRecordGrading.visibleNodes.size).toBe(0);
+    expect(describeHidden(byRecordGrading)).toBe('1 node hidden by filters: 1 by grading');
   });
 
   it('hides a mention in a left-out role, and an edge only a left-out agency asserts', () => {

@@ -87,14 +87,19 @@ export function filtersActive(filters: ChartFilters): boolean {
 }
 
 /**
- * The gradings of a node: its `grading` display property (a string such as "B2", or a list of
- * them for a node several records assert), or {@link UNGRADED}.
+ * The gradings of a node, written source then information ("B2" in 5x5x5, "1A" in 3x5x2): its
+ * `grading` display property (one, or a list for a node several records assert), else a record's
+ * own `sourceEvaluation` and `informationAssessment` as the import writes them; {@link UNGRADED}
+ * when it has neither.
  */
 export function gradingsOf(node: ChartNodeDto): string[] {
-  const value = node.properties.grading;
-  const list = (Array.isArray(value) ? value : [value]).filter(
+  const { grading, sourceEvaluation, informationAssessment } = node.properties;
+  const list = (Array.isArray(grading) ? grading : [grading]).filter(
     (g): g is string => typeof g === 'string' && g.length > 0,
   );
+  if (list.length === 0 && typeof sourceEvaluation === 'string' && typeof informationAssessment === 'string') {
+    list.push(`${sourceEvaluation}${informationAssessment}`);
+  }
   return list.length > 0 ? list : [UNGRADED];
 }
 

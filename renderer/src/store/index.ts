@@ -2,6 +2,7 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CaselinkApi } from '../../../main/contract/api';
+import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice';
 import { createAuditSlice, type AuditSlice } from './auditSlice';
 import { createChartSlice, type ChartSlice } from './chartSlice';
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
@@ -10,6 +11,7 @@ import { createImportSlice, type ImportSlice } from './importSlice';
 import { createLinksSlice, type LinksSlice } from './linksSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 
+export { selectChartAnalysis, selectChartAppearance, selectFilterResult } from './analysisSlice';
 export { AUDIT_LIST_LIMIT } from './auditSlice';
 export type { AddSliceOptions, ChartContent, ChartGroup, ChartLayoutRequest, ChartPosition } from './chartSlice';
 export type { Connection } from './connectionSlice';
@@ -26,7 +28,14 @@ export {
 export { CLUSTER_LIST_LIMIT, MATCH_LIST_LIMIT, matchKey, reviewMinScoreOf, type MatchStatus } from './reviewSlice';
 
 /** The renderer's one store: plain data and the actions that change it. */
-export type AppState = ConnectionSlice & GraphSlice & ChartSlice & ImportSlice & LinksSlice & ReviewSlice & AuditSlice;
+export type AppState = ConnectionSlice &
+  GraphSlice &
+  ChartSlice &
+  ImportSlice &
+  LinksSlice &
+  ReviewSlice &
+  AuditSlice &
+  AnalysisSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -43,6 +52,7 @@ export function createAppStore(api: CaselinkApi, storage: Storage | undefined = 
     ...createLinksSlice(api)(...args),
     ...createReviewSlice(api, storage)(...args),
     ...createAuditSlice(api)(...args),
+    ...createAnalysisSlice()(...args),
   }));
 }
 
@@ -66,4 +76,11 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
   const store = useContext(StoreContext);
   if (!store) throw new Error('useAppStore needs a StoreProvider above it');
   return useStore(store, selector);
+}
+
+/** The store itself, for components that act on it from event handlers without re-rendering on every change. */
+export function useAppStoreApi(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStoreApi needs a StoreProvider above it');
+  return store;
 }

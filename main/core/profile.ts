@@ -183,8 +183,22 @@ export const entitySchema = z
   .object({
     kind: z.enum(ENTITY_KINDS),
     role: z.enum(ROLES),
+    /**
+     * A person's join key: the header of the column holding the agency's own id for the person
+     * ("Person ID"), or several headers when sheets name it differently, the first filled one
+     * counting. Mentions of one agency with the same join key (in any sheet, any file, any month)
+     * are one person: the import joins them by a confirmed same-person pair decided by the
+     * profile, and they are never sent to review. Persons only.
+     */
+    joinKey: z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1).max(8)]).optional(),
   })
   .strict();
+
+/** An entity's join-key headers as a list (none when it has no join key). */
+export function joinKeyColumns(entity: Pick<z.infer<typeof entitySchema>, 'joinKey'>): string[] {
+  const key = entity.joinKey;
+  return key === undefined ? [] : typeof key === 'string' ? [key] : key;
+}
 
 export const profileSchema = z
   .object({
@@ -220,6 +234,16 @@ export const profileSchema = z
   .strict()
   .superRefine((p, ctx) => {
     const allowed = GRADING_SYSTEMS[p.grading.system];
+    for (const [name, entity] of Object.entries(p.entities)) {
+      // Same-person pairs join persons only; an organisation's id would join nothing.
+      if (entity.joinKey !== undefined && entity.kind !== 'person') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entities', name, 'joinKey'],
+          message: `a join key is given only on a person, not on the ${entity.kind} "${name}"`,
+        });
+      }
+    }
     p.columns.forEach((c, i) => {
       for (const key of ['source', 'information', 'handling'] as const) {
         const value = c.grading?.[key];

@@ -27,7 +27,7 @@ import { identifiersInText } from './freeText';
 import { countryCode, trailingCountry } from './countries';
 import { nameTokens } from './names';
 import type { ColumnMapping, DocumentType, Field, Grading, Profile, Role } from './profile';
-import { ROLES } from './profile';
+import { joinKeyColumns, ROLES } from './profile';
 
 export interface RowProblem {
   column: string;
@@ -56,6 +56,11 @@ export interface MappedParty {
   birthYear: number | null;
   nationality: string | null;
   gender: string | null;
+  /**
+   * The agency's own id for the person, from the entity's join-key column (as written, spaces
+   * trimmed); absent when the profile gives none or the cell is empty.
+   */
+  joinKey?: string;
 }
 
 export interface MappedIdentifier extends Identifier {
@@ -446,6 +451,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
     const ownsIdentifier = identifiers.some((i) => i.owner === entity);
     if (!name && !nameLatin && !ownsIdentifier) continue;
     const birth = birthOf(entity);
+    const joinKey = joinKeyOf(raw, joinKeyColumns(declared));
     parties.push({
       entity,
       kind: declared.kind,
@@ -459,6 +465,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
       birthYear: birth.year,
       nationality: first(entity, 'nationality')?.text.toUpperCase() ?? null,
       gender: first(entity, 'gender')?.text ?? null,
+      ...(joinKey ? { joinKey } : {}),
     });
   }
 
@@ -488,6 +495,17 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
       raw.length === 0 ? 'blank row' : 'nothing to import: no case or record reference, name or identifier';
   }
   return mapped;
+}
+
+/** The first filled cell under one of the join-key headers (compared as column headers are). */
+function joinKeyOf(raw: readonly RawCell[], columns: string[]): string | null {
+  for (const column of columns) {
+    const key = headerKey(column);
+    const cell = raw.find(([h]) => headerKey(h) === key);
+    const value = cell?.[1].trim().replace(/\s+/g, ' ');
+    if (value) return value;
+  }
+  return null;
 }
 
 /** Words after an age: "47 ani", "47 years", "47 J.", "47 лет", "47 lat"… (folded). */

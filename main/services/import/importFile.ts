@@ -15,6 +15,7 @@ import { mapStage, emptyCounts, type MapCounts, type SheetSummary } from './mapS
 import { openAgencyFile } from './readers';
 import { readStage } from './readStage';
 import { ProblemReport, type Problem } from './report';
+import { joinPersons, joinsPersons } from './joinPersons';
 import { beginSource, completedImport, completeSource, sha256File, sourceKey } from './source';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, writeStage } from './writeStage';
 
@@ -177,6 +178,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
         },
       });
       summary.newRecords = written.newRecords;
+      if (joinsPersons(request.profile)) await joinPersons(db, source.id, now().toISOString());
     } finally {
       // Lets go of the reader (a worker, an open file) whether the stages finished or not.
       file.close();

@@ -17,6 +17,7 @@ import { plural } from './format';
 import { agencyCode, country, EXIT, exitCodeOf, integerIn, nonEmpty } from './options';
 import { registerLinkCommands, summariseLinks } from './linkCommands';
 import { registerModelCommands } from './modelCommands';
+import { registerSearchCommands } from './searchCommands';
 import { toError } from '../contract/errors';
 import { createApi } from '../services/api';
 import { setAuditApp } from '../services/auditService';
@@ -244,6 +245,7 @@ export function buildProgram(): Command {
   registerLinkCommands(program, out, withConnection);
   registerAuditCommands(program, out, withConnection);
   registerModelCommands(program, out, withConnection);
+  registerSearchCommands(program, out, withConnection);
 
   program
     .command('serve')

@@ -1,7 +1,7 @@
 /**
- * `npm run bench:mapping [-- --show]`: how much of a file's mapping the proposal gets right, per
- * column, on labelled agency layouts in eleven languages. Two sets: bench/mapping/dev.json (the
- * rules were tuned on it) and bench/mapping/heldout.json (written by someone who had not read the
+ * `npm run bench:mapping [-- --show] [-- --dev-only]`: how much of a file's mapping the proposal gets right, per
+ * column, on labelled agency layouts in eleven languages. Development sets bench/mapping/dev*.json (the
+ * rules were tuned on them) and bench/mapping/heldout.json (written by someone who had not read the
  * rules, never tuned on: only its figures are printed, never its columns, so that it stays unseen).
  *
  * A column counts as right for its field when the proposal maps it to the labelled field (or
@@ -9,7 +9,7 @@
  * proposal gives it to the record or to a party of the labelled role; a document column's type
  * is right when the proposal fixes the labelled type on it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Cell } from '../main/core/cells';
 import { proposeProfile } from '../main/core/mappingProposal';
@@ -164,10 +164,19 @@ function load(path: string): LabelledSet | null {
 }
 
 const folder = resolve(process.cwd(), 'bench/mapping');
-const dev = load(resolve(folder, 'dev.json'));
-if (!dev) throw new Error(`bench/mapping/dev.json is missing (run from the project folder)`);
-report('dev (tuned on)', dev, true);
-const heldout = load(resolve(folder, 'heldout.json'));
+// Every development set (dev.json, dev3.json, ...), each scored on its own: a new set is written
+// before the rules are changed for it, so its first figure says how the rules do on unseen files.
+const devFiles = readdirSync(folder)
+  .filter((f) => /^dev\w*\.json$/.test(f))
+  .sort();
+if (!devFiles.includes('dev.json')) throw new Error(`bench/mapping/dev.json is missing (run from the project folder)`);
+for (const file of devFiles) {
+  const set = load(resolve(folder, file));
+  if (set) report(`${file} (tuned on)`, set, true);
+}
+// --dev-only: tuning runs leave the held-out set unread, so each look at it is a deliberate one.
+const heldout = process.argv.includes('--dev-only') ? null : load(resolve(folder, 'heldout.json'));
 // Figures only: listing its columns or misses would let the rules be tuned on it.
 if (heldout) report('held-out (written without the rules, never tuned on)', heldout, false);
+else if (process.argv.includes('--dev-only')) say('held-out: not read (--dev-only)');
 else say('held-out: bench/mapping/heldout.json is not there yet');

@@ -21,7 +21,11 @@ export function headerText(header: string): string {
   // "DateOfBirth", "passportNo": the words of a system export's field name, written as one word
   // (not "PayPal-Konto" or "WhatsApp number", whose capitals are a brand's).
   const words = /^[\p{L}\p{N}]+$/u.test(text) ? text.replace(/(\p{Ll})(?=\p{Lu}\p{Ll})/gu, '$1 ') : text;
-  return fold(words)
+  // Initials with dots are one word: "C.F." → cf, "Л.К. №" → лк №, "D.O.B" → dob.
+  const initials = words.replace(/(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])/gu, (m) =>
+    m.replace(/\./g, ''),
+  );
+  return fold(initials)
     .replace(/ß/g, 'ss')
     .replace(/ł/g, 'l')
     .replace(/['’ʼ`]/g, ' ')
@@ -32,6 +36,14 @@ export function headerText(header: string): string {
 /** Finds any of the words, as whole words of the header text. */
 export interface WordSet {
   pattern: RegExp;
+}
+
+// Every word of every set, by the set it belongs to: what a dotted abbreviation may stand for.
+const WORDS_OF = new Map<RegExp, string[]>();
+
+/** The single words (no spaces, no wildcards) of a word set, folded as headers are. */
+export function wordsOf(pattern: RegExp): readonly string[] {
+  return WORDS_OF.get(pattern) ?? [];
 }
 
 function wordSet(words: readonly string[]): RegExp {
@@ -46,7 +58,12 @@ function wordSet(words: readonly string[]): RegExp {
   });
   // Longest first, so that "date of birth" wins over "date".
   alternatives.sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  WORDS_OF.set(
+    pattern,
+    words.map((w) => headerText(w.replace(/^\*|\*$/g, ''))).filter((w) => w !== '' && !w.includes(' ')),
+  );
+  return pattern;
 }
 
 /** Whether any of the words stands in the text. */
@@ -258,7 +275,8 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'detenid*',
     'investigad*',
     'beschuldigt*',
-    'verdacht*',
+    'perp',
+    'perps',
     'podejrzan*',
     'подозреваем*',
     'обвиняем*',
@@ -351,6 +369,7 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'tater*',
     'mis en cause',
     'auteur',
+    'auteurs',
     'prevenu*',
     'indagato',
     'indagati',
@@ -425,6 +444,17 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'пострадав*',
     'постраждав*',
     'potential victims',
+    'accompagnee',
+    'accompagnees',
+    'personne accompagnee',
+    'personnes accompagnees',
+    'acogida',
+    'acogidas',
+    'persona acogida',
+    'personas acogidas',
+    'accolta',
+    'accolte',
+    'persona accolta',
     'person of concern',
     'client',
     'service user',
@@ -447,6 +477,8 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'complainant',
     'gescha*igt*',
     'opfer',
+    'opfers',
+    'po',
     'betroffene*',
     'victime',
     'vittima',
@@ -478,6 +510,7 @@ export const PARTY_WORDS: readonly PartyWord[] = [
   party('witness', 'witness', 'person', [
     'witness',
     'zeuge',
+    'zeugen',
     'zeugin',
     'temoin',
     'testimone',
@@ -631,6 +664,14 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'zatrudniajacy',
     'powierzajacy prace',
     'subunternehmer*',
+    'nachunternehmer*',
+    'entleiher*',
+    'inlener',
+    'inleners',
+    'labour provider',
+    'labour user',
+    'labor provider',
+    'hirer',
     'subcontractor',
     'sous traitant',
     'soustraitant',
@@ -679,6 +720,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'gemeld door',
     'обаждащ*',
     'обадил*',
+    'обратна връзка',
+    'callback',
+    'call back',
     'позвонивш*',
     'caller s',
     'referrer',
@@ -774,6 +818,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'workers',
     'employee',
     'nominal',
+    'clandestine',
+    'clandestines',
+    'clandestine entrant',
     'subject',
     'person',
     'individual',
@@ -876,9 +923,85 @@ export const ROLE_FIELD = wordSet([
   'categorie',
 ]);
 
+/** Words for a place: with a birth word, a place of birth ("Geb.-Ort", "Geb.plaats", "Місце народження"). */
+export const PLACE_WORDS = wordSet([
+  'ort',
+  'plaats',
+  'place',
+  'lieu',
+  'luogo',
+  'lugar',
+  'local',
+  'loc',
+  'locul',
+  'localitate',
+  'miejsce',
+  'miejscowosc',
+  'място',
+  'место',
+  'місце',
+  'city',
+  'town',
+  'stadt',
+  'ville',
+  'citta',
+  'ciudad',
+  'cidade',
+  'oras',
+  'град',
+  'город',
+  'місто',
+  'miasto',
+  'land',
+  'country',
+  'pays',
+  'paese',
+  'pais',
+  'tara',
+  'държава',
+  'страна',
+  'країна',
+  'kraj',
+]);
+
+/**
+ * Words for the form or place of exploitation ("Type of exploitation", "Ausbeutungsform",
+ * "Вид експлуатації"): a file that records them is about the exploited, not about suspects.
+ */
+export const EXPLOITATION_WORDS = wordSet([
+  'exploitation',
+  'exploitation type',
+  'ausbeutung*',
+  'ausbeutungs*',
+  'sfruttamento',
+  'explotacion',
+  'exploracao',
+  'exploatar*',
+  'exploatare',
+  'wyzysk*',
+  'uitbuiting',
+  'експлоатац*',
+  'эксплуатац*',
+  'експлуатац*',
+]);
+
 /** Words for an identity document of no stated type. */
 export const DOCUMENT_WORDS = wordSet([
   'act',
+  'work permit',
+  'arbeitserlaubnis',
+  'autorisation de travail',
+  'permesso di lavoro',
+  'permiso de trabajo',
+  'autorizacao de trabalho',
+  'permis de munca',
+  'aviz de munca',
+  'zezwolenie na prace',
+  'tewerkstellingsvergunning',
+  'twv',
+  'разрешение за работа',
+  'разрешение на работу',
+  'дозвіл на працевлаштування',
   'nr act',
   'serie act',
   'serie si nr act',
@@ -981,6 +1104,9 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'nss',
       'naf',
       'seguranca social',
+      'seg social',
+      'seg soc',
+      'segur social',
       'niss',
       'asigurari sociale',
       'осигурителен',
@@ -1079,6 +1205,7 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'numero fiscal',
       'numero fiscale',
       'codice fiscale',
+      'cf',
       'cod fiscal',
       'nif',
       'cif',
@@ -1111,6 +1238,8 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'cod numeric personal',
       'egn',
       'егн',
+      'иин',
+      'iin',
       'единен граждански номер',
       'pesel',
       'bsn',
@@ -1320,6 +1449,29 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'kraj wyzysku',
     'land van uitbuiting',
     'lieu de naiss',
+    'data angajarii',
+    'data angajare',
+    'date d embauche',
+    'date embauche',
+    'data assunzione',
+    'data di assunzione',
+    'fecha de alta',
+    'fecha alta',
+    'fecha de contratacion',
+    'data de admissao',
+    'data zatrudnienia',
+    'datum in dienst',
+    'datum indiensttreding',
+    'einstellungsdatum',
+    'eintrittsdatum',
+    'beschaftigt seit',
+    'hire date',
+    'date of hire',
+    'start date',
+    'employment start',
+    'дата на назначаване',
+    'дата приема',
+    'дата прийняття',
     'lugar de nac',
     'lugar nac',
     'luogo nasc',
@@ -1597,6 +1749,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   // Places named by what happened there ("Lugar de los hechos", "Lieu des faits") or by work.
   words('location', [
+    'port of entry',
+    'point of entry',
+    'place of entry',
+    'border crossing point',
     'plaats incident',
     'plaats van het incident',
     'plaats voorval',
@@ -1649,6 +1805,13 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'inspection address',
   ]),
   words('freeText', [
+    'fapta',
+    'faptele',
+    'fapta retinuta',
+    'фактическа обстановка',
+    'нарушения',
+    'порушення',
+    'выявленные нарушения',
     'reason for suspicion',
     'grounds for suspicion',
     'reasons for suspicion',
@@ -1835,14 +1998,13 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('birthDate', [
     'naiss',
+    'ddn',
     'date de naiss',
     'date naiss',
     'nasc',
     'data nasc',
     'nata il',
     'nato il',
-    'nato a',
-    'nata a',
     'nato',
     'nata',
     'geboren am',
@@ -1951,6 +2113,12 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'gebdatum',
   ]),
   words('eventDate', [
+    'data valuta',
+    'valutadatum',
+    'value date',
+    'date de valeur',
+    'fecha valor',
+    'data valutei',
     'dt',
     'dte',
     'event date',
@@ -2664,6 +2832,7 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'p code',
     'pcode',
     'p c',
+    'pc',
     'postal',
     'post code area',
     'postcode',
@@ -2817,6 +2986,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'hebergement',
     'indirizzo',
     'residenza',
+    'residente in',
+    'residente a',
+    'wohnhaft in',
     'domicilio',
     'alloggio',
     'sede',
@@ -2923,6 +3095,12 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'relato de los hechos',
     'mod de operare',
     'modus operandi',
+    'mo',
+    'verdachtsmomente',
+    'reden melding',
+    'reden',
+    'starea de fapt',
+    'stare de fapt',
     'concerns',
     'summary of concerns',
     'indicators',
@@ -3026,6 +3204,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'findings',
   ]),
   words('caseRef', [
+    'protocollo',
+    'n protocollo',
+    'prot',
     'orden de servicio',
     'orden de inspeccion',
     'acta',
@@ -3125,6 +3306,12 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'operation',
     'sar',
     'sar ref',
+    'str number',
+    'str no',
+    'str ref',
+    'str id',
+    'sygn akt',
+    'sygn',
     'report id',
     'report no',
     'call id',
@@ -3252,6 +3439,7 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'numero d ordre',
     'n ordine',
     'п н',
+    'пн',
     'пореден номер',
   ]),
   words('location', [

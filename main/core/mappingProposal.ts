@@ -5,22 +5,27 @@
  */
 import { cellText, isBlank, parseDate, type Cell } from './cells';
 import { countryCode } from './countries';
+import { normalizePhone } from './identifiers';
 import {
   COMPANY_NUMBERS,
   COMPOUND_HEADS,
   NOT_COMPOUNDS,
   DOCUMENT_TYPE_WORDS,
   DOCUMENT_WORDS,
+  EXPLOITATION_WORDS,
   FIELD_WORDS,
   FILLER,
   GENERIC_NAME,
   has,
+  HEADER_READ_LIMIT,
   headerText,
   ORGANISATION_WORDS,
   PARTY_WORDS,
+  PLACE_WORDS,
   ROLE_FIELD,
   TYPE_WORDS,
   without,
+  wordsOf,
   type FieldWords,
   type PartyWord,
 } from './headerVocabulary';
@@ -68,6 +73,30 @@ function firstByPosition(rules: readonly FieldWords[], text: string): FieldWords
   return best;
 }
 
+/** The start and end of each place the words stand in the text. */
+function spans(pattern: RegExp, text: string): [number, number][] {
+  pattern.lastIndex = 0;
+  return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * Whether what Caselink does not import is named in the text on its own, not as part of a
+ * longer field's words: "Valuta" is a currency, "Data valuta" a value date.
+ */
+function excludedWords(text: string): boolean {
+  const excluded = spans(words(null), text);
+  if (excluded.length === 0) return false;
+  const fields = FIELD_WORDS.filter((r) => r.field !== null).flatMap((r) => spans(r.pattern, text));
+  return excluded.some(([start, end]) => !fields.some(([s, e]) => s <= start && e >= end && e - s > end - start));
+}
+
+// "of (the)" after a party word, in the languages of the vocabulary, followed by what it is of.
+const OF_THE =
+  /^ (?:of(?: the)?|der|des|du|de(?: la| l)?|di|del|della|dello|dei|do|da|dos|das|al|ai|van(?: de| het)?|на|ot|от) \p{L}/u;
+
+// A place preposition closing a birth header: "Nato a", "Né(e) à", "Geboren in", "Urodzony w".
+const BIRTH_PLACE_END = /(?:^| )(?:a|in|en|em|w|в|у|na)$/u;
+
 /** Whether any header word of any kind stands in the text. */
 function known(text: string): boolean {
   return (
@@ -78,6 +107,40 @@ function known(text: string): boolean {
     has(ROLE_FIELD, text) ||
     has(GENERIC_NAME, text)
   );
+}
+
+// Each word set by what it says, for reading abbreviations: two sets of one field are one owner.
+const OWNERS: { owner: string; words: readonly string[] }[] = [
+  ...FIELD_WORDS.map((r) => ({ owner: `field:${String(r.field)}`, words: wordsOf(r.pattern) })),
+  ...DOCUMENT_TYPE_WORDS.map((r) => ({ owner: `document:${r.documentType ?? ''}`, words: wordsOf(r.pattern) })),
+  ...PARTY_WORDS.map((p) => ({ owner: `party:${p.entity}`, words: wordsOf(p.pattern) })),
+  { owner: 'document', words: wordsOf(DOCUMENT_WORDS) },
+  { owner: 'role', words: wordsOf(ROLE_FIELD) },
+];
+
+/**
+ * A word cut short with a dot ("Sygn.", "Perp.", "Staatsangeh.") read as the one word it can
+ * stand for: the shortest word of the vocabulary it begins, when all such words say one thing.
+ * A cut that begins words of two meanings ("Proc.": procedure or procurator) is left as it is.
+ */
+function expandAbbreviations(header: string, text: string): string {
+  let out = text;
+  for (const [, cut] of header.slice(0, HEADER_READ_LIMIT).matchAll(/(?<![\p{L}\p{N}])(\p{L}{2,})\./gu)) {
+    const short = headerText(cut ?? '');
+    if (short.length < 2 || short.includes(' ') || known(short)) continue;
+    const owners = new Set<string>();
+    let best = '';
+    for (const { owner, words: list } of OWNERS) {
+      for (const word of list) {
+        if (word.length > short.length && word.startsWith(short)) {
+          owners.add(owner);
+          if (best === '' || word.length < best.length) best = word;
+        }
+      }
+    }
+    if (owners.size === 1) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${short}(?![\\p{L}\\p{N}])`, 'u'), best);
+  }
+  return out;
 }
 
 /** Unknown compounds split before their head: "aufgriffsort" → "aufgriffs ort". */
@@ -97,15 +160,44 @@ function splitCompounds(text: string): string {
  * a party and are taken out; what is left names the field ("surname", "DOB", "CNP").
  */
 export function readHeader(header: string): HeaderReading {
-  let rest = splitCompounds(headerText(header));
+  let rest = splitCompounds(expandAbbreviations(header, headerText(header)));
   // "Inspection No", "N° PV", "Call ID": a reference whose words could be taken for a party's.
   if (has(words('caseRef'), rest) && without(FILLER, without(words('caseRef'), rest)) === '') {
     return { party: null, organisation: false, field: 'caseRef' };
   }
   // "Referring organisation", "Worker occupation", "Place of birth": named, but not imported.
   // A date of birth with its place, or a name with its patronymic, is still a date or a name.
-  const kept = (has(words('birthDate'), rest) && has(words('eventDate'), rest)) || has(words('familyName'), rest);
-  if (has(words(null), rest) && !kept) return { party: null, organisation: false, field: null, excluded: true };
+  const dated = has(words('birthDate'), rest) && has(words('eventDate'), rest);
+  const kept = dated || has(words('familyName'), rest);
+  if (excludedWords(rest) && !kept) return { party: null, organisation: false, field: null, excluded: true };
+  // "Geb.-Ort", "Geb.plaats", "Nato a", "Né(e) à": where a person was born, which is not imported.
+  if (
+    has(words('birthDate'), rest) &&
+    !dated &&
+    (has(PLACE_WORDS, without(words('birthDate'), rest)) || BIRTH_PLACE_END.test(rest))
+  ) {
+    return { party: null, organisation: false, field: null, excluded: true };
+  }
+  // "Țara exploatării", "Land der Ausbeutung": where the person was exploited, not where they live.
+  if (
+    has(EXPLOITATION_WORDS, rest) &&
+    (has(words('addressCountry'), rest) || has(words('nationality'), rest)) &&
+    !PARTY_WORDS.some((p) => has(p.pattern, rest))
+  ) {
+    return { party: null, organisation: false, field: null, excluded: true };
+  }
+  // "Person type", "Personenrolle", "Rolle Beschuldigter": the role words go before the party
+  // words, which would otherwise take "person" out of "person type".
+  const roleHeader = has(ROLE_FIELD, rest);
+  if (roleHeader) rest = without(ROLE_FIELD, rest);
+  // "Vermieter der Wohnung", "Owner of the vehicle", "Titular de cont": a party named first and
+  // then tied to a thing by "of" names the party; the thing is not its field.
+  const lead = PARTY_WORDS.find((p) => spans(p.pattern, rest)[0]?.[0] === 0);
+  const leadEnd = lead ? (spans(lead.pattern, rest)[0]?.[1] ?? 0) : 0;
+  if (lead && !roleHeader && OF_THE.test(rest.slice(leadEnd))) {
+    const organisation = lead.kind === 'organization';
+    return { party: lead, organisation, field: 'fullName' };
+  }
   const parties: PartyWord[] = [];
   for (const word of PARTY_WORDS) {
     if (has(word.pattern, rest)) {
@@ -131,7 +223,7 @@ export function readHeader(header: string): HeaderReading {
     const person = parties.find((p) => p.kind === 'person') ?? party;
     return { party: person, organisation, field: 'fullName' };
   }
-  if (has(ROLE_FIELD, rest)) return reading('role');
+  if (roleHeader) return reading('role');
   // "Status pokrzywdzonego", "Victim status": a status is a role only when a party is named.
   if (party && /(?:^| )(?:status|статус|statut|stato|estado|stare)(?: |$)/u.test(rest)) return reading('role');
   // "Date et lieu de naissance", "Luogo e data di nascita": the date is what can be imported.
@@ -165,6 +257,10 @@ export function readHeader(header: string): HeaderReading {
   if (has(TYPE_WORDS, rest)) return reading(null);
   // "Company reg. no.": a company's registration number, not a vehicle's.
   if (organisation && /(?:^| )reg(?:istration)?(?: |$)/.test(rest)) return reading('documentNumber', 'tax-id');
+  // "Nom ou surnom de l'exploiteur": the name first, so the name.
+  const name = spans(GENERIC_NAME, rest)[0];
+  const alias = spans(words('alias'), rest)[0];
+  if (name && alias && name[0] < alias[0]) return reading(party ? 'fullName' : 'name');
   // With a party named, its own fields go before the record's ("Suspect description / name").
   let recordField: Field | null = null;
   for (const rule of FIELD_WORDS) {
@@ -179,6 +275,8 @@ export function readHeader(header: string): HeaderReading {
       if (has(DOCUMENT_WORDS, rest)) return reading('documentNumber');
       continue;
     }
+    // Words of what is not imported inside a longer field's words ("Data valuta") are that field.
+    if (rule.field === null && !excludedWords(rest)) continue;
     if (has(rule.pattern, rest)) {
       if (rule.field === 'recordRef') {
         // "Caller number" is the caller's phone; "Prüfungs-Nr.", "Рег. №" a reference of the case.
@@ -225,10 +323,28 @@ const POSTCODE = /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4} ?[A-Z]{2}|\d{2}-\d{
 const share = (texts: string[], test: (t: string) => boolean) => texts.filter(test).length / texts.length;
 
 /**
+ * Whether a value is written as a phone number: with a leading + or 00, or in the spaced and
+ * dashed groups people write numbers in; a bare run of digits ("0041011234", an ЕГН; "012345678",
+ * a BSN) only when it is a valid number of the file's country.
+ */
+function writtenAsPhone(text: string, country: string | undefined): boolean {
+  const t = text.trim();
+  const shaped = /^(\+|00|0)[\d\s().-]{8,19}$/.test(t) || /^\d{2,5}[\s.-]\d{2,4}[\s.-]?\d{2,6}$/.test(t);
+  if (!shaped) return false;
+  if (!/^\d+$/.test(t) || country === undefined) return true;
+  const read = normalizePhone(t, country);
+  return read.ok && read.notes.length === 0;
+}
+
+/**
  * The field sample values look like, for headers that say nothing. Dates and identity numbers
  * are tried before phones: "21-11-2024" and a 13-digit CNP are not telephone numbers.
  */
-export function fieldOfValues(samples: Cell[], dateOrder: 'DMY' | 'MDY' | 'YMD' = 'DMY'): Field | null {
+export function fieldOfValues(
+  samples: Cell[],
+  dateOrder: 'DMY' | 'MDY' | 'YMD' = 'DMY',
+  country?: string,
+): Field | null {
   const texts = samples.filter((c) => !isBlank(c)).map((c) => cellText(c).slice(0, 200));
   if (texts.length === 0) return null;
   if (share(texts, (t) => /^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$/i.test(t)) > 0.6) return 'iban';
@@ -242,19 +358,13 @@ export function fieldOfValues(samples: Cell[], dateOrder: 'DMY' | 'MDY' | 'YMD' 
     return 'eventDate';
   // A phone is written with a leading + or 0, or with the spaces and dashes people put in numbers;
   // a run of digits alone is an identity or account number.
-  if (
-    share(
-      texts,
-      (t) => /^(\+|00|0)[\d\s().-]{8,19}$/.test(t.trim()) || /^\d{2,5}[\s.-]\d{2,4}[\s.-]?\d{2,6}$/.test(t.trim()),
-    ) > 0.6
-  )
-    return 'phone';
+  if (share(texts, (t) => writtenAsPhone(t, country)) > 0.6) return 'phone';
   if (share(texts, (t) => parseDate(t, dateOrder).ok) > 0.6) return 'eventDate';
   if (share(texts, (t) => GENDER_VALUES.has(headerText(t))) > 0.8) return 'gender';
   if (share(texts, (t) => POSTCODE.test(t.trim())) > 0.8) return 'addressPostcode';
   // Names and demonyms only: codes ("LI-17", "GBR", "No", "Da") are too often something else.
-  const country = (t: string) => t.trim().length > 3 && !/\d/.test(t) && countryCode(t) !== null;
-  if (share(texts, country) > 0.8) return 'nationality';
+  const isCountry = (t: string) => t.trim().length > 3 && !/\d/.test(t) && countryCode(t) !== null;
+  if (share(texts, isCountry) > 0.8) return 'nationality';
   if (share(texts, (t) => t.length > 60) > 0.5) return 'freeText';
   return null;
 }
@@ -313,9 +423,25 @@ function adoptMainParty(
   const persons = Object.entries(entities).some(([name, e]) => name !== 'subject' && e.kind === 'person');
   const main = named('person') ?? (persons ? undefined : named('organization'));
   if (!main) return;
+  // Columns follow the person they are written after ("Nom du mis en cause", "Téléphone du mis en
+  // cause", "Plaque d'immatriculation"); those before any named person go to the main one.
+  const kind = entities[main.entity]?.kind;
   for (const c of subject) {
-    c.entity = main.entity;
-    reasons[c.column] = `${reasons[c.column] ?? ''}; given to the ${main.entity}, the file's only named person`;
+    const at = columns.indexOf(c);
+    const before = columns
+      .slice(0, at)
+      .reverse()
+      .find(
+        (n) =>
+          n.entity !== 'record' &&
+          n.entity !== 'subject' &&
+          NAME_FIELDS.includes(n.field) &&
+          entities[n.entity]?.kind === kind,
+      );
+    const owner = before ?? main;
+    c.entity = owner.entity;
+    reasons[c.column] =
+      `${reasons[c.column] ?? ''}; given to the ${owner.entity}, ${before ? 'named before it' : "the file's main named person"}`;
   }
   delete entities.subject;
 }
@@ -349,6 +475,57 @@ function readByNeighbours(columns: ColumnMapping[], reasons: Record<string, stri
 
 const FAMILY_OR_GIVEN: readonly Field[] = ['familyName', 'givenName'];
 
+// What a payment's parties have: with none of these in the file, "Auftraggeber", "Donneur
+// d'ordre", "Opdrachtgever" is the firm that ordered the work, not the payer of a transfer.
+const PAYMENT_FIELDS: readonly Field[] = [
+  'iban',
+  'bankAccount',
+  'sortCode',
+  'routingNumber',
+  'card',
+  'crypto',
+  'paymentApp',
+];
+
+/**
+ * Parties whose role the rest of the file decides: the unnamed main person of a file that records
+ * the form of exploitation ("Ausbeutungsform", "Вид експлуатації") is its victim; an originator in
+ * a file with no account of any kind is the firm that gave the order.
+ */
+function readByFile(
+  header: string[],
+  columns: ColumnMapping[],
+  entities: Record<string, { kind: 'person' | 'organization'; role: Role }>,
+  reasons: Record<string, string>,
+): void {
+  const subject = entities.subject;
+  const hasRole = columns.some((c) => c.field === 'role');
+  const aboutExploitation = header.some((h) => {
+    const text = headerText(h);
+    return has(EXPLOITATION_WORDS, text) && !PARTY_WORDS.some((p) => has(p.pattern, text));
+  });
+  if (subject && !hasRole && aboutExploitation && !entities.victim) {
+    delete entities.subject;
+    entities.victim = { ...subject, role: 'victim' };
+    for (const c of columns.filter((m) => m.entity === 'subject')) {
+      c.entity = 'victim';
+      reasons[c.column] =
+        `${reasons[c.column] ?? ''}; the file records a form of exploitation: the person is its victim`;
+    }
+  }
+  const originator = entities.originator;
+  if (originator && !columns.some((c) => PAYMENT_FIELDS.includes(c.field)) && !entities.beneficiary) {
+    delete entities.originator;
+    const employer = entities.employer;
+    entities.employer = { kind: employer?.kind ?? 'organization', role: 'employer' };
+    for (const c of columns.filter((m) => m.entity === 'originator')) {
+      c.entity = 'employer';
+      reasons[c.column] =
+        `${reasons[c.column] ?? ''}; no account in the file: the one who gave the order is the employer`;
+    }
+  }
+}
+
 /**
  * A first mapping from headers and values. A role word in a header makes a party of its own
  * ("Worker DOB", "Agent phone", "Beneficiary IBAN"); the rest of the header decides the field;
@@ -380,6 +557,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
       fieldOfValues(
         input.samples.map((row) => row[index] ?? null),
         dateOrder,
+        input.country,
       ) === 'iban'
     ) {
       field = 'iban';
@@ -394,6 +572,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
       const byValues = fieldOfValues(
         input.samples.map((row) => row[index] ?? null),
         dateOrder,
+        input.country,
       );
       if (byValues && (!field || ['phone', 'email', 'iban', 'crypto'].includes(byValues))) {
         field = byValues;
@@ -430,6 +609,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
   });
   adoptMainParty(columns, entities, reasons);
   readByNeighbours(columns, reasons);
+  readByFile(input.header, columns, entities, reasons);
   // A bare "Nom" beside "Prénom" is the family name; "Nombre" beside "Apellidos" the given name;
   // alone, the whole name.
   for (const { column, header } of bareNames) {

@@ -533,4 +533,145 @@ describe('proposing a mapping profile', () => {
       ],
     });
   });
+
+  describe('headers as agencies abbreviate and inflect them', () => {
+    const read = (header: string[], country = 'GB', samples: (string | null)[][] = [], sheet?: string) =>
+      summary(proposeProfile({ agency: 'X', country, header, samples, ...(sheet ? { sheets: [sheet] } : {}) }).profile);
+
+    it('reads initials with dots and words cut short with a dot', () => {
+      expect(read(['C.F.', 'Л.К. №', 'Seria și nr. C.I.', 'Sygn. akt', 'N.º Seg. Social', 'Staatsangeh.'])).toEqual([
+        'C.F. → subject(subject).documentNumber[tax-id]',
+        'Л.К. № → subject(subject).documentNumber[national-id]',
+        'Seria și nr. C.I. → subject(subject).documentNumber[national-id]',
+        'Sygn. akt → record.caseRef',
+        'N.º Seg. Social → subject(subject).documentNumber[social-security]',
+        'Staatsangeh. → subject(subject).nationality',
+      ]);
+    });
+
+    it('leaves out places of birth, dates of hiring and countries of exploitation; keeps dates of birth', () => {
+      const header = [
+        'Geb.-Dat.',
+        'Geb.-Ort',
+        'Geb.plaats',
+        'Nato il',
+        'Nato a',
+        'Né(e) à',
+        'Data angajării',
+        'Data valuta',
+      ];
+      const proposal = proposeProfile({ agency: 'X', country: 'DE', header, samples: [] });
+      expect({ mapped: summary(proposal.profile), unmapped: proposal.unmapped }).toEqual({
+        mapped: [
+          'Geb.-Dat. → subject(subject).birthDate',
+          'Nato il → subject(subject).birthDate',
+          'Data valuta → record.eventDate',
+        ],
+        unmapped: ['Geb.-Ort', 'Geb.plaats', 'Nato a', 'Né(e) à', 'Data angajării'],
+      });
+    });
+
+    it('reads role words before and after the field, in the genitive, and a party "of" a thing', () => {
+      expect(
+        read([
+          'Name des Opfers',
+          'Opfer Geb.-Datum',
+          'Täter Handy',
+          'Vermieter der Wohnung',
+          "Nom ou surnom de l'exploiteur",
+          'Età p.o.',
+          'Perp. vehicle reg',
+          'Verdachtsmomente',
+        ]),
+      ).toEqual([
+        'Name des Opfers → victim(victim).fullName',
+        'Opfer Geb.-Datum → victim(victim).birthDate',
+        'Täter Handy → suspect(suspect).phone',
+        'Vermieter der Wohnung → landlord(landlord).fullName',
+        "Nom ou surnom de l'exploiteur → suspect(suspect).fullName",
+        'Età p.o. → victim(victim).birthDate',
+        'Perp. vehicle reg → suspect(suspect).vehiclePlate',
+        'Verdachtsmomente → record.freeText',
+      ]);
+    });
+
+    it('reads a role column whose header names a person ("Person type")', () => {
+      expect(read(['CRIS No', 'Person type', 'Last name'])).toEqual([
+        'CRIS No → record.caseRef',
+        'Person type → subject(subject).role',
+        'Last name → subject(subject).familyName',
+      ]);
+    });
+
+    it('gives a column with no role word to the person written before it', () => {
+      expect(
+        read(
+          [
+            'Nom de la victime',
+            'Tél. victime',
+            'Nom du mis en cause',
+            'Téléphone du mis en cause',
+            "Plaque d'immatriculation",
+          ],
+          'FR',
+          [],
+          'Victimes-Auteurs',
+        ),
+      ).toEqual([
+        'Nom de la victime → victim(victim).fullName',
+        'Tél. victime → victim(victim).phone',
+        'Nom du mis en cause → suspect(suspect).fullName',
+        'Téléphone du mis en cause → suspect(suspect).phone',
+        "Plaque d'immatriculation → suspect(suspect).vehiclePlate",
+      ]);
+    });
+
+    it('takes the persons of a file that records the form of their exploitation for its victims', () => {
+      const proposal = proposeProfile({
+        agency: 'X',
+        country: 'FR',
+        header: ['N° dossier', 'Nom', 'Prénom', 'Âge', "Forme d'exploitation", 'Țara exploatării', 'Tél. exploiteur'],
+        samples: [],
+      });
+      expect({ mapped: summary(proposal.profile), unmapped: proposal.unmapped }).toEqual({
+        mapped: [
+          'N° dossier → record.caseRef',
+          'Nom → victim(victim).familyName',
+          'Prénom → victim(victim).givenName',
+          'Âge → victim(victim).birthDate',
+          'Tél. exploiteur → suspect(suspect).phone',
+        ],
+        unmapped: ["Forme d'exploitation", 'Țara exploatării'],
+      });
+    });
+
+    it('reads an ordering party as the employer in a file with no account, as the payer beside an IBAN', () => {
+      expect({
+        labour: read(["Donneur d'ordre", 'Sous-traitant', 'Nom du salarié'], 'FR'),
+        payment: read(["Donneur d'ordre", "IBAN donneur d'ordre", 'Bénéficiaire'], 'FR'),
+      }).toEqual({
+        labour: [
+          "Donneur d'ordre → employer(employer).fullName",
+          'Sous-traitant → employer(employer).fullName',
+          'Nom du salarié → subject(subject).fullName',
+        ],
+        payment: [
+          "Donneur d'ordre → originator(account-holder).fullName",
+          "IBAN donneur d'ordre → originator(account-holder).iban",
+          'Bénéficiaire → beneficiary(account-holder).fullName',
+        ],
+      });
+    });
+
+    it('reads a bare run of digits under an unknown header as a phone only when it is a valid one', () => {
+      // An ЕГН and a PESEL of persons born after 2000 begin with 0, as national phone numbers do.
+      expect({
+        bg: read(['Колона 1', 'Колона 2'], 'BG', [
+          ['0041011234', '0888123456'],
+          ['0143051234', '0899654321'],
+        ]),
+        pl: read(['Kolumna 1'], 'PL', [['02270803628'], ['03211412345']]),
+      }).toEqual({ bg: ['Колона 2 → subject(subject).phone'], pl: [] });
+    });
+  });
 });

@@ -1,7 +1,7 @@
 // Accounts typed (an IBAN with or without spaces, a wallet), and those whose key holds the
-// text typed (in capitals or small letters: keys keep their own case);
-// with the records and agencies that assert each. Part matches use the text index (CONTAINS),
-// exact ones the key's index; each branch is bounded, in key order.
+// text typed (in capitals or small letters: keys keep their own case).
+// Part matches use the text index (CONTAINS), exact ones the key's index; each branch is
+// bounded, in key order.
 // mode: read
 // params: $exact, $parts, $limit
 CALL () {
@@ -18,8 +18,4 @@ CALL () {
 WITH i, max(exact) AS exact
 ORDER BY exact DESC, i.key
 LIMIT $limit
-CALL (i) {
-  MATCH (i)<-[x:HAS_ACCOUNT]-()
-  RETURN count(DISTINCT x.record) AS records, collect(DISTINCT x.agency) AS agencies
-}
-RETURN [i.kind, i.key] AS keys, i.display AS display, coalesce(i.hub, false) AS hub, exact = 1 AS exact, 0.0 AS score, records, agencies, [] AS dates
+RETURN [i.kind, i.key] AS keys, i.display AS display, exact = 1 AS exact, 0.0 AS score

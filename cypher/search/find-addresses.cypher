@@ -1,6 +1,5 @@
 // Addresses whose key (as the import makes it, in each country of the graph's agencies) is the
-// text read as an address, and those whose written form holds the words typed (full text);
-// with the records and agencies that assert each.
+// text read as an address, and those whose written form holds the words typed (full text).
 // mode: read
 // params: $exact, $query, $limit
 CALL () {
@@ -16,8 +15,4 @@ CALL () {
 WITH i, max(exact) AS exact, max(score) AS score
 ORDER BY exact DESC, score DESC, i.key
 LIMIT $limit
-CALL (i) {
-  MATCH (i)<-[x:HAS_ADDRESS]-()
-  RETURN count(DISTINCT x.record) AS records, collect(DISTINCT x.agency) AS agencies
-}
-RETURN [i.key] AS keys, i.display AS display, coalesce(i.hub, false) AS hub, exact = 1 AS exact, score, records, agencies, [] AS dates
+RETURN [i.key] AS keys, i.display AS display, exact = 1 AS exact, score

@@ -1,5 +1,5 @@
 // Cases whose reference is the text typed (exactly, or in any case and punctuation: the words of
-// a full-text phrase), with the records about each and their dates.
+// a full-text phrase), best first.
 // mode: read
 // params: $ref, $query, $limit
 CALL () {
@@ -15,9 +15,4 @@ CALL () {
 WITH c, max(exact) AS exact, max(score) AS score
 ORDER BY exact DESC, score DESC, c.agency, c.ref
 LIMIT $limit
-CALL (c) {
-  MATCH (r:Record)-[:ABOUT]->(c)
-  WITH r ORDER BY r.eventDate
-  RETURN count(r) AS records, [d IN collect(r.eventDate) WHERE d IS NOT NULL][..100] AS dates
-}
-RETURN [c.agency, c.ref] AS keys, c.ref AS display, false AS hub, exact = 1 AS exact, score, records, [c.agency] AS agencies, dates
+RETURN [c.agency, c.ref] AS keys, c.ref AS display, exact = 1 AS exact, score

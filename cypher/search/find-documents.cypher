@@ -1,6 +1,6 @@
-// Identity documents by number (spaces, dots, dashes and slashes ignored), whole or in part;
-// with the records and agencies that assert each. Part matches use the text index (CONTAINS),
-// exact ones the key's index; each branch is bounded, in key order.
+// Identity documents by number (spaces, dots, dashes and slashes ignored), whole or in part.
+// Part matches use the text index (CONTAINS), exact ones the key's index; each branch is
+// bounded, in key order.
 // mode: read
 // params: $exact, $parts, $limit
 CALL () {
@@ -17,8 +17,4 @@ CALL () {
 WITH i, max(exact) AS exact
 ORDER BY exact DESC, i.number
 LIMIT $limit
-CALL (i) {
-  MATCH (i)<-[x:HAS_DOCUMENT]-()
-  RETURN count(DISTINCT x.record) AS records, collect(DISTINCT x.agency) AS agencies
-}
-RETURN [i.kind, i.country, i.number] AS keys, i.display AS display, coalesce(i.hub, false) AS hub, exact = 1 AS exact, 0.0 AS score, records, agencies, [] AS dates
+RETURN [i.kind, i.country, i.number] AS keys, i.display AS display, exact = 1 AS exact, 0.0 AS score

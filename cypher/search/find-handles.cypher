@@ -1,6 +1,6 @@
-// Handles typed (with or without @, on any platform), and those holding the text typed;
-// with the records and agencies that assert each. Part matches use the text index (CONTAINS),
-// exact ones the key's index; each branch is bounded, in key order.
+// Handles typed (with or without @, on any platform), and those holding the text typed.
+// Part matches use the text index (CONTAINS), exact ones the key's index; each branch is
+// bounded, in key order.
 // mode: read
 // params: $exact, $parts, $limit
 CALL () {
@@ -17,8 +17,4 @@ CALL () {
 WITH i, max(exact) AS exact
 ORDER BY exact DESC, i.key
 LIMIT $limit
-CALL (i) {
-  MATCH (i)<-[x:HAS_HANDLE]-()
-  RETURN count(DISTINCT x.record) AS records, collect(DISTINCT x.agency) AS agencies
-}
-RETURN [i.platform, i.key] AS keys, i.display AS display, coalesce(i.hub, false) AS hub, exact = 1 AS exact, 0.0 AS score, records, agencies, [] AS dates
+RETURN [i.platform, i.key] AS keys, i.display AS display, exact = 1 AS exact, 0.0 AS score

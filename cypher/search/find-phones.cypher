@@ -1,6 +1,6 @@
-// Phones read exactly from the text (E.164), and those whose number holds the digits typed;
-// with the records and agencies that assert each. Part matches use the text index (CONTAINS),
-// exact ones the key's index; each branch is bounded, in key order.
+// Phones read exactly from the text (E.164), and those whose number holds the digits typed.
+// Part matches use the text index (CONTAINS), exact ones the key's index; each branch is
+// bounded, in key order.
 // mode: read
 // params: $exact, $parts, $limit
 CALL () {
@@ -17,8 +17,4 @@ CALL () {
 WITH i, max(exact) AS exact
 ORDER BY exact DESC, i.e164
 LIMIT $limit
-CALL (i) {
-  MATCH (i)<-[x:HAS_PHONE]-()
-  RETURN count(DISTINCT x.record) AS records, collect(DISTINCT x.agency) AS agencies
-}
-RETURN [i.e164] AS keys, i.display AS display, coalesce(i.hub, false) AS hub, exact = 1 AS exact, 0.0 AS score, records, agencies, [] AS dates
+RETURN [i.e164] AS keys, i.display AS display, exact = 1 AS exact, 0.0 AS score

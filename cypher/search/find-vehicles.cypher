@@ -1,6 +1,6 @@
-// Vehicles by plate (spaces, dots and dashes ignored), whole or in part;
-// with the records and agencies that assert each. Part matches use the text index (CONTAINS),
-// exact ones the key's index; each branch is bounded, in key order.
+// Vehicles by plate (spaces, dots and dashes ignored), whole or in part.
+// Part matches use the text index (CONTAINS), exact ones the key's index; each branch is
+// bounded, in key order.
 // mode: read
 // params: $exact, $parts, $limit
 CALL () {
@@ -17,8 +17,4 @@ CALL () {
 WITH i, max(exact) AS exact
 ORDER BY exact DESC, i.plate
 LIMIT $limit
-CALL (i) {
-  MATCH (i)<-[x:HAS_VEHICLE]-()
-  RETURN count(DISTINCT x.record) AS records, collect(DISTINCT x.agency) AS agencies
-}
-RETURN [i.country, i.plate] AS keys, i.display AS display, coalesce(i.hub, false) AS hub, exact = 1 AS exact, 0.0 AS score, records, agencies, [] AS dates
+RETURN [i.country, i.plate] AS keys, i.display AS display, exact = 1 AS exact, 0.0 AS score

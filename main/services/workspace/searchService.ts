@@ -6,12 +6,13 @@
  * (the text, kinds and how many hits; never the hits themselves).
  */
 import type { z } from 'zod';
-import { nodeRef, type ChartNodeDto, type ChartNodeKind, type MentionDto } from '../../contract/workspaceTypes';
+import { nodeRef, type ChartNodeDto, type ChartNodeKind } from '../../contract/workspaceTypes';
 import type { SearchHitDto, SearchResultDto, searchInput } from '../../contract/workspaceTypes';
 import { CHART_NODE_KINDS } from '../../contract/workspaceTypes';
 import { readSearchText, type SearchPlan } from '../../core/searchText';
 import type { Database, Row } from '../../db/database';
 import { audited } from '../auditService';
+import { loadChartNodes } from './chartNodes';
 
 export type SearchOptions = z.output<typeof searchInput>;
 
@@ -20,9 +21,9 @@ const EXACT = 3;
 const PART = 2;
 const WORDS = 1;
 
-/** A hit before it is grouped: the node, why, and how well. */
-interface Hit {
-  node: ChartNodeDto;
+/** Something found, before its chart node is read: its reference, why, and how well. */
+interface Found {
+  ref: string;
   matched: string;
   score: number;
 }
@@ -32,9 +33,6 @@ const squeeze = (score: number) => (score > 0 ? score / (score + 1) : 0);
 
 /** Rounded, so that equal matches compare equal whatever the float arithmetic did. */
 const round = (score: number) => Math.round(score * 1e6) / 1e6;
-
-const sorted = (values: readonly (string | null | undefined)[]) =>
-  [...new Set(values.filter((v): v is string => typeof v === 'string' && v !== ''))].sort();
 
 /** Letters of a script other than Latin (Cyrillic, Greek, Arabic …). */
 const NON_LATIN = /(?=\p{L})[^\p{Script=Latin}]/u;
@@ -47,8 +45,6 @@ interface IdentifierFinder {
   params(plan: SearchPlan): Record<string, unknown> | null;
   /** The typed part looked for inside keys (the key's last part), if any. */
   part(plan: SearchPlan): string | null;
-  /** The names of the reference's parts, as node properties. */
-  parts: readonly string[];
   describe(display: string, exact: boolean): string;
 }
 
@@ -58,7 +54,6 @@ const IDENTIFIER_FINDERS: readonly IdentifierFinder[] = [
   {
     kind: 'phone',
     find: (db, params) => db.read('search/find-phones', params),
-    parts: ['e164'],
     params: (p) =>
       p.phones.length || p.phoneDigits ? { exact: p.phones.map((x) => x.e164), parts: some([p.phoneDigits]) } : null,
     part: (p) => p.phoneDigits,
@@ -67,7 +62,6 @@ const IDENTIFIER_FINDERS: readonly IdentifierFinder[] = [
   {
     kind: 'email',
     find: (db, params) => db.read('search/find-emails', params),
-    parts: ['key'],
     params: (p) => (p.emails.length || p.emailPart ? { exact: p.emails, parts: some([p.emailPart]) } : null),
     part: (p) => p.emailPart,
     describe: (d, exact) => (exact ? `e-mail ${d}` : `e-mail ${d} (part)`),
@@ -75,7 +69,6 @@ const IDENTIFIER_FINDERS: readonly IdentifierFinder[] = [
   {
     kind: 'handle',
     find: (db, params) => db.read('search/find-handles', params),
-    parts: ['platform', 'key'],
     params: (p) => (p.handles.length || p.handlePart ? { exact: p.handles, parts: some([p.handlePart]) } : null),
     part: (p) => p.handlePart,
     describe: (d, exact) => (exact ? `handle ${d}` : `handle ${d} (part)`),
@@ -83,7 +76,6 @@ const IDENTIFIER_FINDERS: readonly IdentifierFinder[] = [
   {
     kind: 'account',
     find: (db, params) => db.read('search/find-accounts', params),
-    parts: ['kind', 'key'],
     params: (p) =>
       p.accountKeys.length || p.accountPart
         ? {
@@ -97,7 +89,6 @@ const IDENTIFIER_FINDERS: readonly IdentifierFinder[] = [
   {
     kind: 'document',
     find: (db, params) => db.read('search/find-documents', params),
-    parts: ['kind', 'country', 'number'],
     params: (p) =>
       p.documentNumber || p.documentPart ? { exact: some([p.documentNumber]), parts: some([p.documentPart]) } : null,
     part: (p) => p.documentPart,
@@ -106,7 +97,6 @@ const IDENTIFIER_FINDERS: readonly IdentifierFinder[] = [
   {
     kind: 'vehicle',
     find: (db, params) => db.read('search/find-vehicles', params),
-    parts: ['country', 'plate'],
     params: (p) => (p.plate || p.platePart ? { exact: some([p.plate]), parts: some([p.platePart]) } : null),
     part: (p) => p.platePart,
     describe: (d, exact) => (exact ? `plate ${d}` : `plate ${d} (part)`),
@@ -114,7 +104,6 @@ const IDENTIFIER_FINDERS: readonly IdentifierFinder[] = [
   {
     kind: 'address',
     find: (db, params) => db.read('search/find-addresses', params),
-    parts: ['key'],
     params: (p) => (p.addressKeys.length || p.addresses ? { exact: p.addressKeys, query: p.addresses } : null),
     part: () => null,
     describe: (d, exact) => (exact ? `address ${d} (the same address key)` : `address "${d}"`),
@@ -122,42 +111,25 @@ const IDENTIFIER_FINDERS: readonly IdentifierFinder[] = [
 ];
 
 /**
- * An identifier or case row (keys, display, hub, exact, score, records, agencies, dates) as a
- * hit. A part match ranks by the share of the key the typed part covers; a full-text match by
- * its squeezed score.
+ * An identifier or case row (keys, display, exact, score) as something found. A part match ranks
+ * by the share of the key the typed part covers; a full-text match by its squeezed score.
  */
-function rowHit(
+function rowFound(
   kind: ChartNodeKind,
-  parts: readonly string[],
   row: Row,
   matched: (display: string, exact: boolean) => string,
   part: string | null = null,
-): Hit {
+): Found {
   const keys = row.strings('keys');
   const display = row.stringOrNull('display') ?? keys.join(' ');
   const exact = row.boolean('exact');
-  const properties: ChartNodeDto['properties'] = { display };
-  parts.forEach((name, i) => {
-    properties[name] = keys[i] ?? null;
-  });
-  const dates = sorted(row.strings('dates'));
-  const node: ChartNodeDto = {
-    id: nodeRef(kind, keys),
-    kind,
-    label: kind === 'case' ? `${display} (${keys[0] ?? ''})` : display,
-    agencies: sorted(row.strings('agencies')),
-    records: row.number('records'),
-    hub: row.boolean('hub'),
-    properties,
-    ...(dates.length ? { dates } : {}),
-  };
   const key = keys[keys.length - 1] ?? '';
   const score = exact
     ? EXACT
     : part
       ? PART + Math.min(0.999, part.length / Math.max(key.length, 1))
       : WORDS + squeeze(row.number('score'));
-  return { node, matched: matched(display, exact), score };
+  return { ref: nodeRef(kind, keys), matched: matched(display, exact), score };
 }
 
 async function findIdentifiers(
@@ -165,33 +137,23 @@ async function findIdentifiers(
   plan: SearchPlan,
   kinds: Set<ChartNodeKind>,
   limit: number,
-): Promise<Hit[]> {
+): Promise<Found[]> {
   const found = await Promise.all(
     IDENTIFIER_FINDERS.filter((f) => kinds.has(f.kind)).map(async (finder) => {
       const params = finder.params(plan);
       if (!params) return [];
       const rows = await finder.find(db, { ...params, limit });
-      return rows.map((row) => rowHit(finder.kind, finder.parts, row, finder.describe, finder.part(plan)));
+      return rows.map((row) => rowFound(finder.kind, row, finder.describe, finder.part(plan)));
     }),
   );
   return found.flat();
 }
 
-async function findCases(db: Database, plan: SearchPlan, limit: number): Promise<Hit[]> {
+async function findCases(db: Database, plan: SearchPlan, limit: number): Promise<Found[]> {
   const rows = await db.read('search/find-cases', { ref: plan.caseRef, query: plan.cases, limit });
   return rows.map((row) =>
-    rowHit('case', ['agency', 'ref'], row, (display, exact) =>
-      exact ? `case reference ${display}` : `case reference "${display}"`,
-    ),
+    rowFound('case', row, (display, exact) => (exact ? `case reference ${display}` : `case reference "${display}"`)),
   );
-}
-
-interface PartyRow {
-  id: string;
-  person: boolean;
-  name: string | null;
-  agency: string | null;
-  score: number;
 }
 
 function nameMatched(name: string | null, text: string): string {
@@ -200,84 +162,54 @@ function nameMatched(name: string | null, text: string): string {
 }
 
 /**
- * Persons and organisations by name. A person's mentions joined by confirmed same-person pairs
- * are one hit, under the reference of its least mention id, scored by its best mention.
+ * Person and organisation mentions by name, each under its own reference: reading the chart
+ * nodes joins a person's mentions (confirmed same-person pairs) into one.
  */
-async function findParties(db: Database, plan: SearchPlan, kinds: Set<ChartNodeKind>, limit: number) {
+async function findParties(db: Database, plan: SearchPlan, kinds: Set<ChartNodeKind>, limit: number): Promise<Found[]> {
   if (!plan.names || !(kinds.has('person') || kinds.has('organization'))) return [];
   // One person's several mentions each take a place in the full-text answer: ask for more.
-  const rows: PartyRow[] = (await db.read('search/find-parties', { query: plan.names, limit: limit * 4 })).map((r) => ({
-    id: r.string('id'),
-    person: r.boolean('person'),
-    name: r.stringOrNull('name'),
-    agency: r.stringOrNull('agency'),
-    score: r.number('score'),
-  }));
-  const hits: Hit[] = [];
-  if (kinds.has('organization')) {
-    const organizations = rows.filter((r) => !r.person);
-    const counts = new Map(
-      organizations.length
-        ? (await db.read('search/organization-records', { ids: organizations.map((o) => o.id) })).map((r) => [
-            r.string('id'),
-            { records: r.number('records'), agencies: r.strings('agencies'), dates: r.strings('dates') },
-          ])
-        : [],
-    );
-    for (const o of organizations) {
-      const c = counts.get(o.id);
-      const dates = sorted(c?.dates ?? []);
-      hits.push({
-        node: {
-          id: nodeRef('organization', [o.id]),
-          kind: 'organization',
-          label: o.name ?? 'unnamed',
-          agencies: sorted(c?.agencies ?? [o.agency]),
-          records: c?.records ?? 0,
-          hub: false,
-          properties: { name: o.name },
-          ...(dates.length ? { dates } : {}),
-        },
-        matched: nameMatched(o.name, plan.text),
-        score: WORDS + squeeze(o.score),
-      });
-    }
+  const rows = await db.read('search/find-parties', { query: plan.names, limit: limit * 4 });
+  return rows
+    .filter((r) => kinds.has(r.boolean('person') ? 'person' : 'organization'))
+    .map((r) => ({
+      ref: nodeRef(r.boolean('person') ? 'person' : 'organization', [r.string('id')]),
+      matched: nameMatched(r.stringOrNull('name'), plan.text),
+      score: WORDS + squeeze(r.number('score')),
+    }));
+}
+
+/** A hit with its chart node. */
+interface Hit {
+  node: ChartNodeDto;
+  matched: string;
+  score: number;
+}
+
+/**
+ * The chart nodes of what was found. Several mentions of one person become one hit, under the
+ * person's reference, with the best of their scores (and, on a tie, the least mention's reason).
+ */
+async function withNodes(db: Database, found: readonly Found[]): Promise<Hit[]> {
+  const loaded = await loadChartNodes(
+    db,
+    found.map((f) => f.ref),
+  );
+  const hits = new Map<string, Hit>();
+  for (const f of found) {
+    const id = loaded.resolved.get(f.ref);
+    const node = id === undefined ? undefined : loaded.nodes.get(id);
+    if (!node) continue;
+    const score = round(f.score);
+    const known = hits.get(node.id);
+    if (!known || score > known.score || (score === known.score && f.matched < known.matched))
+      hits.set(node.id, { node, matched: f.matched, score });
   }
-  const persons = rows.filter((r) => r.person);
-  if (kinds.has('person') && persons.length) {
-    const groups = await db.read('search/person-groups', { ids: persons.map((p) => p.id) });
-    const byRef = new Map<string, { best: PartyRow; mentions: MentionDto[] }>();
-    const scoreOf = new Map(persons.map((p) => [p.id, p]));
-    for (const g of groups) {
-      const ref = g.string('ref');
-      const hit = scoreOf.get(g.string('id')) as PartyRow;
-      const known = byRef.get(ref);
-      if (!known) byRef.set(ref, { best: hit, mentions: g.get('mentions') as MentionDto[] });
-      else if (hit.score > known.best.score || (hit.score === known.best.score && hit.id < known.best.id))
-        known.best = hit;
-    }
-    for (const [ref, { best, mentions }] of byRef) {
-      const dates = sorted(mentions.map((m) => m.date)).slice(0, 100);
-      const names = sorted(mentions.map((m) => m.name));
-      hits.push({
-        node: {
-          id: nodeRef('person', [ref]),
-          kind: 'person',
-          label: best.name ?? 'unnamed',
-          agencies: sorted(mentions.map((m) => m.agency)),
-          records: new Set(mentions.map((m) => m.record)).size,
-          hub: false,
-          mentions,
-          roles: sorted(mentions.map((m) => m.role)),
-          properties: { name: best.name, ...(names.length > 1 ? { names } : {}) },
-          ...(dates.length ? { dates } : {}),
-        },
-        matched: nameMatched(best.name, plan.text),
-        score: WORDS + squeeze(best.score),
-      });
-    }
-  }
-  return hits;
+  return [...hits.values()];
+}
+
+/** Best first, then by reference: the same text always reads the same nodes. */
+function compareFound(a: Found, b: Found): number {
+  return b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
 }
 
 const KIND_RANK = new Map(CHART_NODE_KINDS.map((k, i) => [k, i]));
@@ -300,14 +232,22 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
   const kinds = new Set<ChartNodeKind>(options.kinds.length ? options.kinds : CHART_NODE_KINDS);
   const [countriesRow] = await db.read('search/agency-countries');
   const plan = readSearchText(options.text, countriesRow?.strings('countries') ?? []);
-  const [parties, cases, identifiers] = await Promise.all([
+  const found = await Promise.all([
     findParties(db, plan, kinds, options.limit),
     kinds.has('case') && plan.caseRef ? findCases(db, plan, options.limit) : [],
     findIdentifiers(db, plan, kinds, options.limit),
   ]);
-  const all = [...parties, ...cases, ...identifiers].map((h) => ({ ...h, score: round(h.score) }));
+  // Chart nodes are read for the best only (twice the limit: a person's mentions join into one);
+  // the rest are counted in their kind's total as found.
+  const ranked = [...new Map(found.flat().map((f) => [f.ref, f])).values()].sort(compareFound);
+  const cut = options.limit * 2;
+  const all = await withNodes(db, ranked.slice(0, cut));
   const totals = new Map<ChartNodeKind, number>();
   for (const h of all) totals.set(h.node.kind, (totals.get(h.node.kind) ?? 0) + 1);
+  for (const f of ranked.slice(cut)) {
+    const kind = f.ref.slice(0, f.ref.indexOf(':')) as ChartNodeKind;
+    totals.set(kind, (totals.get(kind) ?? 0) + 1);
+  }
   const kept = all.sort(compareHits).slice(0, options.limit);
   const groups: SearchResultDto['groups'] = [];
   for (const hit of kept) {

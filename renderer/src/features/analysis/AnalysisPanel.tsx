@@ -35,7 +35,7 @@ function AnalysisResults() {
             <button
               type="button"
               className="analysis-pick"
-              title={`Select the nodes of ${word} ${group.index + 1} on the chart`}
+              title={`${word} ${group.index + 1}: ${group.nodes.slice(0, 10).map(labelOf).join(', ')}${group.nodes.length > 10 ? ' …' : ''}. Selects its nodes on the chart.`}
               onClick={() => selectOnChart(group.nodes)}
             >
               {swatch && (
@@ -45,9 +45,8 @@ function AnalysisResults() {
                   aria-hidden="true"
                 />
               )}
-              <span>
+              <span className="analysis-pick-label">
                 {word} {group.index + 1}: {group.nodes.slice(0, 3).map(labelOf).join(', ')}
-                {group.nodes.length > 3 && '…'}
               </span>
               <span className="legend-count">{countOf(group.nodes.length, 'node', 'nodes')}</span>
             </button>
@@ -89,7 +88,7 @@ function AnalysisResults() {
             {central.map(([id, metrics]) => (
               <li key={id}>
                 <button type="button" className="analysis-pick" onClick={() => selectOnChart([id])}>
-                  <span>{labelOf(id)}</span>
+                  <span className="analysis-pick-label">{labelOf(id)}</span>
                   <span className="legend-count">
                     {metrics.betweenness.toFixed(2)} · degree {metrics.degree}
                   </span>

@@ -57,7 +57,7 @@ export function TimelinePanel() {
         )}
       </header>
       {open && (
-        <div id="timeline-body" className="timeline-body">
+        <div id="timeline-body" className={`timeline-body${data.items.length > 0 ? ' timeline-body-drawn' : ''}`}>
           {data.items.length === 0 ? (
             <p className="panel-note">No dated records behind the nodes on the chart.</p>
           ) : (

@@ -8,6 +8,20 @@
  */
 import { z } from 'zod';
 import { profileSchema } from '../core/profile';
+import {
+  expandInput,
+  explainEdgeInput,
+  findPathsInput,
+  investigationIdInput,
+  investigationInput,
+  nodeDetailsInput,
+  type ChartSliceDto,
+  type EdgeEvidenceDto,
+  type InvestigationSummaryDto,
+  type NodeDetailsDto,
+  type OpenedInvestigationDto,
+  type PathsResultDto,
+} from './workspaceTypes';
 import { DEFAULT_HUB_THRESHOLD, DEFAULT_MATCH_THRESHOLD } from '../core/rules';
 import type { CaselinkError } from './errors';
 import type {
@@ -272,6 +286,22 @@ export interface CaselinkApi {
   /** Confirms many open pairs (named, one cluster, or all at a score) as one decision in the audit trail. */
   confirmMatches(input: z.input<typeof confirmMatchesInput>): Promise<Result<BulkDecisionDto>>;
   /** Undoes a bulk decision by its id: the pairs still carrying it are open again; recorded as a decision. */
+  /** Neighbours of chart nodes by edge kind, agency and hops; hubs and what the cap leaves out are counted. */
+  expandNodes(input: z.input<typeof expandInput>): Promise<Result<ChartSliceDto>>;
+  /** Shortest paths between two chart nodes (hubs left out unless asked), with everything on them. */
+  findPaths(input: z.input<typeof findPathsInput>): Promise<Result<PathsResultDto>>;
+  /** Every property of a chart node with its sources, and which agencies know it through which records. */
+  getNodeDetails(input: z.input<typeof nodeDetailsInput>): Promise<Result<NodeDetailsDto>>;
+  /** The evidence behind a chart edge (by id, or by its two ends), down to file, sheet, row and column. */
+  explainEdge(input: z.input<typeof explainEdgeInput>): Promise<Result<EdgeEvidenceDto>>;
+  /** Saves a chart (new, or over the investigation `id` names); recorded in the audit trail. */
+  saveInvestigation(input: z.input<typeof investigationInput>): Promise<Result<InvestigationSummaryDto>>;
+  /** The saved investigations, newest first. */
+  listInvestigations(): Promise<Result<InvestigationSummaryDto[]>>;
+  /** A saved investigation with its nodes re-read from the graph (those gone or joined since are listed). */
+  openInvestigation(input: z.input<typeof investigationIdInput>): Promise<Result<OpenedInvestigationDto>>;
+  /** Deletes a saved investigation (never the graph it draws); recorded in the audit trail. */
+  deleteInvestigation(input: z.input<typeof investigationIdInput>): Promise<Result<{ id: string; name: string }>>;
   undoMatchDecision(input: z.input<typeof undoMatchDecisionInput>): Promise<Result<BulkDecisionDto>>;
   /** The audit trail (who did what, when, and how it ended), newest first. */
   listAuditEvents(input: z.input<typeof listAuditEventsInput>): Promise<Result<AuditEventDto[]>>;
@@ -314,5 +344,13 @@ export const API_INPUTS = {
 
 // Compile-time check: API_METHODS names exactly the methods of CaselinkApi, both ways round.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+  expandNodes: expandInput,
+  findPaths: findPathsInput,
+  getNodeDetails: nodeDetailsInput,
+  explainEdge: explainEdgeInput,
+  saveInvestigation: investigationInput,
+  listInvestigations: noInput,
+  openInvestigation: investigationIdInput,
+  deleteInvestigation: investigationIdInput,
 const methodsMatchInterface: Same<ApiMethod, keyof CaselinkApi> = true;
 void methodsMatchInterface;

@@ -13,6 +13,7 @@ export const AUDIT_KINDS = [
   'profile-change',
   'search',
   'export',
+  'investigation',
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

@@ -263,6 +263,8 @@ export interface NodeDetailsDto {
 /** A saved chart: what is on it and how it looks, never the data itself (that is re-read). */
 export const investigationInput = z
   .object({
+    /** Saves over this investigation (its id from a save or the list); a new one when absent. */
+    id: z.uuid().optional(),
     name: z.string().trim().min(1).max(200),
     nodes: z
       .array(
@@ -294,4 +296,53 @@ export interface InvestigationSummaryDto {
 
 export interface InvestigationDto extends InvestigationSummaryDto {
   chart: z.output<typeof investigationInput>;
+}
+
+/** One saved investigation, by its id. */
+export const investigationIdInput = z.object({ id: z.uuid() }).strict();
+
+/** A saved investigation as reopened: its chart, and what the graph holds for it now. */
+export interface OpenedInvestigationDto extends InvestigationDto {
+  /** The chart's nodes as the graph holds them today, with the edges among them. */
+  slice: ChartSliceDto;
+  /** Saved node references the graph no longer holds. */
+  missing: string[];
+  /** Saved references now drawn under another (a person joined with another mention since). */
+  moved: { from: string; to: string }[];
+}
+
+// ---- explain an edge ------------------------------------------------------------------------
+
+/** A chart edge, by its id or by its two ends (and, optionally, its kind). */
+export const explainEdgeInput = z
+  .object({
+    edge: z.string().min(3).max(3000).optional(),
+    source: nodeRefInput.optional(),
+    target: nodeRefInput.optional(),
+    kind: z.enum(CHART_EDGE_KINDS).optional(),
+  })
+  .strict()
+  .refine((e) => e.edge !== undefined || (e.source !== undefined && e.target !== undefined), {
+    message: 'give the edge id, or its source and target',
+  });
+
+/** One fact behind an edge, with where it comes from. */
+export interface EdgeFactDto {
+  kind: ChartEdgeKind;
+  /** The fact in words, e.g. `both used phone +44 7700 900123`. */
+  statement: string;
+  /** For identifier links: the identifier (a node reference). */
+  identifier?: string;
+  /** For `same-as`: the pair's status, score and reasons. */
+  match?: { a: string; b: string; status: string; score: number | null; reasons: string[]; decidedBy: string | null };
+  /** Every row and column that asserts the fact (both sides for a shared identifier). */
+  sources: SourceRefDto[];
+}
+
+/** Why two chart nodes are linked. */
+export interface EdgeEvidenceDto {
+  source: string;
+  target: string;
+  facts: EdgeFactDto[];
+  notes: string[];
 }

@@ -29,6 +29,15 @@ import { overview } from './graphService';
 import { cardHasher } from './import/profiles';
 import { ImportWorkspace } from './import/workspace';
 import { explainLink, sharedIdentifiers } from './linkService';
+import { explainEdge, nodeDetails } from './workspace/detailsService';
+import { expandNodes } from './workspace/expandService';
+import {
+  deleteInvestigation,
+  listInvestigations,
+  openInvestigation,
+  saveInvestigation,
+} from './workspace/investigationService';
+import { findPaths } from './workspace/pathService';
 import {
   confirmMatches,
   countOpenMatches,
@@ -112,6 +121,14 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
     sharedIdentifiers: (input) => answer(() => sharedIdentifiers(db, sharedIdentifiersInput.parse(input))),
     explainLink: (input) => answer(() => explainLink(db, input.a, input.b)),
     listMatches: (input) => answer(() => listMatches(db, listMatchesInput.parse(input))),
+    expandNodes: (input) => answer(() => expandNodes(db, input)),
+    findPaths: (input) => answer(() => findPaths(db, input)),
+    getNodeDetails: (input) => answer(() => nodeDetails(db, input)),
+    explainEdge: (input) => answer(() => explainEdge(db, input)),
+    saveInvestigation: (input) => answer(() => saveInvestigation(db, input)),
+    listInvestigations: () => answer(() => listInvestigations(db)),
+    openInvestigation: (input) => answer(() => openInvestigation(db, input.id)),
+    deleteInvestigation: (input) => answer(() => deleteInvestigation(db, input.id)),
     decideMatch: (input) =>
       answer(async () => {
         await decideMatch(db, decideMatchInput.parse(input));

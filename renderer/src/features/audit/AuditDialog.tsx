@@ -15,6 +15,7 @@ const KIND_WORDS: Record<AuditKind, string> = {
   'profile-change': 'Profile change',
   search: 'Search',
   export: 'Export',
+  investigation: 'Investigation',
 };
 
 /** Every kind, in the contract's order: the Record above cannot compile with one missing. */

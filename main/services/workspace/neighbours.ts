@@ -1,0 +1,125 @@
+/**
+ * One step outwards from chart nodes: the links the graph holds from each, read with one static
+ * statement per kind of start (persons and organisations, records, cases, identifiers), as
+ * links between chart references.
+ */
+import type { ChartNodeKind } from '../../contract/workspaceTypes';
+import { parseNodeRef } from '../../contract/workspaceTypes';
+import type { Database, Row } from '../../db/database';
+import { IDENTIFIER_RELATIONSHIPS, isIdentifierKind, kindOfLabels, refOfNode, refParams } from './chartNodes';
+
+/** One link the graph holds, between two graph nodes given by their own references. */
+export interface GraphLink {
+  /** The node the step started from (a person mention's own reference). */
+  from: string;
+  /** The node reached (a person mention's own reference). */
+  to: string;
+  toKind: ChartNodeKind;
+  /** The relationship type: HAS_PHONE …, MENTIONS, ABOUT. */
+  type: string;
+  record: string | null;
+  agency: string | null;
+  role: string | null;
+  /** For an identifier reached: flagged as a hub. */
+  hub: boolean;
+  /** For an identifier link: the column and cell it was read from, and any grading of its own. */
+  use: IdentifierUse | null;
+}
+
+/** One use of an identifier as the import wrote it on the link. */
+export interface IdentifierUse {
+  column?: string;
+  raw?: string;
+  extension?: string;
+  gradingSystem?: string;
+  sourceEvaluation?: string;
+  informationAssessment?: string;
+  handlingCode?: string;
+  handlingConditions?: string;
+}
+
+export interface StepFilter {
+  /** Relationship types to follow (all when empty). */
+  types: string[];
+  /** Only links asserted by records of these agencies (all when empty). */
+  agencies: string[];
+}
+
+function toLink(row: Row): GraphLink | null {
+  const from = refOfNode(row.strings('fromLabels'), row.get('fromKeys') as Record<string, unknown>);
+  const labels = row.strings('labels');
+  const keys = row.get('keys') as Record<string, unknown>;
+  const to = refOfNode(labels, keys);
+  const toKind = kindOfLabels(labels);
+  if (!from || !to || !toKind) return null;
+  return {
+    from,
+    to,
+    toKind,
+    type: row.string('type'),
+    record: row.stringOrNull('record'),
+    agency: row.stringOrNull('agency'),
+    role: row.stringOrNull('role'),
+    hub: keys.hub === true,
+    use: row.has('use') ? (row.get('use') as IdentifierUse | null) : null,
+  };
+}
+
+/**
+ * Every link from these graph nodes (person and organisation mentions by their own references),
+ * one step out, as the filter allows.
+ */
+export async function step(db: Database, refs: readonly string[], filter: StepFilter): Promise<GraphLink[]> {
+  const params = refParams(refs);
+  const base = { types: filter.types, agencies: filter.agencies };
+  const identifiers = Object.values(params.identifiers).some((list) => list.length > 0);
+  const results = await Promise.all([
+    params.parties.length ? db.read('workspace/party-neighbours', { ...base, ids: params.parties }) : [],
+    params.records.length ? db.read('workspace/record-neighbours', { ...base, ids: params.records }) : [],
+    params.cases.length ? db.read('workspace/case-neighbours', { ...base, cases: params.cases }) : [],
+    identifiers ? db.read('workspace/identifier-users', { ...base, ...params.identifiers }) : [],
+  ]);
+  return results.flat().flatMap((row) => toLink(row) ?? []);
+}
+
+/** An open same-person candidate between two mentions. */
+export interface CandidateLink {
+  a: string;
+  b: string;
+  score: number;
+  records: string[];
+  agencies: string[];
+}
+
+/** Open candidates of these mentions at or above `minScore`. */
+export async function candidateLinks(
+  db: Database,
+  mentionIds: readonly string[],
+  minScore: number,
+  agencies: readonly string[],
+): Promise<CandidateLink[]> {
+  if (mentionIds.length === 0) return [];
+  const rows = await db.read('workspace/candidate-pairs', { ids: mentionIds, minScore, agencies });
+  return rows.map((r) => ({
+    a: r.string('a'),
+    b: r.string('b'),
+    score: r.number('score'),
+    records: [r.stringOrNull('recordA'), r.stringOrNull('recordB')].filter((x): x is string => x !== null),
+    agencies: [r.stringOrNull('agencyA'), r.stringOrNull('agencyB')].filter((x): x is string => x !== null),
+  }));
+}
+
+/** The chart edge kind of a relationship type. */
+export function edgeKindOfType(type: string): 'mentions' | 'about' | ChartNodeKind {
+  if (type === 'MENTIONS') return 'mentions';
+  if (type === 'ABOUT') return 'about';
+  const kind = Object.entries(IDENTIFIER_RELATIONSHIPS).find(([, t]) => t === type)?.[0];
+  if (!kind) throw new Error(`no chart edge for the relationship type ${type}`);
+  return kind as ChartNodeKind;
+}
+
+/** Whether a reference names an identifier. */
+export function isIdentifierRef(ref: string): boolean {
+  const parsed = parseNodeRef(ref);
+  return parsed !== null && isIdentifierKind(parsed.kind);
+}

@@ -1,0 +1,127 @@
+/**
+ * Shortest paths between two chart nodes, computed in Neo4j (SHORTEST k over the links records
+ * make), as chart paths: a person's mentions are one node, so a path may start at any of them and
+ * a step between two of them is no step. Several paths, shortest first, and a slice of everything
+ * on them to add to the chart.
+ */
+import type { z } from 'zod';
+import { CaselinkFailure } from '../../contract/errors';
+import { findPathsInput, type PathDto, type PathsResultDto } from '../../contract/workspaceTypes';
+import type { Database } from '../../db/database';
+import { EdgeSet } from './chartEdges';
+import { kindOfLabels, loadChartNodes, refOfNode } from './chartNodes';
+import type { GraphLink } from './neighbours';
+
+export type FindPathsInput = z.input<typeof findPathsInput>;
+
+/** Paths the statement answers before mentions are joined, so that joined duplicates leave room. */
+const RAW_PATHS = 100;
+
+interface RawPath {
+  nodes: { labels: string[]; keys: Record<string, unknown> }[];
+  rels: { type: string; record: string | null; agency: string | null; role: string | null }[];
+}
+
+/** Finds the shortest paths between two chart nodes; see the module comment. */
+export async function findPaths(db: Database, input: FindPathsInput): Promise<PathsResultDto> {
+  const opts = findPathsInput.parse(input);
+  const ends = await loadChartNodes(db, [opts.from, opts.to]);
+  const [from, to] = [ends.resolved.get(opts.from), ends.resolved.get(opts.to)];
+  for (const [asked, found] of [
+    [opts.from, from],
+    [opts.to, to],
+  ] as const) {
+    if (!found) throw new CaselinkFailure({ kind: 'NotFound', message: `${asked} is not in the graph.` });
+  }
+  const notes: string[] = [];
+  if (from === to) {
+    return {
+      paths: [],
+      slice: { nodes: [], edges: [], hubsLeftOut: 0, cappedOut: 0, notes: ['Both ends are the same node.'] },
+    };
+  }
+  const rows = await db.read('workspace/shortest-paths', {
+    from: ends.elements.get(from as string) ?? [],
+    to: ends.elements.get(to as string) ?? [],
+    maxHops: opts.maxHops,
+    includeHubs: opts.includeHubs,
+    limit: RAW_PATHS,
+  });
+  const raw = rows.map((r) => ({ nodes: r.get('nodes'), rels: r.get('rels') }) as RawPath);
+  const graphRefs = raw.flatMap((p) => p.nodes.map((n) => refOfNode(n.labels, n.keys) ?? ''));
+  const loaded = await loadChartNodes(
+    db,
+    graphRefs.filter((r) => r !== ''),
+  );
+  const chartRef = (n: RawPath['nodes'][number]) => {
+    const ref = refOfNode(n.labels, n.keys);
+    return ref ? (loaded.resolved.get(ref) ?? null) : null;
+  };
+
+  const edges = new EdgeSet();
+  const seen = new Set<string>();
+  const paths: PathDto[] = [];
+  for (const p of raw) {
+    const nodes: string[] = [];
+    const pathEdges: string[] = [];
+    let broken = false;
+    p.nodes.forEach((n, i) => {
+      const ref = chartRef(n);
+      if (!ref) {
+        broken = true;
+        return;
+      }
+      const previous = nodes[nodes.length - 1];
+      if (previous === ref) return;
+      const rel = p.rels[i - 1];
+      if (previous !== undefined && rel) {
+        const link: GraphLink = {
+          from: previous,
+          to: ref,
+          toKind: kindOfLabels(n.labels) ?? 'person',
+          type: rel.type,
+          record: rel.record,
+          agency: rel.agency,
+          role: rel.role,
+          hub: n.keys.hub === true,
+          use: null,
+        };
+        const id = rel.type === 'SAME_AS' ? null : edges.addLink(link, previous, ref);
+        if (!id) {
+          broken = true;
+          return;
+        }
+        pathEdges.push(id);
+      }
+      nodes.push(ref);
+    });
+    const key = nodes.join(' ');
+    if (broken || seen.has(key) || nodes[0] !== from || nodes[nodes.length - 1] !== to) continue;
+    // A path that comes back to a node it passed is a longer way round a shorter one.
+    if (new Set(nodes).size !== nodes.length) continue;
+    seen.add(key);
+    paths.push({ nodes, edges: pathEdges });
+  }
+  paths.sort((a, b) => a.nodes.length - b.nodes.length || (a.nodes.join(' ') < b.nodes.join(' ') ? -1 : 1));
+  const kept = paths.slice(0, opts.limit);
+  const onPaths = new Set(kept.flatMap((p) => p.nodes));
+  const edgeIds = new Set(kept.flatMap((p) => p.edges));
+  if (kept.length === 0) {
+    notes.push(
+      `No path of ${opts.maxHops} steps or fewer${opts.includeHubs ? '' : ' without hubs'}: try more steps${opts.includeHubs ? '' : ' or include hubs'}.`,
+    );
+  } else if (!opts.includeHubs) {
+    notes.push('Paths through hub identifiers are left out; include hubs to see them.');
+  }
+  const nodeOrder = [...onPaths];
+  return {
+    paths: kept,
+    slice: {
+      nodes: nodeOrder.map((ref) => loaded.nodes.get(ref) ?? ends.nodes.get(ref)).filter((n) => n !== undefined),
+      edges: edges.list().filter((e) => edgeIds.has(e.id)),
+      hubsLeftOut: 0,
+      cappedOut: Math.max(0, paths.length - kept.length),
+      notes,
+    },
+  };
+}

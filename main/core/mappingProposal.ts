@@ -12,6 +12,7 @@ import {
   NOT_COMPOUNDS,
   DOCUMENT_TYPE_WORDS,
   DOCUMENT_WORDS,
+  EVENT_WORDS,
   EXPLOITATION_WORDS,
   FIELD_WORDS,
   FILLER,
@@ -42,6 +43,8 @@ export interface HeaderReading {
   /** Set when the header names something Caselink does not import (its values are not read). */
   excluded?: boolean;
   documentType?: DocumentType;
+  /** Other parties the header names as the same one ("Fahrer (Schleuser)"): their columns join it. */
+  alsoNamed?: PartyWord[];
 }
 
 // Roles a "Victim/Suspect" column chooses between.
@@ -88,6 +91,19 @@ function excludedWords(text: string): boolean {
   if (excluded.length === 0) return false;
   const fields = FIELD_WORDS.filter((r) => r.field !== null).flatMap((r) => spans(r.pattern, text));
   return excluded.some(([start, end]) => !fields.some(([s, e]) => s <= start && e >= end && e - s > end - start));
+}
+
+/**
+ * Whether every place a rule's words stand is inside a longer match of another field's words:
+ * "social" of "razón social", "reference" of "transaction reference", "kraj" of "kraj pochodzenia".
+ */
+function coveredByLonger(rule: FieldWords, text: string): boolean {
+  const own = spans(rule.pattern, text);
+  if (own.length === 0) return false;
+  const longer = FIELD_WORDS.filter((r) => r.field !== null && r.field !== rule.field).flatMap((r) =>
+    spans(r.pattern, text),
+  );
+  return own.every(([start, end]) => longer.some(([s, e]) => s <= start && e >= end && e - s > end - start));
 }
 
 // "of (the)" after a party word, in the languages of the vocabulary, followed by what it is of.
@@ -206,22 +222,36 @@ export function readHeader(header: string): HeaderReading {
     }
   }
   const organisation = has(ORGANISATION_WORDS, rest) || (parties.length === 0 && has(COMPANY_NUMBERS, rest));
+  // "Company number", "Company reg. no.": the document is read before the firm's word is taken out.
+  const document = firstByPosition(DOCUMENT_TYPE_WORDS, rest);
   if (organisation) rest = without(ORGANISATION_WORDS, rest);
   const distinctRoles = new Set(parties.map((p) => p.role));
   const party = parties[0] ?? (organisation ? (PARTY_WORDS.find((p) => p.entity === 'employer') ?? null) : null);
+  // "Fahrer (Schleuser)", "Recruiter / agent": the other words name the same person.
+  const others = parties.filter((p) => p.kind === party?.kind && p.entity !== party.entity);
   const reading = (field: HeaderReading['field'], documentType?: DocumentType): HeaderReading => ({
     party,
     organisation,
     field,
     ...(documentType ? { documentType } : {}),
+    ...(others.length > 0 ? { alsoNamed: others } : {}),
   });
+  // "First responder organisation", "Melder (organisatie)": the body that reported, not a person.
+  if (party?.role === 'reporter' && organisation && without(FILLER, rest) === '') {
+    return { party: null, organisation: false, field: null, excluded: true };
+  }
+  // "Plaats controle", "Lieu de l'interpellation", "Miejsce zatrzymania": where the event was.
+  if (!party && has(PLACE_WORDS, rest) && has(EVENT_WORDS, rest) && !has(words('birthDate'), rest)) {
+    return reading('location');
+  }
   // "Victim/Suspect", "Vítima/Suspeito": a column that says which of the roles the person had.
   if (distinctRoles.size > 1 && without(FILLER, rest) === '') {
     if ([...distinctRoles].filter((r) => STATUS_ROLES.includes(r)).length > 1)
       return { ...reading('role'), party: null };
     // "Employer / intermediary": one party named two ways; the person rather than the firm.
     const person = parties.find((p) => p.kind === 'person') ?? party;
-    return { party: person, organisation, field: 'fullName' };
+    const same = parties.filter((p) => p.kind === person?.kind && p.entity !== person.entity);
+    return { party: person, organisation, field: 'fullName', ...(same.length > 0 ? { alsoNamed: same } : {}) };
   }
   if (roleHeader) return reading('role');
   // "Status pokrzywdzonego", "Victim status": a status is a role only when a party is named.
@@ -239,7 +269,6 @@ export function readHeader(header: string): HeaderReading {
   // "Straße und Hausnummer", "Ulica i nr domu": the street line.
   if (has(words('addressStreet'), rest) && has(words('addressHouseNumber'), rest)) return reading('addressStreet');
   // "Passport country", "Ausweis Staatsangehörigkeit": the country that issued the document.
-  const document = firstByPosition(DOCUMENT_TYPE_WORDS, rest);
   // "Адрес по лична карта", "Address on ID card": the address the document gives, not its number.
   if ((document || has(DOCUMENT_WORDS, rest)) && has(words('address'), rest) && !NUMBER_WORDS.test(rest)) {
     return reading('address');
@@ -277,7 +306,7 @@ export function readHeader(header: string): HeaderReading {
     }
     // Words of what is not imported inside a longer field's words ("Data valuta") are that field.
     if (rule.field === null && !excludedWords(rest)) continue;
-    if (has(rule.pattern, rest)) {
+    if (has(rule.pattern, rest) && !coveredByLonger(rule, rest)) {
       if (rule.field === 'recordRef') {
         // "Caller number" is the caller's phone; "Prüfungs-Nr.", "Рег. №" a reference of the case.
         if (party?.role === 'reporter' && NUMBER_WORDS.test(rest)) return reading('phone');
@@ -541,9 +570,18 @@ export function proposeProfile(input: ProposalInput): Proposal {
   const bareNames: { column: ColumnMapping; header: string }[] = [];
   // A sheet named for a party ("Agents", "Víctimas", "Werknemers") gives its columns to that party.
   const sheetParty = input.sheets?.length === 1 ? readHeader(input.sheets[0] ?? '').party : null;
+  const readings = input.header.map((header) => readHeader(header));
+  // "Fahrer (Schleuser)" then "Fahrer Geb.-Datum": the driver's columns are the smuggler's.
+  const sameAs = new Map<string, PartyWord>();
+  for (const read of readings) {
+    for (const other of read.alsoNamed ?? [])
+      if (read.party && !sameAs.has(other.entity)) sameAs.set(other.entity, read.party);
+  }
   input.header.forEach((header, index) => {
     if (/^column \d+$/.test(header)) return;
-    const read = readHeader(header);
+    const read = readings[index] ?? readHeader(header);
+    if (read.party && sameAs.has(read.party.entity) && !read.alsoNamed)
+      read.party = sameAs.get(read.party.entity) ?? null;
     if (!read.party && sheetParty) read.party = sheetParty;
     let field = read.field;
     let reason = field ? `header "${header}" reads as ${field === 'name' ? 'a name' : field}` : '';

@@ -663,6 +663,46 @@ describe('proposing a mapping profile', () => {
       });
     });
 
+    it('lets the longer words of a header decide over a short word inside them', () => {
+      expect(
+        read(['Nombre / razón social', 'Transaction reference', 'Kraj pochodzenia', 'Tipo de interviniente']),
+      ).toEqual([
+        'Nombre / razón social → subject(subject).fullName',
+        'Transaction reference → record.recordRef',
+        'Kraj pochodzenia → subject(subject).nationality',
+        'Tipo de interviniente → subject(subject).role',
+      ]);
+      expect(read(['Account of exploitation'])).toEqual(['Account of exploitation → record.freeText']);
+    });
+
+    it("reads a firm's number as its document, the place of a check as the record's, and leaves a reporting body out", () => {
+      const proposal = proposeProfile({
+        agency: 'X',
+        country: 'GB',
+        header: ['Company number', 'Employer PAYE ref', 'Plaats controle', 'First Responder Organisation'],
+        samples: [],
+      });
+      expect({ mapped: summary(proposal.profile), unmapped: proposal.unmapped }).toEqual({
+        mapped: [
+          'Company number → employer(employer).documentNumber[tax-id]',
+          'Employer PAYE ref → employer(employer).documentNumber[tax-id]',
+          'Plaats controle → record.location',
+        ],
+        unmapped: ['First Responder Organisation'],
+      });
+    });
+
+    it('gives the columns of a party named two ways in one header to that one party, and companions their own', () => {
+      expect(
+        read(['Fahrer (Schleuser)', 'Fahrer Geb.-Datum', 'Reisgenoot / begeleider', 'Telefoonnummer begeleider']),
+      ).toEqual([
+        'Fahrer (Schleuser) → suspect(suspect).fullName',
+        'Fahrer Geb.-Datum → suspect(suspect).birthDate',
+        'Reisgenoot / begeleider → associate(associate).fullName',
+        'Telefoonnummer begeleider → associate(associate).phone',
+      ]);
+    });
+
     it('reads a bare run of digits under an unknown header as a phone only when it is a valid one', () => {
       // An ЕГН and a PESEL of persons born after 2000 begin with 0, as national phone numbers do.
       expect({

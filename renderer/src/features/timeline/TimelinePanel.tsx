@@ -67,6 +67,7 @@ export function TimelinePanel() {
                 period={period}
                 onBrush={(dates) => setChartFilters({ dates })}
                 onPick={(node) => selectOnChart([node])}
+                onShowAll={() => setChartFilters({ dates: { from: null, to: null } })}
               />
             </Suspense>
           )}

@@ -16,6 +16,8 @@ export interface TimelineViewProps {
   onBrush(period: { from: string; to: string }): void;
   /** An item picked: the node it belongs to. */
   onPick(node: string): void;
+  /** Every date shown again (the 0 key): the period filter goes. */
+  onShowAll(): void;
 }
 
 const PERIOD_ID = 'chart-period';
@@ -65,8 +67,8 @@ const OPTIONS: TimelineOptions = {
   groupOrder: (a: { order: number }, b: { order: number }) => a.order - b.order,
 };
 
-/** The timeline, with keys: ← → move, + − zoom, 0 shows everything. */
-export function TimelineView({ data, period, onBrush, onPick }: TimelineViewProps) {
+/** The timeline, with keys: ← → move, + − zoom, 0 shows every date (and ends the period filter). */
+export function TimelineView({ data, period, onBrush, onPick, onShowAll }: TimelineViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | null>(null);
   const handlers = useRef({ onBrush, onPick });
@@ -125,7 +127,9 @@ export function TimelineView({ data, period, onBrush, onPick }: TimelineViewProp
         end: new Date(end.getTime() + width * factor),
       };
     } else if (event.key === '0') {
+      event.preventDefault();
       instance.fit({ animation: false });
+      onShowAll();
       return;
     }
     if (!next) return;
@@ -140,7 +144,7 @@ export function TimelineView({ data, period, onBrush, onPick }: TimelineViewProp
       className="timeline-canvas"
       role="group"
       tabIndex={0}
-      aria-label="Timeline of the records behind the chart. Left and right arrows move the period, plus and minus zoom, 0 shows everything; the chart follows the period shown."
+      aria-label="Timeline of the records behind the chart. Left and right arrows move the period, plus and minus zoom, 0 shows every date; the chart follows the period shown."
       aria-keyshortcuts="ArrowLeft ArrowRight + - 0"
       data-testid="timeline"
       onKeyDown={onKeyDown}

@@ -18,6 +18,7 @@ import { agencyCode, country, EXIT, exitCodeOf, integerIn, nonEmpty } from './op
 import { registerLinkCommands, summariseLinks } from './linkCommands';
 import { registerModelCommands } from './modelCommands';
 import { registerSearchCommands } from './searchCommands';
+import { registerWorkspaceCommands } from './workspaceCommands';
 import { toError } from '../contract/errors';
 import { createApi } from '../services/api';
 import { setAuditApp } from '../services/auditService';
@@ -246,6 +247,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program, out, withConnection);
   registerModelCommands(program, out, withConnection);
   registerSearchCommands(program, out, withConnection);
+  registerWorkspaceCommands(program, out, withConnection);
 
   program
     .command('serve')

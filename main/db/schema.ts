@@ -7,7 +7,7 @@ import { statementsUnder } from './cypher';
 import type { Database } from './database';
 
 /** Raise when a file under cypher/schema/ is added or changed. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** Applies every schema file and records {@link SCHEMA_VERSION}. Idempotent. */
 export async function applySchema(db: Database, now: () => Date = () => new Date()): Promise<void> {

@@ -1,118 +1,558 @@
-import cytoscape, { type Core, type Layouts } from 'cytoscape';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { GraphElements } from '../../../main/contract/api';
+import cytoscape, { type Core, type EventObject, type NodeCollection, type NodeSingular } from 'cytoscape';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ChartNodeDto } from '../../../main/contract/workspaceTypes';
+import { useAppStore, useAppStoreApi } from '../store';
+import type { ChartContent } from '../store/chartSlice';
+import { chartElements, type ChartAppearance } from './chartElements';
+import { ChartList } from './ChartList';
 import { registerExtensions } from './extensions';
-import { FIT_PADDING, layoutFor, MAX_FIT_ZOOM } from './layout';
-import { graphStylesheet } from './style';
-import { toElements } from './toElements';
+import { FIT_PADDING, layoutFor, MAX_FIT_ZOOM, runSeeded } from './layout';
+import {
+  EDGE_LABELS_FROM_ZOOM,
+  labelBudget,
+  labelFontSize,
+  labelMaxWidth,
+  labelWidth,
+  NAMED_OVER_NODES,
+  placeLabels,
+  rankByImportance,
+  type LabelBox,
+} from './lod';
+import { Navigator } from './Navigator';
+import { agencyColours, graphStylesheet } from './style';
+import './chart.css';
 
 export interface CytoscapeViewProps {
-  /** The graph to show; null before anything was loaded. */
-  graph: GraphElements | null;
   /** Shown over the canvas (empty graph, loading, errors); the canvas stays mounted beneath. */
   overlay?: ReactNode;
+  /** What the filters leave visible and how the analysis sizes and colours nodes. */
+  appearance?: ChartAppearance;
 }
 
-/**
- * The link chart. The only component that holds the imperative Cytoscape instance: it creates it
- * once, replaces its elements when `graph` changes and lays them out.
- */
-export function CytoscapeView({ graph, overlay }: CytoscapeViewProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const cyRef = useRef<Core | null>(null);
-  const layoutRef = useRef<Layouts | null>(null);
+/** Above this many nodes the navigator opens by itself. */
+export const NAVIGATOR_FROM = 60;
 
+interface ContextMenu {
+  x: number;
+  y: number;
+  /** The node or edge right-clicked (and so selected). */
+  target: string;
+  isNode: boolean;
+}
+
+const isEditable = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    !!target.closest('[role="dialog"]'));
+
+/**
+ * The link chart. The only component that holds the imperative Cytoscape instance: it draws the
+ * chart store's content (adding, updating and removing elements as the store changes, never
+ * redrawing all), runs the layouts the store asks for, writes positions and the selection back,
+ * and keeps labels legible by level of detail (lod.ts). Beside it: a toolbar, a context menu, a
+ * navigator, and the keyboard list of what is on the chart.
+ */
+export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
+  const chart = useAppStore((s) => s.chart);
+  const selection = useAppStore((s) => s.chartSelection);
+  const layoutRequest = useAppStore((s) => s.chartLayout);
+  const notes = useAppStore((s) => s.chartNotes);
+  const canUndo = useAppStore((s) => s.chartPast.length > 0);
+  const canRedo = useAppStore((s) => s.chartFuture.length > 0);
+  const store = useAppStoreApi();
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [cy, setCy] = useState<Core | null>(null);
+  const cyRef = useRef<Core | null>(null);
+  const fitZoomRef = useRef<number | null>(null);
+  const ranksRef = useRef<string[]>([]);
+  const syncingRef = useRef(false);
+  const lastLayoutRef = useRef(0);
+  const [revision, setRevision] = useState(0);
+  const [menu, setMenu] = useState<ContextMenu | null>(null);
+  const [navigatorOpen, setNavigatorOpen] = useState<boolean | null>(null);
+
+  const updateLod = useCallback(() => {
+    const core = cyRef.current;
+    if (!core) return;
+    const zoom = core.zoom();
+    const font = Math.round(labelFontSize(zoom) * 10) / 10;
+    const view = core.extent();
+    const candidates: LabelBox[] = [];
+    const discs: LabelBox[] = [];
+    let shown = 0;
+    for (const id of ranksRef.current) {
+      const node = core.getElementById(id);
+      if (node.empty() || node.hasClass('hidden')) continue;
+      shown += 1;
+      const at = node.position();
+      if (at.x < view.x1 || at.x > view.x2 || at.y < view.y1 || at.y > view.y2) continue;
+      const half = Number(node.data('size')) / 2 || 16;
+      discs.push({ id, x: at.x, top: at.y - half * 0.6, width: half * 1.2, height: half * 1.2 });
+      const text = String(node.data('label') ?? '');
+      candidates.push({ id, x: at.x, top: at.y + half, width: labelWidth(text, font) + 6, height: font * 1.35 + 4 });
+    }
+    const budget = labelBudget(shown, zoom, fitZoomRef.current ?? zoom, core.width() * core.height());
+    const labelled = placeLabels(candidates, budget, discs, NAMED_OVER_NODES);
+    const edgeFont = Math.round(labelFontSize(zoom) * 9) / 10;
+    const edgeLabels = zoom >= EDGE_LABELS_FROM_ZOOM;
+    core.batch(() => {
+      core.nodes().forEach((node) => {
+        if (node.hasClass('group')) {
+          if (node.data('fontSize') !== font * 1.15) node.data('fontSize', font * 1.15);
+          return;
+        }
+        node.toggleClass('labelled', labelled.has(node.id()));
+        if (node.data('fontSize') !== font) node.data({ fontSize: font, labelWidth: labelMaxWidth(font) });
+      });
+      core.edges().forEach((edge) => {
+        edge.toggleClass('labelled', edgeLabels);
+        if (edge.data('fontSize') !== edgeFont) edge.data('fontSize', edgeFont);
+      });
+    });
+    containerRef.current?.setAttribute('data-labelled', String(labelled.size));
+  }, []);
+
+  const fitChart = useCallback(() => {
+    const core = cyRef.current;
+    if (!core || core.elements(':visible').length === 0) return;
+    core.fit(core.elements(':visible'), FIT_PADDING);
+    if (core.zoom() > MAX_FIT_ZOOM) {
+      core.zoom(MAX_FIT_ZOOM);
+      core.center(core.elements(':visible'));
+    }
+    fitZoomRef.current = core.zoom();
+    updateLod();
+  }, [updateLod]);
+
+  // The Cytoscape instance, created once.
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     registerExtensions();
-    const cy = cytoscape({
+    const core = cytoscape({
       container,
       style: graphStylesheet(0),
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: true,
+      selectionType: 'additive',
     });
-    cyRef.current = cy;
-    // The canvas has no elements of its own to carry a title: show the hovered node's instead.
-    cy.on('mouseover', 'node', (event) => {
-      const title: unknown = event.target.data('title');
+    cyRef.current = core;
+    setCy(core);
+
+    const hoverOn = (event: EventObject) => {
+      const target = event.target as NodeSingular;
+      const title: unknown = target.data('title');
       container.title = typeof title === 'string' ? title : '';
-    });
-    cy.on('mouseout', 'node', () => {
+      target.addClass('hover');
+      if (target.isNode()) {
+        target.connectedEdges().addClass('hover');
+        target.neighborhood('node').addClass('neighbour');
+      }
+    };
+    const hoverOff = () => {
       container.title = '';
+      core.elements('.hover, .neighbour').removeClass('hover neighbour');
+    };
+    core.on('mouseover', 'node, edge', hoverOn);
+    core.on('mouseout', 'node, edge', hoverOff);
+
+    // Selections made on the canvas (clicks, Shift/Ctrl-clicks, box select) go to the store once per frame.
+    let selectionQueued = false;
+    core.on('select unselect', () => {
+      if (syncingRef.current || selectionQueued) return;
+      selectionQueued = true;
+      queueMicrotask(() => {
+        selectionQueued = false;
+        store.getState().selectOnChart(core.$(':selected').map((e) => e.id()));
+      });
     });
+
+    // A drag is an undo step; every node it moved (a selection, a group's members) is recorded once.
+    let dragQueued = false;
+    core.on('dragfree', 'node', () => {
+      if (dragQueued) return;
+      dragQueued = true;
+      queueMicrotask(() => {
+        dragQueued = false;
+        const positions = Object.fromEntries(core.nodes(':childless').map((n) => [n.id(), { ...n.position() }]));
+        store.getState().moveNodes(positions, { record: true });
+      });
+    });
+
+    core.on('cxttap', 'node, edge', (event) => {
+      const target = event.target as NodeSingular;
+      if (!target.selected()) {
+        core.$(':selected').unselect();
+        target.select();
+      }
+      setMenu({
+        x: event.renderedPosition.x,
+        y: event.renderedPosition.y,
+        target: target.id(),
+        isNode: target.isNode(),
+      });
+    });
+    core.on('tap cxttap', (event) => {
+      if (event.target === core) setMenu(null);
+    });
+    core.on('zoom', () => setMenu(null));
+
+    let lodFrame = 0;
+    core.on('zoom resize', () => {
+      if (lodFrame) return;
+      lodFrame = requestAnimationFrame(() => {
+        lodFrame = 0;
+        updateLod();
+      });
+    });
+
     // Cytoscape only notices window resizes; panels can change the canvas size too.
-    const observer = new ResizeObserver(() => cy.resize());
+    const observer = new ResizeObserver(() => core.resize());
     observer.observe(container);
     return () => {
       observer.disconnect();
-      layoutRef.current?.stop();
-      layoutRef.current = null;
-      cy.destroy();
+      cancelAnimationFrame(lodFrame);
+      core.destroy();
       cyRef.current = null;
+      setCy(null);
     };
-  }, []);
+  }, [updateLod, store]);
 
-  const elements = useMemo(() => (graph ? toElements(graph) : []), [graph]);
-
+  // The store's chart onto the canvas: only what changed.
+  const elements = useMemo(() => chartElements(chart, appearance), [chart, appearance]);
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    layoutRef.current?.stop();
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(elements);
+    const core = cyRef.current;
+    if (!core) return;
+    const wanted = new Map(elements.map((e) => [e.data.id as string, e]));
+    const before = core.nodes().length;
+    core.batch(() => {
+      core.elements().forEach((ele) => {
+        const def = wanted.get(ele.id());
+        const sameParent = !def || !ele.isNode() || (ele.data('parent') ?? null) === (def.data.parent ?? null);
+        if (!def || !sameParent) ele.remove();
+      });
+      const missing = elements.filter((e) => core.getElementById(e.data.id as string).empty());
+      core.add(missing);
+      for (const def of elements) {
+        const ele = core.getElementById(def.data.id as string);
+        for (const [key, value] of Object.entries(def.data)) {
+          if (
+            key !== 'id' &&
+            key !== 'parent' &&
+            key !== 'source' &&
+            key !== 'target' &&
+            key !== 'fontSize' &&
+            key !== 'labelWidth'
+          ) {
+            if (ele.data(key) !== value) ele.data(key, value);
+          }
+        }
+        if (ele.classes().join(' ') !== def.classes) {
+          const keep = ele.classes().filter((c) => ['labelled', 'hover', 'neighbour'].includes(c));
+          ele.classes([...((def.classes as string) ? (def.classes as string).split(' ') : []), ...keep].join(' '));
+        }
+        if (def.group === 'nodes' && def.position && !ele.isParent()) {
+          const at = ele.position();
+          if (Math.abs(at.x - def.position.x) > 0.5 || Math.abs(at.y - def.position.y) > 0.5)
+            ele.position(def.position);
+        }
+      }
     });
-    cy.style(graphStylesheet(cy.nodes().length));
-    runLayout(cy, layoutRef);
-  }, [elements]);
+    const nodeCount = Object.keys(chart.nodes).length;
+    if (before > 200 !== nodeCount > 200 || before === 0) core.style(graphStylesheet(nodeCount));
+    ranksRef.current = rankByImportance(Object.values(chart.nodes), Object.values(chart.edges));
+    updateLod();
+    setRevision((r) => r + 1);
+  }, [elements, chart, updateLod]);
 
-  const nodeCount = elements.filter((e) => e.group === 'nodes').length;
-  const edgeCount = elements.length - nodeCount;
-  const hasNodes = nodeCount > 0;
+  // The layouts the store asks for: the whole chart, or new nodes around the rest.
+  useEffect(() => {
+    const core = cyRef.current;
+    if (!core || layoutRequest.seq === lastLayoutRef.current) return;
+    lastLayoutRef.current = layoutRequest.seq;
+    runLayout(core, store.getState().chart, layoutRequest.scope, layoutRequest.nodes);
+    const positions = Object.fromEntries(
+      core
+        .nodes(':childless')
+        .map((n) => [n.id(), { x: Math.round(n.position().x * 10) / 10, y: Math.round(n.position().y * 10) / 10 }]),
+    );
+    store.getState().moveNodes(positions);
+    if (layoutRequest.scope === 'all') fitChart();
+    else {
+      const isNew = new Set(layoutRequest.nodes);
+      const added = core.nodes().filter((n) => isNew.has(n.id()));
+      if (added.nonempty()) core.animate({ center: { eles: added } }, { duration: 200 });
+    }
+  }, [layoutRequest, fitChart, store]);
+
+  // The store's selection onto the canvas (a pick in the list, a search hit added).
+  useEffect(() => {
+    const core = cyRef.current;
+    if (!core) return;
+    const wanted = new Set(selection);
+    syncingRef.current = true;
+    core.batch(() => {
+      core.elements().forEach((ele) => {
+        if (wanted.has(ele.id()) && !ele.selected()) ele.select();
+        else if (!wanted.has(ele.id()) && ele.selected()) ele.unselect();
+      });
+    });
+    syncingRef.current = false;
+  }, [selection, revision]);
+
+  // Undo and redo from anywhere outside text fields and dialogs.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isEditable(event.target) || !(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        store.getState().undoChart();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        store.getState().redoChart();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const shownNodes = useMemo(() => {
+    const byId = chart.nodes;
+    const visible = appearance?.visible?.nodes;
+    const order = rankByImportance(Object.values(chart.nodes), Object.values(chart.edges));
+    return order
+      .map((id) => byId[id] as ChartNodeDto)
+      .filter((n) => !chart.hidden[n.id] && (!visible || visible.has(n.id)));
+  }, [chart, appearance]);
+  const nodeCount = Object.keys(chart.nodes).length;
+  const edgeCount = Object.keys(chart.edges).length;
+  const hiddenCount = nodeCount - shownNodes.length;
+  const selectedNodes = selection.filter((id) => id in chart.nodes);
+  const selectedGroups = selection.filter((id) => id in chart.groups);
+  const groupsOfSelection = Object.values(chart.groups)
+    .filter((g) => g.members.some((m) => selection.includes(m)))
+    .map((g) => g.id);
+  const anyPinned = selectedNodes.some((id) => chart.pinned[id]);
+  const showNavigator = navigatorOpen ?? nodeCount >= NAVIGATOR_FROM;
+
+  const choose = useCallback(
+    (id: string, add: boolean) => {
+      store.getState().selectOnChart([id], { add });
+      const core = cyRef.current;
+      const node = core?.getElementById(id);
+      if (core && node && node.nonempty()) {
+        if (core.zoom() < (fitZoomRef.current ?? 1) * 1.5)
+          core.zoom({ level: (fitZoomRef.current ?? 1) * 1.5, position: node.position() });
+        core.animate({ center: { eles: node } }, { duration: 150 });
+      }
+    },
+    [store],
+  );
+
+  const run = (action: () => void) => () => {
+    setMenu(null);
+    action();
+  };
+  const a = store.getState();
+  const selectionActions = [
+    {
+      label: 'Pin',
+      title: 'Keep in place when the chart is laid out',
+      enabled: selectedNodes.length > 0 && !anyPinned,
+      act: () => a.pinNodes(selectedNodes),
+    },
+    {
+      label: 'Unpin',
+      title: 'Let layouts move the selected nodes',
+      enabled: anyPinned,
+      act: () => a.unpinNodes(selectedNodes),
+    },
+    {
+      label: 'Hide',
+      title: 'Keep on the chart but do not draw',
+      enabled: selection.length > 0,
+      act: () => a.hideElements(selection),
+    },
+    {
+      label: 'Group',
+      title: 'Draw the selected nodes inside one box',
+      enabled: selectedNodes.length > 1,
+      act: () => a.groupNodes(selectedNodes),
+    },
+    {
+      label: 'Ungroup',
+      title: 'Dissolve the selected groups',
+      enabled: selectedGroups.length + groupsOfSelection.length > 0,
+      act: () => a.ungroup([...selectedGroups, ...groupsOfSelection]),
+    },
+    {
+      label: 'Remove',
+      title: 'Take off the chart (Delete)',
+      enabled: selection.length > 0,
+      act: () => a.removeFromChart(selection),
+    },
+  ];
 
   return (
-    <div className="graph-view">
-      <div
-        ref={containerRef}
-        className="graph-canvas"
-        role="img"
-        aria-label={`Link chart with ${nodeCount} nodes and ${edgeCount} relationships`}
-        data-testid="graph-canvas"
-      />
-      {hasNodes && (
-        <div className="graph-toolbar" role="toolbar" aria-label="Chart view">
-          <button type="button" onClick={() => cyRef.current && fitChart(cyRef.current)}>
-            Fit to window
-          </button>
-          <button type="button" onClick={() => cyRef.current && runLayout(cyRef.current, layoutRef)}>
-            Re-run layout
-          </button>
-        </div>
+    <div
+      className="graph-view chart-view"
+      onKeyDown={(event) => {
+        if (
+          (event.key === 'Delete' || event.key === 'Backspace') &&
+          !isEditable(event.target) &&
+          selection.length > 0
+        ) {
+          event.preventDefault();
+          a.removeFromChart(selection);
+        } else if (event.key === 'Escape') setMenu(null);
+      }}
+    >
+      <div className="chart-stage">
+        <div
+          ref={containerRef}
+          className="graph-canvas"
+          role="img"
+          aria-label={`Link chart with ${nodeCount} nodes and ${edgeCount} relationships; the list beside it reaches each node`}
+          data-testid="graph-canvas"
+        />
+        {nodeCount > 0 && (
+          <div className="graph-toolbar chart-toolbar" role="toolbar" aria-label="Chart">
+            <button type="button" onClick={() => a.undoChart()} disabled={!canUndo} title="Undo (Ctrl+Z)">
+              Undo
+            </button>
+            <button type="button" onClick={() => a.redoChart()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+              Redo
+            </button>
+            <span className="toolbar-gap" />
+            {selectionActions.map((action) => (
+              <button
+                key={action.label}
+                type="button"
+                onClick={action.act}
+                disabled={!action.enabled}
+                title={action.title}
+              >
+                {action.label}
+              </button>
+            ))}
+            <button
+              type="button"
+              onClick={() => a.showElements()}
+              disabled={Object.keys(chart.hidden).length === 0}
+              title="Draw every hidden element again"
+            >
+              Show hidden
+            </button>
+            <span className="toolbar-gap" />
+            <button type="button" onClick={fitChart}>
+              Fit
+            </button>
+            <button type="button" onClick={() => a.relayoutChart()} title="Lay out again; pinned nodes stay">
+              Re-run layout
+            </button>
+            <button type="button" aria-pressed={showNavigator} onClick={() => setNavigatorOpen(!showNavigator)}>
+              Navigator
+            </button>
+          </div>
+        )}
+        {menu && (
+          <div
+            className="chart-menu"
+            role="menu"
+            aria-label="Chart actions"
+            style={{ left: menu.x, top: menu.y }}
+            data-testid="chart-menu"
+          >
+            {selectionActions
+              .filter((action) => action.enabled)
+              .map((action) => (
+                <button key={action.label} type="button" role="menuitem" onClick={run(action.act)}>
+                  {action.label}
+                </button>
+              ))}
+          </div>
+        )}
+        {nodeCount > 0 && <AgencyKey nodes={shownNodes} />}
+        {notes.length > 0 && nodeCount > 0 && (
+          <ul className="chart-notes" aria-label="What the chart leaves out">
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        )}
+        {nodeCount > 0 && showNavigator && <Navigator cy={cy} revision={revision} />}
+        {overlay && <div className="graph-overlay">{overlay}</div>}
+      </div>
+      {nodeCount > 0 && (
+        <ChartList nodes={shownNodes} selection={selection} hiddenCount={hiddenCount} onChoose={choose} />
       )}
-      {overlay && <div className="graph-overlay">{overlay}</div>}
     </div>
   );
 }
 
-function runLayout(cy: Core, layoutRef: { current: Layouts | null }): void {
-  layoutRef.current?.stop();
-  const nodeCount = cy.nodes().length;
-  if (nodeCount === 0) {
-    layoutRef.current = null;
-    return;
-  }
-  const layout = cy.layout(layoutFor(nodeCount));
-  layoutRef.current = layout;
-  layout.one('layoutstop', () => fitChart(cy));
-  layout.run();
+/** The agencies' colours on the chart's rings, and what a purple link means. */
+function AgencyKey({ nodes }: { nodes: readonly ChartNodeDto[] }) {
+  const colours = agencyColours(nodes.flatMap((n) => n.agencies));
+  if (colours.size === 0) return null;
+  return (
+    <ul className="chart-key" aria-label="Agency colours">
+      {[...colours].map(([agency, colour]) => (
+        <li key={agency}>
+          <span className="agency-dot" style={{ background: colour }} aria-hidden="true" />
+          {agency}
+        </li>
+      ))}
+      <li>
+        <span className="cross-line" aria-hidden="true" />
+        links across agencies
+      </li>
+    </ul>
+  );
 }
 
-function fitChart(cy: Core): void {
-  cy.fit(undefined, FIT_PADDING);
-  if (cy.zoom() > MAX_FIT_ZOOM) {
-    cy.zoom(MAX_FIT_ZOOM);
-    cy.center();
+/**
+ * Lays out the chart: every node (pinned ones fixed) from the seeded positions, or only the new
+ * nodes with their neighbours, the neighbours fixed. Synchronous (animate: false) and seeded, so
+ * the same chart always lands the same way.
+ */
+function runLayout(core: Core, chart: ChartContent, scope: 'all' | 'new', added: readonly string[]): void {
+  const leaves = core.nodes(':childless').not('.hidden') as NodeCollection;
+  if (leaves.empty()) return;
+  const pinned = (id: string) => chart.pinned[id] === true;
+  if (scope === 'all') {
+    const fixed = (leaves.filter((n) => pinned(n.id())) as NodeCollection).map((n) => ({
+      nodeId: n.id(),
+      position: { ...n.position() },
+    }));
+    const eles = leaves.union(leaves.parents()).union(leaves.edgesWith(leaves));
+    runSeeded(
+      leaves.map((n) => n.id()),
+      () => eles.layout(layoutFor(leaves.length, { fixed })).run(),
+    );
+    return;
   }
+  const isNew = new Set(added);
+  const fresh = leaves.filter((n) => isNew.has(n.id())) as NodeCollection;
+  if (fresh.empty()) return;
+  const around = fresh
+    .neighborhood('node:childless')
+    .not('.hidden')
+    .filter((n) => !isNew.has(n.id())) as NodeCollection;
+  const nodes = fresh.union(around) as NodeCollection;
+  const fixed = (nodes.filter((n) => !isNew.has(n.id()) || pinned(n.id())) as NodeCollection).map((n) => ({
+    nodeId: n.id(),
+    position: { ...n.position() },
+  }));
+  runSeeded(
+    nodes.map((n) => n.id()),
+    () =>
+      nodes
+        .union(nodes.edgesWith(nodes))
+        .layout(layoutFor(nodes.length, { fixed, local: true }))
+        .run(),
+  );
 }

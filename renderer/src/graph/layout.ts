@@ -1,31 +1,59 @@
 import type { LayoutOptions } from 'cytoscape';
+import { hashOf, seededRandom, type ChartPosition } from './placement';
 
 /** Above this many nodes fcose runs in draft quality: default quality took ~39 s for 2k nodes. */
 export const DRAFT_LAYOUT_ABOVE = 200;
 
-/** The fcose layout for a graph of `nodeCount` nodes. */
-export function layoutFor(nodeCount: number): LayoutOptions {
-  const draft = nodeCount > DRAFT_LAYOUT_ABOVE;
+export interface LayoutChoices {
+  /** Nodes the layout must leave where they are (pinned ones, or the chart around new nodes). */
+  fixed?: { nodeId: string; position: ChartPosition }[];
+  /** A local layout of a few new nodes: no packing of components, which would move the rest. */
+  local?: boolean;
+}
+
+/**
+ * The fcose layout for `nodeCount` nodes. Up to {@link DRAFT_LAYOUT_ABOVE} it starts from the
+ * positions the chart store seeded from the ids (randomize: false), so the same chart lays out
+ * the same; above, draft quality needs fcose's own random start, which {@link runSeeded} seeds.
+ */
+export function layoutFor(nodeCount: number, choices: LayoutChoices = {}): LayoutOptions {
+  const draft = nodeCount > DRAFT_LAYOUT_ABOVE && !choices.local;
+  const fixed = choices.fixed ?? [];
   return {
     name: 'fcose',
     quality: draft ? 'draft' : 'default',
-    randomize: true,
+    // fcose accepts a start from the current positions only at default quality.
+    randomize: draft,
     // Nodes stay where the layout puts them instead of sliding there: a chart that moves while
     // an investigator reads it is worse than one that appears at once.
     animate: false,
-    // The view fits the chart once the layout stops (see fitChart), without zooming a small
-    // chart up to poster size.
+    // The view fits the chart once the layout stops, without zooming a small chart up to poster size.
     fit: false,
-    nodeRepulsion: 9000,
-    idealEdgeLength: 90,
+    nodeRepulsion: 16000,
+    idealEdgeLength: 115,
     // Draft is the spectral step alone, with no forces to push nodes apart afterwards: spread
     // it wider so that fewer nodes land on top of each other.
-    nodeSeparation: draft ? 150 : 75,
-    packComponents: true,
+    nodeSeparation: draft ? 150 : 80,
+    packComponents: !choices.local && fixed.length === 0,
     // Unconnected nodes are tiled in a grid; leave room for their labels between them.
     tilingPaddingHorizontal: 90,
     tilingPaddingVertical: 40,
+    ...(fixed.length > 0 ? { fixedNodeConstraint: fixed } : {}),
   } as LayoutOptions;
+}
+
+/**
+ * Runs `work` (a synchronous layout) with Math.random seeded from `ids`, so that fcose's random
+ * choices (draft's spectral start, separating overlapping nodes) are the same for the same chart.
+ */
+export function runSeeded<T>(ids: readonly string[], work: () => T): T {
+  const original = Math.random;
+  Math.random = seededRandom(hashOf([...ids].sort().join('\n')));
+  try {
+    return work();
+  } finally {
+    Math.random = original;
+  }
 }
 
 /** The closest a fitted view zooms in: a chart of three nodes should not fill the screen. */

@@ -51,109 +51,215 @@ const OTHER: Omit<KindStyle, 'kind' | 'title'> = {
 
 const INK = '#1f2933';
 const SELECTED = '#d9480f';
+const EDGE = '#9aa5b1';
+/** Links between agencies: the thing an investigator looks for, drawn darker and thicker. */
+export const CROSS_AGENCY = '#5b2a86';
 
 /** How a person confirmed by an analyst (several mentions drawn as one) stands out. */
 export const CONFIRMED_PERSON = { border: '#1f5fa8', title: 'Confirmed same person' } as const;
 
 /**
- * Above this many nodes the chart is drawn for overview: labels only when zoomed in, straight
- * edges without arrows (Cytoscape's haystack edges are much cheaper to draw than bezier ones).
+ * Agency colours: the Okabe–Ito palette, which readers with any common colour-vision deficiency
+ * can tell apart. Agencies take them in alphabetical order of the agencies on the chart.
+ */
+export const AGENCY_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+
+/** How many agency slices a node's ring has (Cytoscape draws pies of up to 16). */
+export const RING_SLICES = 8;
+
+/** Each agency's colour, by the agencies' sorted order (more agencies than colours repeat them). */
+export function agencyColours(agencies: Iterable<string>): Map<string, string> {
+  const sorted = [...new Set(agencies)].sort();
+  return new Map(sorted.map((agency, i) => [agency, AGENCY_PALETTE[i % AGENCY_PALETTE.length]!]));
+}
+
+/**
+ * The ring's slices for a node known to `agencies`: one equal slice per agency, as Cytoscape pie
+ * data fields (`ring1Color`, `ring1Size` … up to {@link RING_SLICES}); unused slices have size 0.
+ */
+export function ringData(
+  agencies: readonly string[],
+  colours: ReadonlyMap<string, string>,
+): Record<string, string | number> {
+  const shown = agencies.slice(0, RING_SLICES);
+  const data: Record<string, string | number> = {};
+  for (let i = 0; i < RING_SLICES; i++) {
+    const agency = shown[i];
+    data[`ring${i + 1}Color`] = agency ? (colours.get(agency) ?? '#888888') : '#ffffff';
+    data[`ring${i + 1}Size`] = agency ? 100 / shown.length : 0;
+  }
+  return data;
+}
+
+/** The chart kinds' shapes: round things for people and identifiers, boxes for cases, records and organisations. */
+export const CHART_KIND_SHAPES: Record<string, Css.NodeShape> = {
+  organization: 'round-rectangle',
+  case: 'round-rectangle',
+  record: 'round-rectangle',
+};
+
+/**
+ * Above this many nodes the chart is drawn for overview: straight edges without arrows (Cytoscape's
+ * haystack edges are much cheaper to draw than bezier ones).
  */
 export const CROWDED_ABOVE = 200;
 
-/** The Cytoscape stylesheet for a chart of `nodeCount` nodes, as data. */
+const FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+
+/**
+ * The Cytoscape stylesheet for a chart of `nodeCount` nodes, as data. A node is a white disc (or
+ * box) with its kind's icon, inside a ring of its agencies' colours; labels are drawn only on
+ * nodes the view marks `labelled` (level of detail, see lod.ts), at the size the view sets.
+ */
 export function graphStylesheet(nodeCount: number): StylesheetJson {
   const crowded = nodeCount > CROWDED_ABOVE;
+  const rings = Array.from({ length: RING_SLICES }, (_, i) => i + 1);
   return [
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
-        'background-color': OTHER.fill,
-        'border-color': OTHER.border,
-        'border-width': 1.5,
-        shape: OTHER.shape,
-        width: OTHER.size,
-        height: OTHER.size,
+        label: '',
+        shape: 'ellipse',
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': 'data(fill)',
+        'border-color': '#7b8794',
+        'border-width': 1,
+        'background-image': 'data(icon)',
+        'background-image-containment': 'over',
+        'background-width': '52%',
+        'background-height': '52%',
+        'background-clip': 'none',
+        'pie-size': '100%',
+        'pie-hole': '74%',
+        ...Object.fromEntries(
+          rings.flatMap((i) => [
+            [`pie-${i}-background-color`, `data(ring${i}Color)`],
+            [`pie-${i}-background-size`, `data(ring${i}Size)`],
+          ]),
+        ),
         color: INK,
-        'font-family': 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
-        'font-size': 10,
+        'font-family': FONT,
+        'font-size': 11,
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 4,
+        'text-margin-y': 3,
         'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
+        'text-max-width': 'data(labelWidth)',
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.8,
-        'text-background-padding': '1px',
-        // Labels stop being drawn when they would be unreadable (or, when crowded, cover the
-        // chart); this also keeps big graphs fast.
-        'min-zoomed-font-size': crowded ? 14 : 7,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        // A safety net under the view's level of detail: never draw a label too small to read.
+        'min-zoomed-font-size': 8,
       },
     },
-    ...KIND_STYLES.map(({ kind, fill, border, shape, size }) => ({
+    ...Object.entries(CHART_KIND_SHAPES).map(([kind, shape]) => ({
       selector: `node[kind = "${kind}"]`,
-      style: {
-        'background-color': fill,
-        'border-color': border,
-        shape,
-        width: size,
-        height: size,
-      },
+      style: { shape },
     })),
     {
-      // A double border, a halo and a label that stays readable further out: several agencies'
-      // mentions an analyst confirmed as one.
-      selector: 'node[?merged]',
+      selector: 'node.labelled, node.hover, node:selected, node.neighbour',
+      style: { label: 'data(label)', 'font-size': 'data(fontSize)' },
+    },
+    {
+      // Several mentions drawn as one person: a bold name and a double border.
+      selector: 'node.joined',
       style: {
-        'border-color': CONFIRMED_PERSON.border,
-        'border-style': 'double',
-        'border-width': 6,
-        width: 44,
-        height: 44,
-        'underlay-color': CONFIRMED_PERSON.border,
-        'underlay-padding': 6,
-        'underlay-opacity': 0.18,
-        'underlay-shape': 'ellipse',
-        'font-size': 13,
         'font-weight': 'bold',
-        color: '#123b6b',
-        // Each mention's name should be readable: wrap rather than cut the joined names.
-        'text-wrap': 'wrap',
-        'text-max-width': '200px',
-        'min-zoomed-font-size': 6,
+        'border-color': CONFIRMED_PERSON.border,
+        'border-width': 3,
+        'border-style': 'double',
+      },
+    },
+    {
+      // Mentions joined by an open candidate, not a confirmed match: drawn dashed.
+      selector: 'node.unconfirmed',
+      style: { 'border-style': 'dashed', 'border-width': 2.5, 'border-color': '#b54708' },
+    },
+    {
+      selector: 'node.pinned',
+      style: { 'outline-width': 2, 'outline-color': INK, 'outline-offset': 2, 'outline-style': 'solid' },
+    },
+    {
+      selector: 'node.hidden, edge.hidden',
+      style: { display: 'none' },
+    },
+    {
+      // A group (Cytoscape compound node): a light box with its name on top.
+      selector: 'node.group',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#eef2f7',
+        'background-opacity': 0.6,
+        'background-image': 'none',
+        'border-color': '#9aa5b1',
+        'border-style': 'dashed',
+        'border-width': 1.5,
+        'pie-size': '0%',
+        label: 'data(label)',
+        'font-size': 'data(fontSize)',
+        'font-weight': 'bold',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -4,
+        padding: '18px',
       },
     },
     {
       selector: 'edge',
       style: {
-        width: 1.2,
-        'line-color': '#9aa5b1',
+        width: 1.3,
+        'line-color': EDGE,
         ...(crowded
           ? { 'curve-style': 'haystack', 'haystack-radius': 0 }
           : { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' }),
-        'target-arrow-color': '#9aa5b1',
+        'target-arrow-color': EDGE,
         'arrow-scale': 0.7,
-        'font-size': 9,
-        color: '#52606d',
+        'font-family': FONT,
+        'font-size': 'data(fontSize)',
+        color: '#3e4c59',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.85,
+        'text-background-opacity': 0.9,
+        'text-background-padding': '1px',
         'min-zoomed-font-size': 8,
       },
     },
     {
+      selector: 'edge.cross',
+      style: { width: 2.6, 'line-color': CROSS_AGENCY, 'target-arrow-color': CROSS_AGENCY },
+    },
+    {
+      selector: 'edge[kind = "same-as"]',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4], 'target-arrow-shape': 'none' },
+    },
+    {
+      selector: 'edge.labelled, edge.hover, edge:selected',
+      style: { label: 'data(label)' },
+    },
+    {
+      selector: 'edge.hover',
+      style: { width: 2.8, 'line-color': '#52606d', 'target-arrow-color': '#52606d', 'z-index': 10 },
+    },
+    {
       selector: 'node:selected',
-      style: { 'border-color': SELECTED, 'border-width': 3 },
+      style: {
+        'underlay-color': SELECTED,
+        'underlay-padding': 5,
+        'underlay-opacity': 0.35,
+        'underlay-shape': 'ellipse',
+        'border-color': SELECTED,
+        'border-width': 2.5,
+      },
     },
     {
       selector: 'edge:selected',
-      style: {
-        label: 'data(kind)',
-        width: 2.5,
-        'line-color': SELECTED,
-        'target-arrow-color': SELECTED,
-      },
+      style: { width: 3, 'line-color': SELECTED, 'target-arrow-color': SELECTED },
+    },
+    {
+      selector: 'node.faded, edge.faded',
+      style: { opacity: 0.35 },
     },
   ];
 }

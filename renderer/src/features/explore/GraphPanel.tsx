@@ -51,7 +51,7 @@ export function GraphPanel() {
 
   return (
     <section className="graph-panel" aria-label="Link chart">
-      <CytoscapeView graph={graph} overlay={overlay} />
+      <CytoscapeView overlay={overlay} />
     </section>
   );
 }

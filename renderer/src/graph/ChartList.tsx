@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ChartNodeDto } from '../../../main/contract/workspaceTypes';
+import { iconUri } from './icons';
+import { agencyColours, styleOfKind } from './style';
+
+export interface ChartListProps {
+  /** The nodes drawn on the chart (hidden ones left out), most important first. */
+  nodes: readonly ChartNodeDto[];
+  selection: readonly string[];
+  /** How many nodes are on the chart but not drawn (hidden by hand or by filters). */
+  hiddenCount: number;
+  /** Selects on the chart and brings the node into view; `add` keeps the rest of the selection. */
+  onChoose(id: string, add: boolean): void;
+}
+
+function titleCase(kind: string): string {
+  return kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
+/**
+ * What is on the chart, as a listbox beside the canvas: the keyboard's way to the chart's
+ * elements. Arrows, Home and End move; Enter selects the node on the chart (Shift+Enter or Space
+ * adds it to the selection); the toolbar's actions then apply to it.
+ */
+export function ChartList({ nodes, selection, hiddenCount, onChoose }: ChartListProps) {
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const colours = useMemo(() => agencyColours(nodes.flatMap((n) => n.agencies)), [nodes]);
+  const selected = useMemo(() => new Set(selection), [selection]);
+
+  // When something is selected on the canvas, the list follows it.
+  const last = selection[selection.length - 1] ?? null;
+  const [followed, setFollowed] = useState(last);
+  if (last !== followed) {
+    setFollowed(last);
+    if (last !== null && nodes.some((n) => n.id === last)) setActiveId(last);
+  }
+  const found = activeId === null ? -1 : nodes.findIndex((n) => n.id === activeId);
+  const index = found >= 0 ? found : 0;
+  const activeNode = nodes[index];
+  const setActive = (at: number) => setActiveId(nodes[at]?.id ?? null);
+
+  useEffect(() => {
+    const option = activeNode ? document.getElementById(optionId(activeNode.id)) : null;
+    option?.scrollIntoView({ block: 'nearest' });
+  }, [activeNode]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const move = (to: number) => {
+      event.preventDefault();
+      setActive(Math.max(0, Math.min(nodes.length - 1, to)));
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        return move(index + 1);
+      case 'ArrowUp':
+        return move(index - 1);
+      case 'Home':
+        return move(0);
+      case 'End':
+        return move(nodes.length - 1);
+      case 'PageDown':
+        return move(index + 10);
+      case 'PageUp':
+        return move(index - 10);
+      case 'Enter':
+      case ' ':
+        if (!activeNode) return;
+        event.preventDefault();
+        onChoose(activeNode.id, event.shiftKey || event.key === ' ' || event.ctrlKey || event.metaKey);
+        return;
+      default:
+        return;
+    }
+  };
+
+  return (
+    <div className="chart-list">
+      <h2 id="chart-list-heading" className="chart-list-heading">
+        On the chart <span className="muted">{nodes.length}</span>
+      </h2>
+      {hiddenCount > 0 && (
+        <p className="chart-list-note" data-testid="chart-hidden-count">
+          {hiddenCount} hidden
+        </p>
+      )}
+      <ul
+        ref={listRef}
+        role="listbox"
+        aria-labelledby="chart-list-heading"
+        aria-multiselectable="true"
+        aria-activedescendant={activeNode ? optionId(activeNode.id) : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="chart-list"
+      >
+        {nodes.map((node, i) => (
+          <li
+            key={node.id}
+            id={optionId(node.id)}
+            role="option"
+            aria-selected={selected.has(node.id)}
+            className={i === index ? 'active' : undefined}
+            data-node={node.id}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={(event) => {
+              setActive(i);
+              listRef.current?.focus();
+              onChoose(node.id, event.shiftKey || event.ctrlKey || event.metaKey);
+            }}
+          >
+            <img
+              className="chart-list-icon"
+              src={iconUri(node.kind, styleOfKind(titleCase(node.kind)).border)}
+              width="16"
+              height="16"
+              alt=""
+            />
+            <span className="chart-list-label">
+              {node.label}
+              <span className="visually-hidden">, {styleOfKind(titleCase(node.kind)).title}</span>
+            </span>
+            <span className="chart-list-agencies">
+              {node.agencies.map((agency) => (
+                <span key={agency} className="agency-dot" style={{ background: colours.get(agency) }} title={agency} />
+              ))}
+              <span className="visually-hidden">{node.agencies.join(', ')}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function optionId(id: string): string {
+  return `chart-item-${id.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+}

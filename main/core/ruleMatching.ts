@@ -55,9 +55,24 @@ function withWhom(p: PersonMention, other: PersonMention): string {
   return p.record === other.record ? `${where(p)}` : `${p.agency} case ${p.caseRef ?? '?'}`;
 }
 
+/**
+ * What each nationality cell reads as, worked out once: a few hundred distinct values stand in
+ * millions of compared pairs, and reading one in a dozen languages is not cheap. Bounded, as a
+ * cell is untrusted input.
+ */
+const NATIONALITIES = new Map<string, string | null>();
+const MAX_NATIONALITIES = 10_000;
+
 /** A nationality Caselink cannot read counts as missing, never as a different one. */
 function nationalityOf(p: PersonMention): string | null {
-  return countryCode(p.nationality);
+  if (!p.nationality) return null;
+  let code = NATIONALITIES.get(p.nationality);
+  if (code === undefined) {
+    if (NATIONALITIES.size >= MAX_NATIONALITIES) NATIONALITIES.clear();
+    code = countryCode(p.nationality);
+    NATIONALITIES.set(p.nationality, code);
+  }
+  return code;
 }
 
 /** What the whole data says: the dates of birth seen with each name, and the networks of records. */
@@ -177,6 +192,27 @@ function companionsOf(p: PersonMention, context: MatchContext): PersonMention[] 
 }
 
 /**
+ * The people named with p (in its row or case) under another name than p's, worked out once per
+ * mention: a pair's check below would otherwise compare every companion's name with p's again
+ * for each pair p is in, and for each companion of the other mention too.
+ */
+const OTHERS_WITH = new WeakMap<MatchContext, WeakMap<PersonMention, PersonMention[]>>();
+
+function othersNamedWith(p: PersonMention, context: MatchContext): PersonMention[] {
+  let ofContext = OTHERS_WITH.get(context);
+  if (ofContext === undefined) {
+    ofContext = new WeakMap();
+    OTHERS_WITH.set(context, ofContext);
+  }
+  let others = ofContext.get(p);
+  if (others === undefined) {
+    others = companionsOf(p, context).filter((x) => x.id !== p.id && bestNameSimilarity(x, p) < SAME_NAME);
+    ofContext.set(p, others);
+  }
+  return others;
+}
+
+/**
  * Another person named with a (in its row or case) and one named with b who look like one
  * person, with another name than a and b: the same two people named together twice. A common
  * companion name counts only when the two rows report one day (`sameDay`).
@@ -187,17 +223,39 @@ function namedWithBoth(
   context: MatchContext,
   sameDay: boolean,
 ): [PersonMention, PersonMention] | undefined {
-  for (const x of companionsOf(a, context)) {
-    if (x.id === a.id || x.id === b.id || bestNameSimilarity(x, a) >= SAME_NAME) continue;
-    if (!sameDay && commonName(x, context)) continue;
-    for (const y of companionsOf(b, context)) {
-      if (y.id === b.id || y.id === a.id || y.id === x.id || bestNameSimilarity(y, b) >= SAME_NAME) continue;
+  const others = (p: PersonMention, other: PersonMention) =>
+    othersNamedWith(p, context).filter((x) => x.id !== other.id && (sameDay || !commonName(x, context)));
+  const withA = others(a, b);
+  if (withA.length === 0) return undefined;
+  const withB = others(b, a);
+  for (const x of withA) {
+    for (const y of withB) {
+      if (y.id === x.id) continue;
       if (x.birthDate && y.birthDate && x.birthDate !== y.birthDate) continue;
-      if (!sameDay && commonName(y, context)) continue;
       if (bestNameSimilarity(x, y) >= SAME_NAME) return [x, y];
     }
   }
   return undefined;
+}
+
+/** Each mention's namesake in its own row (`null`: none), worked out once per mention. */
+const NAMESAKES = new WeakMap<MatchContext, WeakMap<PersonMention, PersonMention | null>>();
+
+/** Another person named in p's row under p's name (a father and son travelling together). */
+function namesakeInRow(p: PersonMention, context: MatchContext): PersonMention | undefined {
+  let ofContext = NAMESAKES.get(context);
+  if (ofContext === undefined) {
+    ofContext = new WeakMap();
+    NAMESAKES.set(context, ofContext);
+  }
+  let namesake = ofContext.get(p);
+  if (namesake === undefined) {
+    namesake =
+      (context.mentionsOf.get(p.record) ?? []).find((x) => x.id !== p.id && bestNameSimilarity(x, p) >= SAME_NAME) ??
+      null;
+    ofContext.set(p, namesake);
+  }
+  return namesake ?? undefined;
 }
 
 /** People with different dates of birth bearing one name, above which the name is common here. */
@@ -262,7 +320,23 @@ export function scorePair(
   b: PersonMention,
   context: MatchContext = EMPTY_CONTEXT,
 ): MatchCandidate | null {
+  // Weaker pairs are not kept: they would only bury the real ones in the review queue. Most
+  // compared pairs are such, so the evidence is weighed first without the reasons' words, which
+  // only a kept pair needs.
+  if (probability(weigh(a, b, context)) < MIN_KEPT_SCORE) return null;
   const reasons: string[] = [];
+  const score = probability(weigh(a, b, context, reasons));
+  const [first, second] = a.id < b.id ? [a, b] : [b, a];
+  return { a: first.id, b: second.id, score: Math.round(score * 1000) / 1000, reasons };
+}
+
+/** Log-odds to 0..1: a same name and date of birth (6) is 0.95; a name alone (3) is 0.5. */
+function probability(evidence: number): number {
+  return 1 / (1 + Math.exp(-(evidence - 3)));
+}
+
+/** The evidence for and against a pair, with its reasons in words when `reasons` is given. */
+function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reasons?: string[]): number {
   let evidence = 0;
 
   let best = 0;
@@ -283,14 +357,14 @@ export function scorePair(
   const namesFit = best >= 0.9 || oneName !== undefined;
   if (oneName) {
     evidence += 1.5;
-    reasons.push(
+    reasons?.push(
       oneName.exact
         ? `only one name, '${oneName.single}', is given; it is one of the names in '${oneName.full}'`
         : `only one name, '${oneName.single}', is given; it is a familiar form or another spelling of one of the names in '${oneName.full}'`,
     );
   } else if (best >= 0.97) {
     evidence += 3;
-    reasons.push(
+    reasons?.push(
       nameKey(nameA).comparable !== nameKey(nameB).comparable
         ? `names '${nameA}' and '${nameB}' are the same name written another way (a familiar form, spelling or lost letter)`
         : nameA !== nameB
@@ -299,13 +373,13 @@ export function scorePair(
     );
   } else if (best >= 0.9) {
     evidence += 2;
-    reasons.push(`names '${nameA}' and '${nameB}' are alike (a spelling, transliteration or familiar form)`);
+    reasons?.push(`names '${nameA}' and '${nameB}' are alike (a spelling, transliteration or familiar form)`);
   } else if (best >= 0.82) {
     evidence += 0.5;
-    reasons.push(`names '${nameA}' and '${nameB}' are somewhat alike`);
+    reasons?.push(`names '${nameA}' and '${nameB}' are somewhat alike`);
   } else if (names(a).length && names(b).length) {
     evidence -= 3;
-    reasons.push(`names '${names(a)[0]}' and '${names(b)[0]}' differ`);
+    reasons?.push(`names '${names(a)[0]}' and '${names(b)[0]}' differ`);
   }
 
   // The same name with a date of birth on one side only is doubtful when several people with
@@ -335,7 +409,7 @@ export function scorePair(
     )[0] as readonly [Set<string>, string];
     if (known.size > 1) {
       evidence -= 1;
-      reasons.push(
+      reasons?.push(
         `${known.size} people with different dates of birth are named '${knownName}'${sameCase ? ` in ${a.agency} case ${a.caseRef}` : ''}; a date of birth is missing here`,
       );
     }
@@ -344,16 +418,16 @@ export function scorePair(
   if (a.birthDate && b.birthDate) {
     if (a.birthDate === b.birthDate) {
       evidence += 3;
-      reasons.push(`same date of birth ${a.birthDate}`);
+      reasons?.push(`same date of birth ${a.birthDate}`);
     } else {
       const [ya, ma, da] = a.birthDate.split('-');
       const [yb, mb, db] = b.birthDate.split('-');
       if (ya === yb && ma === db && da === mb) {
         evidence += 1;
-        reasons.push(`dates of birth ${a.birthDate} and ${b.birthDate} differ only by day and month order`);
+        reasons?.push(`dates of birth ${a.birthDate} and ${b.birthDate} differ only by day and month order`);
       } else {
         evidence -= 5;
-        reasons.push(`different dates of birth ${a.birthDate} and ${b.birthDate}`);
+        reasons?.push(`different dates of birth ${a.birthDate} and ${b.birthDate}`);
       }
     }
   }
@@ -365,7 +439,7 @@ export function scorePair(
     if (seen.has(s.id)) continue;
     seen.add(s.id);
     identifierEvidence += IDENTIFIER_WEIGHT[s.label] ?? 1;
-    reasons.push(`both used ${LABEL_WORDS[s.label] ?? s.label.toLowerCase()} ${s.display} (${where(a)}; ${where(b)})`);
+    reasons?.push(`both used ${LABEL_WORDS[s.label] ?? s.label.toLowerCase()} ${s.display} (${where(a)}; ${where(b)})`);
   }
   evidence += Math.min(identifierEvidence, 7);
   // Identifiers that tie a one-name mention to a full name, to check nobody else fits as well.
@@ -387,19 +461,19 @@ export function scorePair(
     if (cross) {
       const [row, user] = crossA ? [a, b] : [b, a];
       evidence += 3;
-      reasons.push(
+      reasons?.push(
         `the row naming '${names(row)[0] ?? '?'}' (${where(row)}) also gives ${LABEL_WORDS[cross.label] ?? cross.label.toLowerCase()} ${cross.display}, which '${names(user)[0] ?? '?'}' used (${where(user)})`,
       );
       // Both ways round, so that the check on others the one name fits does not depend on the order.
       if (oneName) tying.push(...[crossA, crossB].filter((x): x is SharedIdentifier => x !== undefined));
     } else if (link) {
       evidence += 2;
-      reasons.push(
+      reasons?.push(
         `their records are linked: both name ${LABEL_WORDS[link.label] ?? link.label.toLowerCase()} ${link.display} (${where(a)}; ${where(b)})`,
       );
     } else if (sameNetwork && !oneName) {
       evidence += 2;
-      reasons.push(
+      reasons?.push(
         `their records belong to one network of ${size} records linked by shared phones, addresses or accounts`,
       );
     }
@@ -413,7 +487,7 @@ export function scorePair(
   if (oneName && otherFitting?.other) {
     const { identifier, other } = otherFitting;
     evidence -= 2;
-    reasons.push(
+    reasons?.push(
       `'${oneName.single}' fits '${names(other)[0] ?? '?'}' too, who also used ${LABEL_WORDS[identifier.label] ?? identifier.label.toLowerCase()} ${identifier.display} (${where(other)})`,
     );
   }
@@ -421,14 +495,10 @@ export function scorePair(
   // A row that names two people by this same name (a father and son travelling together) cannot
   // say by the name which of them another row means.
   if (best >= SAME_NAME && a.record !== b.record && !(a.birthDate && a.birthDate === b.birthDate)) {
-    const twin = [a, b]
-      .map((p) =>
-        (context.mentionsOf.get(p.record) ?? []).find((x) => x.id !== p.id && bestNameSimilarity(x, p) >= SAME_NAME),
-      )
-      .find((x) => x !== undefined);
+    const twin = namesakeInRow(a, context) ?? namesakeInRow(b, context);
     if (twin) {
       evidence -= 2;
-      reasons.push(
+      reasons?.push(
         `${where(twin)} names two people '${names(twin)[0] ?? '?'}'; the name cannot say which one is meant`,
       );
     }
@@ -444,7 +514,7 @@ export function scorePair(
     if (companion) {
       const [x, y] = companion;
       evidence += 3;
-      reasons.push(
+      reasons?.push(
         `'${names(x)[0] ?? '?'}' is named with each of them (${withWhom(a, x)}; ${withWhom(b, y)}): the same two people are named together twice${sameDay ? `, both on ${a.eventDate}` : ''}`,
       );
     }
@@ -455,10 +525,10 @@ export function scorePair(
   if (a.record !== b.record && sameCase && best >= 0.9 && !oneName) {
     if (a.recordRef && a.recordRef === b.recordRef) {
       evidence += 4;
-      reasons.push(`the same person number ${a.recordRef} in ${a.agency} case ${a.caseRef}`);
+      reasons?.push(`the same person number ${a.recordRef} in ${a.agency} case ${a.caseRef}`);
     } else {
       evidence += 2;
-      reasons.push(`both named in ${a.agency} case ${a.caseRef}`);
+      reasons?.push(`both named in ${a.agency} case ${a.caseRef}`);
     }
   }
 
@@ -466,7 +536,7 @@ export function scorePair(
   // a companion), unless they share something personal, as an account holder paying themself.
   if (a.record === b.record && !shared.some((s) => s.label === 'Account' || s.label === 'Document')) {
     evidence -= 3;
-    reasons.push('both are named in the same row, in different roles');
+    reasons?.push('both are named in the same row, in different roles');
   }
 
   const na = nationalityOf(a);
@@ -474,19 +544,14 @@ export function scorePair(
   if (na && nb) {
     if (na === nb) {
       evidence += 0.5;
-      reasons.push(`same nationality ${na}`);
+      reasons?.push(`same nationality ${na}`);
     } else {
       evidence -= 1;
-      reasons.push(`different nationalities ${na} and ${nb}`);
+      reasons?.push(`different nationalities ${na} and ${nb}`);
     }
   }
 
-  // Log-odds to 0..1: a same name and date of birth (6) is 0.95; a name alone (3) is 0.5.
-  const score = 1 / (1 + Math.exp(-(evidence - 3)));
-  // Weaker pairs are not kept: they would only bury the real ones in the review queue.
-  if (score < MIN_KEPT_SCORE) return null;
-  const [first, second] = a.id < b.id ? [a, b] : [b, a];
-  return { a: first.id, b: second.id, score: Math.round(score * 1000) / 1000, reasons };
+  return evidence;
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -534,8 +599,21 @@ export function findRuleCandidates(people: PersonMention[]): {
     }
     for (const k of keys) add(k, i);
   });
-  const pairs = new Map<string, MatchCandidate>();
-  const scored = new Set<string>();
+  const candidates: MatchCandidate[] = [];
+  // A pair sits in several blocks (a shared phone and alike names) and is scored once: the
+  // mentions of each id are numbered, and each number keeps the higher numbers it was scored
+  // with. Numbers rather than a string per pair: millions of pairs are compared at 100,000 records.
+  const numberOf = new Map<string, number>();
+  const numbers = people.map((p) => {
+    let n = numberOf.get(p.id);
+    if (n === undefined) {
+      n = numberOf.size;
+      numberOf.set(p.id, n);
+    }
+    return n;
+  });
+  const scoredWith = new Map<number, Set<number>>();
+  let compared = 0;
   let droppedBlocks = 0;
   // In key order, so that the pairs are scored in one order whatever the order of the mentions.
   for (const [, members] of [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
@@ -546,18 +624,25 @@ export function findRuleCandidates(people: PersonMention[]): {
     }
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
-        const a = people[members[x] as number] as PersonMention;
-        const b = people[members[y] as number] as PersonMention;
-        const key = a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`;
-        if (scored.has(key)) continue;
-        scored.add(key);
-        const candidate = scorePair(a, b, context);
-        if (candidate) pairs.set(key, candidate);
+        const i = members[x] as number;
+        const j = members[y] as number;
+        const m = numbers[i] as number;
+        const n = numbers[j] as number;
+        const low = m < n ? m : n;
+        const high = m < n ? n : m;
+        let partners = scoredWith.get(low);
+        if (partners === undefined) {
+          partners = new Set();
+          scoredWith.set(low, partners);
+        }
+        if (partners.has(high)) continue;
+        partners.add(high);
+        compared++;
+        const candidate = scorePair(people[i] as PersonMention, people[j] as PersonMention, context);
+        if (candidate) candidates.push(candidate);
       }
     }
   }
-  const candidates = [...pairs.values()].sort(
-    (p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1),
-  );
-  return { candidates, compared: scored.size, droppedBlocks };
+  candidates.sort((p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1));
+  return { candidates, compared, droppedBlocks };
 }

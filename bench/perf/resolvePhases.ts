@@ -1,0 +1,102 @@
+/**
+ * Where `caselink resolve` (rules) spends its time, phase by phase, on one fixture set kept in a
+ * database of its own between runs (imported once), and the whole `resolve` beside it.
+ *
+ * `node out/perf/bench-resolve-phases.js --set .cache/fixtures-100000 --home /tmp/x [--runs 2]
+ * [--dump people.json]`: `--dump` writes the mentions read for matching, for bench-rule-scoring.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve as resolvePath } from 'node:path';
+import { openDatabase } from '../../main/db/database';
+import { startLocalNeo4j } from '../../main/db/localNeo4j';
+import { applySchema } from '../../main/db/schema';
+import { findRuleCandidates } from '../../main/core/ruleMatching';
+import { claimGraphLock } from '../../main/services/graphLock';
+import { importMany } from '../../main/services/import/importMany';
+import { loadManifest } from '../../main/services/import/profiles';
+import { loadPersonMentions, resolve } from '../../main/services/resolveService';
+import { DEFAULT_HUB_THRESHOLD } from '../../main/core/rules';
+import { arg, say } from '../support';
+
+const set = resolvePath(arg('set', '.cache/fixtures-2000'));
+const home = resolvePath(arg('home', `/tmp/caselink-perf-${set.split('/').pop() ?? 'set'}`));
+const runs = Number(arg('runs', '1'));
+const dump = arg('dump', '');
+
+/** CPU seconds the database's process has used: wall time on a shared machine says little. */
+function databaseCpu(): number {
+  try {
+    const fields = readFileSync(`/proc/${databasePid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+let databasePid = 0;
+
+async function timed<T>(label: string, work: () => Promise<T> | T): Promise<T> {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const dbCpu = databaseCpu();
+  const result = await work();
+  const used = process.cpuUsage(cpu);
+  say(
+    `  ${label.padEnd(22)} ${((performance.now() - wall) / 1000).toFixed(2).padStart(8)} s wall ${((used.user + used.system) / 1e6).toFixed(2).padStart(8)} s node CPU ${(databaseCpu() - dbCpu).toFixed(2).padStart(8)} s Neo4j CPU`,
+  );
+  return result;
+}
+
+await mkdir(home, { recursive: true });
+const local = await startLocalNeo4j({ home, attached: true });
+databasePid = local.pid;
+const db = await openDatabase({
+  uri: local.uri,
+  user: local.user,
+  password: local.password,
+  database: 'neo4j',
+  local: true,
+});
+try {
+  const marker = join(home, 'imported.txt');
+  if (!existsSync(marker)) {
+    await applySchema(db);
+    const manifest = await loadManifest(join(set, 'agencies.json'));
+    await timed('import', () =>
+      importMany(db, manifest.files, { agencies: manifest.agencies, cardHash: (pan) => pan }),
+    );
+    await writeFile(marker, set);
+  }
+  for (let i = 0; i < runs; i++) {
+    say(`run ${i + 1}, phases:`);
+    await timed('flag hubs', () => db.write('resolve/flag-hubs', { threshold: DEFAULT_HUB_THRESHOLD }));
+    const people = await timed('read mentions', () => loadPersonMentions(db));
+    if (dump && i === 0) await writeFile(dump, JSON.stringify(people));
+    const { candidates } = await timed('block and score', () => findRuleCandidates(people));
+    const run = randomBytes(8).toString('hex');
+    const claim = await claimGraphLock(db, 'resolve', run);
+    if (!claim.ok) throw new Error('resolve lock held');
+    try {
+      await timed('write candidates', async () => {
+        for (let c = 0; c < candidates.length; c += 2_000)
+          await db.write('resolve/merge-candidates', {
+            candidates: candidates.slice(c, c + 2_000),
+            run,
+            now: new Date().toISOString(),
+          });
+      });
+      await timed('prune', () => db.write('resolve/prune-candidates', { run }));
+    } finally {
+      await claim.lock.release();
+    }
+    say(`  (${people.length} mentions, ${candidates.length} candidates)`);
+    const summary = await timed('whole resolve', () => resolve(db));
+    say(
+      `  resolve says ${summary.seconds.toFixed(1)} s, ${summary.compared} compared, ${summary.candidates} candidates`,
+    );
+  }
+} finally {
+  await db.close();
+}
+process.exit(0);

@@ -22,6 +22,7 @@ import {
   headerText,
   ORGANISATION_WORDS,
   PARTY_WORDS,
+  PAYMENT_WORDS,
   PLACE_WORDS,
   ROLE_FIELD,
   TYPE_WORDS,
@@ -51,6 +52,8 @@ export interface HeaderReading {
 const STATUS_ROLES: readonly Role[] = ['suspect', 'victim', 'witness', 'subject', 'reporter', 'associate'];
 
 const NUMBER_WORDS = /(?:^| )(?:no|nr|n|number|numero|nummer|numar|номер|num)(?: |$)/u;
+const NUMBER_WORDS_SET =
+  /(?<![\p{L}\p{N}])(?:no|nr|n|number|numero|nummer|numar|numarul|номер|num|n°|nº)(?![\p{L}\p{N}])/gu;
 
 /** The words of the first rule for a field (`null`: what Caselink does not import). */
 function words(field: Field | null): RegExp {
@@ -106,6 +109,30 @@ function coveredByLonger(rule: FieldWords, text: string): boolean {
   return own.every(([start, end]) => longer.some(([s, e]) => s <= start && e >= end && e - s > end - start));
 }
 
+// The words that tie what a column is to what it is of.
+const OF = /(?<![\p{L}\p{N}])(?:of|de|du|des|di|del|della|do|da|dos|das|der|van|на|от)(?![\p{L}\p{N}])/u;
+
+/**
+ * The words before the first "of" of a header, when they say something by themselves (not only
+ * "number": "Numéro de téléphone" is a telephone) and no phrase of the vocabulary spans the "of"
+ * ("date of birth", "lugar de nacimiento"); otherwise null.
+ */
+function headBeforeOf(text: string): string | null {
+  const found = OF.exec(text);
+  if (!found || found.index === 0) return null;
+  const head = text.slice(0, found.index).trim();
+  if (without(FILLER, head) === '' || without(FILLER, without(NUMBER_WORDS_SET, head)) === '') return null;
+  const at = found.index;
+  const end = at + found[0].length;
+  const spanning = [
+    ...FIELD_WORDS.map((r) => r.pattern),
+    ...DOCUMENT_TYPE_WORDS.map((r) => r.pattern),
+    DOCUMENT_WORDS,
+    ROLE_FIELD,
+  ].some((pattern) => spans(pattern, text).some(([s, e]) => s < at && e > end));
+  return spanning ? null : head;
+}
+
 // "of (the)" after a party word, in the languages of the vocabulary, followed by what it is of.
 const OF_THE =
   /^ (?:of(?: the)?|der|des|du|de(?: la| l)?|di|del|della|dello|dei|do|da|dos|das|al|ai|van(?: de| het)?|на|ot|от) \p{L}/u;
@@ -159,12 +186,27 @@ function expandAbbreviations(header: string, text: string): string {
   return out;
 }
 
+/**
+ * Whether a compound's first part names a party or a firm ("Opfer|name", "Täter|anschrift",
+ * "Firmen|anschrift", "Werkgevers|naam"), with or without its linking letters.
+ */
+function partyPrefix(prefix: string): boolean {
+  const stems = [prefix, prefix.replace(/(?:s|n|en|es|e)$/u, '')].filter((p) => p.length >= 3);
+  return stems.some((p) => PARTY_WORDS.some((w) => has(w.pattern, p)) || has(ORGANISATION_WORDS, p));
+}
+
 /** Unknown compounds split before their head: "aufgriffsort" → "aufgriffs ort". */
 function splitCompounds(text: string): string {
   return text
     .split(' ')
     .map((token) => {
-      if (NOT_COMPOUNDS.has(token) || known(token)) return token;
+      if (NOT_COMPOUNDS.has(token)) return token;
+      // A party's compound is split even when known as a whole: "täteranschrift" is the suspect's address.
+      const owned = COMPOUND_HEADS.find(
+        (h) => token.length >= h.length + 3 && token.endsWith(h) && partyPrefix(token.slice(0, -h.length)),
+      );
+      if (owned) return `${token.slice(0, -owned.length)} ${owned}`;
+      if (known(token)) return token;
       const head = COMPOUND_HEADS.find((h) => token.length >= h.length + 3 && token.endsWith(h));
       return head ? `${token.slice(0, -head.length)} ${head}` : token;
     })
@@ -214,13 +256,15 @@ export function readHeader(header: string): HeaderReading {
     const organisation = lead.kind === 'organization';
     return { party: lead, organisation, field: 'fullName' };
   }
-  const parties: PartyWord[] = [];
+  let parties: PartyWord[] = [];
   for (const word of PARTY_WORDS) {
     if (has(word.pattern, rest)) {
       parties.push(word);
       rest = without(word.pattern, rest);
     }
   }
+  // "Постраждала особа", "Verdächtige Person", "Persona investigada": "person" only carries the role.
+  if (parties.some((p) => p.entity !== 'subject')) parties = parties.filter((p) => p.entity !== 'subject');
   const organisation = has(ORGANISATION_WORDS, rest) || (parties.length === 0 && has(COMPANY_NUMBERS, rest));
   // "Company number", "Company reg. no.": the document is read before the firm's word is taken out.
   const document = firstByPosition(DOCUMENT_TYPE_WORDS, rest);
@@ -270,7 +314,8 @@ export function readHeader(header: string): HeaderReading {
   if (has(words('addressStreet'), rest) && has(words('addressHouseNumber'), rest)) return reading('addressStreet');
   // "Passport country", "Ausweis Staatsangehörigkeit": the country that issued the document.
   // "Адрес по лична карта", "Address on ID card": the address the document gives, not its number.
-  if ((document || has(DOCUMENT_WORDS, rest)) && has(words('address'), rest) && !NUMBER_WORDS.test(rest)) {
+  const beyondDocument = document ? without(document.pattern, rest) : rest;
+  if ((document || has(DOCUMENT_WORDS, rest)) && has(words('address'), beyondDocument) && !NUMBER_WORDS.test(rest)) {
     return reading('address');
   }
   if (
@@ -286,36 +331,54 @@ export function readHeader(header: string): HeaderReading {
   if (has(TYPE_WORDS, rest)) return reading(null);
   // "Company reg. no.": a company's registration number, not a vehicle's.
   if (organisation && /(?:^| )reg(?:istration)?(?: |$)/.test(rest)) return reading('documentNumber', 'tax-id');
-  // "Nom ou surnom de l'exploiteur": the name first, so the name.
+  // "Nom ou surnom de l'exploiteur", "Име по паспорт", "Name as on passport": the name first, so the name.
   const name = spans(GENERIC_NAME, rest)[0];
   const alias = spans(words('alias'), rest)[0];
   if (name && alias && name[0] < alias[0]) return reading(party ? 'fullName' : 'name');
+  const onDocument = document ? spans(document.pattern, rest)[0] : undefined;
+  if (name && onDocument && name[0] < onDocument[0] && !NUMBER_WORDS.test(rest))
+    return reading(party ? 'fullName' : 'name');
   // With a party named, its own fields go before the record's ("Suspect description / name").
   let recordField: Field | null = null;
-  for (const rule of FIELD_WORDS) {
-    if (recordField === null && party && DEFERRED.includes(rule.field as Field) && has(rule.pattern, rest)) {
-      recordField = rule.field;
-      continue;
-    }
-    if (rule.field === 'role') {
-      // Identity documents come after the words that would otherwise be taken for one
-      // ("Passport expiry", "Document type", "Issuing country") and before dates and phones.
-      if (document) return reading('documentNumber', document.documentType);
-      if (has(DOCUMENT_WORDS, rest)) return reading('documentNumber');
-      continue;
-    }
-    // Words of what is not imported inside a longer field's words ("Data valuta") are that field.
-    if (rule.field === null && !excludedWords(rest)) continue;
-    if (has(rule.pattern, rest) && !coveredByLonger(rule, rest)) {
-      if (rule.field === 'recordRef') {
-        // "Caller number" is the caller's phone; "Prüfungs-Nr.", "Рег. №" a reference of the case.
-        if (party?.role === 'reporter' && NUMBER_WORDS.test(rest)) return reading('phone');
-        const other = without(FILLER, without(rule.pattern, rest));
-        if (!party && other !== '' && NUMBER_WORDS.test(rest)) return reading('caseRef');
+  const scan = (text: string, doc: FieldWords | null): HeaderReading | undefined => {
+    for (const rule of FIELD_WORDS) {
+      if (recordField === null && party && DEFERRED.includes(rule.field as Field) && has(rule.pattern, text)) {
+        recordField = rule.field;
+        continue;
       }
-      return reading(rule.field);
+      if (rule.field === 'role') {
+        // Identity documents come after the words that would otherwise be taken for one
+        // ("Passport expiry", "Document type", "Issuing country") and before dates and phones.
+        if (doc) return reading('documentNumber', doc.documentType);
+        if (has(DOCUMENT_WORDS, text)) return reading('documentNumber');
+        continue;
+      }
+      // Words of what is not imported inside a longer field's words ("Data valuta") are that field.
+      if (rule.field === null && !excludedWords(text)) continue;
+      if (has(rule.pattern, text) && !coveredByLonger(rule, text)) {
+        if (rule.field === 'recordRef') {
+          // "Caller number" is the caller's phone; "Prüfungs-Nr.", "Рег. №" a reference of the case.
+          if (party?.role === 'reporter' && NUMBER_WORDS.test(text)) return reading('phone');
+          const other = without(FILLER, without(rule.pattern, text));
+          if (!party && other !== '' && NUMBER_WORDS.test(text)) return reading('caseRef');
+        }
+        return reading(rule.field);
+      }
     }
+    return undefined;
+  };
+  // "Location of incident", "Date de la plainte", "Ort der Festnahme": the words before "of" say
+  // what the column is; those after, what it is of (unless one phrase spans both: "date of birth").
+  const head = headBeforeOf(rest);
+  if (head !== null) {
+    const byHead = scan(head, firstByPosition(DOCUMENT_TYPE_WORDS, head));
+    recordField = null;
+    // "Data de nasc. do suspeito": a date of birth, however the words are split.
+    const birth = byHead?.field === 'eventDate' && has(words('birthDate'), rest);
+    if (byHead && !birth) return byHead;
   }
+  const byWords = scan(rest, document);
+  if (byWords) return byWords;
   if (has(GENERIC_NAME, rest) && without(FILLER, without(GENERIC_NAME, rest)) === '') return reading('name');
   if (has(GENERIC_NAME, rest) && party) return reading('fullName');
   if (recordField) return reading(recordField);
@@ -519,7 +582,8 @@ const PAYMENT_FIELDS: readonly Field[] = [
 /**
  * Parties whose role the rest of the file decides: the unnamed main person of a file that records
  * the form of exploitation ("Ausbeutungsform", "Вид експлуатації") is its victim; an originator in
- * a file with no account of any kind is the firm that gave the order.
+ * a file with no account, amount or transfer is the firm that gave the order, and a beneficiary
+ * there the person a service is for.
  */
 function readByFile(
   header: string[],
@@ -542,8 +606,11 @@ function readByFile(
         `${reasons[c.column] ?? ''}; the file records a form of exploitation: the person is its victim`;
     }
   }
+  // A file of payments has accounts, amounts or transfers; without any, its parties are not payers.
+  const payments =
+    columns.some((c) => PAYMENT_FIELDS.includes(c.field)) || header.some((h) => has(PAYMENT_WORDS, headerText(h)));
   const originator = entities.originator;
-  if (originator && !columns.some((c) => PAYMENT_FIELDS.includes(c.field)) && !entities.beneficiary) {
+  if (originator && !payments && !entities.beneficiary) {
     delete entities.originator;
     const employer = entities.employer;
     entities.employer = { kind: employer?.kind ?? 'organization', role: 'employer' };
@@ -551,6 +618,16 @@ function readByFile(
       c.entity = 'employer';
       reasons[c.column] =
         `${reasons[c.column] ?? ''}; no account in the file: the one who gave the order is the employer`;
+    }
+  }
+  // "Beneficiary name" in a file of no payments: the person a service or a referral is for.
+  const beneficiary = entities.beneficiary;
+  if (beneficiary && !payments && !entities.originator && !entities.victim) {
+    delete entities.beneficiary;
+    entities.victim = { kind: 'person', role: 'victim' };
+    for (const c of columns.filter((m) => m.entity === 'beneficiary')) {
+      c.entity = 'victim';
+      reasons[c.column] = `${reasons[c.column] ?? ''}; no payment in the file: the beneficiary of a service`;
     }
   }
 }

@@ -703,6 +703,42 @@ describe('proposing a mapping profile', () => {
       ]);
     });
 
+    it("splits a compound whose first part names a party, and reads the words before 'of' as the field", () => {
+      expect({
+        compounds: read(['Täteranschrift', 'Opfername', 'Firmenanschrift', 'Geschädigte/r Name']),
+        of: read(['Location of incident', 'Date de la plainte', 'Data de nasc. do suspeito']),
+      }).toEqual({
+        compounds: [
+          'Täteranschrift → suspect(suspect).address',
+          'Opfername → victim(victim).fullName',
+          'Firmenanschrift → employer(employer).address',
+          'Geschädigte/r Name → victim(victim).fullName',
+        ],
+        of: [
+          'Location of incident → record.location',
+          'Date de la plainte → record.eventDate',
+          'Data de nasc. do suspeito → suspect(suspect).birthDate',
+        ],
+      });
+    });
+
+    it('reads "person" beside a role word as that role, and a name as written on a document as a name', () => {
+      expect(read(['Постраждала особа', 'Име по паспорт'], 'BG')).toEqual([
+        'Постраждала особа → victim(victim).fullName',
+        'Име по паспорт → subject(subject).fullName',
+      ]);
+    });
+
+    it('reads a beneficiary as the person a service is for, unless the file has payments', () => {
+      expect({
+        service: read(['Beneficiary name', 'Beneficiary DOB', 'Support worker']),
+        payment: read(['Beneficiary name', 'Amount', 'MTCN']),
+      }).toEqual({
+        service: ['Beneficiary name → victim(victim).fullName', 'Beneficiary DOB → victim(victim).birthDate'],
+        payment: ['Beneficiary name → beneficiary(account-holder).fullName', 'MTCN → record.recordRef'],
+      });
+    });
+
     it('reads a bare run of digits under an unknown header as a phone only when it is a valid one', () => {
       // An ЕГН and a PESEL of persons born after 2000 begin with 0, as national phone numbers do.
       expect({

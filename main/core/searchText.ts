@@ -54,7 +54,8 @@ export function latinWords(text: string): string[] {
 
 /**
  * The Lucene query for a name: every word must be there, each exactly (boosted), with one typo
- * (a fuzzy term, for words of four letters or more) or as the start of a word (as one types).
+ * (a fuzzy term, for words of four letters or more; two for eight or more) or as the start of a
+ * word (as one types).
  */
 export function nameQuery(words: readonly string[]): string | null {
   if (words.length === 0) return null;
@@ -62,7 +63,9 @@ export function nameQuery(words: readonly string[]): string | null {
     .map((w) => {
       const t = escapeLucene(w);
       const forms = [`${t}^4`];
-      if (w.length >= 4) forms.push(`${t}~1`);
+      // Long names vary by two letters between transliterations ("Olexandr", "Oleksandr").
+      if (w.length >= 8) forms.push(`${t}~2`);
+      else if (w.length >= 4) forms.push(`${t}~1`);
       if (w.length >= 2) forms.push(`${t}*^2`);
       return `+(${forms.join(' OR ')})`;
     })

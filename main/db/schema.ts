@@ -3,18 +3,51 @@
  * in file order with IF NOT EXISTS, so applying it again changes nothing. The version applied is
  * recorded in the graph as (:CaselinkMeta {key: 'schema', version}).
  */
+import { partySearchName } from '../core/searchText';
 import { statementsUnder } from './cypher';
 import type { Database } from './database';
+
+/** The schema version from which the import stores each party's searchable (Latin) name. */
+const SEARCH_NAMES_SINCE = 6;
+
+/**
+ * Stores the searchable name of every party written by an import older than search (a graph of
+ * schema version below {@link SEARCH_NAMES_SINCE}), a page at a time: their files, imported
+ * again, would change nothing, so they would never be found by name.
+ */
+export async function fillSearchNames(db: Database, batch = 5_000): Promise<number> {
+  let after = '';
+  let filled = 0;
+  for (;;) {
+    const rows = await db.read('search/parties-without-search-name', { after, batch });
+    if (rows.length === 0) return filled;
+    const parties = rows.map((r) => ({
+      id: r.string('id'),
+      searchName: partySearchName({
+        name: r.stringOrNull('name'),
+        givenName: r.stringOrNull('givenName'),
+        familyName: r.stringOrNull('familyName'),
+        alias: r.stringOrNull('alias'),
+        nameLatin: r.stringOrNull('nameLatin'),
+      }),
+    }));
+    await db.write('search/set-search-names', { parties });
+    filled += parties.filter((p) => p.searchName !== null).length;
+    after = parties[parties.length - 1]?.id ?? after;
+  }
+}
 
 /** Raise when a file under cypher/schema/ is added or changed. */
 export const SCHEMA_VERSION = 7;
 
 /** Applies every schema file and records {@link SCHEMA_VERSION}. Idempotent. */
 export async function applySchema(db: Database, now: () => Date = () => new Date()): Promise<void> {
+  const before = await recordedSchemaVersion(db);
   for (const file of statementsUnder('schema')) {
     await db.applySchemaFile(file.name);
   }
   await db.read('db/await-indexes', { seconds: 300 });
+  if (before !== null && before < SEARCH_NAMES_SINCE) await fillSearchNames(db);
   await db.write('db/record-schema-version', { version: SCHEMA_VERSION, appliedAt: now().toISOString() });
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResultDto } from '../../main/contract/workspaceTypes';
 import { parseProfile } from '../../main/core/profile';
+import { applySchema } from '../../main/db/schema';
 import { upsertAgency } from '../../main/services/agencyService';
 import { listEvents } from '../../main/services/auditService';
 import { importMany } from '../../main/services/import/importMany';
@@ -125,11 +126,13 @@ describe('search', () => {
     expect(result.readAs).toContain('as a name: oleksandr');
   });
 
-  it('finds a Latin name typed in Cyrillic, and a name with one typo', async () => {
+  it('finds a Latin name typed in Cyrillic, a name with one typo and another transliteration', async () => {
     const cyrillic = group(await find('Бондаренко'), 'person');
     expect(cyrillic?.hits.map((h) => h.label).sort()).toEqual(['Oleksandr Bondarenko', 'Олександр Бондаренко']);
     const typo = group(await find('Oleksadr Bondarenko'), 'person');
     expect(typo?.hits.map((h) => h.label).sort()).toEqual(['Oleksandr Bondarenko', 'Олександр Бондаренко']);
+    const spelling = group(await find('Olexandr'), 'person');
+    expect(spelling?.hits.map((h) => h.label).sort()).toEqual(['Oleksandr Bondarenko', 'Олександр Бондаренко']);
   });
 
   it('finds a phone typed in national form, shared by two agencies, above what merely holds its digits', async () => {
@@ -256,5 +259,17 @@ describe('search', () => {
       details: { text: 'Maria Ionescu', kinds: 'person', hits: 1 },
     });
     expect(JSON.stringify(event)).not.toContain('Berners');
+  });
+
+  it('finds by name the parties a graph held before search stored Latin names, once its schema is applied', async () => {
+    const orlov = async () => group(await find('Orlov', { kinds: ['person'] }), 'person')?.hits ?? [];
+    const [hit] = await orlov();
+    const id = decodeURIComponent(hit?.id.slice('person:'.length) ?? '');
+    // As an import before schema version 6 left it: no searchable name, and that version recorded.
+    await services.db.write('search/set-search-names', { parties: [{ id, searchName: null }] });
+    await services.db.write('db/record-schema-version', { version: 5, appliedAt: new Date().toISOString() });
+    expect(await orlov()).toEqual([]);
+    await applySchema(services.db);
+    expect((await orlov()).map((h) => h.label)).toEqual(['Andrei Orlov']);
   });
 });

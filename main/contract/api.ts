@@ -40,12 +40,14 @@ import type {
 import type { ApiMethod } from './methods';
 import { AUDIT_KINDS, type AuditEventDto } from './auditTypes';
 import type { BulkDecisionDto, MatchClusterDto, OpenMatchCountDto } from './matchTypes';
+import type { MatchModelDto } from './modelTypes';
 import { searchInput, type SearchResultDto } from './workspaceTypes';
 
 export type { CaselinkError, CaselinkErrorKind } from './errors';
 export type * from './importTypes';
 export type * from './auditTypes';
 export type * from './matchTypes';
+export type * from './modelTypes';
 export type * from './workspaceTypes';
 export { AUDIT_KINDS } from './auditTypes';
 export { API_METHODS, channelOf, isApiMethod, routeOf, type ApiMethod } from './methods';
@@ -178,6 +180,8 @@ export const listMatchesInput = z
       .default(['candidate']),
     minScore: z.number().min(0).max(1).default(DEFAULT_MATCH_THRESHOLD),
     limit: z.number().int().min(1).max(2000).default(200),
+    /** Only pairs between a mention of one agency and one of the other (either way round). */
+    agencies: z.tuple([agencyCodeInput, agencyCodeInput]).optional(),
   })
   .strict();
 export const decideMatchInput = z
@@ -197,6 +201,8 @@ export const listMatchClustersInput = z
   .object({
     minScore: matchScore.default(DEFAULT_MATCH_THRESHOLD),
     limit: z.number().int().min(1).max(500).default(100),
+    /** How many clusters to pass over first (the next page of a long list). */
+    offset: z.number().int().min(0).max(10_000_000).default(0),
   })
   .strict();
 /** Which open pairs a bulk confirmation takes: named pairs, one cluster, or every pair at a score (of two agencies). */
@@ -208,6 +214,11 @@ export const confirmMatchesFilter = z.discriminatedUnion('by', [
         .array(z.object({ a: personId, b: personId }).strict())
         .min(1)
         .max(5000),
+      /** The filter under which the reviewer saw these pairs, recorded with the decision. */
+      shown: z
+        .object({ minScore: matchScore, agencies: z.tuple([agencyCodeInput, agencyCodeInput]).optional() })
+        .strict()
+        .optional(),
     })
     .strict(),
   z
@@ -303,6 +314,8 @@ export interface CaselinkApi {
   /** Deletes a saved investigation (never the graph it draws); recorded in the audit trail. */
   deleteInvestigation(input: z.input<typeof investigationIdInput>): Promise<Result<{ id: string; name: string }>>;
   undoMatchDecision(input: z.input<typeof undoMatchDecisionInput>): Promise<Result<BulkDecisionDto>>;
+  /** The same-person match model as last estimated: each comparison level with m, u and its weight. */
+  getMatchModel(): Promise<Result<MatchModelDto>>;
   /** The audit trail (who did what, when, and how it ended), newest first. */
   listAuditEvents(input: z.input<typeof listAuditEventsInput>): Promise<Result<AuditEventDto[]>>;
   /** The same events as a CSV document (every field quoted, formula starts neutralised). */
@@ -337,6 +350,7 @@ export const API_INPUTS = {
   listMatchClusters: listMatchClustersInput,
   confirmMatches: confirmMatchesInput,
   undoMatchDecision: undoMatchDecisionInput,
+  getMatchModel: noInput,
   listAuditEvents: listAuditEventsInput,
   exportAuditCsv: listAuditEventsInput,
   search: searchInput,

@@ -32,6 +32,7 @@ export const API_METHODS = [
   'listMatchClusters',
   'confirmMatches',
   'undoMatchDecision',
+  'getMatchModel',
   'listAuditEvents',
   'exportAuditCsv',
   'search',

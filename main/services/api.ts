@@ -46,6 +46,7 @@ import {
   listMatches,
   undoMatchDecision,
 } from './matchService';
+import { matchModelView } from './modelView';
 import { resolve } from './resolveService';
 import { graphStats } from './statsService';
 import { connectionStatus } from './statusService';
@@ -138,6 +139,7 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
     listMatchClusters: (input) => answer(() => listMatchClusters(db, listMatchClustersInput.parse(input))),
     confirmMatches: (input) => answer(() => confirmMatches(db, confirmMatchesInput.parse(input))),
     undoMatchDecision: (input) => answer(() => undoMatchDecision(db, undoMatchDecisionInput.parse(input))),
+    getMatchModel: () => answer(() => matchModelView(db)),
     listAuditEvents: (input) => answer(() => listEvents(db, listAuditEventsInput.parse(input))),
     exportAuditCsv: (input) =>
       answer(async () => ({

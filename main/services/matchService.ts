@@ -20,12 +20,18 @@ export type { MatchPairDto as MatchPair, MatchSideDto as MatchSide };
 
 export async function listMatches(
   db: Database,
-  options: { statuses?: MatchStatus[]; minScore?: number; limit?: number } = {},
+  options: {
+    statuses?: MatchStatus[];
+    minScore?: number;
+    limit?: number;
+    agencies?: [string, string] | undefined;
+  } = {},
 ): Promise<MatchPairDto[]> {
   const rows = await db.read('matches/list-matches', {
     statuses: options.statuses ?? ['candidate'],
     minScore: options.minScore ?? DEFAULT_MATCH_THRESHOLD,
     limit: options.limit ?? 500,
+    agencies: options.agencies ?? [],
   });
   return rows.map(toPair);
 }
@@ -63,15 +69,17 @@ async function reviewClusters(db: Database, minScore: number): Promise<PairClust
 
 /**
  * Open pairs at `minScore` grouped with the confirmed pairs into clusters (connected mentions),
- * those with the best open pair first; only clusters with an open pair, at most `limit`.
+ * those with the best open pair first; only clusters with an open pair, at most `limit` after
+ * the first `offset`.
  */
 export async function listMatchClusters(
   db: Database,
-  options: { minScore?: number; limit?: number } = {},
+  options: { minScore?: number; limit?: number; offset?: number } = {},
 ): Promise<MatchClusterDto[]> {
+  const offset = options.offset ?? 0;
   const clusters = (await reviewClusters(db, options.minScore ?? DEFAULT_MATCH_THRESHOLD))
     .filter((c) => c.open > 0)
-    .slice(0, options.limit ?? 100);
+    .slice(offset, offset + (options.limit ?? 100));
   const pairs = clusters.flatMap((c) => c.edges.map((e) => ({ a: e.a, b: e.b })));
   const byKey = new Map<string, MatchPairDto>();
   for (let i = 0; i < pairs.length; i += PAIR_BATCH) {
@@ -100,12 +108,20 @@ export const MAX_BULK_PAIRS = 5000;
 
 /** Which open pairs a bulk confirmation takes. */
 export type ConfirmFilter =
-  | { by: 'pairs'; pairs: { a: string; b: string }[] }
+  | {
+      by: 'pairs';
+      pairs: { a: string; b: string }[];
+      /** The list the reviewer saw them in, said in the decision. */
+      shown?: { minScore: number; agencies?: [string, string] | undefined } | undefined;
+    }
   | { by: 'cluster'; person: string; minScore?: number }
   | { by: 'score'; minScore: number; agencies?: [string, string] | undefined };
 
 function describeFilter(filter: ConfirmFilter): string {
-  if (filter.by === 'pairs') return `${filter.pairs.length} named pairs`;
+  if (filter.by === 'pairs')
+    return filter.shown
+      ? `the ${filter.pairs.length} open pairs shown at score ≥ ${filter.shown.minScore}${filter.shown.agencies ? ` between ${filter.shown.agencies.join(' and ')}` : ''}`
+      : `${filter.pairs.length} named pairs`;
   if (filter.by === 'cluster')
     return `the cluster of ${filter.person} at score ≥ ${filter.minScore ?? DEFAULT_MATCH_THRESHOLD}`;
   return `every open pair at score ≥ ${filter.minScore}${filter.agencies ? ` between ${filter.agencies.join(' and ')}` : ''}`;

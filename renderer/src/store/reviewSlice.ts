@@ -4,6 +4,7 @@ import type {
   CaselinkApi,
   CaselinkError,
   MatchClusterDto,
+  MatchModelDto,
   MatchPairDto,
 } from '../../../main/contract/api';
 import type { AppState } from './index';
@@ -76,6 +77,17 @@ export interface ReviewSlice {
   selectedCluster: string | null;
   /** The last bulk decision taken here, so that it can be undone; null once undone. */
   lastBulkDecision: BulkDecisionDto | null;
+  /** Only pairs between these two agencies are listed (one by one); null: any. */
+  reviewAgencies: [string, string] | null;
+  /** The agencies the reviewer can pick from; null until listed. */
+  reviewAgencyChoices: string[] | null;
+  /** How many clusters the listing passes over (its page), a multiple of {@link CLUSTER_LIST_LIMIT}. */
+  clusterOffset: number;
+  /** Whether the match model is shown (over the review). */
+  modelOpen: boolean;
+  /** The saved match model; null until loaded. */
+  model: MatchModelDto | null;
+  modelError: CaselinkError | null;
   reviewer: string;
   reviewNote: string;
   deciding: boolean;
@@ -94,6 +106,17 @@ export interface ReviewSlice {
   rejectPair(pair: Pick<MatchPairDto, 'a' | 'b'>): Promise<void>;
   /** Undoes {@link ReviewSlice.lastBulkDecision}. */
   undoLastBulkDecision(): Promise<void>;
+  /** Lists only the pairs between two agencies, or (null) between any. */
+  setReviewAgencies(agencies: [string, string] | null): void;
+  /**
+   * Confirms every open pair the list shows, as listed (score floor and agencies), as one
+   * decision; then lists again. Nothing when the list shows no open pair.
+   */
+  confirmShown(): Promise<void>;
+  /** Shows the next (+1) or previous (-1) page of clusters. */
+  pageClusters(step: 1 | -1): void;
+  openModel(): void;
+  closeModel(): void;
   setReviewStatus(status: MatchStatus): void;
   setReviewMinScore(score: number): void;
   selectMatch(key: string | null): void;
@@ -144,6 +167,12 @@ export function createReviewSlice(
       clustersError: null,
       selectedCluster: null,
       lastBulkDecision: null,
+      reviewAgencies: null,
+      reviewAgencyChoices: null,
+      clusterOffset: 0,
+      modelOpen: false,
+      model: null,
+      modelError: null,
       reviewer: rememberedReviewer(storage),
       reviewNote: '',
       deciding: false,
@@ -151,6 +180,9 @@ export function createReviewSlice(
 
       openReview() {
         set({ reviewOpen: true, decideError: null });
+        void settle(() => api.listAgencies()).then((result) => {
+          if (result.ok) set({ reviewAgencyChoices: result.value.map((a) => a.code).sort() });
+        });
         void get().loadMatches();
         if (get().reviewView === 'clusters') void get().loadClusters();
         void get().countOpenCandidates();
@@ -159,13 +191,14 @@ export function createReviewSlice(
         set({ reviewOpen: false });
       },
       async loadMatches() {
-        const { reviewStatus, reviewMinScore } = get();
+        const { reviewStatus, reviewMinScore, reviewAgencies } = get();
         const request = ++latestList;
         set({ matchesLoading: true });
         const result = await settle(() =>
           api.listMatches({
             statuses: [reviewStatus],
             ...(reviewMinScore === null ? {} : { minScore: reviewMinScore }),
+            ...(reviewAgencies === null ? {} : { agencies: reviewAgencies }),
             limit: MATCH_LIST_LIMIT,
           }),
         );
@@ -203,7 +236,11 @@ export function createReviewSlice(
         const request = ++latestClusters;
         set({ clustersLoading: true });
         const result = await settle(() =>
-          api.listMatchClusters({ ...minScoreInput(get()), limit: CLUSTER_LIST_LIMIT }),
+          api.listMatchClusters({
+            ...minScoreInput(get()),
+            limit: CLUSTER_LIST_LIMIT,
+            ...(get().clusterOffset > 0 ? { offset: get().clusterOffset } : {}),
+          }),
         );
         if (request !== latestClusters) return;
         if (!result.ok) {
@@ -264,13 +301,51 @@ export function createReviewSlice(
         set({ deciding: false, lastBulkDecision: null });
         await afterDecision();
       },
+      setReviewAgencies(agencies) {
+        set({ reviewAgencies: agencies, selectedMatch: null, matches: null, decideError: null });
+        void get().loadMatches();
+      },
+      async confirmShown() {
+        const { matches, reviewStatus, reviewAgencies, deciding } = get();
+        const minScore = reviewMinScoreOf(get());
+        if (!matches || reviewStatus !== 'candidate' || minScore === null || deciding) return;
+        // The pairs the reviewer sees, not whatever the filter selects by the time main answers.
+        const pairs = matches.filter((p) => p.status === 'candidate').map((p) => ({ a: p.a.id, b: p.b.id }));
+        if (pairs.length === 0) return;
+        set({ deciding: true, decideError: null });
+        const shown = { minScore, ...(reviewAgencies ? { agencies: reviewAgencies } : {}) };
+        const result = await settle(() =>
+          api.confirmMatches({ filter: { by: 'pairs', pairs, shown }, ...decider(get()) }),
+        );
+        if (!result.ok) {
+          set({ deciding: false, decideError: result.error });
+          return;
+        }
+        set({ deciding: false, reviewNote: '', lastBulkDecision: result.value, selectedMatch: null });
+        await afterDecision();
+      },
+      pageClusters(step) {
+        const offset = Math.max(0, get().clusterOffset + step * CLUSTER_LIST_LIMIT);
+        if (offset === get().clusterOffset) return;
+        set({ clusterOffset: offset, selectedCluster: null });
+        void get().loadClusters();
+      },
+      openModel() {
+        set({ modelOpen: true });
+        void settle(() => api.getMatchModel()).then((result) =>
+          set(result.ok ? { model: result.value, modelError: null } : { modelError: result.error }),
+        );
+      },
+      closeModel() {
+        set({ modelOpen: false });
+      },
       setReviewStatus(status) {
         if (status === get().reviewStatus) return;
         set({ reviewStatus: status, selectedMatch: null, matches: null, decideError: null });
         void get().loadMatches();
       },
       setReviewMinScore(score) {
-        set({ reviewMinScore: score });
+        set({ reviewMinScore: score, clusterOffset: 0 });
         void get().loadMatches();
         if (get().reviewView === 'clusters') void get().loadClusters();
         void get().countOpenCandidates();

@@ -26,8 +26,10 @@ export function ClusterList() {
   const selected = useAppStore((state) => state.selectedCluster);
   const select = useAppStore((state) => state.selectCluster);
   const open = useAppStore((state) => state.openCandidates);
-  // One listing holds the best clusters only; say so rather than let its length pass for the whole.
-  const capped = clusters !== null && clusters.length >= CLUSTER_LIST_LIMIT;
+  const offset = useAppStore((state) => state.clusterOffset);
+  const page = useAppStore((state) => state.pageClusters);
+  // One listing holds one page of clusters; say which rather than let its length pass for the whole.
+  const capped = clusters !== null && (clusters.length >= CLUSTER_LIST_LIMIT || offset > 0);
   return (
     <>
       <p className="review-list-count" data-testid="cluster-count">
@@ -35,7 +37,7 @@ export function ClusterList() {
           ? loading
             ? 'Loading…'
             : ''
-          : `${capped ? `Best ${formatNumber(clusters.length)} clusters` : countOf(clusters.length, 'cluster', 'clusters')}${open !== null ? ` · ${countOf(open, 'open pair', 'open pairs')}` : ''}${loading ? ' · refreshing…' : ''}`}
+          : `${capped ? `Clusters ${formatNumber(offset + 1)}–${formatNumber(offset + clusters.length)}` : countOf(clusters.length, 'cluster', 'clusters')}${open !== null ? ` · ${countOf(open, 'open pair', 'open pairs')}` : ''}${loading ? ' · refreshing…' : ''}`}
       </p>
       {error && <ErrorNotice error={error} testId="cluster-error" />}
       {clusters !== null && clusters.length === 0 && (
@@ -64,6 +66,27 @@ export function ClusterList() {
           </li>
         ))}
       </ul>
+      {capped && (
+        <div className="cluster-pages">
+          <button
+            type="button"
+            className="button-secondary button-small"
+            disabled={offset === 0}
+            onClick={() => page(-1)}
+          >
+            Previous {formatNumber(CLUSTER_LIST_LIMIT)}
+          </button>
+          <button
+            type="button"
+            className="button-secondary button-small"
+            disabled={clusters.length < CLUSTER_LIST_LIMIT}
+            onClick={() => page(1)}
+            data-testid="clusters-next"
+          >
+            Next {formatNumber(CLUSTER_LIST_LIMIT)}
+          </button>
+        </div>
+      )}
     </>
   );
 }
@@ -168,7 +191,7 @@ function ClusterPair({ pair }: { pair: MatchPairDto }) {
 }
 
 /** The last bulk decision taken here, with its undo. */
-function LastDecision() {
+export function LastDecision() {
   const last = useAppStore((state) => state.lastBulkDecision);
   const deciding = useAppStore((state) => state.deciding);
   const undo = useAppStore((state) => state.undoLastBulkDecision);

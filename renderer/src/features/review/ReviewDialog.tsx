@@ -1,10 +1,13 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { MatchPairDto } from '../../../../main/contract/api';
-import { matchKey, reviewMinScoreOf, useAppStore, type MatchStatus } from '../../store';
+import { MATCH_LIST_LIMIT, matchKey, reviewMinScoreOf, useAppStore, type MatchStatus } from '../../store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { countOf, formatNumber } from '../../ui/format';
 import { Modal } from '../../ui/Modal';
-import { ClusterDetail, ClusterList } from './ClusterReview';
+import { AgencyFilter, BulkConfirm } from './BulkConfirm';
+import { ClusterDetail, ClusterList, LastDecision } from './ClusterReview';
+import { ModelDialog } from './ModelDialog';
+import './review.css';
 import { compareMentions, type ComparedField } from './compare';
 import { DecisionFields } from './DecisionFields';
 
@@ -41,7 +44,13 @@ function isTyping(event: KeyboardEvent): boolean {
 export function ReviewDialog() {
   const open = useAppStore((state) => state.reviewOpen);
   if (!open) return null;
-  return <OpenReviewDialog />;
+  // The model's dialog beside the review's, not in it: its keys must not reach the queue's.
+  return (
+    <>
+      <OpenReviewDialog />
+      <ModelDialog />
+    </>
+  );
 }
 
 function OpenReviewDialog() {
@@ -61,6 +70,8 @@ function OpenReviewDialog() {
   const view = useAppStore((state) => state.reviewView);
   const setView = useAppStore((state) => state.setReviewView);
   const open = useAppStore((state) => state.openCandidates);
+  const agencies = useAppStore((state) => state.reviewAgencies);
+  const openModel = useAppStore((state) => state.openModel);
   const list = useRef<HTMLUListElement>(null);
   const clustered = view === 'clusters' && status === 'candidate';
   const id = useId();
@@ -142,6 +153,15 @@ function OpenReviewDialog() {
         </label>
         <button
           type="button"
+          className="button-secondary button-small"
+          onClick={openModel}
+          data-testid="open-model"
+          title="The match model: what each comparison counts for or against"
+        >
+          Match model
+        </button>
+        <button
+          type="button"
           className="button-icon modal-close"
           aria-label="Close review"
           title="Close (Esc)"
@@ -162,12 +182,17 @@ function OpenReviewDialog() {
       ) : (
         <div className="review-body">
           <div className="review-list-pane">
+            <AgencyFilter />
+            {status === 'candidate' && <BulkConfirm />}
+            <LastDecision />
             <p className="review-list-count" data-testid="review-count">
               {matches === null
                 ? loading
                   ? 'Loading…'
                   : ''
-                : `${status === 'candidate' && open !== null ? countOf(open, 'open pair', 'open pairs') : countOf(matches.length, 'pair', 'pairs')}${status === 'candidate' && open !== null && open > matches.length ? ` · first ${formatNumber(matches.length)} listed` : ''}${loading ? ' · refreshing…' : ''}`}
+                : agencies !== null
+                  ? `${countOf(matches.length, status === 'candidate' ? 'open pair' : 'pair', status === 'candidate' ? 'open pairs' : 'pairs')} between ${agencies[0]} and ${agencies[1]}${matches.length >= MATCH_LIST_LIMIT ? ` · first ${formatNumber(matches.length)} listed` : ''}${loading ? ' · refreshing…' : ''}`
+                  : `${status === 'candidate' && open !== null ? countOf(open, 'open pair', 'open pairs') : countOf(matches.length, 'pair', 'pairs')}${status === 'candidate' && open !== null && open > matches.length ? ` · first ${formatNumber(matches.length)} listed` : ''}${loading ? ' · refreshing…' : ''}`}
             </p>
             {error && <ErrorNotice error={error} testId="review-error" />}
             {matches !== null && matches.length === 0 && (

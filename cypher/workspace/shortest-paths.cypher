@@ -1,13 +1,15 @@
 // The shortest paths between two sets of nodes (by element id: the mentions of a person, or one
 // node) over what links records: identifiers used, records mentioning persons and organisations,
 // cases, and confirmed same-person pairs (open candidates are not evidence of a link). Hubs are
-// not walked through unless asked. The bound of 10 is the contract's largest $maxHops (a
-// quantifier cannot be a parameter); shorter bounds filter the answer.
+// not walked through unless asked. The bound of 10 is the contract's largest $maxHops and 12
+// paths per pair of ends covers the default five with room for paths that join into one (through
+// two mentions of one person): neither can be a parameter on Neo4j 5.26. More paths:
+// shortest-paths-many.
 // mode: read
 // params: $from, $to, $maxHops, $includeHubs, $limit
 MATCH (a) WHERE elementId(a) IN $from
 MATCH (b) WHERE elementId(b) IN $to
-MATCH p = SHORTEST 25 (a)((x)-[r:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE|MENTIONS|ABOUT|SAME_AS]-(y)
+MATCH p = SHORTEST 12 (a)((x)-[r:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE|MENTIONS|ABOUT|SAME_AS]-(y)
     WHERE (type(r) <> 'SAME_AS' OR r.status = 'confirmed')
       AND ($includeHubs OR NOT coalesce(y.hub, false) OR elementId(y) IN $to)){1,10}(b)
 WHERE length(p) <= $maxHops

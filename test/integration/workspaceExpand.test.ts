@@ -162,6 +162,8 @@ describe('expanding chart nodes and finding paths between them', () => {
     expect(result.slice.edges.map((e) => e.id).sort()).toEqual(
       [...new Set(result.paths.flatMap((p) => p.edges))].sort(),
     );
+    const many = await findPaths(services.db, { from: person('Ion Popescu'), to: person('Andrei Lungu'), limit: 10 });
+    expect(many.paths).toEqual(result.paths);
     const viaHubs = await findPaths(services.db, {
       from: person('Ion Popescu'),
       to: person('Andrei Lungu'),

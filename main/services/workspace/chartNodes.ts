@@ -457,6 +457,7 @@ export async function loadChartNodes(
     params.records.length ? db.read('workspace/record-nodes', { ids: params.records }) : [],
     params.cases.length ? db.read('workspace/case-nodes', { cases: params.cases }) : [],
     identifierCount(params) ? db.read('workspace/identifier-nodes', params.identifiers) : [],
+    params.parties.length ? addParties(db, params.parties, options.joinCandidatesAt ?? null, out) : null,
   ]);
   for (const row of [...recordRows, ...caseRows, ...identifierRows]) rows.push(graphNodeRow(row));
   for (const row of rows) {
@@ -466,7 +467,6 @@ export async function loadChartNodes(
     out.resolved.set(node.id, node.id);
     out.elements.set(node.id, [row.elementId]);
   }
-  if (params.parties.length) await addParties(db, params.parties, options.joinCandidatesAt ?? null, out);
   // A person asked for as `organization:` or the reverse is still found, under its own kind.
   for (const ref of wanted) {
     const parsed = parseNodeRef(ref);

@@ -117,22 +117,26 @@ export async function expandNodes(db: Database, input: ExpandInput): Promise<Cha
 
   for (let hop = 1; hop <= opts.hops && frontier.length > 0; hop += 1) {
     const filter = { types: types ?? [], agencies: opts.agencies };
-    const links = types === null ? [] : await step(db, known.graphRefs(frontier), filter);
+    const [links, candidates] = await Promise.all([
+      types === null ? [] : step(db, known.graphRefs(frontier), filter),
+      followSameAs
+        ? candidateLinks(
+            db,
+            frontier.flatMap((ref) => known.mentionsOf.get(ref) ?? []),
+            opts.joinCandidatesAt ?? DEFAULT_MATCH_THRESHOLD,
+            opts.agencies,
+          )
+        : [],
+    ]);
     // Identifiers reached: walked through to their users when collapsed, unless hubs.
     const reachedIdentifiers = new Map<string, boolean>();
     for (const l of links) if (isIdentifierKind(l.toKind)) reachedIdentifiers.set(l.to, l.hub);
-    const walkable = [...reachedIdentifiers].filter(([, hub]) => opts.includeHubs || !hub).map(([ref]) => ref);
+    const walkable = [...reachedIdentifiers]
+      .filter(([ref, hub]) => (opts.includeHubs || !hub) && !onChart.has(ref))
+      .map(([ref]) => ref);
     for (const [ref, hub] of reachedIdentifiers)
       if (hub && !opts.includeHubs && !onChart.has(ref)) hubsLeftOut.add(ref);
     const users = collapse && walkable.length ? await step(db, walkable, filter) : [];
-    const candidates = followSameAs
-      ? await candidateLinks(
-          db,
-          frontier.flatMap((ref) => known.mentionsOf.get(ref) ?? []),
-          opts.joinCandidatesAt ?? DEFAULT_MATCH_THRESHOLD,
-          opts.agencies,
-        )
-      : [];
     await known.learn([
       ...links.map((l) => l.to),
       ...links.map((l) => l.from),

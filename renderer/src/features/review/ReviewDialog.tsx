@@ -289,7 +289,11 @@ function MatchDetail({ pair }: { pair: MatchPairDto }) {
         </span>
         {pair.decidedBy && (
           <span className="muted" data-testid="review-decided">
-            {pair.status === 'candidate' ? 'Reopened' : STATUS_WORDS[pair.status]} by <strong>{pair.decidedBy}</strong>
+            {pair.status === 'candidate' ? 'Reopened' : STATUS_WORDS[pair.status]} by{' '}
+            {/* A pair the import joined by the agency's own person id (a profile's join key). */}
+            <strong>
+              {pair.decidedBy === 'profile' ? "the agency's mapping profile (same person id)" : pair.decidedBy}
+            </strong>
             {pair.reviewerName && <> ({pair.reviewerName})</>}
             {pair.decidedAt && <> on {formatWhen(pair.decidedAt)}</>}
           </span>

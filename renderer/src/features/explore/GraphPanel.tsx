@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { CytoscapeView } from '../../graph';
 import { useAppStore } from '../../store';
 import { errorHeading } from '../../ui/errors';
+import { useChartAppearance } from '../analysis/useChartAppearance';
 import { useOverviewLoading } from './useOverviewLoading';
 
 /** The chart area: the link chart, or what stands in for it while there is none. */
@@ -12,6 +13,7 @@ export function GraphPanel() {
   const graphError = useAppStore((state) => state.graphError);
   const connectionState = useAppStore((state) => state.connection.state);
   const loadOverview = useAppStore((state) => state.loadOverview);
+  const appearance = useChartAppearance();
 
   let overlay: ReactNode = null;
   if (graphError) {
@@ -51,7 +53,7 @@ export function GraphPanel() {
 
   return (
     <section className="graph-panel" aria-label="Link chart">
-      <CytoscapeView overlay={overlay} />
+      <CytoscapeView overlay={overlay} appearance={appearance} />
     </section>
   );
 }

@@ -1,0 +1,116 @@
+/**
+ * Filters and analysis in Chromium against `caselink serve`, over the demo fixtures imported and
+ * resolved in the real Neo4j: filtering an agency out hides its nodes and says how many; sizing by
+ * betweenness draws the central nodes larger; a community picked in the analysis is selected on
+ * the chart. Needs `electron-vite build` to have run.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Core } from 'cytoscape';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
+import { importMany } from '../../main/services/import/importMany';
+import { loadManifest } from '../../main/services/import/profiles';
+import { resolve as resolveGraph } from '../../main/services/resolveService';
+import { root, rendererDir, resultsDir, UI_TIMEOUT, launchApp, text } from '../support/browser';
+import { openTestServices, type TestServices } from '../support/services';
+
+/** What the page's Cytoscape instance draws: the nodes shown (not hidden), and the selection. */
+function drawn(page: Page): Promise<{ shown: string[]; selected: string[]; widths: Record<string, number> }> {
+  return page.evaluate(() => {
+    const container = document.querySelector('[data-testid="graph-canvas"]') as unknown as {
+      _cyreg: { cy: Core };
+    };
+    const cy = container._cyreg.cy;
+    const shown = cy.nodes(':childless').filter((n) => n.visible());
+    return {
+      shown: shown.map((n) => n.id()).sort(),
+      selected: cy
+        .$('node:selected')
+        .map((n) => n.id())
+        .sort(),
+      widths: Object.fromEntries(shown.map((n) => [n.id(), n.width()])),
+    };
+  });
+}
+
+describe('filters, timeline and analysis on the chart', () => {
+  let services: TestServices;
+  let server: BridgeServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+  const shot = (name: string) => page.screenshot({ path: resolve(resultsDir, `analysis-${name}.png`) });
+  const agencies = () => page.getByRole('group', { name: 'Agencies' });
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(rendererDir, 'index.html'))) {
+      throw new Error(`No built renderer in ${rendererDir}: run \`npx electron-vite build\` first.`);
+    }
+    services = await openTestServices();
+    const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
+    const outcomes = await importMany(services.db, manifest.files, {
+      agencies: manifest.agencies,
+      cardHash: (pan) => pan.slice(-4),
+      reportDir: join(services.home, 'reports'),
+    });
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    await resolveGraph(services.db);
+    server = await startBridgeServer({ api: services.api, rendererDir, port: 0 });
+    ({ browser, context, page } = await launchApp(server.url, errors));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+    await services?.close();
+  });
+
+  it('hides the nodes only a left-out agency asserts, and says how many', async () => {
+    await expect.poll(() => text(page, 'status-connection'), { timeout: UI_TIMEOUT }).toBe('Connected');
+    await expect.poll(() => agencies().getByRole('checkbox').count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(1);
+    await expect.poll(async () => (await drawn(page)).shown.length, { timeout: UI_TIMEOUT }).toBeGreaterThan(50);
+    const before = await drawn(page);
+    expect(await text(page, 'filter-summary')).toBe('Nothing hidden by filters.');
+    await shot('0-start');
+
+    const first = agencies().getByRole('checkbox').first();
+    await first.uncheck();
+    await expect
+      .poll(() => text(page, 'filter-summary'), { timeout: UI_TIMEOUT })
+      .toMatch(/^(\d+) nodes? hidden by filters: \1 by agency/);
+    const hidden = Number((await text(page, 'filter-summary')).split(' ')[0]);
+    expect(hidden).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await drawn(page)).shown.length, { timeout: UI_TIMEOUT })
+      .toBe(before.shown.length - hidden);
+    await shot('1-agency-filtered');
+
+    await page.getByRole('button', { name: 'Show everything' }).click();
+    await expect.poll(() => text(page, 'filter-summary'), { timeout: UI_TIMEOUT }).toBe('Nothing hidden by filters.');
+    await expect.poll(async () => (await drawn(page)).shown, { timeout: UI_TIMEOUT }).toEqual(before.shown);
+    expect(errors).toEqual([]);
+  });
+
+  it('sizes nodes by betweenness and selects a community on the chart', async () => {
+    const before = await drawn(page);
+    await page.getByLabel('Size nodes by').selectOption('betweenness');
+    // The analysis sizes nodes; the most central one is drawn larger than it was.
+    await expect.poll(async () => (await drawn(page)).widths, { timeout: UI_TIMEOUT }).not.toEqual(before.widths);
+    const after = await drawn(page);
+    const widest = Object.entries(after.widths).sort(([, a], [, b]) => b - a)[0]!;
+    expect(widest[1]).toBeGreaterThan(before.widths[widest[0]]!);
+    await page.getByLabel('Colour nodes by').selectOption('community');
+    await page.getByText('Components, communities and central nodes').click();
+    const community = page.getByTestId('analysis-communities').getByRole('button').first();
+    const size = Number((await community.innerText()).match(/(\d+) nodes?$/m)?.[1]);
+    expect(size).toBeGreaterThan(1);
+    await community.click();
+    await expect.poll(async () => (await drawn(page)).selected.length, { timeout: UI_TIMEOUT }).toBe(size);
+    await shot('3-community');
+    expect(errors).toEqual([]);
+  });
+});

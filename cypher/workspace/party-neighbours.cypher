@@ -2,8 +2,9 @@
 // the records that mention them; only links of the relationship types asked for (all when none)
 // asserted by records of the agencies asked for (all when none). One row per link; each end given
 // by its labels and key properties; an identifier's use with its column and raw text.
+// At most $max links, in a fixed order (the caller says when the answer was cut).
 // mode: read
-// params: $ids, $types, $agencies
+// params: $ids, $types, $agencies, $max
 UNWIND $ids AS id
 MATCH (p:Party {id: id})
 CALL (p) {
@@ -18,3 +19,5 @@ CALL (p) {
 }
 RETURN labels(p) AS fromLabels, p {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, type, labels(other) AS labels,
   other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS keys, record, agency, role, use
+ORDER BY record, type, elementId(other)
+LIMIT $max

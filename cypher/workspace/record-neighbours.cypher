@@ -1,8 +1,9 @@
 // What records (by id) are linked to: the identifiers the row itself gives, the persons and
 // organisations it mentions and the case it is about; only the relationship types asked for (all
 // when none), and only records of the agencies asked for (all when none). One row per link.
+// At most $max links, in a fixed order (the caller says when the answer was cut).
 // mode: read
-// params: $ids, $types, $agencies
+// params: $ids, $types, $agencies, $max
 UNWIND $ids AS id
 MATCH (r:Record {id: id})
 WHERE size($agencies) = 0 OR r.agency IN $agencies
@@ -21,3 +22,5 @@ CALL (r) {
 }
 RETURN labels(r) AS fromLabels, r {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, type, labels(other) AS labels,
   other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS keys, r.id AS record, r.agency AS agency, role, use
+ORDER BY record, type, elementId(other)
+LIMIT $max

@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/database';
 import { EdgeSet } from './chartEdges';
 import { IDENTIFIER_RELATIONSHIPS, KIND_ORDER, isIdentifierKind, loadChartNodes, type LoadedNodes } from './chartNodes';
-import { candidateLinks, step, type GraphLink } from './neighbours';
+import { candidateLinks, MAX_STEP_LINKS, step, type GraphLink } from './neighbours';
 
 export type ExpandInput = z.input<typeof expandInput>;
 
@@ -115,8 +115,9 @@ export async function expandNodes(db: Database, input: ExpandInput): Promise<Cha
   let added = 0;
   let frontier = [...order];
 
+  const cut = { value: false };
   for (let hop = 1; hop <= opts.hops && frontier.length > 0; hop += 1) {
-    const filter = { types: types ?? [], agencies: opts.agencies };
+    const filter = { types: types ?? [], agencies: opts.agencies, cut };
     const [links, candidates] = await Promise.all([
       types === null ? [] : step(db, known.graphRefs(frontier), filter),
       followSameAs
@@ -221,6 +222,11 @@ export async function expandNodes(db: Database, input: ExpandInput): Promise<Cha
       .map((ref) => known.nodes.get(ref)?.label ?? ref);
     notes.push(
       `${hubsLeftOut.size} hub identifier${hubsLeftOut.size === 1 ? '' : 's'} left out (${names.join(', ')}${hubsLeftOut.size > 3 ? ', …' : ''}): they link too many records to tell anything; expand with hubs included to draw them.`,
+    );
+  }
+  if (cut.value) {
+    notes.push(
+      `Some nodes have more than ${MAX_STEP_LINKS.toLocaleString('en-GB')} links: only the first of them were read. Expand fewer nodes, or by kind or agency, to see the others.`,
     );
   }
   if (cappedOut) {

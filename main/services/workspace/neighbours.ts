@@ -43,7 +43,12 @@ export interface StepFilter {
   types: string[];
   /** Only links asserted by records of these agencies (all when empty). */
   agencies: string[];
+  /** Set when a statement answered {@link MAX_STEP_LINKS} links and so may have been cut. */
+  cut?: { value: boolean };
 }
+
+/** The most links one statement of a step reads (per kind of start node). */
+export const MAX_STEP_LINKS = 20_000;
 
 function toLink(row: Row): GraphLink | null {
   const from = refOfNode(row.strings('fromLabels'), row.get('fromKeys') as Record<string, unknown>);
@@ -71,7 +76,7 @@ function toLink(row: Row): GraphLink | null {
  */
 export async function step(db: Database, refs: readonly string[], filter: StepFilter): Promise<GraphLink[]> {
   const params = refParams(refs);
-  const base = { types: filter.types, agencies: filter.agencies };
+  const base = { types: filter.types, agencies: filter.agencies, max: MAX_STEP_LINKS };
   const identifiers = Object.values(params.identifiers).some((list) => list.length > 0);
   const results = await Promise.all([
     params.parties.length ? db.read('workspace/party-neighbours', { ...base, ids: params.parties }) : [],
@@ -79,6 +84,7 @@ export async function step(db: Database, refs: readonly string[], filter: StepFi
     params.cases.length ? db.read('workspace/case-neighbours', { ...base, cases: params.cases }) : [],
     identifiers ? db.read('workspace/identifier-users', { ...base, ...params.identifiers }) : [],
   ]);
+  if (filter.cut && results.some((rows) => rows.length >= MAX_STEP_LINKS)) filter.cut.value = true;
   return results.flat().flatMap((row) => toLink(row) ?? []);
 }
 

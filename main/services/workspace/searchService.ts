@@ -230,13 +230,21 @@ function compareHits(a: Hit, b: Hit): number {
  */
 export async function search(db: Database, options: SearchOptions): Promise<SearchResultDto> {
   const kinds = new Set<ChartNodeKind>(options.kinds.length ? options.kinds : CHART_NODE_KINDS);
-  const [countriesRow] = await db.read('search/agency-countries');
-  const plan = readSearchText(options.text, countriesRow?.strings('countries') ?? []);
+  // Only phones and addresses are read in the agencies' countries: the rest start at once.
+  const early = readSearchText(options.text, []);
+  const inCountries = new Set<ChartNodeKind>(['phone', 'address']);
+  const later = db.read('search/agency-countries').then(async ([row]) => {
+    const plan = readSearchText(options.text, row?.strings('countries') ?? []);
+    const kindsNow = new Set([...kinds].filter((k) => inCountries.has(k)));
+    return { plan, found: await findIdentifiers(db, plan, kindsNow, options.limit) };
+  });
   const found = await Promise.all([
-    findParties(db, plan, kinds, options.limit),
-    kinds.has('case') && plan.caseRef ? findCases(db, plan, options.limit) : [],
-    findIdentifiers(db, plan, kinds, options.limit),
+    findParties(db, early, kinds, options.limit),
+    kinds.has('case') && early.caseRef ? findCases(db, early, options.limit) : [],
+    findIdentifiers(db, early, new Set([...kinds].filter((k) => !inCountries.has(k))), options.limit),
+    later.then((l) => l.found),
   ]);
+  const { plan } = await later;
   // Chart nodes are read for the best only (twice the limit: a person's mentions join into one);
   // the rest are counted in their kind's total as found.
   const ranked = [...new Map(found.flat().map((f) => [f.ref, f])).values()].sort(compareFound);

@@ -102,6 +102,25 @@ export function nameKey(name: string): NameKey {
 }
 
 /**
+ * Double Metaphone primary key of each token, worked out once: matching compares the same few
+ * thousand given and family names millions of times, and Double Metaphone was the largest single
+ * cost of scoring at 100,000 records (a fifth of it, and much of its garbage). Bounded as `KEYS` is.
+ */
+const SOUNDS = new Map<string, string>();
+
+function tokenSound(token: string): string {
+  // A word longer than any name is not kept: the cache is bounded in entries, not in length.
+  if (token.length > MAX_TOKEN_COMPARED) return doubleMetaphone(token)[0];
+  let sound = SOUNDS.get(token);
+  if (sound === undefined) {
+    if (SOUNDS.size >= MAX_KEYS) SOUNDS.clear();
+    sound = doubleMetaphone(token)[0];
+    SOUNDS.set(token, sound);
+  }
+  return sound;
+}
+
+/**
  * Words of a name kept for matching. No name has more; a cell of thousands of words would make
  * the pairwise comparison of `nameSimilarity` quadratic.
  */
@@ -119,7 +138,7 @@ function computeNameKey(name: string): NameKey {
       ...new Set(
         tokens
           .filter((t) => !t.includes(LOST_LETTER))
-          .map((t) => doubleMetaphone(t)[0])
+          .map(tokenSound)
           .filter((k) => k !== ''),
       ),
     ].sort(),
@@ -241,23 +260,6 @@ export function tokenSimilarity(a: string, b: string): number {
   const jw = jaroWinkler(a, b);
   const sound = tokenSound(a);
   return sound !== '' && sound === tokenSound(b) ? Math.max(jw, 0.92) : jw;
-}
-
-/**
- * Double Metaphone primary key of each token, worked out once: matching compares the same few
- * thousand given and family names millions of times, and Double Metaphone was the largest single
- * cost of resolving (a third of scoring, with the garbage it leaves). Bounded as `KEYS` is.
- */
-const SOUNDS = new Map<string, string>();
-
-function tokenSound(token: string): string {
-  let sound = SOUNDS.get(token);
-  if (sound === undefined) {
-    if (SOUNDS.size >= MAX_KEYS) SOUNDS.clear();
-    sound = doubleMetaphone(token)[0];
-    SOUNDS.set(token, sound);
-  }
-  return sound;
 }
 
 /** Token similarity from which two words can be one name written two ways. */

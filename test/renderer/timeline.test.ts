@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GraphElements } from '../../main/contract/api';
 import type { ChartNodeDto } from '../../main/contract/workspaceTypes';
 import {
   endOfDay,
@@ -8,6 +9,8 @@ import {
   startOfDay,
   timelineItems,
 } from '../../renderer/src/features/timeline/timelineItems';
+import { applyFilters, NO_FILTERS } from '../../renderer/src/graph/filters';
+import { overviewToSlice } from '../../renderer/src/graph/fromOverview';
 
 const node = (id: string, more: Partial<ChartNodeDto> = {}): ChartNodeDto => ({
   id,
@@ -106,5 +109,35 @@ describe('brushing', () => {
       to: '2024-03-03',
     });
     expect(localDay(endOfDay('2024-12-31'))).toBe('2025-01-01');
+  });
+});
+
+describe('the overview on the timeline', () => {
+  it("puts the overview's records on the timeline by their event date, and grades them for the filter", () => {
+    const overview: GraphElements = {
+      nodes: [
+        {
+          group: 'nodes',
+          data: {
+            id: 'e1',
+            kind: 'Record',
+            label: 'NGO Tips row 4',
+            properties: {
+              id: 'r1',
+              agency: 'NGO',
+              eventDate: '2024-03-07',
+              sourceEvaluation: 'B',
+              informationAssessment: '2',
+              fileName: 'tips.xlsx',
+            },
+          },
+        },
+      ],
+      edges: [],
+      truncated: false,
+    };
+    const { nodes } = overviewToSlice(overview);
+    expect(timelineItems(nodes).items).toMatchObject([{ group: 'NGO', date: '2024-03-07' }]);
+    expect(applyFilters(nodes, [], { ...NO_FILTERS, gradings: ['B2'] }).nodesBy.grading).toBe(1);
   });
 });

@@ -88,6 +88,14 @@ function mentionOf(node: NodeElement): MentionDto {
   };
 }
 
+const RECORD_FACTS = ['eventDate', 'sourceEvaluation', 'informationAssessment', 'handlingCode'] as const;
+
+function recordFacts(p: Record<string, PlainValue>): Record<string, PlainValue> {
+  const facts: Record<string, PlainValue> = {};
+  for (const key of RECORD_FACTS) if (typeof p[key] === 'string') facts[key] = p[key];
+  return facts;
+}
+
 /**
  * The overview (element-id based {@link GraphElements}) as a chart slice with stable node
  * references, so that it goes onto the chart like any search or expand answer.
@@ -168,7 +176,9 @@ export function overviewToSlice(graph: GraphElements): ChartSliceDto {
         records: typeof p.records === 'number' ? p.records : 1,
         hub: false,
         ...(kind === 'organization' && str(p.role) ? { roles: [str(p.role)!] } : {}),
-        properties: {},
+        // A record's date and grading: the timeline and the grading filter read them.
+        ...(kind === 'record' && str(p.eventDate) ? { dates: [str(p.eventDate)!] } : {}),
+        properties: kind === 'record' ? recordFacts(p) : {},
       });
     }
   }

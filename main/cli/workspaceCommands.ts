@@ -3,7 +3,7 @@
  * paths and details panel on the command line, by chart node reference (`phone:%2B447700900123`,
  * `case:CITY-POL:CP-100`, `person:<mention id>` — `caselink search` prints them).
  */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import {
   CHART_EDGE_KINDS,
   parseNodeRef,
@@ -100,7 +100,13 @@ export function describeDetails(details: NodeDetailsDto): string[] {
 
 export function registerWorkspaceCommands(program: Command, out: Out, withConnection: WithConnection): void {
   program
-    .command('expand <node...>')
+    .command('expand')
+    .addArgument(
+      new Argument('<node...>', 'node references').argParser((value: string, previous?: string[]) => [
+        ...(previous ?? []),
+        nodeReference(value),
+      ]),
+    )
     .description("a node's neighbours by link kind, agency and hops (hubs left out unless --hubs)")
     .addOption(
       new Option('--edge <kind>', `follow only this kind of link (repeatable): ${CHART_EDGE_KINDS.join(', ')}`)
@@ -136,7 +142,7 @@ export function registerWorkspaceCommands(program: Command, out: Out, withConnec
           json?: boolean;
         },
       ) => {
-        const refs = nodes.map(nodeReference);
+        const refs = nodes;
         await withConnection(async ({ db }) => {
           const slice = await expandNodes(db, {
             nodes: refs,
@@ -155,7 +161,9 @@ export function registerWorkspaceCommands(program: Command, out: Out, withConnec
     );
 
   program
-    .command('path <from> <to>')
+    .command('path')
+    .addArgument(new Argument('<from>', 'a node reference').argParser(nodeReference))
+    .addArgument(new Argument('<to>', 'a node reference').argParser(nodeReference))
     .description('the shortest paths between two nodes (hubs left out unless --hubs)')
     .addOption(new Option('--max-hops <n>', 'the longest path to look for').default(6).argParser(integerIn(1, 10)))
     .option('--hubs', 'also walk through hub identifiers')
@@ -163,7 +171,7 @@ export function registerWorkspaceCommands(program: Command, out: Out, withConnec
     .option('--json', 'print JSON')
     .action(
       async (from: string, to: string, options: { maxHops: number; hubs?: boolean; limit: number; json?: boolean }) => {
-        const [a, b] = [nodeReference(from), nodeReference(to)];
+        const [a, b] = [from, to];
         await withConnection(async ({ db }) => {
           const result = await findPaths(db, {
             from: a,
@@ -179,11 +187,12 @@ export function registerWorkspaceCommands(program: Command, out: Out, withConnec
     );
 
   program
-    .command('details <node>')
+    .command('details')
+    .addArgument(new Argument('<node>', 'a node reference').argParser(nodeReference))
     .description('every property of a node with its sources, and which agencies know it')
     .option('--json', 'print JSON')
     .action(async (node: string, options: { json?: boolean }) => {
-      const ref = nodeReference(node);
+      const ref = node;
       await withConnection(async ({ db }) => {
         const details = await nodeDetails(db, { node: ref });
         if (options.json) return out(JSON.stringify(details, null, 2));

@@ -186,6 +186,11 @@ function expandAbbreviations(header: string, text: string): string {
   return out;
 }
 
+// Party words long enough to end a compound ("inhaber", "beschuldigter"), longest first.
+const PARTY_HEADS = PARTY_WORDS.flatMap((p) => wordsOf(p.pattern))
+  .filter((w) => w.length >= 5)
+  .sort((a, b) => b.length - a.length);
+
 /**
  * Whether a compound's first part names a party or a firm ("Opfer|name", "Täter|anschrift",
  * "Firmen|anschrift", "Werkgevers|naam"), with or without its linking letters.
@@ -207,6 +212,9 @@ function splitCompounds(text: string): string {
       );
       if (owned) return `${token.slice(0, -owned.length)} ${owned}`;
       if (known(token)) return token;
+      // "Anschluss|inhaber", "Haupt|beschuldigter", "Mit|täter": a compound whose last part is a party.
+      const partyHead = PARTY_HEADS.find((h) => token.length >= h.length + 3 && token.endsWith(h));
+      if (partyHead) return `${token.slice(0, -partyHead.length)} ${partyHead}`;
       const head = COMPOUND_HEADS.find((h) => token.length >= h.length + 3 && token.endsWith(h));
       return head ? `${token.slice(0, -head.length)} ${head}` : token;
     })
@@ -399,6 +407,17 @@ function documentTypeValues(samples: Cell[]): boolean {
   const texts = samples.filter((c) => !isBlank(c)).map((c) => headerText(cellText(c)));
   const typed = texts.filter((t) => DOCUMENT_TYPE_WORDS.some((r) => has(r.pattern, t)) && !/\d/.test(t));
   return texts.length > 0 && typed.length / texts.length > 0.6;
+}
+
+// How agencies write yes and no, in the languages of the header vocabulary.
+const YES_NO = new Set(
+  `yes no y n si sí ja nein oui non da nu да не так ні tak nie nee sim não nao`.split(/\s+/).map(headerText),
+);
+
+/** Whether the values are only yeses and noes. */
+function yesNoValues(samples: Cell[]): boolean {
+  const texts = samples.filter((c) => !isBlank(c)).map((c) => headerText(cellText(c)));
+  return texts.length > 0 && texts.every((t) => YES_NO.has(t));
 }
 
 // How agencies write a sex: letters and words in the languages of the header vocabulary.
@@ -666,6 +685,11 @@ export function proposeProfile(input: ProposalInput): Proposal {
     if (field === 'documentNumber' && documentTypeValues(input.samples.map((row) => row[index] ?? null))) {
       field = 'documentType';
       reason = `header "${header}" reads as a document; values look like documentType`;
+    }
+    // "Alta en S.S.: Sí / No", "Registered with NI: Y": whether a person has a document, not its number.
+    if (field === 'documentNumber' && yesNoValues(input.samples.map((row) => row[index] ?? null))) {
+      unmapped.push(header);
+      return;
     }
     if (
       field === 'bankAccount' &&

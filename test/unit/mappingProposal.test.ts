@@ -739,6 +739,45 @@ describe('proposing a mapping profile', () => {
       });
     });
 
+    it('reads a compound ending in a party word as that party, and inflected party words', () => {
+      expect(
+        read(['Hauptbeschuldigter', 'Mitbeschuldigte Handy', "Ім'я абонента", 'Контакт абонента'], 'UA', [
+          ['Петро', '+380 50 111 2233', 'Оксана', '+380 67 111 2233'],
+        ]),
+      ).toEqual([
+        'Hauptbeschuldigter → suspect(suspect).fullName',
+        'Mitbeschuldigte Handy → suspect(suspect).phone',
+        "Ім'я абонента → reporter(reporter).givenName",
+        'Контакт абонента → reporter(reporter).phone',
+      ]);
+    });
+
+    it('leaves out yes/no columns about a document, flight numbers and who is calling; reads a building and its owner', () => {
+      const proposal = proposeProfile({
+        agency: 'X',
+        country: 'ES',
+        header: [
+          'Alta en S.S.',
+          'Flight no.',
+          'Flight date',
+          'Хто телефонує',
+          'Adres pand',
+          'Eigenaar pand',
+          '№ по ред',
+        ],
+        samples: [['No', 'W6 2201', '14/06/2024', 'мати', 'Laan 12', 'Vastgoed BV', '1']],
+      });
+      expect({ mapped: summary(proposal.profile), unmapped: proposal.unmapped }).toEqual({
+        mapped: [
+          'Flight date → record.eventDate',
+          'Adres pand → record.location',
+          'Eigenaar pand → landlord(landlord).fullName',
+          '№ по ред → record.recordRef',
+        ],
+        unmapped: ['Alta en S.S.', 'Flight no.', 'Хто телефонує'],
+      });
+    });
+
     it('reads a bare run of digits under an unknown header as a phone only when it is a valid one', () => {
       // An ЕГН and a PESEL of persons born after 2000 begin with 0, as national phone numbers do.
       expect({

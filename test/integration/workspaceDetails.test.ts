@@ -78,6 +78,36 @@ describe('details, evidence and saved investigations through the API', () => {
     ]);
   });
 
+  it('gives an identifier every use with its column and cell, and a record every cell of its row', async () => {
+    const phone = value(await api.getNodeDetails({ node: P1 }));
+    expect(phone.properties.map((p) => [p.name, p.value, p.sources.map((s) => [s.agency, s.column, s.raw])])).toEqual([
+      [
+        'phone',
+        phone.node.label,
+        [
+          ['BORDER', 'Phone', '+44 7700 900123'],
+          ['CITY-POL', 'Phone', '07700 900123'],
+        ],
+      ],
+    ]);
+    expect(phone.agencies.map((a) => a.agency)).toEqual(['BORDER', 'CITY-POL']);
+    const record = phone.agencies[0]?.records[0]?.record as string;
+    const row = value(await api.getNodeDetails({ node: nodeRef('record', [record]) }));
+    expect(row.properties.filter((p) => p.name.startsWith('cell ')).map((p) => [p.name, p.value])).toEqual([
+      ['cell "Case"', 'B-1'],
+      ['cell "Date"', '01/03/2024'],
+      ['cell "Name"', 'Elena Dima'],
+      ['cell "DOB"', '03/03/1985'],
+      ['cell "Phone"', '+44 7700 900123'],
+      ['cell "Email"', 'elena.dima@example.com'],
+    ]);
+    expect(row.properties.find((p) => p.name === 'case reference')?.sources[0]).toMatchObject({
+      column: 'Case',
+      raw: 'B-1',
+      sha256: graph.files.BORDER?.sha256,
+    });
+  });
+
   it('explains any chart edge, by id or by its ends, with both sides of a shared identifier', async () => {
     const shares = value(
       await api.explainEdge({ source: person('Ion Popescu'), target: person('Elena Dima'), kind: 'shares' }),

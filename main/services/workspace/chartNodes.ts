@@ -173,7 +173,16 @@ export interface MentionRow {
 }
 
 /** Properties kept off the chart: raw cells and bookkeeping stay in the graph (and in details). */
-const HIDDEN_PROPERTIES = new Set(['raw', 'profileJson', 'warnings', 'record', 'entity', 'nameKey', 'joinKey']);
+const HIDDEN_PROPERTIES = new Set([
+  'raw',
+  'profileJson',
+  'warnings',
+  'record',
+  'entity',
+  'nameKey',
+  'joinKey',
+  'searchName',
+]);
 
 function displayProperties(properties: Record<string, unknown>): Record<string, PlainValue> {
   const out: Record<string, PlainValue> = {};

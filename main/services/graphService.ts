@@ -69,6 +69,8 @@ function toNode(n: RawNode): NodeElement {
   const properties = plainProperties(n.properties);
   // Raw cell values are provenance, not something to draw; they stay in the graph.
   delete properties.raw;
+  // A party's names folded to Latin feed the search index; the names as written are shown.
+  delete properties.searchName;
   return { group: 'nodes', data: { id: n.id, kind, label: nodeLabel(kind, properties), properties } };
 }
 

@@ -3,7 +3,8 @@
  * database of its own between runs (imported once), and the whole `resolve` beside it.
  *
  * `node out/perf/bench-resolve-phases.js --set .cache/fixtures-100000 --home /tmp/x [--runs 2]
- * [--dump people.json]`: `--dump` writes the mentions read for matching, for bench-rule-scoring.
+ * [--dump people.json] [--whole-only]`: `--dump` writes the mentions read for matching, for
+ * bench-rule-scoring; `--whole-only` times the whole `resolve` alone.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,12 +19,13 @@ import { importMany } from '../../main/services/import/importMany';
 import { loadManifest } from '../../main/services/import/profiles';
 import { loadPersonMentions, resolve } from '../../main/services/resolveService';
 import { DEFAULT_HUB_THRESHOLD } from '../../main/core/rules';
-import { arg, say } from '../support';
+import { arg, flag, say } from '../support';
 
 const set = resolvePath(arg('set', '.cache/fixtures-2000'));
 const home = resolvePath(arg('home', `/tmp/caselink-perf-${set.split('/').pop() ?? 'set'}`));
 const runs = Number(arg('runs', '1'));
 const dump = arg('dump', '');
+const wholeOnly = flag('whole-only');
 
 /** CPU seconds the database's process has used: wall time on a shared machine says little. */
 function databaseCpu(): number {
@@ -69,6 +71,13 @@ try {
     await writeFile(marker, set);
   }
   for (let i = 0; i < runs; i++) {
+    if (wholeOnly) {
+      const summary = await timed(`whole resolve ${i + 1}`, () => resolve(db));
+      say(
+        `  resolve says ${summary.seconds.toFixed(1)} s, ${summary.compared} compared, ${summary.candidates} candidates`,
+      );
+      continue;
+    }
     say(`run ${i + 1}, phases:`);
     await timed('flag hubs', () => db.write('resolve/flag-hubs', { threshold: DEFAULT_HUB_THRESHOLD }));
     const people = await timed('read mentions', () => loadPersonMentions(db));

@@ -62,10 +62,12 @@ function withWhom(p: PersonMention, other: PersonMention): string {
  */
 const NATIONALITIES = new Map<string, string | null>();
 const MAX_NATIONALITIES = 10_000;
+const MAX_NATIONALITY_LENGTH = 80;
 
 /** A nationality Caselink cannot read counts as missing, never as a different one. */
 function nationalityOf(p: PersonMention): string | null {
-  if (!p.nationality) return null;
+  // A cell longer than any country's name reads as none, and is not kept.
+  if (!p.nationality || p.nationality.length > MAX_NATIONALITY_LENGTH) return null;
   let code = NATIONALITIES.get(p.nationality);
   if (code === undefined) {
     if (NATIONALITIES.size >= MAX_NATIONALITIES) NATIONALITIES.clear();

@@ -586,6 +586,20 @@ function readByNeighbours(columns: ColumnMapping[], reasons: Record<string, stri
 
 const FAMILY_OR_GIVEN: readonly Field[] = ['familyName', 'givenName'];
 
+// Fields whose columns may hold e-mails, IBANs or wallet addresses as their values.
+const STRONG_VALUES_FIT: Partial<Record<Field | 'name', true>> = {
+  email: true,
+  handle: true,
+  paymentApp: true,
+  iban: true,
+  bankAccount: true,
+  crypto: true,
+  freeText: true,
+  documentNumber: true,
+  caseRef: true,
+  recordRef: true,
+};
+
 // What a payment's parties have: with none of these in the file, "Auftraggeber", "Donneur
 // d'ordre", "Opdrachtgever" is the firm that ordered the work, not the payer of a transfer.
 const PAYMENT_FIELDS: readonly Field[] = [
@@ -716,6 +730,19 @@ export function proposeProfile(input: ProposalInput): Proposal {
       if (byValues && (!field || ['phone', 'email', 'iban', 'crypto'].includes(byValues))) {
         field = byValues;
         reason = `values look like ${byValues}`;
+      }
+    }
+    // Values that can only be one thing overrule a header read as something else: "Indirizzo
+    // e-mail" holding e-mails is no postal address, "Wallet address" holding BTC addresses no street.
+    if (field && !STRONG_VALUES_FIT[field]) {
+      const byValues = fieldOfValues(
+        input.samples.map((row) => row[index] ?? null),
+        dateOrder,
+        input.country,
+      );
+      if (byValues === 'email' || byValues === 'iban' || byValues === 'crypto') {
+        reason = `header "${header}" reads as ${field === 'name' ? 'a name' : field}; values are ${byValues}`;
+        field = byValues;
       }
     }
     if (!field) {

@@ -778,6 +778,19 @@ describe('proposing a mapping profile', () => {
       });
     });
 
+    it('lets e-mails, IBANs and wallet addresses in the values overrule a header read as something else', () => {
+      expect(
+        read(['Indirizzo', 'Adresse', 'Konto des Opfers'], 'IT', [
+          ['a.rossi@example.it', 'bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh', 'DE89370400440532013000'],
+          ['m.bianchi@example.it', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', 'DE02120300000000202051'],
+        ]),
+      ).toEqual([
+        'Indirizzo → subject(subject).email',
+        'Adresse → subject(subject).crypto',
+        'Konto des Opfers → victim(victim).iban',
+      ]);
+    });
+
     it('reads a bare run of digits under an unknown header as a phone only when it is a valid one', () => {
       // An ЕГН and a PESEL of persons born after 2000 begin with 0, as national phone numbers do.
       expect({

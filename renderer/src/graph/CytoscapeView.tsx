@@ -137,7 +137,6 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: true,
-      selectionType: 'additive',
     });
     cyRef.current = core;
     setCy(core);
@@ -274,11 +273,16 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
     if (!core || layoutRequest.seq === lastLayoutRef.current) return;
     lastLayoutRef.current = layoutRequest.seq;
     runLayout(core, store.getState().chart, layoutRequest.scope, layoutRequest.nodes);
-    const positions = Object.fromEntries(
-      core
-        .nodes(':childless')
-        .map((n) => [n.id(), { x: Math.round(n.position().x * 10) / 10, y: Math.round(n.position().y * 10) / 10 }]),
-    );
+    // Rounded to a tenth of a pixel on the canvas and in the store alike, so that undo puts a
+    // node back exactly where it was drawn.
+    const positions: Record<string, { x: number; y: number }> = {};
+    core.batch(() => {
+      core.nodes(':childless').forEach((n) => {
+        const at = { x: Math.round(n.position().x * 10) / 10, y: Math.round(n.position().y * 10) / 10 };
+        n.position(at);
+        positions[n.id()] = at;
+      });
+    });
     store.getState().moveNodes(positions);
     if (layoutRequest.scope === 'all') fitChart();
     else {
@@ -352,6 +356,13 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
     },
     [store],
   );
+
+  /** Zooms around the middle of the canvas (the keyboard's way to zoom). */
+  const zoomBy = (factor: number) => {
+    const core = cyRef.current;
+    if (!core) return;
+    core.zoom({ level: core.zoom() * factor, renderedPosition: { x: core.width() / 2, y: core.height() / 2 } });
+  };
 
   const run = (action: () => void) => () => {
     setMenu(null);
@@ -448,6 +459,12 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
               Show hidden
             </button>
             <span className="toolbar-gap" />
+            <button type="button" onClick={() => zoomBy(1.4)} aria-label="Zoom in" title="Zoom in">
+              +
+            </button>
+            <button type="button" onClick={() => zoomBy(1 / 1.4)} aria-label="Zoom out" title="Zoom out">
+              −
+            </button>
             <button type="button" onClick={fitChart}>
               Fit
             </button>

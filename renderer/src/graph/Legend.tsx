@@ -1,4 +1,5 @@
 import type { GraphElements } from '../../../main/contract/api';
+import { hasIcon, iconUri } from './icons';
 import { CONFIRMED_PERSON, KIND_STYLES, styleOfKind, type KindStyle } from './style';
 import { confirmedPersons } from './toElements';
 
@@ -59,8 +60,12 @@ const POLYGONS: Partial<Record<string, string>> = {
   tag: '1,3 9,3 13,7 9,11 1,11',
 };
 
-/** A small drawing of a node kind's shape and colours, matching the chart. */
+/** A small drawing of a node kind as the chart draws it: its icon, or for kinds the chart leaves out, its shape and colours. */
 function Swatch({ style }: { style: KindStyle }) {
+  const kind = style.kind.toLowerCase();
+  if (hasIcon(kind)) {
+    return <img className="legend-swatch" src={iconUri(kind, style.border)} width="14" height="14" alt="" />;
+  }
   const paint = { fill: style.fill, stroke: style.border, strokeWidth: 1.2 };
   const polygon = POLYGONS[style.shape];
   let shape;

@@ -32,3 +32,8 @@ export function iconSvg(kind: ChartNodeKind, colour: string): string {
 export function iconUri(kind: ChartNodeKind, colour: string): string {
   return `data:image/svg+xml;utf8,${encodeURIComponent(iconSvg(kind, colour))}`;
 }
+
+/** Whether `kind` is a chart node kind (one with an icon). */
+export function hasIcon(kind: string): kind is ChartNodeKind {
+  return Object.prototype.hasOwnProperty.call(PATHS, kind);
+}

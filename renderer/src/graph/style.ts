@@ -246,11 +246,12 @@ export function graphStylesheet(nodeCount: number): StylesheetJson {
       selector: 'node:selected',
       style: {
         'underlay-color': SELECTED,
-        'underlay-padding': 5,
-        'underlay-opacity': 0.35,
+        'underlay-padding': 9,
+        'underlay-opacity': 0.5,
         'underlay-shape': 'ellipse',
         'border-color': SELECTED,
-        'border-width': 2.5,
+        'border-width': 3,
+        'font-weight': 'bold',
       },
     },
     {

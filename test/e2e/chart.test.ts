@@ -1,0 +1,151 @@
+/**
+ * The chart in Chromium against `caselink serve`, over the demo fixtures imported and resolved in
+ * the real Neo4j: labels legible at fit, the keyboard list, remove and undo, and a layout that
+ * lands the same way after a reload. Needs `electron-vite build` to have run.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Core } from 'cytoscape';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
+import { importMany } from '../../main/services/import/importMany';
+import { loadManifest } from '../../main/services/import/profiles';
+import { resolve as resolveGraph } from '../../main/services/resolveService';
+import { root, rendererDir, resultsDir, UI_TIMEOUT, launchApp, text } from '../support/browser';
+import { openTestServices, type TestServices } from '../support/services';
+
+/** What the page's Cytoscape instance says about its drawing (read through the container's registry). */
+interface Drawn {
+  zoom: number;
+  nodes: number;
+  /** Nodes whose label Cytoscape draws at this zoom, with the label's height on screen. */
+  labels: { id: string; label: string; px: number }[];
+  positions: Record<string, { x: number; y: number }>;
+  selected: string[];
+}
+
+function drawn(page: Page): Promise<Drawn> {
+  return page.evaluate(() => {
+    // The page's DOM, which Node's typings do not know; Cytoscape keeps its instance on the container.
+    const page = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
+    const container = page.document.querySelector('[data-testid="graph-canvas"]') as { _cyreg: { cy: Core } };
+    const cy = container._cyreg.cy;
+    const zoom = cy.zoom();
+    const leaves = cy.nodes(':childless');
+    const labels = leaves
+      .filter((n) => {
+        const label = String(n.style('label') ?? '');
+        return (
+          label !== '' && n.visible() && n.numericStyle('font-size') * zoom >= n.numericStyle('min-zoomed-font-size')
+        );
+      })
+      .map((n) => ({ id: n.id(), label: String(n.style('label')), px: n.numericStyle('font-size') * zoom }));
+    return {
+      zoom,
+      nodes: leaves.length,
+      labels,
+      positions: Object.fromEntries(leaves.map((n) => [n.id(), { ...n.position() }])),
+      selected: cy.$(':selected').map((e) => e.id()),
+    };
+  });
+}
+
+describe('the chart', () => {
+  let services: TestServices;
+  let server: BridgeServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+  const shot = (name: string) => page.screenshot({ path: resolve(resultsDir, `chart-${name}.png`) });
+  const list = () => page.getByTestId('chart-list');
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(rendererDir, 'index.html'))) {
+      throw new Error(`No built renderer in ${rendererDir}: run \`npx electron-vite build\` first.`);
+    }
+    services = await openTestServices();
+    const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
+    const outcomes = await importMany(services.db, manifest.files, {
+      agencies: manifest.agencies,
+      cardHash: (pan) => pan.slice(-4),
+      reportDir: join(services.home, 'reports'),
+    });
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    await resolveGraph(services.db);
+    server = await startBridgeServer({ api: services.api, rendererDir, port: 0 });
+    ({ browser, context, page } = await launchApp(server.url, errors));
+    // Importing and resolving every fixture takes minutes on a busy machine.
+  }, 900_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+    await services?.close();
+  });
+
+  it('names the important nodes at fit in letters at least 8 px high, and more of them zoomed in', async () => {
+    await expect.poll(() => text(page, 'status-connection'), { timeout: UI_TIMEOUT }).toBe('Connected');
+    await expect.poll(() => list().getByRole('option').count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(50);
+    const atFit = await drawn(page);
+    expect(atFit.nodes).toBeGreaterThan(50);
+    expect(atFit.labels.length).toBeGreaterThanOrEqual(10);
+    expect(Math.min(...atFit.labels.map((l) => l.px))).toBeGreaterThanOrEqual(8);
+    await shot('1-fit');
+
+    const zoomIn = page.getByRole('toolbar', { name: 'Chart' }).getByRole('button', { name: 'Zoom in' });
+    await zoomIn.click();
+    await zoomIn.click();
+    await expect.poll(async () => (await drawn(page)).zoom, { timeout: UI_TIMEOUT }).toBeGreaterThan(atFit.zoom * 1.5);
+    await expect
+      .poll(async () => (await drawn(page)).labels.length, { timeout: UI_TIMEOUT })
+      .toBeGreaterThan(atFit.labels.length);
+    const zoomed = await drawn(page);
+    expect(Math.min(...zoomed.labels.map((l) => l.px))).toBeGreaterThanOrEqual(8);
+    await shot('2-zoomed');
+    expect(errors).toEqual([]);
+  });
+
+  it('selects a node from the keyboard list, removes it, and undo puts it back where it was', async () => {
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await list().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const chosen = list().getByRole('option', { selected: true });
+    await expect.poll(() => chosen.count(), { timeout: UI_TIMEOUT }).toBe(1);
+    const id = (await chosen.getAttribute('data-node'))!;
+    await expect.poll(async () => (await drawn(page)).selected, { timeout: UI_TIMEOUT }).toEqual([id]);
+    const before = await drawn(page);
+    await shot('3-selected');
+
+    await page.getByRole('toolbar', { name: 'Chart' }).getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(async () => (await drawn(page)).nodes, { timeout: UI_TIMEOUT }).toBe(before.nodes - 1);
+    expect((await drawn(page)).positions[id]).toBeUndefined();
+    expect(await list().locator(`[data-node="${id}"]`).count()).toBe(0);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await drawn(page)).nodes, { timeout: UI_TIMEOUT }).toBe(before.nodes);
+    expect((await drawn(page)).positions[id]).toEqual(before.positions[id]);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await drawn(page)).nodes, { timeout: UI_TIMEOUT }).toBe(before.nodes - 1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await drawn(page)).nodes, { timeout: UI_TIMEOUT }).toBe(before.nodes);
+    expect(errors).toEqual([]);
+  });
+
+  it('lays the same chart out the same way after a reload', async () => {
+    const before = await drawn(page);
+    await page.reload();
+    await expect.poll(() => text(page, 'status-connection'), { timeout: UI_TIMEOUT }).toBe('Connected');
+    await expect.poll(async () => (await drawn(page)).nodes, { timeout: UI_TIMEOUT }).toBe(before.nodes);
+    const after = await drawn(page);
+    for (const [id, at] of Object.entries(before.positions)) {
+      expect(after.positions[id]?.x).toBeCloseTo(at.x, 0);
+      expect(after.positions[id]?.y).toBeCloseTo(at.y, 0);
+    }
+    expect(errors).toEqual([]);
+  });
+});

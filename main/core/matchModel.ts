@@ -86,6 +86,7 @@ export const COMPARISONS: ComparisonSpec[] = [
       { key: 'phonetic', label: 'names that sound the same' },
       { key: 'familiar', label: 'a familiar form, initial or lost letter of the name' },
       { key: 'oneName', label: 'one name only, fitting the full name' },
+      { key: 'oneWord', label: 'one word of the names alike, the others not (a given name or a family name)' },
       { key: 'different', label: 'different names' },
     ],
   },
@@ -95,7 +96,7 @@ export const COMPARISONS: ComparisonSpec[] = [
     levels: [
       { key: 'exact', label: 'the same date of birth' },
       { key: 'swapped', label: 'dates of birth with day and month swapped' },
-      { key: 'near', label: 'dates of birth one digit or one day apart' },
+      { key: 'near', label: 'dates of birth one digit, two swapped digits or one day apart' },
       { key: 'year', label: 'the same year of birth' },
       { key: 'different', label: 'different dates of birth' },
     ],
@@ -105,7 +106,7 @@ export const COMPARISONS: ComparisonSpec[] = [
     label: 'identity document',
     levels: [
       { key: 'same', label: 'the same identity document' },
-      { key: 'oneEdit', label: 'document numbers one character apart' },
+      { key: 'oneEdit', label: 'document numbers one character or two swapped characters apart' },
       { key: 'different', label: 'different document numbers of one kind' },
     ],
   },
@@ -137,6 +138,7 @@ export const COMPARISONS: ComparisonSpec[] = [
       { key: 'sameCase', label: "both named in one agency's case" },
       { key: 'namedTogether', label: 'each named with the same other person' },
       { key: 'linked', label: 'records linked by an identifier neither of them used' },
+      { key: 'similarAddress', label: 'addresses alike (the same numbers, most letters in common)' },
       { key: 'postcodeHouse', label: 'the same postcode and house number' },
       { key: 'postcode', label: 'the same postcode' },
       { key: 'different', label: 'different phones, accounts, e-mails, handles or addresses' },
@@ -158,6 +160,7 @@ const TIE_PARTS: ComparisonSpec[] = [
     label: 'address',
     levels: [
       { key: 'same', label: 'the same address' },
+      { key: 'similar', label: 'addresses alike (the same numbers, most letters in common)' },
       { key: 'postcodeHouse', label: 'the same postcode and house number' },
       { key: 'postcode', label: 'the same postcode' },
       { key: 'different', label: 'different addresses' },
@@ -192,6 +195,87 @@ const TIE_PARTS: ComparisonSpec[] = [
     ],
   },
 ];
+
+/**
+ * Generic m and u of each level: what the model falls back to when the data being resolved say
+ * little (a graph of a few records), as Dirichlet pseudo-counts that a few hundred pairs outweigh.
+ * They come from how people's details are written and how they are spread, not from any data set
+ * of ours:
+ * - m: a detail of one person is written the same most of the time; a typo, a swapped day and
+ *   month, a variant of a name or a lost letter each in a few percent of writings (the error
+ *   rates reported for administrative records are of this order: a few percent per field).
+ * - u: two people drawn at random rarely share a full name (about one pair in a thousand in a
+ *   population with many names), a date of birth (births spread over some sixty years: about one
+ *   pair in 20,000), an identity document, a phone or an address (about one in 100,000); half of
+ *   them share a gender; how many share a nationality depends on the data, so it is taken as even.
+ * Each comparison's values sum to 1; the last level takes what the others leave.
+ */
+const GENERIC: Record<string, Record<string, { m: number; u: number }>> = {
+  name: {
+    exact: { m: 0.75, u: 1e-3 },
+    jw92: { m: 0.1, u: 1e-3 },
+    jw85: { m: 0.04, u: 3e-3 },
+    phonetic: { m: 0.02, u: 1e-3 },
+    familiar: { m: 0.03, u: 1e-3 },
+    oneName: { m: 0.02, u: 5e-3 },
+    oneWord: { m: 0.02, u: 0.01 },
+    different: { m: 0.02, u: 0 },
+  },
+  dob: {
+    exact: { m: 0.88, u: 5e-5 },
+    swapped: { m: 0.01, u: 5e-5 },
+    near: { m: 0.04, u: 1e-3 },
+    year: { m: 0.02, u: 0.016 },
+    different: { m: 0.05, u: 0 },
+  },
+  document: {
+    same: { m: 0.9, u: 1e-5 },
+    oneEdit: { m: 0.03, u: 1e-4 },
+    different: { m: 0.07, u: 0 },
+  },
+  nationality: { same: { m: 0.95, u: 0.5 }, different: { m: 0.05, u: 0 } },
+  gender: { same: { m: 0.97, u: 0.5 }, different: { m: 0.03, u: 0 } },
+  ties: {
+    sameRecord: { m: 1e-5, u: 1e-4 },
+    personalShared: { m: 0.1, u: 1e-5 },
+    viaRecord: { m: 0.02, u: 1e-5 },
+    sameAddress: { m: 0.05, u: 1e-5 },
+    samePersonNumber: { m: 0.01, u: 1e-5 },
+    sameCase: { m: 0.02, u: 1e-3 },
+    namedTogether: { m: 0.02, u: 1e-3 },
+    linked: { m: 0.01, u: 1e-3 },
+    similarAddress: { m: 0.02, u: 1e-4 },
+    postcodeHouse: { m: 0.01, u: 1e-4 },
+    postcode: { m: 0.01, u: 1e-3 },
+    different: { m: 0.03, u: 0.1 },
+    none: { m: 0, u: 0 },
+  },
+};
+
+/** The generic m or u of each level, in COMPARISONS order (see {@link GENERIC}). */
+export function genericValues(which: 'm' | 'u'): number[][] {
+  return COMPARISONS.map((c) => {
+    const values = c.levels.map((l) => GENERIC[c.key]?.[l.key]?.[which] ?? 0);
+    const rest = 1 - values.slice(0, -1).reduce((s, x) => s + x, 0);
+    values[values.length - 1] = rest;
+    return values;
+  });
+}
+
+/**
+ * How many pairs the generic values weigh as, for m and for u. Ten pairs for m: a blocked set of
+ * a few hundred pairs decides. A hundred for u: u is counted on up to 200,000 random pairs, and
+ * on the handful of pairs of a tiny graph it would otherwise be whatever those few pairs were.
+ */
+export const M_PRIOR_PAIRS = 10;
+export const U_PRIOR_PAIRS = 100;
+
+/**
+ * Levels whose m is the generic value whatever the data: one person named twice in one row is a
+ * slip, not a pattern EM could learn from, and namesakes in a row (a father and his son) would
+ * otherwise teach it that sharing a row is a sign of one person.
+ */
+const STRUCTURAL_M: [string, string][] = [['ties', 'sameRecord']];
 
 const COMPARISON_INDEX = new Map(COMPARISONS.map((c, i) => [c.key, i]));
 const ALL_SPECS = new Map([...COMPARISONS, ...TIE_PARTS].map((c) => [c.key, c]));
@@ -236,6 +320,8 @@ interface PreparedAddress {
   display: string;
   postcode: string;
   houses: string[];
+  /** The words of the address (postcode, flat and street words), for "addresses alike". */
+  words: string[];
 }
 
 export interface Prepared {
@@ -315,14 +401,20 @@ function genderOf(text: string | null | undefined): 'F' | 'M' | null {
   return GENDER_WORDS[word] ?? null;
 }
 
+/** Words of an address compared; no address has more, and the comparison is quadratic in them. */
+const MAX_ADDRESS_WORDS = 24;
+
 function parseAddress(i: SharedIdentifier): PreparedAddress {
   // An address key is `country|postcode|flat|tokens` (main/core/identifiers.ts).
-  const [country = '', postcode = '', , tokens = ''] = (i.key ?? '').split('|');
+  const [country = '', postcode = '', flat = '', tokens = ''] = (i.key ?? '').split('|');
   return {
     id: i.id,
     display: i.display,
     postcode: postcode ? `${country}|${postcode}` : '',
     houses: tokens.split(' ').filter((t) => /^\d+[a-z]?$/.test(t)),
+    words: [...new Set(`${postcode} ${flat} ${tokens}`.split(/\s+/).filter((t) => t !== ''))]
+      .slice(0, MAX_ADDRESS_WORDS)
+      .sort(),
   };
 }
 
@@ -429,6 +521,9 @@ function mayBeFamiliar(short: string[], long: string[]): boolean {
   );
 }
 
+/** Jaro-Winkler below which two words of a name are taken as different words, not one with a typo. */
+const WORD_FLOOR = 0.8;
+
 function nameLevelOf(x: NameKey, y: NameKey): number {
   if (x.comparable === y.comparable) return 0;
   const cacheKey = x.comparable < y.comparable ? `${x.comparable}|${y.comparable}` : `${y.comparable}|${x.comparable}`;
@@ -445,13 +540,16 @@ function nameLevelOf(x: NameKey, y: NameKey): number {
     );
     result = fits ? level('name', 'oneName') : level('name', 'different');
   } else {
-    const similarity = alignedTokens(x.tokens, y.tokens, jw);
+    // A word less alike than this is another word: 'Maria Dumitru' and 'Andrei Dumitru' share a
+    // family name, not a name with a typo (one word alike is its own level below).
+    const similarity = alignedTokens(x.tokens, y.tokens, jw, WORD_FLOOR);
     const samePhonetic = x.phonetic.length > 0 && x.phonetic.join(' ') === y.phonetic.join(' ');
     if (similarity >= 0.92) result = level('name', 'jw92');
     else if (similarity >= 0.85) result = level('name', 'jw85');
     else if (samePhonetic) result = level('name', 'phonetic');
     else if (mayBeFamiliar(fewer.tokens, more.tokens) && nameSimilarity(x.comparable, y.comparable) >= 0.9)
       result = level('name', 'familiar');
+    else if (x.tokens.some((s) => y.tokens.some((t) => jw(s, t) >= 0.92))) result = level('name', 'oneWord');
     else result = level('name', 'different');
   }
   NAME_LEVEL_CACHE.set(cacheKey, result);
@@ -495,6 +593,14 @@ function daysApart(x: string, y: string): number {
   return Math.abs(Date.parse(`${x}T00:00:00Z`) - Date.parse(`${y}T00:00:00Z`)) / 86_400_000;
 }
 
+/** Whether two strings of one length differ only by two neighbouring characters swapped. */
+function swappedNeighbours(x: string, y: string): boolean {
+  if (x.length !== y.length) return false;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
+}
+
 function oneCharacterApart(x: string, y: string): boolean {
   if (x.length !== y.length) return false;
   let diff = 0;
@@ -509,7 +615,11 @@ const compareDob: Compare = (a, b, explain) => {
   if (x.full && y.full) {
     if (x.full === y.full) result = level('dob', 'exact');
     else if (x.year === y.year && x.month === y.day && x.day === y.month) result = level('dob', 'swapped');
-    else if (oneCharacterApart(x.full, y.full) || (Math.abs(x.year - y.year) <= 1 && daysApart(x.full, y.full) === 1))
+    else if (
+      oneCharacterApart(x.full, y.full) ||
+      swappedNeighbours(x.full, y.full) ||
+      (Math.abs(x.year - y.year) <= 1 && daysApart(x.full, y.full) === 1)
+    )
       result = level('dob', 'near');
     else if (x.year === y.year) result = level('dob', 'year');
     else result = level('dob', 'different');
@@ -539,7 +649,7 @@ const compareDocument: Compare = (a, b, explain) => {
       const l =
         x.id === y.id || (x.key && x.key === y.key)
           ? level('document', 'same')
-          : x.key && y.key && oneEditApart(x.key, y.key)
+          : x.key && y.key && (oneEditApart(x.key, y.key) || swappedNeighbours(x.key, y.key))
             ? level('document', 'oneEdit')
             : x.kind === y.kind
               ? level('document', 'different')
@@ -552,6 +662,47 @@ const compareDocument: Compare = (a, b, explain) => {
   return explain ? { level: best, seen } : { level: best };
 };
 
+/** Whether two words are the same but for one typo (one edit, or two neighbours swapped). */
+function alikeWords(x: string, y: string): boolean {
+  return x === y || (Math.min(x.length, y.length) >= 3 && (oneEditApart(x, y) || swappedNeighbours(x, y)));
+}
+
+/** The letter pairs of an address's words, each word padded by a space (a one-digit number counts too). */
+function letterPairs(words: string[]): Map<string, number> {
+  const pairs = new Map<string, number>();
+  for (const w of words) {
+    const padded = ` ${w} `;
+    for (let i = 0; i + 1 < padded.length; i++) {
+      const pair = padded.slice(i, i + 2);
+      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Addresses alike: four in five of their letter pairs in common (Dice), so that a typo, a lost
+ * or added word or two words run together ("poyntonstreet") still count, and every number of
+ * the one with fewer numbers found in the other, the same or one typo apart: neighbours in one
+ * street share all but the house number.
+ */
+function addressesAlike(x: PreparedAddress, y: PreparedAddress): boolean {
+  if (x.words.length < 2 || y.words.length < 2) return false;
+  const numbers = (a: PreparedAddress) => a.words.filter((w) => /\d/.test(w));
+  const [fewer, more] = [numbers(x), numbers(y)].sort((p, q) => p.length - q.length) as [string[], string[]];
+  if (!fewer.every((n) => more.some((m) => alikeWords(n, m)))) return false;
+  const p = letterPairs(x.words);
+  const q = letterPairs(y.words);
+  let common = 0;
+  let total = 0;
+  for (const [pair, n] of p) {
+    common += Math.min(n, q.get(pair) ?? 0);
+    total += n;
+  }
+  for (const n of q.values()) total += n;
+  return (2 * common) / total >= 0.8;
+}
+
 const compareAddress: Compare = (a, b, explain) => {
   const [first, second] = ordered(a, b);
   if (!first.addresses.length || !second.addresses.length) return { level: -1 };
@@ -562,11 +713,13 @@ const compareAddress: Compare = (a, b, explain) => {
       const l =
         x.id === y.id
           ? level('address', 'same')
-          : x.postcode && x.postcode === y.postcode
-            ? x.houses.some((h) => y.houses.includes(h))
-              ? level('address', 'postcodeHouse')
-              : level('address', 'postcode')
-            : level('address', 'different');
+          : addressesAlike(x, y)
+            ? level('address', 'similar')
+            : x.postcode && x.postcode === y.postcode
+              ? x.houses.some((h) => y.houses.includes(h))
+                ? level('address', 'postcodeHouse')
+                : level('address', 'postcode')
+              : level('address', 'different');
       if (l < best) {
         best = l;
         seen = x.id === y.id ? x.display : `${x.display} and ${y.display}`;
@@ -689,6 +842,7 @@ const compareTies: Compare = (a, b, explain) => {
   const together = compareNamedTogether(x, y, explain);
   if (together.level === level('namedTogether', 'yes')) return tie('namedTogether', `${together.seen}${both}`);
   if (context.level === level('context', 'linked')) return tie('linked', `${context.seen}${both}`);
+  if (address.level === level('address', 'similar')) return tie('similarAddress', `${address.seen}${both}`);
   if (address.level === level('address', 'postcodeHouse')) return tie('postcodeHouse', `${address.seen}${both}`);
   if (address.level === level('address', 'postcode')) return tie('postcode', `${address.seen}${both}`);
   if (personal.level === level('personal', 'different') || address.level === level('address', 'different'))
@@ -739,8 +893,9 @@ export const RANDOM_PAIRS = 200_000;
 const SEED = 20_250_101;
 
 /**
- * u of each level: how often two mentions drawn at random land there. A pseudo-count of one pair
- * spread over the levels keeps a level never seen in the sample from being impossible.
+ * u of each level: how often two mentions drawn at random land there, with the generic values as
+ * {@link U_PRIOR_PAIRS} pseudo-pairs: a level never seen in the sample stays possible, and a graph
+ * of a few mentions is not taken at its word.
  */
 export function estimateU(prepared: Prepared[], sampleSize = RANDOM_PAIRS): { u: number[][]; pairs: number } {
   const counts = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
@@ -764,9 +919,12 @@ export function estimateU(prepared: Prepared[], sampleSize = RANDOM_PAIRS): { u:
       if (i !== j) count(i, j);
     }
   }
-  const u = counts.map((levels) => {
+  const generic = genericValues('u');
+  const u = counts.map((levels, c) => {
     const seen = levels.reduce((s, x) => s + x, 0);
-    return levels.map((x) => (x + 1 / levels.length) / (seen + 1));
+    return levels.map((x, l) =>
+      clamp((x + U_PRIOR_PAIRS * ((generic[c] as number[])[l] as number)) / (seen + U_PRIOR_PAIRS)),
+    );
   });
   return { u, pairs };
 }
@@ -791,7 +949,8 @@ const clamp = (p: number) => Math.min(1 - FLOOR, Math.max(FLOOR, p));
  * drawn at random, and with u held at its random-pair value EM would take every namesake for one
  * person. Only m is kept from a session; scoring uses u counted on random pairs. The comparisons
  * the pairs were blocked on are left out (`inactive`): blocked on them, the pairs agree on them
- * whether or not they are one person (Splink does the same).
+ * whether or not they are one person (Splink does the same). The comparisons in `randomU` keep
+ * the random pairs' u throughout, as Splink does for all.
  */
 export function expectationMaximisation(
   patterns: Pattern[],
@@ -799,24 +958,29 @@ export function expectationMaximisation(
   start: number[][],
   inactive: Set<number>,
   fixedM: boolean[][],
+  randomU: Set<number> = new Set(),
 ): { m: number[][]; u: number[][]; lambda: number } {
   let m = start.map((levels) => [...levels]);
   let v = u.map((levels) => [...levels]);
   let lambda = 0.01;
-  // A pseudo-count of one pair spread over the levels (as for u): a level no pair of the
-  // session happened to reach stays possible.
-  const normalise = (sums: number[][], current: number[][], fixed: boolean[][] | null) =>
+  // The generic values as pseudo-pairs (maximum a posteriori under a Dirichlet prior): a level no
+  // pair of the session happened to reach stays possible, and a small session leans on them.
+  const normalise = (sums: number[][], current: number[][], fixed: boolean[][] | null, generic: number[][]) =>
     sums.map((levels, c) => {
       const isFixed = fixed?.[c] ?? levels.map(() => false);
       const now = current[c] as number[];
+      const prior = generic[c] as number[];
       const fixedMass = now.reduce((s, x, l) => s + (isFixed[l] ? x : 0), 0);
-      const free = levels.reduce((s, x, l) => s + (isFixed[l] ? 0 : x), 0);
-      if (inactive.has(c) || free <= 0) return now;
-      const pseudo = 1 / levels.length;
+      const priorFree = prior.reduce((s, x, l) => s + (isFixed[l] ? 0 : x), 0);
+      if (inactive.has(c) || priorFree <= 0) return now;
+      const pseudo = prior.map((x) => (M_PRIOR_PAIRS * x) / priorFree);
+      const free = levels.reduce((s, x, l) => s + (isFixed[l] ? 0 : x + (pseudo[l] as number)), 0);
       return levels.map((x, l) =>
-        isFixed[l] ? (now[l] as number) : clamp(((1 - fixedMass) * (x + pseudo)) / (free + 1)),
+        isFixed[l] ? (now[l] as number) : clamp(((1 - fixedMass) * (x + (pseudo[l] as number))) / free),
       );
     });
+  const genericM = genericValues('m');
+  const genericU = genericValues('u');
   for (let iteration = 0; iteration < EM_ITERATIONS; iteration++) {
     const matchSums = m.map((levels) => levels.map(() => 0));
     const nonSums = m.map((levels) => levels.map(() => 0));
@@ -839,8 +1003,10 @@ export function expectationMaximisation(
         bump(nonSums[c] as number[], l, (1 - p) * count);
       });
     }
-    const nextM = normalise(matchSums, m, fixedM);
-    const nextU = normalise(nonSums, v, null);
+    const nextM = normalise(matchSums, m, fixedM, genericM);
+    const nextU = normalise(nonSums, v, null, genericU).map((levels, c) =>
+      randomU.has(c) ? (u[c] as number[]) : levels,
+    );
     const nextLambda = clamp(total ? matched / total : lambda);
     const change = Math.max(
       Math.abs(nextLambda - lambda),
@@ -903,9 +1069,15 @@ export function applyFixed(values: number[][], fixed: FixedValues, which: 'm' | 
   });
 }
 
-/** The fixed values as flags per level, for EM. */
+/** The fixed values as flags per level, for EM; m of the structural levels too. */
 export function fixedFlags(fixed: FixedValues, which: 'm' | 'u'): boolean[][] {
-  return COMPARISONS.map((c) => c.levels.map((l) => fixed[c.key]?.[l.key]?.[which] !== undefined));
+  return COMPARISONS.map((c) =>
+    c.levels.map(
+      (l) =>
+        fixed[c.key]?.[l.key]?.[which] !== undefined ||
+        (which === 'm' && STRUCTURAL_M.some(([ck, lk]) => ck === c.key && lk === l.key)),
+    ),
+  );
 }
 
 /** Checks an analyst's value: a comparison and level that exist, probabilities in (0, 1). */
@@ -943,16 +1115,22 @@ export function weights(model: Pick<FittedModel, 'm' | 'u'>): number[][] {
  */
 function exactNameFactor(model: FittedModel, a: Prepared, b: Prepared): number {
   const m = (model.m[NAME] as number[])[NAME_EXACT] as number;
-  let share = 0;
+  const u = (model.u[NAME] as number[])[NAME_EXACT] as number;
+  let bearers = 0;
   for (const x of a.names)
     for (const y of b.names)
       if (x.key.comparable === y.key.comparable)
-        share = Math.max(share, (model.nameFrequency.get(x.key.comparable) ?? 1) / Math.max(1, model.mentions));
-  const u = (model.u[NAME] as number[])[NAME_EXACT] as number;
+        bearers = Math.max(bearers, model.nameFrequency.get(x.key.comparable) ?? 1);
   // A fixed u of the exact name is the analyst's word: no adjustment then.
-  if (model.parameters.comparisons.name?.exact?.fixedU || share <= 0) return m / u;
+  if (model.parameters.comparisons.name?.exact?.fixedU || bearers <= 0) return m / u;
+  // The name's share of the mentions, with the average u as TF_PRIOR_MENTIONS pseudo-mentions:
+  // in a graph of three mentions, two bearing one name say little about how common it is.
+  const share = (bearers + TF_PRIOR_MENTIONS * u) / (model.mentions + TF_PRIOR_MENTIONS);
   return m / share;
 }
+
+/** How many mentions the average u of an exact name weighs as in a name's share (see exactNameFactor). */
+const TF_PRIOR_MENTIONS = 100;
 
 /** The Bayes factor of each comparison for a pair (1 when missing). */
 export function bayesFactors(model: FittedModel, a: Prepared, b: Prepared, levels: Int8Array): number[] {

@@ -17,6 +17,7 @@ import {
   estimateU,
   expectationMaximisation,
   fixedFlags,
+  genericValues,
   nameFrequencies,
   prepareMentions,
   probability,
@@ -184,6 +185,8 @@ export interface MatchRun {
  * co-victims; EM over them takes "one household" for "one person" (Splink trains on name and
  * date-of-birth blocks for the same reason).
  */
+const TIES = COMPARISONS.findIndex((c) => c.key === 'ties');
+
 const TRAINING_RULES = new Set<Rule>(['name', 'dob']);
 
 /** Fewer pairs than this in a rule's blocks teach the model nothing reliable. */
@@ -252,11 +255,7 @@ function patternsOf(vectors: Int8Array[], indices: number[]): Pattern[] {
 function fit(prepared: Prepared[], blocked: BlockedPairs, vectors: Int8Array[], fixed: FixedValues): FittedModel {
   const estimatedU = estimateU(prepared);
   const u = applyFixed(estimatedU.u, fixed, 'u');
-  const start = applyFixed(
-    COMPARISONS.map((c) => startingM(c.levels.length)),
-    fixed,
-    'm',
-  );
+  const start = applyFixed(genericValues('m'), fixed, 'm');
   const fixedM = fixedFlags(fixed, 'm');
   // One EM session per blocking rule, over the pairs that rule found, with the comparisons it
   // blocked on left out; each m is the mean of the sessions that estimated it.
@@ -269,7 +268,18 @@ function fit(prepared: Prepared[], blocked: BlockedPairs, vectors: Int8Array[], 
     for (let k = 0; k < blocked.rules.length; k++) if (((blocked.rules[k] as number) >> r) & 1) indices.push(k);
     if (indices.length < MIN_SESSION_PAIRS) return;
     const inactive = new Set(BLOCKED_ON[rule].map((key) => COMPARISONS.findIndex((c) => c.key === key)));
-    const { m } = expectationMaximisation(patternsOf(vectors, indices), u, start, inactive, fixedM);
+    const patterns = patternsOf(vectors, indices);
+    // Two stages. What ties two mentions (an address, a phone, a case) is shared by households
+    // and co-workers as much as by one person, and within one session EM can explain those pairs
+    // either way: first the other comparisons are estimated without it, then its m alone, with
+    // theirs held and its u the random pairs' (Splink's practice), so that a pair tied by a case
+    // and nothing else is weighed against how rarely two people drawn at random share one.
+    let m: number[][];
+    if (!inactive.has(TIES)) {
+      const first = expectationMaximisation(patterns, u, start, new Set([...inactive, TIES]), fixedM);
+      const held = fixedM.map((levels, c) => levels.map((f) => f || c !== TIES));
+      m = expectationMaximisation(patterns, u, first.m, inactive, held, new Set([TIES])).m;
+    } else m = expectationMaximisation(patterns, u, start, inactive, fixedM).m;
     sessions.push(`${rule} (${indices.length} pairs)`);
     m.forEach((levels, c) => {
       if (inactive.has(c)) return;
@@ -322,14 +332,6 @@ function fit(prepared: Prepared[], blocked: BlockedPairs, vectors: Int8Array[], 
     if (change < 1e-6) break;
   }
   return { ...partial, prior, parameters: { ...partial.parameters, prior } };
-}
-
-/** Generic starting values of m: most mass on the best level, little on "different". */
-function startingM(levels: number): number[] {
-  const weights = Array.from({ length: levels }, (_, i) => 2 ** (levels - 1 - i));
-  weights[levels - 1] = Math.max(0.25, (weights[levels - 2] ?? 1) / 8);
-  const sum = weights.reduce((s, x) => s + x, 0);
-  return weights.map((w) => w / sum);
 }
 
 /** The candidates only (see {@link resolveMatches}). */

@@ -232,6 +232,94 @@ describe('the match model, estimated on the data being resolved', { timeout: 60_
   });
 });
 
+describe('the match model on a graph too small to learn from', () => {
+  const passport = (id: string): SharedIdentifier => ({
+    label: 'Document',
+    id,
+    key: 'AB1234567',
+    kind: 'PASSPORT',
+    display: 'RO passport AB1234567',
+  });
+  const three = [
+    mention({
+      id: 'a',
+      record: 'ra',
+      name: 'Ion Popescu',
+      birthDate: '1991-03-04',
+      nationality: 'RO',
+      identifiers: [passport('d1')],
+    }),
+    mention({
+      id: 'b',
+      record: 'rb',
+      agency: 'RO-POL',
+      fileName: 'persoane.xlsx',
+      name: 'POPESCU Ion',
+      birthDate: '1991-03-04',
+      nationality: 'RO',
+      identifiers: [passport('d1')],
+    }),
+    mention({ id: 'c', record: 'rc', name: 'Maria Ionescu', birthDate: '1984-11-20', nationality: 'MD' }),
+  ];
+
+  it('proposes one person written twice (same name, date of birth and passport), and nobody else', () => {
+    const proposed = findCandidates(three).filter((c) => c.score >= DEFAULT_MATCH_THRESHOLD);
+    expect(proposed.map((c) => [c.a, c.b])).toEqual([['a', 'b']]);
+  });
+
+  it('does not propose two namesakes of a tiny graph with different dates of birth', () => {
+    const namesakes = [
+      mention({ id: 'a', record: 'ra', name: 'Ion Popescu', birthDate: '1991-03-04' }),
+      mention({ id: 'b', record: 'rb', name: 'Ion Popescu', birthDate: '1975-11-20' }),
+      mention({ id: 'c', record: 'rc', name: 'Maria Ionescu', birthDate: '1984-11-20' }),
+    ];
+    expect(findCandidates(namesakes).filter((c) => c.score >= DEFAULT_MATCH_THRESHOLD)).toEqual([]);
+  });
+});
+
+describe('comparison levels for the typos of real files', () => {
+  const levelOf = (comparison: string, a: Partial<PersonMention>, b: Partial<PersonMention>) => {
+    const [x, y] = prepareMentions([
+      mention({ id: 'a', record: 'ra', ...a }),
+      mention({ id: 'b', record: 'rb', ...b }),
+    ]) as [Prepared, Prepared];
+    const c = COMPARISONS.findIndex((s) => s.key === comparison);
+    return COMPARISONS[c]?.levels[comparisonVector(x, y)[c] as number]?.key;
+  };
+  const doc = (id: string, key: string): SharedIdentifier => ({
+    label: 'Document',
+    id,
+    key,
+    kind: 'ID_CARD',
+    display: key,
+  });
+  const address = (id: string, key: string): SharedIdentifier => ({ label: 'Address', id, key, display: key });
+
+  it('takes two neighbouring digits swapped as one typo, in a document number and a date of birth', () => {
+    expect(levelOf('document', { identifiers: [doc('d1', '1125271')] }, { identifiers: [doc('d2', '1125721')] })).toBe(
+      'oneEdit',
+    );
+    expect(levelOf('dob', { birthDate: '1938-04-11' }, { birthDate: '1938-04-11' })).toBe('exact');
+    expect(levelOf('dob', { birthDate: '1938-04-12' }, { birthDate: '1938-04-21' })).toBe('near');
+  });
+
+  it('tells a shared family name from a name with a typo', () => {
+    expect(levelOf('name', { name: 'Maria Dumitru' }, { name: 'Andrei DUMITRU' })).toBe('oneWord');
+    expect(levelOf('name', { name: 'Lucy Alddrson' }, { name: 'Thomas ALDERSON' })).toBe('oneWord');
+    expect(levelOf('name', { name: 'Mitchell Whte' }, { name: 'Mitchell WHITE' })).toBe('jw92');
+  });
+
+  it('finds addresses alike through a typo or two words run together, but not a neighbour', () => {
+    const a = address('x1', 'AU|||2159 4 camelot est rosslea street temperley');
+    const typo = address('x2', 'AU|||2195 4 camelot est rossle street temperley');
+    const runTogether = address('x3', 'AU|||2159 4 camelot est rosslea streettemperley');
+    const neighbour = address('x4', 'AU|||2159 6 camelot est rosslea street temperley');
+    expect(levelOf('ties', { identifiers: [a] }, { identifiers: [typo] })).toBe('similarAddress');
+    expect(levelOf('ties', { identifiers: [a] }, { identifiers: [runTogether] })).toBe('similarAddress');
+    expect(levelOf('ties', { identifiers: [a] }, { identifiers: [neighbour] })).toBe('different');
+  });
+});
+
 describe('word similarity', () => {
   it('gives the published Jaro-Winkler values, whatever was compared before, and 0 for a word longer than a name', () => {
     const long = 'x'.repeat(200);

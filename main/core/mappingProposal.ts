@@ -168,22 +168,40 @@ const OWNERS: { owner: string; words: readonly string[] }[] = [
  */
 function expandAbbreviations(header: string, text: string): string {
   let out = text;
-  for (const [, cut] of header.slice(0, HEADER_READ_LIMIT).matchAll(/(?<![\p{L}\p{N}])(\p{L}{2,})\./gu)) {
-    const short = headerText(cut ?? '');
+  const cuts = new Set(
+    [...header.slice(0, HEADER_READ_LIMIT).matchAll(/(?<![\p{L}\p{N}])(\p{L}{2,})\./gu)].map((m) =>
+      headerText(m[1] ?? ''),
+    ),
+  );
+  for (const short of cuts) {
     if (short.length < 2 || short.includes(' ') || known(short)) continue;
-    const owners = new Set<string>();
-    let best = '';
-    for (const { owner, words: list } of OWNERS) {
-      for (const word of list) {
-        if (word.length > short.length && word.startsWith(short)) {
-          owners.add(owner);
-          if (best === '' || word.length < best.length) best = word;
-        }
-      }
-    }
-    if (owners.size === 1) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${short}(?![\\p{L}\\p{N}])`, 'u'), best);
+    const best = expansionOf(short);
+    if (best) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${short}(?![\\p{L}\\p{N}])`, 'u'), best);
   }
   return out;
+}
+
+// Cuts already looked up, each against the whole vocabulary once; bounded like the phone cache.
+const EXPANSIONS = new Map<string, string | null>();
+
+/** The one word a cut stands for, or null when it begins none or words of two meanings. */
+function expansionOf(short: string): string | null {
+  const cached = EXPANSIONS.get(short);
+  if (cached !== undefined) return cached;
+  const owners = new Set<string>();
+  let best = '';
+  for (const { owner, words: list } of OWNERS) {
+    for (const word of list) {
+      if (word.length > short.length && word.startsWith(short)) {
+        owners.add(owner);
+        if (best === '' || word.length < best.length) best = word;
+      }
+    }
+  }
+  const found = owners.size === 1 ? best : null;
+  if (EXPANSIONS.size >= 10_000) EXPANSIONS.clear();
+  EXPANSIONS.set(short, found);
+  return found;
 }
 
 // Party words long enough to end a compound ("inhaber", "beschuldigter"), longest first.
@@ -226,6 +244,18 @@ function splitCompounds(text: string): string {
  * a party and are taken out; what is left names the field ("surname", "DOB", "CNP").
  */
 export function readHeader(header: string): HeaderReading {
+  const cached = READINGS.get(header);
+  if (cached) return cached;
+  const reading = readHeaderText(header);
+  if (READINGS.size >= 10_000) READINGS.clear();
+  READINGS.set(header, reading);
+  return reading;
+}
+
+// Headers already read: a workbook repeats its headers on every sheet, and every file of an agency.
+const READINGS = new Map<string, HeaderReading>();
+
+function readHeaderText(header: string): HeaderReading {
   let rest = splitCompounds(expandAbbreviations(header, headerText(header)));
   // "Inspection No", "N° PV", "Call ID": a reference whose words could be taken for a party's.
   if (has(words('caseRef'), rest) && without(FILLER, without(words('caseRef'), rest)) === '') {
@@ -680,7 +710,8 @@ export function proposeProfile(input: ProposalInput): Proposal {
   const bareNames: { column: ColumnMapping; header: string }[] = [];
   // A sheet named for a party ("Agents", "Víctimas", "Werknemers") gives its columns to that party.
   const sheetParty = input.sheets?.length === 1 ? readHeader(input.sheets[0] ?? '').party : null;
-  const readings = input.header.map((header) => readHeader(header));
+  // Copies: a reading is changed below (its party), and readHeader keeps its readings.
+  const readings = input.header.map((header) => ({ ...readHeader(header) }));
   // "Fahrer (Schleuser)" then "Fahrer Geb.-Datum": the driver's columns are the smuggler's.
   const sameAs = new Map<string, PartyWord>();
   for (const read of readings) {
@@ -689,30 +720,28 @@ export function proposeProfile(input: ProposalInput): Proposal {
   }
   input.header.forEach((header, index) => {
     if (/^column \d+$/.test(header)) return;
-    const read = readings[index] ?? readHeader(header);
+    const read = readings[index] ?? { ...readHeader(header) };
+    const values = input.samples.map((row) => row[index] ?? null);
+    // What the values look like, worked out once and only when a rule below asks.
+    let looked: Field | null | undefined;
+    const valuesLookLike = () =>
+      looked === undefined ? (looked = fieldOfValues(values, dateOrder, input.country)) : looked;
     if (read.party && sameAs.has(read.party.entity) && !read.alsoNamed)
       read.party = sameAs.get(read.party.entity) ?? null;
     if (!read.party && sheetParty) read.party = sheetParty;
     let field = read.field;
     let reason = field ? `header "${header}" reads as ${field === 'name' ? 'a name' : field}` : '';
     // "Reisedokument: Reisepass": a document column whose values have no digit names the type.
-    if (field === 'documentNumber' && documentTypeValues(input.samples.map((row) => row[index] ?? null))) {
+    if (field === 'documentNumber' && documentTypeValues(values)) {
       field = 'documentType';
       reason = `header "${header}" reads as a document; values look like documentType`;
     }
     // "Alta en S.S.: Sí / No", "Registered with NI: Y": whether a person has a document, not its number.
-    if (field === 'documentNumber' && yesNoValues(input.samples.map((row) => row[index] ?? null))) {
+    if (field === 'documentNumber' && yesNoValues(values)) {
       unmapped.push(header);
       return;
     }
-    if (
-      field === 'bankAccount' &&
-      fieldOfValues(
-        input.samples.map((row) => row[index] ?? null),
-        dateOrder,
-        input.country,
-      ) === 'iban'
-    ) {
+    if (field === 'bankAccount' && valuesLookLike() === 'iban') {
       field = 'iban';
       reason = `header "${header}" reads as bankAccount; values look like iban`;
     }
@@ -722,11 +751,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
     }
     if (!field || (field === 'fullName' && read.party && !read.organisation)) {
       // A party alone ("Employer", "Contact") may still hold phones or e-mails: the values say.
-      const byValues = fieldOfValues(
-        input.samples.map((row) => row[index] ?? null),
-        dateOrder,
-        input.country,
-      );
+      const byValues = valuesLookLike();
       if (byValues && (!field || ['phone', 'email', 'iban', 'crypto'].includes(byValues))) {
         field = byValues;
         reason = `values look like ${byValues}`;
@@ -735,11 +760,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
     // Values that can only be one thing overrule a header read as something else: "Indirizzo
     // e-mail" holding e-mails is no postal address, "Wallet address" holding BTC addresses no street.
     if (field && !STRONG_VALUES_FIT[field]) {
-      const byValues = fieldOfValues(
-        input.samples.map((row) => row[index] ?? null),
-        dateOrder,
-        input.country,
-      );
+      const byValues = valuesLookLike();
       if (byValues === 'email' || byValues === 'iban' || byValues === 'crypto') {
         reason = `header "${header}" reads as ${field === 'name' ? 'a name' : field}; values are ${byValues}`;
         field = byValues;

@@ -246,7 +246,7 @@ function splitCompounds(text: string): string {
 export function readHeader(header: string): HeaderReading {
   const cached = READINGS.get(header);
   if (cached) return cached;
-  const reading = readHeaderText(header);
+  const reading = Object.freeze(readHeaderText(header));
   if (READINGS.size >= 10_000) READINGS.clear();
   READINGS.set(header, reading);
   return reading;

@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type EventObject, type NodeCollection, type NodeSingular } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartNodeDto } from '../../../main/contract/workspaceTypes';
-import { useAppStore, useAppStoreApi } from '../store';
+import { selectChartAppearance, selectFilterResult, useAppStore, useAppStoreApi } from '../store';
 import type { ChartContent } from '../store/chartSlice';
 import { chartElements, type ChartAppearance } from './chartElements';
 import { ChartList } from './ChartList';
@@ -25,7 +25,10 @@ import './chart.css';
 export interface CytoscapeViewProps {
   /** Shown over the canvas (empty graph, loading, errors); the canvas stays mounted beneath. */
   overlay?: ReactNode;
-  /** What the filters leave visible and how the analysis sizes and colours nodes. */
+  /**
+   * What the filters leave visible and how the analysis sizes and colours nodes; by default the
+   * store's filters and analysis (selectFilterResult, selectChartAppearance).
+   */
   appearance?: ChartAppearance;
 }
 
@@ -221,7 +224,18 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
   }, [updateLod, store]);
 
   // The store's chart onto the canvas: only what changed.
-  const elements = useMemo(() => chartElements(chart, appearance), [chart, appearance]);
+  const filtered = useAppStore(selectFilterResult);
+  const analysed = useAppStore(selectChartAppearance);
+  const drawnAs = useMemo<ChartAppearance>(
+    () =>
+      appearance ?? {
+        visible: { nodes: filtered.visibleNodes, edges: filtered.visibleEdges },
+        sizes: analysed.sizes,
+        colours: analysed.colours,
+      },
+    [appearance, filtered, analysed],
+  );
+  const elements = useMemo(() => chartElements(chart, drawnAs), [chart, drawnAs]);
   useEffect(() => {
     const core = cyRef.current;
     if (!core) return;
@@ -326,12 +340,12 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
 
   const shownNodes = useMemo(() => {
     const byId = chart.nodes;
-    const visible = appearance?.visible?.nodes;
+    const visible = drawnAs.visible?.nodes;
     const order = rankByImportance(Object.values(chart.nodes), Object.values(chart.edges));
     return order
       .map((id) => byId[id] as ChartNodeDto)
       .filter((n) => !chart.hidden[n.id] && (!visible || visible.has(n.id)));
-  }, [chart, appearance]);
+  }, [chart, drawnAs]);
   const nodeCount = Object.keys(chart.nodes).length;
   const edgeCount = Object.keys(chart.edges).length;
   const hiddenCount = nodeCount - shownNodes.length;
@@ -465,7 +479,7 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
             <button type="button" onClick={() => zoomBy(1 / 1.4)} aria-label="Zoom out" title="Zoom out">
               −
             </button>
-            <button type="button" onClick={fitChart}>
+            <button type="button" onClick={fitChart} aria-label="Fit to window" title="Fit to window">
               Fit
             </button>
             <button type="button" onClick={() => a.relayoutChart()} title="Lay out again; pinned nodes stay">
@@ -494,7 +508,7 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
           </div>
         )}
         {nodeCount > 0 && <AgencyKey nodes={shownNodes} />}
-        {notes.length > 0 && nodeCount > 0 && (
+        {notes.length > 0 && (
           <ul className="chart-notes" aria-label="What the chart leaves out">
             {notes.map((note) => (
               <li key={note}>{note}</li>

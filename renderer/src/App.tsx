@@ -3,9 +3,11 @@ import { AuditDialog } from './features/audit/AuditDialog';
 import { ChartTools } from './features/analysis/ChartTools';
 import { GraphPanel } from './features/explore/GraphPanel';
 import { ImportDialog } from './features/import/ImportDialog';
+import { InvestigationButtons, InvestigationsDialog } from './features/investigations/InvestigationsDialog';
 import { ExplanationDialog } from './features/links/ExplanationDialog';
 import { ReviewButton } from './features/review/ReviewButton';
 import { ReviewDialog } from './features/review/ReviewDialog';
+import { SearchBox } from './features/search/SearchBox';
 import { SidePanel } from './features/explore/SidePanel';
 import { StatusBar } from './features/status/StatusBar';
 import { TimelinePanel } from './features/timeline/TimelinePanel';
@@ -26,7 +28,9 @@ export function App() {
           <h1>Caselink</h1>
         </div>
         <span className="topbar-subtitle">Cross-agency case linkage</span>
+        <SearchBox />
         <div className="topbar-actions">
+          <InvestigationButtons />
           <ReviewButton />
           <AuditButton />
           <button type="button" className="topbar-button" onClick={openImport}>
@@ -47,6 +51,7 @@ export function App() {
       <ReviewDialog />
       <ExplanationDialog />
       <AuditDialog />
+      <InvestigationsDialog />
     </div>
   );
 }

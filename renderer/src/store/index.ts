@@ -10,6 +10,7 @@ import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createLinksSlice, type LinksSlice } from './linksSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
 export { selectChartAnalysis, selectChartAppearance, selectFilterResult } from './analysisSlice';
 export { AUDIT_LIST_LIMIT } from './auditSlice';
@@ -35,7 +36,8 @@ export type AppState = ConnectionSlice &
   LinksSlice &
   ReviewSlice &
   AuditSlice &
-  AnalysisSlice;
+  AnalysisSlice &
+  WorkspaceSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -53,6 +55,7 @@ export function createAppStore(api: CaselinkApi, storage: Storage | undefined = 
     ...createReviewSlice(api, storage)(...args),
     ...createAuditSlice(api)(...args),
     ...createAnalysisSlice()(...args),
+    ...createWorkspaceSlice(api)(...args),
   }));
 }
 

@@ -1,6 +1,7 @@
 import { confirmedPersons, Legend } from '../../graph';
 import { useAppStore } from '../../store';
 import { countOf, formatNumber } from '../../ui/format';
+import { WorkspacePanel } from '../details/WorkspacePanel';
 import { LinksPanel } from '../links/LinksPanel';
 
 /** The left panel: cross-agency links, and what the chart holds. */
@@ -14,6 +15,7 @@ export function SidePanel() {
 
   return (
     <aside className="sidepanel" aria-label="Explore">
+      <WorkspacePanel />
       {empty ? (
         <section className="panel-section" aria-labelledby="start-heading">
           <h2 id="start-heading">Cross-agency links</h2>

@@ -286,17 +286,6 @@ export interface CaselinkApi {
   sharedIdentifiers(input: z.input<typeof sharedIdentifiersInput>): Promise<Result<SharedIdentifierDto[]>>;
   /** Why two records are linked, down to agency, file, sheet, row and column on both sides. */
   explainLink(input: z.input<typeof explainLinkInput>): Promise<Result<LinkExplanationDto[]>>;
-  /** The same-person review queue, best first. */
-  listMatches(input: z.input<typeof listMatchesInput>): Promise<Result<MatchPairDto[]>>;
-  /** Confirms, rejects or reopens a same-person pair; who and when are kept. */
-  decideMatch(input: z.input<typeof decideMatchInput>): Promise<Result<null>>;
-  /** How many pairs are open for review at a score (the threshold unless given): the one count. */
-  countOpenMatches(input: z.input<typeof countOpenMatchesInput>): Promise<Result<OpenMatchCountDto>>;
-  /** Open pairs grouped with the confirmed ones into clusters of mentions, best first. */
-  listMatchClusters(input: z.input<typeof listMatchClustersInput>): Promise<Result<MatchClusterDto[]>>;
-  /** Confirms many open pairs (named, one cluster, or all at a score) as one decision in the audit trail. */
-  confirmMatches(input: z.input<typeof confirmMatchesInput>): Promise<Result<BulkDecisionDto>>;
-  /** Undoes a bulk decision by its id: the pairs still carrying it are open again; recorded as a decision. */
   /** Neighbours of chart nodes by edge kind, agency and hops; hubs and what the cap leaves out are counted. */
   expandNodes(input: z.input<typeof expandInput>): Promise<Result<ChartSliceDto>>;
   /** Shortest paths between two chart nodes (hubs left out unless asked), with everything on them. */
@@ -313,6 +302,17 @@ export interface CaselinkApi {
   openInvestigation(input: z.input<typeof investigationIdInput>): Promise<Result<OpenedInvestigationDto>>;
   /** Deletes a saved investigation (never the graph it draws); recorded in the audit trail. */
   deleteInvestigation(input: z.input<typeof investigationIdInput>): Promise<Result<{ id: string; name: string }>>;
+  /** The same-person review queue, best first. */
+  listMatches(input: z.input<typeof listMatchesInput>): Promise<Result<MatchPairDto[]>>;
+  /** Confirms, rejects or reopens a same-person pair; who and when are kept. */
+  decideMatch(input: z.input<typeof decideMatchInput>): Promise<Result<null>>;
+  /** How many pairs are open for review at a score (the threshold unless given): the one count. */
+  countOpenMatches(input: z.input<typeof countOpenMatchesInput>): Promise<Result<OpenMatchCountDto>>;
+  /** Open pairs grouped with the confirmed ones into clusters of mentions, best first. */
+  listMatchClusters(input: z.input<typeof listMatchClustersInput>): Promise<Result<MatchClusterDto[]>>;
+  /** Confirms many open pairs (named, one cluster, or all at a score) as one decision in the audit trail. */
+  confirmMatches(input: z.input<typeof confirmMatchesInput>): Promise<Result<BulkDecisionDto>>;
+  /** Undoes a bulk decision by its id: the pairs still carrying it are open again; recorded as a decision. */
   undoMatchDecision(input: z.input<typeof undoMatchDecisionInput>): Promise<Result<BulkDecisionDto>>;
   /** The same-person match model as last estimated: each comparison level with m, u and its weight. */
   getMatchModel(): Promise<Result<MatchModelDto>>;
@@ -344,6 +344,14 @@ export const API_INPUTS = {
   resolve: resolveInput,
   sharedIdentifiers: sharedIdentifiersInput,
   explainLink: explainLinkInput,
+  expandNodes: expandInput,
+  findPaths: findPathsInput,
+  getNodeDetails: nodeDetailsInput,
+  explainEdge: explainEdgeInput,
+  saveInvestigation: investigationInput,
+  listInvestigations: noInput,
+  openInvestigation: investigationIdInput,
+  deleteInvestigation: investigationIdInput,
   listMatches: listMatchesInput,
   decideMatch: decideMatchInput,
   countOpenMatches: countOpenMatchesInput,
@@ -358,13 +366,5 @@ export const API_INPUTS = {
 
 // Compile-time check: API_METHODS names exactly the methods of CaselinkApi, both ways round.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-  expandNodes: expandInput,
-  findPaths: findPathsInput,
-  getNodeDetails: nodeDetailsInput,
-  explainEdge: explainEdgeInput,
-  saveInvestigation: investigationInput,
-  listInvestigations: noInput,
-  openInvestigation: investigationIdInput,
-  deleteInvestigation: investigationIdInput,
 const methodsMatchInterface: Same<ApiMethod, keyof CaselinkApi> = true;
 void methodsMatchInterface;

@@ -103,7 +103,8 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
     core.batch(() => {
       core.nodes().forEach((node) => {
         if (node.hasClass('group')) {
-          if (node.data('fontSize') !== font * 1.15) node.data('fontSize', font * 1.15);
+          if (node.data('fontSize') !== font * 1.15)
+            node.data({ fontSize: font * 1.15, labelWidth: labelMaxWidth(font) * 2 });
           return;
         }
         node.toggleClass('labelled', labelled.has(node.id()));

@@ -92,7 +92,23 @@ export function chartElements(chart: ChartContent, appearance: ChartAppearance =
   const out: ElementDefinition[] = [];
 
   for (const group of Object.values(chart.groups)) {
-    out.push({ group: 'nodes', data: { id: group.id, label: group.label, kind: 'group' }, classes: 'group' });
+    // Every field the stylesheet maps, so that Cytoscape has no mapping without data to warn about.
+    out.push({
+      group: 'nodes',
+      data: {
+        id: group.id,
+        label: group.label,
+        kind: 'group',
+        title: `Group: ${group.label} (${group.members.length})`,
+        icon: 'none',
+        fill: '#eef2f7',
+        size: 10,
+        fontSize: 12,
+        labelWidth: 300,
+        ...ringData([], colours),
+      },
+      classes: 'group',
+    });
   }
   for (const node of nodes) {
     const style = styleOfKind(titleCase(node.kind));

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ChartEdgeDto, ChartNodeDto } from '../../main/contract/workspaceTypes';
 import { chartElements, edgeText, isCrossAgency } from '../../renderer/src/graph/chartElements';
 import { iconUri } from '../../renderer/src/graph/icons';
-import { layoutFor, runSeeded } from '../../renderer/src/graph/layout';
+import cytoscape from 'cytoscape';
+import { registerExtensions } from '../../renderer/src/graph/extensions';
+import { layoutFor, runLayout, runSeeded } from '../../renderer/src/graph/layout';
+import { seededPosition } from '../../renderer/src/graph/placement';
 import {
   labelBudget,
   labelFontSize,
@@ -173,5 +176,59 @@ describe('layouts', () => {
     const again = runSeeded(['a', 'b'], () => [Math.random(), Math.random()]);
     expect(first).toEqual(again);
     expect(Math.random).toBe(original);
+  });
+});
+
+describe('layouts on a headless chart', () => {
+  /** A star of `n` phones around a person, a second person linked to one phone, positions seeded. */
+  function chartCore(n: number) {
+    registerExtensions();
+    const core = cytoscape({ headless: true, styleEnabled: true });
+    const ids = ['person:a', 'person:b', ...Array.from({ length: n }, (_, i) => `phone:${i}`)];
+    core.add(ids.map((id) => ({ group: 'nodes' as const, data: { id }, position: seededPosition(id, ids.length) })));
+    core.add(
+      Array.from({ length: n }, (_, i) => ({
+        group: 'edges' as const,
+        data: { id: `e${i}`, source: 'person:a', target: `phone:${i}` },
+      })),
+    );
+    core.add({ group: 'edges', data: { id: 'eb', source: 'person:b', target: 'phone:0' } });
+    return core;
+  }
+  const positionsOf = (core: cytoscape.Core) =>
+    Object.fromEntries(core.nodes().map((n) => [n.id(), { ...n.position() }]));
+
+  it('lands the same chart the same way every time', () => {
+    const first = chartCore(12);
+    const second = chartCore(12);
+    runLayout(first, { pinned: {} }, 'all', []);
+    runLayout(second, { pinned: {} }, 'all', []);
+    expect(positionsOf(first)).toEqual(positionsOf(second));
+  });
+
+  it('leaves pinned nodes where they are', () => {
+    const core = chartCore(12);
+    core.getElementById('person:b').position({ x: 5000, y: -5000 });
+    runLayout(core, { pinned: { 'person:b': true } }, 'all', []);
+    const at = core.getElementById('person:b').position();
+    expect(at.x).toBeCloseTo(5000, 0);
+    expect(at.y).toBeCloseTo(-5000, 0);
+  });
+
+  it('lays out new nodes around their neighbours and moves nothing else', () => {
+    const core = chartCore(12);
+    runLayout(core, { pinned: {} }, 'all', []);
+    const before = positionsOf(core);
+    const hub = before['person:a']!;
+    core.add({ group: 'nodes', data: { id: 'phone:new' }, position: { x: hub.x + 110, y: hub.y } });
+    core.add({ group: 'edges', data: { id: 'enew', source: 'person:a', target: 'phone:new' } });
+    runLayout(core, { pinned: {} }, 'new', ['phone:new']);
+    const after = positionsOf(core);
+    for (const [id, at] of Object.entries(before)) {
+      expect(after[id]!.x).toBeCloseTo(at.x, 0);
+      expect(after[id]!.y).toBeCloseTo(at.y, 0);
+    }
+    const fresh = after['phone:new']!;
+    expect(Math.hypot(fresh.x - hub.x, fresh.y - hub.y)).toBeLessThan(400);
   });
 });

@@ -1,12 +1,11 @@
-import cytoscape, { type Core, type EventObject, type NodeCollection, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type EventObject, type NodeSingular } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartNodeDto } from '../../../main/contract/workspaceTypes';
 import { selectChartAppearance, selectFilterResult, useAppStore, useAppStoreApi } from '../store';
-import type { ChartContent } from '../store/chartSlice';
 import { chartElements, type ChartAppearance } from './chartElements';
 import { ChartList } from './ChartList';
 import { registerExtensions } from './extensions';
-import { FIT_PADDING, layoutFor, MAX_FIT_ZOOM, runSeeded } from './layout';
+import { FIT_PADDING, MAX_FIT_ZOOM, runLayout } from './layout';
 import {
   EDGE_LABELS_FROM_ZOOM,
   labelBudget,
@@ -543,48 +542,5 @@ function AgencyKey({ nodes }: { nodes: readonly ChartNodeDto[] }) {
         links across agencies
       </li>
     </ul>
-  );
-}
-
-/**
- * Lays out the chart: every node (pinned ones fixed) from the seeded positions, or only the new
- * nodes with their neighbours, the neighbours fixed. Synchronous (animate: false) and seeded, so
- * the same chart always lands the same way.
- */
-function runLayout(core: Core, chart: ChartContent, scope: 'all' | 'new', added: readonly string[]): void {
-  const leaves = core.nodes(':childless').not('.hidden') as NodeCollection;
-  if (leaves.empty()) return;
-  const pinned = (id: string) => chart.pinned[id] === true;
-  if (scope === 'all') {
-    const fixed = (leaves.filter((n) => pinned(n.id())) as NodeCollection).map((n) => ({
-      nodeId: n.id(),
-      position: { ...n.position() },
-    }));
-    const eles = leaves.union(leaves.parents()).union(leaves.edgesWith(leaves));
-    runSeeded(
-      leaves.map((n) => n.id()),
-      () => eles.layout(layoutFor(leaves.length, { fixed })).run(),
-    );
-    return;
-  }
-  const isNew = new Set(added);
-  const fresh = leaves.filter((n) => isNew.has(n.id())) as NodeCollection;
-  if (fresh.empty()) return;
-  const around = fresh
-    .neighborhood('node:childless')
-    .not('.hidden')
-    .filter((n) => !isNew.has(n.id())) as NodeCollection;
-  const nodes = fresh.union(around) as NodeCollection;
-  const fixed = (nodes.filter((n) => !isNew.has(n.id()) || pinned(n.id())) as NodeCollection).map((n) => ({
-    nodeId: n.id(),
-    position: { ...n.position() },
-  }));
-  runSeeded(
-    nodes.map((n) => n.id()),
-    () =>
-      nodes
-        .union(nodes.edgesWith(nodes))
-        .layout(layoutFor(nodes.length, { fixed, local: true }))
-        .run(),
   );
 }

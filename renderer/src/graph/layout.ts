@@ -1,4 +1,5 @@
-import type { LayoutOptions } from 'cytoscape';
+import type { Core, LayoutOptions, NodeCollection } from 'cytoscape';
+import type { ChartContent } from '../store/chartSlice';
 import { hashOf, seededRandom, type ChartPosition } from './placement';
 
 /** Above this many nodes fcose runs in draft quality: default quality took ~39 s for 2k nodes. */
@@ -61,3 +62,51 @@ export const MAX_FIT_ZOOM = 1.25;
 
 /** The padding around a fitted chart, in pixels. */
 export const FIT_PADDING = 40;
+
+/**
+ * Lays out the chart: every node (pinned ones fixed) from the seeded positions, or only the new
+ * nodes with their neighbours, the neighbours fixed. Synchronous (animate: false) and seeded, so
+ * the same chart always lands the same way.
+ */
+export function runLayout(
+  core: Core,
+  chart: Pick<ChartContent, 'pinned'>,
+  scope: 'all' | 'new',
+  added: readonly string[],
+): void {
+  const leaves = core.nodes(':childless').not('.hidden') as NodeCollection;
+  if (leaves.empty()) return;
+  const pinned = (id: string) => chart.pinned[id] === true;
+  if (scope === 'all') {
+    const fixed = (leaves.filter((n) => pinned(n.id())) as NodeCollection).map((n) => ({
+      nodeId: n.id(),
+      position: { ...n.position() },
+    }));
+    const eles = leaves.union(leaves.parents()).union(leaves.edgesWith(leaves));
+    runSeeded(
+      leaves.map((n) => n.id()),
+      () => eles.layout(layoutFor(leaves.length, { fixed })).run(),
+    );
+    return;
+  }
+  const isNew = new Set(added);
+  const fresh = leaves.filter((n) => isNew.has(n.id())) as NodeCollection;
+  if (fresh.empty()) return;
+  const around = fresh
+    .neighborhood('node:childless')
+    .not('.hidden')
+    .filter((n) => !isNew.has(n.id())) as NodeCollection;
+  const nodes = fresh.union(around) as NodeCollection;
+  const fixed = (nodes.filter((n) => !isNew.has(n.id()) || pinned(n.id())) as NodeCollection).map((n) => ({
+    nodeId: n.id(),
+    position: { ...n.position() },
+  }));
+  runSeeded(
+    nodes.map((n) => n.id()),
+    () =>
+      nodes
+        .union(nodes.edgesWith(nodes))
+        .layout(layoutFor(nodes.length, { fixed, local: true }))
+        .run(),
+  );
+}

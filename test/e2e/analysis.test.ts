@@ -1,6 +1,7 @@
 /**
- * Filters and analysis in Chromium against `caselink serve`, over the demo fixtures imported and
- * resolved in the real Neo4j: filtering an agency out hides its nodes and says how many; sizing by
+ * Filters, timeline and analysis in Chromium against `caselink serve`, over the demo fixtures
+ * imported and resolved in the real Neo4j: filtering an agency out hides its nodes and says how
+ * many; moving the timeline from the keyboard filters the chart to the period shown; sizing by
  * betweenness draws the central nodes larger; a community picked in the analysis is selected on
  * the chart. Needs `electron-vite build` to have run.
  */
@@ -60,7 +61,8 @@ describe('filters, timeline and analysis on the chart', () => {
     await resolveGraph(services.db);
     server = await startBridgeServer({ api: services.api, rendererDir, port: 0 });
     ({ browser, context, page } = await launchApp(server.url, errors));
-  });
+    // Importing and resolving every demo fixture takes about three minutes on a busy two-core machine.
+  }, 600_000);
 
   afterAll(async () => {
     await context?.close();
@@ -92,6 +94,31 @@ describe('filters, timeline and analysis on the chart', () => {
     await page.getByRole('button', { name: 'Show everything' }).click();
     await expect.poll(() => text(page, 'filter-summary'), { timeout: UI_TIMEOUT }).toBe('Nothing hidden by filters.');
     await expect.poll(async () => (await drawn(page)).shown, { timeout: UI_TIMEOUT }).toEqual(before.shown);
+    expect(errors).toEqual([]);
+  });
+
+  it('filters the chart to the period the timeline shows, moved from the keyboard', async () => {
+    const before = await drawn(page);
+    const timeline = page.getByTestId('timeline');
+    await expect.poll(() => timeline.locator('.vis-item').count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(1);
+    await timeline.focus();
+    // Zoom in, then move right: the window no longer holds every record.
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => text(page, 'timeline-period'), { timeout: UI_TIMEOUT })
+      .toMatch(/^Chart filtered to \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/);
+    await expect.poll(() => text(page, 'filter-summary'), { timeout: UI_TIMEOUT }).toMatch(/\d+ by date/);
+    const hidden = Number((await text(page, 'filter-summary')).split(' ')[0]);
+    await expect
+      .poll(async () => (await drawn(page)).shown.length, { timeout: UI_TIMEOUT })
+      .toBe(before.shown.length - hidden);
+    await shot('2-period');
+
+    await page.getByRole('button', { name: 'Show all dates' }).click();
+    await expect.poll(() => text(page, 'filter-summary'), { timeout: UI_TIMEOUT }).toBe('Nothing hidden by filters.');
     expect(errors).toEqual([]);
   });
 

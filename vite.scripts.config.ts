@@ -19,6 +19,8 @@ export default defineConfig({
         'bench-hostile': resolve(import.meta.dirname, 'bench/hostile.ts'),
         'bench-freetext': resolve(import.meta.dirname, 'bench/freetext.ts'),
         'bench-mapping': resolve(import.meta.dirname, 'bench/mapping.ts'),
+        'bench-query': resolve(import.meta.dirname, 'bench/query/query.ts'),
+        'bench-render': resolve(import.meta.dirname, 'bench/render/render.ts'),
         // Started as a worker thread by the workbook reader, which finds it beside the bundle.
         workbookWorker: resolve(import.meta.dirname, 'main/services/import/workbookWorker.ts'),
       },

@@ -1,0 +1,234 @@
+/**
+ * `npm run bench:query [-- --rows N] [--runs N] [--warmup N] [--seed S] [--only search,expand1,…]`:
+ * how fast the workspace answers on a generated graph of N records (1,000,000 by default):
+ * search, expand (one and two hops, hubs left out) and shortest paths, p50 and p95 beside the
+ * targets of issue 10.
+ *
+ * The graph lives in a local Neo4j of its own under .cache/bench-query-N/ (never the user's): the
+ * fixtures are generated into .cache/fixtures-N/ when missing, imported and resolved once, and
+ * reused by later runs. The questions are drawn from the graph with a seeded generator: names
+ * typed with a typo or in the other script, phones in their national form, persons that have
+ * neighbours, and pairs of persons of different agencies that are connected.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve as resolvePath } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import anyAscii from 'any-ascii';
+import { parsePhoneNumberWithError } from 'libphonenumber-js';
+import { nodeRef, searchInput } from '../../main/contract/workspaceTypes';
+import { openDatabase, type Database } from '../../main/db/database';
+import { startLocalNeo4j, stopLocalNeo4j } from '../../main/db/localNeo4j';
+import { applySchema } from '../../main/db/schema';
+import { importMany } from '../../main/services/import/importMany';
+import { loadManifest } from '../../main/services/import/profiles';
+import { resolve } from '../../main/services/resolveService';
+import { expandNodes } from '../../main/services/workspace/expandService';
+import { findPaths } from '../../main/services/workspace/pathService';
+import { search } from '../../main/services/workspace/searchService';
+import { Rng } from '../../scripts/fixtures/random';
+import { arg, say } from '../support';
+
+const root = resolvePath(import.meta.dirname, '..', '..');
+const rows = Number(arg('rows', '1000000'));
+const runs = Number(arg('runs', '50'));
+const warmup = Number(arg('warmup', '10'));
+const seed = Number(arg('seed', '20261130'));
+const only = new Set(
+  arg('only', '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+if (!Number.isInteger(rows) || rows < 1000)
+  throw new Error(`--rows: "${arg('rows', '')}" is not a whole number ≥ 1000`);
+
+/** The fixtures of this size, generated when missing. */
+function fixtures(): string {
+  const dir = join(root, '.cache', rows === 2000 ? 'fixtures-2000' : `fixtures-${rows}`);
+  if (existsSync(join(dir, 'agencies.json'))) return dir;
+  say(`Generating ${rows.toLocaleString('en-GB')} rows of fixtures into ${dir}…`);
+  const made = spawnSync(
+    process.execPath,
+    [join(root, 'out', 'scripts', 'fixtures.js'), '--rows', String(rows), '--out', dir],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (made.status !== 0) throw new Error(`The fixture generator ended with ${made.status}.`);
+  return dir;
+}
+
+/** The bench's own database: started (and on first use filled) under .cache/bench-query-N/. */
+async function benchDatabase(): Promise<{ db: Database; stop: () => Promise<void> }> {
+  const home = join(root, '.cache', `bench-query-${rows}`);
+  const ready = join(home, 'bench-ready.json');
+  await mkdir(home, { recursive: true, mode: 0o700 });
+  const local = await startLocalNeo4j({ home, attached: true });
+  const db = await openDatabase({
+    uri: local.uri,
+    user: local.user,
+    password: local.password,
+    database: 'neo4j',
+    local: true,
+  });
+  const stop = async () => {
+    await db.close();
+    await stopLocalNeo4j(home);
+  };
+  try {
+    await applySchema(db);
+    if (!existsSync(ready)) {
+      const dir = fixtures();
+      say(`Importing ${dir} into the bench database (${home}); later runs reuse it…`);
+      const t0 = performance.now();
+      const manifest = await loadManifest(join(dir, 'agencies.json'));
+      const imported = await importMany(db, manifest.files, {
+        agencies: manifest.agencies,
+        cardHash: (pan) => pan,
+      });
+      const records = imported.reduce((n, o) => n + (o.ok ? o.summary.rowsImported : 0), 0);
+      const resolved = await resolve(db);
+      const seconds = (performance.now() - t0) / 1000;
+      say(
+        `  ${records.toLocaleString('en-GB')} records imported and resolved in ${seconds.toFixed(0)} s (${resolved.persons} person mentions, ${resolved.candidates} candidates).`,
+      );
+      await writeFile(ready, JSON.stringify({ rows, records, seconds, at: new Date().toISOString() }));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { db, stop };
+}
+
+/** One typo a hurried investigator makes: two neighbouring letters swapped, or one left out. */
+function typo(rng: Rng, name: string): string {
+  const words = name.split(' ');
+  const longest = words.reduce((best, w, i) => (w.length > (words[best]?.length ?? 0) ? i : best), 0);
+  const w = words[longest] ?? '';
+  if (w.length < 5) return name;
+  const at = rng.int(1, w.length - 3);
+  words[longest] = rng.chance(0.5)
+    ? w.slice(0, at) + w.charAt(at + 1) + w.charAt(at) + w.slice(at + 2)
+    : w.slice(0, at) + w.slice(at + 1);
+  return words.join(' ');
+}
+
+const NON_LATIN = /(?=\p{L})[^\p{Script=Latin}]/u;
+
+interface Questions {
+  searches: string[];
+  persons: string[];
+  pairs: [string, string][];
+}
+
+/** The questions, drawn from the graph with the seeded generator. */
+async function questions(db: Database, count: number): Promise<Questions> {
+  const rng = new Rng(seed);
+  const persons = await db.read('bench/query-samples', { max: 20_000 });
+  const phones = await db.read('bench/query-phones', { max: 20_000 });
+  const pairs = await db.read('bench/query-pairs', { max: 2_000 });
+  if (!persons.length || !phones.length || !pairs.length)
+    throw new Error('The bench graph has no persons with neighbours, phones or connected pairs to ask about.');
+  const searches: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = i % 3;
+    if (kind === 2) {
+      const e164 = rng.pick(phones).string('e164');
+      try {
+        searches.push(parsePhoneNumberWithError(e164).formatNational());
+      } catch {
+        searches.push(e164);
+      }
+      continue;
+    }
+    const p = rng.pick(persons);
+    const name = p.string('name');
+    // A name written in another script is typed in Latin letters; a Latin one with a typo.
+    searches.push(NON_LATIN.test(name) ? (p.stringOrNull('nameLatin') ?? anyAscii(name)) : typo(rng, name));
+  }
+  return {
+    searches,
+    persons: Array.from({ length: count }, () => rng.pick(persons).string('id')),
+    pairs: Array.from({ length: count }, () => {
+      const r = rng.pick(pairs);
+      return [r.string('a'), r.string('b')] as [string, string];
+    }),
+  };
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+
+interface Operation {
+  name: string;
+  label: string;
+  target: number;
+  run: (i: number) => Promise<unknown>;
+}
+
+/** Warm-up, then the timed runs one after another; p50 and p95 in milliseconds. */
+async function measure(op: Operation): Promise<{ p50: number; p95: number; max: number }> {
+  for (let i = 0; i < warmup; i++) await op.run(runs + i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await op.run(i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1] ?? NaN };
+}
+
+const { db, stop } = await benchDatabase();
+try {
+  const [counts] = await db.read('bench/query-counts');
+  const q = await questions(db, runs + warmup);
+  const operations: Operation[] = [
+    {
+      name: 'search',
+      label: 'search (name with a typo / other script, phone in national form)',
+      target: 100,
+      run: (i) => search(db, searchInput.parse({ text: q.searches[i] })),
+    },
+    {
+      name: 'expand1',
+      label: 'expand a person, 1 hop, hubs left out',
+      target: 50,
+      run: (i) => expandNodes(db, { nodes: [nodeRef('person', [q.persons[i] as string])], hops: 1 }),
+    },
+    {
+      name: 'expand2',
+      label: 'expand a person, 2 hops, hubs left out',
+      target: 150,
+      run: (i) => expandNodes(db, { nodes: [nodeRef('person', [q.persons[i] as string])], hops: 2 }),
+    },
+    {
+      name: 'path',
+      label: 'shortest paths between two persons (≤ 6 steps, no hubs)',
+      target: 200,
+      run: (i) => {
+        const [a, b] = q.pairs[i] as [string, string];
+        return findPaths(db, { from: nodeRef('person', [a]), to: nodeRef('person', [b]) });
+      },
+    },
+  ];
+  say(
+    `bench:query on ${rows.toLocaleString('en-GB')} generated rows (${counts?.number('records').toLocaleString('en-GB')} records, ${counts?.number('nodes').toLocaleString('en-GB')} nodes, ${counts?.number('relationships').toLocaleString('en-GB')} relationships); ${warmup} warm-up and ${runs} timed runs each, seed ${seed}, ${new Date().toISOString().slice(0, 16)}Z.`,
+  );
+  say('');
+  say(
+    `  ${'operation'.padEnd(62)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}   target p95`,
+  );
+  for (const op of operations) {
+    if (only.size && !only.has(op.name)) continue;
+    const m = await measure(op);
+    say(
+      `  ${op.label.padEnd(62)} ${m.p50.toFixed(0).padStart(8)} ${m.p95.toFixed(0).padStart(8)} ${m.max.toFixed(0).padStart(8)}   ≤ ${op.target} ${m.p95 <= op.target ? 'met' : 'MISSED'}`,
+    );
+  }
+} finally {
+  await stop();
+}

@@ -4,12 +4,20 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
+import {
+  encryptedPasswordStore,
+  fileSettingsStore,
+  safeStorageCipher,
+  type SafeStorageLike,
+} from '../config/connectionStore';
 import { caselinkHome } from '../config/settings';
 import type { CaselinkApi } from '../contract/api';
-import { connect, type Connection } from '../db/connect';
+import { connect } from '../db/connect';
+import { testNeo4jConnection } from '../db/connectionTest';
 import { registerApiIpc } from '../ipc/registerIpc';
-import { createApi, type CaselinkServices } from '../services/api';
+import { createApi } from '../services/api';
+import { ConnectionManager } from '../services/connectionService';
 import { setAuditApp } from '../services/auditService';
 import { APP_RESPONSE_HEADERS, resolveAppFile } from './appProtocol';
 import {
@@ -33,22 +41,29 @@ const preload = join(__dirname, '../preload/index.js');
 // the same rules as https pages.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 
-let connection: Promise<Connection> | null = null;
-let services: Promise<CaselinkServices> | null = null;
+// The manager owns the database: it connects on the first call (a failed connect is reported to
+// the window, and the next call tries again), and the Connection dialog moves it to another one.
+// The password is kept encrypted with the operating system's keyring (safeStorage), in the user
+// data folder, and only once the server accepted it.
+const home = caselinkHome();
+// Read when a password is kept or used, not at start: the keyring is asked only when needed.
+const keyring: SafeStorageLike = {
+  isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+  getSelectedStorageBackend: () => safeStorage.getSelectedStorageBackend(),
+  encryptString: (text) => safeStorage.encryptString(text),
+  decryptString: (bytes) => safeStorage.decryptString(bytes),
+};
+let manager: ConnectionManager | null = new ConnectionManager({
+  env: process.env,
+  settings: fileSettingsStore(home),
+  passwords: encryptedPasswordStore(home, safeStorageCipher(keyring, process.platform)),
+  open: (target) => connect({ attached: true, target }),
+  test: (target) => testNeo4jConnection(target),
+  createServices: (db) => createApi(db, { home }),
+});
+const theApi = manager.api();
 function api(): Promise<CaselinkApi> {
-  if (!services) {
-    connection = connect({ attached: true });
-    services = connection.then(
-      (c) => createApi(c.db, { home: caselinkHome() }),
-      (error: unknown) => {
-        // A failed connect is reported to the window; the next call tries again.
-        connection = null;
-        services = null;
-        throw error;
-      },
-    );
-  }
-  return services;
+  return Promise.resolve(theApi);
 }
 
 async function serveAppFile(request: Request): Promise<Response> {
@@ -103,18 +118,13 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', (event) => {
-  if (!connection) return;
+  if (!manager) return;
   event.preventDefault();
-  const closing = connection;
-  const stopping = services;
-  connection = null;
-  services = null;
-  // Running imports are cancelled and staged uploads removed before the database goes.
-  void (stopping ?? Promise.resolve(null))
-    .then((s) => s?.dispose())
-    .catch(() => undefined)
-    .then(() => closing)
-    .then((c) => c.close())
+  const closing = manager;
+  manager = null;
+  // Running imports are cancelled, staged uploads removed and calls in flight finished before the database goes.
+  void closing
+    .close()
     .catch(() => undefined)
     .finally(() => app.quit());
 });

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { caselinkHome, configuredConnection } from '../config/settings';
 import { CaselinkFailure } from '../contract/errors';
+import { memoryPasswordStore, memorySettingsStore } from '../config/connectionStore';
 import { connect, type Connection } from '../db/connect';
+import { testNeo4jConnection } from '../db/connectionTest';
 import { describeStop, localNeo4jPaths, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../db/localNeo4j';
 import { describeSchema, SCHEMA_VERSION } from '../db/schema';
 import { startBridgeServer } from '../serve/server';
@@ -19,9 +21,11 @@ import { registerLinkCommands, summariseLinks } from './linkCommands';
 import { registerModelCommands } from './modelCommands';
 import { registerSearchCommands } from './searchCommands';
 import { registerWorkspaceCommands } from './workspaceCommands';
+import { registerExportCommands } from './exportCommands';
 import { toError } from '../contract/errors';
 import { createApi } from '../services/api';
 import { setAuditApp } from '../services/auditService';
+import { ConnectionManager } from '../services/connectionService';
 import { connectionStatus } from '../services/statusService';
 
 const out = (line = ''): void => {
@@ -85,10 +89,21 @@ async function serveApp(
 ): Promise<void> {
   setAuditApp('serve');
   const connection = await connect({ attached: true });
+  // The Connection dialog may move the server to another database; under `caselink serve` what it
+  // saves, the password included, lives in memory only, until the server stops.
+  const manager = new ConnectionManager({
+    env: process.env,
+    settings: memorySettingsStore(),
+    passwords: memoryPasswordStore(),
+    open: (target) => connect({ attached: true, target }),
+    test: (target) => testNeo4jConnection(target),
+    createServices: (db) => createApi(db, { home: caselinkHome() }),
+    initial: connection,
+  });
   try {
     await describeConnection(connection);
     await before?.(connection);
-    const api = createApi(connection.db, { home: caselinkHome() });
+    const api = manager.api();
     const server = await startBridgeServer({
       api,
       rendererDir: rendererDir(),
@@ -97,9 +112,8 @@ async function serveApp(
     // Listening for Ctrl+C before the address is out: whoever reads it may stop us at once.
     const stopped = untilSignal(async () => {
       await server.close();
-      // Running imports are cancelled and staged uploads removed before the database goes.
-      await api.dispose();
-      await connection.close();
+      // Running imports are cancelled, staged uploads removed and calls in flight finished before the database goes.
+      await manager.close();
     });
     out('');
     out(heading);
@@ -108,7 +122,7 @@ async function serveApp(
     out('The address holds a token, valid until this server stops: keep it to yourself. Press Ctrl+C to stop.');
     await stopped;
   } catch (error) {
-    await connection.close();
+    await manager.close();
     throw error;
   }
 }
@@ -248,6 +262,7 @@ export function buildProgram(): Command {
   registerModelCommands(program, out, withConnection);
   registerSearchCommands(program, out, withConnection);
   registerWorkspaceCommands(program, out, withConnection);
+  registerExportCommands(program, out, withConnection);
 
   program
     .command('serve')

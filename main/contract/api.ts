@@ -42,6 +42,12 @@ import { AUDIT_KINDS, type AuditEventDto } from './auditTypes';
 import type { BulkDecisionDto, MatchClusterDto, OpenMatchCountDto } from './matchTypes';
 import type { MatchModelDto } from './modelTypes';
 import { searchInput, type SearchResultDto } from './workspaceTypes';
+import {
+  connectionSettingsInput,
+  type ConnectionSettingsInput,
+  type ConnectionSettingsView,
+  type ConnectionTestResult,
+} from './connectionTypes';
 
 export type { CaselinkError, CaselinkErrorKind } from './errors';
 export type * from './importTypes';
@@ -49,6 +55,7 @@ export type * from './auditTypes';
 export type * from './matchTypes';
 export type * from './modelTypes';
 export type * from './workspaceTypes';
+export type * from './connectionTypes';
 export { AUDIT_KINDS } from './auditTypes';
 export { API_METHODS, channelOf, isApiMethod, routeOf, type ApiMethod } from './methods';
 
@@ -260,6 +267,15 @@ export const resolveInput = z
 export interface CaselinkApi {
   /** The connected server, database, schema version and graph size. */
   getConnectionStatus(): Promise<Result<ConnectionStatus>>;
+  /** The connection settings in force, where they come from, and whether a password is stored; never the password. */
+  getConnectionSettings(): Promise<Result<ConnectionSettingsView>>;
+  /**
+   * Tries settings without changing anything: connects with a short timeout and runs a trivial
+   * read. Answers the outcome in plain words (a failed test is an `ok` Result with `ok: false`).
+   */
+  testConnection(input: ConnectionSettingsInput): Promise<Result<ConnectionTestResult>>;
+  /** Keeps the settings (the password encrypted, or in memory under `caselink serve`) and moves the app to that database. */
+  saveConnectionSettings(input: ConnectionSettingsInput): Promise<Result<ConnectionSettingsView>>;
   /** A first look at the graph: up to `limit` nodes and the relationships between them. */
   getOverview(input: OverviewInput): Promise<Result<GraphElements>>;
   /** The agencies, with what each has contributed. */
@@ -331,6 +347,9 @@ export interface CaselinkApi {
 /** Zod schemas for each method's single argument (`undefined` for none). */
 export const API_INPUTS = {
   getConnectionStatus: noInput,
+  getConnectionSettings: noInput,
+  testConnection: connectionSettingsInput,
+  saveConnectionSettings: connectionSettingsInput,
   getOverview: overviewInput,
   listAgencies: noInput,
   getGraphStats: noInput,

@@ -5,6 +5,9 @@
  */
 export const API_METHODS = [
   'getConnectionStatus',
+  'getConnectionSettings',
+  'testConnection',
+  'saveConnectionSettings',
   'getOverview',
   'listAgencies',
   'getGraphStats',

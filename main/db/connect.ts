@@ -2,7 +2,7 @@
  * Opens the database Caselink works on: the configured one (NEO4J_URI ...) or, when none is
  * configured, the local Neo4j, started if it is not running. Applies the schema on connect.
  */
-import { caselinkHome, configuredConnection, type Env } from '../config/settings';
+import { caselinkHome, configuredConnection, type Env, type ExternalConnection } from '../config/settings';
 import { openDatabase, type Database } from './database';
 import { startLocalNeo4j, stopLocalNeo4j, type RunningLocalNeo4j } from './localNeo4j';
 import { applySchema } from './schema';
@@ -19,11 +19,13 @@ export interface ConnectOptions {
   env?: Env;
   /** Whether a local database started here stops when this process exits. Default true. */
   attached?: boolean;
+  /** The database to open, instead of the one the environment names (the Connection dialog's choice). */
+  target?: ExternalConnection | { local: true };
 }
 
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {
   const env = options.env ?? process.env;
-  const external = configuredConnection(env);
+  const external = options.target ? ('local' in options.target ? null : options.target) : configuredConnection(env);
   const home = caselinkHome(env);
   let local: RunningLocalNeo4j | null = null;
   let db: Database;

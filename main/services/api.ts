@@ -73,6 +73,10 @@ export function parseInput<M extends ApiMethod>(method: M, input: unknown): Resu
   };
 }
 
+function fixedConnection(): CaselinkFailure {
+  return new CaselinkFailure({ kind: 'InvalidInput', message: 'This Caselink works on one fixed database.' });
+}
+
 export interface ApiOptions {
   /** CASELINK_HOME: staged uploads, saved profiles, reports and the card-hash key live there. */
   home: string;
@@ -89,6 +93,25 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
   return {
     dispose: () => imports.dispose(),
     getConnectionStatus: () => answer(() => connectionStatus(db)),
+    // The app and `caselink serve` answer these through the ConnectionManager (connectionService),
+    // which owns the database; an API made over one fixed database can only describe it.
+    getConnectionSettings: () =>
+      answer(async () => ({
+        ...(db.settings.local
+          ? { local: true as const }
+          : {
+              local: false as const,
+              uri: db.settings.uri,
+              user: db.settings.user,
+              database: db.settings.database,
+              passwordStored: true,
+            }),
+        source: 'environment' as const,
+        canSave: false,
+        persistent: false,
+      })),
+    testConnection: () => answer(() => Promise.reject(fixedConnection())),
+    saveConnectionSettings: () => answer(() => Promise.reject(fixedConnection())),
     getOverview: (input) => answer(() => overview(db, input)),
     listAgencies: () => answer(() => listAgencies(db)),
     getGraphStats: () => answer(() => graphStats(db)),
@@ -121,7 +144,6 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
       }),
     sharedIdentifiers: (input) => answer(() => sharedIdentifiers(db, sharedIdentifiersInput.parse(input))),
     explainLink: (input) => answer(() => explainLink(db, input.a, input.b)),
-    listMatches: (input) => answer(() => listMatches(db, listMatchesInput.parse(input))),
     expandNodes: (input) => answer(() => expandNodes(db, input)),
     findPaths: (input) => answer(() => findPaths(db, input)),
     getNodeDetails: (input) => answer(() => nodeDetails(db, input)),
@@ -130,6 +152,7 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
     listInvestigations: () => answer(() => listInvestigations(db)),
     openInvestigation: (input) => answer(() => openInvestigation(db, input.id)),
     deleteInvestigation: (input) => answer(() => deleteInvestigation(db, input.id)),
+    listMatches: (input) => answer(() => listMatches(db, listMatchesInput.parse(input))),
     decideMatch: (input) =>
       answer(async () => {
         await decideMatch(db, decideMatchInput.parse(input));

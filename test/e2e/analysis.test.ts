@@ -20,7 +20,9 @@ import { openTestServices, type TestServices } from '../support/services';
 /** What the page's Cytoscape instance draws: the nodes shown (not hidden), and the selection. */
 function drawn(page: Page): Promise<{ shown: string[]; selected: string[]; widths: Record<string, number> }> {
   return page.evaluate(() => {
-    const container = document.querySelector('[data-testid="graph-canvas"]') as unknown as {
+    // The page's DOM, which Node's typings do not know.
+    const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
+    const container = document.querySelector('[data-testid="graph-canvas"]') as {
       _cyreg: { cy: Core };
     };
     const cy = container._cyreg.cy;

@@ -211,9 +211,26 @@ try {
     const c = (globalThis as unknown as PageGlobals).document.createElement('canvas').getContext('webgl2');
     return c ? String(c.getParameter(c.RENDERER)) : 'none';
   });
+  // The frame rate of an empty page: the most any chart can reach on this machine at this moment.
+  const idleFps = await page.evaluate(
+    (ms) =>
+      new Promise<number>((done) => {
+        const w = globalThis as unknown as PageGlobals;
+        const start = performance.now();
+        let frames = 0;
+        const tick = (now: number) => {
+          frames++;
+          if (now - start >= ms) done(frames / ((now - start) / 1000));
+          else w.requestAnimationFrame(tick);
+        };
+        w.requestAnimationFrame(tick);
+      }),
+    2000,
+  );
   say(
     `bench:render in ${await browser.version()}, WebGL2 renderer: ${gl}; ${seconds} s of pan and zoom per run, ${new Date().toISOString().slice(0, 16)}Z.`,
   );
+  say(`An empty page draws ${idleFps.toFixed(1)} frames per second here now (the ceiling for every figure below).`);
   say('');
   say(
     `  ${'elements'.padStart(8)}   ${'canvas fps'.padStart(10)} ${'first draw'.padStart(10)}   ${'WebGL fps'.padStart(10)} ${'first draw'.padStart(10)}`,

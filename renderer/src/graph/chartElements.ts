@@ -84,7 +84,10 @@ function labelOf(node: ChartNodeDto): string {
  * them again does not move anything.
  */
 export function chartElements(chart: ChartContent, appearance: ChartAppearance = {}): ElementDefinition[] {
-  const nodes = Object.values(chart.nodes);
+  // In the order of their ids, not of their arrival: fcose's result depends on the order of the
+  // elements, and the same chart must land the same way however its nodes came.
+  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const nodes = Object.values(chart.nodes).sort(byId);
   const colours = agencyColours(nodes.flatMap((n) => n.agencies));
   const parentOf = new Map<string, string>();
   for (const group of Object.values(chart.groups)) for (const member of group.members) parentOf.set(member, group.id);
@@ -139,7 +142,7 @@ export function chartElements(chart: ChartContent, appearance: ChartAppearance =
       classes: classes.join(' '),
     });
   }
-  for (const edge of Object.values(chart.edges)) {
+  for (const edge of Object.values(chart.edges).sort(byId)) {
     const source = chart.nodes[edge.source];
     const target = chart.nodes[edge.target];
     if (!source || !target) continue;

@@ -74,7 +74,10 @@ export function runLayout(
   scope: 'all' | 'new',
   added: readonly string[],
 ): void {
-  const leaves = core.nodes(':childless').not('.hidden') as NodeCollection;
+  // Sorted by id: fcose's result depends on the order of the elements it is given.
+  const leaves = (core.nodes(':childless').not('.hidden') as NodeCollection).sort((a, b) =>
+    a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0,
+  ) as NodeCollection;
   if (leaves.empty()) return;
   const pinned = (id: string) => chart.pinned[id] === true;
   if (scope === 'all') {

@@ -140,6 +140,8 @@ export interface WorkspaceSlice {
   /** Saves the chart; `asNew` saves a copy instead of over the current investigation. */
   saveInvestigation(name: string, notes: string, asNew?: boolean): Promise<InvestigationSummaryDto | null>;
   openInvestigation(id: string): Promise<boolean>;
+  /** Starts a new, empty chart (an undo step); the next save makes a new investigation. */
+  newChart(): void;
   deleteInvestigation(id: string): Promise<boolean>;
 }
 
@@ -454,6 +456,18 @@ export function createWorkspaceSlice(api: CaselinkApi): StateCreator<AppState, [
           },
         });
         return true;
+      },
+
+      newChart() {
+        get().clearChart();
+        set({
+          currentInvestigation: null,
+          lastOpened: null,
+          lastExpand: null,
+          highlighted: {},
+          paths: null,
+          pathEnds: null,
+        });
       },
 
       async deleteInvestigation(id) {

@@ -116,7 +116,7 @@ export function DetailsPanel() {
           <li key={known.agency}>
             <span className="agency-badge">{known.agency}</span> {plural(known.records.length, 'record', 'records')}
             {known.records.slice(0, 5).map((source, j) => (
-              <SourceLine key={j} source={source} />
+              <SourceLine key={j} source={source} agency={false} />
             ))}
             {known.records.length > 5 && <p className="panel-note">and {known.records.length - 5} more</p>}
           </li>

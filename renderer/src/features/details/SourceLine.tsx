@@ -3,7 +3,7 @@ import type { SourceRefDto } from '../../../../main/contract/workspaceTypes';
 import '../search/workspace.css';
 
 /** Where one fact comes from, in one line a court can follow back to the cell. */
-export function SourceLine({ source }: { source: SourceRefDto }) {
+export function SourceLine({ source, agency = true }: { source: SourceRefDto; agency?: boolean }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = () => {
     navigator.clipboard.writeText(source.sha256).then(
@@ -13,7 +13,7 @@ export function SourceLine({ source }: { source: SourceRefDto }) {
   };
   return (
     <div className="source-line" data-testid="source-line">
-      <span className="agency-badge">{source.agency}</span>{' '}
+      {agency && <span className="agency-badge">{source.agency}</span>}{' '}
       <span className="source-file" data-testid="source-file">
         {source.fileName}
       </span>

@@ -15,6 +15,16 @@ export function InvestigationButtons() {
       <button
         type="button"
         className="topbar-button"
+        onClick={() => store.getState().newChart()}
+        disabled={empty}
+        title="Start an empty chart (Ctrl+Z brings this one back)"
+        data-testid="investigation-new"
+      >
+        New chart
+      </button>
+      <button
+        type="button"
+        className="topbar-button"
         onClick={() => store.getState().showInvestigations('save')}
         disabled={!connected || empty}
         data-testid="investigation-save"
@@ -174,7 +184,14 @@ function OpenDialog() {
                             type="button"
                             className="button-danger"
                             disabled={loading}
-                            onClick={() => void a.deleteInvestigation(item.id).then(() => setConfirming(null))}
+                            onClick={(event) => {
+                              // The button goes with the row: the dialog keeps the focus, so Escape still closes it.
+                              const dialog = event.currentTarget.closest<HTMLElement>('[role="dialog"]');
+                              void a.deleteInvestigation(item.id).then(() => {
+                                setConfirming(null);
+                                dialog?.focus();
+                              });
+                            }}
                             data-testid="investigation-delete-confirm"
                           >
                             Delete

@@ -34,7 +34,7 @@ export function SearchBox() {
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (isEditable(event.target) || document.querySelector('[role="dialog"]')) return;
+      if (isEditable(event.target) || document.querySelector('.modal[role="dialog"]')) return;
       event.preventDefault();
       input.current?.focus();
       input.current?.select();

@@ -1,0 +1,129 @@
+/**
+ * `caselink export`: a chart from seeds (node references, or a search text that finds one node)
+ * or a `.caselink.json`, written as GraphML, CSV, i2 ANX or a chart file, redacted on request.
+ */
+import { Option, type Command } from 'commander';
+import { CaselinkFailure } from '../contract/errors';
+import type { Connection } from '../db/connect';
+import { resolveSeed } from '../services/export/buildChart';
+import type { ChartDefinitionInput } from '../services/export/chartModel';
+import {
+  EXPORT_FORMATS,
+  exportChart,
+  readChartFile,
+  unchanged,
+  type ExportFormat,
+  type ExportResult,
+} from '../services/export/exportService';
+import { plural } from './format';
+import { integerIn, nonEmpty, oneOf, repeatable } from './options';
+
+type Out = (line?: string) => void;
+type WithConnection = (work: (connection: Connection) => Promise<void>) => Promise<void>;
+
+interface ExportCliOptions {
+  chart?: string;
+  seed: string[];
+  hops: number;
+  format: ExportFormat;
+  redact?: boolean;
+  protect: string[];
+  keyOut?: string;
+  title?: string;
+  marking?: string;
+  collapse?: boolean;
+  out: string;
+  json?: boolean;
+}
+
+/** The export's outcome in lines: files, counts, fingerprint, and what changed since the chart file. */
+export function describeExport(r: ExportResult): string[] {
+  const lines = [
+    `Exported ${plural(r.nodes, 'node')} and ${plural(r.edges, 'link')} as ${r.format}${r.redacted ? `, redacted (${plural(r.pseudonyms, 'pseudonym')})` : ''}:`,
+    ...r.files.map((f) => `  ${f}`),
+    `Fingerprint (SHA-256): ${r.fingerprint}`,
+  ];
+  if (r.changes) {
+    const c = r.changes;
+    if (unchanged(c)) lines.push('The data has not changed since the chart file was saved.');
+    else {
+      lines.push('The data has changed since the chart file was saved:');
+      for (const [what, ids] of [
+        ['added', c.added],
+        ['removed', c.removed],
+        ['changed', c.changed],
+      ] as const)
+        for (const id of ids) lines.push(`  ${what}: ${id}`);
+      for (const s of c.sourcesAdded) lines.push(`  source added to ${s.element}: ${s.source}`);
+      for (const s of c.sourcesRemoved) lines.push(`  source removed from ${s.element}: ${s.source}`);
+    }
+  }
+  for (const note of r.notes) lines.push(`Note: ${note}`);
+  return lines;
+}
+
+export function registerExportCommands(program: Command, out: Out, withConnection: WithConnection): void {
+  program
+    .command('export')
+    .description('write a chart (from --seed or --chart) as GraphML, CSV, i2 ANX or a .caselink.json chart file')
+    .option('--chart <file>', 'a .caselink.json chart file (re-created from the graph; changes are reported)')
+    .addOption(
+      new Option('--seed <value>', 'a node reference, or a text that finds exactly one node (repeatable)')
+        .argParser(repeatable(nonEmpty))
+        .default([]),
+    )
+    .addOption(new Option('--hops <n>', 'how many steps out from the seeds').default(1).argParser(integerIn(0, 3)))
+    .addOption(
+      new Option('--format <format>', 'graphml, csv, anx or json')
+        .argParser(oneOf(EXPORT_FORMATS))
+        .makeOptionMandatory(),
+    )
+    .option('--redact', 'replace victims, witnesses and --protect persons by pseudonyms')
+    .addOption(
+      new Option('--protect <ref>', 'a person reference to redact whatever their role (repeatable)')
+        .argParser(repeatable(nonEmpty))
+        .default([]),
+    )
+    .option('--key-out <file>', 'also write the pseudonym → identity key here (with --redact)')
+    .option('--title <text>', 'the chart title')
+    .option('--marking <text>', 'the handling or classification marking')
+    .option('--collapse', 'collapse identifiers into links between the persons and records that share them')
+    .requiredOption('-o, --out <path>', 'the file to write (a folder for CSV)')
+    .option('--json', 'print the outcome as JSON')
+    .action(async (options: ExportCliOptions) => {
+      if ((options.chart === undefined) === (options.seed.length === 0))
+        throw new CaselinkFailure({
+          kind: 'InvalidInput',
+          message: 'Give either --chart FILE or --seed VALUE, not both.',
+        });
+      if (options.keyOut && !options.redact)
+        throw new CaselinkFailure({ kind: 'InvalidInput', message: '--key-out needs --redact.' });
+      const fromFile = options.chart ? await readChartFile(options.chart) : null;
+      await withConnection(async ({ db }) => {
+        const base: ChartDefinitionInput = fromFile?.definition ?? {
+          seeds: await Promise.all(options.seed.map((s) => resolveSeed(db, s))),
+          hops: options.hops,
+          identifiers: options.collapse ? 'collapsed' : 'nodes',
+        };
+        const definition: ChartDefinitionInput = {
+          ...base,
+          ...(options.title !== undefined ? { title: options.title } : {}),
+          ...(options.marking !== undefined ? { marking: options.marking } : {}),
+          redaction: {
+            enabled: options.redact ?? base.redaction?.enabled ?? false,
+            persons: [...new Set([...(base.redaction?.persons ?? []), ...options.protect])].sort(),
+          },
+        };
+        const result = await exportChart(db, {
+          definition,
+          format: options.format,
+          redact: options.redact || undefined,
+          out: options.out,
+          ...(options.keyOut ? { keyOut: options.keyOut } : {}),
+          ...(fromFile?.data ? { previous: fromFile.data } : {}),
+        });
+        if (options.json) return out(JSON.stringify(result, null, 2));
+        describeExport(result).forEach((line) => out(line));
+      });
+    });
+}

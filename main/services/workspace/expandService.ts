@@ -138,12 +138,16 @@ export async function expandNodes(db: Database, input: ExpandInput): Promise<Cha
     for (const [ref, hub] of reachedIdentifiers)
       if (hub && !opts.includeHubs && !onChart.has(ref)) hubsLeftOut.add(ref);
     const users = collapse && walkable.length ? await step(db, walkable, filter) : [];
-    await known.learn([
-      ...links.map((l) => l.to),
-      ...links.map((l) => l.from),
-      ...users.map((u) => u.to),
-      ...candidates.flatMap((c) => [nodeRef('person', [c.a]), nodeRef('person', [c.b])]),
-    ]);
+    // Hubs left out are not read: they are never drawn, and reading one costs its (bounded) uses.
+    // The few the note names are read at the end.
+    await known.learn(
+      [
+        ...links.map((l) => l.to),
+        ...links.map((l) => l.from),
+        ...users.map((u) => u.to),
+        ...candidates.flatMap((c) => [nodeRef('person', [c.a]), nodeRef('person', [c.b])]),
+      ].filter((ref) => !hubsLeftOut.has(ref)),
+    );
     const chart = (graphRef: string) => known.chartRef.get(graphRef) ?? null;
 
     // Each neighbour with the edges that would draw it, before the cap chooses.
@@ -216,10 +220,9 @@ export async function expandNodes(db: Database, input: ExpandInput): Promise<Cha
   }
 
   if (hubsLeftOut.size) {
-    const names = [...hubsLeftOut]
-      .sort()
-      .slice(0, 3)
-      .map((ref) => known.nodes.get(ref)?.label ?? ref);
+    const named = [...hubsLeftOut].sort().slice(0, 3);
+    await known.learn(named);
+    const names = named.map((ref) => known.nodes.get(ref)?.label ?? ref);
     notes.push(
       `${hubsLeftOut.size} hub identifier${hubsLeftOut.size === 1 ? '' : 's'} left out (${names.join(', ')}${hubsLeftOut.size > 3 ? ', …' : ''}): they link too many records to tell anything; expand with hubs included to draw them.`,
     );

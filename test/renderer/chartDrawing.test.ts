@@ -131,6 +131,16 @@ describe('the chart as drawn', () => {
     expect(ringData(['MET'], colours)).toMatchObject({ ring1Size: 100, ring2Size: 0 });
   });
 
+  it('draws the paths found last highlighted, and nothing else', () => {
+    const drawn = chartElements(chart, { highlighted: { 'person:a': true, 'phone|person:a|phone:1': true } });
+    const classesOf = (id: string) => String(drawn.find((e) => e.data.id === id)!.classes).split(' ');
+    expect(classesOf('person:a')).toContain('path');
+    expect(classesOf('phone|person:a|phone:1')).toContain('path');
+    expect(classesOf('phone:1')).not.toContain('path');
+    expect(classesOf('phone|phone:2|phone:1')).not.toContain('path');
+    expect(graphStylesheet(3).some((b) => b.selector === 'edge.path')).toBe(true);
+  });
+
   it('marks links between agencies, and hides what is hidden with the edges that touch it', () => {
     expect(
       isCrossAgency(chart.edges['phone|person:a|phone:1']!, chart.nodes['person:a']!, chart.nodes['phone:1']!),

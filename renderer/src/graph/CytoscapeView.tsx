@@ -226,14 +226,16 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
   // The store's chart onto the canvas: only what changed.
   const filtered = useAppStore(selectFilterResult);
   const analysed = useAppStore(selectChartAppearance);
+  const highlighted = useAppStore((state) => state.highlighted);
   const drawnAs = useMemo<ChartAppearance>(
     () =>
       appearance ?? {
         visible: { nodes: filtered.visibleNodes, edges: filtered.visibleEdges },
         sizes: analysed.sizes,
         colours: analysed.colours,
+        highlighted,
       },
-    [appearance, filtered, analysed],
+    [appearance, filtered, analysed, highlighted],
   );
   const elements = useMemo(() => chartElements(chart, drawnAs), [chart, drawnAs]);
   useEffect(() => {

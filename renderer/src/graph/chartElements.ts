@@ -19,6 +19,8 @@ export interface ChartAppearance {
   visible?: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
   sizes?: Readonly<Record<string, number>>;
   colours?: Readonly<Record<string, string>>;
+  /** Nodes and edges on the paths found last, drawn highlighted (class `path`). */
+  highlighted?: Readonly<Record<string, true>>;
 }
 
 /** What an edge says, in a word or two ("phone", "suspect", "same person? 0.87"). */
@@ -121,6 +123,7 @@ export function chartElements(chart: ChartContent, appearance: ChartAppearance =
       chart.pinned[node.id] && 'pinned',
       (node.mentions?.length ?? 0) > 1 && 'joined',
       node.unconfirmed && 'unconfirmed',
+      appearance.highlighted?.[node.id] && 'path',
     ].filter(Boolean);
     const parent = parentOf.get(node.id);
     out.push({
@@ -151,7 +154,11 @@ export function chartElements(chart: ChartContent, appearance: ChartAppearance =
       chart.hidden[edge.source] === true ||
       chart.hidden[edge.target] === true ||
       (visible !== undefined && !visible.edges.has(edge.id));
-    const classes = [hidden && 'hidden', isCrossAgency(edge, source, target) && 'cross'].filter(Boolean);
+    const classes = [
+      hidden && 'hidden',
+      isCrossAgency(edge, source, target) && 'cross',
+      appearance.highlighted?.[edge.id] && 'path',
+    ].filter(Boolean);
     out.push({
       group: 'edges',
       data: {

@@ -51,6 +51,8 @@ const OTHER: Omit<KindStyle, 'kind' | 'title'> = {
 
 const INK = '#1f2933';
 const SELECTED = '#d9480f';
+/** Paths found between two nodes: near-black and thick, apart from the selection's colour and the agencies'. */
+const PATH = '#102a43';
 const EDGE = '#9aa5b1';
 /** Links between agencies: the thing an investigator looks for, drawn darker and thicker. */
 export const CROSS_AGENCY = '#5b2a86';
@@ -257,6 +259,15 @@ export function graphStylesheet(nodeCount: number): StylesheetJson {
     {
       selector: 'edge:selected',
       style: { width: 3, 'line-color': SELECTED, 'target-arrow-color': SELECTED },
+    },
+    {
+      // A path found between two nodes: drawn above the rest until the next search for paths.
+      selector: 'node.path',
+      style: { 'border-color': PATH, 'border-width': 4, 'z-index': 20 },
+    },
+    {
+      selector: 'edge.path',
+      style: { width: 4, 'line-color': PATH, 'target-arrow-color': PATH, 'z-index': 20, label: 'data(label)' },
     },
     {
       selector: 'node.faded, edge.faded',

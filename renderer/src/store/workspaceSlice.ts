@@ -357,7 +357,7 @@ export function createWorkspaceSlice(api: CaselinkApi): StateCreator<AppState, [
         const onPaths = [...new Set(paths.flatMap((p) => [...p.nodes, ...p.edges]))];
         const highlighted = Object.fromEntries(onPaths.map((id) => [id, true as const]));
         set({ pathsLoading: false, paths, pathEnds: [from, to], highlighted });
-        // Selected, the paths stand out on the canvas (a bolder outline) until the chart draws `highlighted`.
+        // Drawn highlighted (class `path`), and selected too, so the keyboard list and the toolbar act on them.
         if (onPaths.length > 0) get().selectOnChart(onPaths);
         return true;
       },

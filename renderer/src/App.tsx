@@ -1,6 +1,7 @@
 import { AuditButton } from './features/audit/AuditButton';
 import { AuditDialog } from './features/audit/AuditDialog';
 import { ChartTools } from './features/analysis/ChartTools';
+import { ConnectionButton, ConnectionDialog } from './features/connection/ConnectionDialog';
 import { GraphPanel } from './features/explore/GraphPanel';
 import { ImportDialog } from './features/import/ImportDialog';
 import { InvestigationButtons, InvestigationsDialog } from './features/investigations/InvestigationsDialog';
@@ -33,6 +34,7 @@ export function App() {
           <InvestigationButtons />
           <ReviewButton />
           <AuditButton />
+          <ConnectionButton />
           <button type="button" className="topbar-button" onClick={openImport}>
             Import files…
           </button>
@@ -52,6 +54,7 @@ export function App() {
       <ExplanationDialog />
       <AuditDialog />
       <InvestigationsDialog />
+      <ConnectionDialog />
     </div>
   );
 }

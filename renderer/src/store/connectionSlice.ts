@@ -1,5 +1,13 @@
 import type { StateCreator } from 'zustand';
-import type { CaselinkApi, CaselinkError, ConnectionStatus } from '../../../main/contract/api';
+import type {
+  CaselinkApi,
+  CaselinkError,
+  ConnectionSettingsInput,
+  ConnectionSettingsView,
+  ConnectionStatus,
+  ConnectionTestResult,
+  Result,
+} from '../../../main/contract/api';
 import type { AppState } from './index';
 import { settle } from './settle';
 
@@ -15,11 +23,31 @@ export interface ConnectionSlice {
   connectionCheckedAt: number | null;
   /** Asks main for the connection status; a slower earlier request never overwrites a newer one. */
   refreshConnection(): Promise<void>;
+  /** Whether the Connection dialog is open. */
+  connectionDialogOpen: boolean;
+  openConnectionDialog(): void;
+  closeConnectionDialog(): void;
+  /** The settings in force, without the password. */
+  loadConnectionSettings(): Promise<Result<ConnectionSettingsView>>;
+  /** Tries settings without changing anything. */
+  testConnectionSettings(input: ConnectionSettingsInput): Promise<Result<ConnectionTestResult>>;
+  /** Keeps the settings and moves to that database; the status bar is asked again after. */
+  saveConnectionSettings(input: ConnectionSettingsInput): Promise<Result<ConnectionSettingsView>>;
 }
 
 export function createConnectionSlice(api: CaselinkApi): StateCreator<AppState, [], [], ConnectionSlice> {
   let latest = 0;
-  return (set) => ({
+  return (set, get) => ({
+    connectionDialogOpen: false,
+    openConnectionDialog: () => set({ connectionDialogOpen: true }),
+    closeConnectionDialog: () => set({ connectionDialogOpen: false }),
+    loadConnectionSettings: () => settle(() => api.getConnectionSettings()),
+    testConnectionSettings: (input) => settle(() => api.testConnection(input)),
+    async saveConnectionSettings(input) {
+      const result = await settle(() => api.saveConnectionSettings(input));
+      if (result.ok) await get().refreshConnection();
+      return result;
+    },
     connection: { state: 'unknown' },
     connectionLoading: false,
     connectionCheckedAt: null,

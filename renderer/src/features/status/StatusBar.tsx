@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ConnectionStatus } from '../../../../main/contract/api';
 import { useAppStore } from '../../store';
 import { errorHeading } from '../../ui/errors';
@@ -17,17 +18,11 @@ export function StatusBar() {
   return (
     <footer className={`statusbar statusbar-${connection.state}`} aria-label="Connection status">
       <div className="statusbar-main" role="status" aria-live="polite">
-        {connection.state === 'unknown' && (
-          <span className="status-state" data-testid="status-connection">
-            Connecting…
-          </span>
-        )}
+        {connection.state === 'unknown' && <ConnectionIndicator>Connecting…</ConnectionIndicator>}
         {connection.state === 'connected' && <ConnectedStatus status={connection.status} />}
         {connection.state === 'failed' && (
           <>
-            <span className="status-state" data-testid="status-connection">
-              Not connected
-            </span>
+            <ConnectionIndicator>Not connected</ConnectionIndicator>
             <Separator />
             <span className="status-error" data-testid="status-error">
               <strong>{errorHeading(connection.error)}:</strong> {connection.error.message}
@@ -60,9 +55,7 @@ export function StatusBar() {
 function ConnectedStatus({ status }: { status: ConnectionStatus }) {
   return (
     <>
-      <span className="status-state" data-testid="status-connection">
-        Connected
-      </span>
+      <ConnectionIndicator>Connected</ConnectionIndicator>
       <Separator />
       <span data-testid="status-server" title={status.serverAgent}>
         Neo4j {status.serverVersion} {status.edition}
@@ -84,6 +77,22 @@ function ConnectedStatus({ status }: { status: ConnectionStatus }) {
         {status.schemaVersion === null ? 'schema not applied' : `schema v${status.schemaVersion}`}
       </span>
     </>
+  );
+}
+
+/** The connection's state; a click opens the Connection dialog. */
+function ConnectionIndicator({ children }: { children: ReactNode }) {
+  const open = useAppStore((state) => state.openConnectionDialog);
+  return (
+    <button
+      type="button"
+      className="status-state status-state-button"
+      data-testid="status-connection"
+      onClick={open}
+      title="Connection settings"
+    >
+      {children}
+    </button>
   );
 }
 

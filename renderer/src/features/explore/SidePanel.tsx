@@ -4,7 +4,7 @@ import { countOf, formatNumber } from '../../ui/format';
 import { WorkspacePanel } from '../details/WorkspacePanel';
 import { LinksPanel } from '../links/LinksPanel';
 
-/** The left panel: cross-agency links, and what the chart holds. */
+/** The left panel: the selection's actions, cross-agency links, and what the overview loaded. */
 export function SidePanel() {
   const graph = useAppStore((state) => state.graph);
   const graphLoading = useAppStore((state) => state.graphLoading);
@@ -28,7 +28,8 @@ export function SidePanel() {
       )}
 
       <section className="panel-section" aria-labelledby="chart-heading">
-        <h2 id="chart-heading">On the chart</h2>
+        {/* What the overview loaded (agencies and sources included); the chart's own list says what is drawn. */}
+        <h2 id="chart-heading">Overview</h2>
         {graph && graph.nodes.length > 0 ? (
           <>
             <p className="panel-summary" data-testid="chart-summary">

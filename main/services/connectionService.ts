@@ -149,6 +149,12 @@ export class ConnectionManager {
         'NEO4J_URI is set in the environment, so it decides the connection for this run. Unset NEO4J_URI and start Caselink again to choose here.',
       );
     }
+    if (input.local && (await this.#live?.catch(() => null))?.connection.db.settings.local) {
+      // Already on the local database: opening it again and closing the old connection would stop
+      // the Neo4j the new one uses.
+      await this.#options.settings.save({ local: true });
+      return this.settings();
+    }
     const target: ConnectTarget = input.local ? { local: true } : await this.#target(input);
     if (!('local' in target)) {
       // A server that does not answer is not saved: the dialog says why, and the old one stays in use.

@@ -332,6 +332,18 @@ describe('the connection manager', () => {
     expect((await m.test(server)).ok).toBe(true);
   });
 
+  it('saving the local database while on it keeps the running one', async () => {
+    const { m, log, opened, made } = manager();
+    const api = m.api();
+    const first = api.getConnectionStatus();
+    await new Promise((resolve) => setImmediate(resolve));
+    made.get('local')!.open();
+    await first;
+    expect(await m.save({ local: true })).toMatchObject({ local: true, source: 'saved' });
+    expect(opened).toEqual([{ local: true }]);
+    expect(log).toEqual(['answered local']);
+  });
+
   it('lets NEO4J_URI decide: the dialog may test but not save', async () => {
     const { m } = manager({ NEO4J_URI: 'neo4j+s://tf.example.org', NEO4J_PASSWORD: SECRET, NEO4J_USER: 'tf' });
     const view = await m.settings();

@@ -3,17 +3,12 @@
  * the real Neo4j: labels legible at fit, the keyboard list, remove and undo, and a layout that
  * lands the same way after a reload. Needs `electron-vite build` to have run.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Core } from 'cytoscape';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
-import { importMany } from '../../main/services/import/importMany';
-import { loadManifest } from '../../main/services/import/profiles';
-import { resolve as resolveGraph } from '../../main/services/resolveService';
-import { root, rendererDir, resultsDir, UI_TIMEOUT, launchApp, text } from '../support/browser';
-import { openTestServices, type TestServices } from '../support/services';
+import { resultsDir, UI_TIMEOUT, text } from '../support/browser';
+import { DEMO_SETUP_TIMEOUT, openDemoApp, type DemoApp } from '../support/demoApp';
 
 /** What the page's Cytoscape instance says about its drawing (read through the container's registry). */
 interface Drawn {
@@ -52,38 +47,19 @@ function drawn(page: Page): Promise<Drawn> {
 }
 
 describe('the chart', () => {
-  let services: TestServices;
-  let server: BridgeServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: DemoApp;
   let page: Page;
   const errors: string[] = [];
   const shot = (name: string) => page.screenshot({ path: resolve(resultsDir, `chart-${name}.png`) });
   const list = () => page.getByTestId('chart-list');
 
   beforeAll(async () => {
-    if (!existsSync(resolve(rendererDir, 'index.html'))) {
-      throw new Error(`No built renderer in ${rendererDir}: run \`npx electron-vite build\` first.`);
-    }
-    services = await openTestServices();
-    const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
-    const outcomes = await importMany(services.db, manifest.files, {
-      agencies: manifest.agencies,
-      cardHash: (pan) => pan.slice(-4),
-      reportDir: join(services.home, 'reports'),
-    });
-    expect(outcomes.every((o) => o.ok)).toBe(true);
-    await resolveGraph(services.db);
-    server = await startBridgeServer({ api: services.api, rendererDir, port: 0 });
-    ({ browser, context, page } = await launchApp(server.url, errors));
-    // Importing and resolving every fixture takes minutes on a busy machine.
-  }, 900_000);
+    app = await openDemoApp(errors);
+    ({ page } = app);
+  }, DEMO_SETUP_TIMEOUT);
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    await services?.close();
+    await app?.close();
   });
 
   it('names the important nodes at fit in letters at least 8 px high, and more of them zoomed in', async () => {

@@ -4,17 +4,13 @@
  * one, and the same-person review queue down to the merged person on the chart.
  * Needs `electron-vite build`.
  */
-import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
-import { importMany } from '../../main/services/import/importMany';
-import { loadManifest } from '../../main/services/import/profiles';
-import { resolve as resolveGraph } from '../../main/services/resolveService';
-import { root, rendererDir, resultsDir, UI_TIMEOUT, launchApp, text } from '../support/browser';
-import { openTestServices, type TestServices } from '../support/services';
+import { resultsDir, UI_TIMEOUT, text } from '../support/browser';
+import { DEMO_SETUP_TIMEOUT, openDemoApp, type DemoApp } from '../support/demoApp';
+import type { TestServices } from '../support/services';
 
 /** A recruiter's phone that four agencies recorded (fixtures/ground-truth.json, I0006). */
 const PHONE = { display: '+40 740 629 640', agencies: ['CITY-POL', 'LABOUR', 'NGO', 'RO-POL'] };
@@ -27,10 +23,8 @@ const REVIEWER = 'DC Morgan';
 const LOGIN = userInfo().username;
 
 describe('finding and reviewing links in the app', () => {
+  let app: DemoApp;
   let services: TestServices;
-  let server: BridgeServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
 
@@ -39,27 +33,12 @@ describe('finding and reviewing links in the app', () => {
   const phoneItem = () => page.getByTestId('link-item').filter({ hasText: PHONE.display });
 
   beforeAll(async () => {
-    if (!existsSync(resolve(rendererDir, 'index.html'))) {
-      throw new Error(`No built renderer in ${rendererDir}: run \`npx electron-vite build\` first.`);
-    }
-    services = await openTestServices();
-    const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
-    const outcomes = await importMany(services.db, manifest.files, {
-      agencies: manifest.agencies,
-      cardHash: (pan) => pan.slice(-4),
-      reportDir: join(services.home, 'reports'),
-    });
-    expect(outcomes.every((o) => o.ok)).toBe(true);
-    await resolveGraph(services.db);
-    server = await startBridgeServer({ api: services.api, rendererDir, port: 0 });
-    ({ browser, context, page } = await launchApp(server.url, errors));
-  });
+    app = await openDemoApp(errors);
+    ({ services, page } = app);
+  }, DEMO_SETUP_TIMEOUT);
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    await services?.close();
+    await app?.close();
   });
 
   it('lists the identifiers that several agencies share, with the agencies of each', async () => {

@@ -59,7 +59,15 @@ describe('the investigator’s panels', () => {
 
     await page.keyboard.press('/');
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .poll(() =>
+        page.evaluate(() => {
+          // The page's DOM, which Node's typings do not know.
+          const { document } = globalThis as unknown as {
+            document: { activeElement: { getAttribute(name: string): string | null } | null };
+          };
+          return document.activeElement?.getAttribute('data-testid');
+        }),
+      )
       .toBe('search-input');
     await page.keyboard.type('07700 900123');
     const hit = page.locator(`[data-testid="search-hit"][data-node="${phone}"]`);

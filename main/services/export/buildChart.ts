@@ -85,6 +85,23 @@ function toEdge(e: ChartEdgeDto, sources: ExportSource[]): ExportEdge {
   return edge;
 }
 
+/** How many details reads run at once: each is its own session, and the pool is shared with the app. */
+const DETAILS_CONCURRENCY = 4;
+
+/** `work` over every item, a few at a time, answers in the items' order. */
+async function mapBounded<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DETAILS_CONCURRENCY, items.length) }, worker));
+  return out;
+}
+
 /** The chart of a definition, with every node's and edge's sources, unredacted. */
 export async function buildChart(db: Database, input: ChartDefinitionInput): Promise<ExportChart> {
   const definition = chartDefinition.parse(input);
@@ -109,19 +126,17 @@ export async function buildChart(db: Database, input: ChartDefinitionInput): Pro
   const chartRefs = sorted([...loaded.nodes.keys()]);
   const edges = await edgesAmong(db, loaded, chartRefs, definition.identifiers === 'collapsed', null);
 
-  const nodes: ExportNode[] = [];
-  for (const ref of chartRefs) {
+  const nodes = await mapBounded(chartRefs, async (ref) => {
     const details = await nodeDetails(db, { node: ref });
     const sources = [
       ...details.properties.flatMap((p) => p.sources),
       ...details.agencies.flatMap((a) => a.records),
     ].map(toSource);
-    nodes.push(toNode(loaded.nodes.get(ref) as ChartNodeDto, distinctSorted(sources)));
-  }
-  const exportEdges: ExportEdge[] = [];
-  for (const e of edges) {
+    return toNode(loaded.nodes.get(ref) as ChartNodeDto, distinctSorted(sources));
+  });
+  const exportEdges = await mapBounded(edges, async (e) => {
     const evidence = await explainEdge(db, { edge: e.id });
-    exportEdges.push(toEdge(e, distinctSorted(evidence.facts.flatMap((f) => f.sources).map(toSource))));
-  }
+    return toEdge(e, distinctSorted(evidence.facts.flatMap((f) => f.sources).map(toSource)));
+  });
   return { definition, nodes: nodes.sort(byId), edges: exportEdges.sort(byId), notes };
 }

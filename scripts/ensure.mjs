@@ -4,6 +4,7 @@
 //             the published list of given names' familiar forms (PyPI's corp-names, with pip)
 //   neo4j     Neo4j Community 5.26 and the launcher, from Maven Central with mvn
 //   chromium  Debian's chromium for the end-to-end tests (apt-get, when running as root)
+//   readers   the real readers the export tests check files with (networkx, in .cache/venv-readers)
 //   build     the app (electron-vite build) when its sources changed
 // Usage: node scripts/ensure.mjs deps neo4j chromium build
 // Only Node's own modules here: this runs before node_modules exists.
@@ -161,6 +162,9 @@ function familiarForms() {
   });
 }
 
+/** What the export tests read GraphML with (pinned). */
+const READERS = ['networkx==3.6.1'];
+
 const steps = {
   deps() {
     once('npm packages', 'node_modules/.caselink-installed', hashOf(['package-lock.json', 'package.json']), () => {
@@ -193,6 +197,20 @@ const steps = {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update', '-qq'], { env });
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env });
+  },
+  readers() {
+    // GraphML is checked by the reader Gephi's and yEd's users script with, not by ours.
+    const venv = '.cache/venv-readers';
+    const python = join(root, venv, 'bin', 'python');
+    if (!existsSync(python)) rmSync(join(root, venv, '.caselink-installed'), { force: true });
+    once('export readers', `${venv}/.caselink-installed`, READERS.join(' '), () => {
+      const system = ['python3', 'python'].find(has);
+      if (!system)
+        fail('Python 3 with venv and pip is needed for the export tests. Debian: apt-get install python3-venv');
+      say(`installing the export tests' readers (${READERS.join(', ')}, PyPI) into ${venv}…`);
+      run(system, ['-m', 'venv', join(root, venv)]);
+      run(python, ['-m', 'pip', 'install', '-q', '--disable-pip-version-check', ...READERS]);
+    });
   },
   build() {
     const sources = [

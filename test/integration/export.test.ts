@@ -19,8 +19,8 @@ import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGr
 
 const run = promisify(execFile);
 const P1 = nodeRef('phone', ['+447700900123']);
-const VENV_PYTHON = join(process.cwd(), '.cache/venv-bench/bin/python');
-const PYTHON = existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';
+/** Python with networkx, installed by `node scripts/ensure.mjs readers` (part of `npm test`). */
+const PYTHON = join(process.cwd(), '.cache/venv-readers/bin/python');
 
 /** Reads GraphML with networkx and ANX with Python's ElementTree: real readers, not ours. */
 const READER = String.raw`
@@ -57,6 +57,7 @@ else:
 `;
 
 async function readWith(kind: 'graphml' | 'anx', path: string): Promise<Record<string, unknown>> {
+  if (!existsSync(PYTHON)) throw new Error(`No ${PYTHON}: run \`node scripts/ensure.mjs readers\` (npm test does).`);
   const { stdout } = await run(PYTHON, ['-c', READER, kind, path], { maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout) as Record<string, unknown>;
 }

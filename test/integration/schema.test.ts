@@ -36,6 +36,7 @@ describe('the schema', () => {
       'document_kind_country_number',
       'email_key',
       'handle_platform_key',
+      'investigation_id',
       'organization_id',
       'party_id',
       'person_id',

@@ -108,13 +108,15 @@ describe('importing files in the app', () => {
     expect(await text(page, 'preview-sheet')).toMatch(/^Sheet Tips\s+header on row 1 · 9 columns/i);
     expect(await page.getByTestId('preview-missing').count()).toBe(0);
     // Row 12 of the sheet (ground truth): a named caller and subject, and the caller's phone.
-    const rows = await page.getByTestId('preview-row').allInnerTexts();
-    expect(
-      rows
+    // Polled: the preview of the profile opened replaces the proposal's when its answer arrives.
+    const row12 = async () =>
+      (await page.getByTestId('preview-row').allInnerTexts())
         .find((r) => r.startsWith('12\t'))
         ?.replace(/\s+/g, ' ')
-        .trim(),
-    ).toBe('12 T26-00011 2026-05-02 reporter Rebecca Hall subject Thi Hoa phone +44 7485 872519');
+        .trim();
+    await expect
+      .poll(row12, { timeout: UI_TIMEOUT })
+      .toBe('12 T26-00011 2026-05-02 reporter Rebecca Hall subject Thi Hoa phone +44 7485 872519');
     await shot('3-preview');
   });
 

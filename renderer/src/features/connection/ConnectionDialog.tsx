@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type {
   CaselinkError,
   ConnectionSettingsInput,
@@ -9,6 +9,7 @@ import { useAppStore, useAppStoreApi } from '../../store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Modal } from '../../ui/Modal';
 import './connection.css';
+import { FocusTrap } from '../../ui/FocusTrap';
 
 /** The top bar's button that opens the Connection dialog. */
 export function ConnectionButton() {
@@ -276,30 +277,5 @@ function Field({ label, help, children }: { label: string; help?: string; childr
       </span>
       {children}
     </label>
-  );
-}
-
-/** Keeps Tab and Shift+Tab inside the dialog. */
-function FocusTrap({ children }: { children: ReactNode }) {
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'Tab') return;
-    const focusable = [
-      ...event.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled)'),
-    ].filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked));
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
-  return (
-    <div className="focus-trap" onKeyDown={onKeyDown}>
-      {children}
-    </div>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Modal } from '../../ui/Modal';
 import { plural } from '../search/words';
 import '../search/workspace.css';
+import { FocusTrap } from '../../ui/FocusTrap';
 
 /** The top bar's Save and Open buttons. */
 export function InvestigationButtons() {
@@ -241,34 +242,5 @@ function OpenDialog() {
         </div>
       </FocusTrap>
     </Modal>
-  );
-}
-
-/** Keeps Tab and Shift+Tab inside the dialog. */
-function FocusTrap({ children }: { children: React.ReactNode }) {
-  return (
-    <div
-      className="focus-trap"
-      onKeyDown={(event) => {
-        if (event.key !== 'Tab') return;
-        const focusable = [
-          ...event.currentTarget.querySelectorAll<HTMLElement>(
-            'button:not(:disabled), input, textarea, select, [tabindex="0"]',
-          ),
-        ];
-        const first = focusable[0];
-        const last = focusable[focusable.length - 1];
-        if (!first || !last) return;
-        if (event.shiftKey && document.activeElement === first) {
-          event.preventDefault();
-          last.focus();
-        } else if (!event.shiftKey && document.activeElement === last) {
-          event.preventDefault();
-          first.focus();
-        }
-      }}
-    >
-      {children}
-    </div>
   );
 }

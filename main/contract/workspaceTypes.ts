@@ -10,7 +10,10 @@
 import { z } from 'zod';
 import type { PlainValue } from './api';
 
-/** What a chart node stands for. A `person` is one person: every mention joined by confirmed matches. */
+/**
+ * What a chart node stands for, in the order kinds are listed: people first, then what they are
+ * about, then identifiers. A `person` is one person: every mention joined by confirmed matches.
+ */
 export const CHART_NODE_KINDS = [
   'person',
   'organization',

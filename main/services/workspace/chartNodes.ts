@@ -8,6 +8,7 @@
  * own static statement (or its own branch of one).
  */
 import {
+  CHART_NODE_KINDS,
   NODE_REF_PARTS,
   nodeRef,
   parseNodeRef,
@@ -49,24 +50,9 @@ export const IDENTIFIER_RELATIONSHIPS = {
 /** The graph property behind each part of a kind's reference: the contract names them as the graph does. */
 const REF_PROPERTIES: Record<ChartNodeKind, readonly string[]> = NODE_REF_PARTS;
 
-/** Order in which kinds are listed: people first, then what they are about, then identifiers. */
-export const KIND_ORDER: readonly ChartNodeKind[] = [
-  'person',
-  'organization',
-  'case',
-  'record',
-  'phone',
-  'email',
-  'address',
-  'account',
-  'handle',
-  'document',
-  'vehicle',
-];
-
 /** The chart kind of a graph node, from its labels; null for a node the chart does not draw. */
 export function kindOfLabels(labels: readonly string[]): ChartNodeKind | null {
-  for (const kind of KIND_ORDER) if (labels.includes(KIND_LABELS[kind])) return kind;
+  for (const kind of CHART_NODE_KINDS) if (labels.includes(KIND_LABELS[kind])) return kind;
   return null;
 }
 

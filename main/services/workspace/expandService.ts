@@ -7,6 +7,7 @@
  */
 import { DEFAULT_MATCH_THRESHOLD } from '../../core/rules';
 import {
+  CHART_NODE_KINDS,
   expandInput,
   nodeRef,
   parseNodeRef,
@@ -17,7 +18,7 @@ import {
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
 import { EdgeSet } from './chartEdges';
-import { IDENTIFIER_RELATIONSHIPS, KIND_ORDER, isIdentifierKind, loadChartNodes, type LoadedNodes } from './chartNodes';
+import { IDENTIFIER_RELATIONSHIPS, isIdentifierKind, loadChartNodes, type LoadedNodes } from './chartNodes';
 import { candidateLinks, MAX_STEP_LINKS, step, type GraphLink } from './neighbours';
 
 export type ExpandInput = z.input<typeof expandInput>;
@@ -71,7 +72,7 @@ class Known {
   }
 }
 
-const kindRank = (node: ChartNodeDto) => KIND_ORDER.indexOf(node.kind);
+const kindRank = (node: ChartNodeDto) => CHART_NODE_KINDS.indexOf(node.kind);
 
 /** The order neighbours are taken in: kind, most records first, then reference. */
 export function neighbourOrder(a: ChartNodeDto, b: ChartNodeDto): number {

@@ -23,9 +23,13 @@ import {
   ORGANISATION_WORDS,
   PARTY_WORDS,
   PAYMENT_WORDS,
+  PLACE_SHEET_WORDS,
   PLACE_WORDS,
+  RESIDENCE_WORDS,
   ROLE_FIELD,
+  RUNNING_NUMBER,
   TYPE_WORDS,
+  VENUE_WORDS,
   without,
   wordsOf,
   type FieldWords,
@@ -294,6 +298,8 @@ function readHeaderText(header: string): HeaderReading {
     const organisation = lead.kind === 'organization';
     return { party: lead, organisation, field: 'fullName' };
   }
+  // "Driver licence no.": a document's words that hold a party word name the document.
+  const documentWithParty = firstByPosition(DOCUMENT_TYPE_WORDS, rest);
   let parties: PartyWord[] = [];
   for (const word of PARTY_WORDS) {
     if (has(word.pattern, rest)) {
@@ -305,7 +311,7 @@ function readHeaderText(header: string): HeaderReading {
   if (parties.some((p) => p.entity !== 'subject')) parties = parties.filter((p) => p.entity !== 'subject');
   const organisation = has(ORGANISATION_WORDS, rest) || (parties.length === 0 && has(COMPANY_NUMBERS, rest));
   // "Company number", "Company reg. no.": the document is read before the firm's word is taken out.
-  const document = firstByPosition(DOCUMENT_TYPE_WORDS, rest);
+  const document = firstByPosition(DOCUMENT_TYPE_WORDS, rest) ?? (parties.length > 0 ? documentWithParty : null);
   if (organisation) rest = without(ORGANISATION_WORDS, rest);
   const distinctRoles = new Set(parties.map((p) => p.role));
   const party = parties[0] ?? (organisation ? (PARTY_WORDS.find((p) => p.entity === 'employer') ?? null) : null);
@@ -470,7 +476,11 @@ const share = (texts: string[], test: (t: string) => boolean) => texts.filter(te
  */
 function writtenAsPhone(text: string, country: string | undefined): boolean {
   const t = text.trim();
-  const shaped = /^(\+|00|0)[\d\s().-]{8,19}$/.test(t) || /^\d{2,5}[\s.-]\d{2,4}[\s.-]?\d{2,6}$/.test(t);
+  const shaped =
+    /^(\+|00|0)[\d\s().-]{8,19}$/.test(t) ||
+    /^\d{2,5}[\s.-]\d{2,4}[\s.-]?\d{2,6}$/.test(t) ||
+    // "(086) 217 5540", "(+40) 723 551 906": the area or country code in brackets.
+    /^\(\+?\d{1,5}\)[\s.-]?\d{2,4}[\s.-]?\d{2,6}(?:[\s.-]\d{2,4})?$/.test(t);
   if (!shaped) return false;
   if (!/^\d+$/.test(t) || country === undefined) return true;
   const read = normalizePhone(t, country);
@@ -606,6 +616,18 @@ function readByNeighbours(columns: ColumnMapping[], reasons: Record<string, stri
       reasons[c.column] = `header "${c.column}" after a street reads as addressHouseNumber`;
     }
   });
+  // "Kfz-Kennz." then "Zul.-Staat", "VRM" then "Country": the country a plate is registered in.
+  columns.forEach((c, i) => {
+    const before = columns[i - 1];
+    if (
+      (c.field === 'addressCountry' || c.field === 'nationality') &&
+      before?.field === 'vehiclePlate' &&
+      before.entity === c.entity
+    ) {
+      c.field = 'vehicleCountry';
+      reasons[c.column] = `header "${c.column}" names a country, after a plate: where the vehicle is registered`;
+    }
+  });
   for (const c of columns) {
     if (c.field !== 'documentNumber' || !c.documentType) continue;
     const typed = columns.some((t) => t.entity === c.entity && t.field === 'documentType');
@@ -695,6 +717,129 @@ function readByFile(
   }
 }
 
+/** Whether the values are names someone goes by: words with spaces, none written as a handle. */
+function aliasValues(values: Cell[]): boolean {
+  const texts = values.filter((c) => !isBlank(c)).map((c) => cellText(c).trim());
+  return texts.length > 0 && texts.every((t) => /\s/.test(t) && !/[@/:.]/.test(t));
+}
+
+/** Whether a header says only "number" ("N°", "Nr.", "#"), with nothing of what the number is of. */
+function bareNumber(header: string): boolean {
+  return without(FILLER, without(NUMBER_WORDS_SET, headerText(header))) === '';
+}
+
+/**
+ * Whether a column is a running line number: a header that says so ("Lfd. Nr.", "Nr. crt.",
+ * "Lp.") over whole numbers, or a bare "N°"/"Nr." over numbers counting up one by one.
+ */
+function runningNumber(header: string, values: Cell[]): boolean {
+  const texts = values.filter((c) => !isBlank(c)).map((c) => cellText(c).trim());
+  if (texts.length === 0 || !texts.every((t) => /^\d{1,6}$/.test(t))) return false;
+  const text = headerText(header);
+  if (has(RUNNING_NUMBER, text) && without(FILLER, without(NUMBER_WORDS_SET, without(RUNNING_NUMBER, text))) === '')
+    return true;
+  const numbers = texts.map(Number);
+  return (
+    bareNumber(header) && numbers.length >= 2 && numbers.every((n, i) => i === 0 || n === (numbers[i - 1] ?? 0) + 1)
+  );
+}
+
+/**
+ * The last word of a party's phrase of two or more words ("Coach operator" → operator, "Labour
+ * provider" → provider), which later headers use alone for the same party ("Operator tel").
+ */
+function partyHead(party: PartyWord, header: string): string | null {
+  party.pattern.lastIndex = 0;
+  const found = party.pattern.exec(headerText(header));
+  const tokens = found?.[0].split(' ') ?? [];
+  const last = tokens.at(-1) ?? '';
+  return tokens.length >= 2 && /^\p{L}{4,}$/u.test(last) ? last : null;
+}
+
+const ADDRESS_PARTS: readonly Field[] = [
+  'address',
+  'addressFlat',
+  'addressStreet',
+  'addressHouseNumber',
+  'addressCity',
+  'addressPostcode',
+  'addressCountry',
+];
+
+/**
+ * Places a row reports on that are nobody's home. A site's address ("Adresse chantier") followed by
+ * more of its parts, or the address parts no party claims on a sheet of places ("Huisvesting"),
+ * make a party with the role venue; a site given in one column is the record's location. An
+ * address part with no party of its own that follows a party's address part ("CP", "Commune"
+ * after "Adresse chantier") is that party's.
+ */
+function readPlaces(
+  sheet: string | undefined,
+  columns: ColumnMapping[],
+  entities: Record<string, { kind: 'person' | 'organization'; role: Role }>,
+  reasons: Record<string, string>,
+): void {
+  const placeSheet = sheet !== undefined && has(PLACE_SHEET_WORDS, headerText(sheet));
+  const unnamed = (c: ColumnMapping | undefined) =>
+    c !== undefined && c.entity === 'subject' && ADDRESS_PARTS.includes(c.field) && !readHeader(c.column).party;
+  columns.forEach((c, i) => {
+    if (!unnamed(c)) return;
+    const before = columns[i - 1];
+    if (has(VENUE_WORDS, headerText(c.column))) {
+      if (unnamed(columns[i + 1])) {
+        c.entity = 'venue';
+        reasons[c.column] = `${reasons[c.column] ?? ''}; a site's address, in parts: a party with the role venue`;
+      } else {
+        c.entity = 'record';
+        c.field = 'location';
+        reasons[c.column] = `header "${c.column}" names a site in one column: the record's location`;
+      }
+    } else if (placeSheet) {
+      c.entity = 'venue';
+      reasons[c.column] = `${reasons[c.column] ?? ''}; on a sheet of places: the place's address (role venue)`;
+    } else if (
+      before &&
+      before.entity !== 'subject' &&
+      before.entity !== 'record' &&
+      ADDRESS_PARTS.includes(before.field)
+    ) {
+      c.entity = before.entity;
+      reasons[c.column] = `${reasons[c.column] ?? ''}; part of the ${before.entity}'s address before it`;
+    }
+  });
+  if (columns.some((c) => c.entity === 'venue')) entities.venue = { kind: 'organization', role: 'venue' };
+}
+
+/**
+ * A town with no other part of an address and no word of living there ("Ville", "Località",
+ * "Населено място", not "Wohnort") is where the reported event was: the record's location.
+ */
+function readLonePlace(columns: ColumnMapping[], reasons: Record<string, string>): void {
+  if (columns.some((c) => c.field === 'location')) return;
+  const parts = columns.filter((c) => c.entity !== 'record' && ADDRESS_PARTS.includes(c.field));
+  const city = parts.find((c) => c.field === 'addressCity');
+  if (!city || parts.some((c) => c.entity === city.entity && c !== city)) return;
+  const text = headerText(city.column);
+  if (has(RESIDENCE_WORDS, text) || readHeader(city.column).party) return;
+  city.entity = 'record';
+  city.field = 'location';
+  reasons[city.column] = `header "${city.column}" names a town with no address around it: the record's location`;
+}
+
+/**
+ * Two case references in one row ("URN" and "Op name / crime ref", "Meldungs-ID" and
+ * "Aktenzeichen FIU"): the row's own reference stands first, the case it belongs to after it.
+ */
+function readReferences(columns: ColumnMapping[], ofParty: Set<string>, reasons: Record<string, string>): void {
+  // A number a party's words stand in ("Provider licence no.") is that party's, not the case's.
+  const refs = columns.filter((c) => c.entity === 'record' && c.field === 'caseRef' && !ofParty.has(c.column));
+  if (refs.length < 2 || columns.some((c) => c.field === 'recordRef')) return;
+  for (const c of refs.slice(0, -1)) {
+    c.field = 'recordRef';
+    reasons[c.column] = `header "${c.column}" reads as a reference, before the case's: the row's own (recordRef)`;
+  }
+}
+
 /**
  * A first mapping from headers and values. A role word in a header makes a party of its own
  * ("Worker DOB", "Agent phone", "Beneficiary IBAN"); the rest of the header decides the field;
@@ -714,6 +859,9 @@ export function proposeProfile(input: ProposalInput): Proposal {
   const readings = input.header.map((header) => ({ ...readHeader(header) }));
   // "Fahrer (Schleuser)" then "Fahrer Geb.-Datum": the driver's columns are the smuggler's.
   const sameAs = new Map<string, PartyWord>();
+  const heads: { word: RegExp; party: PartyWord }[] = [];
+  // Headers whose own words name a party, whatever field they are of.
+  const ofParty = new Set<string>();
   for (const read of readings) {
     for (const other of read.alsoNamed ?? [])
       if (read.party && !sameAs.has(other.entity)) sameAs.set(other.entity, read.party);
@@ -728,6 +876,14 @@ export function proposeProfile(input: ProposalInput): Proposal {
       looked === undefined ? (looked = fieldOfValues(values, dateOrder, input.country)) : looked;
     if (read.party && sameAs.has(read.party.entity) && !read.alsoNamed)
       read.party = sameAs.get(read.party.entity) ?? null;
+    const text = headerText(header);
+    if (!read.party) read.party = heads.find((h) => h.word.test(text))?.party ?? null;
+    if (read.party) {
+      const head = partyHead(read.party, header);
+      if (head)
+        heads.push({ word: new RegExp(`(?<![\\p{L}\\p{N}])${head}(?![\\p{L}\\p{N}])`, 'u'), party: read.party });
+    }
+    if (read.party) ofParty.add(header);
     if (!read.party && sheetParty) read.party = sheetParty;
     let field = read.field;
     let reason = field ? `header "${header}" reads as ${field === 'name' ? 'a name' : field}` : '';
@@ -749,6 +905,16 @@ export function proposeProfile(input: ProposalInput): Proposal {
       unmapped.push(header);
       return;
     }
+    // "Lfd. Nr.", "Lp.", "N°" over 1, 2, 3: the export's line count, renumbered by every export.
+    if ((field === 'recordRef' || field === 'caseRef') && runningNumber(header, values)) {
+      unmapped.push(header);
+      return;
+    }
+    // "Info", "Number": a header that says nothing of its own over phone numbers.
+    if ((field === 'freeText' || (field === 'recordRef' && bareNumber(header))) && valuesLookLike() === 'phone') {
+      reason = `header "${header}" reads as ${field}; values look like phone`;
+      field = 'phone';
+    }
     if (!field || (field === 'fullName' && read.party && !read.organisation)) {
       // A party alone ("Employer", "Contact") may still hold phones or e-mails: the values say.
       const byValues = valuesLookLike();
@@ -765,6 +931,11 @@ export function proposeProfile(input: ProposalInput): Proposal {
         reason = `header "${header}" reads as ${field === 'name' ? 'a name' : field}; values are ${byValues}`;
         field = byValues;
       }
+    }
+    // "Pseudo" over "Bella Roumaine": names with spaces, no platform, "@" or link, are aliases.
+    if (field === 'handle' && aliasValues(values)) {
+      reason = `header "${header}" reads as handle; values look like names: alias`;
+      field = 'alias';
     }
     if (!field) {
       unmapped.push(header);
@@ -794,9 +965,14 @@ export function proposeProfile(input: ProposalInput): Proposal {
     columns.push(column);
     reasons[header] = reason;
   });
+  readPlaces(input.sheets?.length === 1 ? input.sheets[0] : undefined, columns, entities, reasons);
   adoptMainParty(columns, entities, reasons);
   readByNeighbours(columns, reasons);
   readByFile(input.header, columns, entities, reasons);
+  readLonePlace(columns, reasons);
+  readReferences(columns, ofParty, reasons);
+  // Parties whose every column went to another are not proposed.
+  for (const name of Object.keys(entities)) if (!columns.some((c) => c.entity === name)) delete entities[name];
   // A bare "Nom" beside "Prénom" is the family name; "Nombre" beside "Apellidos" the given name;
   // alone, the whole name.
   for (const { column, header } of bareNames) {
@@ -825,6 +1001,60 @@ export function proposeProfile(input: ProposalInput): Proposal {
   return { profile, unmapped, reasons };
 }
 
+// Words that make a number an identifier: "Person ID", "Код особи", "Subject ref.".
+const ID_WORDS =
+  /(?<![\p{L}\p{N}])(?:id|ids|ident\p{L}*|code|cod|codul|kod|код|ref|reference|kennung|kennzeichen|identifier|identifiant|identificador|identificativo|identificatie)(?![\p{L}\p{N}])/gu;
+
+/**
+ * The party whose own id an agency gives in the column ("Person ID", "Subject no.", "ID persoana",
+ * "Suspect ID", "Код особи"): a person's words and an id's, and nothing else — no document
+ * ("Person ID card") and no case ("Person case no."). Null for any other header.
+ */
+export function personIdOf(header: string): PartyWord | null {
+  const read = readHeader(header);
+  if (read.party?.kind !== 'person' || read.documentType || read.organisation) return null;
+  let rest = headerText(header);
+  if (has(DOCUMENT_WORDS, rest) || DOCUMENT_TYPE_WORDS.some((r) => has(r.pattern, rest))) return null;
+  for (const word of PARTY_WORDS) if (word.kind === 'person') rest = without(word.pattern, rest);
+  const idWords = has(ID_WORDS, rest) || has(NUMBER_WORDS_SET, rest);
+  if (!idWords || without(FILLER, without(ID_WORDS, without(NUMBER_WORDS_SET, rest))) !== '') return null;
+  return read.party;
+}
+
+/** The sheet's person whose id the column is: the party the header names, or the sheet's main person. */
+function personOfSheet(profile: Profile, party: PartyWord): string | null {
+  const persons = Object.entries(profile.entities).filter(([, e]) => e.kind === 'person');
+  if (persons.some(([name]) => name === party.entity)) return party.entity;
+  const main = persons.find(([, e]) => !NOT_MAIN.includes(e.role));
+  return main?.[0] ?? null;
+}
+
+/**
+ * A join key for the persons of a workbook whose sheets each carry the agency's own person id
+ * ("Person ID" on Persons and on Contacts; "Subject no." on one and "ID persoana" on another):
+ * the id's header, or its headers when the sheets name it differently (each sheet holds one of
+ * them, so the first filled one is that sheet's). Null unless two sheets or more carry one.
+ */
+function suggestJoinKey(
+  sheets: { sheet: string; proposal: Proposal }[],
+): { columns: string[]; entities: string[]; sheets: string[] } | null {
+  const found: { header: string; entity: string; sheet: string }[] = [];
+  for (const { sheet, proposal } of sheets) {
+    const headers = [...proposal.profile.columns.map((c) => c.column), ...proposal.unmapped];
+    for (const header of headers) {
+      const party = personIdOf(header);
+      const entity = party ? personOfSheet(proposal.profile, party) : null;
+      if (entity) {
+        found.push({ header, entity, sheet });
+        break;
+      }
+    }
+  }
+  if (new Set(found.map((f) => f.sheet)).size < 2) return null;
+  const columns = [...new Set(found.map((f) => f.header))].slice(0, 8);
+  return { columns, entities: [...new Set(found.map((f) => f.entity))], sheets: found.map((f) => f.sheet) };
+}
+
 /**
  * One profile from the proposals for each sheet of a workbook. Sheets where nothing was mapped
  * are left out of the profile's sheets; with more than one sheet left, every column says its
@@ -849,6 +1079,19 @@ export function mergeSheetProposals(sheets: { sheet: string; proposal: Proposal 
     for (const c of proposal.profile.columns) columns.push({ ...c, sheet });
     for (const header of proposal.unmapped) unmapped.push(`${sheet}: ${header}`);
     for (const [header, reason] of Object.entries(proposal.reasons)) reasons[header] ??= reason;
+  }
+  // The same person on several sheets, by the agency's own id: one person, joined on import.
+  const join = suggestJoinKey(used);
+  if (join) {
+    for (const name of join.entities) {
+      const entity = entities[name];
+      if (entity?.kind !== 'person') continue;
+      entities[name] = { ...entity, joinKey: join.columns.length === 1 ? (join.columns[0] as string) : join.columns };
+    }
+    for (const column of join.columns) {
+      reasons[column] =
+        `${reasons[column] ?? `header "${column}"`}; the agency's own person id on sheets ${join.sheets.map((s) => `"${s}"`).join(', ')}: proposed as the join key of ${join.entities.join(', ')}`;
+    }
   }
   return {
     profile: { ...first.proposal.profile, sheets: used.map((s) => s.sheet), entities, columns },

@@ -772,9 +772,9 @@ describe('proposing a mapping profile', () => {
           'Flight date → record.eventDate',
           'Adres pand → record.location',
           'Eigenaar pand → landlord(landlord).fullName',
-          '№ по ред → record.recordRef',
         ],
-        unmapped: ['Alta en S.S.', 'Flight no.', 'Хто телефонує'],
+        // A running line number identifies nothing: every export renumbers it.
+        unmapped: ['Alta en S.S.', 'Flight no.', 'Хто телефонує', '№ по ред'],
       });
     });
 
@@ -801,5 +801,161 @@ describe('proposing a mapping profile', () => {
         pl: read(['Kolumna 1'], 'PL', [['02270803628'], ['03211412345']]),
       }).toEqual({ bg: ['Колона 2 → subject(subject).phone'], pl: [] });
     });
+  });
+});
+
+describe('reading a header by the columns and the sheet around it', () => {
+  const read = (header: string[], country: string, samples: (string | null)[][] = [], sheet?: string) =>
+    summary(proposeProfile({ agency: 'X', country, header, samples, ...(sheet ? { sheets: [sheet] } : {}) }).profile);
+
+  it('leaves out a running line number, and keeps a number that is more than a count', () => {
+    const proposal = proposeProfile({
+      agency: 'X',
+      country: 'PL',
+      header: ['Lp.', 'N°', 'Nr.', 'Nazwisko'],
+      samples: [
+        ['1', '1', '24-001', 'NOWAK'],
+        ['2', '2', '24-002', 'KOWALSKA'],
+        ['3', '3', '24-003', 'WÓJCIK'],
+      ],
+    });
+    expect(proposal.unmapped).toEqual(['Lp.', 'N°']);
+    expect(summary(proposal.profile)).toEqual(['Nr. → record.recordRef', 'Nazwisko → subject(subject).familyName']);
+  });
+
+  it('gives a short later mention of a party ("Operator tel") to the party named in full before it', () => {
+    expect(read(['Surname', 'Coach operator', 'Operator tel', 'Coach reg.'], 'GB')).toEqual([
+      'Surname → subject(subject).familyName',
+      'Coach operator → transport-company(transport-company).fullName',
+      'Operator tel → transport-company(transport-company).phone',
+      'Coach reg. → subject(subject).vehiclePlate',
+    ]);
+  });
+
+  it('makes a site given in address parts a venue, and a site in one column the record’s location', () => {
+    expect({
+      parts: read(['Nom', 'Adresse chantier', 'CP', 'Commune'], 'FR'),
+      one: read(['Nom', 'Adresse chantier'], 'FR'),
+      sheet: read(
+        ['Straat', 'Huisnr', 'Toev.', 'Postcode', 'Plaats', 'Verhuurder', 'Telefoon'],
+        'NL',
+        [],
+        'Huisvesting',
+      ),
+    }).toEqual({
+      parts: [
+        'Nom → subject(subject).fullName',
+        'Adresse chantier → venue(venue).address',
+        'CP → venue(venue).addressPostcode',
+        'Commune → venue(venue).addressCity',
+      ],
+      one: ['Nom → subject(subject).fullName', 'Adresse chantier → record.location'],
+      sheet: [
+        'Straat → venue(venue).addressStreet',
+        'Huisnr → venue(venue).addressHouseNumber',
+        'Toev. → venue(venue).addressFlat',
+        'Postcode → venue(venue).addressPostcode',
+        'Plaats → venue(venue).addressCity',
+        'Verhuurder → landlord(landlord).fullName',
+        'Telefoon → landlord(landlord).phone',
+      ],
+    });
+  });
+
+  it('reads a town with no address around it as where the event was, and a town of residence as the address', () => {
+    expect({
+      event: read(['Data accesso', 'Località', 'Cognome'], 'IT'),
+      home: read(['Прізвище', 'Місто проживання'], 'UA'),
+    }).toEqual({
+      event: ['Data accesso → record.eventDate', 'Località → record.location', 'Cognome → subject(subject).familyName'],
+      home: ['Прізвище → subject(subject).familyName', 'Місто проживання → subject(subject).addressCity'],
+    });
+  });
+
+  it('reads a country after a plate as where the vehicle is registered', () => {
+    expect(read(['Kfz-Kennz.', 'Zul.-Staat', 'Staatsangeh.'], 'DE')).toEqual([
+      'Kfz-Kennz. → subject(subject).vehiclePlate',
+      'Zul.-Staat → subject(subject).vehicleCountry',
+      'Staatsangeh. → subject(subject).nationality',
+    ]);
+  });
+
+  it('takes the first of two case references as the row’s own', () => {
+    expect(read(['Meldungs-ID', 'Aktenzeichen FIU', 'Kontoinhaber Name'], 'DE')).toEqual([
+      'Meldungs-ID → record.recordRef',
+      'Aktenzeichen FIU → record.caseRef',
+      'Kontoinhaber Name → account-holder(account-holder).fullName',
+    ]);
+  });
+
+  it('lets phone numbers under a header that says nothing of its own make it a phone, and names with spaces an alias', () => {
+    expect(
+      read(['Klientin (Vorname)', 'Info', 'Pseudo', 'Number'], 'DE', [
+        ['Nadja', '0176 44218830', 'Jessyca new', '+49 176 44218830'],
+        ['Blessing', '+234 803 456 7821', 'Bella Roumaine', '0157-33421907'],
+        ['Thi Huong', '0157-33421907', 'Kim 19 ans', '(030) 123 4567'],
+      ]),
+    ).toEqual([
+      'Klientin (Vorname) → victim(victim).givenName',
+      'Info → victim(victim).phone',
+      'Pseudo → victim(victim).alias',
+      'Number → victim(victim).phone',
+    ]);
+  });
+
+  it('reads a document whose words hold a party word as that party’s document', () => {
+    expect(read(['Surname', 'UK address (landing card)', 'Driver', 'Driver licence no.'], 'GB')).toEqual([
+      'Surname → subject(subject).familyName',
+      'UK address (landing card) → subject(subject).address',
+      'Driver → driver(driver).fullName',
+      'Driver licence no. → driver(driver).documentNumber[driving-licence]',
+    ]);
+  });
+});
+
+describe('proposing a join key between the sheets of a workbook', () => {
+  const sheet = (name: string, header: string[], samples: (string | null)[][] = []) => ({
+    sheet: name,
+    proposal: proposeProfile({ agency: 'CITY-POL', country: 'GB', header, samples, sheets: [name] }),
+  });
+
+  it('suggests the agency’s own person id on two sheets as the join key of the person', () => {
+    const merged = mergeSheetProposals([
+      sheet('Persons', ['Person ID', 'Surname', 'Forename', 'DOB'], [['P-17', 'POPA', 'Ion', '01/02/1990']]),
+      sheet('Contacts', ['Person ID', 'Mobile', 'E-mail'], [['P-17', '07700 900123', 'ion@example.com']]),
+    ]);
+    expect(merged.profile.entities).toEqual({ subject: { kind: 'person', role: 'subject', joinKey: 'Person ID' } });
+    expect(merged.reasons['Person ID']).toContain('join key');
+    // What the app saves is a valid profile, with the join key on the person.
+    expect(parseProfile(merged.profile).entities.subject?.joinKey).toBe('Person ID');
+  });
+
+  it('lists each sheet’s header when the sheets name the id differently', () => {
+    const merged = mergeSheetProposals([
+      sheet('Persoane', ['ID persoana', 'Nume', 'Prenume']),
+      sheet('Telefoane', ['Subject no.', 'Telefon']),
+    ]);
+    expect(merged.profile.entities.subject?.joinKey).toEqual(['ID persoana', 'Subject no.']);
+  });
+
+  it('gives the join key to the sheet’s main person when the sheet names its persons', () => {
+    const merged = mergeSheetProposals([
+      sheet('Victims', ['Person ID', 'Name', 'Nationality']),
+      sheet('Phones', ['Person ID', 'Phone']),
+    ]);
+    expect(merged.profile.entities).toEqual({
+      victim: { kind: 'person', role: 'victim', joinKey: 'Person ID' },
+      subject: { kind: 'person', role: 'subject', joinKey: 'Person ID' },
+    });
+  });
+
+  it('suggests none for an id on one sheet only, a case number, or a document', () => {
+    const keys = (sheets: ReturnType<typeof sheet>[]) =>
+      Object.values(mergeSheetProposals(sheets).profile.entities).map((e) => e.joinKey ?? null);
+    expect({
+      oneSheet: keys([sheet('Persons', ['Person ID', 'Surname']), sheet('Cases', ['Case no.', 'Officer', 'Surname'])]),
+      caseNumber: keys([sheet('A', ['Case no.', 'Surname']), sheet('B', ['Case no.', 'Phone'])]),
+      document: keys([sheet('A', ['Person ID card', 'Surname']), sheet('B', ['Person ID card', 'Phone'])]),
+    }).toEqual({ oneSheet: [null], caseNumber: [null], document: [null] });
   });
 });

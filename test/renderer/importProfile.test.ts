@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencySummaryDto, CaselinkApi, Profile, Result } from '../../main/contract/api';
-import { editProfile, readProfileJson, unmappedHeaders } from '../../renderer/src/features/import/profileEdits';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { EntitiesTable } from '../../renderer/src/features/import/MappingStep';
+import {
+  editProfile,
+  joinKeyChoices,
+  readProfileJson,
+  unmappedHeaders,
+} from '../../renderer/src/features/import/profileEdits';
 import * as core from '../../main/core/profile';
 import {
   fieldsFor,
@@ -192,5 +200,93 @@ describe('the import slice', () => {
     await store.getState().refreshImportJob();
     expect(store.getState().importJob?.status).toBe('done');
     expect(called.sort()).toEqual(['getConnectionStatus', 'getOverview', 'listAgencies']);
+  });
+});
+
+describe('a person’s join key in the mapping step', () => {
+  function api(overrides: Partial<Record<keyof CaselinkApi, (input: never) => Promise<Result<unknown>>>>) {
+    return overrides as unknown as CaselinkApi;
+  }
+  const workbook: Profile = {
+    ...profile,
+    agency: 'CITY-POL',
+    entities: {
+      subject: { kind: 'person', role: 'subject' },
+      employer: { kind: 'organization', role: 'employer' },
+    },
+    columns: [
+      { column: 'Surname', sheet: 'Persons', entity: 'subject', field: 'familyName' },
+      { column: 'Phone', sheet: 'Contacts', entity: 'subject', field: 'phone' },
+      { column: 'Employer', sheet: 'Persons', entity: 'employer', field: 'fullName' },
+    ],
+  };
+
+  it('sets a person’s join key to one header or several, clears it, and gives none to an organisation', () => {
+    const one = editProfile(workbook, { type: 'setJoinKey', name: 'subject', columns: ['Person ID'] });
+    expect(one.entities.subject).toEqual({ kind: 'person', role: 'subject', joinKey: 'Person ID' });
+    const two = editProfile(one, { type: 'setJoinKey', name: 'subject', columns: ['Person ID', ' ID persoana ', ''] });
+    expect(two.entities.subject?.joinKey).toEqual(['Person ID', 'ID persoana']);
+    expect(editProfile(two, { type: 'setJoinKey', name: 'subject', columns: [] }).entities.subject).toEqual({
+      kind: 'person',
+      role: 'subject',
+    });
+    expect(editProfile(workbook, { type: 'setJoinKey', name: 'employer', columns: ['Company no'] })).toBe(workbook);
+    expect(editProfile(workbook, { type: 'setJoinKey', name: 'nobody', columns: ['Person ID'] })).toBe(workbook);
+    // What the app saves passes the services' own check of a profile.
+    expect(core.parseProfile(one).entities.subject?.joinKey).toBe('Person ID');
+  });
+
+  it('shows each person’s join key, offering the file’s headers, and none for an organisation', () => {
+    const joined = editProfile(workbook, { type: 'setJoinKey', name: 'subject', columns: ['Person ID'] });
+    const html = renderToStaticMarkup(
+      createElement(EntitiesTable, { profile: joined, headers: ['Person ID', 'Surname', 'Phone'], edit: () => {} }),
+    );
+    // One select, on the person: the organisation has no join key to choose.
+    expect(html.match(/data-testid="join-key"/g)).toHaveLength(1);
+    expect(html).toContain('aria-label="Join key of subject"');
+    expect(html).toMatch(/<option value="Person ID" selected="">Person ID<\/option>/);
+    expect(html).toContain('<option value="">none</option>');
+    expect(joinKeyChoices(joined, ['Person ID', 'surname', ''])).toEqual(['Person ID', 'surname', 'Phone', 'Employer']);
+    const several = editProfile(joined, { type: 'setJoinKey', name: 'subject', columns: ['Person ID', 'Subject no.'] });
+    const shown = renderToStaticMarkup(createElement(EntitiesTable, { profile: several, headers: [], edit: () => {} }));
+    expect(shown).toContain(
+      `<option value="Person ID${'\u0000'}Subject no." selected="">Person ID or Subject no.</option>`,
+    );
+  });
+
+  it('keeps a proposed join key through edits and sends it with the import', async () => {
+    const proposed = {
+      ...workbook,
+      entities: { ...workbook.entities, subject: { ...workbook.entities.subject!, joinKey: 'Person ID' } },
+    };
+    const started: { profile: Profile }[] = [];
+    const store = createAppStore(
+      api({
+        listAgencies: async () => ({
+          ok: true,
+          value: [{ code: 'CITY-POL', name: 'City', country: 'GB', sources: 0, records: 0 }],
+        }),
+        stageFile: async (input: { name: string }) => ({
+          ok: true,
+          value: { id: 'b'.repeat(32), name: input.name, size: 12 },
+        }),
+        proposeMapping: async () => ({
+          ok: true,
+          value: { profile: proposed, origin: 'proposed', reasons: {}, unmapped: ['Person ID'] },
+        }),
+        startImport: async (input: { profile: Profile }) => {
+          started.push(input);
+          return { ok: false, error: { kind: 'Internal', message: 'stop here' } };
+        },
+      }),
+    );
+    await store.getState().loadAgencies();
+    store.getState().chooseImportAgency('CITY-POL');
+    await store.getState().stageImportFiles([{ name: 'persons.xlsx', size: 12, read: async () => 'AAAA' }]);
+    await store.getState().proposeImportMapping();
+    expect(store.getState().importProfile?.entities.subject?.joinKey).toBe('Person ID');
+    store.getState().editImportProfile({ type: 'setJoinKey', name: 'subject', columns: ['Subject no.'] });
+    await store.getState().startImport();
+    expect(started.map((s) => s.profile.entities.subject?.joinKey)).toEqual(['Subject no.']);
   });
 });

@@ -3,7 +3,7 @@ import type { Profile } from '../../../../main/contract/api';
 import { useAppStore } from '../../store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import type { ProfileEdit } from './profileEdits';
-import { unmappedHeaders } from './profileEdits';
+import { joinKeyChoices, joinKeyOf, unmappedHeaders } from './profileEdits';
 import { readAsText } from './readFile';
 import {
   DATE_ORDERS,
@@ -101,7 +101,7 @@ export function MappingStep() {
       {profile && (
         <>
           <ProfileSettings profile={profile} edit={edit} />
-          <EntitiesTable profile={profile} edit={edit} />
+          <EntitiesTable profile={profile} headers={header ?? mapping?.unmapped ?? []} edit={edit} />
           <ColumnsTable profile={profile} reasons={mapping?.reasons ?? {}} edit={edit} />
           {unmapped.length > 0 && (
             <section className="import-section" aria-labelledby="unmapped-heading">
@@ -232,8 +232,13 @@ function GradingSelect({
   );
 }
 
-function EntitiesTable({ profile, edit }: { profile: Profile; edit: Edit }) {
+/**
+ * The persons and organisations of each row; a person's join key (the agency's own person id,
+ * which joins its mentions on every sheet and in every file) is shown and chosen here.
+ */
+export function EntitiesTable({ profile, headers, edit }: { profile: Profile; headers: string[]; edit: Edit }) {
   const id = useId();
+  const choices = joinKeyChoices(profile, headers);
   const [kind, setKind] = useState<EntityKind>('person');
   const [role, setRole] = useState<Role>('suspect');
   const entities = Object.entries(profile.entities);
@@ -245,6 +250,9 @@ function EntitiesTable({ profile, edit }: { profile: Profile; edit: Edit }) {
         {entities.map(([name, entity]) => (
           <span key={name} className="chip" data-testid="mapping-entity">
             <strong>{name}</strong> {entity.kind} · {entity.role}
+            {entity.kind === 'person' && (
+              <JoinKeySelect name={name} current={joinKeyOf(entity)} choices={choices} edit={edit} />
+            )}
             <button
               type="button"
               className="button-icon"
@@ -285,6 +293,53 @@ function EntitiesTable({ profile, edit }: { profile: Profile; edit: Edit }) {
         </span>
       </div>
     </section>
+  );
+}
+
+// Several headers of one join key travel in one option value, split on a character no header holds.
+const KEY_SEPARATOR = '\u0000';
+
+function JoinKeySelect({
+  name,
+  current,
+  choices,
+  edit,
+}: {
+  name: string;
+  current: string[];
+  choices: string[];
+  edit: Edit;
+}) {
+  const value = current.join(KEY_SEPARATOR);
+  const several = current.length > 1;
+  return (
+    <label className="join-key">
+      join key
+      <select
+        aria-label={`Join key of ${name}`}
+        title="The agency's own person id: mentions with the same id, on any sheet and in any file of the agency, are one person"
+        data-testid="join-key"
+        value={value}
+        onChange={(event) =>
+          edit({
+            type: 'setJoinKey',
+            name,
+            columns: event.target.value === '' ? [] : event.target.value.split(KEY_SEPARATOR),
+          })
+        }
+      >
+        <option value="">none</option>
+        {several && <option value={value}>{current.join(' or ')}</option>}
+        {!several && current[0] !== undefined && !choices.includes(current[0]) && (
+          <option value={current[0]}>{current[0]} (not in the file)</option>
+        )}
+        {choices.map((h) => (
+          <option key={h} value={h}>
+            {h}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

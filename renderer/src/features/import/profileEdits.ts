@@ -22,6 +22,7 @@ export type ProfileEdit =
   | { type: 'setColumnField'; index: number; field: Field }
   | { type: 'addEntity'; kind: EntityKind; role: Role }
   | { type: 'removeEntity'; name: string }
+  | { type: 'setJoinKey'; name: string; columns: string[] }
   | { type: 'setCountry'; country: string }
   | { type: 'setDateOrder'; dateOrder: DateOrder }
   | { type: 'setGradingSystem'; system: GradingSystem }
@@ -69,6 +70,15 @@ export function editProfile(profile: Profile, edit: ProfileEdit): Profile {
       });
       return { ...profile, entities, columns };
     }
+    case 'setJoinKey': {
+      const entity = profile.entities[edit.name];
+      // Same-person pairs join persons only: an organisation's id would join nothing.
+      if (!Object.hasOwn(profile.entities, edit.name) || entity?.kind !== 'person') return profile;
+      const { joinKey: _dropped, ...rest } = entity;
+      const columns = [...new Set(edit.columns.map((c) => c.trim()).filter((c) => c !== ''))].slice(0, 8);
+      const joinKey = columns.length === 0 ? undefined : columns.length === 1 ? columns[0] : columns;
+      return { ...profile, entities: { ...profile.entities, [edit.name]: joinKey ? { ...rest, joinKey } : rest } };
+    }
     case 'setCountry':
       return { ...profile, country: edit.country.toUpperCase() };
     case 'setDateOrder':
@@ -109,6 +119,24 @@ function freeEntityName(profile: Profile, role: Role): string {
 
 function fold(header: string): string {
   return header.trim().toLocaleLowerCase();
+}
+
+/** An entity's join-key headers as a list: none, one, or several when sheets name the id differently. */
+export function joinKeyOf(entity: Profile['entities'][string]): string[] {
+  const key = entity.joinKey;
+  return key === undefined ? [] : typeof key === 'string' ? [key] : key;
+}
+
+/** Headers a join key may name: the file's headers and the profile's columns, each once, in order. */
+export function joinKeyChoices(profile: Profile, headers: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const h of [...headers, ...profile.columns.map((c) => c.column)]) {
+    if (h.trim() === '' || seen.has(fold(h))) continue;
+    seen.add(fold(h));
+    out.push(h);
+  }
+  return out;
 }
 
 /** Headers of the file that no column of the profile reads. */

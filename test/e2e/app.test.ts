@@ -69,7 +69,9 @@ describe('Caselink in a browser over caselink serve', () => {
       await page.reload();
       await expect.poll(() => text(page, 'status-connection'), { timeout: UI_TIMEOUT }).toBe('Connected');
       expect(await text(page, 'status-nodes')).toBe('3 nodes');
-      await expect.poll(() => text(page, 'chart-summary'), { timeout: UI_TIMEOUT }).toBe('3 nodes · 0 relationships');
+      await expect
+        .poll(() => text(page, 'overview-summary'), { timeout: UI_TIMEOUT })
+        .toBe('3 nodes · 0 relationships');
       expect(await page.getByTestId('graph-notice').count()).toBe(0);
       const legend = await page.locator('.legend li').allInnerTexts();
       expect(legend.map((row) => row.replace(/\s+/g, ' '))).toEqual(['Agency 3']);

@@ -138,7 +138,7 @@ describe('importing files in the app', () => {
     await shot('5-done');
 
     await expect.poll(() => text(page, 'status-nodes'), { timeout: UI_TIMEOUT }).not.toBe(nodesBefore);
-    await expect.poll(() => text(page, 'chart-summary'), { timeout: UI_TIMEOUT }).toMatch(/^\d[\d,]* nodes/);
+    await expect.poll(() => text(page, 'overview-summary'), { timeout: UI_TIMEOUT }).toMatch(/^\d[\d,]* nodes/);
   });
 
   it('says a second import of the same file was already imported and changed nothing', async () => {

@@ -11,6 +11,8 @@ export interface ChartListProps {
   hiddenCount: number;
   /** Selects on the chart and brings the node into view; `add` keeps the rest of the selection. */
   onChoose(id: string, add: boolean): void;
+  /** Opens the chart's context menu for the node (the context-menu key, Shift+F10, a right-click). */
+  onMenu?(id: string): void;
 }
 
 function titleCase(kind: string): string {
@@ -20,9 +22,10 @@ function titleCase(kind: string): string {
 /**
  * What is on the chart, as a listbox beside the canvas: the keyboard's way to the chart's
  * elements. Arrows, Home and End move; Enter selects the node on the chart (Shift+Enter or Space
- * adds it to the selection); the toolbar's actions then apply to it.
+ * adds it to the selection); the toolbar's actions then apply to it. The context-menu key or
+ * Shift+F10 opens the chart's menu for the active node (expand, paths, details, pin, hide, group).
  */
-export function ChartList({ nodes, selection, hiddenCount, onChoose }: ChartListProps) {
+export function ChartList({ nodes, selection, hiddenCount, onChoose, onMenu }: ChartListProps) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const colours = useMemo(() => agencyColours(nodes.flatMap((n) => n.agencies)), [nodes]);
@@ -50,6 +53,12 @@ export function ChartList({ nodes, selection, hiddenCount, onChoose }: ChartList
       event.preventDefault();
       setActive(Math.max(0, Math.min(nodes.length - 1, to)));
     };
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      if (!activeNode || !onMenu) return;
+      event.preventDefault();
+      onMenu(activeNode.id);
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
         return move(index + 1);
@@ -89,6 +98,7 @@ export function ChartList({ nodes, selection, hiddenCount, onChoose }: ChartList
         role="listbox"
         aria-labelledby="chart-list-heading"
         aria-multiselectable="true"
+        aria-keyshortcuts="ContextMenu Shift+F10"
         aria-activedescendant={activeNode ? optionId(activeNode.id) : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
@@ -107,6 +117,12 @@ export function ChartList({ nodes, selection, hiddenCount, onChoose }: ChartList
               setActive(i);
               listRef.current?.focus();
               onChoose(node.id, event.shiftKey || event.ctrlKey || event.metaKey);
+            }}
+            onContextMenu={(event) => {
+              if (!onMenu) return;
+              event.preventDefault();
+              setActive(i);
+              onMenu(node.id);
             }}
           >
             <img

@@ -1,9 +1,11 @@
 import cytoscape, { type Core, type EventObject, type NodeSingular } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { ChartNodeDto } from '../../../main/contract/workspaceTypes';
 import { selectChartAppearance, selectFilterResult, useAppStore, useAppStoreApi } from '../store';
 import { chartElements, type ChartAppearance } from './chartElements';
 import { ChartList } from './ChartList';
+import { ChartMenu, type ChartMenuItem } from './ChartMenu';
 import { registerExtensions } from './extensions';
 import { FIT_PADDING, MAX_FIT_ZOOM, runLayout } from './layout';
 import {
@@ -40,7 +42,12 @@ interface ContextMenu {
   /** The node or edge right-clicked (and so selected). */
   target: string;
   isNode: boolean;
+  /** Opened from the keyboard list: the focus goes back there when the menu closes. */
+  fromList: boolean;
 }
+
+/** The id of the element in the right-hand panel that the chart's list is drawn into, when there is one. */
+export const CHART_LIST_SLOT = 'chart-list-slot';
 
 const isEditable = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -62,6 +69,8 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
   const notes = useAppStore((s) => s.chartNotes);
   const canUndo = useAppStore((s) => s.chartPast.length > 0);
   const canRedo = useAppStore((s) => s.chartFuture.length > 0);
+  const fitRequest = useAppStore((s) => s.chartFit);
+  const pathStart = useAppStore((s) => s.pathStart);
   const store = useAppStoreApi();
 
   const containerRef = useRef<HTMLDivElement>(null);
@@ -74,6 +83,13 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
   const [revision, setRevision] = useState(0);
   const [menu, setMenu] = useState<ContextMenu | null>(null);
   const [navigatorOpen, setNavigatorOpen] = useState<boolean | null>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  // The right-hand panel draws the list when it is there (it is mounted with the view, in the same commit).
+  const [listSlot, setListSlot] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setListSlot(document.getElementById(CHART_LIST_SLOT)));
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   const updateLod = useCallback(() => {
     const core = cyRef.current;
@@ -137,7 +153,8 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
     const core = cytoscape({
       container,
       style: graphStylesheet(0),
-      minZoom: 0.05,
+      // Low enough to fit a chart of thousands of nodes (laid out as balloon trees, it is wide).
+      minZoom: 0.002,
       maxZoom: 4,
       boxSelectionEnabled: true,
     });
@@ -195,6 +212,7 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
         y: event.renderedPosition.y,
         target: target.id(),
         isNode: target.isNode(),
+        fromList: false,
       });
     });
     core.on('tap cxttap', (event) => {
@@ -308,6 +326,14 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
     }
   }, [layoutRequest, fitChart, store]);
 
+  // A chart put back as it was saved: fitted to the window, since the view still shows the old one.
+  const lastFitRef = useRef(fitRequest);
+  useEffect(() => {
+    if (fitRequest === lastFitRef.current) return;
+    lastFitRef.current = fitRequest;
+    fitChart();
+  }, [fitRequest, elements, fitChart]);
+
   // The store's selection onto the canvas (a pick in the list, a search hit added).
   useEffect(() => {
     const core = cyRef.current;
@@ -380,10 +406,35 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
     core.zoom({ level: core.zoom() * factor, renderedPosition: { x: core.width() / 2, y: core.height() / 2 } });
   };
 
-  const run = (action: () => void) => () => {
-    setMenu(null);
-    action();
-  };
+  /**
+   * Opens the context menu from the keyboard list for `id`: selected (alone, unless it already
+   * was), brought into view, and the menu put beside it on the canvas.
+   */
+  const openMenuFor = useCallback(
+    (id: string) => {
+      const state = store.getState();
+      if (!state.chartSelection.includes(id)) state.selectOnChart([id]);
+      const core = cyRef.current;
+      const node = core?.getElementById(id);
+      if (!core || !node || node.empty()) return;
+      const at = node.renderedPosition();
+      if (at.x < 0 || at.y < 0 || at.x > core.width() || at.y > core.height()) core.center(node);
+      const shown = node.renderedPosition();
+      setMenu({ x: shown.x, y: shown.y, target: id, isNode: true, fromList: true });
+    },
+    [store],
+  );
+
+  const closeMenu = useCallback(
+    (chosen: boolean) => {
+      const wasFromList = menu?.fromList ?? false;
+      setMenu(null);
+      // Back where the keyboard was, unless the item chosen moved the focus itself (a panel, a form).
+      if (wasFromList && !chosen) document.querySelector<HTMLElement>('[data-testid="chart-list"]')?.focus();
+    },
+    [menu],
+  );
+
   const a = store.getState();
   const selectionActions = [
     {
@@ -424,9 +475,100 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
     },
   ];
 
+  /** The context menu's entries for what was right-clicked (or chosen in the list), with the selection around it. */
+  const menuItems = (target: ContextMenu): ChartMenuItem[] => {
+    const items: ChartMenuItem[] = [];
+    const label = chart.nodes[target.target]?.label ?? 'this node';
+    if (target.isNode) {
+      items.push({
+        label: 'Details',
+        title: 'Every fact about the node with its sources, in the left panel',
+        act: () => {
+          a.selectOnChart([target.target]);
+          a.revealDetails();
+        },
+        testId: 'menu-details',
+      });
+      items.push({
+        label: selectedNodes.length > 1 ? `Expand ${selectedNodes.length} nodes` : 'Expand',
+        title: 'Add the neighbours with the expand options as they are (E opens them)',
+        separated: true,
+        act: () => void a.expand(selectedNodes),
+        testId: 'menu-expand',
+      });
+      items.push({
+        label: 'Expand by kind, hops, agency…',
+        title: 'Choose the links to follow, the agencies and how many hops',
+        act: () => a.openExpand(),
+        testId: 'menu-expand-options',
+      });
+      if (selectedNodes.length === 2) {
+        items.push({
+          label: 'Find paths between the two…',
+          title: 'Shortest paths between the two selected nodes (P)',
+          act: () => a.openPaths(),
+          testId: 'menu-paths',
+        });
+      } else if (pathStart && pathStart !== target.target && pathStart in chart.nodes) {
+        const from = chart.nodes[pathStart]?.label ?? pathStart;
+        items.push({
+          label: `Find paths from ${from} to here…`,
+          title: 'Shortest paths between the node marked as the start and this one',
+          act: () => {
+            a.selectOnChart([pathStart, target.target]);
+            a.setPathStart(null);
+            a.openPaths();
+          },
+          testId: 'menu-paths-to',
+        });
+      }
+      if (selectedNodes.length !== 2 && pathStart !== target.target) {
+        items.push({
+          label: 'Find paths from here',
+          title: `Mark ${label} as the start; then open this menu on another node`,
+          act: () => a.setPathStart(target.target),
+          testId: 'menu-paths-from',
+        });
+      }
+    } else {
+      items.push({
+        label: 'Explain link',
+        title: 'The facts behind this link with their sources, in the left panel',
+        act: () => {
+          a.selectOnChart([target.target]);
+          a.revealDetails();
+        },
+        testId: 'menu-details',
+      });
+    }
+    selectionActions
+      .filter((action) => action.enabled)
+      .forEach((action, i) =>
+        items.push({
+          label: action.label,
+          title: action.title,
+          separated: i === 0,
+          act: action.act,
+          testId: `menu-${action.label.toLowerCase()}`,
+        }),
+      );
+    return items;
+  };
+
+  const list =
+    nodeCount > 0 ? (
+      <ChartList
+        nodes={shownNodes}
+        selection={selection}
+        hiddenCount={hiddenCount}
+        onChoose={choose}
+        onMenu={openMenuFor}
+      />
+    ) : null;
+
   return (
     <div
-      className="graph-view chart-view"
+      className={`graph-view chart-view${listSlot ? ' chart-view-list-elsewhere' : ''}`}
       onKeyDown={(event) => {
         if (
           (event.key === 'Delete' || event.key === 'Backspace') &&
@@ -438,7 +580,7 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
         } else if (event.key === 'Escape') setMenu(null);
       }}
     >
-      <div className="chart-stage">
+      <div className="chart-stage" ref={stageRef}>
         <div
           ref={containerRef}
           className="graph-canvas"
@@ -446,83 +588,87 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
           aria-label={`Link chart with ${nodeCount} nodes and ${edgeCount} relationships; the list beside it reaches each node`}
           data-testid="graph-canvas"
         />
-        {nodeCount > 0 && (
-          <div className="graph-toolbar chart-toolbar" role="toolbar" aria-label="Chart">
-            <button type="button" onClick={() => a.undoChart()} disabled={!canUndo} title="Undo (Ctrl+Z)">
-              Undo
-            </button>
-            <button type="button" onClick={() => a.redoChart()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
-              Redo
-            </button>
-            <span className="toolbar-gap" />
-            {selectionActions.map((action) => (
-              <button
-                key={action.label}
-                type="button"
-                onClick={action.act}
-                disabled={!action.enabled}
-                title={action.title}
-              >
-                {action.label}
+        <div className="chart-top">
+          {nodeCount > 0 && (
+            <div className="graph-toolbar chart-toolbar" role="toolbar" aria-label="Chart">
+              <button type="button" onClick={() => a.undoChart()} disabled={!canUndo} title="Undo (Ctrl+Z)">
+                Undo
               </button>
-            ))}
-            <button
-              type="button"
-              onClick={() => a.showElements()}
-              disabled={Object.keys(chart.hidden).length === 0}
-              title="Draw every hidden element again"
-            >
-              Show hidden
-            </button>
-            <span className="toolbar-gap" />
-            <button type="button" onClick={() => zoomBy(1.4)} aria-label="Zoom in" title="Zoom in">
-              +
-            </button>
-            <button type="button" onClick={() => zoomBy(1 / 1.4)} aria-label="Zoom out" title="Zoom out">
-              −
-            </button>
-            <button type="button" onClick={fitChart} aria-label="Fit to window" title="Fit to window">
-              Fit
-            </button>
-            <button type="button" onClick={() => a.relayoutChart()} title="Lay out again; pinned nodes stay">
-              Re-run layout
-            </button>
-            <button type="button" aria-pressed={showNavigator} onClick={() => setNavigatorOpen(!showNavigator)}>
-              Navigator
-            </button>
-          </div>
-        )}
-        {menu && (
-          <div
-            className="chart-menu"
-            role="menu"
-            aria-label="Chart actions"
-            style={{ left: menu.x, top: menu.y }}
-            data-testid="chart-menu"
-          >
-            {selectionActions
-              .filter((action) => action.enabled)
-              .map((action) => (
-                <button key={action.label} type="button" role="menuitem" onClick={run(action.act)}>
+              <button type="button" onClick={() => a.redoChart()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+                Redo
+              </button>
+              <span className="toolbar-gap" />
+              {selectionActions.map((action) => (
+                <button
+                  key={action.label}
+                  type="button"
+                  onClick={action.act}
+                  disabled={!action.enabled}
+                  title={action.title}
+                >
                   {action.label}
                 </button>
               ))}
-          </div>
+              <button
+                type="button"
+                onClick={() => a.showElements()}
+                disabled={Object.keys(chart.hidden).length === 0}
+                title="Draw every hidden element again"
+              >
+                Show hidden
+              </button>
+              <span className="toolbar-gap" />
+              <button type="button" onClick={() => zoomBy(1.4)} aria-label="Zoom in" title="Zoom in">
+                +
+              </button>
+              <button type="button" onClick={() => zoomBy(1 / 1.4)} aria-label="Zoom out" title="Zoom out">
+                −
+              </button>
+              <button type="button" onClick={fitChart} aria-label="Fit to window" title="Fit to window">
+                Fit
+              </button>
+              <button type="button" onClick={() => a.relayoutChart()} title="Lay out again; pinned nodes stay">
+                Re-run layout
+              </button>
+              <button type="button" aria-pressed={showNavigator} onClick={() => setNavigatorOpen(!showNavigator)}>
+                Navigator
+              </button>
+            </div>
+          )}
+          {notes.length > 0 && (
+            <ul className="chart-notes" aria-label="What the chart leaves out">
+              {notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
+          {pathStart && pathStart in chart.nodes && (
+            <p className="chart-path-start" role="status" data-testid="path-start">
+              Paths from <strong>{chart.nodes[pathStart]?.label}</strong>: open the menu on another node (right-click,
+              or the context-menu key in the list).{' '}
+              <button type="button" className="button-small button-secondary" onClick={() => a.setPathStart(null)}>
+                Cancel
+              </button>
+            </p>
+          )}
+        </div>
+        <div className="chart-bottom">
+          {nodeCount > 0 && <AgencyKey nodes={shownNodes} />}
+          <span className="spacer" />
+          {nodeCount > 0 && showNavigator && <Navigator cy={cy} revision={revision} />}
+        </div>
+        {menu && (
+          <ChartMenu
+            x={menu.x}
+            y={menu.y}
+            about={menu.isNode ? (chart.nodes[menu.target]?.label ?? 'node') : 'link'}
+            items={menuItems(menu)}
+            onClose={closeMenu}
+          />
         )}
-        {nodeCount > 0 && <AgencyKey nodes={shownNodes} />}
-        {notes.length > 0 && (
-          <ul className="chart-notes" aria-label="What the chart leaves out">
-            {notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        )}
-        {nodeCount > 0 && showNavigator && <Navigator cy={cy} revision={revision} />}
         {overlay && <div className="graph-overlay">{overlay}</div>}
       </div>
-      {nodeCount > 0 && (
-        <ChartList nodes={shownNodes} selection={selection} hiddenCount={hiddenCount} onChoose={choose} />
-      )}
+      {list && (listSlot ? createPortal(list, listSlot) : list)}
     </div>
   );
 }

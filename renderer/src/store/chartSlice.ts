@@ -63,6 +63,16 @@ export interface ChartSlice {
   chartLayout: ChartLayoutRequest;
   /** What the last slice added left out (hubs, the cap) in plain words; shown beside the chart. */
   chartNotes: string[];
+  /**
+   * Changes whenever the view should fit the whole chart without laying it out again (a saved
+   * investigation opened at its saved positions).
+   */
+  chartFit: number;
+  /**
+   * Where the investigator asked to find paths from (the context menu's "Find paths from here");
+   * a later "Find paths to here" pairs it with another node.
+   */
+  pathStart: string | null;
 
   /**
    * Adds a slice (a search hit, an expansion, paths): nodes and edges already on the chart are
@@ -90,6 +100,10 @@ export interface ChartSlice {
   moveNodes(positions: Record<string, ChartPosition>, options?: { record?: boolean }): void;
   /** Asks the view to lay out the whole chart again (pinned nodes stay). */
   relayoutChart(): void;
+  /** Asks the view to fit the whole chart in the window, as it stands. */
+  fitChartView(): void;
+  /** Remembers (or forgets, with null) the node to find paths from. */
+  setPathStart(id: string | null): void;
   undoChart(): void;
   redoChart(): void;
   /** Empties the chart (an undo step). */
@@ -212,6 +226,8 @@ export function createChartSlice(): StateCreator<AppState, [], [], ChartSlice> {
       chartFuture: [],
       chartLayout: { seq: 0, scope: 'all', nodes: [] },
       chartNotes: [],
+      chartFit: 0,
+      pathStart: null,
 
       addSlice(slice, options = {}) {
         const before = get().chart;
@@ -319,6 +335,14 @@ export function createChartSlice(): StateCreator<AppState, [], [], ChartSlice> {
 
       relayoutChart() {
         set({ chartLayout: layout('all', Object.keys(get().chart.nodes)) });
+      },
+
+      fitChartView() {
+        set({ chartFit: get().chartFit + 1 });
+      },
+
+      setPathStart(id) {
+        set({ pathStart: id !== null && id in get().chart.nodes ? id : null });
       },
 
       undoChart() {

@@ -33,7 +33,11 @@ export function createGraphSlice(api: CaselinkApi): StateCreator<AppState, [], [
           : { graphError: result.error, graphLoading: false },
       );
       // The chart draws the overview as stable chart nodes (persons once, with their mentions).
-      if (result.ok) get().showOverview(result.value);
+      if (result.ok) {
+        get().showOverview(result.value);
+        // The overview sends no dates for persons and identifiers: the timeline needs them.
+        void get().readChartDates();
+      }
     },
   });
 }

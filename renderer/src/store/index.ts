@@ -9,6 +9,7 @@ import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createLinksSlice, type LinksSlice } from './linksSlice';
+import { createPanelsSlice, type PanelsSlice } from './panelsSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
@@ -16,6 +17,7 @@ export { selectChartAnalysis, selectChartAppearance, selectFilterResult } from '
 export { AUDIT_LIST_LIMIT } from './auditSlice';
 export type { AddSliceOptions, ChartContent, ChartGroup, ChartLayoutRequest, ChartPosition } from './chartSlice';
 export type { Connection } from './connectionSlice';
+export type { SidePanel } from './panelsSlice';
 export type { ChosenFile, ImportFile, ImportMapping, ImportStep } from './importSlice';
 export {
   chosenSidesOf,
@@ -37,7 +39,8 @@ export type AppState = ConnectionSlice &
   ReviewSlice &
   AuditSlice &
   AnalysisSlice &
-  WorkspaceSlice;
+  WorkspaceSlice &
+  PanelsSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -56,6 +59,7 @@ export function createAppStore(api: CaselinkApi, storage: Storage | undefined = 
     ...createAuditSlice(api)(...args),
     ...createAnalysisSlice()(...args),
     ...createWorkspaceSlice(api)(...args),
+    ...createPanelsSlice(storage)(...args),
   }));
 }
 

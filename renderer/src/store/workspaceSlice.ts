@@ -143,6 +143,43 @@ export interface WorkspaceSlice {
   /** Starts a new, empty chart (an undo step); the next save makes a new investigation. */
   newChart(): void;
   deleteInvestigation(id: string): Promise<boolean>;
+
+  /** True while the dates behind the chart's nodes are being read (see {@link WorkspaceSlice.readChartDates}). */
+  datesLoading: boolean;
+  /**
+   * Reads the record and event dates behind chart nodes that came without them (the overview
+   * sends none for persons and identifiers) and puts them on those nodes, for the timeline and
+   * the period filter. Not an undo step: the nodes are the same, better described.
+   */
+  readChartDates(ids?: readonly string[]): Promise<void>;
+}
+
+/**
+ * An agency code no agency has (codes are letters, digits, "-" and "_"): an expansion through
+ * its records follows no link, so it answers the start nodes alone, read as the workspace reads
+ * them, dates included. The API has no plainer way to read chart nodes by reference.
+ */
+export const NO_AGENCY = '∅';
+
+/** How many nodes one request for dates names (the API's largest expansion start). */
+const DATES_BATCH = 500;
+
+/** Whether a chart node carries no date the timeline could draw. */
+function undated(node: ChartNodeDto): boolean {
+  return (node.dates ?? []).length === 0 && !(node.mentions ?? []).some((m) => m.date !== null);
+}
+
+/** `node` with the dates `read` gives (a person's mentions dated by mention and record). */
+export function withDates(node: ChartNodeDto, read: ChartNodeDto): ChartNodeDto {
+  const next: ChartNodeDto = { ...node };
+  if (read.dates && read.dates.length > 0) next.dates = read.dates;
+  if (node.mentions && read.mentions) {
+    const dateOf = new Map(read.mentions.map((m) => [`${m.id}|${m.record}`, m.date]));
+    next.mentions = node.mentions.map((m) =>
+      m.date !== null ? m : { ...m, date: dateOf.get(`${m.id}|${m.record}`) ?? null },
+    );
+  }
+  return next;
 }
 
 /** The search answer as keyboard rows: each group's hits, then its "Add all" when it has more than one. */
@@ -192,15 +229,20 @@ export function createWorkspaceSlice(api: CaselinkApi): StateCreator<AppState, [
   let searchSeq = 0;
   let detailsSeq = 0;
   return (set, get) => {
-    /** Replaces the chart as one undo step, without a new layout: positions are the saved ones. */
+    /**
+     * Replaces the chart as one undo step, without a new layout (positions are the saved ones),
+     * and fits the view to it: the view still shows wherever the old chart was.
+     */
     const replaceChart = (next: ChartContent) => {
-      const { chart, chartPast } = get();
+      const { chart, chartPast, chartFit } = get();
       set({
         chart: next,
         chartPast: [...chartPast, chart].slice(-CHART_HISTORY_LIMIT),
         chartFuture: [],
         chartSelection: [],
         chartNotes: [],
+        chartFit: chartFit + 1,
+        pathStart: null,
       });
     };
 
@@ -273,7 +315,8 @@ export function createWorkspaceSlice(api: CaselinkApi): StateCreator<AppState, [
       expandError: null,
       lastExpand: null,
       openExpand() {
-        set({ expandOpen: true, expandError: null, pathsOpen: false });
+        // The options live in the left panel: opened from the chart's menu, it must be there to see.
+        set({ expandOpen: true, expandError: null, pathsOpen: false, panelsOpen: { ...get().panelsOpen, left: true } });
       },
       closeExpand() {
         set({ expandOpen: false });
@@ -335,7 +378,7 @@ export function createWorkspaceSlice(api: CaselinkApi): StateCreator<AppState, [
       pathEnds: null,
       highlighted: {},
       openPaths() {
-        set({ pathsOpen: true, pathsError: null, expandOpen: false });
+        set({ pathsOpen: true, pathsError: null, expandOpen: false, panelsOpen: { ...get().panelsOpen, left: true } });
       },
       closePaths() {
         set({ pathsOpen: false });
@@ -468,6 +511,33 @@ export function createWorkspaceSlice(api: CaselinkApi): StateCreator<AppState, [
           paths: null,
           pathEnds: null,
         });
+      },
+
+      datesLoading: false,
+
+      async readChartDates(ids) {
+        const { nodes } = get().chart;
+        const wanted = (ids ?? Object.keys(nodes)).filter((id) => nodes[id] && undated(nodes[id]));
+        if (wanted.length === 0) return;
+        set({ datesLoading: true });
+        for (let at = 0; at < wanted.length; at += DATES_BATCH) {
+          const batch = wanted.slice(at, at + DATES_BATCH);
+          const result = await settle(() =>
+            api.expandNodes({ nodes: batch, agencies: [NO_AGENCY], edgeKinds: ['about'], hops: 1, limit: 1 }),
+          );
+          if (!result.ok) break;
+          const read = new Map(result.value.nodes.map((n) => [n.id, n]));
+          // The chart may have changed while main answered: only nodes still on it, still undated, change.
+          const { chart } = get();
+          const changed: Record<string, ChartNodeDto> = {};
+          for (const id of batch) {
+            const node = chart.nodes[id];
+            const found = read.get(id);
+            if (node && found && undated(node)) changed[id] = withDates(node, found);
+          }
+          if (Object.keys(changed).length > 0) set({ chart: { ...chart, nodes: { ...chart.nodes, ...changed } } });
+        }
+        set({ datesLoading: false });
       },
 
       async deleteInvestigation(id) {

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store';
 import { ExpandPopover } from '../expand/ExpandPopover';
 import { PathsForm, PathsList } from '../paths/PathsPanel';
@@ -24,6 +24,8 @@ export function WorkspacePanel() {
   const lastExpand = useAppStore((s) => s.lastExpand);
   const expandLoading = useAppStore((s) => s.expandLoading);
   const lastOpened = useAppStore((s) => s.lastOpened);
+  const panelFocus = useAppStore((s) => s.panelFocus);
+  const selectionRef = useRef<HTMLHeadingElement>(null);
   const selectedNodes = selection.filter((id) => id in nodesOnChart);
   const canExpand = selectedNodes.length > 0;
   const canPath = selectedNodes.length === 2;
@@ -45,6 +47,14 @@ export function WorkspacePanel() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
+
+  // The chart menu's "Details": the selection's section into view, its heading focused (the
+  // details follow it), so a keyboard or screen-reader user lands on them.
+  useEffect(() => {
+    if (panelFocus?.target !== 'details') return;
+    selectionRef.current?.scrollIntoView({ block: 'start' });
+    selectionRef.current?.focus();
+  }, [panelFocus]);
 
   const a = store.getState();
   return (
@@ -69,7 +79,9 @@ export function WorkspacePanel() {
         </section>
       )}
       <section className="panel-section" aria-labelledby="selection-heading" data-testid="selection-panel">
-        <h2 id="selection-heading">Selection</h2>
+        <h2 id="selection-heading" ref={selectionRef} tabIndex={-1}>
+          Selection
+        </h2>
         <div className="selection-actions">
           <button
             type="button"

@@ -528,6 +528,11 @@ export interface Proposal {
   unmapped: string[];
   /** Why each column was mapped as it was ("header says DOB", "values look like phone numbers"). */
   reasons: Record<string, string>;
+  /**
+   * Columns holding the agency's own id of a person ("Person ID"), with the party they name and
+   * their first values: a workbook whose sheets share one is proposed a join key.
+   */
+  personIds?: { column: string; party: string; values: string[] }[];
 }
 
 export interface ProposalInput {
@@ -998,7 +1003,17 @@ export function proposeProfile(input: ProposalInput): Proposal {
     entities,
     columns,
   };
-  return { profile, unmapped, reasons };
+  const personIds = input.header.flatMap((header, index) => {
+    const party = personIdOf(header);
+    if (!party) return [];
+    const values = input.samples
+      .map((row) => row[index] ?? null)
+      .filter((c) => !isBlank(c))
+      .slice(0, 50)
+      .map((c) => cellText(c).trim().slice(0, 64));
+    return [{ column: header, party: party.entity, values }];
+  });
+  return { profile, unmapped, reasons, ...(personIds.length > 0 ? { personIds } : {}) };
 }
 
 // Words that make a number an identifier: "Person ID", "Код особи", "Subject ref.".
@@ -1021,10 +1036,22 @@ export function personIdOf(header: string): PartyWord | null {
   return read.party;
 }
 
+/**
+ * Whether values can be ids an agency gives a person once: not a number counted within each case
+ * ("Person No" 1, 2, 3 beside "Case Ref"), and not one placeholder ("0", "n/a") for everyone. No
+ * values (a sheet read without rows) say nothing against it.
+ */
+function idValues(values: string[]): boolean {
+  if (values.length === 0) return true;
+  const counted = values.filter((v) => /^\d{1,3}$/.test(v)).length;
+  const distinct = new Set(values.map((v) => v.toLowerCase())).size;
+  return counted / values.length < 0.4 && (values.length < 3 || distinct > 1);
+}
+
 /** The sheet's person whose id the column is: the party the header names, or the sheet's main person. */
-function personOfSheet(profile: Profile, party: PartyWord): string | null {
+function personOfSheet(profile: Profile, party: string): string | null {
   const persons = Object.entries(profile.entities).filter(([, e]) => e.kind === 'person');
-  if (persons.some(([name]) => name === party.entity)) return party.entity;
+  if (persons.some(([name]) => name === party)) return party;
   const main = persons.find(([, e]) => !NOT_MAIN.includes(e.role));
   return main?.[0] ?? null;
 }
@@ -1040,12 +1067,10 @@ function suggestJoinKey(
 ): { columns: string[]; entities: string[]; sheets: string[] } | null {
   const found: { header: string; entity: string; sheet: string }[] = [];
   for (const { sheet, proposal } of sheets) {
-    const headers = [...proposal.profile.columns.map((c) => c.column), ...proposal.unmapped];
-    for (const header of headers) {
-      const party = personIdOf(header);
-      const entity = party ? personOfSheet(proposal.profile, party) : null;
-      if (entity) {
-        found.push({ header, entity, sheet });
+    for (const { column, party, values } of proposal.personIds ?? []) {
+      const entity = personOfSheet(proposal.profile, party);
+      if (entity && idValues(values)) {
+        found.push({ header: column, entity, sheet });
         break;
       }
     }

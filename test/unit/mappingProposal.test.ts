@@ -949,6 +949,29 @@ describe('proposing a join key between the sheets of a workbook', () => {
     });
   });
 
+  it('suggests none for a person number counted within each case, as the city police workbook has', () => {
+    const merged = mergeSheetProposals([
+      sheet(
+        'Persons',
+        ['Case Ref', 'Person No', 'Surname'],
+        [
+          ['CP/26/001040', '1', 'BROWN'],
+          ['CP/26/001043', '1', 'Sharma'],
+          ['CP/26/001043', '2', 'HORVATH'],
+        ],
+      ),
+      sheet(
+        'Contacts',
+        ['Case Ref', 'Person No', 'Phone'],
+        [
+          ['CP/26/001040', '1', '07537.497456'],
+          ['CP/26/001049', '2', '+84 90 211 1133'],
+        ],
+      ),
+    ]);
+    expect(Object.values(merged.profile.entities).map((e) => e.joinKey ?? null)).toEqual([null]);
+  });
+
   it('suggests none for an id on one sheet only, a case number, or a document', () => {
     const keys = (sheets: ReturnType<typeof sheet>[]) =>
       Object.values(mergeSheetProposals(sheets).profile.entities).map((e) => e.joinKey ?? null);

@@ -1,7 +1,9 @@
 // What persons and organisations (mentions, by id) are linked to: the identifiers they used and
 // the records that mention them; only links of the relationship types asked for (all when none)
 // asserted by records of the agencies asked for (all when none). One row per link; each end given
-// by its labels and key properties; an identifier's use with its column and raw text.
+// by its labels and key properties (and, for what is reached, what its label is made of: the
+// expand note names hubs left out without reading them); an identifier's use with its column and
+// raw text.
 // At most $max links, in a fixed order (the caller says when the answer was cut).
 // mode: read
 // params: $ids, $types, $agencies, $max
@@ -18,6 +20,7 @@ CALL (p) {
   RETURN 'MENTIONS' AS type, r AS other, r.id AS record, r.agency AS agency, x.role AS role, null AS use
 }
 RETURN labels(p) AS fromLabels, p {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, type, labels(other) AS labels,
-  other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS keys, record, agency, role, use
+  other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records, .name,
+    .display, .displayName, .code, .caseRef, .recordRef, .fileName} AS keys, record, agency, role, use
 ORDER BY record, type, elementId(other)
 LIMIT $max

@@ -1,6 +1,7 @@
 // What records (by id) are linked to: the identifiers the row itself gives, the persons and
 // organisations it mentions and the case it is about; only the relationship types asked for (all
-// when none), and only records of the agencies asked for (all when none). One row per link.
+// when none), and only records of the agencies asked for (all when none). One row per link; what
+// is reached comes with what its label is made of (the expand note names hubs without reading them).
 // At most $max links, in a fixed order (the caller says when the answer was cut).
 // mode: read
 // params: $ids, $types, $agencies, $max
@@ -21,6 +22,7 @@ CALL (r) {
   RETURN 'ABOUT' AS type, c AS other, null AS role, null AS use
 }
 RETURN labels(r) AS fromLabels, r {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, type, labels(other) AS labels,
-  other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS keys, r.id AS record, r.agency AS agency, role, use
+  other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records, .name,
+    .display, .displayName, .code, .caseRef, .recordRef, .fileName} AS keys, r.id AS record, r.agency AS agency, role, use
 ORDER BY record, type, elementId(other)
 LIMIT $max

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartSliceDto } from '../../main/contract/api';
 import { nodeRef } from '../../main/contract/workspaceTypes';
 import { expandNodes } from '../../main/services/workspace/expandService';
-import { findPaths } from '../../main/services/workspace/pathService';
+import { loadChartNodes } from '../../main/services/workspace/chartNodes';
+import { findPaths, shortestPathRows } from '../../main/services/workspace/pathService';
 import { openTestServices, type TestServices } from '../support/services';
 import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
@@ -176,5 +177,30 @@ describe('expanding chart nodes and finding paths between them', () => {
     const short = await findPaths(services.db, { from: person('Ion Popescu'), to: person('Elena Dima'), maxHops: 1 });
     expect(short.paths).toEqual([]);
     expect(short.slice.notes[0]).toMatch(/^No path of 1 steps or fewer without hubs/);
+  });
+
+  it('bounds the path search at the steps asked, in Neo4j: each bound finds exactly the paths the unbounded search keeps', async () => {
+    const ends = await loadChartNodes(services.db, [person('Ion Popescu'), person('Andrei Lungu')]);
+    const params = {
+      from: ends.elements.get(person('Ion Popescu')) ?? [],
+      to: ends.elements.get(person('Andrei Lungu')) ?? [],
+      includeHubs: true,
+      limit: 100,
+    };
+    expect(params.from).toHaveLength(2);
+    const lengths = (rows: { get(key: string): unknown }[]) =>
+      rows.map((r) => (r.get('rels') as unknown[]).length).sort((a, b) => a - b);
+    for (const many of [false, true]) {
+      const widest = lengths(await shortestPathRows(services.db, 10, many, params));
+      expect(widest.slice(0, 3)).toEqual([2, 2, 3]);
+      for (let hops = 1; hops <= 10; hops += 1) {
+        expect(lengths(await shortestPathRows(services.db, hops, many, params))).toEqual(
+          widest.filter((n) => n <= hops),
+        );
+      }
+    }
+    await expect(shortestPathRows(services.db, 11, false, params)).rejects.toThrow(/from 1 to 10/);
+    const two = await findPaths(services.db, { from: person('Ion Popescu'), to: person('Andrei Lungu'), maxHops: 2 });
+    expect(two.paths.map((p) => p.nodes.map((r) => names.get(r) ?? r))).toEqual([['Ion', 'P888', 'Andrei']]);
   });
 });

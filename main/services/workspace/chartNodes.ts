@@ -316,80 +316,6 @@ function graphNodeRow(row: Row): GraphNodeRow & { elementId: string } {
 /** The most mentions one person node joins; a larger cluster is cut here and said so. */
 export const MAX_COMPONENT = 1000;
 
-/** Persons joined from mentions: each mention's component, found by reading pairs outwards. */
-export interface PersonComponents {
-  /** Mention id → the component's mention ids, sorted. */
-  members: Map<string, string[]>;
-  /** Mention ids whose component an open candidate (not only confirmed pairs) joined. */
-  unconfirmed: Set<string>;
-  /** Components cut at {@link MAX_COMPONENT}. */
-  cut: boolean;
-}
-
-/**
- * The connected components of the mentions `ids` over confirmed same-person pairs (and open
- * candidates at or above `joinAt`), read breadth-first: one statement per step outwards.
- */
-export async function personComponents(
-  db: Database,
-  ids: Iterable<string>,
-  joinAt: number | null = null,
-): Promise<PersonComponents> {
-  const adjacency = new Map<string, Set<string>>();
-  const candidateEdges = new Set<string>();
-  let frontier = [...new Set(ids)];
-  const seen = new Set(frontier);
-  const bound = MAX_COMPONENT * Math.max(1, frontier.length);
-  let cut = false;
-  while (frontier.length) {
-    const rows = await db.read('workspace/same-as-pairs', { ids: frontier, joinAt });
-    const next: string[] = [];
-    for (const row of rows) {
-      const [a, b] = [row.string('a'), row.string('b')];
-      if (!adjacency.has(a)) adjacency.set(a, new Set());
-      if (!adjacency.has(b)) adjacency.set(b, new Set());
-      adjacency.get(a)?.add(b);
-      adjacency.get(b)?.add(a);
-      if (row.string('status') !== 'confirmed') candidateEdges.add(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-      if (!seen.has(b)) {
-        if (seen.size >= bound) {
-          cut = true;
-          continue;
-        }
-        seen.add(b);
-        next.push(b);
-      }
-    }
-    frontier = next;
-  }
-  const members = new Map<string, string[]>();
-  const unconfirmed = new Set<string>();
-  for (const start of seen) {
-    if (members.has(start)) continue;
-    const component: string[] = [];
-    const queue = [start];
-    const inComponent = new Set([start]);
-    let viaCandidate = false;
-    while (queue.length) {
-      const x = queue.pop() as string;
-      component.push(x);
-      for (const y of adjacency.get(x) ?? []) {
-        if (candidateEdges.has(x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`)) viaCandidate = true;
-        if (!inComponent.has(y) && inComponent.size < MAX_COMPONENT) {
-          inComponent.add(y);
-          queue.push(y);
-        } else if (!inComponent.has(y)) cut = true;
-      }
-    }
-    component.sort();
-    for (const x of component) {
-      members.set(x, component);
-      if (viaCandidate) unconfirmed.add(x);
-    }
-  }
-  return { members, unconfirmed, cut };
-}
-
 /** Mention rows by id. */
 export async function loadMentions(db: Database, ids: readonly string[]): Promise<Map<string, MentionRow>> {
   const out = new Map<string, MentionRow>();
@@ -475,21 +401,30 @@ export async function loadChartNodes(
   return out;
 }
 
-/** Adds the persons and organisations of these mention ids to `out`. */
+function mentionRow(value: unknown): MentionRow {
+  const m = value as MentionRow;
+  return { id: m.id, labels: m.labels, properties: m.properties, elementId: m.elementId, records: m.records };
+}
+
+/**
+ * Adds the persons and organisations of these mention ids to `out`: one statement reads each
+ * mention with every mention its person joins (see party-components.cypher), cut at
+ * {@link MAX_COMPONENT}.
+ */
 async function addParties(db: Database, mentionIds: string[], joinAt: number | null, out: LoadedNodes): Promise<void> {
-  const asked = await loadMentions(db, mentionIds);
-  const personIds = [...asked.values()].filter((m) => kindOfLabels(m.labels) === 'person').map((m) => m.id);
-  const components = await personComponents(db, personIds, joinAt);
-  out.cut ||= components.cut;
-  const missing = [...components.members.keys()].filter((id) => !asked.has(id));
-  const all = new Map([...asked, ...(await loadMentions(db, missing))]);
+  const rows = await db.read('workspace/party-components', {
+    ids: [...new Set(mentionIds)],
+    joinAt,
+    max: MAX_COMPONENT,
+  });
   const done = new Set<string>();
-  for (const mention of asked.values()) {
-    if (done.has(mention.id)) continue;
-    const memberIds =
-      kindOfLabels(mention.labels) === 'person' ? (components.members.get(mention.id) ?? [mention.id]) : [mention.id];
-    const members = memberIds.map((id) => all.get(id)).filter((m): m is MentionRow => m !== undefined);
-    const node = partyChartNode(members, components.unconfirmed.has(mention.id));
+  for (const row of rows) {
+    if (done.has(row.string('id'))) continue;
+    // Nearest first: a cluster too large to draw keeps the mentions closest to the one asked for.
+    const joined = (row.get('members') as unknown[]).map(mentionRow);
+    if (joined.length > MAX_COMPONENT) out.cut = true;
+    const members = joined.slice(0, MAX_COMPONENT).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const node = partyChartNode(members, row.boolean('unconfirmed'));
     out.nodes.set(node.id, node);
     out.elements.set(
       node.id,

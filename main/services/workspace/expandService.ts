@@ -112,6 +112,7 @@ export async function expandNodes(db: Database, input: ExpandInput): Promise<Cha
   const collapse = opts.identifiers === 'collapsed';
   const edges = new EdgeSet();
   const hubsLeftOut = new Set<string>();
+  const hubLabels = new Map<string, string>();
   let cappedOut = 0;
   let added = 0;
   let frontier = [...order];
@@ -138,9 +139,10 @@ export async function expandNodes(db: Database, input: ExpandInput): Promise<Cha
       .map(([ref]) => ref);
     for (const [ref, hub] of reachedIdentifiers)
       if (hub && !opts.includeHubs && !onChart.has(ref)) hubsLeftOut.add(ref);
+    for (const l of links) if (l.toLabel !== undefined && hubsLeftOut.has(l.to)) hubLabels.set(l.to, l.toLabel);
     const users = collapse && walkable.length ? await step(db, walkable, filter) : [];
     // Hubs left out are not read: they are never drawn, and reading one costs its (bounded) uses.
-    // The few the note names are read at the end.
+    // The few the note names are named from the step's rows.
     await known.learn(
       [
         ...links.map((l) => l.to),
@@ -222,8 +224,9 @@ export async function expandNodes(db: Database, input: ExpandInput): Promise<Cha
 
   if (hubsLeftOut.size) {
     const named = [...hubsLeftOut].sort().slice(0, 3);
-    await known.learn(named);
-    const names = named.map((ref) => known.nodes.get(ref)?.label ?? ref);
+    // The step that reached them gave their labels; only a hub reached otherwise is read.
+    await known.learn(named.filter((ref) => !hubLabels.has(ref)));
+    const names = named.map((ref) => hubLabels.get(ref) ?? known.nodes.get(ref)?.label ?? ref);
     notes.push(
       `${hubsLeftOut.size} hub identifier${hubsLeftOut.size === 1 ? '' : 's'} left out (${names.join(', ')}${hubsLeftOut.size > 3 ? ', …' : ''}): they link too many records to tell anything; expand with hubs included to draw them.`,
     );

@@ -6,7 +6,16 @@
 import type { ChartNodeKind } from '../../contract/workspaceTypes';
 import { parseNodeRef } from '../../contract/workspaceTypes';
 import type { Database, Row } from '../../db/database';
-import { IDENTIFIER_RELATIONSHIPS, isIdentifierKind, kindOfLabels, refOfNode, refParams } from './chartNodes';
+import type { PlainValue } from '../../contract/api';
+import { nodeLabel } from '../graphService';
+import {
+  IDENTIFIER_RELATIONSHIPS,
+  isIdentifierKind,
+  KIND_LABELS,
+  kindOfLabels,
+  refOfNode,
+  refParams,
+} from './chartNodes';
 
 /** One link the graph holds, between two graph nodes given by their own references. */
 export interface GraphLink {
@@ -22,6 +31,8 @@ export interface GraphLink {
   role: string | null;
   /** For an identifier reached: flagged as a hub. */
   hub: boolean;
+  /** For an identifier reached from a party or record: its chart label (to name a hub left out). */
+  toLabel?: string;
   /** For an identifier link: the column and cell it was read from, and any grading of its own. */
   use: IdentifierUse | null;
 }
@@ -57,7 +68,7 @@ function toLink(row: Row): GraphLink | null {
   const to = refOfNode(labels, keys);
   const toKind = kindOfLabels(labels);
   if (!from || !to || !toKind) return null;
-  return {
+  const link: GraphLink = {
     from,
     to,
     toKind,
@@ -68,6 +79,9 @@ function toLink(row: Row): GraphLink | null {
     hub: keys.hub === true,
     use: row.has('use') ? (row.get('use') as IdentifierUse | null) : null,
   };
+  if (isIdentifierKind(toKind) && 'display' in keys)
+    link.toLabel = nodeLabel(KIND_LABELS[toKind], keys as Record<string, PlainValue>);
+  return link;
 }
 
 /**

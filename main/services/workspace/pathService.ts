@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { CaselinkFailure } from '../../contract/errors';
 import { findPathsInput, type PathDto, type PathsResultDto } from '../../contract/workspaceTypes';
-import type { Database } from '../../db/database';
+import type { Database, Params, Row } from '../../db/database';
 import { EdgeSet } from './chartEdges';
 import { kindOfLabels, loadChartNodes, refOfNode } from './chartNodes';
 import type { GraphLink } from './neighbours';
@@ -16,6 +16,56 @@ export type FindPathsInput = z.input<typeof findPathsInput>;
 
 /** Paths the statement answers before mentions are joined, so that joined duplicates leave room. */
 const RAW_PATHS = 100;
+
+type PathStatement = (db: Database, params: Params) => Promise<Row[]>;
+
+/**
+ * The statement for each bound on the steps (1 to 10, the contract's range): the bound is written
+ * in each statement's pattern, so Neo4j never searches past it. Each name is written out, never
+ * built, so the Cypher registry sees every statement the code runs. Index 0 is one step.
+ */
+const SHORTEST_PATHS: readonly PathStatement[] = [
+  (db, p) => db.read('workspace/shortest-paths-1', p),
+  (db, p) => db.read('workspace/shortest-paths-2', p),
+  (db, p) => db.read('workspace/shortest-paths-3', p),
+  (db, p) => db.read('workspace/shortest-paths-4', p),
+  (db, p) => db.read('workspace/shortest-paths-5', p),
+  (db, p) => db.read('workspace/shortest-paths-6', p),
+  (db, p) => db.read('workspace/shortest-paths-7', p),
+  (db, p) => db.read('workspace/shortest-paths-8', p),
+  (db, p) => db.read('workspace/shortest-paths-9', p),
+  (db, p) => db.read('workspace/shortest-paths-10', p),
+];
+
+/** As {@link SHORTEST_PATHS}, asking Neo4j for more paths per pair of ends (for more than five paths). */
+const SHORTEST_PATHS_MANY: readonly PathStatement[] = [
+  (db, p) => db.read('workspace/shortest-paths-many-1', p),
+  (db, p) => db.read('workspace/shortest-paths-many-2', p),
+  (db, p) => db.read('workspace/shortest-paths-many-3', p),
+  (db, p) => db.read('workspace/shortest-paths-many-4', p),
+  (db, p) => db.read('workspace/shortest-paths-many-5', p),
+  (db, p) => db.read('workspace/shortest-paths-many-6', p),
+  (db, p) => db.read('workspace/shortest-paths-many-7', p),
+  (db, p) => db.read('workspace/shortest-paths-many-8', p),
+  (db, p) => db.read('workspace/shortest-paths-many-9', p),
+  (db, p) => db.read('workspace/shortest-paths-many-10', p),
+];
+
+/**
+ * Runs the shortest-paths statement bounded at `maxHops` steps (1 to 10), asking for more paths
+ * per pair of ends when more than five are wanted. Exported for tests of each statement.
+ */
+export async function shortestPathRows(
+  db: Database,
+  maxHops: number,
+  many: boolean,
+  params: { from: string[]; to: string[]; includeHubs: boolean; limit: number },
+): Promise<Row[]> {
+  const run = (many ? SHORTEST_PATHS_MANY : SHORTEST_PATHS)[maxHops - 1];
+  if (!Number.isInteger(maxHops) || maxHops < 1 || !run)
+    throw new RangeError(`maxHops must be a whole number from 1 to 10, not ${maxHops}`);
+  return run(db, params);
+}
 
 interface RawPath {
   nodes: { labels: string[]; keys: Record<string, unknown> }[];
@@ -40,18 +90,13 @@ export async function findPaths(db: Database, input: FindPathsInput): Promise<Pa
       slice: { nodes: [], edges: [], hubsLeftOut: 0, cappedOut: 0, notes: ['Both ends are the same node.'] },
     };
   }
-  const params = {
+  // Asking Neo4j for more paths per pair of ends costs more: the wider statement only when wanted.
+  const rows = await shortestPathRows(db, opts.maxHops, opts.limit > 5, {
     from: ends.elements.get(from as string) ?? [],
     to: ends.elements.get(to as string) ?? [],
-    maxHops: opts.maxHops,
     includeHubs: opts.includeHubs,
     limit: RAW_PATHS,
-  };
-  // Asking Neo4j for more paths per pair of ends costs more: the wider statement only when wanted.
-  const rows =
-    opts.limit <= 5
-      ? await db.read('workspace/shortest-paths', params)
-      : await db.read('workspace/shortest-paths-many', params);
+  });
   const raw = rows.map((r) => ({ nodes: r.get('nodes'), rels: r.get('rels') }) as RawPath);
   const graphRefs = raw.flatMap((p) => p.nodes.map((n) => refOfNode(n.labels, n.keys) ?? ''));
   const loaded = await loadChartNodes(

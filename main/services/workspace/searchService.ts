@@ -12,7 +12,7 @@ import { CHART_NODE_KINDS } from '../../contract/workspaceTypes';
 import { readSearchText, type SearchPlan } from '../../core/searchText';
 import type { Database, Row } from '../../db/database';
 import { audited } from '../auditService';
-import { loadChartNodes } from './chartNodes';
+import { loadChartNodes, type LoadedNodes } from './chartNodes';
 
 export type SearchOptions = z.output<typeof searchInput>;
 
@@ -186,18 +186,18 @@ interface Hit {
 }
 
 /**
- * The chart nodes of what was found. Several mentions of one person become one hit, under the
- * person's reference, with the best of their scores (and, on a tie, the least mention's reason).
+ * The chart nodes of what was found, from what was read already (`ready`) and, for the rest, read
+ * now. Several mentions of one person become one hit, under the person's reference, with the best
+ * of their scores (and, on a tie, the least mention's reason).
  */
-async function withNodes(db: Database, found: readonly Found[]): Promise<Hit[]> {
-  const loaded = await loadChartNodes(
-    db,
-    found.map((f) => f.ref),
-  );
+async function withNodes(db: Database, found: readonly Found[], ready: LoadedNodes | null): Promise<Hit[]> {
+  const missing = found.map((f) => f.ref).filter((ref) => !ready?.resolved.has(ref));
+  const loaded = missing.length ? await loadChartNodes(db, missing) : null;
   const hits = new Map<string, Hit>();
   for (const f of found) {
-    const id = loaded.resolved.get(f.ref);
-    const node = id === undefined ? undefined : loaded.nodes.get(id);
+    const from = ready?.resolved.has(f.ref) ? ready : loaded;
+    const id = from?.resolved.get(f.ref);
+    const node = id === undefined ? undefined : from?.nodes.get(id);
     if (!node) continue;
     const score = round(f.score);
     const known = hits.get(node.id);
@@ -238,18 +238,32 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
     const kindsNow = new Set([...kinds].filter((k) => inCountries.has(k)));
     return { plan, found: await findIdentifiers(db, plan, kindsNow, options.limit) };
   });
+  // Chart nodes are read for the best only (twice the limit: a person's mentions join into one);
+  // the rest are counted in their kind's total as found. The best names' nodes are read as soon as
+  // the names are found, beside the lookups still running (a name search then waits on one round
+  // trip less); what the final ranking keeps beyond them is read after.
+  const cut = options.limit * 2;
+  const parties = findParties(db, early, kinds, options.limit);
+  const partyNodes = parties.then((list) =>
+    list.length
+      ? loadChartNodes(
+          db,
+          [...list]
+            .sort(compareFound)
+            .slice(0, cut)
+            .map((f) => f.ref),
+        )
+      : null,
+  );
   const found = await Promise.all([
-    findParties(db, early, kinds, options.limit),
+    parties,
     kinds.has('case') && early.caseRef ? findCases(db, early, options.limit) : [],
     findIdentifiers(db, early, new Set([...kinds].filter((k) => !inCountries.has(k))), options.limit),
     later.then((l) => l.found),
   ]);
   const { plan } = await later;
-  // Chart nodes are read for the best only (twice the limit: a person's mentions join into one);
-  // the rest are counted in their kind's total as found.
   const ranked = [...new Map(found.flat().map((f) => [f.ref, f])).values()].sort(compareFound);
-  const cut = options.limit * 2;
-  const all = await withNodes(db, ranked.slice(0, cut));
+  const all = await withNodes(db, ranked.slice(0, cut), await partyNodes);
   const totals = new Map<ChartNodeKind, number>();
   for (const h of all) totals.set(h.node.kind, (totals.get(h.node.kind) ?? 0) + 1);
   for (const f of ranked.slice(cut)) {

@@ -21,6 +21,7 @@ export default defineConfig({
         'bench-mapping': resolve(import.meta.dirname, 'bench/mapping.ts'),
         'bench-query': resolve(import.meta.dirname, 'bench/query/query.ts'),
         'bench-render': resolve(import.meta.dirname, 'bench/render/render.ts'),
+        'bench-export': resolve(import.meta.dirname, 'bench/export/export.ts'),
         'docs-screenshots': resolve(import.meta.dirname, 'scripts/screenshots.ts'),
         // Started as a worker thread by the workbook reader, which finds it beside the bundle.
         workbookWorker: resolve(import.meta.dirname, 'main/services/import/workbookWorker.ts'),

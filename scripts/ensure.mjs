@@ -4,6 +4,7 @@
 //             the published list of given names' familiar forms (PyPI's corp-names, with pip)
 //   neo4j     Neo4j Community 5.26 and the launcher, from Maven Central with mvn
 //   chromium  Debian's chromium for the end-to-end tests (apt-get, when running as root)
+//   poppler   Debian's poppler-utils (pdftoppm, pdftotext), which the export tests read PDFs with
 //   readers   the real readers the export tests check files with (networkx, in .cache/venv-readers)
 //   build     the app (electron-vite build) when its sources changed
 // Usage: node scripts/ensure.mjs deps neo4j chromium build
@@ -197,6 +198,19 @@ const steps = {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update', '-qq'], { env });
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env });
+  },
+  poppler() {
+    // The export tests read the PDF charts back as pages (pdftoppm) and text (pdftotext).
+    if (has('pdftoppm') && has('pdftotext')) {
+      say('poppler-utils: present');
+      return;
+    }
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (!isRoot) fail("The export tests need Debian's poppler-utils: sudo apt-get install -y poppler-utils");
+    say("installing Debian's poppler-utils (apt-get)…");
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'poppler-utils'], { env });
   },
   readers() {
     // GraphML is checked by the reader Gephi's and yEd's users script with, not by ours.

@@ -1,6 +1,7 @@
 /**
  * `caselink export`: a chart from seeds (node references, or a search text that finds one node)
- * or a `.caselink.json`, written as GraphML, CSV, i2 ANX or a chart file, redacted on request.
+ * or a `.caselink.json`, drawn as PDF (with its evidence appendix), SVG or PNG, or written as
+ * GraphML, CSV, i2 ANX or a chart file, redacted on request.
  */
 import { Option, type Command } from 'commander';
 import { CaselinkFailure } from '../contract/errors';
@@ -15,6 +16,8 @@ import {
   type ExportFormat,
   type ExportResult,
 } from '../services/export/exportService';
+import { ORIENTATIONS, PAPERS, type Orientation, type Paper } from '../services/export/printChart';
+import { MAX_PNG_DPI, MIN_PNG_DPI } from '../services/export/pngChart';
 import { plural } from './format';
 import { integerIn, nonEmpty, oneOf, repeatable } from './options';
 
@@ -31,9 +34,20 @@ interface ExportCliOptions {
   keyOut?: string;
   title?: string;
   marking?: string;
+  reference?: string;
+  author?: string;
+  date?: string;
+  paper: Paper;
+  orientation: Orientation;
+  dpi: number;
   collapse?: boolean;
   out: string;
   json?: boolean;
+}
+
+/** The date and time a drawn chart carries when --date is not given: now, to the minute, in UTC. */
+export function printedNow(now = new Date()): string {
+  return `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** The export's outcome in lines: files, counts, fingerprint, and what changed since the chart file. */
@@ -65,7 +79,9 @@ export function describeExport(r: ExportResult): string[] {
 export function registerExportCommands(program: Command, out: Out, withConnection: WithConnection): void {
   program
     .command('export')
-    .description('write a chart (from --seed or --chart) as GraphML, CSV, i2 ANX or a .caselink.json chart file')
+    .description(
+      'write a chart (from --seed or --chart) as a PDF with its evidence appendix, SVG or PNG, or as GraphML, CSV, i2 ANX or a .caselink.json chart file',
+    )
     .option('--chart <file>', 'a .caselink.json chart file (re-created from the graph; changes are reported)')
     .addOption(
       new Option('--seed <value>', 'a node reference, or a text that finds exactly one node (repeatable)')
@@ -74,7 +90,7 @@ export function registerExportCommands(program: Command, out: Out, withConnectio
     )
     .addOption(new Option('--hops <n>', 'how many steps out from the seeds').default(1).argParser(integerIn(0, 3)))
     .addOption(
-      new Option('--format <format>', 'graphml, csv, anx or json')
+      new Option('--format <format>', 'pdf, svg, png, graphml, csv, anx or json')
         .argParser(oneOf(EXPORT_FORMATS))
         .makeOptionMandatory(),
     )
@@ -86,7 +102,24 @@ export function registerExportCommands(program: Command, out: Out, withConnectio
     )
     .option('--key-out <file>', 'also write the pseudonym → identity key here (with --redact)')
     .option('--title <text>', 'the chart title')
-    .option('--marking <text>', 'the handling or classification marking')
+    .option('--marking <text>', 'the handling or classification marking (printed on every page)')
+    .option('--reference <text>', 'the operation or case reference, in the title block (pdf, svg, png)')
+    .option('--author <text>', 'who made the chart, in the title block (pdf, svg, png)')
+    .option(
+      '--date <text>',
+      'the date and time in the title block (default: now); give it to reproduce a PDF byte for byte',
+    )
+    .addOption(new Option('--paper <size>', 'a4, a3 or letter (pdf, svg, png)').argParser(oneOf(PAPERS)).default('a4'))
+    .addOption(
+      new Option('--orientation <o>', 'landscape or portrait (pdf, svg, png)')
+        .argParser(oneOf(ORIENTATIONS))
+        .default('landscape'),
+    )
+    .addOption(
+      new Option('--dpi <n>', "the PNG's resolution, in dots per inch of the paper")
+        .argParser(integerIn(MIN_PNG_DPI, MAX_PNG_DPI))
+        .default(150),
+    )
     .option('--collapse', 'collapse identifiers into links between the persons and records that share them')
     .requiredOption('-o, --out <path>', 'the file to write (a folder for CSV)')
     .option('--json', 'print the outcome as JSON')
@@ -121,6 +154,14 @@ export function registerExportCommands(program: Command, out: Out, withConnectio
           out: options.out,
           ...(options.keyOut ? { keyOut: options.keyOut } : {}),
           ...(fromFile?.data ? { previous: fromFile.data } : {}),
+          print: {
+            ...(options.reference !== undefined ? { reference: options.reference } : {}),
+            ...(options.author !== undefined ? { author: options.author } : {}),
+            date: options.date ?? printedNow(),
+            paper: options.paper,
+            orientation: options.orientation,
+            dpi: options.dpi,
+          },
         });
         if (options.json) return out(JSON.stringify(result, null, 2));
         describeExport(result).forEach((line) => out(line));

@@ -23,9 +23,13 @@ import {
   type ExportNode,
 } from './chartModel';
 import { toAnx, toChartFile, toCsv, toGraphml } from './formats';
+import { chartPdf, chartPng, chartSvg, type ChartPrintOptions } from './printChart';
 import { redactChart, type RedactionKeyEntry } from './redact';
 
-export const EXPORT_FORMATS = ['graphml', 'csv', 'anx', 'json'] as const;
+export type { ChartPrintOptions } from './printChart';
+
+/** Drawn charts first (PDF with its evidence appendix, SVG, PNG), then the data formats. */
+export const EXPORT_FORMATS = ['pdf', 'svg', 'png', 'graphml', 'csv', 'anx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** A chart file is read whole: bound it before parsing. */
@@ -52,6 +56,8 @@ export interface ExportOptions {
   keyOut?: string;
   /** The data of a chart file read back, to report what changed. */
   previous?: { nodes: ExportNode[]; edges: ExportEdge[] };
+  /** PDF, SVG and PNG: reference, author, date, paper, orientation, resolution. */
+  print?: ChartPrintOptions;
 }
 
 export interface ExportResult {
@@ -139,15 +145,22 @@ export function compareCharts(
 export const unchanged = (r: ChangeReport) =>
   r.added.length + r.removed.length + r.changed.length + r.sourcesAdded.length + r.sourcesRemoved.length === 0;
 
-/** The bytes of each file of an export, by file name (one entry, or CSV's three). */
-export function writeFormat(
+/**
+ * The bytes of each file of an export, by file name (one entry named '', or CSV's three). The
+ * chart is written as it is given: redact it first (prepareChart does).
+ */
+export async function writeFormat(
   chart: ExportChart,
   format: ExportFormat,
   fingerprint: string,
-): {
-  files: Record<string, string>;
+  print: ChartPrintOptions = {},
+): Promise<{
+  files: Record<string, string | Uint8Array>;
   notes: string[];
-} {
+}> {
+  if (format === 'pdf') return { files: { '': await chartPdf(chart, fingerprint, print) }, notes: [] };
+  if (format === 'svg') return { files: { '': chartSvg(chart, fingerprint, print) }, notes: [] };
+  if (format === 'png') return { files: { '': await chartPng(chart, fingerprint, print) }, notes: [] };
   if (format === 'csv') return { files: toCsv(chart), notes: [] };
   if (format === 'graphml') return { files: { '': toGraphml(chart, fingerprint) }, notes: [] };
   if (format === 'json') return { files: { '': toChartFile(chart, fingerprint) }, notes: [] };
@@ -174,10 +187,10 @@ export async function prepareChart(
   return { chart, fingerprint: chartFingerprint(chart), key, secrets };
 }
 
-async function writeOut(out: string, files: Record<string, string>): Promise<string[]> {
+async function writeOut(out: string, files: Record<string, string | Uint8Array>): Promise<string[]> {
   const written: string[] = [];
   if (Object.keys(files).length === 1 && '' in files) {
-    await writeFile(out, files[''] as string);
+    await writeFile(out, files[''] as string | Uint8Array);
     return [out];
   }
   await mkdir(out, { recursive: true });
@@ -189,7 +202,10 @@ async function writeOut(out: string, files: Record<string, string>): Promise<str
   return written;
 }
 
-/** Exports a chart (see the module comment); one audit event per export, failures included. */
+/**
+ * Exports a chart (see the module comment); one audit event per export, failures included. The
+ * one place every format is written: the CLI, the app's Export dialog and the demo all call it.
+ */
 export function exportChart(db: Database, options: ExportOptions): Promise<ExportResult> {
   return audited(
     db,
@@ -197,7 +213,7 @@ export function exportChart(db: Database, options: ExportOptions): Promise<Expor
     async () => {
       const { chart, fingerprint, key } = await prepareChart(db, options.definition, options.redact);
       const redacted = chart.definition.redaction.enabled;
-      const { files, notes } = writeFormat(chart, options.format, fingerprint);
+      const { files, notes } = await writeFormat(chart, options.format, fingerprint, options.print);
       const written = await writeOut(options.out, files);
       if (options.keyOut) {
         if (!redacted)

@@ -1,0 +1,42 @@
+/**
+ * A printed chart page as PNG: the page's SVG drawn by resvg (Rust, shipped as prebuilt npm
+ * packages, run off the main thread by `renderAsync`) with the same DejaVu files as the PDF and
+ * no system fonts, so the picture is the same on every machine.
+ */
+import { renderAsync } from '@resvg/resvg-js';
+import { CaselinkFailure } from '../../contract/errors';
+import { fontFile } from './chartFonts';
+
+export const MIN_PNG_DPI = 36;
+export const MAX_PNG_DPI = 600;
+/** An A3 page at 600 dpi is 70 million pixels (280 MB of RGBA): the most one export may ask. */
+const MAX_PIXELS = 72_000_000;
+
+/** The SVG of a page `widthPt` × `heightPt` points wide, drawn at `dpi` dots per inch. */
+export async function svgToPng(svg: string, widthPt: number, heightPt: number, dpi: number): Promise<Buffer> {
+  if (!Number.isFinite(dpi) || dpi < MIN_PNG_DPI || dpi > MAX_PNG_DPI)
+    throw new CaselinkFailure({
+      kind: 'InvalidInput',
+      message: `A PNG is drawn at ${MIN_PNG_DPI}–${MAX_PNG_DPI} dpi, not ${dpi}.`,
+    });
+  const width = Math.round((widthPt / 72) * dpi);
+  const height = Math.round((heightPt / 72) * dpi);
+  if (width * height > MAX_PIXELS)
+    throw new CaselinkFailure({
+      kind: 'InvalidInput',
+      message: `${width} × ${height} pixels is too large a PNG; choose a lower resolution or a smaller paper.`,
+    });
+  const image = await renderAsync(svg, {
+    fitTo: { mode: 'width', value: width },
+    background: '#FFFFFF',
+    font: {
+      loadSystemFonts: false,
+      fontFiles: [fontFile('sans'), fontFile('bold'), fontFile('mono')],
+      defaultFontFamily: 'DejaVu Sans',
+      sansSerifFamily: 'DejaVu Sans',
+      monospaceFamily: 'DejaVu Sans Mono',
+    },
+    logLevel: 'off',
+  });
+  return image.asPng();
+}

@@ -878,7 +878,7 @@ export function bump(values: number[], at: number, by: number): void {
 }
 
 /** A small, seeded generator (mulberry32): the same data always gives the same sample. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let t = seed >>> 0;
   return () => {
     t = (t + 0x6d2b79f5) >>> 0;
@@ -942,34 +942,43 @@ const FLOOR = 1e-6;
 
 const clamp = (p: number) => Math.min(1 - FLOOR, Math.max(FLOOR, p));
 
+/** What an EM session leaves out, holds or estimates apart (see {@link expectationMaximisation}). */
+export interface SessionOptions {
+  /** Comparisons the pairs were blocked on (or that follow from it): left out altogether. */
+  inactive: Set<number>;
+  /** Levels whose m is held (an analyst's value, a structural level). */
+  fixedM: boolean[][];
+  /**
+   * Comparisons estimated from the pairs the others call one person, never used to call them:
+   * those that depend on another comparison among different people (a name says much of a
+   * nationality and a gender), which would otherwise pull the two into a class of their own.
+   */
+  passive?: Set<number>;
+}
+
 /**
- * Expectation–maximisation over blocked pairs (Fellegi–Sunter's latent classes, Winkler's EM):
- * m, λ and the u of these pairs are estimated together. The u of blocked pairs is not the u of
- * random pairs: two namesakes share a nationality and a gender far more often than two people
- * drawn at random, and with u held at its random-pair value EM would take every namesake for one
- * person. Only m is kept from a session; scoring uses u counted on random pairs. The comparisons
- * the pairs were blocked on are left out (`inactive`): blocked on them, the pairs agree on them
- * whether or not they are one person (Splink does the same). The comparisons in `randomU` keep
- * the random pairs' u throughout, as Splink does for all.
+ * Expectation–maximisation over blocked pairs (Fellegi–Sunter's latent classes, Winkler's EM), as
+ * Splink trains: u is held at its value on random pairs, and m and λ are estimated. The
+ * comparisons the pairs were blocked on are left out (`inactive`): blocked on them, the pairs
+ * agree on them whether or not they are one person. Comparisons in `passive` are estimated from
+ * the other comparisons' verdict and do not vote.
  */
 export function expectationMaximisation(
   patterns: Pattern[],
   u: number[][],
   start: number[][],
-  inactive: Set<number>,
-  fixedM: boolean[][],
-  randomU: Set<number> = new Set(),
-): { m: number[][]; u: number[][]; lambda: number } {
+  { inactive, fixedM, passive = new Set() }: SessionOptions,
+): { m: number[][]; lambda: number } {
   let m = start.map((levels) => [...levels]);
-  let v = u.map((levels) => [...levels]);
   let lambda = 0.01;
+  const genericM = genericValues('m');
   // The generic values as pseudo-pairs (maximum a posteriori under a Dirichlet prior): a level no
   // pair of the session happened to reach stays possible, and a small session leans on them.
-  const normalise = (sums: number[][], current: number[][], fixed: boolean[][] | null, generic: number[][]) =>
+  const normalise = (sums: number[][]) =>
     sums.map((levels, c) => {
-      const isFixed = fixed?.[c] ?? levels.map(() => false);
-      const now = current[c] as number[];
-      const prior = generic[c] as number[];
+      const isFixed = fixedM[c] as boolean[];
+      const now = m[c] as number[];
+      const prior = genericM[c] as number[];
       const fixedMass = now.reduce((s, x, l) => s + (isFixed[l] ? x : 0), 0);
       const priorFree = prior.reduce((s, x, l) => s + (isFixed[l] ? 0 : x), 0);
       if (inactive.has(c) || priorFree <= 0) return now;
@@ -979,45 +988,41 @@ export function expectationMaximisation(
         isFixed[l] ? (now[l] as number) : clamp(((1 - fixedMass) * (x + (pseudo[l] as number))) / free),
       );
     });
-  const genericM = genericValues('m');
-  const genericU = genericValues('u');
+  const active = COMPARISONS.map((_, c) => !inactive.has(c));
+  const voting = COMPARISONS.map((_, c) => !inactive.has(c) && !passive.has(c));
   for (let iteration = 0; iteration < EM_ITERATIONS; iteration++) {
-    const matchSums = m.map((levels) => levels.map(() => 0));
-    const nonSums = m.map((levels) => levels.map(() => 0));
+    const sums = m.map((levels) => levels.map(() => 0));
     let matched = 0;
     let total = 0;
     for (const { levels, count } of patterns) {
       let match = lambda;
       let non = 1 - lambda;
-      levels.forEach((l, c) => {
-        if (l < 0 || inactive.has(c)) return;
+      for (let c = 0; c < levels.length; c++) {
+        const l = levels[c] as number;
+        if (l < 0 || !voting[c]) continue;
         match *= (m[c] as number[])[l] as number;
-        non *= (v[c] as number[])[l] as number;
-      });
+        non *= (u[c] as number[])[l] as number;
+      }
       const p = match / (match + non);
       matched += p * count;
       total += count;
-      levels.forEach((l, c) => {
-        if (l < 0 || inactive.has(c)) return;
-        bump(matchSums[c] as number[], l, p * count);
-        bump(nonSums[c] as number[], l, (1 - p) * count);
-      });
+      for (let c = 0; c < levels.length; c++) {
+        const l = levels[c] as number;
+        if (l < 0 || !active[c]) continue;
+        bump(sums[c] as number[], l, p * count);
+      }
     }
-    const nextM = normalise(matchSums, m, fixedM, genericM);
-    const nextU = normalise(nonSums, v, null, genericU).map((levels, c) =>
-      randomU.has(c) ? (u[c] as number[]) : levels,
-    );
+    const nextM = normalise(sums);
     const nextLambda = clamp(total ? matched / total : lambda);
     const change = Math.max(
       Math.abs(nextLambda - lambda),
       ...nextM.flatMap((levels, c) => levels.map((x, l) => Math.abs(x - ((m[c] as number[])[l] as number)))),
     );
     m = nextM;
-    v = nextU;
     lambda = nextLambda;
     if (change < EM_TOLERANCE) break;
   }
-  return { m, u: v, lambda };
+  return { m, lambda };
 }
 
 /** The model's parameters as arrays, in COMPARISONS order, for scoring. */

@@ -22,6 +22,7 @@ import {
   prepareMentions,
   probability,
   reasonsFor,
+  seeded,
   toParameters,
   type FittedModel,
   type FixedValues,
@@ -180,17 +181,50 @@ export interface MatchRun {
 }
 
 /**
- * The rules whose pairs the model is estimated on: a name or a date of birth is a person's.
- * Pairs found by a shared identifier or postcode are mostly households, co-workers and
- * co-victims; EM over them takes "one household" for "one person" (Splink trains on name and
- * date-of-birth blocks for the same reason).
+ * The rules whose pairs the model is estimated on, in the order it is trained: a name or a date of
+ * birth is a person's. Pairs found by a shared identifier or postcode are mostly households,
+ * co-workers and co-victims; EM over them takes "one household" for "one person" (Splink trains on
+ * name and date-of-birth blocks for the same reason). Date of birth first: people born on one day
+ * are as good as people drawn at random, while namesakes are not (they share a vocabulary, a
+ * country, often a family), so the name session starts from what the first one learnt, as Splink's
+ * sessions start from the estimates so far.
  */
-const TIES = COMPARISONS.findIndex((c) => c.key === 'ties');
+const TRAINING_RULES: Rule[] = ['dob', 'name'];
 
-const TRAINING_RULES = new Set<Rule>(['name', 'dob']);
+/**
+ * Comparisons that say something of the name (a nationality, a gender): among different people
+ * they agree with it far more often than random pairs do — namesakes are mostly compatriots — and
+ * let to vote in EM they make a class of their own ("compatriots of one name") that EM takes for
+ * the matches. Their m is estimated from the pairs the other comparisons call one person.
+ */
+const FOLLOW_THE_NAME = new Set(['nationality', 'gender'].map((key) => COMPARISONS.findIndex((c) => c.key === key)));
 
 /** Fewer pairs than this in a rule's blocks teach the model nothing reliable. */
 const MIN_SESSION_PAIRS = 20;
+
+/**
+ * At most this many of a rule's pairs train its EM session, drawn at random (seeded). EM estimates
+ * a few dozen probabilities; a level that one pair in a thousand of the sample reaches is still
+ * seen a hundred times, and a sample bounds the time and memory whatever the size of the graph.
+ */
+export const TRAINING_PAIRS_PER_RULE = 100_000;
+const TRAINING_SEED = 20_251_130;
+
+/**
+ * A uniform sample of `size` of `indices` (all of them when there are fewer), in their order:
+ * reservoir sampling with a seeded generator, so the same pairs give the same sample.
+ */
+export function trainingSample(indices: number[], size = TRAINING_PAIRS_PER_RULE, seed = TRAINING_SEED): number[] {
+  if (indices.length <= size) return indices;
+  const random = seeded(seed);
+  const chosen = new Int32Array(size);
+  for (let k = 0; k < size; k++) chosen[k] = k;
+  for (let k = size; k < indices.length; k++) {
+    const at = Math.floor(random() * (k + 1));
+    if (at < size) chosen[at] = k;
+  }
+  return [...chosen.sort()].map((k) => indices[k] as number);
+}
 
 /**
  * Estimates the model on the mentions and scores every blocked pair. The result does not depend
@@ -257,36 +291,34 @@ function fit(prepared: Prepared[], blocked: BlockedPairs, vectors: Int8Array[], 
   const u = applyFixed(estimatedU.u, fixed, 'u');
   const start = applyFixed(genericValues('m'), fixed, 'm');
   const fixedM = fixedFlags(fixed, 'm');
-  // One EM session per blocking rule, over the pairs that rule found, with the comparisons it
-  // blocked on left out; each m is the mean of the sessions that estimated it.
+  // One EM session per training rule, over a sample of the pairs that rule found, with the
+  // comparisons it blocked on left out; each m is the mean of the sessions that estimated it.
   const sums = start.map((levels) => levels.map(() => 0));
   const sessionsOf = start.map(() => 0);
   const sessions: string[] = [];
-  BLOCKING_RULES.forEach((rule, r) => {
-    if (!TRAINING_RULES.has(rule)) return;
-    const indices: number[] = [];
-    for (let k = 0; k < blocked.rules.length; k++) if (((blocked.rules[k] as number) >> r) & 1) indices.push(k);
-    if (indices.length < MIN_SESSION_PAIRS) return;
+  let current = start;
+  for (const rule of TRAINING_RULES) {
+    const r = BLOCKING_RULES.indexOf(rule);
+    const found: number[] = [];
+    for (let k = 0; k < blocked.rules.length; k++) if (((blocked.rules[k] as number) >> r) & 1) found.push(k);
+    if (found.length < MIN_SESSION_PAIRS) continue;
+    const indices = trainingSample(found, TRAINING_PAIRS_PER_RULE, TRAINING_SEED + r);
     const inactive = new Set(BLOCKED_ON[rule].map((key) => COMPARISONS.findIndex((c) => c.key === key)));
-    const patterns = patternsOf(vectors, indices);
-    // Two stages. What ties two mentions (an address, a phone, a case) is shared by households
-    // and co-workers as much as by one person, and within one session EM can explain those pairs
-    // either way: first the other comparisons are estimated without it, then its m alone, with
-    // theirs held and its u the random pairs' (Splink's practice), so that a pair tied by a case
-    // and nothing else is weighed against how rarely two people drawn at random share one.
-    let m: number[][];
-    if (!inactive.has(TIES)) {
-      const first = expectationMaximisation(patterns, u, start, new Set([...inactive, TIES]), fixedM);
-      const held = fixedM.map((levels, c) => levels.map((f) => f || c !== TIES));
-      m = expectationMaximisation(patterns, u, first.m, inactive, held, new Set([TIES])).m;
-    } else m = expectationMaximisation(patterns, u, start, inactive, fixedM).m;
-    sessions.push(`${rule} (${indices.length} pairs)`);
+    const { m } = expectationMaximisation(patternsOf(vectors, indices), u, current, {
+      inactive,
+      fixedM,
+      passive: FOLLOW_THE_NAME,
+    });
+    sessions.push(
+      `${rule} (${found.length} pairs${indices.length < found.length ? `, ${indices.length} of them sampled` : ''})`,
+    );
     m.forEach((levels, c) => {
       if (inactive.has(c)) return;
       bump(sessionsOf, c, 1);
       levels.forEach((x, l) => bump(sums[c] as number[], l, x));
     });
-  });
+    current = m;
+  }
   const m = start.map((levels, c) =>
     sessionsOf[c] ? (sums[c] as number[]).map((x) => x / (sessionsOf[c] as number)) : levels,
   );

@@ -5,7 +5,8 @@
  */
 import { cellText, isBlank, parseDate, type Cell } from './cells';
 import { countryCode } from './countries';
-import { normalizePhone } from './identifiers';
+import { normalizeIban, normalizePhone } from './identifiers';
+import { domesticIban } from './rowMapper';
 import {
   COMPANY_NUMBERS,
   COMPOUND_HEADS,
@@ -467,6 +468,15 @@ const GENDER_VALUES = new Set(
 // Postcodes that cannot be anything else: British, Dutch, Polish, Portuguese.
 const POSTCODE = /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4} ?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3})$/i;
 
+// A street line: a house number and a street word ("16 Beech Grove", "44 Lea Bridge Rd"), or a
+// street word and a house number ("Hauptstraße 12", "ul. Długa 5", "Rue de la Paix 22").
+const STREET_WORD =
+  'street|st|road|rd|avenue|ave|lane|ln|grove|way|close|drive|dr|place|pl|gardens|terrace|crescent|court|ct|row|hill|walk|square|sq|strasse|str|weg|gasse|platz|allee|straat|laan|plein|gracht';
+const STREET = new RegExp(
+  `^(?:\\d{1,5}[a-z]?,?\\s+(?:\\p{L}[\\p{L}'-]*\\s+){0,4}(?:${STREET_WORD})\\.?|(?:\\p{L}[\\p{L}'-]*\\s+){0,3}\\p{L}*(?:${STREET_WORD})\\.?\\s+\\d{1,5}[a-z]?|(?:rue|via|calle|avenida|avda|ul|str|strada|bd|boulevard|vul|ул)\\.?\\s+.*\\d.*)$`,
+  'iu',
+);
+
 const share = (texts: string[], test: (t: string) => boolean) => texts.filter(test).length / texts.length;
 
 /**
@@ -499,6 +509,8 @@ export function fieldOfValues(
   const texts = samples.filter((c) => !isBlank(c)).map((c) => cellText(c).slice(0, 200));
   if (texts.length === 0) return null;
   if (share(texts, (t) => /^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$/i.test(t)) > 0.6) return 'iban';
+  // "HMO/2024/0118", "SAR-2024-00871": an office's letters, a year and a running number.
+  if (share(texts, (t) => /^[A-Z]{2,6}[/-](?:19|20)\d{2}[/-]\d{2,7}$/i.test(t.trim())) > 0.6) return 'caseRef';
   if (share(texts, (t) => /@[a-z0-9-]+\.[a-z]/i.test(t)) > 0.6) return 'email';
   if (share(texts, (t) => /^(0x[0-9a-f]{40}|bc1[a-z0-9]{20,}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})$/i.test(t)) > 0.6)
     return 'crypto';
@@ -513,6 +525,7 @@ export function fieldOfValues(
   if (share(texts, (t) => parseDate(t, dateOrder).ok) > 0.6) return 'eventDate';
   if (share(texts, (t) => GENDER_VALUES.has(headerText(t))) > 0.8) return 'gender';
   if (share(texts, (t) => POSTCODE.test(t.trim())) > 0.8) return 'addressPostcode';
+  if (share(texts, (t) => STREET.test(t.trim())) > 0.6) return 'addressStreet';
   // Names and demonyms only: codes ("LI-17", "GBR", "No", "Da") are too often something else.
   const isCountry = (t: string) => t.trim().length > 3 && !/\d/.test(t) && countryCode(t) !== null;
   if (share(texts, isCountry) > 0.8) return 'nationality';
@@ -902,11 +915,27 @@ export function proposeProfile(input: ProposalInput): Proposal {
       unmapped.push(header);
       return;
     }
+    // "Nr rachunku (NRB)": an account number that is an IBAN of the file's country without its letters.
+    const domestic = values.filter((c) => !isBlank(c)).map((c) => cellText(c));
+    if (
+      field === 'bankAccount' &&
+      domestic.length > 0 &&
+      domestic.filter((t) => domesticIban(t, input.country) !== null || normalizeIban(t).ok).length / domestic.length >
+        0.6
+    ) {
+      field = 'iban';
+      reason = `header "${header}" reads as bankAccount; values are IBANs (of ${input.country}, written without its letters)`;
+    }
     if (field === 'bankAccount' && valuesLookLike() === 'iban') {
       field = 'iban';
       reason = `header "${header}" reads as bankAccount; values look like iban`;
     }
     if (read.excluded) {
+      unmapped.push(header);
+      return;
+    }
+    // "Provider licence no.", "Firm's register no.": a firm's own number, not the row's or the case's.
+    if ((field === 'recordRef' || field === 'caseRef') && ofParty.has(header) && read.party?.kind === 'organization') {
       unmapped.push(header);
       return;
     }

@@ -354,7 +354,7 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
             }
             break;
           case 'iban':
-            add(owner, m, text, normalizeIban(text));
+            add(owner, m, text, domesticIban(text, country) ?? normalizeIban(text));
             break;
           case 'card':
             add(owner, m, text, normalizeCard(text, ctx.cardHash));
@@ -495,6 +495,18 @@ export function mapRow(ctx: RowContext, mappings: ResolvedMapping[], cells: Cell
       raw.length === 0 ? 'blank row' : 'nothing to import: no case or record reference, name or identifier';
   }
   return mapped;
+}
+
+/**
+ * An IBAN written in its domestic form, without its country letters (Poland's NRB: 26 digits,
+ * "57 1020 6601 5421 6445 8300 2425"), read as the IBAN of the column's country when its
+ * checksum holds there; null for anything else, which is read as written.
+ */
+export function domesticIban(text: string, country: string): Normalized | null {
+  const digits = text.replace(/[\s-]/g, '');
+  if (!/^\d{12,32}$/.test(digits)) return null;
+  const read = normalizeIban(`${country}${digits}`);
+  return read.ok ? read : null;
 }
 
 /** The first filled cell under one of the join-key headers (compared as column headers are). */

@@ -903,6 +903,34 @@ describe('reading a header by the columns and the sheet around it', () => {
     ]);
   });
 
+  it('reads IBANs written without their letters, street lines and case references by their values, and leaves out a firm’s licence number', () => {
+    expect({
+      nrb: read(['Posiadacz rachunku', 'Nr rachunku (NRB)'], 'PL', [
+        ['Jan KOWALCZYK', '61 1090 1014 0000 0712 1981 2874'],
+        ['Dariusz KOWALCZYK', 'PL61 1090 1014 0000 0712 1981 2874'],
+      ]),
+      columns: read(['Col1', 'Col2', 'Col3'], 'GB', [
+        ['HMO/2024/0118', '16 Beech Grove', 'E15 2NE'],
+        ['HMO/2024/0131', '118 Stratford High St', 'E15 2NE'],
+        ['HMO/2024/0140', '44 Lea Bridge Rd', 'E10 7BA'],
+      ]),
+      licence: read(['Labour provider', 'Provider licence no.'], 'GB', [
+        ['Eastern Agri Staffing Ltd', 'GLA-0093-2211'],
+      ]),
+    }).toEqual({
+      nrb: [
+        'Posiadacz rachunku → account-holder(account-holder).fullName',
+        'Nr rachunku (NRB) → account-holder(account-holder).iban',
+      ],
+      columns: [
+        'Col1 → record.caseRef',
+        'Col2 → subject(subject).addressStreet',
+        'Col3 → subject(subject).addressPostcode',
+      ],
+      licence: ['Labour provider → employer(employer).fullName'],
+    });
+  });
+
   it('reads a document whose words hold a party word as that party’s document', () => {
     expect(read(['Surname', 'UK address (landing card)', 'Driver', 'Driver licence no.'], 'GB')).toEqual([
       'Surname → subject(subject).familyName',

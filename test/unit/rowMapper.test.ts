@@ -624,3 +624,28 @@ describe('finding the profile columns in a header', () => {
     });
   });
 });
+
+describe('IBANs written in their domestic form', () => {
+  it("reads a Polish NRB (an IBAN without its letters) as the IBAN of the column's country, and says why others fail", () => {
+    const profile = profileOf(
+      [
+        { column: 'Posiadacz', entity: 'account-holder', field: 'fullName' },
+        { column: 'Nr rachunku (NRB)', entity: 'account-holder', field: 'iban' },
+      ],
+      { country: 'PL', entities: { 'account-holder': { kind: 'person', role: 'account-holder' } } },
+    );
+    const header = ['Posiadacz', 'Nr rachunku (NRB)'];
+    const nrb = mapOne(profile, header, ['Jan KOWALCZYK', '61 1090 1014 0000 0712 1981 2874']);
+    const full = mapOne(profile, header, ['Jan KOWALCZYK', 'PL61 1090 1014 0000 0712 1981 2874']);
+    const wrong = mapOne(profile, header, ['Jan KOWALCZYK', '62 1090 1014 0000 0712 1981 2874']);
+    expect({
+      nrb: nrb.identifiers.map((i) => [i.key, i.raw]),
+      full: full.identifiers.map((i) => i.key),
+      wrong: wrong.warnings.map((w) => w.reason),
+    }).toEqual({
+      nrb: [['PL61109010140000071219812874', '61 1090 1014 0000 0712 1981 2874']],
+      full: ['PL61109010140000071219812874'],
+      wrong: ['"62 1090 1014 0000 0712 1981 2874" is not a valid IBAN (checksum or length)'],
+    });
+  });
+});

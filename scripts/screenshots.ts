@@ -109,10 +109,69 @@ async function shot(page: Page, name: string): Promise<void> {
   say(`  ${path}`);
 }
 
+/** Two persons of the demo graph joined by a path of two steps or more (as the flow e2e test picks them). */
+async function pairToFollow(): Promise<{ from: string; to: string }> {
+  const persons = async (text: string) => {
+    const found = await api.search({ text, kinds: ['person'], limit: 50 });
+    if (!found.ok) throw new Error(found.error.message);
+    return found.value.groups.flatMap((g) => g.hits.map((h) => h.node.id)).slice(0, 4);
+  };
+  for (const from of await persons('Ionut Marin'))
+    for (const to of await persons('Gheorghe Stanescu')) {
+      const paths = await api.findPaths({ from, to, maxHops: 6, limit: 1, includeHubs: false });
+      if (paths.ok && paths.value.paths.some((p) => p.edges.length >= 2)) return { from, to };
+    }
+  throw new Error('No two persons named Ionut Marin and Gheorghe Stanescu are joined in the demo graph.');
+}
+
+/** Searches with "/" and adds the hit for `id` with the keyboard, with a picture of the results (`picture`) before it is added. */
+async function searchAndAdd(page: Page, words: string, id: string, picture?: string): Promise<void> {
+  await page.locator('body').press('/');
+  await page.keyboard.type(words);
+  const hit = page.locator(`[data-testid="search-hit"][data-node="${id}"]`);
+  await hit.waitFor({ timeout: WAIT });
+  for (let i = 0; i < 30 && (await hit.getAttribute('aria-selected')) !== 'true'; i++)
+    await page.keyboard.press('ArrowDown');
+  if (picture) await shot(page, picture);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('chart-list').locator(`[data-node="${id}"]`).waitFor({ timeout: WAIT });
+  await page.keyboard.press('Escape');
+}
+
 /** The investigator's steps on the demo graph, a picture at each. */
 async function walk(page: Page): Promise<void> {
   const list = page.getByTestId('chart-list');
+  const pair = await pairToFollow();
   await page.getByTestId('status-connection').filter({ hasText: 'Connected' }).waitFor({ timeout: WAIT });
-  await list.getByRole('option').first().waitFor({ timeout: WAIT });
+  await list.getByRole('option').nth(50).waitFor({ timeout: WAIT });
+  // The overview's persons and identifiers get their dates after it is drawn: wait for the timeline to have them.
+  await page.waitForFunction(
+    () => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } })
+        .document;
+      const summary = doc.querySelector('[data-testid="timeline-summary"]')?.textContent ?? '';
+      return Number(summary.replace(/[^\d].*$/s, '')) > 100;
+    },
+    undefined,
+    { timeout: WAIT * 3 },
+  );
   await shot(page, 'workspace-overview');
+
+  await page.getByTestId('investigation-new').click();
+  await searchAndAdd(page, 'Ionut Marin', pair.from, 'workspace-search');
+  await list.focus();
+  await page.keyboard.press('Shift+F10');
+  await page.getByTestId('chart-menu').waitFor({ timeout: WAIT });
+  await shot(page, 'workspace-menu');
+  await page.getByTestId('menu-expand').click();
+  await list.getByRole('option').nth(2).waitFor({ timeout: WAIT });
+
+  await searchAndAdd(page, 'Gheorghe Stanescu', pair.to);
+  await list.locator(`[data-node="${pair.from}"]`).click({ modifiers: ['Control'] });
+  await list.locator(`[data-node="${pair.to}"]`).click({ button: 'right' });
+  await page.getByTestId('menu-paths').click();
+  await page.getByTestId('paths-run').click();
+  await page.getByTestId('path').first().waitFor({ timeout: WAIT });
+  await page.getByRole('button', { name: 'Fit to window' }).click();
+  await shot(page, 'workspace-paths');
 }

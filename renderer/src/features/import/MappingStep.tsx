@@ -248,20 +248,22 @@ export function EntitiesTable({ profile, headers, edit }: { profile: Profile; he
       <div className="entity-list">
         <span className="chip chip-static">record (the row itself)</span>
         {entities.map(([name, entity]) => (
-          <span key={name} className="chip" data-testid="mapping-entity">
-            <strong>{name}</strong> {entity.kind} · {entity.role}
+          <span key={name} className="entity-with-key">
+            <span className="chip" data-testid="mapping-entity">
+              <strong>{name}</strong> {entity.kind} · {entity.role}
+              <button
+                type="button"
+                className="button-icon"
+                aria-label={`Remove entity ${name}`}
+                title="Remove entity"
+                onClick={() => edit({ type: 'removeEntity', name })}
+              >
+                ×
+              </button>
+            </span>
             {entity.kind === 'person' && (
               <JoinKeySelect name={name} current={joinKeyOf(entity)} choices={choices} edit={edit} />
             )}
-            <button
-              type="button"
-              className="button-icon"
-              aria-label={`Remove entity ${name}`}
-              title="Remove entity"
-              onClick={() => edit({ type: 'removeEntity', name })}
-            >
-              ×
-            </button>
           </span>
         ))}
         <span className="add-entity">

@@ -11,7 +11,7 @@
 // Only Node's own modules here: this runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -183,8 +183,28 @@ const steps = {
       if (!has('mvn')) fail('Maven (mvn) is needed to fetch Neo4j from Maven Central. Debian: apt-get install maven');
       if (!has('java') && !process.env.JAVA_HOME)
         fail('Java 17+ is needed for the local Neo4j. Debian: apt-get install openjdk-17-jdk-headless');
-      say('fetching Neo4j Community and building the launcher with Maven…');
-      runPlain('mvn', ['-B', '-q', '--no-transfer-progress', '-Dstyle.color=never', '-f', 'neo4j/pom.xml', 'package']);
+      say('fetching Neo4j Community and its offline importer, and building the launcher with Maven…');
+      // Built beside the current build and moved into place only once Maven has succeeded: a local
+      // Neo4j running from neo4j/target (another process's tests) keeps its jars, and a failed
+      // build leaves the working one alone.
+      const next = join(root, 'neo4j', 'target-next');
+      const old = join(root, 'neo4j', 'target-old');
+      rmSync(next, { recursive: true, force: true });
+      rmSync(old, { recursive: true, force: true });
+      runPlain('mvn', [
+        '-B',
+        '-q',
+        '--no-transfer-progress',
+        '-Dstyle.color=never',
+        `-Dcaselink.buildDirectory=${next}`,
+        '-f',
+        'neo4j/pom.xml',
+        'package',
+      ]);
+      const target = join(root, 'neo4j', 'target');
+      if (existsSync(target)) renameSync(target, old);
+      renameSync(next, target);
+      rmSync(old, { recursive: true, force: true });
     });
   },
   chromium() {

@@ -1,6 +1,7 @@
 /**
  * `caselink import`, `caselink stats` and `caselink profile …`.
  */
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { caselinkHome } from '../config/settings';
@@ -10,6 +11,8 @@ import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
 import type { ImportProgress, ImportSummary } from '../services/import/importFile';
 import { importMany, type FileOutcome, type FileToImport } from '../services/import/importMany';
+import { bulkImportMany, bulkLoadRefusal } from '../services/import/bulkLoad';
+import { localOfflineLoader, offlineLoadRefusal } from '../db/offlineImport';
 import { previewFile, proposeForFile } from '../services/import/mapping';
 import { cardHasher, loadManifest, loadProfile, saveProfile, savedProfiles } from '../services/import/profiles';
 import { describePlan, planImport } from '../services/import/reimportPlan';
@@ -123,6 +126,48 @@ export async function saveSampleProfiles(db: Connection['db'], path: string, out
   if (saved.length) out(`Saved the sample mappings for the next imports: ${saved.join(', ')}.`);
 }
 
+/**
+ * Below this many bytes of files, the transactional path is the quicker one: stopping, loading and
+ * starting the local database costs some 20 to 60 seconds whatever the size.
+ */
+const BULK_AUTO_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Whether to import through the bulk first load, and the sentence that says so; null for the
+ * transactional path. Throws when --bulk is asked of a database that cannot take it.
+ */
+async function chooseBulk(
+  connection: Connection,
+  home: string,
+  files: FileToImport[],
+  options: { bulk?: boolean; transactional?: boolean },
+): Promise<string | null> {
+  if (options.transactional) return null;
+  const refuse = (why: string) => {
+    throw new CaselinkFailure({
+      kind: 'InvalidInput',
+      message: `--bulk cannot be used: ${why}.`,
+      hint: 'Import without --bulk (or with --transactional), which adds to any graph on any server.',
+    });
+  };
+  if (!connection.local) {
+    if (options.bulk) refuse('it loads only the local database, and Caselink is connected to a server (NEO4J_URI)');
+    return null;
+  }
+  const refusal =
+    (await bulkLoadRefusal(connection.db)) ?? (await offlineLoadRefusal(home, connection.local.startedHere));
+  if (refusal) {
+    if (options.bulk) refuse(refusal);
+    return null;
+  }
+  if (!options.bulk) {
+    let bytes = 0;
+    for (const file of files) bytes += (await stat(file.path)).size;
+    if (bytes < BULK_AUTO_BYTES) return null;
+  }
+  return `The local database is empty: loading the files with Neo4j's offline importer (bulk first load; the database is stopped and started again around it). Use --transactional to write in transactions instead.`;
+}
+
 export function registerImportCommands(program: Command, out: Out, withConnection: WithConnection): void {
   program
     .command('import')
@@ -134,6 +179,8 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .option('--report-dir <dir>', 'where to write the error reports (default: CASELINK_HOME/reports)', nonEmpty)
     .option('--batch-size <n>', 'rows per write transaction (1 to 50,000)', integerIn(1, 50_000))
     .option('--save', "keep the --profile given as the agency's saved profile")
+    .option('--bulk', "load through Neo4j's offline importer (an empty local database only)")
+    .option('--transactional', 'write in transactions, adding to the graph (any database)')
     .option('--json', 'print the summaries as JSON')
     .action(
       async (
@@ -146,8 +193,12 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
           batchSize?: number;
           save?: boolean;
           json?: boolean;
+          bulk?: boolean;
+          transactional?: boolean;
         },
       ) => {
+        if (options.bulk && options.transactional)
+          throw new CaselinkFailure({ kind: 'InvalidInput', message: 'Choose --bulk or --transactional, not both.' });
         const home = caselinkHome();
         let files: FileToImport[] = [];
         let agencies: { code: string; name: string; country: string }[] = [];
@@ -196,6 +247,31 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
               if (said) notice(said);
             }
             if (toSave) out(`Profile saved as ${await saveProfile(home, toSave, { db: connection.db })}.`);
+            const bulk = await chooseBulk(connection, home, files, options);
+            if (bulk) {
+              notice(bulk);
+              const loader = await localOfflineLoader({ home, db: connection.db, attached: false });
+              const result = await bulkImportMany(loader, files, {
+                agencies,
+                reportDir: resolve(options.reportDir ?? resolve(home, 'reports')),
+                cardHash: await cardHasher(home),
+                signal: controller.signal,
+                onProgress: progressPrinter(),
+                onStage: notice,
+              });
+              try {
+                if (options.json) out(JSON.stringify(result.outcomes, null, 2));
+                else result.outcomes.forEach((o) => printSummary(out, o));
+                notice(
+                  `Bulk load: ${plural(result.nodes, 'node')} and ${plural(result.relationships, 'relationship')} in the graph; reading and writing CSV ${formatSeconds(result.seconds.csv)}, offline load and restart ${formatSeconds(result.seconds.load)}, finishing ${formatSeconds(result.seconds.finish)}.`,
+                );
+                if (result.outcomes.some((o) => !o.ok) || result.outcomes.length < files.length)
+                  process.exitCode = EXIT.failed;
+              } finally {
+                await result.db.close();
+              }
+              return;
+            }
             const outcomes = await importMany(connection.db, files, {
               agencies,
               reportDir: resolve(options.reportDir ?? resolve(home, 'reports')),

@@ -1,0 +1,208 @@
+/**
+ * The CSV files Neo4j's offline importer (`neo4j-admin database import full`) reads: one table per
+ * kind of node or relationship, each a header file and a data file, written as rows arrive.
+ *
+ * A property's column and type are taken from the first value seen, as the driver would send it
+ * (a whole number as an integer, any other number as a float, a list by its elements). A property
+ * that first appears half-way through a table starts a new part of it (a new header and data file
+ * with one more column): the importer takes several files per kind, each with its own header, so no
+ * row is held back waiting for the full set of columns.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** A property type the importer's header names. */
+export type CsvType =
+  | 'string'
+  | 'long'
+  | 'double'
+  | 'boolean'
+  | 'datetime'
+  | 'date'
+  | 'localdatetime'
+  | 'localtime'
+  | 'time'
+  | 'duration'
+  | 'string[]'
+  | 'long[]'
+  | 'double[]'
+  | 'boolean[]';
+
+/** A value whose importer type is given rather than inferred (carried-over temporal values). */
+export class Typed {
+  constructor(
+    readonly type: CsvType,
+    readonly value: string | string[],
+  ) {}
+}
+
+/**
+ * Between the elements of a list in one field. A control character no agency's text holds: a list
+ * element holding it, or an empty element, cannot be written faithfully and stops the load.
+ */
+export const ARRAY_DELIMITER = '\u001f';
+
+/** Characters that make a field need quotes (and the array delimiter, tested apart). */
+const QUOTE_TRIGGERS = /[",\r\n]|^\s|\s$/;
+
+const needsQuotes = (text: string) => QUOTE_TRIGGERS.test(text) || text.includes(ARRAY_DELIMITER);
+
+function quoted(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** One file of the importer's input: its header and data files, and whether a field spans lines. */
+export interface CsvPart {
+  /** Node labels (`A:B`) or the relationship type. */
+  labels: string;
+  header: string;
+  data: string;
+  multiline: boolean;
+}
+
+interface Column {
+  key: string;
+  type: CsvType;
+}
+
+function inferType(value: unknown, where: () => string): CsvType | 'empty-list' {
+  if (value instanceof Typed) return value.type;
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? 'long' : 'double';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'empty-list';
+    const types = new Set(value.map((v) => inferType(v, where)));
+    const [only] = types;
+    if (types.size === 1 && (only === 'string' || only === 'long' || only === 'double' || only === 'boolean'))
+      return `${only}[]`;
+  }
+  throw new Error(`${where()}: a value of a kind the bulk load cannot write (${JSON.stringify(value)?.slice(0, 80)})`);
+}
+
+/**
+ * A kind of node (by its labels) or relationship (by its type), written to disk as rows come.
+ * `fixed` are the importer's own columns (`:ID`, or `:START_ID` and `:END_ID`), given per row.
+ */
+export class CsvTable {
+  readonly parts: CsvPart[] = [];
+  /** Properties met as empty lists, which the importer stores as no value; the caller restores them. */
+  readonly emptyLists = new Set<string>();
+  rows = 0;
+  /** The longest line written, in UTF-16 units: the importer's read buffer must hold a whole field. */
+  longestLine = 0;
+  #columns: Column[] = [];
+  #byKey = new Map<string, Column>();
+  #out: WriteStream | null = null;
+  #part: CsvPart | null = null;
+  #buffer = '';
+
+  constructor(
+    private readonly dir: string,
+    private readonly name: string,
+    private readonly labels: string,
+    private readonly fixed: string[],
+  ) {}
+
+  /** Adds a row: its fixed columns' values and its properties (null and undefined are left out). */
+  async add(fixedValues: string[], props: Record<string, unknown>): Promise<void> {
+    let grown = false;
+    for (const [key, value] of Object.entries(props)) {
+      if (value === null || value === undefined) continue;
+      const type = inferType(value, () => `${this.labels}.${key}`);
+      if (type === 'empty-list') {
+        this.emptyLists.add(key);
+        continue;
+      }
+      const known = this.#byKey.get(key);
+      if (!known) {
+        const column = { key, type };
+        this.#columns.push(column);
+        this.#byKey.set(key, column);
+        grown = true;
+      } else if (known.type !== type) {
+        throw new Error(`${this.labels}.${key}: the bulk load met it as ${known.type} and as ${type}`);
+      }
+    }
+    if (grown || !this.#part) await this.#newPart();
+    const fields = fixedValues.map((v) => this.#field(v, 'string'));
+    for (const column of this.#columns) {
+      const value = props[column.key];
+      fields.push(
+        value === null || value === undefined || (Array.isArray(value) && value.length === 0)
+          ? ''
+          : this.#field(value, column.type),
+      );
+    }
+    const line = `${fields.join(',')}\n`;
+    if (line.length > this.longestLine) this.longestLine = line.length;
+    this.#buffer += line;
+    this.rows += 1;
+    if (this.#buffer.length >= 1 << 16) await this.#flush();
+  }
+
+  #field(value: unknown, type: CsvType): string {
+    const raw = value instanceof Typed ? value.value : value;
+    if (type.endsWith('[]')) {
+      const items = (raw as unknown[]).map((item) => {
+        const text = String(item);
+        if (text === '' || text.includes(ARRAY_DELIMITER))
+          throw new Error(
+            `${this.labels}: a list holds an empty text or the character U+001F, which the bulk load cannot write`,
+          );
+        return text;
+      });
+      return this.#text(items.join(ARRAY_DELIMITER));
+    }
+    if (typeof raw === 'string') return this.#text(raw);
+    return String(raw);
+  }
+
+  #text(text: string): string {
+    // "" is an empty text to the importer; an empty field is no value.
+    if (text === '') return '""';
+    if (!needsQuotes(text)) return text;
+    if (this.#part && (text.includes('\n') || text.includes('\r'))) this.#part.multiline = true;
+    return quoted(text);
+  }
+
+  async #newPart(): Promise<void> {
+    await this.close();
+    const n = this.parts.length;
+    const part: CsvPart = {
+      labels: this.labels,
+      header: join(this.dir, `${this.name}-${n}-header.csv`),
+      data: join(this.dir, `${this.name}-${n}.csv`),
+      multiline: false,
+    };
+    const header = [...this.fixed, ...this.#columns.map((c) => `${c.key}:${c.type}`)];
+    await writeFile(part.header, `${header.map((h) => (needsQuotes(h) ? quoted(h) : h)).join(',')}\n`, {
+      mode: 0o600,
+    });
+    this.#out = createWriteStream(part.data, { mode: 0o600 });
+    this.#part = part;
+    this.parts.push(part);
+  }
+
+  async #flush(): Promise<void> {
+    const out = this.#out;
+    if (!out || this.#buffer === '') return;
+    const ok = out.write(this.#buffer);
+    this.#buffer = '';
+    if (!ok) await new Promise<void>((resolve) => out.once('drain', resolve));
+  }
+
+  /** Writes what is buffered and closes the current data file. */
+  async close(): Promise<void> {
+    await this.#flush();
+    const out = this.#out;
+    this.#out = null;
+    if (out) {
+      await new Promise<void>((resolve, reject) => {
+        out.once('error', reject);
+        out.end(resolve);
+      });
+    }
+  }
+}

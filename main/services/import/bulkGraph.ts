@@ -1,0 +1,257 @@
+/**
+ * The graph of a bulk first load as the offline importer's CSV: the same nodes, relationships and
+ * properties the transactional path writes (a row's record, case, parties and identifier links are
+ * built by the same `addToBatch`), deduplicated here instead of by MERGE. Only what deduplication
+ * needs stays in memory: the keys of the records, cases and identifiers written so far.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Profile } from '../../core/profile';
+import { addToBatch, newBatch, type Batch, type BatchLink } from './batches';
+import { CsvTable, Typed, type CsvPart, type CsvType } from './bulkCsv';
+import type { MappedRecord } from './mapStage';
+import type { SourceKey } from './source';
+
+/** The importer's input: node and relationship files, by labels or type. */
+export interface OfflineImportInput {
+  nodes: CsvPart[];
+  relationships: CsvPart[];
+  /** Bytes the importer's read buffer needs to hold the longest line. */
+  readBufferBytes: number;
+}
+
+type LinkList = keyof Batch['links'];
+
+/**
+ * Each identifier kind: its label, relationship, the properties its MERGE keys on (and sets on
+ * creation) in cypher/links/link-*.cypher, and so its identity.
+ */
+const IDENTIFIERS: Record<LinkList, { label: string; type: string; props: (l: BatchLink) => Record<string, string> }> =
+  {
+    phones: {
+      label: 'Phone',
+      type: 'HAS_PHONE',
+      props: (l) => ({ e164: l.key, display: l.display, country: l.country }),
+    },
+    emails: { label: 'Email', type: 'HAS_EMAIL', props: (l) => ({ key: l.key, display: l.display }) },
+    addresses: { label: 'Address', type: 'HAS_ADDRESS', props: (l) => ({ key: l.key, display: l.display }) },
+    accounts: {
+      label: 'Account',
+      type: 'HAS_ACCOUNT',
+      props: (l) => ({ kind: l.subkind, key: l.key, display: l.display }),
+    },
+    handles: {
+      label: 'Handle',
+      type: 'HAS_HANDLE',
+      props: (l) => ({ platform: l.subkind, key: l.key, display: l.display }),
+    },
+    documents: {
+      label: 'Document',
+      type: 'HAS_DOCUMENT',
+      props: (l) => ({ kind: l.subkind, country: l.country, number: l.key, display: l.display }),
+    },
+    vehicles: {
+      label: 'Vehicle',
+      type: 'HAS_VEHICLE',
+      props: (l) => ({ country: l.country, plate: l.key, display: l.display }),
+    },
+  };
+
+/** The key properties of each identifier label (its node's identity), from its MERGE. */
+const IDENTITY: Record<LinkList, (l: BatchLink) => string[]> = {
+  phones: (l) => [l.key],
+  emails: (l) => [l.key],
+  addresses: (l) => [l.key],
+  accounts: (l) => [l.subkind, l.key],
+  handles: (l) => [l.subkind, l.key],
+  documents: (l) => [l.subkind, l.country, l.key],
+  vehicles: (l) => [l.country, l.key],
+};
+
+/** Between the parts of a node id made of several keys: a control character none of them holds. */
+const SEP = '\u001e';
+
+/** A carried-over property as the database describes it: its Cypher type and its value as text. */
+export interface CarriedProperty {
+  key: string;
+  type: string;
+  value: string | string[];
+}
+
+/** The importer type of a Cypher value type; null for one the bulk load cannot give back. */
+function csvTypeOf(cypherType: string): CsvType | null {
+  const scalar: Record<string, CsvType> = {
+    STRING: 'string',
+    INTEGER: 'long',
+    FLOAT: 'double',
+    BOOLEAN: 'boolean',
+    'ZONED DATETIME': 'datetime',
+    'LOCAL DATETIME': 'localdatetime',
+    DATE: 'date',
+    'ZONED TIME': 'time',
+    'LOCAL TIME': 'localtime',
+    DURATION: 'duration',
+  };
+  const bare = cypherType.replace(/ NOT NULL$/, '');
+  const list = /^LIST<(.+?)(?: NOT NULL)?>$/.exec(bare);
+  if (list) {
+    const inner = scalar[list[1] as string];
+    return inner === 'string' || inner === 'long' || inner === 'double' || inner === 'boolean' ? `${inner}[]` : null;
+  }
+  return scalar[bare] ?? null;
+}
+
+export interface RowContext {
+  source: string;
+  agency: string;
+  fileName: string;
+  profile: Profile;
+  now: string;
+}
+
+/** Writes the graph of a bulk load as CSV into `dir`, row by row. */
+export class BulkGraph {
+  readonly #dir: string;
+  readonly #nodes = new Map<string, CsvTable>();
+  readonly #relationships = new Map<string, CsvTable>();
+  readonly #records = new Set<string>();
+  readonly #cases = new Set<string>();
+  readonly #identifiers = new Set<string>();
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  /** Creates the folder. */
+  async open(): Promise<void> {
+    await mkdir(this.#dir, { recursive: true, mode: 0o700 });
+  }
+
+  #table(map: Map<string, CsvTable>, name: string, labels: string, fixed: string[]): CsvTable {
+    let table = map.get(labels);
+    if (!table) {
+      table = new CsvTable(this.#dir, `${name}-${map.size}`, labels, fixed);
+      map.set(labels, table);
+    }
+    return table;
+  }
+
+  #node(labels: string): CsvTable {
+    return this.#table(this.#nodes, 'nodes', labels, [':ID']);
+  }
+
+  #rel(type: string): CsvTable {
+    return this.#table(this.#relationships, 'rels', type, [':START_ID', ':END_ID']);
+  }
+
+  /**
+   * A node already in the database that the load carries into the new store: Caselink's
+   * bookkeeping, the audit trail, a registered agency. Throws for a property of a type the
+   * importer cannot write back as it was (an empty list, a point).
+   */
+  async carried(id: string, labels: string[], properties: CarriedProperty[]): Promise<void> {
+    const props: Record<string, Typed> = {};
+    for (const p of properties) {
+      const type = csvTypeOf(p.type);
+      const empty = Array.isArray(p.value) && p.value.length === 0;
+      if (type === null || empty)
+        throw new Error(
+          `the ${labels.join(':')} node's property ${p.key} (${empty ? 'an empty list' : p.type}) cannot be carried over by the bulk load`,
+        );
+      props[p.key] = new Typed(type, p.value);
+    }
+    await this.#node(labels.join(':')).add([`m${SEP}${id}`], props);
+  }
+
+  /** The Source node of a file read with a profile; the rest of its properties are set once loaded. */
+  async source(source: SourceKey, now: string): Promise<void> {
+    await this.#node('Source').add([`s${SEP}${source.id}`], {
+      id: source.id,
+      sha256: source.sha256,
+      profileHash: source.profileHash,
+      firstImportedAt: new Typed('datetime', now),
+    });
+  }
+
+  /**
+   * One mapped row: its location in the source, and when its record is new, the record with its
+   * case, parties and identifier links. Answers whether the record is new.
+   */
+  async row(record: MappedRecord, ctx: RowContext): Promise<boolean> {
+    const rowNode = `r${SEP}${record.id}`;
+    await this.#rel('HAS_ROW').add([`s${SEP}${ctx.source}`, rowNode], {
+      sheet: record.row.sheet,
+      row: record.row.row,
+    });
+    if (this.#records.has(record.id)) return false;
+    this.#records.add(record.id);
+    const batch = newBatch();
+    addToBatch(batch, record.row, record.id, ctx);
+    const written = batch.records.get(record.id);
+    if (!written) throw new Error('a mapped row gave no record');
+    await this.#node('Record').add([rowNode], { ...written.props, id: record.id, source: ctx.source });
+    for (const c of batch.cases) {
+      const caseNode = `c${SEP}${ctx.agency}${SEP}${c.ref}`;
+      if (!this.#cases.has(caseNode)) {
+        this.#cases.add(caseNode);
+        await this.#node('Case').add([caseNode], { agency: ctx.agency, ref: c.ref });
+      }
+      await this.#rel('ABOUT').add([rowNode, caseNode], {});
+    }
+    for (const [labels, parties] of [
+      ['Person:Party', batch.persons],
+      ['Organization:Party', batch.organizations],
+    ] as const) {
+      for (const p of parties) {
+        const partyNode = `p${SEP}${p.id}`;
+        await this.#node(labels).add([partyNode], { ...p.props, id: p.id });
+        await this.#rel('MENTIONS').add([rowNode, partyNode], { role: p.props.role, entity: p.props.entity });
+      }
+    }
+    for (const [list, links] of Object.entries(batch.links) as [LinkList, BatchLink[]][]) {
+      const kind = IDENTIFIERS[list];
+      for (const l of links) {
+        const identifierNode = `${kind.label}${SEP}${IDENTITY[list](l).join(SEP)}`;
+        // The first use creates the node, as MERGE … ON CREATE SET does in row order.
+        if (!this.#identifiers.has(identifierNode)) {
+          this.#identifiers.add(identifierNode);
+          await this.#node(kind.label).add([identifierNode], kind.props(l));
+        }
+        const owner = l.owner === l.record ? rowNode : `p${SEP}${l.owner}`;
+        await this.#rel(kind.type).add([owner, identifierNode], l.props);
+      }
+    }
+    return true;
+  }
+
+  /** Records written so far. */
+  get records(): number {
+    return this.#records.size;
+  }
+
+  /**
+   * Closes every file and answers the importer's input, and which properties the caller must set
+   * to an empty list after the load (the importer stores an empty list as no value).
+   */
+  async close(): Promise<{ input: OfflineImportInput; emptyWarnings: boolean }> {
+    const tables = [...this.#nodes.values(), ...this.#relationships.values()];
+    for (const table of tables) await table.close();
+    for (const [labels, table] of this.#nodes) {
+      const other = [...table.emptyLists].filter((key) => !(labels === 'Record' && key === 'warnings'));
+      if (other.length)
+        throw new Error(`${labels}.${other.join(', ')}: an empty list, which the bulk load cannot write`);
+    }
+    for (const [type, table] of this.#relationships) {
+      if (table.emptyLists.size)
+        throw new Error(`${type}.${[...table.emptyLists].join(', ')}: an empty list, which the bulk load cannot write`);
+    }
+    return {
+      input: {
+        nodes: [...this.#nodes.values()].flatMap((t) => t.parts),
+        relationships: [...this.#relationships.values()].flatMap((t) => t.parts),
+        // A UTF-16 unit is at most three bytes of UTF-8.
+        readBufferBytes: Math.max(4 << 20, 3 * Math.max(0, ...tables.map((t) => t.longestLine)) + (1 << 20)),
+      },
+      emptyWarnings: this.#nodes.get('Record')?.emptyLists.has('warnings') ?? false,
+    };
+  }
+}

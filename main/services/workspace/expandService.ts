@@ -72,6 +72,12 @@ class Known {
   }
 }
 
+/** What a step reads a graph reference by: a person or organisation mention by its id alone. */
+function stepKey(ref: string): string {
+  const parsed = parseNodeRef(ref);
+  return parsed && (parsed.kind === 'person' || parsed.kind === 'organization') ? `party:${parsed.parts[0]}` : ref;
+}
+
 const kindRank = (node: ChartNodeDto) => CHART_NODE_KINDS.indexOf(node.kind);
 
 /** The order neighbours are taken in: kind, most records first, then reference. */
@@ -83,6 +89,23 @@ export function neighbourOrder(a: ChartNodeDto, b: ChartNodeDto): number {
 export async function expandNodes(db: Database, input: ExpandInput): Promise<ChartSliceDto> {
   const opts = expandInput.parse(input);
   const known = new Known(db, opts.joinCandidatesAt);
+  const types = typesFor(opts.edgeKinds);
+  const followSameAs = opts.edgeKinds.length === 0 || opts.edgeKinds.includes('same-as');
+  const minScore = opts.joinCandidatesAt ?? DEFAULT_MATCH_THRESHOLD;
+  const cut = { value: false };
+  // The first step from the nodes as asked runs while their chart nodes are read (one round trip
+  // less); the first hop then reads only what the chart nodes add (a person's other mentions).
+  const askedParties = opts.nodes.flatMap((ref) => {
+    const parsed = parseNodeRef(ref);
+    return parsed && (parsed.kind === 'person' || parsed.kind === 'organization') ? [parsed.parts[0] as string] : [];
+  });
+  const early = {
+    links: types === null ? Promise.resolve([]) : step(db, opts.nodes, { types, agencies: opts.agencies, cut }),
+    candidates: followSameAs ? candidateLinks(db, askedParties, minScore, opts.agencies) : Promise.resolve([]),
+  };
+  // Awaited in the first hop, or not at all when no node asked for is found: never left to reject unheard.
+  early.links.catch(() => undefined);
+  early.candidates.catch(() => undefined);
   const start = await loadChartNodes(db, opts.nodes, { joinCandidatesAt: opts.joinCandidatesAt });
   known.add(start);
   const notes: string[] = [];
@@ -107,8 +130,6 @@ export async function expandNodes(db: Database, input: ExpandInput): Promise<Cha
     if (chart) put(chart);
   }
 
-  const types = typesFor(opts.edgeKinds);
-  const followSameAs = opts.edgeKinds.length === 0 || opts.edgeKinds.includes('same-as');
   const collapse = opts.identifiers === 'collapsed';
   const edges = new EdgeSet();
   const hubsLeftOut = new Set<string>();
@@ -117,20 +138,27 @@ export async function expandNodes(db: Database, input: ExpandInput): Promise<Cha
   let added = 0;
   let frontier = [...order];
 
-  const cut = { value: false };
   for (let hop = 1; hop <= opts.hops && frontier.length > 0; hop += 1) {
     const filter = { types: types ?? [], agencies: opts.agencies, cut };
-    const [links, candidates] = await Promise.all([
-      types === null ? [] : step(db, known.graphRefs(frontier), filter),
-      followSameAs
-        ? candidateLinks(
-            db,
-            frontier.flatMap((ref) => known.mentionsOf.get(ref) ?? []),
-            opts.joinCandidatesAt ?? DEFAULT_MATCH_THRESHOLD,
-            opts.agencies,
-          )
-        : [],
+    let graphRefs = known.graphRefs(frontier);
+    let mentionIds = frontier.flatMap((ref) => known.mentionsOf.get(ref) ?? []);
+    if (hop === 1) {
+      const stepped = new Set(opts.nodes.map(stepKey));
+      const asked = new Set(askedParties);
+      graphRefs = graphRefs.filter((ref) => !stepped.has(stepKey(ref)));
+      mentionIds = mentionIds.filter((id) => !asked.has(id));
+    }
+    const [more, moreCandidates] = await Promise.all([
+      types === null || graphRefs.length === 0 ? [] : step(db, graphRefs, filter),
+      followSameAs ? candidateLinks(db, mentionIds, minScore, opts.agencies) : [],
     ]);
+    const [links, candidates] =
+      hop === 1
+        ? [
+            [...(await early.links), ...more],
+            [...(await early.candidates), ...moreCandidates],
+          ]
+        : [more, moreCandidates];
     // Identifiers reached: walked through to their users when collapsed, unless hubs.
     const reachedIdentifiers = new Map<string, boolean>();
     for (const l of links) if (isIdentifierKind(l.toKind)) reachedIdentifiers.set(l.to, l.hub);

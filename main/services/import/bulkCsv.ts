@@ -153,16 +153,17 @@ export class CsvTable {
           );
         return text;
       });
-      return this.#text(items.join(ARRAY_DELIMITER));
+      return this.#text(items.join(ARRAY_DELIMITER), true);
     }
     if (typeof raw === 'string') return this.#text(raw);
     return String(raw);
   }
 
-  #text(text: string): string {
+  /** A text field; `list` when it is a list's elements joined by the delimiter (which needs no quotes there). */
+  #text(text: string, list = false): string {
     // "" is an empty text to the importer; an empty field is no value.
     if (text === '') return '""';
-    if (!needsQuotes(text)) return text;
+    if (list ? !QUOTE_TRIGGERS.test(text) : !needsQuotes(text)) return text;
     if (this.#part && (text.includes('\n') || text.includes('\r'))) this.#part.multiline = true;
     return quoted(text);
   }

@@ -284,6 +284,7 @@ const level = (comparison: string, key: string): number =>
 
 export const NAME = COMPARISON_INDEX.get('name') as number;
 const NAME_EXACT = level('name', 'exact');
+const NAME_ONE_WORD = level('name', 'oneWord');
 
 /** m and u of one level, and whether an analyst fixed them. */
 export interface LevelParameters {
@@ -1032,6 +1033,8 @@ export interface FittedModel {
   prior: number;
   /** How often each comparable name is borne, per mention: for the term-frequency adjustment. */
   nameFrequency: Map<string, number>;
+  /** How many mentions bear each word of a name (in any of their names): the same, for one word alike. */
+  wordFrequency: Map<string, number>;
   mentions: number;
   parameters: MatchModelParameters;
 }
@@ -1109,6 +1112,14 @@ export function nameFrequencies(prepared: Prepared[]): Map<string, number> {
   return counts;
 }
 
+/** How many mentions bear each word of a name. */
+export function wordFrequencies(prepared: Prepared[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of prepared)
+    for (const word of new Set(p.names.flatMap((n) => n.key.tokens))) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
 /** log2 of each level's Bayes factor m/u, in COMPARISONS order. */
 export function weights(model: Pick<FittedModel, 'm' | 'u'>): number[][] {
   return model.m.map((levels, c) => levels.map((m, l) => Math.log2(m / ((model.u[c] as number[])[l] as number))));
@@ -1137,11 +1148,46 @@ function exactNameFactor(model: FittedModel, a: Prepared, b: Prepared): number {
 /** How many mentions the average u of an exact name weighs as in a name's share (see exactNameFactor). */
 const TF_PRIOR_MENTIONS = 100;
 
+/**
+ * The word two names have alike (the same or Jaro-Winkler ≥ 0.92) that fewest mentions bear, with
+ * how many bear it (the more common of the two spellings): a shared 'Maynard' says more than a
+ * shared 'Emma'.
+ */
+function rarestSharedWord(model: FittedModel, a: Prepared, b: Prepared): { word: string; bearers: number } | null {
+  let best: { word: string; bearers: number } | null = null;
+  for (const x of a.names)
+    for (const y of b.names)
+      for (const s of x.key.tokens)
+        for (const t of y.key.tokens) {
+          if (s !== t && jw(s, t) < 0.92) continue;
+          const bearers = Math.max(model.wordFrequency.get(s) ?? 1, model.wordFrequency.get(t) ?? 1);
+          const word = s <= t ? s : t;
+          if (!best || bearers < best.bearers || (bearers === best.bearers && word < best.word))
+            best = { word, bearers };
+        }
+  return best;
+}
+
+/**
+ * The Bayes factor of one word of the names alike and the others not, adjusted for how common
+ * that word is (as for an exact name): two people drawn at random share a word about as often as
+ * the share of mentions bearing it.
+ */
+function oneWordFactor(model: FittedModel, a: Prepared, b: Prepared): number {
+  const m = (model.m[NAME] as number[])[NAME_ONE_WORD] as number;
+  const u = (model.u[NAME] as number[])[NAME_ONE_WORD] as number;
+  const shared = rarestSharedWord(model, a, b);
+  if (model.parameters.comparisons.name?.oneWord?.fixedU || !shared) return m / u;
+  const share = (shared.bearers + TF_PRIOR_MENTIONS * u) / (model.mentions + TF_PRIOR_MENTIONS);
+  return m / share;
+}
+
 /** The Bayes factor of each comparison for a pair (1 when missing). */
 export function bayesFactors(model: FittedModel, a: Prepared, b: Prepared, levels: Int8Array): number[] {
   return [...levels].map((l, c) => {
     if (l < 0) return 1;
     if (c === NAME && l === NAME_EXACT) return exactNameFactor(model, a, b);
+    if (c === NAME && l === NAME_ONE_WORD) return oneWordFactor(model, a, b);
     return ((model.m[c] as number[])[l] as number) / ((model.u[c] as number[])[l] as number);
   });
 }
@@ -1180,6 +1226,10 @@ export function reasonsFor(model: FittedModel, a: Prepared, b: Prepared): string
     if (c === NAME && l === NAME_EXACT) {
       const bearers = Math.max(...x.names.map((n) => model.nameFrequency.get(n.key.comparable) ?? 0));
       if (bearers > 2) text += `, a name ${bearers} mentions in the data bear`;
+    }
+    if (c === NAME && l === NAME_ONE_WORD) {
+      const shared = rarestSharedWord(model, x, y);
+      if (shared) text += `, '${shared.word}' a word ${shared.bearers} mentions in the data bear`;
     }
     // Each value with where it was written (ties say it in their own words).
     if (spec.key !== 'ties') text += ` (${where(x.mention)}; ${where(y.mention)})`;

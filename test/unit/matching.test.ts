@@ -170,6 +170,33 @@ describe('the match model, estimated on the data being resolved', { timeout: 60_
     expect(score('rare-a', 'rare-b')).toBeGreaterThan(score('common-a', 'common-b'));
   });
 
+  it('counts one shared word of the names by how common the word is (a rare family name over a common given name)', () => {
+    const ions = Array.from({ length: 30 }, (_, i) =>
+      mention({
+        id: `ion${i}`,
+        record: `ri${i}`,
+        name: `Ion ${FAMILY2[i % FAMILY2.length]}`,
+        birthDate: `19${60 + (i % 30)}-02-02`,
+      }),
+    );
+    const pair = [
+      mention({ id: 'given-a', record: 'rga', name: 'Ion Popescu', birthDate: '1980-05-05' }),
+      mention({ id: 'given-b', record: 'rgb', name: 'Ion Szymborski', birthDate: '1980-05-05' }),
+      mention({ id: 'family-a', record: 'rfa', name: 'Anca Brzęczyszczykiewicz', birthDate: '1981-06-06' }),
+      mention({ id: 'family-b', record: 'rfb', name: 'Teodora Brzeczyszczykiewicz', birthDate: '1981-06-06' }),
+    ];
+    const all = [...people, ...ions, ...pair];
+    const { fitted } = resolveMatches(all);
+    const prepared = prepareMentions(all);
+    const find = (id: string) => prepared.find((p) => p.mention.id === id) as Prepared;
+    const given = scorePair(fitted, find('given-a'), find('given-b'));
+    const family = scorePair(fitted, find('family-a'), find('family-b'));
+    expect(family.score).toBeGreaterThan(given.score);
+    expect(family.reasons).toContainEqual(
+      expect.stringMatching(/'brzeczyszczykiewicz' a word 2 mentions in the data bear/),
+    );
+  });
+
   it('gives reasons in words, each with its weight and where it was written, strongest first', () => {
     const a = mention({
       id: 'za',

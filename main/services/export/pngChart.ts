@@ -3,9 +3,36 @@
  * packages, run off the main thread by `renderAsync`) with the same DejaVu files as the PDF and
  * no system fonts, so the picture is the same on every machine.
  */
+import { copyFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, sep } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import { CaselinkFailure } from '../../contract/errors';
 import { fontFile } from './chartFonts';
+
+let fontCopies: Promise<string[]> | null = null;
+
+/**
+ * The font files as paths resvg can open. resvg reads files itself, not through Node, so in the
+ * packaged app (fonts inside app.asar, which only Electron's Node can read) they are copied out
+ * once to a temporary folder.
+ */
+function resvgFontFiles(): Promise<string[]> {
+  const files = [fontFile('sans'), fontFile('bold'), fontFile('mono')];
+  if (!files.some((f) => f.includes(`.asar${sep}`))) return Promise.resolve(files);
+  fontCopies ??= (async () => {
+    const dir = join(tmpdir(), 'caselink-fonts');
+    await mkdir(dir, { recursive: true });
+    return Promise.all(
+      files.map(async (f) => {
+        const to = join(dir, basename(f));
+        await copyFile(f, to);
+        return to;
+      }),
+    );
+  })();
+  return fontCopies;
+}
 
 export const MIN_PNG_DPI = 36;
 export const MAX_PNG_DPI = 600;
@@ -31,7 +58,7 @@ export async function svgToPng(svg: string, widthPt: number, heightPt: number, d
     background: '#FFFFFF',
     font: {
       loadSystemFonts: false,
-      fontFiles: [fontFile('sans'), fontFile('bold'), fontFile('mono')],
+      fontFiles: await resvgFontFiles(),
       defaultFontFamily: 'DejaVu Sans',
       sansSerifFamily: 'DejaVu Sans',
       monospaceFamily: 'DejaVu Sans Mono',

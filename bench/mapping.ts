@@ -66,9 +66,14 @@ const COUNTRY_OF_LANGUAGE: Record<string, string> = {
   ru: 'RU',
   pl: 'PL',
   nl: 'NL',
+  sq: 'AL',
 };
 
 function countryOf(language: string): string {
+  // "en-US": a tag that names its region says the country itself (an analyst importing a US file
+  // says US, and so reads 03/04/2024 as the 4th of March).
+  const region = /^[a-z]{2,3}-([a-z]{2})$/i.exec(language.trim())?.[1];
+  if (region) return region.toUpperCase();
   return COUNTRY_OF_LANGUAGE[language.trim().toLowerCase().slice(0, 2)] ?? 'GB';
 }
 

@@ -132,8 +132,8 @@ export async function relink(
 
 /**
  * Which matcher proposes same-person pairs: the rules (the default), or the Fellegi–Sunter model
- * that estimates its parameters from the graph (better on the public FEBRL sets, not yet on our
- * larger generated sets or on a graph of a few records; see the README).
+ * that estimates its parameters from the graph (better on the public FEBRL sets; on our generated
+ * sets, full of namesakes with few dates of birth, behind the rules in precision: see the README).
  */
 export const MATCHERS = ['rules', 'model'] as const;
 export type Matcher = (typeof MATCHERS)[number];

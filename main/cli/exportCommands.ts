@@ -4,8 +4,9 @@
  * GraphML, CSV, i2 ANX or a chart file, redacted on request.
  */
 import { Option, type Command } from 'commander';
-import { CaselinkFailure } from '../contract/errors';
+import { CaselinkFailure, toError } from '../contract/errors';
 import type { Connection } from '../db/connect';
+import { recordFailure } from '../services/auditService';
 import { resolveSeed } from '../services/export/buildChart';
 import type { ChartDefinitionInput } from '../services/export/chartModel';
 import {
@@ -131,8 +132,15 @@ export function registerExportCommands(program: Command, out: Out, withConnectio
         });
       if (options.keyOut && !options.redact)
         throw new CaselinkFailure({ kind: 'InvalidInput', message: '--key-out needs --redact.' });
-      const fromFile = options.chart ? await readChartFile(options.chart) : null;
       await withConnection(async ({ db }) => {
+        // A chart file refused is an export that failed: the audit trail keeps it.
+        const fromFile = options.chart
+          ? await readChartFile(options.chart).catch(async (error: unknown) => {
+              const details = { format: options.format, chart: options.chart, out: options.out };
+              await recordFailure(db, { kind: 'export', action: 'export chart', details }, toError(error));
+              throw error;
+            })
+          : null;
         const base: ChartDefinitionInput = fromFile?.definition ?? {
           seeds: await Promise.all(options.seed.map((s) => resolveSeed(db, s))),
           hops: options.hops,

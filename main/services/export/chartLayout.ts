@@ -6,7 +6,8 @@
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import random from 'graphology-layout/random';
+// The CLI is ES modules under Node, which resolves a package's subpath only by its file name.
+import random from 'graphology-layout/random.js';
 import type { ExportChart } from './chartModel';
 
 export interface Point {

@@ -9,6 +9,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CaselinkFailure } from '../../contract/errors';
+import { depthBeyond } from '../../core/jsonDepth';
 import type { Database } from '../../db/database';
 import { audited } from '../auditService';
 import { buildChart } from './buildChart';
@@ -34,6 +35,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** A chart file is read whole: bound it before parsing. */
 export const MAX_CHART_FILE_BYTES = 64 * 1024 * 1024;
+/** A chart file nests a dozen levels at most; far more is not one. */
+export const MAX_CHART_FILE_DEPTH = 64;
 
 /** What changed between a chart file's data and the graph now. */
 export interface ChangeReport {
@@ -91,6 +94,12 @@ export async function readChartFile(
       message: `${path}: not JSON (${error instanceof Error ? error.message : String(error)}).`,
     });
   }
+  // Schemas read recursively: a hundred thousand nested brackets would overflow the stack there.
+  if (depthBeyond(parsed, MAX_CHART_FILE_DEPTH) !== null)
+    throw new CaselinkFailure({
+      kind: 'InvalidInput',
+      message: `${path}: nests deeper than ${MAX_CHART_FILE_DEPTH} levels; a chart file is refused past that.`,
+    });
   const shape = z
     .object({
       format: z.literal(CHART_FILE_FORMAT),
@@ -212,6 +221,11 @@ export function exportChart(db: Database, options: ExportOptions): Promise<Expor
     { kind: 'export', action: 'export chart', details: { format: options.format, out: options.out } },
     async () => {
       const { chart, fingerprint, key } = await prepareChart(db, options.definition, options.redact);
+      if (chart.nodes.length === 0)
+        throw new CaselinkFailure({
+          kind: 'InvalidInput',
+          message: `Nothing to export, nothing written: ${chart.notes.join('; ') || 'the chart has no node'}.`,
+        });
       const redacted = chart.definition.redaction.enabled;
       const { files, notes } = await writeFormat(chart, options.format, fingerprint, options.print);
       const written = await writeOut(options.out, files);

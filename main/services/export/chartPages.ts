@@ -279,7 +279,7 @@ export function chartPage(chart: ExportChart, settings: PrintSettings, measure: 
   const redacted = chart.definition.redaction.enabled
     ? 'Redacted: victims, witnesses and protected persons appear under pseudonyms.'
     : 'Not redacted.';
-  const summary = `${chart.nodes.length} entities, ${chart.edges.length} links. ${redacted} Evidence for every entity and link: the appendix.`;
+  const summary = `${chart.nodes.length} entities, ${chart.edges.length} links. ${redacted} N and L numbers are the entities' and links' entries in the evidence appendix.`;
   items.push(
     text(
       measure,
@@ -332,6 +332,9 @@ export function chartPage(chart: ExportChart, settings: PrintSettings, measure: 
     return { x: round(offX + p.x * kx), y: round(offY + p.y * ky) };
   };
 
+  // Each link is numbered as the appendix numbers it (L1 … in the chart's order), drawn or not.
+  const numbers = new Map(chart.edges.map((e, i) => [e.id, `L${i + 1}`]));
+
   // Links between the same two nodes bend apart, so each stays visible with its label.
   const pairs = new Map<string, ExportEdge[]>();
   for (const e of drawn) {
@@ -357,7 +360,7 @@ export function chartPage(chart: ExportChart, settings: PrintSettings, measure: 
         const control = { x: round(2 * mid.x - (a.x + b.x) / 2), y: round(2 * mid.y - (a.y + b.y) / 2) };
         items.push({ t: 'path', d: `M${a.x} ${a.y} Q${control.x} ${control.y} ${b.x} ${b.y}`, ...style });
       }
-      const label = fitText(measure, linkText(e), 90, TEXT_SIZES.linkLabel, 'sans');
+      const label = fitText(measure, `${numbers.get(e.id) ?? ''} ${linkText(e)}`, 100, TEXT_SIZES.linkLabel, 'sans');
       const w = measure(label, TEXT_SIZES.linkLabel, 'sans');
       labels.push({
         t: 'rect',
@@ -384,7 +387,7 @@ export function chartPage(chart: ExportChart, settings: PrintSettings, measure: 
   }
   items.push(...labels);
 
-  for (const node of chart.nodes) {
+  for (const [i, node] of chart.nodes.entries()) {
     const p = at(node.id);
     const fill = colours.get(node.agencies[0] ?? '') ?? NO_AGENCY_COLOUR;
     items.push({ t: 'circle', cx: p.x, cy: p.y, r: round(radius), fill, stroke: '#FFFFFF', width: 0.8 });
@@ -400,7 +403,7 @@ export function chartPage(chart: ExportChart, settings: PrintSettings, measure: 
       });
     }
     items.push({ t: 'icon', kind: node.kind, cx: p.x, cy: p.y, size: round(radius * 1.25), fill: '#FFFFFF' });
-    const label = fitText(measure, node.label, 120, TEXT_SIZES.nodeLabel, 'sans');
+    const label = fitText(measure, `N${i + 1} ${node.label}`, 130, TEXT_SIZES.nodeLabel, 'sans');
     const w = measure(label, TEXT_SIZES.nodeLabel, 'sans');
     const base = p.y + radius + 9;
     items.push({
@@ -437,7 +440,7 @@ function shift(item: Item, dy: number): Item {
 const LINE = 9;
 
 /** A source row's columns, in characters of the monospaced font (one text per line: thousands of rows print fast). */
-const FIXED_COLUMNS = { agency: 12, row: 6, column: 14, grading: 7, handling: 8, imported: 24 } as const;
+const FIXED_COLUMNS = { agency: 12, row: 6, column: 14, grading: 7, handling: 14, imported: 24 } as const;
 
 /** A text cut or padded to exactly `width` characters. */
 function padTo(value: string, width: number): string {

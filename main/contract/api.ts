@@ -41,6 +41,7 @@ import type { ApiMethod } from './methods';
 import { AUDIT_KINDS, type AuditEventDto } from './auditTypes';
 import type { BulkDecisionDto, MatchClusterDto, OpenMatchCountDto } from './matchTypes';
 import type { MatchModelDto } from './modelTypes';
+import { exportChartInput, type ExportedChartDto, type ExportFormatDto } from './exportTypes';
 import { searchInput, type SearchResultDto } from './workspaceTypes';
 import {
   connectionSettingsInput,
@@ -56,6 +57,7 @@ export type * from './matchTypes';
 export type * from './modelTypes';
 export type * from './workspaceTypes';
 export type * from './connectionTypes';
+export type * from './exportTypes';
 export { AUDIT_KINDS } from './auditTypes';
 export { API_METHODS, channelOf, isApiMethod, routeOf, type ApiMethod } from './methods';
 
@@ -342,6 +344,14 @@ export interface CaselinkApi {
    * with how the text was read. Recorded in the audit trail (the text, never the hits).
    */
   search(input: z.input<typeof searchInput>): Promise<Result<SearchResultDto>>;
+  /** The formats the export service writes, with the options each takes, as the Export dialog offers them. */
+  listExportFormats(): Promise<Result<ExportFormatDto[]>>;
+  /**
+   * Exports the workspace's chart with its evidence trail in one format, redacted on request, and
+   * answers the file's bytes to save (and the pseudonym key as a separate file, only when asked).
+   * Recorded in the audit trail, failures included.
+   */
+  exportChart(input: z.input<typeof exportChartInput>): Promise<Result<ExportedChartDto>>;
 }
 
 /** Zod schemas for each method's single argument (`undefined` for none). */
@@ -381,6 +391,8 @@ export const API_INPUTS = {
   listAuditEvents: listAuditEventsInput,
   exportAuditCsv: listAuditEventsInput,
   search: searchInput,
+  listExportFormats: noInput,
+  exportChart: exportChartInput,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 // Compile-time check: API_METHODS names exactly the methods of CaselinkApi, both ways round.

@@ -39,6 +39,8 @@ export const API_METHODS = [
   'listAuditEvents',
   'exportAuditCsv',
   'search',
+  'listExportFormats',
+  'exportChart',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -51,6 +51,7 @@ import { resolve } from './resolveService';
 import { graphStats } from './statsService';
 import { connectionStatus } from './statusService';
 import { auditedSearch } from './workspace/searchService';
+import { exportChartForDownload, exportFormats } from './exportDownload';
 
 async function answer<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -170,6 +171,8 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
         csv: auditCsv(await listEvents(db, listAuditEventsInput.parse(input))),
       })),
     search: (input) => answer(() => auditedSearch(db, searchInput.parse(input))),
+    listExportFormats: () => answer(async () => exportFormats()),
+    exportChart: (input) => answer(() => exportChartForDownload(db, input)),
   };
 }
 

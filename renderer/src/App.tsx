@@ -4,6 +4,7 @@ import { ChartTools } from './features/analysis/ChartTools';
 import { ConnectionButton, ConnectionDialog } from './features/connection/ConnectionDialog';
 import { GraphPanel } from './features/explore/GraphPanel';
 import { ImportDialog } from './features/import/ImportDialog';
+import { ExportControl } from './features/export/ExportDialog';
 import { InvestigationButtons, InvestigationsDialog } from './features/investigations/InvestigationsDialog';
 import { ExplanationDialog } from './features/links/ExplanationDialog';
 import { ReviewButton } from './features/review/ReviewButton';
@@ -32,6 +33,7 @@ export function App() {
         <SearchBox />
         <div className="topbar-actions">
           <InvestigationButtons />
+          <ExportControl />
           <ReviewButton />
           <AuditButton />
           <ConnectionButton />

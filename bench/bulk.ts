@@ -30,7 +30,8 @@ export interface BulkFigures {
 /** Loads the manifest's files into a fresh local database through the bulk first load. */
 export async function measureBulk(manifest: Manifest): Promise<BulkFigures> {
   const home = await mkdtemp(join(tmpdir(), 'caselink-bench-bulk-'));
-  const local = await startLocalNeo4j({ home, attached: true });
+  // A loaded machine can take minutes to start Neo4j.
+  const local = await startLocalNeo4j({ home, attached: true, timeoutMs: 600_000 });
   let db = await openDatabase({ ...local, database: 'neo4j', local: true });
   try {
     await applySchema(db);

@@ -29,7 +29,10 @@ describe('the investigator’s panels', () => {
   const onChart = () =>
     list()
       .getByRole('option')
-      .evaluateAll((items) => items.map((i) => i.getAttribute('data-node')));
+      // The page's elements, which Node's typings do not know.
+      .evaluateAll((items) =>
+        (items as unknown as { getAttribute(name: string): string | null }[]).map((i) => i.getAttribute('data-node')),
+      );
   const phone = nodeRef('phone', ['+447700900123']);
 
   beforeAll(async () => {

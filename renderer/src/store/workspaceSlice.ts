@@ -229,19 +229,15 @@ export function createWorkspaceSlice(api: CaselinkApi): StateCreator<AppState, [
   let searchSeq = 0;
   let detailsSeq = 0;
   return (set, get) => {
-    /**
-     * Replaces the chart as one undo step, without a new layout (positions are the saved ones),
-     * and fits the view to it: the view still shows wherever the old chart was.
-     */
+    /** Replaces the chart as one undo step, without a new layout (positions are the saved ones). */
     const replaceChart = (next: ChartContent) => {
-      const { chart, chartPast, chartFit } = get();
+      const { chart, chartPast } = get();
       set({
         chart: next,
         chartPast: [...chartPast, chart].slice(-CHART_HISTORY_LIMIT),
         chartFuture: [],
         chartSelection: [],
         chartNotes: [],
-        chartFit: chartFit + 1,
         pathStart: null,
       });
     };
@@ -490,6 +486,8 @@ export function createWorkspaceSlice(api: CaselinkApi): StateCreator<AppState, [
           pathEnds: null,
           lastExpand: null,
           currentInvestigation: { id: opened.id, name: opened.name, notes: opened.chart.notes },
+          // The view still shows wherever the old chart was: fitted to this one, once its filters are back.
+          chartFit: get().chartFit + 1,
           lastOpened: {
             id: opened.id,
             name: opened.name,

@@ -2,6 +2,7 @@
  * The `caselink` command line: the same services as the app, without Electron.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { caselinkHome, configuredConnection } from '../config/settings';
@@ -22,6 +23,7 @@ import { registerModelCommands } from './modelCommands';
 import { registerSearchCommands } from './searchCommands';
 import { registerWorkspaceCommands } from './workspaceCommands';
 import { registerExportCommands } from './exportCommands';
+import { writeDemoChart } from './demoChart';
 import { toError } from '../contract/errors';
 import { createApi } from '../services/api';
 import { setAuditApp } from '../services/auditService';
@@ -275,7 +277,7 @@ export function buildProgram(): Command {
   program
     .command('demo')
     .description(
-      'start the local Neo4j, import the sample agencies (fixtures/agencies.json), keep their profiles for the next imports and serve the app; prints its address',
+      "start the local Neo4j, import the sample agencies (fixtures/agencies.json), keep their profiles for the next imports, write a PDF chart of the largest cross-agency network and serve the app; prints the chart's path and the app's address",
     )
     .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(port))
     .action(async (options: { port: number }) => {
@@ -286,6 +288,7 @@ export function buildProgram(): Command {
         await importManifest(connection.db, manifest, out);
         await saveSampleProfiles(connection.db, manifest, out);
         await summariseLinks(connection.db, out);
+        await writeDemoChart(connection.db, join(caselinkHome(), 'exports'), out);
       });
     });
 

@@ -147,8 +147,14 @@ function workbookParts(sheet: ZipPart, sheetName = 'Sheet1', extra: ZipPart[] = 
 }
 
 /** A small, honest one-sheet .xlsx from sheet XML rows, for odd-but-valid structure. */
-export function xlsxFromSheetXml(sheetData: string, sheetName = 'Sheet1'): Buffer {
-  return zip(workbookParts(part('xl/worksheets/sheet1.xml', SHEET_HEAD + sheetData + SHEET_TAIL), sheetName));
+export function xlsxFromSheetXml(sheetData: string, sheetName = 'Sheet1', sharedStrings?: string): Buffer {
+  return zip(
+    workbookParts(
+      part('xl/worksheets/sheet1.xml', SHEET_HEAD + sheetData + SHEET_TAIL),
+      sheetName,
+      sharedStrings === undefined ? [] : [part('xl/sharedStrings.xml', sharedStrings)],
+    ),
+  );
 }
 
 /** A one-sheet OpenDocument spreadsheet around the rows of its table (content.xml). */
@@ -191,7 +197,11 @@ export type HostileKind =
   | 'csvHugeCell'
   | 'csvManyColumns'
   | 'csvUnclosedQuote'
-  | 'oddXml';
+  | 'oddXml'
+  | 'deepXml'
+  | 'entityExpansion'
+  | 'sharedStringOutOfRange'
+  | 'manySharedStrings';
 
 export interface HostileOptions {
   /** Bytes a zip bomb's sheet inflates to (default 3 GiB). */
@@ -202,6 +212,8 @@ export interface HostileOptions {
   cellChars?: number;
   /** Bytes after the unclosed quote (default 40 MiB). */
   unclosedBytes?: number;
+  /** Strings in the shared strings table of 'manySharedStrings' (default 10,000,000). */
+  strings?: number;
 }
 
 const ROW_UNIT = '<row><c t="n"><v>1</v></c></row>';
@@ -363,10 +375,115 @@ export async function writeHostileFile(dir: string, kind: HostileKind, options: 
       );
       break;
     }
+    case 'deepXml': {
+      // A cell nested a million elements deep: a parser that keeps a stack grows it without end.
+      name = 'deep-xml.xlsx';
+      const depth = 1_000_000;
+      bytes = zip(
+        workbookParts(
+          await streamedPart(
+            'xl/worksheets/sheet1.xml',
+            (function* () {
+              yield `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row><row r="2"><c r="C2" t="inlineStr"><is>`;
+              for (let i = 0; i < depth; i += 10_000) yield '<x>'.repeat(10_000);
+              yield 'deep';
+              for (let i = 0; i < depth; i += 10_000) yield '</x>'.repeat(10_000);
+              yield `</is></c></row>${SHEET_TAIL}`;
+            })(),
+          ),
+        ),
+      );
+      break;
+    }
+    case 'entityExpansion': {
+      // "Billion laughs": ten levels of entities, each ten of the one before, in the shared strings.
+      name = 'billion-laughs.xlsx';
+      const laughs =
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' +
+        Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') +
+        ']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>';
+      bytes = zip(
+        workbookParts(
+          part('xl/worksheets/sheet1.xml', `${SHEET_HEAD}<row r="1"><c r="A1" t="s"><v>0</v></c></row>${SHEET_TAIL}`),
+          'Sheet1',
+          [part('xl/sharedStrings.xml', laughs)],
+        ),
+      );
+      break;
+    }
+    case 'sharedStringOutOfRange':
+      // A cell that points past the end of the shared strings table.
+      name = 'string-out-of-range.xlsx';
+      bytes = zip(
+        workbookParts(
+          part(
+            'xl/worksheets/sheet1.xml',
+            `${SHEET_HEAD}<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="4"><c r="A4" t="s"><v>0</v></c><c r="D4" t="s"><v>7</v></c></row>${SHEET_TAIL}`,
+          ),
+          'Persons',
+          [
+            part(
+              'xl/sharedStrings.xml',
+              '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Name</t></si></sst>',
+            ),
+          ],
+        ),
+      );
+      break;
+    case 'manySharedStrings': {
+      // A shared strings table of millions of short strings, in a small file.
+      name = 'many-strings.xlsx';
+      const count = options.strings ?? 10_000_000;
+      bytes = zip(
+        workbookParts(
+          part('xl/worksheets/sheet1.xml', `${SHEET_HEAD}<row r="1"><c r="A1" t="s"><v>0</v></c></row>${SHEET_TAIL}`),
+          'Sheet1',
+          [
+            await streamedPart(
+              'xl/sharedStrings.xml',
+              (function* () {
+                yield '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+                for (let i = 0; i < count; i += 10_000) {
+                  let text = '';
+                  for (let k = i; k < Math.min(count, i + 10_000); k++) text += `<si><t>s${k}</t></si>`;
+                  yield text;
+                }
+                yield '</sst>';
+              })(),
+            ),
+          ],
+        ),
+      );
+      break;
+    }
   }
   const path = join(dir, name);
   await writeFile(path, bytes);
   return path;
+}
+
+/**
+ * A one-sheet .xlsx whose sheet XML is generated chunk by chunk and deflated as it goes, with
+ * other parts (styles, shared strings) given whole: for benches of large but honest workbooks.
+ */
+export async function xlsxFromChunks(
+  sheetChunks: Iterable<string>,
+  extra: { name: string; text: string }[] = [],
+): Promise<Buffer> {
+  return zip(
+    workbookParts(
+      await streamedPart(
+        'xl/worksheets/sheet1.xml',
+        (function* () {
+          yield SHEET_HEAD;
+          yield* sheetChunks;
+          yield SHEET_TAIL;
+        })(),
+      ),
+      'Sheet1',
+      extra.map((e) => part(e.name, e.text)),
+    ),
+  );
 }
 
 /** Every kind, in the order the bench prints them. */
@@ -386,4 +503,8 @@ export const HOSTILE_KINDS: HostileKind[] = [
   'csvManyColumns',
   'csvUnclosedQuote',
   'oddXml',
+  'deepXml',
+  'entityExpansion',
+  'sharedStringOutOfRange',
+  'manySharedStrings',
 ];

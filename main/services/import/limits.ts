@@ -28,6 +28,16 @@ export interface ReadLimits {
   maxRowBytes: number;
   /** Heap of the worker that parses a workbook; past it the worker fails, not the process. */
   workerHeapMb: number;
+  /** An .xlsx or .xlsm file larger than this is read as a stream (xlsxStream.ts), not whole by SheetJS. */
+  streamWorkbookBytes: number;
+  /** Largest .xlsx or .xlsm file read as a stream. */
+  maxStreamedWorkbookBytes: number;
+  /** Largest total of a streamed workbook's parts once inflated (checked as maxUncompressedBytes is). */
+  maxStreamedUncompressedBytes: number;
+  /** Most strings in a streamed workbook's shared strings table, which is held whole. */
+  maxSharedStrings: number;
+  /** Most bytes of text (UTF-8) in a streamed workbook's shared strings table. */
+  maxSharedStringBytes: number;
 }
 
 const MiB = 1024 * 1024;
@@ -46,6 +56,14 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxRowBytes: 32 * MiB,
   // With the inflated parts held beside it, this keeps a process reading one workbook under 1.5 GiB.
   workerHeapMb: 896,
+  // About 100,000 rows: below it SheetJS reads the workbook whole in well under 300 MB.
+  streamWorkbookBytes: 8 * MiB,
+  maxStreamedWorkbookBytes: 1024 * MiB,
+  // A million rows of ten columns inflate to about 500 MiB; a part declaring 2 GB is refused unread.
+  maxStreamedUncompressedBytes: 1536 * MiB,
+  // Excel's own cap on unique strings is about 2^31; these keep the table under ~600 MB of heap.
+  maxSharedStrings: 8_000_000,
+  maxSharedStringBytes: 256 * MiB,
 });
 
 /** The environment variable through which an advanced user (or a test) overrides limits, as JSON. */

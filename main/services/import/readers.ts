@@ -1,7 +1,8 @@
 /**
  * Reading agency files into rows of cells. Workbooks (.xlsx, .xls, .ods) go through SheetJS,
  * which reads a workbook whole and copes with the odd formats, title rows and merged cells; it
- * runs in a worker thread under the limits of limits.ts (see workbookReader.ts). Delimited text
+ * runs in a worker thread under the limits of limits.ts (see workbookReader.ts). An .xlsx larger
+ * than limits.streamWorkbookBytes is read as a stream instead (xlsxStream.ts), giving the same cells. Delimited text
  * (.csv, .tsv, .txt) is streamed through papaparse, so a million-row export is read in constant
  * memory, with its encoding and delimiter detected. Every file's first bytes must be what its
  * extension says (sniff.ts), and every text cell is cleaned, with a warning (cleanCells.ts).
@@ -17,6 +18,7 @@ import { cleanCells } from './cleanCells';
 import { formatBytes, formatCount, readLimits, type ReadLimits } from './limits';
 import { describeSniffed, mismatch, sniffFile } from './sniff';
 import { openWorkbookInWorker } from './workbookReader';
+import { openXlsxStream } from './xlsxStream';
 
 export type Encoding =
   'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-1' | 'iso-8859-2' | 'windows-1250' | 'windows-1251';
@@ -301,6 +303,8 @@ async function openDelimited(
 }
 
 const ZIPPED = new Set(['.xlsx', '.xlsm', '.xlsb', '.ods']);
+// Workbooks that xlsxStream.ts reads as a stream once they are larger than limits.streamWorkbookBytes.
+const STREAMED = new Set(['.xlsx', '.xlsm']);
 
 /**
  * Opens an agency file for reading, by its extension, once its first bytes show it is what the
@@ -335,7 +339,12 @@ export async function openAgencyFile(path: string, options: ReadOptions = {}): P
     );
   }
   const workbook = WORKBOOK.has(extension);
-  const maxBytes = workbook ? limits.maxWorkbookBytes : limits.maxTextBytes;
+  const streamed = STREAMED.has(extension) && size > limits.streamWorkbookBytes;
+  const maxBytes = streamed
+    ? limits.maxStreamedWorkbookBytes
+    : workbook
+      ? limits.maxWorkbookBytes
+      : limits.maxTextBytes;
   if (size > maxBytes) {
     rejectFile(
       path,
@@ -343,6 +352,7 @@ export async function openAgencyFile(path: string, options: ReadOptions = {}): P
       workbook ? 'Save the sheet as CSV, which Caselink reads as a stream, or split it.' : 'Split the file.',
     );
   }
+  if (streamed) return openXlsxStream(path, size, limits, options.sheets, options.signal, options.onParsing);
   if (workbook) {
     return openWorkbookInWorker(
       path,

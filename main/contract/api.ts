@@ -10,11 +10,13 @@ import { z } from 'zod';
 import { profileSchema } from '../core/profile';
 import {
   expandInput,
+  readChartNodesInput,
   explainEdgeInput,
   findPathsInput,
   investigationIdInput,
   investigationInput,
   nodeDetailsInput,
+  type ChartNodeDto,
   type ChartSliceDto,
   type EdgeEvidenceDto,
   type InvestigationSummaryDto,
@@ -306,6 +308,8 @@ export interface CaselinkApi {
   explainLink(input: z.input<typeof explainLinkInput>): Promise<Result<LinkExplanationDto[]>>;
   /** Neighbours of chart nodes by edge kind, agency and hops; hubs and what the cap leaves out are counted. */
   expandNodes(input: z.input<typeof expandInput>): Promise<Result<ChartSliceDto>>;
+  /** Chart nodes re-read by reference (a person by any of its mentions); references that find nothing are left out. */
+  readChartNodes(input: z.input<typeof readChartNodesInput>): Promise<Result<ChartNodeDto[]>>;
   /** Shortest paths between two chart nodes (hubs left out unless asked), with everything on them. */
   findPaths(input: z.input<typeof findPathsInput>): Promise<Result<PathsResultDto>>;
   /** Every property of a chart node with its sources, and which agencies know it through which records. */
@@ -374,6 +378,7 @@ export const API_INPUTS = {
   sharedIdentifiers: sharedIdentifiersInput,
   explainLink: explainLinkInput,
   expandNodes: expandInput,
+  readChartNodes: readChartNodesInput,
   findPaths: findPathsInput,
   getNodeDetails: nodeDetailsInput,
   explainEdge: explainEdgeInput,

@@ -22,6 +22,7 @@ export const API_METHODS = [
   'sharedIdentifiers',
   'explainLink',
   'expandNodes',
+  'readChartNodes',
   'findPaths',
   'getNodeDetails',
   'explainEdge',

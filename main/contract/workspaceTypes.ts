@@ -216,6 +216,9 @@ export const expandInput = z
   })
   .strict();
 
+/** Chart nodes re-read by reference: their labels, dates, agencies and records as the graph holds them now. */
+export const readChartNodesInput = z.object({ nodes: z.array(nodeRefInput).min(1).max(500) }).strict();
+
 // ---- paths ----------------------------------------------------------------------------------
 
 export const findPathsInput = z

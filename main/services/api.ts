@@ -30,7 +30,7 @@ import { cardHasher } from './import/profiles';
 import { ImportWorkspace } from './import/workspace';
 import { explainLink, sharedIdentifiers } from './linkService';
 import { explainEdge, nodeDetails } from './workspace/detailsService';
-import { expandNodes } from './workspace/expandService';
+import { expandNodes, readChartNodes } from './workspace/expandService';
 import {
   deleteInvestigation,
   listInvestigations,
@@ -146,6 +146,7 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
     sharedIdentifiers: (input) => answer(() => sharedIdentifiers(db, sharedIdentifiersInput.parse(input))),
     explainLink: (input) => answer(() => explainLink(db, input.a, input.b)),
     expandNodes: (input) => answer(() => expandNodes(db, input)),
+    readChartNodes: (input) => answer(() => readChartNodes(db, input)),
     findPaths: (input) => answer(() => findPaths(db, input)),
     getNodeDetails: (input) => answer(() => nodeDetails(db, input)),
     explainEdge: (input) => answer(() => explainEdge(db, input)),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRef } from '../../main/contract/workspaceTypes';
 import { loadChartNodes } from '../../main/services/workspace/chartNodes';
+import { readChartNodes } from '../../main/services/workspace/expandService';
 import { openTestServices, type TestServices } from '../support/services';
 import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
@@ -45,6 +46,14 @@ describe('chart nodes: stable references, persons rather than mentions', () => {
       ['Ion Popescu', 'CITY-POL', '2024-01-05'],
       ['POPESCU Ion', 'BORDER', '2024-03-03'],
     ]);
+  });
+
+  it('re-reads chart nodes by reference for the app: a person once, by any mention, with its dates; unknown references left out', async () => {
+    const [first, second] = [m('Ion Popescu'), m('POPESCU Ion')].sort() as [string, string];
+    const nodes = await readChartNodes(services.db, {
+      nodes: [nodeRef('person', [second]), nodeRef('person', [first]), nodeRef('phone', ['+40000000000'])],
+    });
+    expect(nodes.map((n) => [n.id, n.dates])).toEqual([[nodeRef('person', [first]), ['2024-01-05', '2024-03-03']]]);
   });
 
   it('joins open candidates at a score only when asked, and says the match is unconfirmed', async () => {

@@ -11,7 +11,7 @@ import { chartCounts } from '../../renderer/src/features/explore/ChartSummary';
 import { timelineItems } from '../../renderer/src/features/timeline/timelineItems';
 import { radialForest, RING_STEP } from '../../renderer/src/graph/largeLayout';
 import { createAppStore } from '../../renderer/src/store';
-import { NO_AGENCY, withDates } from '../../renderer/src/store/workspaceSlice';
+import { withDates } from '../../renderer/src/store/workspaceSlice';
 import { fakeApi } from '../support/fakeApi';
 
 const node = (id: string, more: Partial<ChartNodeDto> = {}): ChartNodeDto => ({
@@ -105,15 +105,15 @@ describe('the dates behind the chart', () => {
   } as unknown as GraphElements;
 
   it('reads them for the overview’s undated nodes, so the timeline draws the records and events behind the chart', async () => {
-    const asked: Parameters<CaselinkApi['expandNodes']>[0][] = [];
+    const asked: Parameters<CaselinkApi['readChartNodes']>[0][] = [];
     const store = createAppStore(
       fakeApi({
         getOverview: async () => ({ ok: true, value: overview }),
-        expandNodes: async (input) => {
+        readChartNodes: async (input) => {
           asked.push(input);
           return {
             ok: true,
-            value: slice([
+            value: [
               node('person:p1', {
                 mentions: [
                   { id: 'p1', name: 'Ana Popa', role: 'suspect', agency: 'POL', record: 'r1', date: '2026-03-14' },
@@ -121,7 +121,7 @@ describe('the dates behind the chart', () => {
                 dates: ['2026-03-14'],
               }),
               node('phone:%2B447700900123', { dates: ['2026-03-14', '2026-05-02'] }),
-            ]),
+            ],
           };
         },
       }),
@@ -131,10 +131,9 @@ describe('the dates behind the chart', () => {
     await expect.poll(() => store.getState().datesLoading).toBe(false);
     const { chart } = store.getState();
     expect(Object.keys(chart.nodes).sort()).toEqual(['person:p1', 'phone:%2B447700900123']);
-    // One request, naming the chart's nodes and following nothing: the nodes alone come back.
+    // One request, naming the chart's nodes.
     expect(asked).toHaveLength(1);
     expect([...asked[0]!.nodes].sort()).toEqual(['person:p1', 'phone:%2B447700900123']);
-    expect(asked[0]!.agencies).toEqual([NO_AGENCY]);
     const timeline = timelineItems(Object.values(chart.nodes));
     expect(timeline.items.map((i) => `${i.group} ${i.date} ${i.node}`)).toEqual([
       'POL 2026-03-14 person:p1',

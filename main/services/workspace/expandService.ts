@@ -9,6 +9,7 @@ import { DEFAULT_MATCH_THRESHOLD } from '../../core/rules';
 import {
   CHART_NODE_KINDS,
   expandInput,
+  readChartNodesInput,
   nodeRef,
   parseNodeRef,
   type ChartEdgeKind,
@@ -83,6 +84,25 @@ const kindRank = (node: ChartNodeDto) => CHART_NODE_KINDS.indexOf(node.kind);
 /** The order neighbours are taken in: kind, most records first, then reference. */
 export function neighbourOrder(a: ChartNodeDto, b: ChartNodeDto): number {
   return kindRank(a) - kindRank(b) || b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Chart nodes re-read by reference, in the order asked, each once: a person asked for by any of its
+ * mentions comes back under the person's own reference. References that find nothing are left out.
+ */
+export async function readChartNodes(
+  db: Database,
+  input: z.input<typeof readChartNodesInput>,
+): Promise<ChartNodeDto[]> {
+  const { nodes: refs } = readChartNodesInput.parse(input);
+  const loaded = await loadChartNodes(db, refs);
+  const out = new Map<string, ChartNodeDto>();
+  for (const ref of refs) {
+    const id = loaded.resolved.get(ref);
+    const node = id === undefined ? undefined : loaded.nodes.get(id);
+    if (node && !out.has(node.id)) out.set(node.id, node);
+  }
+  return [...out.values()];
 }
 
 /** Expands chart nodes; see the module comment. */

@@ -154,14 +154,7 @@ export interface WorkspaceSlice {
   readChartDates(ids?: readonly string[]): Promise<void>;
 }
 
-/**
- * An agency code no agency has (codes are letters, digits, "-" and "_"): an expansion through
- * its records follows no link, so it answers the start nodes alone, read as the workspace reads
- * them, dates included. The API has no plainer way to read chart nodes by reference.
- */
-export const NO_AGENCY = '∅';
-
-/** How many nodes one request for dates names (the API's largest expansion start). */
+/** How many nodes one request for dates names (the most `readChartNodes` takes at once). */
 const DATES_BATCH = 500;
 
 /** Whether a chart node carries no date the timeline could draw. */
@@ -520,11 +513,9 @@ export function createWorkspaceSlice(api: CaselinkApi): StateCreator<AppState, [
         set({ datesLoading: true });
         for (let at = 0; at < wanted.length; at += DATES_BATCH) {
           const batch = wanted.slice(at, at + DATES_BATCH);
-          const result = await settle(() =>
-            api.expandNodes({ nodes: batch, agencies: [NO_AGENCY], edgeKinds: ['about'], hops: 1, limit: 1 }),
-          );
+          const result = await settle(() => api.readChartNodes({ nodes: batch }));
           if (!result.ok) break;
-          const read = new Map(result.value.nodes.map((n) => [n.id, n]));
+          const read = new Map(result.value.map((n) => [n.id, n]));
           // The chart may have changed while main answered: only nodes still on it, still undated, change.
           const { chart } = get();
           const changed: Record<string, ChartNodeDto> = {};

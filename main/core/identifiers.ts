@@ -10,6 +10,7 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/max';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 import { countryCode, trailingCountry } from './countries';
 import { fold } from './text';
 
@@ -789,11 +790,63 @@ const STREET_TYPES = new Set([
   'terrace',
 ]);
 
-const POSTCODES: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/\b([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})\b/, (m) => `${m[1]}${m[2]}`.toUpperCase()],
-  [/\b(\d{6})\b/, (m) => m[1] as string],
-  [/\b(\d{5})\b/, (m) => m[1] as string],
-];
+/**
+ * Countries that write the postcode after the town ("Kingston ACT 2905"); the others write it
+ * before ("1010 Wien"). Only a postcode that could be a house number needs its position.
+ */
+const POSTCODE_AFTER_TOWN = new Set(['AU', 'NZ', 'ZA', 'PH']);
+
+/** A word of an address and the comma- or line-separated part it stands in. */
+interface AddressWord {
+  word: string;
+  part: number;
+}
+
+/** The postcode's form in a key: capitals, no spaces or hyphens, no country prefix ("L-1234"). */
+function postcodeIn(candidate: string, country: string): string | null {
+  // No country's postcode is longer, or has other characters: most words go no further.
+  if (candidate.length > 10 || !/^[a-z\d -]+$/.test(candidate)) return null;
+  const upper = candidate.toUpperCase();
+  const bare = upper.replace(/^[A-Z]{1,2}-(?=\d)/, '');
+  if (!postcodeValidator(upper, country) && (bare === upper || !postcodeValidator(bare, country))) return null;
+  return bare.replace(/[\s-]/g, '');
+}
+
+/**
+ * The postcode of an address, by its country's pattern (postcode-validator), nearest the end
+ * first. A number of four digits or fewer could as well be a house number, so it is a postcode
+ * only where a postcode stands: a part of its own after the first ("…, Canberra, 2905"),
+ * opening a later part before the town ("…, 1010 Wien"), or, in countries that write it after
+ * the town, last ("Kingston ACT 2905").
+ */
+function readPostcode(words: AddressWord[], country: string): { at: number; length: number; code: string } | null {
+  if (!postcodeValidatorExistsForCountry(country)) return null;
+  const firstPart = words[0]?.part;
+  const sizes = new Map<number, number>();
+  for (const w of words) sizes.set(w.part, (sizes.get(w.part) ?? 0) + 1);
+  const size = (part: number) => sizes.get(part) ?? 0;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const here = words[i] as AddressWord;
+    const before = words[i - 1];
+    // Every country's postcode has a digit ("1012 LM" has it in its first word).
+    if (!/\d/.test(here.word) && !/\d/.test(before?.word ?? '')) continue;
+    if (before) {
+      const pair = postcodeIn(`${before.word} ${here.word}`, country);
+      if (pair) return { at: i - 1, length: 2, code: pair };
+    }
+    const code = postcodeIn(here.word, country);
+    if (!code) continue;
+    if (!/^\d{1,4}$/.test(here.word)) return { at: i, length: 1, code };
+    const opensPart = before?.part !== here.part;
+    const laterPart = here.part !== firstPart;
+    const next = words[i + 1];
+    const placed = POSTCODE_AFTER_TOWN.has(country)
+      ? (laterPart && size(here.part) === 1) || (i === words.length - 1 && !opensPart)
+      : laterPart && opensPart && (size(here.part) === 1 || (next?.part === here.part && /^[a-z]/.test(next.word)));
+    if (placed) return { at: i, length: 1, code };
+  }
+  return null;
+}
 
 /**
  * The comparison key of an address: case, punctuation, diacritics and common abbreviations
@@ -810,23 +863,30 @@ export function addressKey(raw: string, defaultCountry: string): string | null {
         .match(/[a-z]+/g)
         ?.find((w) => COUNTRY_WORDS.has(w) && w !== 'united' && w !== 'kingdom');
   const country = abroad?.code ?? (written ? (COUNTRY_WORDS.get(written) as string) : defaultCountry);
-  let text = fold(abroad ? raw.slice(0, abroad.at) : raw)
+  const marked = fold(abroad ? raw.slice(0, abroad.at) : raw)
     // Spanish floor and door: "1º A", "1ºA" (º folds to o) is the first floor, door A.
     .replace(/\b(\d{1,2})\s*o\s*([a-z])?\b/g, (_m, floor: string, door?: string) => ` piso ${floor} ${door ?? ''} `)
-    .replace(/[.,;:#()'"`]/g, ' ')
+    // Commas, semicolons and line breaks part the address; where a postcode stands tells it
+    // from a house number.
+    .replace(/[,;\n\r]+/g, ' , ')
+    .replace(/[.:#()'"`]/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
+    .replace(/^[ ,]+|[ ,]+$/g, '')
     // "4/27 Berners Close" opening an address is flat 4 at number 27 (not "C/ Mayor", calle Mayor).
     .replace(/^([a-z\d]{1,4}) ?\/ ?(\d+[a-z]?) /, 'flat $1 $2 ');
+  const words: AddressWord[] = [];
+  let part = 0;
+  for (const word of marked.split(' ')) {
+    if (word !== ',') words.push({ word, part });
+    else if (words.at(-1)?.part === part) part++;
+  }
+  let text = words.map((w) => w.word).join(' ');
   if (text.length < 4) return null;
-  let postcode = '';
-  for (const [pattern, format] of POSTCODES) {
-    const m = pattern.exec(text);
-    if (m) {
-      postcode = format(m);
-      text = text.replace(m[0], ' ');
-      break;
-    }
+  const found = readPostcode(words, country);
+  const postcode = found?.code ?? '';
+  if (found) {
+    words.splice(found.at, found.length);
+    text = words.map((w) => w.word).join(' ');
   }
   const local = LOCAL_ADDRESS_WORDS[country] ?? {};
   const tokens = text

@@ -544,6 +544,75 @@ describe('addresses', () => {
     ]);
   });
 
+  it('key an Australian postcode, from its own column or after the town, so a misspelt suburb still meets', () => {
+    expect({
+      // As an import writes an address from its columns: flat, street, suburb, postcode.
+      columns: addressKey('Flat 4, 12 Smith Street, Kingston, 2905', 'AU'),
+      suburbMisspelt: addressKey('Flat 4, 12 Smith Street, Kingstn, 2905', 'AU'),
+      afterTown: addressKey('Unit 4, 12 Smith St, Kingston ACT 2905', 'AU'),
+      abroad: addressKey('12 Smith Street, Kingston ACT 2905, Australia', 'GB'),
+    }).toEqual({
+      columns: 'AU|2905|flat 4|12 smith street',
+      suburbMisspelt: 'AU|2905|flat 4|12 smith street',
+      afterTown: 'AU|2905|flat 4|12 smith street',
+      abroad: 'AU|2905||12 smith street',
+    });
+  });
+
+  it("read each country's postcode as that country writes it, and only where it is expected", () => {
+    const addresses: [string, string][] = [
+      ['Hauptstraße 12, A-1010 Wien', 'AT'],
+      ['Rue de la Loi 16, 1000 Bruxelles', 'BE'],
+      ['ul. Vitosha 15, 1000 Sofia', 'BG'],
+      ['Bahnhofstrasse 1, CH-8001 Zürich', 'CH'],
+      ['Nørregade 10, 1165 København K', 'DK'],
+      ['Andrássy út 10, 1061 Budapest', 'HU'],
+      ['Karl Johans gate 22, 0159 Oslo', 'NO'],
+      ['12 rue de Hollerich, L-1740 Luxembourg', 'LU'],
+      ['str. Ștefan cel Mare 1, MD-2001, Chișinău', 'MD'],
+      ['Damrak 1, 1012 LM Amsterdam', 'NL'],
+      ['ul. Marszałkowska 1, 00-950 Warszawa', 'PL'],
+      ['Rua Augusta 10, 1100-053 Lisboa', 'PT'],
+      ['Hauptstraße 12, 10115 Berlin', 'DE'],
+      ['Via Roma 1, 00184 Roma', 'IT'],
+      ['вул. Хрещатик 1, 01001 Київ', 'UA'],
+      // Four digits are no Romanian postcode (six are).
+      ['Strada Mihai Eminescu 5, 1234', 'RO'],
+    ];
+    expect(Object.fromEntries(addresses.map(([a, c]) => [a, addressKey(a, c)?.split('|')[1]]))).toEqual({
+      'Hauptstraße 12, A-1010 Wien': '1010',
+      'Rue de la Loi 16, 1000 Bruxelles': '1000',
+      'ul. Vitosha 15, 1000 Sofia': '1000',
+      'Bahnhofstrasse 1, CH-8001 Zürich': '8001',
+      'Nørregade 10, 1165 København K': '1165',
+      'Andrássy út 10, 1061 Budapest': '1061',
+      'Karl Johans gate 22, 0159 Oslo': '0159',
+      '12 rue de Hollerich, L-1740 Luxembourg': '1740',
+      'str. Ștefan cel Mare 1, MD-2001, Chișinău': '2001',
+      'Damrak 1, 1012 LM Amsterdam': '1012LM',
+      'ul. Marszałkowska 1, 00-950 Warszawa': '00950',
+      'Rua Augusta 10, 1100-053 Lisboa': '1100053',
+      'Hauptstraße 12, 10115 Berlin': '10115',
+      'Via Roma 1, 00184 Roma': '00184',
+      'вул. Хрещатик 1, 01001 Київ': '01001',
+      'Strada Mihai Eminescu 5, 1234': '',
+    });
+  });
+
+  it('keep a house number as a house number, even with as many digits as a postcode', () => {
+    expect({
+      australian: addressKey('Unit 4, 1234 Long Road, Kingston ACT 2905', 'AU'),
+      noPostcode: addressKey('1234 Long Road, Kingston', 'AU'),
+      austrian: addressKey('Hauptstraße 1234, Wien', 'AT'),
+      american: addressKey('12345 Main St, Springfield IL 62704', 'US'),
+    }).toEqual({
+      australian: 'AU|2905|flat 4|1234 long road',
+      noPostcode: 'AU|||1234 kingston long road',
+      austrian: 'AT|||1234 hauptstraße wien',
+      american: 'US|62704||12345 main street',
+    });
+  });
+
   it('keep apart "St Mary\'s Road" and "St Peter\'s Road" at the same number and postcode', () => {
     expect(addressKey("12 St Mary's Road, SW1A 1AA", 'GB')).not.toBe(addressKey("12 St Peter's Road, SW1A 1AA", 'GB'));
   });

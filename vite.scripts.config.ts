@@ -17,6 +17,7 @@ export default defineConfig({
         'bench-import': resolve(import.meta.dirname, 'bench/import.ts'),
         'bench-resolve': resolve(import.meta.dirname, 'bench/resolve.ts'),
         'bench-hostile': resolve(import.meta.dirname, 'bench/hostile.ts'),
+        'bench-xlsx': resolve(import.meta.dirname, 'bench/xlsx.ts'),
         'bench-freetext': resolve(import.meta.dirname, 'bench/freetext.ts'),
         'bench-mapping': resolve(import.meta.dirname, 'bench/mapping.ts'),
         'bench-query': resolve(import.meta.dirname, 'bench/query/query.ts'),

@@ -109,7 +109,9 @@ const SHEET_HEAD =
 const SHEET_TAIL = '</sheetData></worksheet>';
 
 /** The parts of a one-sheet .xlsx around its sheet XML. */
-function workbookParts(sheet: ZipPart, sheetName = 'Sheet1', extra: ZipPart[] = []): ZipPart[] {
+function workbookParts(sheet: ZipPart, sheetName = 'Sheet1', extra: ZipPart[] = [], listed = false): ZipPart[] {
+  // Listed in [Content_Types].xml, as Excel lists them; unlisted, SheetJS drops the sheet (oddXml relies on it).
+  const types = listed ? extra : [];
   return [
     part(
       '[Content_Types].xml',
@@ -118,6 +120,15 @@ function workbookParts(sheet: ZipPart, sheetName = 'Sheet1', extra: ZipPart[] = 
         '<Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        types
+          .map((p) =>
+            p.name === 'xl/sharedStrings.xml'
+              ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+              : p.name === 'xl/styles.xml'
+                ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+                : '',
+          )
+          .join('') +
         '</Types>',
     ),
     part(
@@ -139,6 +150,9 @@ function workbookParts(sheet: ZipPart, sheetName = 'Sheet1', extra: ZipPart[] = 
         (extra.some((p) => p.name === 'xl/sharedStrings.xml')
           ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
           : '') +
+        (extra.some((p) => p.name === 'xl/styles.xml')
+          ? '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+          : '') +
         '</Relationships>',
     ),
     sheet,
@@ -153,6 +167,7 @@ export function xlsxFromSheetXml(sheetData: string, sheetName = 'Sheet1', shared
       part('xl/worksheets/sheet1.xml', SHEET_HEAD + sheetData + SHEET_TAIL),
       sheetName,
       sharedStrings === undefined ? [] : [part('xl/sharedStrings.xml', sharedStrings)],
+      true,
     ),
   );
 }
@@ -482,6 +497,7 @@ export async function xlsxFromChunks(
       ),
       'Sheet1',
       extra.map((e) => part(e.name, e.text)),
+      true,
     ),
   );
 }

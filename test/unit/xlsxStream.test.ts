@@ -106,7 +106,16 @@ function workbooks(): Record<string, XLSX.WorkBook> {
   formulas.E2 = { t: 'e', v: 0x07 };
   formulas['!ref'] = 'A1:E2';
 
+  // Dates counted from 1904, as old Mac Excel saved them.
+  const mac = book({
+    Dates: XLSX.utils.aoa_to_sheet([['Seen'], [new Date(Date.UTC(2020, 1, 29))]], { cellDates: true }),
+  });
+  mac.Workbook = { WBProps: { date1904: true } };
+  mac.Sheets.Dates!.A3 = { t: 'n', v: 0, z: 'yyyy-mm-dd' };
+  mac.Sheets.Dates!['!ref'] = 'A1:A3';
+
   return {
+    'date1904.xlsx': mac,
     'types.xlsx': book({ People: people, Пусто: XLSX.utils.aoa_to_sheet([]), Sparse: sparse }),
     'formulas.xlsx': book({ 'Sheet & "quotes"': formulas }),
     'many.xlsx': book({
@@ -127,6 +136,8 @@ describe('reading an .xlsx as a stream', () => {
         const streamed = await readAll(path, STREAMED);
         expect(whole.sheets.length, name).toBeGreaterThan(0);
         expect(streamed, name).toEqual(whole);
+        if (name === 'date1904.xlsx')
+          expect(streamed.sheets[0]?.rows[1]?.cells).toEqual([new Date(Date.UTC(2020, 1, 29))]);
       }
     }
     // Rich text, phonetic runs, Excel's _x000D_ escapes, cells without references, an error, and a
@@ -199,6 +210,18 @@ describe('reading an .xlsx as a stream', () => {
       [11, -1, 0],
       [12, 3, 26],
     ]);
+  });
+
+  it('stops reading when cancelled, with a Cancelled failure', async () => {
+    const path = await writeBook('cancel.xlsx', workbooks()['many.xlsx'] as XLSX.WorkBook);
+    const controller = new AbortController();
+    const file = await openAgencyFile(path, { limits: STREAMED, signal: controller.signal });
+    const read = async () => {
+      let rows = 0;
+      for await (const _ of file.sheets[0]?.rows ?? []) if (++rows === 10) controller.abort();
+      return rows;
+    };
+    expect(await rejection(read())).toEqual({ kind: 'Cancelled', message: 'Reading cancel.xlsx was cancelled.' });
   });
 
   it('reads a workbook past the size at which SheetJS is used as a stream, by itself', async () => {

@@ -85,20 +85,20 @@ export async function bulkImportMany(
   const now = options.now ?? (() => new Date());
   const stage = options.onStage ?? (() => undefined);
   let db = loader.db;
-  for (const agency of options.agencies ?? []) await upsertAgency(db, agency);
-  const refusal = await bulkLoadRefusal(db);
-  if (refusal)
-    throw new CaselinkFailure({
-      kind: 'InvalidInput',
-      message: `A bulk load needs an empty local database: ${refusal}.`,
-      hint: 'Import with --transactional, which adds to a graph.',
-    });
-  const agencies = new Set((await listAgencies(db)).map((a) => a.code));
-
-  const started = performance.now();
-  const graph = new BulkGraph(join(loader.workDir, 'csv'));
-  await graph.open();
   try {
+    for (const agency of options.agencies ?? []) await upsertAgency(db, agency);
+    const refusal = await bulkLoadRefusal(db);
+    if (refusal)
+      throw new CaselinkFailure({
+        kind: 'InvalidInput',
+        message: `A bulk load needs an empty local database: ${refusal}.`,
+        hint: 'Import with --transactional, which adds to a graph.',
+      });
+    const agencies = new Set((await listAgencies(db)).map((a) => a.code));
+
+    const started = performance.now();
+    const graph = new BulkGraph(join(loader.workDir, 'csv'));
+    await graph.open();
     for (const row of await db.read('bulk/carried-nodes')) {
       await graph.carried(row.string('id'), row.strings('labels'), row.get('properties') as CarriedProperty[]);
     }

@@ -116,6 +116,24 @@ describe('opening agency files', () => {
     });
   });
 
+  it('reads no further ahead than the rows taken: a slow import (a busy database) neither holds the file in memory nor trips the one-row limit', async () => {
+    const path = join(dir, 'slow.csv');
+    await writeFile(path, `Name,Phone\n${'Ana Ionescu,0740 123 456\n'.repeat(400_000)}`); // 10 MB
+    // With a 2 MiB limit for one row, reading ahead of the rows taken by more than that was read as
+    // one row running on, and a good file was refused halfway through.
+    const file = await openAgencyFile(path, { limits: { maxRowBytes: 2 * 1024 * 1024 } });
+    let count = 0;
+    let furthestAhead = 0;
+    for await (const r of file.sheets[0]?.rows ?? []) {
+      count += 1;
+      if (r.row % 1000 === 0) furthestAhead = Math.max(furthestAhead, file.bytesRead() - r.row * 25);
+      // The import takes its time over each row: the file must wait for it.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(count).toBe(400_001);
+    expect(furthestAhead).toBeLessThan(8 * 1024 * 1024);
+  });
+
   it('drops the byte-order mark from the first header of a UTF-8 CSV', async () => {
     const path = join(dir, 'persoane.csv');
     await writeFile(path, `\uFEFFNume,Oraș\nPopescu,Iași\n`, 'utf8');

@@ -243,6 +243,9 @@ async function openDelimited(
         queue = next < queue.length ? queue.slice(next).concat(results.data) : results.data;
         next = 0;
         handle.pause();
+        // The parser's pause stops parsing, not reading: its stream reader keeps queueing the
+        // file's chunks, so a slow import held the whole file and tripped the one-row limit above.
+        text.pause();
         notify();
       },
       complete: () => {
@@ -257,6 +260,7 @@ async function openDelimited(
         if (next >= queue.length) {
           if (finished) break;
           const waiting = new Promise<void>((resolve) => (wake = resolve));
+          text.resume();
           (parser as Papa.Parser | null)?.resume();
           await waiting;
           continue;

@@ -138,11 +138,8 @@ describe('export of the planted cross-agency network', () => {
   /** The chart file the app wrote, re-exported by the CLI. */
   let chartFile = '';
   const errors: string[] = [];
-  /**
-   * The page's errors, less a chunk that answered 404: a rebuild of out/renderer while the page is
-   * open renames the lazily loaded chunks it has yet to ask for (seen once on the shared machine).
-   */
-  const pageErrors = () => errors.filter((e) => !/^Failed to load resource: .* 404 \(Not Found\)$/.test(e));
+  /** The page's errors: none is expected, a missing resource included. */
+  const pageErrors = () => errors;
   const dialog = () => page.getByTestId('export-dialog');
   const list = () => page.getByTestId('chart-list').getByRole('option');
   const shot = (name: string) => page.screenshot({ path: resolve(resultsDir, `export-${name}.png`) });

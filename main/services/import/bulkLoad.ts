@@ -16,7 +16,7 @@ import type { Database } from '../../db/database';
 import { listAgencies, upsertAgency } from '../agencyService';
 import { recordImport } from '../auditService';
 import { BulkGraph, type CarriedProperty, type OfflineImportInput } from './bulkGraph';
-import type { ImportProgress, ImportSummary } from './importFile';
+import { emptySummary, type ImportProgress, type ImportSummary } from './importFile';
 import type { FileOutcome, FileToImport, ImportManyOptions } from './importMany';
 import { joinPersons, joinsPersons } from './joinPersons';
 import { emptyCounts, mapStage } from './mapStage';
@@ -200,21 +200,7 @@ async function readFile(graph: BulkGraph, file: FileToImport, options: ReadOptio
   const at = options.now().toISOString();
   const counts = emptyCounts();
   let size = 0;
-  const summary: ImportSummary = {
-    file: fileName,
-    path: file.path,
-    sha256: '',
-    agency: file.agency,
-    outcome: 'imported',
-    ...counts,
-    newRecords: 0,
-    sheets: [],
-    problems: [],
-    problemCount: 0,
-    reportPath: null,
-    seconds: 0,
-    timings: { readSeconds: 0, mapSeconds: 0, writeSeconds: 0 },
-  };
+  const summary = emptySummary(fileName, file.path, file.agency);
   const progress = (phase: ImportProgress['phase']) => {
     const seconds = (performance.now() - started) / 1000;
     options.onProgress({

@@ -71,19 +71,15 @@ export interface ImportSummary extends MapCounts {
   timings: { readSeconds: number; mapSeconds: number; writeSeconds: number };
 }
 
-/** Imports one file. Throws CaselinkFailure (FileRejected, Cancelled, ConnectionUnavailable…). */
-export async function importFile(db: Database, request: ImportRequest): Promise<ImportSummary> {
-  const now = request.now ?? (() => new Date());
-  const started = performance.now();
-  const fileName = request.fileName ?? basename(request.path);
-  const counts = emptyCounts();
-  const summary: ImportSummary = {
-    file: fileName,
-    path: request.path,
+/** A file's summary before anything is read: nothing counted, no problem, no time spent. */
+export function emptySummary(file: string, path: string, agency: string): ImportSummary {
+  return {
+    file,
+    path,
     sha256: '',
-    agency: request.agency,
+    agency,
     outcome: 'imported',
-    ...counts,
+    ...emptyCounts(),
     newRecords: 0,
     sheets: [],
     problems: [],
@@ -92,6 +88,15 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     seconds: 0,
     timings: { readSeconds: 0, mapSeconds: 0, writeSeconds: 0 },
   };
+}
+
+/** Imports one file. Throws CaselinkFailure (FileRejected, Cancelled, ConnectionUnavailable…). */
+export async function importFile(db: Database, request: ImportRequest): Promise<ImportSummary> {
+  const now = request.now ?? (() => new Date());
+  const started = performance.now();
+  const fileName = request.fileName ?? basename(request.path);
+  const counts = emptyCounts();
+  const summary = emptySummary(fileName, request.path, request.agency);
   let rowsWritten = 0;
   let fraction: () => number | null = () => null;
   const progress = (phase: ImportProgress['phase'], secondsLeft: number | null = null) => {

@@ -37,7 +37,8 @@ function workerEntry(): { url: URL; execArgv: string[] } {
 
 const dropped = new FinalizationRegistry<Worker>((worker) => void worker.terminate());
 
-function rejected(path: string, message: string, hint?: string): CaselinkFailure {
+/** A file refused, named, with what to do when there is something. */
+export function rejected(path: string, message: string, hint?: string): CaselinkFailure {
   return new CaselinkFailure({
     kind: 'FileRejected',
     message: `${basename(path)}: ${message}`,
@@ -45,7 +46,8 @@ function rejected(path: string, message: string, hint?: string): CaselinkFailure
   });
 }
 
-function cancelled(path: string): CaselinkFailure {
+/** Reading a file cancelled by the user. */
+export function cancelled(path: string): CaselinkFailure {
   return new CaselinkFailure({ kind: 'Cancelled', message: `Reading ${basename(path)} was cancelled.` });
 }
 

@@ -11,13 +11,14 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import * as XLSX from 'xlsx';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import type { Cell } from '../../core/cells';
 import { CaselinkFailure } from '../../contract/errors';
 import { cleanCells } from './cleanCells';
 import { formatBytes, formatCount, type ReadLimits } from './limits';
 import type { OpenedFile, SheetRow, SheetRows } from './readers';
-import { checkZippedWorkbook, LimitExceeded } from './zipCheck';
+import { cancelled, rejected } from './workbookReader';
+import { checkZippedWorkbook, columnLetters, LimitExceeded, openZip, streamOf } from './zipCheck';
 
 const MiB = 1024 * 1024;
 // Workbook, relationships and styles parts are read whole; none real comes near this.
@@ -36,14 +37,6 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, zip) =>
-      error ? reject(error) : resolve(zip),
-    ),
-  );
-}
-
 function entriesOf(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   return new Promise((resolve, reject) => {
     const entries = new Map<string, yauzl.Entry>();
@@ -55,12 +48,6 @@ function entriesOf(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
     zip.on('error', reject);
     zip.readEntry();
   });
-}
-
-function streamOf(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolve, reject) =>
-    zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))),
-  );
 }
 
 /** Decodes `_xHHHH_`, the escape Excel writes for characters XML cannot hold (as SheetJS does). */
@@ -77,12 +64,6 @@ function decodeRef(ref: string): { column: number; row: number } | null {
   let column = 0;
   for (const ch of (m[1] as string).toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
   return { column: column - 1, row: Number(m[2]) };
-}
-
-function columnLetters(index: number): string {
-  let out = '';
-  for (let x = index + 1; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
-  return out;
 }
 
 /** As SheetJS's numdate: the serial day 60 (Excel's 29 February 1900, which never was) stays a number. */
@@ -306,7 +287,7 @@ function sheetRows(stream: Readable, sheet: SheetContext): AsyncGenerator<SheetR
 
   const where = () =>
     column >= 0 && row > 0
-      ? `sheet "${sheet.name}", row ${formatCount(row)}, column ${columnLetters(column)}`
+      ? `sheet "${sheet.name}", row ${formatCount(row)}, column ${columnLetters(column + 1)}`
       : row > 0
         ? `sheet "${sheet.name}", row ${formatCount(row)}`
         : `sheet "${sheet.name}"`;
@@ -408,7 +389,7 @@ function sheetRows(stream: Readable, sheet: SheetContext): AsyncGenerator<SheetR
           column = ref ? ref.column : column + 1;
           if (column + 1 > limits.maxColumns) {
             throw new Refused(
-              `sheet "${sheet.name}" has more than ${formatCount(limits.maxColumns)} columns, the limit (row ${formatCount(row)} reaches column ${columnLetters(column)}).`,
+              `sheet "${sheet.name}" has more than ${formatCount(limits.maxColumns)} columns, the limit (row ${formatCount(row)} reaches column ${columnLetters(column + 1)}).`,
             );
           }
           cellType = a.t ?? '';
@@ -458,18 +439,6 @@ function sheetRows(stream: Readable, sheet: SheetContext): AsyncGenerator<SheetR
     for (const r of ready) yield r;
     ready.length = 0;
   });
-}
-
-function rejected(path: string, message: string, hint?: string): CaselinkFailure {
-  return new CaselinkFailure({
-    kind: 'FileRejected',
-    message: `${basename(path)}: ${message}`,
-    ...(hint ? { hint } : {}),
-  });
-}
-
-function cancelled(path: string): CaselinkFailure {
-  return new CaselinkFailure({ kind: 'Cancelled', message: `Reading ${basename(path)} was cancelled.` });
 }
 
 /** The limits the zip check applies before a workbook is streamed: no whole-workbook cell count. */

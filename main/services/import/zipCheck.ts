@@ -27,7 +27,8 @@ const MAX_TAG_CHARS = MiB;
 
 const TOO_BIG_HINT = 'Save the sheet from Excel or LibreOffice as CSV, which Caselink reads as a stream, or split it.';
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
+/** Opens a zip to read its directory entry by entry, checking each part's size as it inflates. */
+export function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
     yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, zip) =>
       error ? reject(error) : resolve(zip),
@@ -53,7 +54,8 @@ function entriesOf(zip: yauzl.ZipFile, limits: ReadLimits): Promise<yauzl.Entry[
   });
 }
 
-function streamOf(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+/** The inflating stream of one part of an opened zip. */
+export function streamOf(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
   return new Promise((resolve, reject) =>
     zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))),
   );
@@ -96,7 +98,8 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-function columnLetters(n: number): string {
+/** A column's letters from its number counted from 1 (1 → A, 27 → AA). */
+export function columnLetters(n: number): string {
   let out = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
   return out;

@@ -18,6 +18,14 @@ export interface PdfInfo {
   date: Date;
 }
 
+/** Fills and/or strokes the shape just drawn, as the item asks, and restores the graphics state. */
+function paint(doc: PDFKit.PDFDocument, item: { fill?: string | undefined; stroke?: string | undefined }): void {
+  if (item.fill && item.stroke) doc.fillAndStroke(item.fill, item.stroke);
+  else if (item.fill) doc.fill(item.fill);
+  else if (item.stroke) doc.stroke(item.stroke);
+  doc.restore();
+}
+
 /** Draws the pages into one PDF and answers its bytes. */
 export function pagesPdf(pages: readonly Page[], info: PdfInfo): Promise<Buffer> {
   const first = pages[0];
@@ -61,27 +69,18 @@ export function pagesPdf(pages: readonly Page[], info: PdfInfo): Promise<Buffer>
           doc.save().path(item.d);
           if (item.stroke) doc.lineWidth(item.width ?? 1);
           if (item.dash) doc.dash(item.dash[0], { space: item.dash[1] });
-          if (item.fill && item.stroke) doc.fillAndStroke(item.fill, item.stroke);
-          else if (item.fill) doc.fill(item.fill);
-          else if (item.stroke) doc.stroke(item.stroke);
-          doc.restore();
+          paint(doc, item);
           break;
         case 'circle':
           doc.save().circle(item.cx, item.cy, item.r);
           if (item.stroke) doc.lineWidth(item.width ?? 1);
-          if (item.fill && item.stroke) doc.fillAndStroke(item.fill, item.stroke);
-          else if (item.fill) doc.fill(item.fill);
-          else if (item.stroke) doc.stroke(item.stroke);
-          doc.restore();
+          paint(doc, item);
           break;
         case 'rect':
           doc.save().rect(item.x, item.y, item.w, item.h);
           if (item.opacity !== undefined) doc.fillOpacity(item.opacity);
           if (item.stroke) doc.lineWidth(item.width ?? 1);
-          if (item.fill && item.stroke) doc.fillAndStroke(item.fill, item.stroke);
-          else if (item.fill) doc.fill(item.fill);
-          else if (item.stroke) doc.stroke(item.stroke);
-          doc.restore();
+          paint(doc, item);
           break;
         case 'text':
           doc

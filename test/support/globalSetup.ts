@@ -20,6 +20,8 @@ import type { TestNeo4j } from './testNeo4j';
 
 interface Shared {
   neo4j: Promise<{ settings: TestNeo4j; stop: () => Promise<void> }>;
+  /** A folder for what test files of this run share (the demo graph's snapshot), removed at the end. */
+  scratch: Promise<string>;
   users: number;
 }
 
@@ -73,14 +75,20 @@ async function start(): Promise<{ settings: TestNeo4j; stop: () => Promise<void>
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const entry = (shared[KEY] ??= { neo4j: start(), users: 0 });
+  const entry = (shared[KEY] ??= {
+    neo4j: start(),
+    scratch: mkdtemp(join(tmpdir(), 'caselink-test-run-')),
+    users: 0,
+  });
   entry.users += 1;
   const { settings } = await entry.neo4j;
   project.provide('neo4j', settings);
+  project.provide('scratch', await entry.scratch);
   return async () => {
     entry.users -= 1;
     if (entry.users > 0) return;
     shared[KEY] = undefined;
+    await rm(await entry.scratch, { recursive: true, force: true });
     await (await entry.neo4j).stop();
   };
 }

@@ -7,12 +7,19 @@ export type TestNeo4j = ConnectionSettings;
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4j: TestNeo4j;
+    /** A folder the test files of one run share, removed when the run ends. */
+    scratch: string;
   }
 }
 
 /** The Neo4j the global setup started (or CASELINK_TEST_NEO4J_URI named); never NEO4J_URI's. */
 export function testNeo4j(): TestNeo4j {
   return inject('neo4j');
+}
+
+/** A folder the test files of this run share (made by the global setup, removed at the end). */
+export function testScratch(): string {
+  return inject('scratch');
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:query [-- --rows N] [--runs N] [--warmup N] [--seed S] [--only search,expand1,…]
- * [--profile] [--pagecache 4096m] [--heap 2g]`:
+ * [--profile] [--by-statement] [--pagecache 4096m] [--heap 2g]`:
  * how fast the workspace answers on a generated graph of N records (1,000,000 by default):
  * search, expand (one and two hops, hubs left out) and shortest paths, p50 and p95 beside the
  * targets of issue 10.
@@ -15,7 +15,8 @@
  * statements (the result summaries' timings), with the statements per run and this process's CPU
  * time, so that a loaded machine's queueing is told apart from the statements' own cost.
  * `--profile` first prints Neo4j's PROFILE of every statement the operations run (db hits and rows
- * per operator). A Neo4j already running on the bench's folder is used and left running.
+ * per operator); `--by-statement` follows each operation's line with each statement's times and rows.
+ * A Neo4j already running on the bench's folder is used and left running.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -37,7 +38,7 @@ import { findPaths } from '../../main/services/workspace/pathService';
 import { search } from '../../main/services/workspace/searchService';
 import { Rng } from '../../scripts/fixtures/random';
 import { arg, flag, say } from '../support';
-import { timedDatabase, type StatementRun, type TimedDatabase } from './timedDatabase';
+import { timedDatabase, waves, type StatementRun, type TimedDatabase } from './timedDatabase';
 
 const root = resolvePath(import.meta.dirname, '..', '..');
 const rows = Number(arg('rows', '1000000'));
@@ -51,6 +52,7 @@ const only = new Set(
     .filter(Boolean),
 );
 const profile = flag('profile');
+const byStatement = flag('by-statement');
 // The generated graph's store takes some 3.5 KB a row: a page cache that holds it all keeps the
 // timings about the statements rather than the disk (at 100,000 rows the app's default, 512 MB,
 // already does; at 1,000,000 it would not).
@@ -203,16 +205,20 @@ function spread(values: number[]): Spread {
 /**
  * What the runs of one operation cost: the time the caller waited (wall), the time Neo4j spent
  * producing and streaming the rows of its statements (server; statements that ran side by side
- * are added up, so it can exceed the wall time), this process's CPU time, and how many statements
- * (round trips) one run took.
+ * are added up, so it can exceed the wall time), this process's CPU time, and how many statements,
+ * transactions and rounds of waiting (see {@link waves}) one run took.
  */
 interface Measured {
   wall: Spread;
   server: Spread;
   cpu: Spread;
   statements: Spread;
+  transactions: Spread;
+  waves: Spread;
   /** Per statement: the wall time it took less its server time (the round trip, queueing, mapping). */
   overhead: Spread;
+  /** Each statement's runs, by name. */
+  byName: Map<string, StatementRun[]>;
 }
 
 /** Warm-up, then the timed runs one after another. */
@@ -223,7 +229,10 @@ async function measure(op: Operation): Promise<Measured> {
   const server: number[] = [];
   const cpu: number[] = [];
   const statements: number[] = [];
+  const transactions: number[] = [];
+  const rounds: number[] = [];
   const perStatement: number[] = [];
+  const byName = new Map<string, StatementRun[]>();
   for (let i = 0; i < runs; i++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -234,14 +243,22 @@ async function measure(op: Operation): Promise<Measured> {
     const ran = db.take();
     server.push(ran.reduce((n, r) => n + r.serverMs, 0));
     statements.push(ran.length);
-    for (const r of ran) perStatement.push(r.wallMs - r.serverMs);
+    transactions.push(new Set(ran.map((r) => r.transaction)).size);
+    rounds.push(waves(ran));
+    for (const r of ran) {
+      perStatement.push(r.wallMs - r.serverMs);
+      byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+    }
   }
   return {
     wall: spread(wall),
     server: spread(server),
     cpu: spread(cpu),
     statements: spread(statements),
+    transactions: spread(transactions),
+    waves: spread(rounds),
     overhead: spread(perStatement),
+    byName,
   };
 }
 
@@ -329,18 +346,29 @@ try {
   say('');
   say('Milliseconds, p50 / p95. wall: what the caller waited; server: Neo4j producing and streaming');
   say("the rows of its statements (those run side by side added up); per stmt: each statement's wall");
-  say('time less its server time (round trip, queueing, mapping); cpu: this process; stmts: statements');
-  say('(round trips) per run; load: the 1-minute load average when the operation finished.');
+  say('time less its server time (round trip, queueing, mapping); cpu: this process; s/t/w: statements,');
+  say('transactions and rounds of waiting (statements in flight side by side count once) per run, p50;');
+  say('load: the 1-minute load average when the operation finished.');
   say('');
   const cell = (s: Spread) => `${s.p50.toFixed(0).padStart(5)} /${s.p95.toFixed(0).padStart(5)}`;
   say(
-    `  ${'operation'.padEnd(56)} ${'wall'.padStart(12)} ${'server'.padStart(12)} ${'per stmt'.padStart(12)} ${'cpu'.padStart(12)} ${'stmts'.padStart(5)}  target p95    load`,
+    `  ${'operation'.padEnd(56)} ${'wall'.padStart(12)} ${'server'.padStart(12)} ${'per stmt'.padStart(12)} ${'cpu'.padStart(12)} ${'s/t/w'.padStart(7)}  target p95    load`,
   );
   for (const op of chosen) {
     const m = await measure(op);
     say(
-      `  ${op.label.padEnd(56)} ${cell(m.wall)} ${cell(m.server)} ${cell(m.overhead)} ${cell(m.cpu)} ${m.statements.p50.toFixed(0).padStart(5)}  ≤ ${String(op.target).padEnd(4)}${m.wall.p95 <= op.target ? 'met   ' : 'MISSED'} ${loadavg()[0]?.toFixed(1).padStart(5)}`,
+      `  ${op.label.padEnd(56)} ${cell(m.wall)} ${cell(m.server)} ${cell(m.overhead)} ${cell(m.cpu)} ${`${m.statements.p50}/${m.transactions.p50}/${m.waves.p50}`.padStart(7)}  ≤ ${String(op.target).padEnd(4)}${m.wall.p95 <= op.target ? 'met   ' : 'MISSED'} ${loadavg()[0]?.toFixed(1).padStart(5)}`,
     );
+    if (byStatement) {
+      for (const [name, list] of m.byName) {
+        const server = spread(list.map((r) => r.serverMs));
+        const wall = spread(list.map((r) => r.wallMs));
+        const rowsRead = spread(list.map((r) => r.rows));
+        say(
+          `      ${name.padEnd(40)} ${String(list.length).padStart(4)} runs, wall ${cell(wall)}, server ${cell(server)}, rows ${cell(rowsRead)}`,
+        );
+      }
+    }
   }
 } finally {
   await stop();

@@ -7,7 +7,7 @@
  * its operators with the rows each produced and the database hits each cost.
  */
 import { performance } from 'node:perf_hooks';
-import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type ProfiledPlan } from 'neo4j-driver';
 import { statement } from '../../main/db/cypher';
 import { toCypherParams, toRow, type ConnectionSettings, type Database, type Params } from '../../main/db/database';
 
@@ -20,6 +20,11 @@ export interface StatementRun {
   serverMs: number;
   /** From asking to the last row mapped, as this process saw it. */
   wallMs: number;
+  /** When it was asked for and when its last row was mapped (performance.now()). */
+  startedAt: number;
+  endedAt: number;
+  /** The transaction it ran in: a number of its own for a lone `read`, shared within a `readWork`. */
+  transaction: number;
 }
 
 /** One operator of a profiled plan, flattened depth first. */
@@ -56,34 +61,70 @@ function flatten(plan: ProfiledPlan, depth: number, out: PlanLine[]): void {
   for (const child of plan.children) flatten(child, depth + 1, out);
 }
 
+/**
+ * Rounds of waiting in these statements: a statement asked for while none of the others was under
+ * way starts a new round (statements run side by side share one). With one transaction per
+ * question, these are the round trips a question cannot pipeline.
+ */
+export function waves(ran: readonly StatementRun[]): number {
+  let count = 0;
+  let until = -Infinity;
+  for (const r of [...ran].sort((a, b) => a.startedAt - b.startedAt)) {
+    if (r.startedAt >= until) count += 1;
+    until = Math.max(until, r.endedAt);
+  }
+  return count;
+}
+
 /** Wraps `inner` (opened on `settings`): reads go through a driver of the bench's own, timed. */
 export function timedDatabase(inner: Database, settings: ConnectionSettings): TimedDatabase {
   const driver: Driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
     userAgent: 'caselink-bench/0.1',
   });
   let runs: StatementRun[] = [];
+  let transactions = 0;
   const session = () => driver.session({ database: settings.database, defaultAccessMode: neo4j.session.READ });
+  /** Runs one read statement in `tx` as main/db does, and keeps its timings. */
+  const timed = async (tx: ManagedTransaction, transaction: number, name: string, params: Params) => {
+    const st = statement(name);
+    if (st.mode !== 'read') throw new Error(`cypher/${name}.cypher is a ${st.mode} statement, not read`);
+    const startedAt = performance.now();
+    const result = await tx.run(st.texts[0] as string, toCypherParams(params) as Params);
+    const rows = result.records.map((record) => toRow(name, record));
+    const endedAt = performance.now();
+    runs.push({
+      name,
+      params,
+      rows: rows.length,
+      serverMs: ms(result.summary.resultAvailableAfter) + ms(result.summary.resultConsumedAfter),
+      wallMs: endedAt - startedAt,
+      startedAt,
+      endedAt,
+      transaction,
+    });
+    return rows;
+  };
   return {
     ...inner,
     settings: inner.settings,
     read: async (name, params = {}) => {
-      const st = statement(name);
-      if (st.mode !== 'read') throw new Error(`cypher/${name}.cypher is a ${st.mode} statement, not read`);
-      const t0 = performance.now();
       const s = session();
+      const transaction = ++transactions;
       try {
-        const result = await s.executeRead((tx) => tx.run(st.texts[0] as string, toCypherParams(params) as Params), {
+        return await s.executeRead((tx) => timed(tx, transaction, name, params), {
           metadata: { app: 'caselink', query: name },
         });
-        const rows = result.records.map((record) => toRow(name, record));
-        runs.push({
-          name,
-          params,
-          rows: rows.length,
-          serverMs: ms(result.summary.resultAvailableAfter) + ms(result.summary.resultConsumedAfter),
-          wallMs: performance.now() - t0,
+      } finally {
+        await s.close();
+      }
+    },
+    readWork: async (label, work) => {
+      const s = session();
+      const transaction = ++transactions;
+      try {
+        return await s.executeRead((tx) => work((name, params = {}) => timed(tx, transaction, name, params)), {
+          metadata: { app: 'caselink', query: label },
         });
-        return rows;
       } finally {
         await s.close();
       }

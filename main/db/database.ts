@@ -100,6 +100,13 @@ export interface Database {
   readonly settings: Omit<ConnectionSettings, 'password'>;
   /** Runs a `read` statement and returns its rows. */
   read(name: string, params?: Params): Promise<Row[]>;
+  /**
+   * Runs `work` as one read transaction: every `read` statement it runs through `run` goes over
+   * one connection, and statements run side by side are pipelined, so a question that takes
+   * several statements pays for one transaction (its begin and commit) instead of one each.
+   * Retried whole on a transient error: `work` must have no other side effects.
+   */
+  readWork<T>(label: string, work: (run: (name: string, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T>;
   /** Runs a `write` statement in its own retried transaction (as `writeWork`) and returns its rows. */
   write(name: string, params?: Params): Promise<Row[]>;
   /**
@@ -122,6 +129,30 @@ export interface Database {
 }
 
 const APP_METADATA = { app: 'caselink' };
+
+/**
+ * Runs `work` with a view of `db` whose reads (and nested `readWork`s) all run in one read
+ * transaction (see {@link Database.readWork}), so that services written against `Database` answer
+ * a question in one transaction. Writes still go through `db`, each in its own transaction. Every
+ * promise `work` starts must be awaited or caught: when one statement fails, the others of the
+ * transaction fail with it.
+ */
+export function inOneRead<T>(db: Database, label: string, work: (db: Database) => Promise<T>): Promise<T> {
+  return db.readWork(label, (read) =>
+    work({
+      settings: db.settings,
+      read: (name, params) => read(name, params),
+      readWork: (_label, inner) => inner(read),
+      write: (name, params) => db.write(name, params),
+      writeWork: (l, w) => db.writeWork(l, w),
+      runAutoCommit: (name, params) => db.runAutoCommit(name, params),
+      applySchemaFile: (name) => db.applySchemaFile(name),
+      serverInfo: () => db.serverInfo(),
+      // The view lives as long as the transaction; closing the database is its owner's call.
+      close: async () => undefined,
+    }),
+  );
+}
 
 function expectMode(st: CypherStatement, mode: CypherStatement['mode']): void {
   if (st.mode !== mode) {
@@ -225,6 +256,23 @@ export async function openDatabase(settings: ConnectionSettings, options: Driver
         const s = session('READ');
         try {
           return await s.executeRead((tx) => run(tx, st, params), { metadata: { ...APP_METADATA, query: name } });
+        } finally {
+          await s.close();
+        }
+      }),
+    readWork: (label, work) =>
+      guard(async () => {
+        const s = session('READ');
+        try {
+          return await s.executeRead(
+            (tx) =>
+              work(async (name, params = {}) => {
+                const st = statement(name);
+                expectMode(st, 'read');
+                return run(tx, st, params);
+              }),
+            { metadata: { ...APP_METADATA, query: label } },
+          );
         } finally {
           await s.close();
         }

@@ -17,7 +17,7 @@ import {
   type ChartSliceDto,
 } from '../../contract/workspaceTypes';
 import type { z } from 'zod';
-import type { Database } from '../../db/database';
+import { inOneRead, type Database } from '../../db/database';
 import { EdgeSet } from './chartEdges';
 import { IDENTIFIER_RELATIONSHIPS, isIdentifierKind, loadChartNodes, type LoadedNodes } from './chartNodes';
 import { candidateLinks, MAX_STEP_LINKS, step, type GraphLink } from './neighbours';
@@ -95,7 +95,7 @@ export async function readChartNodes(
   input: z.input<typeof readChartNodesInput>,
 ): Promise<ChartNodeDto[]> {
   const { nodes: refs } = readChartNodesInput.parse(input);
-  const loaded = await loadChartNodes(db, refs);
+  const loaded = await inOneRead(db, 'workspace/read-chart-nodes', (tx) => loadChartNodes(tx, refs));
   const out = new Map<string, ChartNodeDto>();
   for (const ref of refs) {
     const id = loaded.resolved.get(ref);
@@ -105,9 +105,16 @@ export async function readChartNodes(
   return [...out.values()];
 }
 
-/** Expands chart nodes; see the module comment. */
+/**
+ * Expands chart nodes; see the module comment. One read transaction: each hop's statements run
+ * side by side in it, pipelined on one connection.
+ */
 export async function expandNodes(db: Database, input: ExpandInput): Promise<ChartSliceDto> {
   const opts = expandInput.parse(input);
+  return inOneRead(db, 'workspace/expand', (tx) => expandIn(tx, opts));
+}
+
+async function expandIn(db: Database, opts: z.output<typeof expandInput>): Promise<ChartSliceDto> {
   const known = new Known(db, opts.joinCandidatesAt);
   const types = typesFor(opts.edgeKinds);
   const followSameAs = opts.edgeKinds.length === 0 || opts.edgeKinds.includes('same-as');

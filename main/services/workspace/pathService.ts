@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { CaselinkFailure } from '../../contract/errors';
 import { findPathsInput, type PathDto, type PathsResultDto } from '../../contract/workspaceTypes';
-import type { Database, Params, Row } from '../../db/database';
+import { inOneRead, type Database, type Params, type Row } from '../../db/database';
 import { EdgeSet } from './chartEdges';
 import { kindOfLabels, loadChartNodes, refOfNode } from './chartNodes';
 import type { GraphLink } from './neighbours';
@@ -72,9 +72,16 @@ interface RawPath {
   rels: { type: string; record: string | null; agency: string | null; role: string | null }[];
 }
 
-/** Finds the shortest paths between two chart nodes; see the module comment. */
+/**
+ * Finds the shortest paths between two chart nodes; see the module comment. One read transaction
+ * for the ends, the paths and what is on them.
+ */
 export async function findPaths(db: Database, input: FindPathsInput): Promise<PathsResultDto> {
   const opts = findPathsInput.parse(input);
+  return inOneRead(db, 'workspace/find-paths', (tx) => findPathsIn(tx, opts));
+}
+
+async function findPathsIn(db: Database, opts: z.output<typeof findPathsInput>): Promise<PathsResultDto> {
   const ends = await loadChartNodes(db, [opts.from, opts.to]);
   const [from, to] = [ends.resolved.get(opts.from), ends.resolved.get(opts.to)];
   for (const [asked, found] of [

@@ -10,7 +10,7 @@ import { nodeRef, type ChartNodeDto, type ChartNodeKind } from '../../contract/w
 import type { SearchHitDto, SearchResultDto, searchInput } from '../../contract/workspaceTypes';
 import { CHART_NODE_KINDS } from '../../contract/workspaceTypes';
 import { readSearchText, type SearchPlan } from '../../core/searchText';
-import type { Database, Row } from '../../db/database';
+import { inOneRead, type Database, type Row } from '../../db/database';
 import { audited } from '../auditService';
 import { loadChartNodes, type LoadedNodes } from './chartNodes';
 
@@ -227,8 +227,13 @@ function compareHits(a: Hit, b: Hit): number {
 /**
  * Searches the graph for a text (see the module comment). At most `limit` hits in all, the best
  * ones; each group's `total` counts what its kind found (each kind looks at most `limit` deep).
+ * One read transaction: the lookups run side by side in it, pipelined on one connection.
  */
 export async function search(db: Database, options: SearchOptions): Promise<SearchResultDto> {
+  return inOneRead(db, 'workspace/search', (tx) => searchIn(tx, options));
+}
+
+async function searchIn(db: Database, options: SearchOptions): Promise<SearchResultDto> {
   const kinds = new Set<ChartNodeKind>(options.kinds.length ? options.kinds : CHART_NODE_KINDS);
   // Only phones and addresses are read in the agencies' countries: the rest start at once.
   const early = readSearchText(options.text, []);
@@ -255,6 +260,8 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
         )
       : null,
   );
+  // Awaited below, or not at all when a lookup fails first: never left to reject unheard.
+  partyNodes.catch(() => undefined);
   const found = await Promise.all([
     parties,
     kinds.has('case') && early.caseRef ? findCases(db, early, options.limit) : [],

@@ -13,16 +13,23 @@
  * Flags: `--set DIR` (that set alone, unless `--febrl`), `--threshold S`, `--show-misses N`,
  * `--febrl` / `--no-febrl`, `--febrl-only`, `--febrl-sets febrl4,febrl1`, `--no-splink`,
  * `--no-heldout`, `--cli PATH` (the built command line to measure), `--matcher rules|model` (which
- * matcher resolution runs; rules by default).
+ * matcher resolution runs; rules by default), `--rows N` (the generated set of N rows in
+ * .cache/fixtures-N, made when missing, in place of `--set`). With `--rows`, resolution at scale:
+ * wall and CPU time (Node and Neo4j) and peak memory of the full resolution, then
+ * `--incremental-rows K` (10,000 unless told; 0 for none) rows of another seed imported into the
+ * same graph, resolved incrementally, and checked against a full resolution of the same graph.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import { DEFAULT_MATCH_THRESHOLD } from '../main/core/rules';
 import { importMany } from '../main/services/import/importMany';
 import { loadManifest } from '../main/services/import/profiles';
-import { MATCHERS, resolve, type Matcher } from '../main/services/resolveService';
+import { MATCHERS, resolve, type Matcher, type ResolveSummary } from '../main/services/resolveService';
+import type { Database, Row } from '../main/db/database';
+import { generateFixtures } from '../scripts/fixtures/generate';
 import { benchFebrl, FEBRL_SETS, printFebrl, type FebrlSet } from './febrl';
 import { pairsOf, scorePairs as score, type PairScore } from './pairs';
 import { arg, flag, freshDatabase, say } from './support';
@@ -80,12 +87,14 @@ async function benchFixtures(setDir: string): Promise<SetFigures> {
   const truth = JSON.parse(await readFile(join(setDir, 'ground-truth.json'), 'utf8')) as GroundTruth;
   const loc = (m: Mention) => `${basename(m.file)}|${m.sheet}|${m.row}`;
 
-  const { db, stop } = await freshDatabase('resolve');
+  const { db, stop, pid } = await freshDatabase('resolve');
   try {
     const manifest = await loadManifest(join(setDir, 'agencies.json'));
     const imported = await importMany(db, manifest.files, { agencies: manifest.agencies, cardHash: (pan) => pan });
     const records = imported.reduce((n, o) => n + (o.ok ? o.summary.rowsImported : 0), 0);
-    const resolved = await resolve(db, { matcher: matcher as Matcher });
+    const resolved = await measured(`full resolution of ${records.toLocaleString('en-GB')} records`, pid, () =>
+      resolve(db, { matcher: matcher as Matcher }),
+    );
 
     // Identifier links, per kind.
     const predictedLinks = new Map<string, Set<string>>();
@@ -242,10 +251,85 @@ async function benchFixtures(setDir: string): Promise<SetFigures> {
       `Resolution took ${resolved.seconds.toFixed(1)} s for ${records.toLocaleString('en-GB')} records: ${per100k.toFixed(1)} s per 100,000 records (${resolved.persons} person mentions, ${resolved.candidates} candidates, ${resolved.hubs} hubs).`,
     );
     say('');
+    if (rowsGiven && incrementalRows > 0) await benchIncremental(db, pid, records);
     return { records, clusters: clusterScore, pairs: pairScore, seconds: resolved.seconds };
   } finally {
     await stop();
   }
+}
+
+/** CPU seconds a process has used (the local Neo4j's), from /proc; NaN where there is none. */
+function processCpu(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Runs `work` and prints its wall time, this process's CPU time (worker threads included), the
+ * database's CPU time, this process's peak resident memory while it ran (sampled every 50 ms:
+ * resolution keeps this thread free), and the load average: the machine is shared.
+ */
+async function measured<T>(label: string, pid: number, work: () => Promise<T>): Promise<T> {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const dbCpu = processCpu(pid);
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  try {
+    return await work();
+  } finally {
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    const used = process.cpuUsage(cpu);
+    say(
+      `  ${label}: ${((performance.now() - wall) / 1000).toFixed(1)} s wall, ${((used.user + used.system) / 1e6).toFixed(1)} s Node CPU, ${(processCpu(pid) - dbCpu).toFixed(1)} s Neo4j CPU, peak RSS ${Math.round(peak / 2 ** 20)} MiB (load average ${loadavg()[0]?.toFixed(1)})`,
+    );
+  }
+}
+
+const same = (x: Row[], y: Row[]) =>
+  x.length === y.length &&
+  x.every((r, i) => {
+    const o = y[i] as Row;
+    return (
+      ['a', 'b', 'status', 'score'].every((k) => r.get(k) === o.get(k)) &&
+      JSON.stringify(r.get('reasons')) === JSON.stringify(o.get('reasons'))
+    );
+  });
+
+/**
+ * `--incremental-rows K` rows of another seed imported into the resolved graph, resolved
+ * incrementally, then the same graph resolved in full: both timed, and their pairs compared.
+ */
+async function benchIncremental(db: Database, pid: number, records: number): Promise<void> {
+  const dir = join(root, '.cache', `fixtures-${incrementalRows}-seed-${INCREMENT_SEED}`);
+  if (!existsSync(join(dir, 'agencies.json'))) {
+    say(`Generating ${incrementalRows} rows (seed ${INCREMENT_SEED}) into ${dir}…`);
+    generateFixtures({ outDir: dir, rows: incrementalRows, seed: INCREMENT_SEED });
+  }
+  const manifest = await loadManifest(join(dir, 'agencies.json'));
+  const imported = await importMany(db, manifest.files, { agencies: manifest.agencies, cardHash: (pan) => pan });
+  const added = imported.reduce((n, o) => n + (o.ok ? o.summary.rowsImported : 0), 0);
+  say(
+    `Incremental resolution: ${added.toLocaleString('en-GB')} new records imported into a graph of ${records.toLocaleString('en-GB')}.`,
+  );
+  const incremental: ResolveSummary = await measured('incremental resolution', pid, () =>
+    resolve(db, { incremental: true }),
+  );
+  say(
+    `  ${incremental.incremental?.newPersons ?? 0} new person mentions, ${incremental.incremental?.rescored ?? 0} scored again; ${incremental.compared} pairs compared, ${incremental.candidates} candidates, ${incremental.withdrawn} withdrawn${incremental.incremental ? '' : ' (it fell back to a full resolution)'}.`,
+  );
+  const afterIncremental = await db.read('resolve/same-as-pairs');
+  const full = await measured('full resolution of the same graph', pid, () => resolve(db));
+  const afterFull = await db.read('resolve/same-as-pairs');
+  say(
+    `  full: ${full.compared} pairs compared, ${full.candidates} candidates; same pairs, statuses, scores and reasons as the incremental one: ${same(afterIncremental, afterFull) ? 'yes' : 'NO'} (${afterFull.length} pairs).`,
+  );
+  say('');
 }
 
 /**
@@ -271,12 +355,21 @@ const summaryLine = (label: string, f: SetFigures) =>
     `  ${label.padEnd(38)} ${f.clusters.precision.toFixed(3).padStart(9)} ${f.clusters.recall.toFixed(3).padStart(7)} ${f.clusters.f1.toFixed(3).padStart(6)}   ${f.pairs.precision.toFixed(3).padStart(9)} ${f.pairs.recall.toFixed(3).padStart(7)} ${f.pairs.f1.toFixed(3).padStart(6)}   ${f.records.toLocaleString('en-GB').padStart(7)} records`,
   );
 
-const setGiven = process.argv.includes('--set');
+const rowsGiven = process.argv.includes('--rows');
+const incrementalRows = Number(arg('incremental-rows', '10000'));
+/** The seed of the increment's rows: another seed than the set's, so other rows with the same vocabulary. */
+const INCREMENT_SEED = 7;
+const setGiven = process.argv.includes('--set') || rowsGiven;
 const febrlOnly = flag('febrl-only');
 const runFebrl = !flag('no-febrl') && (febrlOnly || flag('febrl') || !setGiven);
 const figures: [string, SetFigures][] = [];
 if (!febrlOnly) {
-  const setDir = resolvePath(arg('set', join(root, 'fixtures')));
+  const rows = Number(arg('rows', '0'));
+  const setDir = rowsGiven ? join(root, '.cache', `fixtures-${rows}`) : resolvePath(arg('set', join(root, 'fixtures')));
+  if (rowsGiven && !existsSync(join(setDir, 'agencies.json'))) {
+    say(`Generating ${rows} rows into ${setDir}…`);
+    generateFixtures({ outDir: setDir, rows });
+  }
   figures.push([setGiven ? basename(setDir) : 'development (fixtures/)', await benchFixtures(setDir)]);
   const heldOut = setGiven || flag('no-heldout') ? null : heldOutSet();
   if (heldOut) figures.push(['held-out (no rule tuned on it)', await benchFixtures(heldOut)]);

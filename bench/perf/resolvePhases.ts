@@ -51,7 +51,8 @@ async function timed<T>(label: string, work: () => Promise<T> | T): Promise<T> {
 }
 
 await mkdir(home, { recursive: true });
-const local = await startLocalNeo4j({ home, attached: true });
+// A loaded machine can take minutes to start the database.
+const local = await startLocalNeo4j({ home, attached: true, timeoutMs: 900_000 });
 databasePid = local.pid;
 const db = await openDatabase({
   uri: local.uri,
@@ -79,7 +80,9 @@ try {
       continue;
     }
     say(`run ${i + 1}, phases:`);
-    await timed('flag hubs', () => db.write('resolve/flag-hubs', { threshold: DEFAULT_HUB_THRESHOLD }));
+    await timed('flag hubs', () =>
+      db.runAutoCommit('resolve/flag-hubs', { threshold: DEFAULT_HUB_THRESHOLD, batch: 10_000 }),
+    );
     const people = await timed('read mentions', () => loadPersonMentions(db));
     if (dump && i === 0) await writeFile(dump, JSON.stringify(people));
     const { candidates } = await timed('block and score', () => findRuleCandidates(people));
@@ -95,7 +98,7 @@ try {
             now: new Date().toISOString(),
           });
       });
-      await timed('prune', () => db.write('resolve/prune-candidates', { run }));
+      await timed('prune', () => db.write('resolve/prune-candidates', { run, limit: 1_000_000 }));
     } finally {
       await claim.lock.release();
     }
@@ -105,6 +108,8 @@ try {
       `  resolve says ${summary.seconds.toFixed(1)} s, ${summary.compared} compared, ${summary.candidates} candidates`,
     );
   }
+  // The import ran in an earlier process (see the marker): this is resolution's peak, worker included.
+  say(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
 } finally {
   await db.close();
 }

@@ -1,10 +1,18 @@
 // Every person mention with what matching needs: names, date of birth (or birth year), nationality,
 // gender, where it stands and the date of what its record reports, the identifiers the person used
 // (with their normalised value and kind: document numbers, address keys), and those anyone in its
-// record used (hubs left out). Ordered, so that two resolutions of one graph read the same input.
+// record used (hubs left out). A page of persons at a time, by id after $after (the persons'
+// unique index gives the order), so that no transaction grows with the graph; ordered, so that
+// two resolutions of one graph read the same input. A person no record mentions comes with a null
+// record (skipped, but it moves the page on).
 // mode: read
-// params: none
-MATCH (r:Record)-[:MENTIONS]->(p:Person)
+// params: $after, $limit
+MATCH (p:Person)
+WHERE p.id > $after
+WITH p
+ORDER BY p.id
+LIMIT $limit
+OPTIONAL MATCH (r:Record)-[:MENTIONS]->(p)
 CALL (r) {
   OPTIONAL MATCH (r)-[:MENTIONS*0..1]->()-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]->(i)
   WHERE x.record = r.id AND NOT coalesce(i.hub, false)

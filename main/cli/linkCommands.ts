@@ -109,29 +109,50 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
         .choices(MATCHERS)
         .default('rules'),
     )
+    .option(
+      '--incremental',
+      'match only what files imported since the last resolution added, and the pairs it affects (rules; no re-linking)',
+    )
     .option('--json', 'print JSON')
-    .action(async (options: { hubThreshold: number; relink: boolean; matcher: Matcher; json?: boolean }) => {
-      await withConnection(async (connection) => {
-        const summary = await resolve(connection.db, {
-          hubThreshold: options.hubThreshold,
-          matcher: options.matcher,
-          ...(options.relink ? { relinkWith: await cardHasher(caselinkHome()) } : {}),
-        });
-        if (options.json) return out(JSON.stringify(summary, null, 2));
-        if (options.relink)
+    .action(
+      async (options: {
+        hubThreshold: number;
+        relink: boolean;
+        matcher: Matcher;
+        incremental?: boolean;
+        json?: boolean;
+      }) => {
+        await withConnection(async (connection) => {
+          const summary = await resolve(connection.db, {
+            hubThreshold: options.hubThreshold,
+            matcher: options.matcher,
+            incremental: options.incremental === true,
+            ...(options.relink ? { relinkWith: await cardHasher(caselinkHome()) } : {}),
+          });
+          if (options.json) return out(JSON.stringify(summary, null, 2));
+          if (summary.incremental)
+            out(
+              `Incremental: ${plural(summary.incremental.newPersons, 'person mention')} imported since the last resolution; ${plural(summary.incremental.rescored, 'mention')} matched again.`,
+            );
+          else if (options.incremental)
+            out(
+              'Resolved in full: the model, a first resolution, or a hub an import made or unmade needs the whole graph.',
+            );
+          if (options.relink && !summary.incremental)
+            out(
+              `${plural(summary.relinked, 'record')} re-read under the current rules; ${plural(summary.removedIdentifiers, 'identifier')} no longer used, removed.`,
+            );
           out(
-            `${plural(summary.relinked, 'record')} re-read under the current rules; ${plural(summary.removedIdentifiers, 'identifier')} no longer used, removed.`,
+            `${plural(summary.identifiers, 'identifier')}, ${formatNumber(summary.hubs)} flagged as ${summary.hubs === 1 ? 'a hub' : 'hubs'} (≥ ${plural(options.hubThreshold, 'record')}).`,
           );
-        out(
-          `${plural(summary.identifiers, 'identifier')}, ${formatNumber(summary.hubs)} flagged as ${summary.hubs === 1 ? 'a hub' : 'hubs'} (≥ ${plural(options.hubThreshold, 'record')}).`,
-        );
-        out(
-          `${plural(summary.persons, 'person mention')}; ${plural(summary.compared, 'pair')} compared${summary.droppedBlocks ? ` (${plural(summary.droppedBlocks, 'oversized block')} left out)` : ''}; ${plural(summary.candidates, 'same-person pair')} scored, ${formatNumber(summary.withdrawn)} withdrawn; ${formatSeconds(summary.seconds)}.`,
-        );
-        const { open, minScore } = await countOpenMatches(connection.db);
-        out(`${describeOpen(open, minScore)} (caselink matches).`);
-      });
-    });
+          out(
+            `${plural(summary.persons, 'person mention')}; ${plural(summary.compared, 'pair')} compared${summary.droppedBlocks ? ` (${plural(summary.droppedBlocks, 'oversized block')} left out)` : ''}; ${plural(summary.candidates, 'same-person pair')} scored, ${formatNumber(summary.withdrawn)} withdrawn; ${formatSeconds(summary.seconds)}.`,
+          );
+          const { open, minScore } = await countOpenMatches(connection.db);
+          out(`${describeOpen(open, minScore)} (caselink matches).`);
+        });
+      },
+    );
 
   program
     .command('links')

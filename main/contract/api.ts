@@ -264,6 +264,8 @@ export const resolveInput = z
   .object({
     hubThreshold: z.number().int().min(2).max(100000).default(DEFAULT_HUB_THRESHOLD),
     matcher: z.enum(['rules', 'model']).default('rules'),
+    /** Match only what files imported since the last resolution added (see the README). */
+    incremental: z.boolean().default(false),
   })
   .strict();
 

@@ -183,6 +183,12 @@ export interface ResolveSummaryDto {
   droppedBlocks: number;
   candidates: number;
   withdrawn: number;
+  /**
+   * Set when only what files imported since the last resolution added was matched (incremental):
+   * their person mentions, and the mentions whose pairs were scored again; `identifiers` and
+   * `hubs` then count the identifiers those files assert.
+   */
+  incremental?: { newPersons: number; rescored: number };
   seconds: number;
 }
 

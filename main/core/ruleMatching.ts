@@ -564,17 +564,110 @@ function lostLetterSounds(token: string): string[] {
   return [...new Set([...LETTERS].map((c) => doubleMetaphone(token.replace('?', c))[0]).filter((k) => k !== ''))];
 }
 
+/** What an import added since the last resolution: its person mentions and its records, by id. */
+export interface ChangedMentions {
+  persons: ReadonlySet<string>;
+  records: ReadonlySet<string>;
+}
+
+/** What {@link findRuleCandidates} found. */
+export interface RuleRun {
+  candidates: MatchCandidate[];
+  compared: number;
+  droppedBlocks: number;
+  /** With `changed`: the mentions whose pairs were scored again (the others' stand as they were). */
+  affected?: string[];
+}
+
+/**
+ * The mentions whose pairs may score otherwise once `changed` joined the graph: the new ones, and
+ * every one whose context they alter — bearers of a name a new mention bears (namesakes with
+ * other dates of birth, a common name), those named with such a bearer (a companion's common
+ * name), those of a case a new mention is in, the users of an identifier a new mention used, and
+ * those of a network a new record joined (unless it was too large to count before and after).
+ * A pair of mentions none of which is here is compared, and scored, as it was before the import.
+ */
+export function affectedMentions(
+  people: PersonMention[],
+  context: MatchContext,
+  changed: ChangedMentions,
+): Set<string> {
+  const affected = new Set<string>(changed.persons);
+  const fresh = people.filter((p) => changed.persons.has(p.id));
+  const add = (list: PersonMention[] | undefined) => {
+    for (const p of list ?? []) affected.add(p.id);
+  };
+  const freshNames = new Set<string>();
+  const touchedRecords = new Set<string>(changed.records);
+  for (const p of fresh) {
+    for (const n of names(p)) freshNames.add(nameKey(n).comparable);
+    touchedRecords.add(p.record);
+    if (p.caseRef) add(context.caseMentions.get(caseKey(p, '')));
+    for (const i of p.identifiers) add(context.usersOf.get(i.id));
+  }
+  for (const p of people) {
+    if (!names(p).some((n) => freshNames.has(nameKey(n).comparable))) continue;
+    affected.add(p.id);
+    add(context.mentionsOf.get(p.record));
+    if (p.caseRef) add(context.caseMentions.get(caseKey(p, '')));
+  }
+  // Networks: one a new record joined is another network now. Past the size at which a network
+  // says nothing, it matters only to those whose network was small enough before.
+  const touchedNetworks = new Set([...touchedRecords].map((r) => context.networkOf.get(r)));
+  const before = networks(people.filter((p) => !changed.records.has(p.record)));
+  for (const p of people) {
+    const network = context.networkOf.get(p.record);
+    if (network === undefined || !touchedNetworks.has(network)) continue;
+    if ((context.networkSize.get(network) ?? 0) <= MAX_NETWORK || (before.sizeOf(p.record) ?? 0) <= MAX_NETWORK)
+      affected.add(p.id);
+  }
+  return affected;
+}
+
+/** Records joined by shared identifiers, as {@link matchContext} joins them: each record's network size. */
+function networks(people: PersonMention[]): { sizeOf: (record: string) => number | undefined } {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(x, root);
+    return root;
+  };
+  const firstRecordOf = new Map<string, string>();
+  for (const p of people) {
+    find(p.record);
+    for (const i of p.recordIdentifiers) {
+      const other = firstRecordOf.get(i.id);
+      if (other === undefined) firstRecordOf.set(i.id, p.record);
+      else parent.set(find(p.record), find(other));
+    }
+  }
+  const size = new Map<string, number>();
+  for (const record of parent.keys()) {
+    const root = find(record);
+    size.set(root, (size.get(root) ?? 0) + 1);
+  }
+  return { sizeOf: (record) => (parent.has(record) ? size.get(find(record)) : undefined) };
+}
+
+/** A block of more mentions than this is a common name or a hub missed; its pairs are left to other blocks. */
+const MAX_RULE_BLOCK = 200;
+
 /**
  * Candidate pairs by blocking: mentions that share an identifier, or whose names sound alike
  * (two phonetic keys in common). Two mentions in one record may be one person too (an account
  * holder paying themself); the score decides.
+ *
+ * With `changed` (what an import added since the last resolution), only pairs with a mention
+ * that the addition affects ({@link affectedMentions}, and the members of a block it took over
+ * the size limit) are compared: the others would score as before. `context` may be given when
+ * it was worked out already for these mentions.
  */
-export function findRuleCandidates(people: PersonMention[]): {
-  candidates: MatchCandidate[];
-  compared: number;
-  droppedBlocks: number;
-} {
-  const context = matchContext(people);
+export function findRuleCandidates(
+  people: PersonMention[],
+  options: { changed?: ChangedMentions; context?: MatchContext } = {},
+): RuleRun {
+  const context = options.context ?? matchContext(people);
   const blocks = new Map<string, number[]>();
   const add = (key: string, index: number) => {
     const list = blocks.get(key) ?? [];
@@ -618,16 +711,28 @@ export function findRuleCandidates(people: PersonMention[]): {
   let compared = 0;
   let droppedBlocks = 0;
   // In key order, so that the pairs are scored in one order whatever the order of the mentions.
-  for (const [, members] of [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+  const ordered = [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  let affected: Uint8Array | undefined;
+  if (options.changed) {
+    const ids = affectedMentions(people, context, options.changed);
+    // A block the new mentions took over the limit no longer pairs its old members.
+    for (const [, members] of ordered)
+      if (members.length > MAX_RULE_BLOCK && members.some((i) => options.changed?.persons.has(people[i]?.id ?? '')))
+        for (const i of members) ids.add((people[i] as PersonMention).id);
+    affected = Uint8Array.from(people, (p) => (ids.has(p.id) ? 1 : 0));
+  }
+  for (const [, members] of ordered) {
     // A block this large is a common name or a hub missed; its pairs are left to other blocks.
-    if (members.length > 200) {
+    if (members.length > MAX_RULE_BLOCK) {
       droppedBlocks++;
       continue;
     }
+    if (affected && !members.some((i) => affected[i] === 1)) continue;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         const i = members[x] as number;
         const j = members[y] as number;
+        if (affected && affected[i] !== 1 && affected[j] !== 1) continue;
         const m = numbers[i] as number;
         const n = numbers[j] as number;
         const low = m < n ? m : n;
@@ -646,5 +751,10 @@ export function findRuleCandidates(people: PersonMention[]): {
     }
   }
   candidates.sort((p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1));
-  return { candidates, compared, droppedBlocks };
+  if (!affected) return { candidates, compared, droppedBlocks };
+  const ids = new Set<string>();
+  people.forEach((p, i) => {
+    if (affected[i] === 1) ids.add(p.id);
+  });
+  return { candidates, compared, droppedBlocks, affected: [...ids] };
 }

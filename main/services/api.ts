@@ -140,8 +140,8 @@ export function createApi(db: Database, options: ApiOptions): CaselinkServices {
     cancelImport: (input) => answer(async () => imports.cancel(input.jobId)),
     resolve: (input) =>
       answer(async () => {
-        const { hubThreshold, matcher } = resolveInput.parse(input);
-        return resolve(db, { hubThreshold, matcher, relinkWith: await cardHasher(options.home) });
+        const { hubThreshold, matcher, incremental } = resolveInput.parse(input);
+        return resolve(db, { hubThreshold, matcher, incremental, relinkWith: await cardHasher(options.home) });
       }),
     sharedIdentifiers: (input) => answer(() => sharedIdentifiers(db, sharedIdentifiersInput.parse(input))),
     explainLink: (input) => answer(() => explainLink(db, input.a, input.b)),

@@ -4,20 +4,18 @@
  * pairs, keeps every analyst decision, and withdraws undecided pairs no longer proposed.
  */
 import { randomBytes } from 'node:crypto';
-import { resolveMatches, type MatchCandidate, type PersonMention, type SharedIdentifier } from '../core/matching';
-import { findRuleCandidates } from '../core/ruleMatching';
+import type { PersonMention, SharedIdentifier } from '../core/matching';
 import { loadFixedValues, saveModel } from './modelService';
+import { startMatcher } from './resolveInWorker';
 import { parseProfile } from '../core/profile';
 import { mapRow, resolveColumns } from '../core/rowMapper';
 import { addToBatch, newBatch, storedRawCells, writeLinks } from './import/batches';
 import type { ResolveSummaryDto } from '../contract/api';
-import type { Database } from '../db/database';
+import type { Database, Row } from '../db/database';
 import { claimGraphLock, describeLockTime, LOCK_TTL_MS } from './graphLock';
 import { CaselinkFailure } from '../contract/errors';
 import { audited } from './auditService';
 import { DEFAULT_HUB_THRESHOLD } from '../core/rules';
-
-const CANDIDATE_BATCH = 2_000;
 
 /** What a resolution did, as the contract reports it. */
 export type ResolveSummary = ResolveSummaryDto;
@@ -27,30 +25,57 @@ function numberOrNull(value: unknown): number | null {
   return Number.isInteger(n) ? n : null;
 }
 
+/** Persons read per page for matching: a page is one short read transaction. */
+const MENTION_PAGE = 5_000;
+
+/**
+ * Reads every person mention matching needs, a page at a time (by person id), handing each page
+ * to `onPage`: no read holds the whole graph, and the caller need not either.
+ */
+export async function readPersonMentions(db: Database, onPage: (people: PersonMention[]) => void): Promise<void> {
+  let after = '';
+  for (;;) {
+    const rows = await db.read('resolve/persons-for-matching', { after, limit: MENTION_PAGE });
+    if (rows.length === 0) return;
+    const page: PersonMention[] = [];
+    for (const r of rows) {
+      after = r.get('id') as string;
+      if (r.get('record') === null) continue;
+      page.push(toMention(r));
+    }
+    onPage(page);
+  }
+}
+
+/** Every person mention matching needs, in memory (for benches and tests; resolution pages them). */
 export async function loadPersonMentions(db: Database): Promise<PersonMention[]> {
-  const rows = await db.read('resolve/persons-for-matching');
-  return rows.map((r) => {
-    const id = r.get('id') as string;
-    return {
-      id,
-      record: r.get('record') as string,
-      caseRef: (r.get('caseRef') as string | null) ?? null,
-      recordRef: (r.get('recordRef') as string | null) ?? null,
-      eventDate: (r.get('eventDate') as string | null) ?? null,
-      agency: r.get('agency') as string,
-      fileName: r.get('fileName') as string,
-      sheet: r.get('sheet') as string,
-      row: Number(r.get('row')),
-      name: (r.get('name') as string | null) ?? null,
-      nameLatin: (r.get('nameLatin') as string | null) ?? null,
-      birthDate: (r.get('birthDate') as string | null) ?? null,
-      birthYear: numberOrNull(r.get('birthYear')),
-      nationality: (r.get('nationality') as string | null) ?? null,
-      gender: (r.get('gender') as string | null) ?? null,
-      identifiers: (r.get('identifiers') as SharedIdentifier[]).filter((i) => i !== null && i.id !== null),
-      recordIdentifiers: (r.get('recordIdentifiers') as SharedIdentifier[]).filter((i) => i !== null && i.id !== null),
-    };
+  const people: PersonMention[] = [];
+  await readPersonMentions(db, (page) => {
+    for (const p of page) people.push(p);
   });
+  return people;
+}
+
+function toMention(r: Row): PersonMention {
+  return {
+    id: r.get('id') as string,
+    record: r.get('record') as string,
+    caseRef: (r.get('caseRef') as string | null) ?? null,
+    recordRef: (r.get('recordRef') as string | null) ?? null,
+    eventDate: (r.get('eventDate') as string | null) ?? null,
+    agency: r.get('agency') as string,
+    fileName: r.get('fileName') as string,
+    sheet: r.get('sheet') as string,
+    row: Number(r.get('row')),
+    name: (r.get('name') as string | null) ?? null,
+    nameLatin: (r.get('nameLatin') as string | null) ?? null,
+    birthDate: (r.get('birthDate') as string | null) ?? null,
+    birthYear: numberOrNull(r.get('birthYear')),
+    nationality: (r.get('nationality') as string | null) ?? null,
+    gender: (r.get('gender') as string | null) ?? null,
+    identifiers: (r.get('identifiers') as SharedIdentifier[]).filter((i) => i !== null && i.id !== null),
+    recordIdentifiers: (r.get('recordIdentifiers') as SharedIdentifier[]).filter((i) => i !== null && i.id !== null),
+  };
 }
 
 /** An analyst's word on a hub: true, false, or null to let the record count decide. */
@@ -138,11 +163,25 @@ export async function relink(
 export const MATCHERS = ['rules', 'model'] as const;
 export type Matcher = (typeof MATCHERS)[number];
 
+/** Where a resolution stands, for a caller that watches it. */
+export type ResolvePhase = 'reading' | 'matching' | 'writing';
+
 export interface ResolveOptions {
   hubThreshold?: number;
   matcher?: Matcher;
   /** Rebuild identifier links from the raw cells first, with this keyed hash for card numbers. */
   relinkWith?: (pan: string) => string;
+  /**
+   * Match only what files imported since the last resolution added, and what that affects
+   * (rules only; the model, estimated on the whole graph, and a hub flag an import changed make
+   * it a full resolution). Nothing is re-linked.
+   */
+  incremental?: boolean;
+  /**
+   * Told each phase as it begins. During 'matching' (in a worker thread) the run waits for the
+   * promise it answers before it goes on: a caller can watch the app answer meanwhile.
+   */
+  onPhase?: (phase: ResolvePhase) => Promise<void> | void;
   now?: Date;
 }
 
@@ -154,10 +193,15 @@ export async function resolve(db: Database, options: ResolveOptions = {}): Promi
     {
       kind: 'resolve',
       action: 'resolve',
-      details: { hubThreshold, matcher: options.matcher ?? 'rules', relink: options.relinkWith !== undefined },
+      details: {
+        hubThreshold,
+        matcher: options.matcher ?? 'rules',
+        relink: options.relinkWith !== undefined && !options.incremental,
+        incremental: options.incremental === true,
+      },
     },
     () => resolveGraph(db, options),
-    ({ seconds: _seconds, ...counts }) => counts,
+    ({ seconds: _seconds, incremental, ...counts }) => ({ ...counts, ...incremental }),
   );
 }
 
@@ -187,43 +231,151 @@ async function resolveGraph(db: Database, options: ResolveOptions): Promise<Reso
   }
 }
 
+/** Candidates written per transaction; persons per incremental prune. */
+const WRITE_BATCH = 2_000;
+/** Identifiers flagged per transaction; candidates withdrawn per transaction. */
+const HUB_BATCH = 10_000;
+const PRUNE_BATCH = 10_000;
+
 async function resolveUnderLock(db: Database, options: ResolveOptions, run: string): Promise<ResolveSummary> {
   const started = performance.now();
   const now = (options.now ?? new Date()).toISOString();
-  const relinked = options.relinkWith ? await relink(db, options.relinkWith, options.now) : { records: 0, removed: 0 };
-  const [hubs] = await db.write('resolve/flag-hubs', { threshold: options.hubThreshold ?? DEFAULT_HUB_THRESHOLD });
-  const people = await loadPersonMentions(db);
-  let found: { candidates: MatchCandidate[]; compared: number; droppedBlocks: number };
-  if (options.matcher === 'model') {
-    const { model, ...rest } = resolveMatches(people, await loadFixedValues(db));
-    found = rest;
-    await saveModel(db, model, now);
-  } else {
-    found = findRuleCandidates(people);
+  const threshold = options.hubThreshold ?? DEFAULT_HUB_THRESHOLD;
+  const sources = await db.read('resolve/complete-sources');
+  const pending = sources.filter((r) => r.get('pending') === true).map((r) => r.get('id') as string);
+  const changed =
+    options.incremental && options.matcher !== 'model' && pending.length < sources.length
+      ? await changedSince(db, pending, threshold)
+      : null;
+  const relinked =
+    options.relinkWith && !changed ? await relink(db, options.relinkWith, options.now) : { records: 0, removed: 0 };
+  const hubs = changed ? { identifiers: changed.identifiers, hubs: changed.hubs } : await flagHubs(db, threshold);
+  if (changed && changed.persons.length === 0) {
+    // Nothing imported since the last resolution: nothing to match.
+    await db.write('resolve/mark-sources-resolved', { sources: pending, now });
+    return {
+      relinked: 0,
+      removedIdentifiers: 0,
+      identifiers: changed.identifiers,
+      hubs: changed.hubs,
+      persons: 0,
+      compared: 0,
+      droppedBlocks: 0,
+      candidates: 0,
+      withdrawn: 0,
+      incremental: { newPersons: 0, rescored: 0 },
+      seconds: (performance.now() - started) / 1000,
+    };
   }
-  const { candidates, compared, droppedBlocks } = found;
-  for (let i = 0; i < candidates.length; i += CANDIDATE_BATCH) {
-    await db.write('resolve/merge-candidates', { candidates: candidates.slice(i, i + CANDIDATE_BATCH), run, now });
-  }
-  const [pruned] = await db.write('resolve/prune-candidates', { run });
-  if (!pruned) {
-    throw new CaselinkFailure({
-      kind: 'DatabaseError',
-      code: 'Caselink.ResolveLockLost',
-      message: `This resolution run stalled for more than ${LOCK_TTL_MS / 1000} s and another run took over; it withdrew no candidates.`,
-      hint: 'The candidates it proposed stand; run resolve again to bring them up to date.',
+  const matcher = startMatcher();
+  try {
+    await options.onPhase?.('reading');
+    await readPersonMentions(db, (page) => matcher.add(page));
+    const fixed = options.matcher === 'model' ? await loadFixedValues(db) : {};
+    const matched = await matcher.match({
+      matcher: options.matcher ?? 'rules',
+      fixed,
+      ...(changed ? { changed: { persons: changed.persons, records: changed.records } } : {}),
+      ...(options.onPhase ? { hold: async () => options.onPhase?.('matching') } : {}),
     });
+    await options.onPhase?.('writing');
+    if (matched.model) await saveModel(db, matched.model, now);
+    for (;;) {
+      const candidates = await matcher.next(WRITE_BATCH);
+      if (candidates.length === 0) break;
+      await db.write('resolve/merge-candidates', { candidates, run, now });
+    }
+    const withdrawn = changed ? await pruneOf(db, run, matched.affected ?? []) : await pruneAll(db, run);
+    await db.write('resolve/mark-sources-resolved', {
+      sources: changed ? pending : sources.map((r) => r.get('id') as string),
+      now,
+    });
+    return {
+      relinked: relinked.records,
+      removedIdentifiers: relinked.removed,
+      identifiers: hubs.identifiers,
+      hubs: hubs.hubs,
+      persons: matched.persons,
+      compared: matched.compared,
+      droppedBlocks: matched.droppedBlocks,
+      candidates: matched.candidates,
+      withdrawn,
+      ...(changed
+        ? { incremental: { newPersons: changed.persons.length, rescored: matched.affected?.length ?? 0 } }
+        : {}),
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await matcher.close();
   }
-  return {
-    relinked: relinked.records,
-    removedIdentifiers: relinked.removed,
-    identifiers: Number(hubs?.get('identifiers') ?? 0),
-    hubs: Number(hubs?.get('hubs') ?? 0),
-    persons: people.length,
-    compared,
-    droppedBlocks,
-    candidates: candidates.length,
-    withdrawn: Number(pruned?.get('withdrawn') ?? 0),
-    seconds: (performance.now() - started) / 1000,
-  };
+}
+
+async function flagHubs(db: Database, threshold: number): Promise<{ identifiers: number; hubs: number }> {
+  const [row] = await db.runAutoCommit('resolve/flag-hubs', { threshold, batch: HUB_BATCH });
+  return { identifiers: Number(row?.get('identifiers') ?? 0), hubs: Number(row?.get('hubs') ?? 0) };
+}
+
+/**
+ * What the files imported since the last resolution added: their records and the persons these
+ * mention; their identifiers' hub flags brought up to date. Null when an identifier became a hub
+ * or stopped being one: that changes links all over the graph, for a full resolution to take in.
+ */
+async function changedSince(
+  db: Database,
+  pending: string[],
+  threshold: number,
+): Promise<{ persons: string[]; records: string[]; identifiers: number; hubs: number } | null> {
+  const persons = new Set<string>();
+  const records: string[] = [];
+  for (const source of pending) {
+    for (const r of await db.read('resolve/mentions-of-source', { source })) {
+      records.push(r.get('record') as string);
+      for (const p of r.get('persons') as string[]) persons.add(p);
+    }
+  }
+  let identifiers = 0;
+  let hubs = 0;
+  for (let i = 0; i < records.length; i += WRITE_BATCH) {
+    const [row] = await db.write('resolve/flag-hubs-of-records', {
+      records: records.slice(i, i + WRITE_BATCH),
+      threshold,
+    });
+    if (Number(row?.get('changed') ?? 0) > 0) return null;
+    identifiers += Number(row?.get('identifiers') ?? 0);
+    hubs += Number(row?.get('hubs') ?? 0);
+  }
+  return { persons: [...persons], records, identifiers, hubs };
+}
+
+function lockLost(): CaselinkFailure {
+  return new CaselinkFailure({
+    kind: 'DatabaseError',
+    code: 'Caselink.ResolveLockLost',
+    message: `This resolution run stalled for more than ${LOCK_TTL_MS / 1000} s and another run took over; it withdrew no candidates.`,
+    hint: 'The candidates it proposed stand; run resolve again to bring them up to date.',
+  });
+}
+
+/** Withdraws every undecided candidate this run did not propose, a batch at a time. */
+async function pruneAll(db: Database, run: string): Promise<number> {
+  let withdrawn = 0;
+  for (;;) {
+    const [pruned] = await db.write('resolve/prune-candidates', { run, limit: PRUNE_BATCH });
+    if (!pruned) throw lockLost();
+    const n = Number(pruned.get('withdrawn') ?? 0);
+    withdrawn += n;
+    if (n < PRUNE_BATCH) return withdrawn;
+  }
+}
+
+/** Withdraws the undecided candidates of `persons` this run did not propose again. */
+async function pruneOf(db: Database, run: string, persons: string[]): Promise<number> {
+  let withdrawn = 0;
+  // Once even with none to prune: the lock is checked all the same.
+  for (let i = 0; i === 0 || i < persons.length; i += WRITE_BATCH) {
+    const [pruned] = await db.write('resolve/prune-candidates-of', { run, persons: persons.slice(i, i + WRITE_BATCH) });
+    if (!pruned) throw lockLost();
+    withdrawn += Number(pruned.get('withdrawn') ?? 0);
+  }
+  return withdrawn;
 }

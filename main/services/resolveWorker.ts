@@ -1,0 +1,140 @@
+/**
+ * The worker thread that blocks and scores same-person pairs. Comparing millions of pairs takes
+ * tens of seconds of CPU; run here, it leaves the process that serves the app's other requests
+ * (`caselink serve`, Electron) free to answer them. The mentions arrive a page at a time and are
+ * kept with their repeated values shared (agencies, files, sheets, dates, identifiers); the
+ * candidates go back a chunk at a time, on request.
+ */
+import { parentPort } from 'node:worker_threads';
+import { resolveMatches, type MatchCandidate, type PersonMention, type SharedIdentifier } from '../core/matching';
+import type { FixedValues, MatchModelParameters } from '../core/matchModel';
+import { findRuleCandidates } from '../core/ruleMatching';
+
+/** What the resolution hands the worker. */
+export type MatcherRequest =
+  | { type: 'mentions'; people: PersonMention[] }
+  | {
+      type: 'match';
+      matcher: 'rules' | 'model';
+      fixed: FixedValues;
+      /** Set: only what an import added since the last resolution, and what it affects (rules only). */
+      changed?: { persons: string[]; records: string[] };
+      /** The worker waits on it (Atomics) until it reads non-zero: lets a caller hold a run it watches. */
+      gate: Int32Array;
+    }
+  | { type: 'candidates'; count: number };
+
+/** What the worker answers. */
+export type MatcherAnswer =
+  | { type: 'matching' }
+  | {
+      type: 'matched';
+      persons: number;
+      compared: number;
+      droppedBlocks: number;
+      candidates: number;
+      affected?: string[];
+      model?: MatchModelParameters;
+    }
+  | { type: 'candidates'; candidates: MatchCandidate[] }
+  | { type: 'failed'; message: string };
+
+/** One copy of each value many mentions repeat; a graph of a million mentions repeats most. */
+class Interner {
+  #strings = new Map<string, string>();
+  #identifiers = new Map<string, SharedIdentifier>();
+
+  string(value: string): string;
+  string(value: string | null): string | null;
+  string(value: string | null): string | null {
+    if (value === null) return null;
+    const found = this.#strings.get(value);
+    if (found !== undefined) return found;
+    this.#strings.set(value, value);
+    return value;
+  }
+
+  /** The identifier as one shared object: `kind` tells the two shapes (with key and kind, or not) apart. */
+  identifier(i: SharedIdentifier): SharedIdentifier {
+    const key = `${i.id}\u0000${i.key ?? ''}\u0000${i.kind ?? ''}`;
+    const found = this.#identifiers.get(key);
+    if (found) return found;
+    const kept: SharedIdentifier = { label: this.string(i.label), id: i.id, display: i.display };
+    if (i.key !== undefined) kept.key = i.key;
+    if (i.kind !== undefined) kept.kind = i.kind === null ? null : this.string(i.kind);
+    this.#identifiers.set(key, kept);
+    return kept;
+  }
+}
+
+function compact(p: PersonMention, intern: Interner): PersonMention {
+  return {
+    id: p.id,
+    record: p.record,
+    caseRef: intern.string(p.caseRef),
+    recordRef: p.recordRef,
+    eventDate: intern.string(p.eventDate ?? null),
+    agency: intern.string(p.agency),
+    fileName: intern.string(p.fileName),
+    sheet: intern.string(p.sheet),
+    row: p.row,
+    name: p.name,
+    nameLatin: p.name === p.nameLatin ? p.name : p.nameLatin,
+    birthDate: intern.string(p.birthDate),
+    birthYear: p.birthYear ?? null,
+    nationality: intern.string(p.nationality),
+    gender: intern.string(p.gender ?? null),
+    identifiers: p.identifiers.map((i) => intern.identifier(i)),
+    recordIdentifiers: p.recordIdentifiers.map((i) => intern.identifier(i)),
+  };
+}
+
+const port = parentPort;
+if (port) {
+  let intern = new Interner();
+  let people: PersonMention[] = [];
+  let found: MatchCandidate[] = [];
+  let sent = 0;
+  const answer = (message: MatcherAnswer) => port.postMessage(message);
+  port.on('message', (request: MatcherRequest) => {
+    try {
+      if (request.type === 'mentions') {
+        for (const p of request.people) people.push(compact(p, intern));
+      } else if (request.type === 'match') {
+        answer({ type: 'matching' });
+        Atomics.wait(request.gate, 0, 0);
+        const persons = new Set(people.map((p) => p.id)).size;
+        if (request.matcher === 'model') {
+          const { candidates, compared, droppedBlocks, model } = resolveMatches(people, request.fixed);
+          found = candidates;
+          answer({ type: 'matched', persons, compared, droppedBlocks, candidates: found.length, model });
+        } else {
+          const changed = request.changed
+            ? { persons: new Set(request.changed.persons), records: new Set(request.changed.records) }
+            : undefined;
+          const run = findRuleCandidates(people, changed ? { changed } : {});
+          found = run.candidates;
+          answer({
+            type: 'matched',
+            persons,
+            compared: run.compared,
+            droppedBlocks: run.droppedBlocks,
+            candidates: found.length,
+            ...(run.affected ? { affected: run.affected } : {}),
+          });
+        }
+        // The mentions are done with: only the candidates are kept, until they are collected.
+        people = [];
+        intern = new Interner();
+        sent = 0;
+      } else {
+        const chunk = found.slice(sent, sent + request.count);
+        sent += chunk.length;
+        if (sent >= found.length) found = [];
+        answer({ type: 'candidates', candidates: chunk });
+      }
+    } catch (error) {
+      answer({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+}

@@ -14,6 +14,9 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Some unit tests build and refuse files of hundreds of MiB: 5 s, Vitest's default, is
+          // missed on a busy machine. A timeout is there to end a hang, not to time the code.
+          testTimeout: 60_000,
         },
       },
       {

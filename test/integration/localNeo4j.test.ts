@@ -23,9 +23,15 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * How long a start may take here: a busy CI machine can take minutes, as the global setup allows
+ * for, and the product's own "did not accept connections" error should come before the test's.
+ */
+const START = { attached: true, heap: '512m', pageCache: '128m', timeoutMs: 540_000 } as const;
+
 // A second local database in its own CASELINK_HOME, started and stopped by this file, beside
-// the one the global setup runs for the other tests.
-describe('the local Neo4j', () => {
+// the one the global setup runs for the other tests. Each test may start it twice.
+describe('the local Neo4j', { timeout: 1_200_000 }, () => {
   let home: string;
 
   beforeAll(async () => {
@@ -40,7 +46,7 @@ describe('the local Neo4j', () => {
   it('starts on a loopback port with authentication, answers, and stops cleanly', async () => {
     expect(await localNeo4jStatus(home)).toMatchObject({ running: false });
 
-    const running = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m' });
+    const running = await startLocalNeo4j({ home, ...START });
     expect(running.startedHere).toBe(true);
     expect(running.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
     expect(running.version).toMatch(/^5\.26\.\d+$/);
@@ -84,7 +90,7 @@ describe('the local Neo4j', () => {
   });
 
   it('keeps its data and password across a restart', async () => {
-    const first = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m' });
+    const first = await startLocalNeo4j({ home, ...START });
     const db = await openDatabase({
       uri: first.uri,
       user: 'neo4j',
@@ -101,7 +107,7 @@ describe('the local Neo4j', () => {
     await db.close();
     await stopLocalNeo4j(home);
 
-    const second = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m' });
+    const second = await startLocalNeo4j({ home, ...START });
     expect(second.password).toBe(first.password);
     const reopened = await openDatabase({
       uri: second.uri,
@@ -117,7 +123,7 @@ describe('the local Neo4j', () => {
 
   // This database holds data (the agency above) and no test-graph mark: it stands for a user's.
   it('is never cleared nor marked by the test helpers when it holds data without the mark', async () => {
-    const running = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m' });
+    const running = await startLocalNeo4j({ home, ...START });
     const db = await openDatabase({
       uri: running.uri,
       user: 'neo4j',

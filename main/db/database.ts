@@ -141,13 +141,13 @@ export function inOneRead<T>(db: Database, label: string, work: (db: Database) =
   return db.readWork(label, (read) =>
     work({
       settings: db.settings,
-      read: (name, params) => read(name, params),
+      read,
       readWork: (_label, inner) => inner(read),
-      write: (name, params) => db.write(name, params),
-      writeWork: (l, w) => db.writeWork(l, w),
-      runAutoCommit: (name, params) => db.runAutoCommit(name, params),
-      applySchemaFile: (name) => db.applySchemaFile(name),
-      serverInfo: () => db.serverInfo(),
+      write: db.write.bind(db),
+      writeWork: db.writeWork.bind(db),
+      runAutoCommit: db.runAutoCommit.bind(db),
+      applySchemaFile: db.applySchemaFile.bind(db),
+      serverInfo: db.serverInfo.bind(db),
       // The view lives as long as the transaction; closing the database is its owner's call.
       close: async () => undefined,
     }),

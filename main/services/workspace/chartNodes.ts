@@ -366,13 +366,7 @@ export async function loadChartNodes(
 ): Promise<LoadedNodes> {
   const wanted = [...new Set(refs)];
   const params = refParams(wanted);
-  const out: LoadedNodes = {
-    nodes: new Map(),
-    resolved: new Map(),
-    elements: new Map(),
-    mentionsOf: new Map(),
-    cut: false,
-  };
+  const out = noNodes();
   const rows: (GraphNodeRow & { elementId: string })[] = [];
   const [recordRows, caseRows, identifierRows] = await Promise.all([
     params.records.length ? db.read('workspace/record-nodes', { ids: params.records }) : [],
@@ -417,14 +411,29 @@ async function addParties(db: Database, mentionIds: string[], joinAt: number | n
     joinAt,
     max: MAX_COMPONENT,
   });
+  addPartyRows(rows, out);
+}
+
+/** Chart nodes found for nothing yet, to add to. */
+export function noNodes(): LoadedNodes {
+  return { nodes: new Map(), resolved: new Map(), elements: new Map(), mentionsOf: new Map(), cut: false };
+}
+
+/**
+ * Adds to `out` the persons and organisations of rows that give a mention's `id`, its `members`
+ * as party-components.cypher reads them (null when they were not read) and, optionally, whether
+ * an open candidate joins them (`unconfirmed`).
+ */
+export function addPartyRows(rows: readonly Row[], out: LoadedNodes): void {
   const done = new Set<string>();
   for (const row of rows) {
-    if (done.has(row.string('id'))) continue;
+    const read = row.get('members');
+    if (read === null || done.has(row.string('id'))) continue;
     // Nearest first: a cluster too large to draw keeps the mentions closest to the one asked for.
-    const joined = (row.get('members') as unknown[]).map(mentionRow);
+    const joined = (read as unknown[]).map(mentionRow);
     if (joined.length > MAX_COMPONENT) out.cut = true;
     const members = joined.slice(0, MAX_COMPONENT).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const node = partyChartNode(members, row.boolean('unconfirmed'));
+    const node = partyChartNode(members, row.has('unconfirmed') && row.boolean('unconfirmed'));
     out.nodes.set(node.id, node);
     out.elements.set(
       node.id,

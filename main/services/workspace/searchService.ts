@@ -12,7 +12,7 @@ import { CHART_NODE_KINDS } from '../../contract/workspaceTypes';
 import { readSearchText, type SearchPlan } from '../../core/searchText';
 import { inOneRead, type Database, type Row } from '../../db/database';
 import { audited } from '../auditService';
-import { loadChartNodes, type LoadedNodes } from './chartNodes';
+import { addPartyRows, loadChartNodes, MAX_COMPONENT, noNodes, type LoadedNodes } from './chartNodes';
 
 export type SearchOptions = z.output<typeof searchInput>;
 
@@ -162,21 +162,40 @@ function nameMatched(name: string | null, text: string): string {
 }
 
 /**
- * Person and organisation mentions by name, each under its own reference: reading the chart
- * nodes joins a person's mentions (confirmed same-person pairs) into one.
+ * Person and organisation mentions by name, each under its own reference, and the chart nodes of
+ * the best `cut` of them, read with them: a chart node joins a person's mentions (confirmed
+ * same-person pairs) into one.
  */
-async function findParties(db: Database, plan: SearchPlan, kinds: Set<ChartNodeKind>, limit: number): Promise<Found[]> {
-  if (!plan.names || !(kinds.has('person') || kinds.has('organization'))) return [];
+async function findParties(
+  db: Database,
+  plan: SearchPlan,
+  kinds: Set<ChartNodeKind>,
+  limit: number,
+  cut: number,
+): Promise<{ found: Found[]; loaded: LoadedNodes | null }> {
+  if (!plan.names || !(kinds.has('person') || kinds.has('organization'))) return { found: [], loaded: null };
   // One person's several mentions each take a place in the full-text answer: ask for more.
-  const rows = await db.read('search/find-parties', { query: plan.names, limit: limit * 4 });
-  return rows
+  const rows = await db.read('search/find-parties', { query: plan.names, limit: limit * 4, cut, max: MAX_COMPONENT });
+  const loaded = noNodes();
+  addPartyRows(rows, loaded);
+  const found = rows
     .filter((r) => kinds.has(r.boolean('person') ? 'person' : 'organization'))
     .map((r) => ({
       ref: nodeRef(r.boolean('person') ? 'person' : 'organization', [r.string('id')]),
       matched: nameMatched(r.stringOrNull('name'), plan.text),
       score: WORDS + squeeze(r.number('score')),
     }));
+  return { found, loaded };
 }
+
+/**
+ * The agencies' countries as last read from each database (by address and name): phones and
+ * addresses typed in national form are looked up in them at once, beside the statement that reads
+ * the countries again, and looked up a second time only when the countries read differ.
+ */
+const lastCountries = new Map<string, readonly string[]>();
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A hit with its chart node. */
 interface Hit {
@@ -238,39 +257,37 @@ async function searchIn(db: Database, options: SearchOptions): Promise<SearchRes
   // Only phones and addresses are read in the agencies' countries: the rest start at once.
   const early = readSearchText(options.text, []);
   const inCountries = new Set<ChartNodeKind>(['phone', 'address']);
+  const kindsInCountries = new Set([...kinds].filter((k) => inCountries.has(k)));
+  const lookUp = (countries: readonly string[]) => {
+    const plan = readSearchText(options.text, [...countries]);
+    const found = findIdentifiers(db, plan, kindsInCountries, options.limit);
+    // Awaited below, or dropped when the countries differ: never left to reject unheard.
+    found.catch(() => undefined);
+    return { plan, found };
+  };
+  const source = `${db.settings.uri} ${db.settings.database}`;
+  const guess = lastCountries.get(source);
+  const guessed = guess ? lookUp(guess) : null;
   const later = db.read('search/agency-countries').then(async ([row]) => {
-    const plan = readSearchText(options.text, row?.strings('countries') ?? []);
-    const kindsNow = new Set([...kinds].filter((k) => inCountries.has(k)));
-    return { plan, found: await findIdentifiers(db, plan, kindsNow, options.limit) };
+    const countries = row?.strings('countries') ?? [];
+    lastCountries.set(source, countries);
+    const { plan, found } = guessed && guess && sameList(guess, countries) ? guessed : lookUp(countries);
+    return { plan, found: await found };
   });
   // Chart nodes are read for the best only (twice the limit: a person's mentions join into one);
-  // the rest are counted in their kind's total as found. The best names' nodes are read as soon as
-  // the names are found, beside the lookups still running (a name search then waits on one round
-  // trip less); what the final ranking keeps beyond them is read after.
+  // the rest are counted in their kind's total as found. The best names' nodes are read with the
+  // names; what the final ranking keeps beyond them is read after.
   const cut = options.limit * 2;
-  const parties = findParties(db, early, kinds, options.limit);
-  const partyNodes = parties.then((list) =>
-    list.length
-      ? loadChartNodes(
-          db,
-          [...list]
-            .sort(compareFound)
-            .slice(0, cut)
-            .map((f) => f.ref),
-        )
-      : null,
-  );
-  // Awaited below, or not at all when a lookup fails first: never left to reject unheard.
-  partyNodes.catch(() => undefined);
+  const parties = findParties(db, early, kinds, options.limit, cut);
   const found = await Promise.all([
-    parties,
+    parties.then((p) => p.found),
     kinds.has('case') && early.caseRef ? findCases(db, early, options.limit) : [],
     findIdentifiers(db, early, new Set([...kinds].filter((k) => !inCountries.has(k))), options.limit),
     later.then((l) => l.found),
   ]);
   const { plan } = await later;
   const ranked = [...new Map(found.flat().map((f) => [f.ref, f])).values()].sort(compareFound);
-  const all = await withNodes(db, ranked.slice(0, cut), await partyNodes);
+  const all = await withNodes(db, ranked.slice(0, cut), (await parties).loaded);
   const totals = new Map<ChartNodeKind, number>();
   for (const h of all) totals.set(h.node.kind, (totals.get(h.node.kind) ?? 0) + 1);
   for (const f of ranked.slice(cut)) {

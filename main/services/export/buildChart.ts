@@ -1,14 +1,14 @@
 /**
  * Builds the chart an export writes from its definition: the seeds expanded (or the selection as
  * it is), re-read from the graph, with the edges among all of its nodes and, for every node and
- * edge, the rows that assert it (detailsService's sources). Everything is sorted, so that the
+ * edge, the rows that assert it (the details panel's sources, read for the whole chart at once:
+ * chartEvidence.ts). Everything is sorted, so that the
  * same definition over the same data builds the same chart.
  */
 import { CaselinkFailure } from '../../contract/errors';
 import { parseNodeRef, type ChartEdgeDto, type ChartNodeDto, type SourceRefDto } from '../../contract/workspaceTypes';
 import type { Database } from '../../db/database';
 import { loadChartNodes } from '../workspace/chartNodes';
-import { explainEdge, nodeDetails } from '../workspace/detailsService';
 import { expandNodes } from '../workspace/expandService';
 import { edgesAmong } from '../workspace/investigationService';
 import { search } from '../workspace/searchService';
@@ -22,6 +22,7 @@ import {
   type ExportNode,
   type ExportSource,
 } from './chartModel';
+import { chartEvidence } from './chartEvidence';
 
 const sorted = (values: readonly string[]) => [...new Set(values)].sort();
 
@@ -85,23 +86,6 @@ function toEdge(e: ChartEdgeDto, sources: ExportSource[]): ExportEdge {
   return edge;
 }
 
-/** How many details reads run at once: each is its own session, and the pool is shared with the app. */
-const DETAILS_CONCURRENCY = 4;
-
-/** `work` over every item, a few at a time, answers in the items' order. */
-async function mapBounded<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(DETAILS_CONCURRENCY, items.length) }, worker));
-  return out;
-}
-
 /** The chart of a definition, with every node's and edge's sources, unredacted. */
 export async function buildChart(db: Database, input: ChartDefinitionInput): Promise<ExportChart> {
   const definition = chartDefinition.parse(input);
@@ -126,17 +110,10 @@ export async function buildChart(db: Database, input: ChartDefinitionInput): Pro
   const chartRefs = sorted([...loaded.nodes.keys()]);
   const edges = await edgesAmong(db, loaded, chartRefs, definition.identifiers === 'collapsed', null);
 
-  const nodes = await mapBounded(chartRefs, async (ref) => {
-    const details = await nodeDetails(db, { node: ref });
-    const sources = [
-      ...details.properties.flatMap((p) => p.sources),
-      ...details.agencies.flatMap((a) => a.records),
-    ].map(toSource);
-    return toNode(loaded.nodes.get(ref) as ChartNodeDto, distinctSorted(sources));
-  });
-  const exportEdges = await mapBounded(edges, async (e) => {
-    const evidence = await explainEdge(db, { edge: e.id });
-    return toEdge(e, distinctSorted(evidence.facts.flatMap((f) => f.sources).map(toSource)));
-  });
+  const evidence = await chartEvidence(db, loaded, chartRefs, edges);
+  const nodes = chartRefs.map((ref) =>
+    toNode(loaded.nodes.get(ref) as ChartNodeDto, distinctSorted((evidence.nodes.get(ref) ?? []).map(toSource))),
+  );
+  const exportEdges = edges.map((e) => toEdge(e, distinctSorted((evidence.edges.get(e.id) ?? []).map(toSource))));
   return { definition, nodes: nodes.sort(byId), edges: exportEdges.sort(byId), notes };
 }

@@ -28,7 +28,7 @@ import { edgesAmong } from './investigationService';
 import { step, type GraphLink, type IdentifierUse } from './neighbours';
 
 /** One location of a record, as record-sources answers it. */
-interface Location {
+export interface Location {
   record: string;
   agency: string;
   caseRef: string | null;
@@ -58,7 +58,7 @@ function handlingOf(g: { handlingCode?: unknown; handlingConditions?: unknown })
 }
 
 /** Every location of these records, by record id. */
-async function locations(db: Database, records: Iterable<string>): Promise<Map<string, Location[]>> {
+export async function locations(db: Database, records: Iterable<string>): Promise<Map<string, Location[]>> {
   const ids = [...new Set(records)];
   const out = new Map<string, Location[]>();
   if (ids.length === 0) return out;
@@ -95,7 +95,13 @@ async function locations(db: Database, records: Iterable<string>): Promise<Map<s
   return out;
 }
 
-function sourceRef(loc: Location, column: string | null, raw: string | null, use?: IdentifierUse | null): SourceRefDto {
+/** A location as a source: the column and cell when known, an identifier use's own grading and handling over the row's. */
+export function sourceRef(
+  loc: Location,
+  column: string | null,
+  raw: string | null,
+  use?: IdentifierUse | null,
+): SourceRefDto {
   return {
     record: loc.record,
     agency: loc.agency,
@@ -124,7 +130,7 @@ function cellsFor(loc: Location, entity: string, fields: readonly string[]): { c
 }
 
 /** Sources of a fact read from some of an entity's fields in a record (every location of it). */
-function fieldSources(locs: readonly Location[], entity: string, fields: readonly string[]): SourceRefDto[] {
+export function fieldSources(locs: readonly Location[], entity: string, fields: readonly string[]): SourceRefDto[] {
   return locs.flatMap((loc) => {
     const cells = cellsFor(loc, entity, fields);
     if (cells.length === 0) return [sourceRef(loc, null, null)];
@@ -133,7 +139,7 @@ function fieldSources(locs: readonly Location[], entity: string, fields: readonl
 }
 
 /** The party properties a person or organisation node lists, as an investigator names them, with the profile fields behind each. */
-const PARTY_PROPERTIES: [key: string, name: string, fields: string[]][] = [
+export const PARTY_PROPERTIES: [key: string, name: string, fields: string[]][] = [
   ['name', 'name', ['fullName', 'givenName', 'familyName']],
   ['nameLatin', 'name in Latin script', ['nameLatin']],
   ['alias', 'alias', ['alias']],
@@ -144,7 +150,8 @@ const PARTY_PROPERTIES: [key: string, name: string, fields: string[]][] = [
   ['role', 'role', ['role']],
 ];
 
-const RECORD_FIELDS: [key: string, name: string][] = [
+/** The record properties a record node lists, as an investigator names them. */
+export const RECORD_FIELDS: [key: string, name: string][] = [
   ['caseRef', 'case reference'],
   ['recordRef', 'record reference'],
   ['eventDate', 'date'],
@@ -169,7 +176,7 @@ class PropertyList {
 }
 
 /** The identifier uses on a link, as sources. */
-function useSources(l: GraphLink, locs: Map<string, Location[]>): SourceRefDto[] {
+export function useSources(l: GraphLink, locs: Map<string, Location[]>): SourceRefDto[] {
   return (l.record ? (locs.get(l.record) ?? []) : []).map((loc) =>
     sourceRef(loc, l.use?.column ?? null, l.use?.raw ?? null, l.use),
   );

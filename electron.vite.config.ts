@@ -29,6 +29,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'main/cli/index.ts'),
           // Started as a worker thread by the workbook reader, which finds it beside the bundle.
           workbookWorker: resolve(__dirname, 'main/services/import/workbookWorker.ts'),
+          // Started as worker threads by the import's mapping pool, which finds it beside the bundle.
+          mappingWorker: resolve(__dirname, 'main/services/import/mappingWorker.ts'),
           // Started as a worker thread by resolution, to block and score pairs off the main thread.
           resolveWorker: resolve(__dirname, 'main/services/resolveWorker.ts'),
         },

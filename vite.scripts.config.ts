@@ -26,6 +26,8 @@ export default defineConfig({
         'docs-screenshots': resolve(import.meta.dirname, 'scripts/screenshots.ts'),
         // Started as a worker thread by the workbook reader, which finds it beside the bundle.
         workbookWorker: resolve(import.meta.dirname, 'main/services/import/workbookWorker.ts'),
+        // Started as worker threads by the import's mapping pool, which finds it beside the bundle.
+        mappingWorker: resolve(import.meta.dirname, 'main/services/import/mappingWorker.ts'),
         // Started as a worker thread by resolution, which finds it beside the bundle.
         resolveWorker: resolve(import.meta.dirname, 'main/services/resolveWorker.ts'),
       },

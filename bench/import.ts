@@ -17,6 +17,7 @@ import type { Cell } from '../main/core/cells';
 import { localNeo4jPaths } from '../main/db/localNeo4j';
 import { upsertAgency } from '../main/services/agencyService';
 import { importMany } from '../main/services/import/importMany';
+import { keyedCardHash } from '../main/services/import/mappingPool';
 import { loadManifest, type ManifestEntry } from '../main/services/import/profiles';
 import { openAgencyFile } from '../main/services/import/readers';
 import { generateFixtures } from '../scripts/fixtures/generate';
@@ -102,7 +103,18 @@ async function run(size: number): Promise<void> {
       `  bulk first load, end to end${perSecond.padStart(9)} rows/s  ${bulk.seconds.toFixed(1).padStart(7)} s   peak ${bulk.peakMiB.toFixed(0)} MiB   Node CPU ${bulk.cpuSeconds.toFixed(1)} s`,
     );
     say(
-      `    read, map and write CSV ${bulk.phases.csv.toFixed(1)} s; stop, offline import, restart and schema ${bulk.phases.load.toFixed(1)} s; finishing ${bulk.phases.finish.toFixed(1)} s; ${bulk.nodes.toLocaleString('en-GB')} nodes, ${bulk.relationships.toLocaleString('en-GB')} relationships`,
+      `    ${bulk.nodes.toLocaleString('en-GB')} nodes, ${bulk.relationships.toLocaleString('en-GB')} relationships; load average ${bulk.loadAverage}`,
+    );
+    say('    phase                                      wall s   Node CPU s  other CPU s   peak MiB');
+    for (const p of bulk.phases) {
+      say(
+        `    ${p.name.padEnd(42)}${p.seconds.toFixed(1).padStart(7)}${p.cpuSeconds.toFixed(1).padStart(13)}${(p.otherCpuSeconds === null ? '–' : p.otherCpuSeconds.toFixed(1)).padStart(13)}${p.peakRssMiB.toFixed(0).padStart(11)}`,
+      );
+    }
+    const s = bulk.csvSteps;
+    const cpu = (n: number | null) => (n === null ? '–' : n.toFixed(1));
+    say(
+      `    inside "read, map and write CSV" (${s.workers} mapping workers): waiting on readers ${s.readSeconds.toFixed(1)} s, mapping ${s.mapSeconds.toFixed(1)} s (over the workers), building and deduplicating ${s.buildSeconds.toFixed(1)} s, CSV ${s.csvSeconds.toFixed(1)} s; CPU main thread ${cpu(s.mainThreadCpuSeconds)} s, workers ${cpu(s.workerCpuSeconds)} s`,
     );
     if (flag('bulk-only')) return;
   }
@@ -124,7 +136,7 @@ async function run(size: number): Promise<void> {
 
   const caselink = await freshDatabase('import');
   for (const a of manifest.agencies) await upsertAgency(caselink.db, a);
-  const imported = await measure(() => importMany(caselink.db, manifest.files, { cardHash }));
+  const imported = await measure(() => importMany(caselink.db, manifest.files, { cardHash: keyedCardHash('bench') }));
   await caselink.stop();
   const failed = imported.value.filter((o) => !o.ok);
   if (failed.length) throw new Error(`import failed: ${JSON.stringify(failed)}`);

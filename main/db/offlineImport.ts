@@ -42,7 +42,7 @@ const ADMIN_TOOL = 'org.neo4j.cli.AdminTool';
 export async function runOfflineImport(
   home: string,
   files: OfflineImportFiles,
-  options: { cwd: string; log: string; env?: NodeJS.ProcessEnv },
+  options: { cwd: string; log: string; env?: NodeJS.ProcessEnv; onSpawn?: (pid: number) => void },
 ): Promise<void> {
   const env = options.env ?? process.env;
   const runtime = neo4jRuntime(env);
@@ -82,6 +82,7 @@ export async function runOfflineImport(
       });
       child.on('error', reject);
       child.on('exit', resolve);
+      if (child.pid !== undefined) options.onSpawn?.(child.pid);
     });
     if (code !== 0) {
       const tail = (await readFile(options.log, 'utf8')).trimEnd().split('\n').slice(-15).join('\n');
@@ -119,10 +120,18 @@ export async function offlineLoadRefusal(home: string, startedHere: boolean): Pr
   return null;
 }
 
+/** Times the steps of a load (the bulk load's PhaseMeter); `watch` names a process whose CPU the step counts. */
+export interface PhaseTimer {
+  time<T>(name: string, work: () => Promise<T>, watch?: () => Promise<number | undefined>): Promise<T>;
+}
+
+const untimed: PhaseTimer = { time: (_name, work) => work() };
+
 export interface LocalOfflineLoader {
   db: Database;
   workDir: string;
-  load(files: OfflineImportFiles): Promise<Database>;
+  /** `meter`, when given, records each step: stop, store copy, import, start, schema. */
+  load(files: OfflineImportFiles, meter?: PhaseTimer): Promise<Database>;
 }
 
 /**
@@ -146,28 +155,47 @@ export async function localOfflineLoader(options: {
   return {
     db: options.db,
     workDir,
-    load: async (files) => {
-      await options.db.close();
-      await stopLocalNeo4j(options.home);
+    load: async (files, meter = untimed) => {
+      const neo4jPid = async () => (await localNeo4jStatus(options.home)).pid;
+      const running = await neo4jPid();
+      await meter.time(
+        'stop the database',
+        async () => {
+          await options.db.close();
+          await stopLocalNeo4j(options.home);
+        },
+        () => Promise.resolve(running),
+      );
       const backup = join(workDir, 'store-before');
       const dirs = storeDirs(options.home);
-      for (const [i, dir] of dirs.entries()) {
-        if (existsSync(dir)) await cp(dir, join(backup, String(i)), { recursive: true });
-      }
+      await meter.time('keep a copy of the store', async () => {
+        for (const [i, dir] of dirs.entries()) {
+          if (existsSync(dir)) await cp(dir, join(backup, String(i)), { recursive: true });
+        }
+      });
+      let importer: number | undefined;
       try {
-        await runOfflineImport(options.home, files, {
-          cwd: join(workDir, 'csv'),
-          log: join(paths.logsDir, 'import.log'),
-        });
+        await meter.time(
+          'offline import (neo4j-admin)',
+          () =>
+            runOfflineImport(options.home, files, {
+              cwd: join(workDir, 'csv'),
+              log: join(paths.logsDir, 'import.log'),
+              onSpawn: (pid) => (importer = pid),
+            }),
+          () => Promise.resolve(importer),
+        );
       } catch (error) {
         for (const [i, dir] of dirs.entries()) {
           await rm(dir, { recursive: true, force: true });
           if (existsSync(join(backup, String(i)))) await cp(join(backup, String(i)), dir, { recursive: true });
         }
-        await restart(options);
+        await restart(options).then((db) => db.close());
         throw error;
       }
-      return restart(options);
+      const db = await meter.time('start the database', () => restart(options), neo4jPid);
+      await meter.time('apply the schema', () => applySchema(db), neo4jPid);
+      return db;
     },
   };
 }
@@ -186,13 +214,11 @@ async function restart(options: {
     ...(options.heap ? { heap: options.heap } : {}),
     ...(options.pageCache ? { pageCache: options.pageCache } : {}),
   });
-  const db = await openDatabase({
+  return openDatabase({
     uri: local.uri,
     user: local.user,
     password: local.password,
     database: 'neo4j',
     local: true,
   });
-  await applySchema(db);
-  return db;
 }

@@ -8,6 +8,7 @@ import { localOfflineLoader } from '../../main/db/offlineImport';
 import { applySchema } from '../../main/db/schema';
 import { bulkImportMany, type BulkLoadResult } from '../../main/services/import/bulkLoad';
 import { importMany, type FileOutcome } from '../../main/services/import/importMany';
+import { keyedCardHash } from '../../main/services/import/mappingPool';
 import { loadManifest } from '../../main/services/import/profiles';
 import { dumpGraph, type GraphDump } from '../support/graphDump';
 import { openTestServices, type TestServices } from '../support/services';
@@ -48,17 +49,22 @@ describe('the bulk first load', () => {
 
   beforeAll(async () => {
     const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
-    const cardHash = (pan: string) => pan.slice(-4);
-    services = await openTestServices();
-    transactional = await importMany(services.db, manifest.files, {
-      agencies: manifest.agencies,
-      cardHash,
-      reportDir: join(services.home, 'reports'),
-    });
-    expected = await dumpGraph(services.db, TIMES_AND_IDS);
-
+    // A keyed hash, as the CLI's: both paths map their rows on the worker threads of the pool.
+    const cardHash = keyedCardHash('bulk-load-test');
     home = await mkdtemp(join(tmpdir(), 'caselink-bulk-'));
-    const local = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m', timeoutMs: 600_000 });
+    // The bulk load's own database starts while the transactional import runs.
+    const [local] = await Promise.all([
+      startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m', timeoutMs: 600_000 }),
+      (async () => {
+        services = await openTestServices();
+        transactional = await importMany(services.db, manifest.files, {
+          agencies: manifest.agencies,
+          cardHash,
+          reportDir: join(services.home, 'reports'),
+        });
+        expected = await dumpGraph(services.db, TIMES_AND_IDS);
+      })(),
+    ]);
     bulkDb = await openDatabase({ ...local, database: 'neo4j', local: true });
     await applySchema(bulkDb);
     // Marked as the test database is, so that the mark is carried over as bookkeeping.

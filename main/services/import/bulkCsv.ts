@@ -45,8 +45,11 @@ export const ARRAY_DELIMITER = '\u001f';
 
 /** Characters that make a field need quotes (and the array delimiter, tested apart). */
 const QUOTE_TRIGGERS = /[",\r\n]|^\s|\s$/;
+/** The same, with the array delimiter: one scan of a text field. */
+// eslint-disable-next-line no-control-regex -- the array delimiter is a control character by choice
+const QUOTE_TRIGGERS_OR_DELIMITER = /[",\r\n\u001f]|^\s|\s$/;
 
-const needsQuotes = (text: string) => QUOTE_TRIGGERS.test(text) || text.includes(ARRAY_DELIMITER);
+const needsQuotes = (text: string) => QUOTE_TRIGGERS_OR_DELIMITER.test(text);
 
 function quoted(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
@@ -105,17 +108,33 @@ export class CsvTable {
     private readonly fixed: string[],
   ) {}
 
-  /** Adds a row: its fixed columns' values and its properties (null and undefined are left out). */
-  async add(fixedValues: string[], props: Record<string, unknown>): Promise<void> {
+  /**
+   * Adds a row: its fixed columns' values and its properties (null and undefined are left out).
+   * Answers a promise to await before the next row when the row started a new part or filled the
+   * buffer; null otherwise (most rows: no promise to make, no turn of the event loop to wait).
+   * A value the importer cannot take rejects the promise.
+   */
+  add(fixedValues: string[], props: Record<string, unknown>): Promise<void> | null {
+    try {
+      return this.#add(fixedValues, props);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  #add(fixedValues: string[], props: Record<string, unknown>): Promise<void> | null {
     let grown = false;
-    for (const [key, value] of Object.entries(props)) {
+    for (const key in props) {
+      const value = props[key];
       if (value === null || value === undefined) continue;
+      const known = this.#byKey.get(key);
+      // Most values are texts in a column known as text.
+      if (known?.type === 'string' && typeof value === 'string') continue;
       const type = inferType(value, () => `${this.labels}.${key}`);
       if (type === 'empty-list') {
         this.emptyLists.add(key);
         continue;
       }
-      const known = this.#byKey.get(key);
       if (!known) {
         const column = { key, type };
         this.#columns.push(column);
@@ -125,21 +144,26 @@ export class CsvTable {
         throw new Error(`${this.labels}.${key}: the bulk load met it as ${known.type} and as ${type}`);
       }
     }
-    if (grown || !this.#part) await this.#newPart();
-    const fields = fixedValues.map((v) => this.#field(v, 'string'));
+    if (grown || !this.#part) return this.#newPart().then(() => this.#append(fixedValues, props) ?? undefined);
+    return this.#append(fixedValues, props);
+  }
+
+  #append(fixedValues: string[], props: Record<string, unknown>): Promise<void> | null {
+    let line = '';
+    for (const [i, v] of fixedValues.entries())
+      line += i === 0 ? this.#field(v, 'string') : `,${this.#field(v, 'string')}`;
     for (const column of this.#columns) {
       const value = props[column.key];
-      fields.push(
+      line +=
         value === null || value === undefined || (Array.isArray(value) && value.length === 0)
-          ? ''
-          : this.#field(value, column.type),
-      );
+          ? ','
+          : `,${this.#field(value, column.type)}`;
     }
-    const line = `${fields.join(',')}\n`;
+    line += '\n';
     if (line.length > this.longestLine) this.longestLine = line.length;
     this.#buffer += line;
     this.rows += 1;
-    if (this.#buffer.length >= 1 << 16) await this.#flush();
+    return this.#buffer.length >= 1 << 16 ? this.#flush() : null;
   }
 
   #field(value: unknown, type: CsvType): string {
@@ -186,12 +210,13 @@ export class CsvTable {
     this.parts.push(part);
   }
 
-  async #flush(): Promise<void> {
+  /** Hands the buffer to the file; answers a promise only when the file asks to wait (drain). */
+  #flush(): Promise<void> | null {
     const out = this.#out;
-    if (!out || this.#buffer === '') return;
+    if (!out || this.#buffer === '') return null;
     const ok = out.write(this.#buffer);
     this.#buffer = '';
-    if (!ok) await new Promise<void>((resolve) => out.once('drain', resolve));
+    return ok ? null : new Promise<void>((resolve) => out.once('drain', resolve));
   }
 
   /** Writes what is buffered and closes the current data file. */

@@ -13,6 +13,7 @@ import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CaselinkFailure, toError } from '../../contract/errors';
 import type { Database } from '../../db/database';
+import { PhaseMeter, threadCpuSeconds, type PhaseFigures } from './phaseMeter';
 import { listAgencies, upsertAgency } from '../agencyService';
 import { recordImport } from '../auditService';
 import { BulkGraph, type CarriedProperty, type OfflineImportInput } from './bulkGraph';
@@ -20,6 +21,7 @@ import { emptySummary, type ImportProgress, type ImportSummary } from './importF
 import type { FileOutcome, FileToImport, ImportManyOptions } from './importMany';
 import { joinPersons, joinsPersons } from './joinPersons';
 import { emptyCounts, mapStage } from './mapStage';
+import { sharedMappingPool, type MappingPool } from './mappingPool';
 import { openAgencyFile } from './readers';
 import { readStage } from './readStage';
 import { ProblemReport, type Problem } from './report';
@@ -36,9 +38,9 @@ export interface BulkLoader {
   /**
    * Stops the database, loads `input` into it with the offline importer, and starts it again with
    * the schema applied; answers the database to go on with. The store before the load is kept
-   * and put back if the importer fails.
+   * and put back if the importer fails. `meter`, when given, records each step.
    */
-  load(input: OfflineImportInput): Promise<Database>;
+  load(input: OfflineImportInput, meter?: PhaseMeter): Promise<Database>;
 }
 
 /** Why the database cannot take a bulk load (it holds data); null when it can. */
@@ -56,8 +58,30 @@ export interface BulkLoadResult {
   db: Database;
   /** Seconds in each phase: reading, mapping and writing CSV; the offline load with restart; the finishing steps. */
   seconds: { csv: number; load: number; finish: number };
+  /** Each phase as measured: wall and CPU time, peak memory, the importer's and the database's CPU. */
+  phases: PhaseFigures[];
+  /** Inside the first phase, where reading, mapping and writing CSV overlap: each step's own time. */
+  csvSteps: CsvSteps;
   nodes: number;
   relationships: number;
+}
+
+/** The steps of reading, mapping and writing CSV, which run at once on several threads. */
+export interface CsvSteps {
+  /** Seconds the map stage waited on the readers (parsing, on this thread or a workbook's worker). */
+  readSeconds: number;
+  /** Seconds spent mapping rows, added over the threads that mapped them. */
+  mapSeconds: number;
+  /** Seconds building records' nodes and relationships and deduplicating them by key (this thread). */
+  buildSeconds: number;
+  /** Seconds turning them into CSV and writing it (this thread). */
+  csvSeconds: number;
+  /** CPU seconds of this thread (reading, the map stage's bookkeeping, building, CSV); null off Linux. */
+  mainThreadCpuSeconds: number | null;
+  /** CPU seconds of the mapping workers; null off Linux or without workers. */
+  workerCpuSeconds: number | null;
+  /** Mapping workers used (0: rows mapped on this thread). */
+  workers: number;
 }
 
 interface Prepared {
@@ -80,10 +104,17 @@ const EMPTY_WARNINGS_BATCH = 50_000;
 export async function bulkImportMany(
   loader: BulkLoader,
   files: FileToImport[],
-  options: ImportManyOptions & { onStage?: (message: string) => void; now?: () => Date },
+  options: ImportManyOptions & {
+    onStage?: (message: string) => void;
+    now?: () => Date;
+    /** Worker threads to map rows on; the process's pool when absent, none when null. */
+    pool?: MappingPool | null;
+  },
 ): Promise<BulkLoadResult> {
   const now = options.now ?? (() => new Date());
   const stage = options.onStage ?? (() => undefined);
+  const pool = options.pool === undefined ? sharedMappingPool() : (options.pool ?? undefined);
+  const meter = new PhaseMeter();
   let db = loader.db;
   try {
     for (const agency of options.agencies ?? []) await upsertAgency(db, agency);
@@ -98,47 +129,80 @@ export async function bulkImportMany(
 
     const started = performance.now();
     const graph = new BulkGraph(join(loader.workDir, 'csv'));
-    await graph.open();
-    for (const row of await db.read('bulk/carried-nodes')) {
-      await graph.carried(row.string('id'), row.strings('labels'), row.get('properties') as CarriedProperty[]);
-    }
     const prepared: Prepared[] = [];
-    const done = new Map<string, ImportSummary>();
-    for (const [index, file] of files.entries()) {
-      const entry = await readFile(graph, file, {
-        ...options,
-        agencies,
-        done,
-        now,
-        onProgress: (p) => options.onProgress?.({ ...p, fileIndex: index, fileCount: files.length }),
-      });
-      prepared.push(entry);
-      if (entry.outcome.ok && entry.source) done.set(entry.source.id, entry.outcome.summary);
-      const kind = entry.outcome.ok ? null : entry.outcome.error.kind;
-      if (kind === 'Cancelled') break;
-    }
-    const cancelled = prepared.find((p) => !p.outcome.ok && p.outcome.error.kind === 'Cancelled');
-    if (cancelled && !cancelled.outcome.ok) throw new CaselinkFailure(cancelled.outcome.error);
-    const { input, emptyWarnings } = await graph.close();
+    const steps: CsvSteps = {
+      readSeconds: 0,
+      mapSeconds: 0,
+      buildSeconds: 0,
+      csvSeconds: 0,
+      mainThreadCpuSeconds: null,
+      workerCpuSeconds: null,
+      workers: 0,
+    };
+    const sumCpu = (list: (number | null)[]) =>
+      list.length && list.every((n) => n !== null) ? list.reduce<number>((a, n) => a + (n ?? 0), 0) : null;
+    const workersBefore = sumCpu((await pool?.cpuSeconds()) ?? []) ?? 0;
+    const mainBefore = threadCpuSeconds();
+    const { input, emptyWarnings } = await meter.time('read, map and write CSV', async () => {
+      await graph.open();
+      for (const row of await db.read('bulk/carried-nodes')) {
+        await graph.carried(row.string('id'), row.strings('labels'), row.get('properties') as CarriedProperty[]);
+      }
+      const done = new Map<string, ImportSummary>();
+      for (const [index, file] of files.entries()) {
+        const entry = await readFile(graph, file, {
+          ...options,
+          pool,
+          agencies,
+          done,
+          now,
+          onProgress: (p) => options.onProgress?.({ ...p, fileIndex: index, fileCount: files.length }),
+        });
+        prepared.push(entry);
+        if (entry.outcome.ok && entry.source) {
+          done.set(entry.source.id, entry.outcome.summary);
+          steps.readSeconds += entry.outcome.summary.timings.readSeconds;
+          steps.mapSeconds += entry.outcome.summary.timings.mapSeconds;
+        }
+        const kind = entry.outcome.ok ? null : entry.outcome.error.kind;
+        if (kind === 'Cancelled') break;
+      }
+      const cancelled = prepared.find((p) => !p.outcome.ok && p.outcome.error.kind === 'Cancelled');
+      if (cancelled && !cancelled.outcome.ok) throw new CaselinkFailure(cancelled.outcome.error);
+      return graph.close();
+    });
+    const mainAfter = threadCpuSeconds();
+    const workerCpu = sumCpu((await pool?.cpuSeconds()) ?? []);
+    Object.assign(steps, {
+      buildSeconds: graph.seconds.build,
+      csvSeconds: graph.seconds.csv,
+      mainThreadCpuSeconds: mainBefore !== null && mainAfter !== null ? mainAfter - mainBefore : null,
+      workerCpuSeconds: workerCpu === null ? null : workerCpu - workersBefore,
+      workers: pool?.size ?? 0,
+    });
     const csvSeconds = (performance.now() - started) / 1000;
 
     stage('Stopping the local database and loading the files with Neo4j’s offline importer…');
     const loadStarted = performance.now();
-    db = await loader.load(input);
+    db = await loader.load(input, meter);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
 
     stage('Loaded; registering the sources and recording the import…');
     const finishStarted = performance.now();
-    if (emptyWarnings) await db.runAutoCommit('bulk/set-empty-warnings', { batch: EMPTY_WARNINGS_BATCH });
     const outcomes: FileOutcome[] = [];
-    for (const p of prepared) {
-      outcomes.push(await finish(db, p));
-      await recordImport(db, p.file, p.outcome);
-    }
+    await meter.time('finish (empty lists, sources, joins, audit)', async () => {
+      if (emptyWarnings) await db.runAutoCommit('bulk/set-empty-warnings', { batch: EMPTY_WARNINGS_BATCH });
+      for (const p of prepared) {
+        outcomes.push(await finish(db, p));
+        await recordImport(db, p.file, p.outcome);
+      }
+    });
     const [size] = await db.read('db/graph-size');
     return {
       outcomes,
       db,
+      phases: meter.phases,
+      csvSteps: steps,
       seconds: { csv: csvSeconds, load: loadSeconds, finish: (performance.now() - finishStarted) / 1000 },
       nodes: Number(size?.get('nodes') ?? 0),
       relationships: Number(size?.get('relationships') ?? 0),
@@ -183,6 +247,7 @@ async function finish(db: Database, p: Prepared): Promise<FileOutcome> {
 }
 
 interface ReadOptions extends Omit<ImportManyOptions, 'agencies' | 'onProgress'> {
+  pool: MappingPool | undefined;
   agencies: Set<string>;
   done: Map<string, ImportSummary>;
   now: () => Date;
@@ -263,6 +328,7 @@ async function readFile(graph: BulkGraph, file: FileToImport, options: ReadOptio
         counts,
         sheets: summary.sheets,
         timings: summary.timings,
+        pool: options.pool,
       });
       const ctx = { source: source.id, agency: file.agency, fileName, profile: file.profile, now: at };
       let taken = 0;

@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import type { Profile } from '../../core/profile';
 import type { Database } from '../../db/database';
 import { mapStage, emptyCounts, type MapCounts, type SheetSummary } from './mapStage';
+import { sharedMappingPool, type MappingPool } from './mappingPool';
 import { openAgencyFile } from './readers';
 import { readStage } from './readStage';
 import { ProblemReport, type Problem } from './report';
@@ -46,8 +47,10 @@ export interface ImportRequest {
   batchSize?: number;
   /** Write transactions in flight at once. */
   concurrency?: number;
-  /** Keyed hash for full card numbers. */
+  /** Keyed hash for full card numbers (made by `keyedCardHash`, rows can be mapped on worker threads). */
   cardHash: (pan: string) => string;
+  /** Worker threads to map rows on; the process's pool when absent, none (this thread) when null. */
+  pool?: MappingPool | null;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   now?: () => Date;
@@ -164,6 +167,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
         counts,
         sheets: summary.sheets,
         timings: summary.timings,
+        pool: request.pool === undefined ? sharedMappingPool() : (request.pool ?? undefined),
       });
       const written = await writeStage(db, records, {
         source: source.id,

@@ -6,6 +6,7 @@
 import { cellText, isBlank } from '../../core/cells';
 import type { Profile } from '../../core/profile';
 import { mapRow, type MappedRow, type RowContext, type RowProblem } from '../../core/rowMapper';
+import { cardKeyOf, type MappingPool, type PooledItem, type PooledRow } from './mappingPool';
 import type { ReadItem, SheetLayout } from './readStage';
 import { recordId, rowKeyText } from './recordIdentity';
 import type { Problem } from './report';
@@ -46,6 +47,11 @@ export interface MapStageOptions {
   /** Filled with one summary per sheet as the sheets come. */
   sheets: SheetSummary[];
   timings: { mapSeconds: number };
+  /**
+   * Worker threads to map the rows on. Used when `cardHash` was made by `keyedCardHash` (its key
+   * can be handed to them); rows are mapped on this thread otherwise.
+   */
+  pool?: MappingPool | undefined;
 }
 
 /** Counts of a file not read yet. */
@@ -78,12 +84,35 @@ export async function* mapStage(
 ): AsyncGenerator<MappedRecord> {
   const { agency, profile, counts, report, timings } = options;
   const rowKey = profile.rowKey?.length ? profile.rowKey : undefined;
+  const idSheetOf = (name: string) => (options.format === 'delimited' ? null : name);
+  const cardKey = cardKeyOf(options.cardHash);
+  const pool = options.pool;
+  const source: AsyncIterable<PooledItem | ReadItem> =
+    pool && cardKey !== null
+      ? pool.map(
+          items,
+          (l) => ({
+            profile,
+            sheet: l.name,
+            header: l.header,
+            mappings: l.mappings,
+            agency,
+            idSheet: idSheetOf(l.name),
+            rowKey,
+            cardKey,
+          }),
+          timings,
+        )
+      : items;
   const seenIds = new Set<string>();
   const contentOfKey = new Map<string, { content: string; row: number }>();
   let sheet: SheetSummary | null = null;
   let ctx: RowContext | null = null;
   let layout: SheetLayout | null = null;
-  for await (const item of items) {
+  for await (const entry of source) {
+    const item = 'item' in entry ? entry.item : entry;
+    // Mapped by a worker already: the row, its record id and (with a row key) its id by content.
+    const pooled: PooledRow | null = 'item' in entry && entry.kind === 'row' ? entry.mapped : null;
     if (item.kind === 'sheet') {
       layout = item.layout;
       sheet = { name: layout.name, headerRow: layout.headerRow, missingColumns: layout.missing, rowsRead: 0 };
@@ -103,8 +132,8 @@ export async function* mapStage(
     counts.rowsRead += 1;
     sheet.rowsRead += 1;
     const t = performance.now();
-    const mapped = mapRow(ctx, layout.mappings, cells, row);
-    timings.mapSeconds += (performance.now() - t) / 1000;
+    const mapped = pooled ? pooled.row : mapRow(ctx, layout.mappings, cells, row);
+    if (!pooled) timings.mapSeconds += (performance.now() - t) / 1000;
     if (mapped.rejected) {
       counts.rowsRejected += 1;
       const value = cells
@@ -118,12 +147,12 @@ export async function* mapStage(
       report({ sheet: sheet.name, row, column: w.column, value: w.value, severity: 'warning', reason: w.reason });
     mapped.warnings.unshift(...cleaned);
     counts.rowsImported += 1;
-    const idSheet = options.format === 'delimited' ? null : sheet.name;
-    let id = recordId(agency, idSheet, mapped, rowKey);
+    const idSheet = idSheetOf(sheet.name);
+    let id = pooled ? pooled.id : recordId(agency, idSheet, mapped, rowKey);
     if (rowKey) {
       // A row key must name one row: a second row under the same key with other content is
       // kept as a row of its own, and said.
-      const content = recordId(agency, idSheet, mapped, undefined);
+      const content = pooled?.content ?? recordId(agency, idSheet, mapped, undefined);
       const earlier = contentOfKey.get(id);
       if (earlier === undefined) contentOfKey.set(id, { content, row });
       else if (earlier.content !== content) {

@@ -2,7 +2,7 @@
  * Mapping profiles on disk (saved per agency under CASELINK_HOME/profiles, or given as a file)
  * and import manifests (a task force's monthly batch: files with their agency and profile).
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { CaselinkFailure } from '../../contract/errors';
 import type { Database } from '../../db/database';
 import { agencyInput } from '../agencyService';
 import { audited } from '../auditService';
+import { keyedCardHash } from './mappingPool';
 
 export function profilesDir(home: string): string {
   return join(home, 'profiles');
@@ -151,6 +152,5 @@ export async function cardHasher(home: string, env: NodeJS.ProcessEnv = process.
       await chmod(path, 0o600);
     }
   }
-  const secret = key;
-  return (pan) => createHmac('sha256', secret).update(pan).digest('hex').slice(0, 32);
+  return keyedCardHash(key);
 }

@@ -14,7 +14,7 @@ export const HEADER_READ_LIMIT = 160;
 
 /**
  * A header as words: folded (lower case, no diacritics), letters and digits of any script kept,
- * everything else one space ("Ім'я" → ім я, "d'identité" → d identite); ß and ł are spelt out.
+ * everything else one space ("Ім'я" → ім я, "d'identité" → d identite); ß and ł are spelt out, ı is i.
  */
 export function headerText(header: string): string {
   const text = header.slice(0, HEADER_READ_LIMIT);
@@ -25,12 +25,16 @@ export function headerText(header: string): string {
   const initials = words.replace(/(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])/gu, (m) =>
     m.replace(/\./g, ''),
   );
-  return fold(initials)
-    .replace(/ß/g, 'ss')
-    .replace(/ł/g, 'l')
-    .replace(/['’ʼ`]/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    fold(initials)
+      .replace(/ß/g, 'ss')
+      .replace(/ł/g, 'l')
+      // Turkish dotless ı has no base letter to fold to: "Adı Soyadı" → adi soyadi.
+      .replace(/ı/g, 'i')
+      .replace(/['’ʼ`]/g, ' ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
 /** Finds any of the words, as whole words of the header text. */
@@ -145,6 +149,10 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'licensees',
   ]),
   party('originator', 'account-holder', 'person', [
+    // Turkish and Greek: who sends the money
+    'gonderen',
+    'gonderici',
+    'εντολε*',
     'originator',
     'ordering customer',
     'ordering party',
@@ -177,6 +185,10 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'betaler',
   ]),
   party('beneficiary', 'account-holder', 'person', [
+    // Turkish and Greek: who receives it
+    'alici',
+    'lehdar',
+    'δικαιουχ*',
     'beneficiary',
     'beneficiaries',
     'payee',
@@ -278,6 +290,18 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'houder',
   ]),
   party('suspect', 'suspect', 'person', [
+    // Greek, Turkish, Albanian; Italian "denunciati", the persons reported to the prosecutor
+    'υποπτ*',
+    'κατηγορουμεν*',
+    'δραστ*',
+    'supheli',
+    'sanik',
+    'failler',
+    'fail',
+    'i dyshuar*',
+    'te dyshuar*',
+    'autori',
+    'denunciat*',
     'фигурант*',
     'фігурант*',
     'suspeit*',
@@ -288,6 +312,10 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'imputat*',
     'arguid*',
     'detenid*',
+    'συλληφθεντ*',
+    'συλληψεις',
+    'tutuklu*',
+    'arrestuar*',
     'investigad*',
     'beschuldigt*',
     'perp',
@@ -419,6 +447,12 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'dader',
   ]),
   party('victim', 'victim', 'person', [
+    // Greek, Turkish, Albanian
+    'θυμα*',
+    'παθων',
+    'παθουσα',
+    'magdur*',
+    'viktim*',
     'потърпевш*',
     'child',
     'children',
@@ -610,6 +644,12 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'ronselaar',
   ]),
   party('recruitment-agency', 'recruitment-agency', 'organization', [
+    'recruitment office',
+    'recruitment offices',
+    'manpower agency',
+    'manpower agencies',
+    'γραφειο ευρεσης εργασιας',
+    'ozel istihdam burosu',
     'temp agency',
     'employment agency',
     'leiharbeitsfirma',
@@ -658,6 +698,12 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'loverboy',
   ]),
   party('driver', 'driver', 'person', [
+    // inflected Ukrainian, Greek, Turkish, Albanian
+    'водія',
+    'водієві',
+    'οδηγ*',
+    'sofor*',
+    'shofer*',
     'kierowc*',
     'водач*',
     'chauffeur*',
@@ -708,6 +754,16 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'huisbaas',
   ]),
   party('employer', 'employer', 'organization', [
+    // Greek, Turkish, Albanian; a kafala sponsor is the worker's employer; Austrian "Dienstgeber" (DG)
+    'εργοδοτ*',
+    'isveren*',
+    'punedhenes*',
+    'sponsor',
+    'sponsors',
+    'kafeel',
+    'kafil',
+    'dienstgeber',
+    'dg',
     'betreiber*',
     'geschaftsfuhrer*',
     'exploitant',
@@ -855,6 +911,21 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'accompanying person',
   ]),
   party('subject', 'subject', 'person', [
+    // a worker (Greek, Turkish, Albanian) or a passenger is the main person of an inspection or a crossing
+    'εργαζομεν*',
+    'calisan*',
+    'isci*',
+    'punetor*',
+    'пасажир*',
+    'пассажир*',
+    'pasajero*',
+    'passageiro*',
+    'passagier*',
+    'pasager*',
+    'pasazer*',
+    'пътник*',
+    'επιβατ*',
+    'yolcu*',
     'лицето',
     'лицата',
     'personen',
@@ -950,6 +1021,12 @@ const words = (field: Field | null, list: string[], documentType?: DocumentType)
 
 /** Words of a header that names a person's role in the record ("Involvement", "Personenrolle"). */
 export const ROLE_FIELD = wordSet([
+  // Greek, Turkish, Albanian
+  'ρολος',
+  'ιδιοτητα',
+  'sifat',
+  'sifati',
+  'roli',
   'posizione',
   'posizione processuale',
   'situacion procesal',
@@ -1023,6 +1100,11 @@ export const ROLE_FIELD = wordSet([
 
 /** Words for a place: with a birth word, a place of birth ("Geb.-Ort", "Geb.plaats", "Місце народження"). */
 export const PLACE_WORDS = wordSet([
+  'τοπος',
+  'σημειο',
+  'yer',
+  'yeri',
+  'vendi',
   'ort',
   'plaats',
   'place',
@@ -1157,6 +1239,10 @@ export const RESIDENCE_WORDS = wordSet([
  * count of the export's rows, renumbered by every export, which identifies nothing.
  */
 export const RUNNING_NUMBER = wordSet([
+  'sira no',
+  'sira',
+  'α α',
+  'nr rendor',
   'lfd nr',
   'lfd',
   'laufende nummer',
@@ -1193,6 +1279,15 @@ export const RUNNING_NUMBER = wordSet([
 
 /** Words for an event a place is the place of ("Plaats controle", "Lieu de l'interpellation"). */
 export const EVENT_WORDS = wordSet([
+  'συλληψης',
+  'συμβαντος',
+  'περιστατικου',
+  'ελεγχου',
+  'εργασιας',
+  'yakalama',
+  'olay',
+  'kontrol',
+  'arrestimit',
   'control',
   'controle',
   'controles',
@@ -1236,6 +1331,15 @@ export const EVENT_WORDS = wordSet([
 
 /** Words of a payment file: amounts, currencies, transfers ("Betrag", "Montant", "MTCN"). */
 export const PAYMENT_WORDS = wordSet([
+  // Greek, Turkish, Albanian, Arabic written in Latin letters
+  'ποσο',
+  'ποσον',
+  'tutar',
+  'tutari',
+  'meblag',
+  'shuma',
+  'shuma ne',
+  'mablagh',
   'amount',
   'amount*',
   'betrag',
@@ -1447,6 +1551,18 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'inps',
       'numero inps',
       'posizione inps',
+      // Greek AMKA, Swiss AHV/AVS, Belgian INSZ, Turkish SGK
+      'αμκα',
+      'αμα',
+      'ahv',
+      'ahv nr',
+      'avs',
+      'no avs',
+      'insz',
+      'insz nummer',
+      'sgk',
+      'sgk no',
+      'sigorta sicil no',
     ],
     'social-security',
   ),
@@ -1486,6 +1602,33 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'karty pobytu',
       'karta stalego pobytu',
       'titre de sejour numero',
+      // Greek, Turkish (foreigner's identity number), Albanian
+      'αδεια διαμονης',
+      'αδειας διαμονης',
+      'ykn',
+      'yabanci kimlik no',
+      'yabanci kimlik numarasi',
+      'ikamet izni',
+      'leje qendrimi',
+      // A foreign worker's work permit is the title the stay rests on (kafala states, "permis de muncă").
+      'work permit',
+      'work permit no',
+      'work pass',
+      'iqama',
+      'arbeitserlaubnis',
+      'permis de munca',
+      'zezwolenie na prace',
+      'permiso de trabajo',
+      'autorisation de travail',
+      'permesso di lavoro',
+      'autorizacao de trabalho',
+      'tewerkstellingsvergunning',
+      'twv',
+      'разрешение за работа',
+      'разрешение на работу',
+      'дозвіл на працевлаштування',
+      'calisma izni',
+      'αδεια εργασιας',
     ],
     'residence-permit',
   ),
@@ -1554,6 +1697,21 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'companies house',
       'companies house no',
       'company no',
+      // Greek, Brazilian, Argentinian, Mexican, Turkish, Austrian, Albanian tax numbers
+      'αφμ',
+      'cpf',
+      'cnpj',
+      'cuil',
+      'cuit',
+      'rfc',
+      'vkn',
+      'vergi no',
+      'vergi kimlik no',
+      'uid',
+      'uid nr',
+      'numri nipt',
+      'nipt',
+      'nuis',
     ],
     'tax-id',
   ),
@@ -1593,6 +1751,27 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'rodne cislo',
       'v nummer',
       'vreemdelingennummer',
+      // Mexican, Turkish, Belgian, Jordanian/Gulf, Albanian personal numbers
+      'curp',
+      'tckn',
+      'tc kimlik no',
+      'tc kimlik',
+      'tc no',
+      'kimlik no',
+      'registre national',
+      'numero national',
+      'n registre national',
+      'rijksregister',
+      'rijksregisternummer',
+      'rijksregisternr',
+      'national no',
+      'national number',
+      'nr personal',
+      'numri personal',
+      'nid',
+      'civil id',
+      'civil number',
+      'qid',
     ],
     'personal-number',
   ),
@@ -1634,6 +1813,15 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'travel document no',
       'reisedokument*',
       'reise dokument',
+      // Greek, Turkish, Albanian
+      'διαβατηρι*',
+      'pasaportu',
+      'pasaporta',
+      'pasaporte nr',
+      'pashaport*',
+      'jawaz',
+      'jawaz safar',
+      'raqm al jawaz',
     ],
     'passport',
   ),
@@ -1711,6 +1899,19 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'n de identificacao civil',
       'numero de identificacao civil',
       'bi cc',
+      // Greek, Brazilian, Turkish, Albanian identity cards
+      'αδτ',
+      'cin',
+      'ταυτοτητα',
+      'ταυτοτητας',
+      'δελτιο ταυτοτητας',
+      'rg',
+      'registro geral',
+      'carteira de identidade',
+      'kimlik karti',
+      'nufus cuzdani',
+      'leternjoftim*',
+      'karta e identitetit',
     ],
     'national-id',
   ),
@@ -1735,6 +1936,19 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'imiona ojca i matki',
     'imie matki',
     'father s name',
+    // Turkish, Greek and Albanian parents' names
+    'baba adi',
+    'ism al ab',
+    'ism al umm',
+    'ism al walid',
+    'ism al walida',
+    'anne adi',
+    'ana adi',
+    'babasinin adi',
+    'μητρωνυμο',
+    'amesia',
+    'emri i babait',
+    'emri i nenes',
     'fathers name',
     'mother s name',
     'mothers name',
@@ -2225,6 +2439,24 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'inspection address',
   ]),
   words('freeText', [
+    // Greek, Turkish, Albanian; what a complaint alleges or an inspection found
+    'παρατηρησεις',
+    'περιγραφη',
+    'σχολια',
+    'aciklama',
+    'aciklamalar',
+    'notlar',
+    'supheli islem',
+    'suphe nedeni',
+    'pershkrimi',
+    'pershkrim',
+    'shenime',
+    'allegations',
+    'allegation',
+    'nature of complaint',
+    'complaint details',
+    'vaststellingen',
+    'vaststelling',
     'referral reason',
     'feststellung',
     'verlauf',
@@ -2293,6 +2525,13 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'omschrijving',
   ]),
   words('email', [
+    // Greek, Turkish, Albanian, Arabic written in Latin letters
+    'e posta',
+    'eposta',
+    'e posta adresi',
+    'ηλ ταχυδρομειο',
+    'ηλεκτρονικο ταχυδρομειο',
+    'adresa e emailit',
     'emailadres',
     'mailadres',
     'e mailadres',
@@ -2449,6 +2688,28 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'land van afgifte',
   ]),
   words('birthDate', [
+    // Arabic written in Latin letters
+    'tarikh al milad',
+    'tareekh al milad',
+    'tarikh el milad',
+    'tarikh al wilada',
+    'milad',
+    // Greek, Turkish, Albanian
+    'ημερομηνια γεννησης',
+    'ημ νια γεννησης',
+    'ημ γεννησης',
+    'ετος γεννησης',
+    'ηλικια',
+    'dogum tarihi',
+    'd tarihi',
+    'dogum yili',
+    'yas',
+    'yasi',
+    'datelindja',
+    'datelindje',
+    'data e lindjes',
+    'mosha',
+    'viti i lindjes',
     'naiss',
     'ddn',
     'date de naiss',
@@ -2565,6 +2826,13 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'gebdatum',
   ]),
   words('eventDate', [
+    // Greek, Turkish, Albanian
+    'ημερομηνια',
+    'ημ νια',
+    'tarih',
+    'tarihi',
+    'islem tarihi',
+    'olay tarihi',
     'data valuta',
     'valutadatum',
     'value date',
@@ -2749,6 +3017,14 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'gebruikersnaam',
   ]),
   words('bankAccount', [
+    // Greek, Turkish, Albanian, Arabic written in Latin letters
+    'αρ λογαριασμου',
+    'λογαριασμος',
+    'hesap no',
+    'hesap numarasi',
+    'nr llogarie',
+    'llogaria bankare',
+    'llogaria',
     'kontoverbindung',
     'contul',
     'contul bancar',
@@ -2839,6 +3115,26 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'creditcard',
   ]),
   words('phone', [
+    // Arabic written in Latin letters
+    'hatif',
+    'raqm al hatif',
+    'jawwal',
+    'mobail',
+    // Greek, Turkish, Albanian
+    'τηλ',
+    'τηλεφωνο',
+    'κινητο',
+    'κινητο τηλ',
+    'telefon',
+    'telefonu',
+    'cep',
+    'cep tel',
+    'cep telefonu',
+    'gsm no',
+    'telefoni',
+    'nr telefoni',
+    'nr tel',
+    'celular',
     'telemove*',
     'telefones',
     'celulares',
@@ -2926,6 +3222,22 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('vehicleCountry', ['vehicle country', 'plate country', 'reg country', 'registration country']),
   words('vehiclePlate', [
+    // the number of a vehicle ("ТЗ", транспортний засіб), Turkish, Greek, Albanian
+    'номер тз',
+    'номер тс',
+    'тз',
+    'тс',
+    'номер транспортного засобу',
+    'номер транспортного средства',
+    'plaka',
+    'plaka no',
+    'arac plakasi',
+    'αρ κυκλοφοριας',
+    'πινακιδα',
+    'πινακιδες',
+    'targa',
+    'targe',
+    'nr targe',
     'autoturism*',
     'autovehicul*',
     'masina',
@@ -2982,6 +3294,19 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'voertuig',
   ]),
   words('fullName', [
+    // Greek, Turkish, Albanian; a firm's registered name ("επωνυμία", "unvan", "razão social")
+    'ονοματεπωνυμο',
+    'ονοματεπωνυμο*',
+    'επωνυμια',
+    'adi soyadi',
+    'ad soyad',
+    'adi ve soyadi',
+    'unvan',
+    'unvani',
+    'ticaret unvani',
+    'emri dhe mbiemri',
+    'emer mbiemer',
+    'razao social',
     'numele si prenumele',
     'numele complet',
     'nume prenume',
@@ -3060,6 +3385,23 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'назва',
   ]),
   words('familyName', [
+    // Arabic written in Latin letters: the family name
+    'laqab',
+    'al laqab',
+    'ism al aila',
+    'ism al a ila',
+    'ism al ayla',
+    'kunya al aila',
+    // Greek, Turkish, Albanian
+    'επωνυμο',
+    'επιθετο',
+    'soyadi',
+    'soyad',
+    'soyisim',
+    'mbiemri',
+    'mbiemer',
+    'mbiemer i',
+    'numele de familie',
     'lname',
     'l name',
     'last nm',
@@ -3099,6 +3441,14 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'geslachtsnaam',
   ]),
   words('givenName', [
+    // Greek, Turkish, Albanian
+    'ονομα',
+    'adi',
+    'isim',
+    'isimi',
+    'emri',
+    'emer',
+    'emri i',
     'ім я',
     'імя',
     'ім я по батькові',
@@ -3150,6 +3500,15 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'roepnaam',
   ]),
   words('alias', [
+    // Greek, Turkish, Albanian, Arabic written in Latin letters
+    'ψευδωνυμο',
+    'παρατσουκλι',
+    'lakap',
+    'takma ad',
+    'nofka',
+    'pseudonimi',
+    'kunya',
+    'kunyah',
     'porecl*',
     'alias*',
     'alias',
@@ -3181,6 +3540,24 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'roepnaam alias',
   ]),
   words('nationality', [
+    // Arabic written in Latin letters
+    'jinsiya',
+    'jinsiyya',
+    'jinsiyah',
+    'al jinsiya',
+    // Greek, Turkish, Albanian; Swiss and Austrian "Heimatstaat", the state of one's citizenship
+    'υπηκοοτητα',
+    'ιθαγενεια',
+    'uyrugu',
+    'uyruk',
+    'uyrugu ulke',
+    'tabiiyet',
+    'tabiiyeti',
+    'shtetesia',
+    'shtetesi',
+    'kombesia',
+    'heimatstaat',
+    'heimatland',
     'kraj pochodzenia',
     'страна на произход',
     'страна происхождения',
@@ -3239,6 +3616,11 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'land van herkomst',
   ]),
   words('gender', [
+    // Greek, Turkish, Albanian
+    'φυλο',
+    'cinsiyet',
+    'cinsiyeti',
+    'gjinia',
     'gender',
     'sex',
     'geschlecht',
@@ -3328,6 +3710,12 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'huisnummertoevoeging',
   ]),
   words('addressPostcode', [
+    // Greek, Turkish, Albanian, Arabic written in Latin letters
+    'ταχ κωδ',
+    'ταχ κωδικας',
+    'τκ',
+    'posta kodu',
+    'kodi postar',
     'p code',
     'pcode',
     'p c',
@@ -3357,6 +3745,12 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'postcode nl',
   ]),
   words('addressStreet', [
+    // Greek, Turkish, Albanian, Arabic written in Latin letters
+    'οδος',
+    'sokak',
+    'cadde',
+    'mahalle',
+    'rruga',
     'street',
     'road',
     'street name',
@@ -3384,6 +3778,17 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'straatnaam',
   ]),
   words('addressCity', [
+    // Greek, Turkish, Albanian, Arabic written in Latin letters
+    'πολη',
+    'δημος',
+    'sehir',
+    'il',
+    'ilce',
+    'qyteti',
+    'qytet',
+    'bashkia',
+    'madina',
+    'madinah',
     'city',
     'town',
     'village',
@@ -3428,6 +3833,12 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'gemeente',
   ]),
   words('addressCountry', [
+    // Greek, Turkish, Albanian, Arabic written in Latin letters
+    'χωρα',
+    'ulke',
+    'shteti',
+    'balad',
+    'dawla',
     'staat',
     'staaten',
     'country',
@@ -3447,6 +3858,21 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'land van verblijf',
   ]),
   words('address', [
+    // Arabic written in Latin letters
+    'unwan',
+    'al unwan',
+    'enwan',
+    // Greek, Turkish, Albanian
+    'διευθυνση',
+    'διευθυνση κατοικιας',
+    'κατοικια',
+    'adres',
+    'adresi',
+    'ikamet adresi',
+    'ev adresi',
+    'vendbanimi',
+    'adresa',
+    'adresa e banimit',
     'aufenthaltsort',
     'aufenthalt',
     'whereabouts',
@@ -3716,6 +4142,26 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'end to end id',
   ]),
   words('caseRef', [
+    // Greek, Turkish, Albanian, Argentinian and Mexican case files, the Austrian "Geschäftszahl", a complaint's or tip's number
+    'δικογραφια',
+    'δικογραφιας',
+    'αρ δικογραφιας',
+    'αρ πρωτ',
+    'αρ ελεγχου',
+    'dosya no',
+    'sorusturma no',
+    'sorusturma',
+    'nr procedimi',
+    'procedim*',
+    'legajo',
+    'carpeta de investigacion',
+    'geschaftszahl',
+    'gz',
+    'complaint',
+    'complaint no',
+    'complaint ref',
+    'tip id',
+    'tip no',
     'protocollo',
     'n protocollo',
     'prot',
@@ -4028,6 +4474,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
 
 /** A header that is only a bare word for "name", which reads as a family, given or full name by its neighbours. */
 export const GENERIC_NAME = wordSet([
+  // Arabic written in Latin letters
+  'ism',
+  'al ism',
   'registered keeper',
   'keeper',
   'vehicle keeper',

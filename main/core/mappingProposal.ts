@@ -355,6 +355,12 @@ function readHeaderText(header: string): HeaderReading {
   const beyondFamily = without(words('familyName'), rest);
   const given = has(words('givenName'), beyondFamily) || has(GENERIC_NAME, beyondFamily);
   if (given && beyondFamily !== rest) return reading('fullName');
+  // "Name, Vorname", "Numele, prenumele", "Nom et prénom": a name word beside the given name's.
+  if (has(words('givenName'), rest) && has(GENERIC_NAME, without(words('givenName'), rest))) return reading('fullName');
+  // "PV name / DOB", "Name and date of birth": a person written with their date is the name first.
+  const named = spans(GENERIC_NAME, rest)[0];
+  const born = spans(words('birthDate'), rest)[0];
+  if (named && born && named[1] <= born[0]) return reading(party ? 'fullName' : 'name');
   // "Straße und Hausnummer", "Ulica i nr domu": the street line.
   if (has(words('addressStreet'), rest) && has(words('addressHouseNumber'), rest)) return reading('addressStreet');
   // "Passport country", "Ausweis Staatsangehörigkeit": the country that issued the document.
@@ -723,6 +729,24 @@ function readByFile(
         `${reasons[c.column] ?? ''}; no account in the file: the one who gave the order is the employer`;
     }
   }
+  // A file of payments whose one unnamed person holds the account ("Subject name", "Acct #",
+  // "Amount"): the person reported is the account's holder, as a customer or an ordering party is.
+  const main = entities.subject;
+  const holders = Object.values(entities).some((e) => e.role === 'account-holder');
+  const accountFields = new Set(
+    columns.filter((c) => c.entity === 'subject' && PAYMENT_FIELDS.includes(c.field)).map((c) => c.field),
+  );
+  // An account with its bank's code ("Acct #" and "ABA/Routing") is a payment's, even with no amount.
+  const amounts = accountFields.size > 1 || header.some((h) => has(PAYMENT_WORDS, headerText(h)));
+  if (main && !hasRole && !holders && accountFields.size > 0 && amounts) {
+    delete entities.subject;
+    entities['account-holder'] = { ...main, role: 'account-holder' };
+    for (const c of columns.filter((m) => m.entity === 'subject')) {
+      c.entity = 'account-holder';
+      reasons[c.column] =
+        `${reasons[c.column] ?? ''}; a file of payments: the person holding the account is its holder`;
+    }
+  }
   // "Beneficiary name" in a file of no payments: the person a service or a referral is for.
   const beneficiary = entities.beneficiary;
   if (beneficiary && !payments && !entities.originator && !entities.victim) {
@@ -848,14 +872,40 @@ function readLonePlace(columns: ColumnMapping[], reasons: Record<string, string>
  * Two case references in one row ("URN" and "Op name / crime ref", "Meldungs-ID" and
  * "Aktenzeichen FIU"): the row's own reference stands first, the case it belongs to after it.
  */
-function readReferences(columns: ColumnMapping[], ofParty: Set<string>, reasons: Record<string, string>): void {
+function readReferences(
+  columns: ColumnMapping[],
+  ofParty: Set<string>,
+  valuesOf: (header: string) => Cell[],
+  reasons: Record<string, string>,
+): void {
   // A number a party's words stand in ("Provider licence no.") is that party's, not the case's.
   const refs = columns.filter((c) => c.entity === 'record' && c.field === 'caseRef' && !ofParty.has(c.column));
   if (refs.length < 2 || columns.some((c) => c.field === 'recordRef')) return;
-  for (const c of refs.slice(0, -1)) {
+  // A case has several rows (its persons, its payments), so its reference repeats down the column;
+  // a number of each row's own ("ZEMIS-Nr.", "Limosa-nr.") does not. When exactly one repeats, it is
+  // the case's; otherwise the last one, as references are written from the row's to the case's.
+  const repeating = refs.filter((c) => repeats(valuesOf(c.column)));
+  const caseRef = repeating.length === 1 ? repeating[0] : refs[refs.length - 1];
+  for (const c of refs) {
+    if (c === caseRef) continue;
     c.field = 'recordRef';
-    reasons[c.column] = `header "${c.column}" reads as a reference, before the case's: the row's own (recordRef)`;
+    reasons[c.column] =
+      repeating.length === 1
+        ? `header "${c.column}" reads as a reference, one per row beside the case's "${caseRef?.column}", which repeats: the row's own (recordRef)`
+        : `header "${c.column}" reads as a reference, before the case's: the row's own (recordRef)`;
   }
+}
+
+/** Whether some filled value stands twice in the column. */
+function repeats(values: Cell[]): boolean {
+  const seen = new Set<string>();
+  for (const cell of values) {
+    if (isBlank(cell)) continue;
+    const text = cellText(cell).trim();
+    if (seen.has(text)) return true;
+    seen.add(text);
+  }
+  return false;
 }
 
 /**
@@ -1004,7 +1054,15 @@ export function proposeProfile(input: ProposalInput): Proposal {
   readByNeighbours(columns, reasons);
   readByFile(input.header, columns, entities, reasons);
   readLonePlace(columns, reasons);
-  readReferences(columns, ofParty, reasons);
+  readReferences(
+    columns,
+    ofParty,
+    (header) => {
+      const index = input.header.indexOf(header);
+      return input.samples.map((row) => row[index] ?? null);
+    },
+    reasons,
+  );
   // Parties whose every column went to another are not proposed.
   for (const name of Object.keys(entities)) if (!columns.some((c) => c.entity === name)) delete entities[name];
   // A bare "Nom" beside "Prénom" is the family name; "Nombre" beside "Apellidos" the given name;

@@ -1010,3 +1010,132 @@ describe('proposing a join key between the sheets of a workbook', () => {
     }).toEqual({ oneSheet: [null], caseNumber: [null], document: [null] });
   });
 });
+
+describe('reading headers in more languages and the files they come in', () => {
+  const read = (header: string[], country: string, samples: (string | null)[][] = [], sheet?: string) =>
+    summary(proposeProfile({ agency: 'X', country, header, samples, ...(sheet ? { sheets: [sheet] } : {}) }).profile);
+
+  it('reads Turkish headers with a dotless ı, and Greek and Albanian ones', () => {
+    expect({
+      turkish: read(
+        ['Adı', 'Soyadı', 'Baba Adı', 'Doğum Tarihi', 'Uyruğu', 'Pasaport No', 'T.C. Kimlik No', 'Açıklama'],
+        'TR',
+      ),
+      greek: read(
+        ['Επώνυμο', 'Όνομα', 'Ημ/νία γέννησης', 'Υπηκοότητα', 'ΑΦΜ', 'ΑΜΚΑ', 'Κινητό τηλ.', 'Παρατηρήσεις'],
+        'GR',
+      ),
+      albanian: read(['Emri', 'Atësia', 'Mbiemri', 'Datëlindja', 'Vendlindja', 'Nr. personal', 'Vendbanimi'], 'AL'),
+    }).toEqual({
+      turkish: [
+        'Adı → subject(subject).givenName',
+        'Soyadı → subject(subject).familyName',
+        'Doğum Tarihi → subject(subject).birthDate',
+        'Uyruğu → subject(subject).nationality',
+        'Pasaport No → subject(subject).documentNumber[passport]',
+        'T.C. Kimlik No → subject(subject).documentNumber[personal-number]',
+        'Açıklama → record.freeText',
+      ],
+      greek: [
+        'Επώνυμο → subject(subject).familyName',
+        'Όνομα → subject(subject).givenName',
+        'Ημ/νία γέννησης → subject(subject).birthDate',
+        'Υπηκοότητα → subject(subject).nationality',
+        'ΑΦΜ → subject(subject).documentNumber[tax-id]',
+        'ΑΜΚΑ → subject(subject).documentNumber[social-security]',
+        'Κινητό τηλ. → subject(subject).phone',
+        'Παρατηρήσεις → record.freeText',
+      ],
+      albanian: [
+        'Emri → subject(subject).givenName',
+        'Mbiemri → subject(subject).familyName',
+        'Datëlindja → subject(subject).birthDate',
+        'Nr. personal → subject(subject).documentNumber[personal-number]',
+        'Vendbanimi → subject(subject).address',
+      ],
+    });
+  });
+
+  it('fixes the type of the identity numbers of the Americas, Belgium, Switzerland and Austria, and of a work permit', () => {
+    expect(
+      read(['CPF', 'RG', 'CURP', 'CUIL', 'AHV-Nr.', 'INSZ', 'N° registre national', 'Work permit No.'], 'BR'),
+    ).toEqual([
+      'CPF → subject(subject).documentNumber[tax-id]',
+      'RG → subject(subject).documentNumber[national-id]',
+      'CURP → subject(subject).documentNumber[personal-number]',
+      'CUIL → subject(subject).documentNumber[tax-id]',
+      'AHV-Nr. → subject(subject).documentNumber[social-security]',
+      'INSZ → subject(subject).documentNumber[social-security]',
+      'N° registre national → subject(subject).documentNumber[personal-number]',
+      'Work permit No. → subject(subject).documentNumber[residence-permit]',
+    ]);
+  });
+
+  it('makes a kafala sponsor the employer, and the sender and receiver of a Turkish transfer parties of their own', () => {
+    expect({
+      kafala: read(['Worker full name', 'Sponsor (Kafeel) name', 'Sponsor mobile', 'Recruitment office'], 'JO'),
+      transfer: read(['Gönderen Adı Soyadı', 'Gönderen IBAN', 'Alıcı Adı Soyadı', 'Alıcı IBAN', 'Tutar (TL)'], 'TR'),
+    }).toEqual({
+      kafala: [
+        'Worker full name → subject(subject).fullName',
+        'Sponsor (Kafeel) name → employer(employer).fullName',
+        'Sponsor mobile → employer(employer).phone',
+        'Recruitment office → recruitment-agency(recruitment-agency).fullName',
+      ],
+      transfer: [
+        'Gönderen Adı Soyadı → originator(account-holder).fullName',
+        'Gönderen IBAN → originator(account-holder).iban',
+        'Alıcı Adı Soyadı → beneficiary(account-holder).fullName',
+        'Alıcı IBAN → beneficiary(account-holder).iban',
+      ],
+    });
+  });
+
+  it('reads a name word beside the given name’s, or a name written with its date of birth, as the whole name', () => {
+    expect(read(['Numele, prenumele victimei', 'PV name / DOB'], 'RO')).toEqual([
+      'Numele, prenumele victimei → victim(victim).fullName',
+      'PV name / DOB → victim(victim).fullName',
+    ]);
+  });
+
+  it('takes of two references the one that repeats down the column as the case’s', () => {
+    expect(
+      read(['Geschäfts-Nr.', 'ZEMIS-Nr.', 'Name, Vorname'], 'CH', [
+        ['MA-ZH-2024-11873', '12345678.9', 'Bajrami, Arta'],
+        ['MA-ZH-2024-11873', '23456789.0', 'Nguyen, Thi Lan'],
+        ['MA-BE-2024-00417', '34567890.1', 'Osei, Abena'],
+      ]),
+    ).toEqual([
+      'Geschäfts-Nr. → record.caseRef',
+      'ZEMIS-Nr. → record.recordRef',
+      'Name, Vorname → subject(subject).fullName',
+    ]);
+  });
+
+  it('makes the one person of a file of payments the account’s holder, unless the file gives each person a role', () => {
+    expect({
+      sar: read(['BSA ID', 'Subject Last Name', 'Acct #', 'ABA/Routing'], 'US'),
+      amounts: read(['Name', 'IBAN', 'Amount (EUR)'], 'IE'),
+      roles: read(['Tipo de interviniente', 'Nombre', 'Cuenta (IBAN)', 'Importe'], 'ES'),
+      contacts: read(['Лице', 'GSM', 'Банкова сметка'], 'BG'),
+    }).toEqual({
+      sar: [
+        'BSA ID → record.recordRef',
+        'Subject Last Name → account-holder(account-holder).familyName',
+        'Acct # → account-holder(account-holder).bankAccount',
+        'ABA/Routing → account-holder(account-holder).routingNumber',
+      ],
+      amounts: ['Name → account-holder(account-holder).fullName', 'IBAN → account-holder(account-holder).iban'],
+      roles: [
+        'Tipo de interviniente → subject(subject).role',
+        'Nombre → subject(subject).fullName',
+        'Cuenta (IBAN) → subject(subject).iban',
+      ],
+      contacts: [
+        'Лице → subject(subject).fullName',
+        'GSM → subject(subject).phone',
+        'Банкова сметка → subject(subject).bankAccount',
+      ],
+    });
+  });
+});

@@ -132,6 +132,8 @@ export interface LocalOfflineLoader {
   workDir: string;
   /** `meter`, when given, records each step: stop, store copy, import, start, schema. */
   load(files: OfflineImportFiles, meter?: PhaseTimer): Promise<Database>;
+  /** The pid of the local database's process while it runs, for its CPU time. */
+  databasePid(): Promise<number | undefined>;
 }
 
 /**
@@ -152,11 +154,12 @@ export async function localOfflineLoader(options: {
   const paths = localNeo4jPaths(options.home);
   await mkdir(paths.dir, { recursive: true, mode: 0o700 });
   const workDir = await mkdtemp(join(paths.dir, 'bulk-'));
+  const neo4jPid = async () => (await localNeo4jStatus(options.home)).pid;
   return {
     db: options.db,
     workDir,
+    databasePid: neo4jPid,
     load: async (files, meter = untimed) => {
-      const neo4jPid = async () => (await localNeo4jStatus(options.home)).pid;
       const running = await neo4jPid();
       await meter.time(
         'stop the database',

@@ -41,6 +41,8 @@ export interface BulkLoader {
    * and put back if the importer fails. `meter`, when given, records each step.
    */
   load(input: OfflineImportInput, meter?: PhaseMeter): Promise<Database>;
+  /** The pid of the database's process, for the CPU it spends finishing the load; none when unknown. */
+  databasePid?: () => Promise<number | undefined>;
 }
 
 /** Why the database cannot take a bulk load (it holds data); null when it can. */
@@ -190,13 +192,17 @@ export async function bulkImportMany(
     stage('Loaded; registering the sources and recording the import…');
     const finishStarted = performance.now();
     const outcomes: FileOutcome[] = [];
-    await meter.time('finish (empty lists, sources, joins, audit)', async () => {
-      if (emptyWarnings) await db.runAutoCommit('bulk/set-empty-warnings', { batch: EMPTY_WARNINGS_BATCH });
-      for (const p of prepared) {
-        outcomes.push(await finish(db, p));
-        await recordImport(db, p.file, p.outcome);
-      }
-    });
+    await meter.time(
+      'finish (empty lists, sources, joins, audit)',
+      async () => {
+        if (emptyWarnings) await db.runAutoCommit('bulk/set-empty-warnings', { batch: EMPTY_WARNINGS_BATCH });
+        for (const p of prepared) {
+          outcomes.push(await finish(db, p));
+          await recordImport(db, p.file, p.outcome);
+        }
+      },
+      loader.databasePid,
+    );
     const [size] = await db.read('db/graph-size');
     return {
       outcomes,

@@ -303,10 +303,12 @@ let shared: MappingPool | null = null;
 
 /**
  * The process's mapping pool: CASELINK_IMPORT_WORKERS workers, or one per core (at most four: the
- * map stage's own thread and the database want some too).
+ * map stage's own thread and the database want some too). None when CASELINK_IMPORT_WORKERS is 0:
+ * rows are then mapped on the thread that reads them.
  */
-export function sharedMappingPool(env: NodeJS.ProcessEnv = process.env): MappingPool {
-  const wanted = Number(env.CASELINK_IMPORT_WORKERS);
+export function sharedMappingPool(env: NodeJS.ProcessEnv = process.env): MappingPool | undefined {
+  const wanted = env.CASELINK_IMPORT_WORKERS?.trim() ? Number(env.CASELINK_IMPORT_WORKERS) : NaN;
+  if (wanted === 0) return undefined;
   shared ??= new MappingPool(
     Number.isInteger(wanted) && wanted > 0 ? wanted : Math.min(4, Math.max(1, availableParallelism())),
   );

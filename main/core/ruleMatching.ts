@@ -695,9 +695,7 @@ export function findRuleCandidates(
     for (const k of keys) add(k, i);
   });
   const candidates: MatchCandidate[] = [];
-  // A pair sits in several blocks (a shared phone and alike names) and is scored once: the
-  // mentions of each id are numbered, and each number keeps the higher numbers it was scored
-  // with. Numbers rather than a string per pair: millions of pairs are compared at 100,000 records.
+  // The mentions of each id are numbered: a person mentioned in several records is one number.
   const numberOf = new Map<string, number>();
   const numbers = people.map((p) => {
     let n = numberOf.get(p.id);
@@ -707,11 +705,46 @@ export function findRuleCandidates(
     }
     return n;
   });
+  const mentionsOfNumber = new Uint32Array(numberOf.size);
+  for (const n of numbers) mentionsOfNumber[n] = (mentionsOfNumber[n] as number) + 1;
   const scoredWith = new Map<number, Set<number>>();
   let compared = 0;
   let droppedBlocks = 0;
   // In key order, so that the pairs are scored in one order whatever the order of the mentions.
   const ordered = [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  blocks.clear();
+  // A pair sits in several blocks (a shared phone and alike names) and is scored once, in the
+  // first block it shares: each mention keeps the numbers of its blocks (those kept), ascending,
+  // and a pair is scored in block k only when k is the first number both lists hold. Nothing is
+  // kept per pair: tens of millions of pairs are compared at a million records. Pairs of a person
+  // mentioned in several records are kept to one score per pair of ids with a set per number.
+  const start = new Uint32Array(people.length + 1);
+  for (const [, members] of ordered)
+    if (members.length <= MAX_RULE_BLOCK) for (const i of members) start[i + 1] = (start[i + 1] as number) + 1;
+  for (let i = 0; i < people.length; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const blockList = new Uint32Array(start[people.length] as number);
+  const filled = start.slice(0, people.length);
+  ordered.forEach(([, members], k) => {
+    if (members.length > MAX_RULE_BLOCK) return;
+    for (const i of members) {
+      blockList[filled[i] as number] = k;
+      filled[i] = (filled[i] as number) + 1;
+    }
+  });
+  const firstShared = (i: number, j: number): number => {
+    let x = start[i] as number;
+    let y = start[j] as number;
+    const xEnd = start[i + 1] as number;
+    const yEnd = start[j + 1] as number;
+    while (x < xEnd && y < yEnd) {
+      const a = blockList[x] as number;
+      const b = blockList[y] as number;
+      if (a === b) return a;
+      if (a < b) x++;
+      else y++;
+    }
+    return -1;
+  };
   let affected: Uint8Array | undefined;
   if (options.changed) {
     const ids = affectedMentions(people, context, options.changed);
@@ -721,7 +754,8 @@ export function findRuleCandidates(
         for (const i of members) ids.add((people[i] as PersonMention).id);
     affected = Uint8Array.from(people, (p) => (ids.has(p.id) ? 1 : 0));
   }
-  for (const [, members] of ordered) {
+  for (let k = 0; k < ordered.length; k++) {
+    const [, members] = ordered[k] as [string, number[]];
     // A block this large is a common name or a hub missed; its pairs are left to other blocks.
     if (members.length > MAX_RULE_BLOCK) {
       droppedBlocks++;
@@ -735,15 +769,17 @@ export function findRuleCandidates(
         if (affected && affected[i] !== 1 && affected[j] !== 1) continue;
         const m = numbers[i] as number;
         const n = numbers[j] as number;
-        const low = m < n ? m : n;
-        const high = m < n ? n : m;
-        let partners = scoredWith.get(low);
-        if (partners === undefined) {
-          partners = new Set();
-          scoredWith.set(low, partners);
-        }
-        if (partners.has(high)) continue;
-        partners.add(high);
+        if ((mentionsOfNumber[m] as number) > 1 || (mentionsOfNumber[n] as number) > 1) {
+          const low = m < n ? m : n;
+          const high = m < n ? n : m;
+          let partners = scoredWith.get(low);
+          if (partners === undefined) {
+            partners = new Set();
+            scoredWith.set(low, partners);
+          }
+          if (partners.has(high)) continue;
+          partners.add(high);
+        } else if (firstShared(i, j) !== k) continue;
         compared++;
         const candidate = scorePair(people[i] as PersonMention, people[j] as PersonMention, context);
         if (candidate) candidates.push(candidate);

@@ -42,6 +42,8 @@ export interface Matched {
   /** With `changed`: the mentions whose pairs were scored again. */
   affected?: string[];
   model?: MatchModelParameters;
+  /** The worker's heap right after matching, in bytes. */
+  heapBytes: number;
 }
 
 /** A matcher in its own thread, for one run. */

@@ -5,6 +5,7 @@
  * kept with their repeated values shared (agencies, files, sheets, dates, identifiers); the
  * candidates go back a chunk at a time, on request.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { resolveMatches, type MatchCandidate, type PersonMention, type SharedIdentifier } from '../core/matching';
 import type { FixedValues, MatchModelParameters } from '../core/matchModel';
@@ -35,6 +36,8 @@ export type MatcherAnswer =
       candidates: number;
       affected?: string[];
       model?: MatchModelParameters;
+      /** The worker's heap right after matching (it grew to hold the mentions, blocks and candidates). */
+      heapBytes: number;
     }
   | { type: 'candidates'; candidates: MatchCandidate[] }
   | { type: 'failed'; message: string };
@@ -107,7 +110,15 @@ if (port) {
         if (request.matcher === 'model') {
           const { candidates, compared, droppedBlocks, model } = resolveMatches(people, request.fixed);
           found = candidates;
-          answer({ type: 'matched', persons, compared, droppedBlocks, candidates: found.length, model });
+          answer({
+            type: 'matched',
+            persons,
+            compared,
+            droppedBlocks,
+            candidates: found.length,
+            model,
+            heapBytes: getHeapStatistics().total_heap_size,
+          });
         } else {
           const changed = request.changed
             ? { persons: new Set(request.changed.persons), records: new Set(request.changed.records) }
@@ -121,6 +132,7 @@ if (port) {
             droppedBlocks: run.droppedBlocks,
             candidates: found.length,
             ...(run.affected ? { affected: run.affected } : {}),
+            heapBytes: getHeapStatistics().total_heap_size,
           });
         }
         // The mentions are done with: only the candidates are kept, until they are collected.

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Database } from '../main/db/database';
+import { openDatabase, type ConnectionSettings, type Database } from '../main/db/database';
 import { startLocalNeo4j, stopLocalNeo4j } from '../main/db/localNeo4j';
 import { applySchema } from '../main/db/schema';
 
@@ -22,20 +22,38 @@ export function flag(name: string): boolean {
 }
 
 /** A local Neo4j of its own, in a temporary CASELINK_HOME, with the schema applied. */
-export async function freshDatabase(name: string): Promise<{ db: Database; home: string; stop: () => Promise<void> }> {
+export async function freshDatabase(
+  name: string,
+  /** How long to wait for Bolt to answer (a loaded machine takes minutes). */
+  timeoutMs = 120_000,
+): Promise<{
+  db: Database;
+  home: string;
+  /** How to connect, password included (bench/query/timedDatabase opens a driver of its own). */
+  settings: ConnectionSettings;
+  /** The database's process, to read its CPU time. */
+  pid: number;
+  stop: () => Promise<void>;
+}> {
   const home = await mkdtemp(join(tmpdir(), `caselink-bench-${name}-`));
-  const local = await startLocalNeo4j({ home, attached: true });
-  const db = await openDatabase({
+  const local = await startLocalNeo4j({ home, attached: true, timeoutMs }).catch(async (error: unknown) => {
+    await rm(home, { recursive: true, force: true });
+    throw error;
+  });
+  const settings: ConnectionSettings = {
     uri: local.uri,
     user: local.user,
     password: local.password,
     database: 'neo4j',
     local: true,
-  });
+  };
+  const db = await openDatabase(settings);
   await applySchema(db);
   return {
     db,
     home,
+    settings,
+    pid: local.pid,
     stop: async () => {
       await db.close();
       await stopLocalNeo4j(home);

@@ -6,7 +6,7 @@
  *
  * First from the database, as `caselink export --seed … --seed … --hops 2 --format pdf` runs it:
  * generated rows imported and resolved into a fresh local Neo4j in a temporary folder
- * (bench/export/fromDatabase.ts), shared identifiers whose neighbourhoods hold about N nodes as seeds,
+ * (bench/export/fromDatabase.ts), shared identifiers (then persons) whose neighbourhoods hold about N nodes as seeds,
  * and the whole export timed: every node's and link's sources read, laid out, drawn, written;
  * with the statements run and Neo4j's time and CPU in them. Then, labelled as such, the drawing
  * alone: a seeded sample chart (bench/export/sampleChart.ts) of N entities with no database,
@@ -81,14 +81,14 @@ async function fromDatabase(dir: string): Promise<void> {
     );
     const seed = await seedsNear(graph.db, size, hops);
     const definition = {
-      title: `Bench chart around ${seed.displays[0]} and ${seed.seeds.length - 1} more shared identifiers`,
+      title: `Bench chart around ${seed.displays[0]} and ${seed.seeds.length - 1} more seeds`,
       seeds: seed.seeds,
       hops: seed.hops,
       limit: size,
     };
     const reads = await timeReads(graph, definition);
     say(
-      `  chart: ${seed.seeds.length} shared identifiers as seeds, ${seed.hops} hops (${seed.nodes} nodes reached, limit ${size}): ${reads.nodes} entities, ${reads.edges} links, ${reads.sources} source rows`,
+      `  chart: ${seed.seeds.length} seeds, ${seed.hops} hops (${seed.nodes} nodes reached, limit ${size}): ${reads.nodes} entities, ${reads.edges} links, ${reads.sources} source rows`,
     );
     say(describe('reads alone (chart and sources, first run)', reads));
     const out = join(dir, `chart-db-${size}.pdf`);

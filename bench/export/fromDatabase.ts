@@ -64,7 +64,7 @@ const REFERABLE: Record<string, IdentifierNodeKind> = { Phone: 'phone', Email: '
 /**
  * Seeds for a chart of about `size` nodes, as `caselink export --seed … --seed … --hops N` takes
  * them: phones, e-mails and addresses shared across agencies (hubs left out), most agencies
- * first, each adding its neighbourhood `hops` steps out, until together they reach `size` (the
+ * first, then persons with neighbours, each adding its neighbourhood `hops` steps out, until together they reach `size` (the
  * export's limit cuts a few more to `size`); one step more (up to 3) when they all fall short. A
  * generated graph's networks are some tens to a hundred nodes each.
  */
@@ -73,18 +73,25 @@ export async function seedsNear(
   size: number,
   hops: number,
 ): Promise<{ seeds: string[]; displays: string[]; nodes: number; hops: number }> {
-  const shared = (await sharedIdentifiers(db, { limit: 5000 })).filter((l) => !l.hub && REFERABLE[l.label]);
+  const shared = (await sharedIdentifiers(db, { limit: 5000 }))
+    .filter((l) => !l.hub && REFERABLE[l.label])
+    .map((l) => ({ seed: nodeRef(REFERABLE[l.label] as IdentifierNodeKind, [l.key]), display: l.display }));
+  // A generated graph shares a dozen or so identifiers across agencies: then persons with neighbours (bench:query's sample).
+  const persons = (await db.read('bench/query-samples', { max: 2000 })).map((r) => ({
+    seed: nodeRef('person', [r.string('id')]),
+    display: r.string('name'),
+  }));
+  const candidates = [...shared, ...persons];
   let found = { seeds: [] as string[], displays: [] as string[], nodes: 0, hops };
   for (let h = hops; h <= 3 && found.nodes < size; h++) {
     const reached = new Set<string>();
     found = { seeds: [], displays: [], nodes: 0, hops: h };
-    for (const link of shared) {
+    for (const { seed, display } of candidates) {
       if (reached.size >= size) break;
-      const seed = nodeRef(REFERABLE[link.label] as IdentifierNodeKind, [link.key]);
       if (reached.has(seed)) continue;
       const slice = await expandNodes(db, { nodes: [seed], hops: h, limit: size });
       found.seeds.push(seed);
-      found.displays.push(link.display);
+      found.displays.push(display);
       reached.add(seed);
       for (const n of slice.nodes) reached.add(n.id);
     }

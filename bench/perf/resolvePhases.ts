@@ -3,8 +3,10 @@
  * database of its own between runs (imported once), and the whole `resolve` beside it.
  *
  * `node out/perf/bench-resolve-phases.js --set .cache/fixtures-100000 --home /tmp/x [--runs 2]
- * [--dump people.json] [--whole-only]`: `--dump` writes the mentions read for matching, for
- * bench-rule-scoring; `--whole-only` times the whole `resolve` alone.
+ * [--dump people.json] [--whole-only] [--increment DIR]`: `--dump` writes the mentions read for
+ * matching, for bench-rule-scoring; `--whole-only` times the whole `resolve` alone; `--increment`
+ * imports another set into the resolved graph (once), times `resolve --incremental`, then a
+ * whole `resolve`, and says whether they leave the same pairs.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ const home = resolvePath(arg('home', `/tmp/caselink-perf-${set.split('/').pop() 
 const runs = Number(arg('runs', '1'));
 const dump = arg('dump', '');
 const wholeOnly = flag('whole-only');
+const increment = arg('increment', '');
 
 /** CPU seconds the database's process has used: wall time on a shared machine says little. */
 function databaseCpu(): number {
@@ -70,6 +73,31 @@ try {
       importMany(db, manifest.files, { agencies: manifest.agencies, cardHash: (pan) => pan }),
     );
     await writeFile(marker, set);
+  }
+  if (increment) {
+    const added = join(home, 'increment.txt');
+    if (!existsSync(added)) {
+      const manifest = await loadManifest(join(resolvePath(increment), 'agencies.json'));
+      await timed('import increment', () =>
+        importMany(db, manifest.files, { agencies: manifest.agencies, cardHash: (pan) => pan }),
+      );
+      await writeFile(added, increment);
+    }
+    const summary = await timed('incremental resolve', () => resolve(db, { incremental: true }));
+    say(
+      `  ${summary.incremental ? `${summary.incremental.newPersons} new mentions, ${summary.incremental.rescored} matched again` : 'resolved in full'}; ${summary.compared} compared, ${summary.candidates} candidates, ${summary.withdrawn} withdrawn`,
+    );
+    const pairs = async () =>
+      JSON.stringify(
+        (await db.read('resolve/same-as-pairs')).map((r) =>
+          ['a', 'b', 'status', 'score', 'reasons'].map((k) => r.get(k)),
+        ),
+      );
+    const afterIncremental = await pairs();
+    const whole = await timed('whole resolve', () => resolve(db));
+    say(
+      `  whole: ${whole.compared} compared, ${whole.candidates} candidates; the same pairs as the incremental run: ${afterIncremental === (await pairs()) ? 'yes' : 'NO'}`,
+    );
   }
   for (let i = 0; i < runs; i++) {
     if (wholeOnly) {

@@ -1,7 +1,7 @@
 // Flags hubs (as flag-hubs) among the identifiers that the records $records assert, the only ones
-// whose counts an import of those records changes. Answers how many of them changed from hub to
-// not or back: a change alters other records' links, which only a resolution of the whole graph
-// takes in.
+// whose counts an import of those records changes. Answers how many are hubs, and the records
+// (with the persons they mention) that assert one that became a hub or stopped being one: their
+// links changed, so their pairs and their networks' are matched again.
 // mode: write
 // params: $records, $threshold
 UNWIND $records AS id
@@ -14,4 +14,13 @@ CALL (i) {
 }
 WITH i, records, agencies, coalesce(i.hub, false) AS was, coalesce(i.hubOverride, records >= $threshold) AS hub
 SET i.records = records, i.agencies = agencies, i.hub = hub
-RETURN count(CASE WHEN was <> hub THEN 1 END) AS changed, count(CASE WHEN hub THEN 1 END) AS hubs, count(i) AS identifiers
+WITH count(i) AS identifiers, count(CASE WHEN hub THEN 1 END) AS hubs,
+  collect(CASE WHEN was <> hub THEN i END) AS flipped
+CALL (flipped) {
+  UNWIND flipped AS i
+  MATCH (i)<-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]-()
+  WITH DISTINCT x.record AS record
+  OPTIONAL MATCH (:Record {id: record})-[:MENTIONS]->(p:Person)
+  RETURN collect(DISTINCT record) AS records, collect(DISTINCT p.id) AS persons
+}
+RETURN identifiers, hubs, records, persons

@@ -564,10 +564,15 @@ function lostLetterSounds(token: string): string[] {
   return [...new Set([...LETTERS].map((c) => doubleMetaphone(token.replace('?', c))[0]).filter((k) => k !== ''))];
 }
 
-/** What an import added since the last resolution: its person mentions and its records, by id. */
+/**
+ * What an import changed since the last resolution: the person mentions it added (and those whose
+ * identifiers it changed), its records, and the records whose links changed because an identifier
+ * they assert became a hub (or stopped being one), by id.
+ */
 export interface ChangedMentions {
   persons: ReadonlySet<string>;
   records: ReadonlySet<string>;
+  relinked?: ReadonlySet<string>;
 }
 
 /** What {@link findRuleCandidates} found. */
@@ -612,13 +617,17 @@ export function affectedMentions(
     if (p.caseRef) add(context.caseMentions.get(caseKey(p, '')));
   }
   // Networks: one a new record joined is another network now. Past the size at which a network
-  // says nothing, it matters only to those whose network was small enough before.
+  // says nothing, it matters only to those whose network was small enough before. A network a
+  // new hub split (or an unmade one joined) was another before, of a size not known here: all of it.
   const touchedNetworks = new Set([...touchedRecords].map((r) => context.networkOf.get(r)));
+  const splitNetworks = new Set([...(changed.relinked ?? [])].map((r) => context.networkOf.get(r)));
   const before = networks(people.filter((p) => !changed.records.has(p.record)));
   for (const p of people) {
     const network = context.networkOf.get(p.record);
-    if (network === undefined || !touchedNetworks.has(network)) continue;
-    if ((context.networkSize.get(network) ?? 0) <= MAX_NETWORK || (before.sizeOf(p.record) ?? 0) <= MAX_NETWORK)
+    if (network === undefined) continue;
+    if (splitNetworks.has(network)) affected.add(p.id);
+    else if (!touchedNetworks.has(network)) continue;
+    else if ((context.networkSize.get(network) ?? 0) <= MAX_NETWORK || (before.sizeOf(p.record) ?? 0) <= MAX_NETWORK)
       affected.add(p.id);
   }
   return affected;

@@ -275,7 +275,9 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
     const matched = await matcher.match({
       matcher: options.matcher ?? 'rules',
       fixed,
-      ...(changed ? { changed: { persons: changed.persons, records: changed.records } } : {}),
+      ...(changed
+        ? { changed: { persons: changed.persons, records: changed.records, relinked: changed.relinked } }
+        : {}),
       ...(options.onPhase ? { hold: async () => options.onPhase?.('matching') } : {}),
     });
     await options.onPhase?.('writing');
@@ -317,14 +319,14 @@ async function flagHubs(db: Database, threshold: number): Promise<{ identifiers:
 
 /**
  * What the files imported since the last resolution added: their records and the persons these
- * mention; their identifiers' hub flags brought up to date. Null when an identifier became a hub
- * or stopped being one: that changes links all over the graph, for a full resolution to take in.
+ * mention, their identifiers' hub flags brought up to date, and the records whose links a hub
+ * flag that changed altered (`relinked`, with their persons among `persons`).
  */
 async function changedSince(
   db: Database,
   pending: string[],
   threshold: number,
-): Promise<{ persons: string[]; records: string[]; identifiers: number; hubs: number } | null> {
+): Promise<{ persons: string[]; records: string[]; relinked: string[]; identifiers: number; hubs: number }> {
   const persons = new Set<string>();
   const records: string[] = [];
   for (const source of pending) {
@@ -333,6 +335,7 @@ async function changedSince(
       for (const p of r.get('persons') as string[]) persons.add(p);
     }
   }
+  const relinked = new Set<string>();
   let identifiers = 0;
   let hubs = 0;
   for (let i = 0; i < records.length; i += WRITE_BATCH) {
@@ -340,11 +343,12 @@ async function changedSince(
       records: records.slice(i, i + WRITE_BATCH),
       threshold,
     });
-    if (Number(row?.get('changed') ?? 0) > 0) return null;
     identifiers += Number(row?.get('identifiers') ?? 0);
     hubs += Number(row?.get('hubs') ?? 0);
+    for (const r of (row?.get('records') as string[] | undefined) ?? []) relinked.add(r);
+    for (const p of (row?.get('persons') as string[] | undefined) ?? []) persons.add(p);
   }
-  return { persons: [...persons], records, identifiers, hubs };
+  return { persons: [...persons], records, relinked: [...relinked], identifiers, hubs };
 }
 
 function lockLost(): CaselinkFailure {

@@ -19,7 +19,7 @@ export type MatcherRequest =
       matcher: 'rules' | 'model';
       fixed: FixedValues;
       /** Set: only what an import added since the last resolution, and what it affects (rules only). */
-      changed?: { persons: string[]; records: string[] };
+      changed?: { persons: string[]; records: string[]; relinked: string[] };
       /** The worker waits on it (Atomics) until it reads non-zero: lets a caller hold a run it watches. */
       gate: Int32Array;
     }
@@ -121,7 +121,11 @@ if (port) {
           });
         } else {
           const changed = request.changed
-            ? { persons: new Set(request.changed.persons), records: new Set(request.changed.records) }
+            ? {
+                persons: new Set(request.changed.persons),
+                records: new Set(request.changed.records),
+                relinked: new Set(request.changed.relinked),
+              }
             : undefined;
           const run = findRuleCandidates(people, changed ? { changed } : {});
           found = run.candidates;

@@ -58,4 +58,18 @@ describe('matching only what an import added', () => {
     expect(new Set(incremental.affected)).toEqual(new Set(['f', 'g', 'h']));
     expect(incremental.candidates).toEqual(touching(findRuleCandidates(people).candidates, incremental.affected ?? []));
   });
+
+  it('scores again the mentions of a network an identifier turned hub split, and nothing else', () => {
+    // r6, r7 and r9 shared phone q1 until the import made it a hub, which no longer links them.
+    const left = mention({ id: 'f', record: 'r6', name: 'Vasile Lungu', recordIdentifiers: [phone('q3')] });
+    const right = mention({ id: 'g', record: 'r7', name: 'Vasile Lungu' });
+    const third = mention({ id: 'k', record: 'r9', name: 'Ana Marin', recordIdentifiers: [phone('q3')] });
+    const apart = mention({ id: 'm', record: 'r10', name: 'Ion Popa' });
+    const people = [left, right, third, apart];
+    const incremental = findRuleCandidates(people, {
+      changed: { persons: new Set(['f', 'g']), records: new Set(), relinked: new Set(['r6', 'r7']) },
+    });
+    // The network of r6 (with r9) is one the hub split: k is matched again; m, elsewhere, is not.
+    expect(new Set(incremental.affected)).toEqual(new Set(['f', 'g', 'k']));
+  });
 });

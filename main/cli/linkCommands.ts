@@ -135,9 +135,7 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
               `Incremental: ${plural(summary.incremental.newPersons, 'person mention')} imported since the last resolution; ${plural(summary.incremental.rescored, 'mention')} matched again.`,
             );
           else if (options.incremental)
-            out(
-              'Resolved in full: the model, a first resolution, or a hub an import made or unmade needs the whole graph.',
-            );
+            out('Resolved in full: the model, and a graph never resolved, need the whole graph.');
           if (options.relink && !summary.incremental)
             out(
               `${plural(summary.relinked, 'record')} re-read under the current rules; ${plural(summary.removedIdentifiers, 'identifier')} no longer used, removed.`,

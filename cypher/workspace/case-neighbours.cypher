@@ -1,11 +1,23 @@
 // The records about cases (by agency and reference), of the agencies asked for (all when none).
 // At most $max links, in a fixed order (the caller says when the answer was cut).
+// What is reached comes, when $withNodes, with what draws it on the chart, so that expand needs
+// no second round of statements: a person or organisation with every mention it joins (as
+// party-components.cypher, $joinAt and $maxComponent alike), anything else with its records,
+// agencies and dates (as record-, case- and identifier-nodes.cypher); hub identifiers without
+// (they are drawn only when asked for, and then read apart).
 // mode: read
-// params: $cases, $types, $agencies, $max
+// params: $cases, $types, $agencies, $max, $withNodes, $joinAt, $maxComponent
 UNWIND $cases AS k
 MATCH (c:Case {agency: k.agency, ref: k.ref})<-[:ABOUT]-(r:Record)
 WHERE (size($types) = 0 OR 'ABOUT' IN $types) AND (size($agencies) = 0 OR r.agency IN $agencies)
-RETURN labels(c) AS fromLabels, c {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, 'ABOUT' AS type, labels(r) AS labels,
-  r {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS keys, r.id AS record, r.agency AS agency, null AS role, null AS use
-ORDER BY record, type, elementId(r)
+WITH c AS src, r AS other, r.id AS record, r.agency AS agency
+ORDER BY record, elementId(other)
 LIMIT $max
+OPTIONAL CALL (other) {
+  UNWIND CASE WHEN $withNodes AND other:Record THEN [other] ELSE [] END AS r0
+  RETURN {labels: labels(r0), properties: properties(r0), elementId: elementId(r0), recordCount: 1,
+    agencies: [r0.agency], dates: [d IN [r0.eventDate] WHERE d IS NOT NULL]} AS chart
+}
+RETURN labels(src) AS fromLabels, src {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, 'ABOUT' AS type, labels(other) AS labels,
+  other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS keys, record, agency, null AS role, null AS use, chart
+ORDER BY record, elementId(other)

@@ -2,8 +2,13 @@
 // organisations and records that assert each, by records of the agencies asked for (all when none);
 // at most $max links, in a fixed order, so that a hotline used by a hundred thousand rows is read
 // in bounded time and memory (the caller says the answer was cut).
+// What is reached comes, when $withNodes, with what draws it on the chart, so that expand needs
+// no second round of statements: a person or organisation with every mention it joins (as
+// party-components.cypher, $joinAt and $maxComponent alike), anything else with its records,
+// agencies and dates (as record-, case- and identifier-nodes.cypher); hub identifiers without
+// (they are drawn only when asked for, and then read apart).
 // mode: read
-// params: $phones, $emails, $addresses, $accounts, $handles, $documents, $vehicles, $types, $agencies, $max
+// params: $phones, $emails, $addresses, $accounts, $handles, $documents, $vehicles, $types, $agencies, $max, $withNodes, $joinAt, $maxComponent
 CALL () {
   UNWIND $phones AS k MATCH (i:Phone {e164: k.e164}) RETURN i
   UNION ALL
@@ -21,8 +26,33 @@ CALL () {
 }
 MATCH (i)<-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]-(owner)
 WHERE (size($types) = 0 OR type(x) IN $types) AND (size($agencies) = 0 OR x.agency IN $agencies)
-RETURN labels(i) AS fromLabels, i {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, type(x) AS type, labels(owner) AS labels,
-  owner {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS keys, x.record AS record, x.agency AS agency, null AS role,
+WITH i AS src, type(x) AS type, owner AS other, x.record AS record, x.agency AS agency,
   x {.column, .raw, .extension, .gradingSystem, .sourceEvaluation, .informationAssessment, .handlingCode, .handlingConditions} AS use
-ORDER BY record, type, elementId(owner)
+ORDER BY record, type, elementId(other)
 LIMIT $max
+OPTIONAL CALL (other) {
+  UNWIND CASE WHEN $withNodes AND other:Party THEN [other] ELSE [] END AS p0
+  CALL (p0) {
+    MATCH ANY SHORTEST (p0)(()-[s:SAME_AS WHERE s.status = 'confirmed' OR ($joinAt IS NOT NULL AND s.status = 'candidate' AND s.score >= $joinAt)]-(:Person)){0,}(q)
+    WHERE p0:Person OR q = p0
+    WITH DISTINCT q LIMIT $maxComponent + 1
+    CALL (q) {
+      OPTIONAL MATCH (r:Record)-[m:MENTIONS]->(q)
+      WITH r, m ORDER BY r.id
+      RETURN collect(r {.id, .agency, .eventDate, role: m.role}) AS records
+    }
+    RETURN collect({id: q.id, labels: labels(q), properties: properties(q), elementId: elementId(q), records: records}) AS members,
+      $joinAt IS NOT NULL AND any(m IN collect(q) WHERE EXISTS {
+        (m)-[c:SAME_AS {status: 'candidate'}]-(:Person) WHERE c.score >= $joinAt
+      }) AS unconfirmed
+  }
+  RETURN {id: p0.id, members: members, unconfirmed: unconfirmed} AS chart
+  UNION ALL
+  UNWIND CASE WHEN $withNodes AND other:Record THEN [other] ELSE [] END AS r0
+  RETURN {labels: labels(r0), properties: properties(r0), elementId: elementId(r0), recordCount: 1,
+    agencies: [r0.agency], dates: [d IN [r0.eventDate] WHERE d IS NOT NULL]} AS chart
+}
+RETURN labels(src) AS fromLabels, src {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, type, labels(other) AS labels,
+  other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS keys, record, agency, null AS role,
+  use, chart
+ORDER BY record, type, elementId(other)

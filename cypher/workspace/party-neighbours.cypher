@@ -5,8 +5,13 @@
 // expand note names hubs left out without reading them); an identifier's use with its column and
 // raw text.
 // At most $max links, in a fixed order (the caller says when the answer was cut).
+// What is reached comes, when $withNodes, with what draws it on the chart, so that expand needs
+// no second round of statements: a person or organisation with every mention it joins (as
+// party-components.cypher, $joinAt and $maxComponent alike), anything else with its records,
+// agencies and dates (as record-, case- and identifier-nodes.cypher); hub identifiers without
+// (they are drawn only when asked for, and then read apart).
 // mode: read
-// params: $ids, $types, $agencies, $max
+// params: $ids, $types, $agencies, $max, $withNodes, $joinAt, $maxComponent
 UNWIND $ids AS id
 MATCH (p:Party {id: id})
 CALL (p) {
@@ -19,8 +24,33 @@ CALL (p) {
   WHERE (size($types) = 0 OR 'MENTIONS' IN $types) AND (size($agencies) = 0 OR r.agency IN $agencies)
   RETURN 'MENTIONS' AS type, r AS other, r.id AS record, r.agency AS agency, x.role AS role, null AS use
 }
-RETURN labels(p) AS fromLabels, p {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, type, labels(other) AS labels,
-  other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records, .name,
-    .display, .displayName, .code, .caseRef, .recordRef, .fileName} AS keys, record, agency, role, use
+WITH p AS src, type, other, record, agency, role, use
 ORDER BY record, type, elementId(other)
 LIMIT $max
+OPTIONAL CALL (other) {
+  UNWIND CASE WHEN $withNodes AND NOT (other:Party OR other:Record OR other:Case) AND coalesce(other.hub, false) = false
+    THEN [other] ELSE [] END AS i0
+  CALL (i0) {
+    OPTIONAL MATCH (i0)<-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]-()
+    WITH x LIMIT 20000
+    WITH collect(DISTINCT x.record) AS records, collect(DISTINCT x.agency) AS agencies, count(x) AS uses
+    CALL (records) {
+      UNWIND records[..100] AS id
+      MATCH (r:Record {id: id})
+      WITH r.eventDate AS date WHERE date IS NOT NULL
+      RETURN collect(DISTINCT date) AS dates
+    }
+    RETURN CASE WHEN uses >= 20000 AND i0.records > size(records) THEN i0.records ELSE size(records) END AS recordCount,
+      agencies, dates
+  }
+  RETURN {labels: labels(i0), properties: properties(i0), elementId: elementId(i0), recordCount: recordCount,
+    agencies: agencies, dates: dates} AS chart
+  UNION ALL
+  UNWIND CASE WHEN $withNodes AND other:Record THEN [other] ELSE [] END AS r0
+  RETURN {labels: labels(r0), properties: properties(r0), elementId: elementId(r0), recordCount: 1,
+    agencies: [r0.agency], dates: [d IN [r0.eventDate] WHERE d IS NOT NULL]} AS chart
+}
+RETURN labels(src) AS fromLabels, src {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, type, labels(other) AS labels,
+  other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records, .name,
+    .display, .displayName, .code, .caseRef, .recordRef, .fileName} AS keys, record, agency, role, use, chart
+ORDER BY record, type, elementId(other)

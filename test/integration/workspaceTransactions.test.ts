@@ -5,41 +5,54 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRef, searchInput } from '../../main/contract/workspaceTypes';
 import type { Database } from '../../main/db/database';
 import { expandNodes, readChartNodes } from '../../main/services/workspace/expandService';
+import { explainEdge, nodeDetails } from '../../main/services/workspace/detailsService';
 import { findPaths } from '../../main/services/workspace/pathService';
 import { search } from '../../main/services/workspace/searchService';
 import { openTestServices, type TestServices } from '../support/services';
 import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
-/** What a question cost: transactions opened and statements run. */
+/** What a question cost: transactions opened, statements run, and rounds of waiting on them. */
 interface Count {
   transactions: number;
   statements: number;
+  /** Statements asked for while none was in flight: each starts a round the question waits on. */
+  rounds: number;
 }
 
-/** The real database, counting transactions (a lone `read` is one) and the statements run in them. */
+/** The real database, counting transactions (a lone `read` is one), the statements run in them and their rounds. */
 function counting(db: Database): { db: Database; take(): Count } {
-  let count: Count = { transactions: 0, statements: 0 };
+  let count: Count = { transactions: 0, statements: 0, rounds: 0 };
+  let inFlight = 0;
+  const timed = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (inFlight === 0) count.rounds += 1;
+    inFlight += 1;
+    try {
+      return await run();
+    } finally {
+      inFlight -= 1;
+    }
+  };
   return {
     db: {
       ...db,
       read: (name, params) => {
         count.transactions += 1;
         count.statements += 1;
-        return db.read(name, params);
+        return timed(() => db.read(name, params));
       },
       readWork: (label, work) => {
         count.transactions += 1;
         return db.readWork(label, (run) =>
           work((name, params) => {
             count.statements += 1;
-            return run(name, params);
+            return timed(() => run(name, params));
           }),
         );
       },
     },
     take: () => {
       const out = count;
-      count = { transactions: 0, statements: 0 };
+      count = { transactions: 0, statements: 0, rounds: 0 };
       return out;
     },
   };
@@ -79,6 +92,16 @@ describe('the workspace answers each question in one read transaction', () => {
       'chart nodes re-read',
       (db) => readChartNodes(db, { nodes: [mention('POPESCU Ion'), nodeRef('phone', ['+447700900888'])] }),
     ],
+    ["a person's details", (db) => nodeDetails(db, { node: mention('Ion Popescu') })],
+    ["a phone's details", (db) => nodeDetails(db, { node: nodeRef('phone', ['+447700900888']) })],
+    [
+      'a shared phone explained',
+      (db) => explainEdge(db, { source: mention('Ion Popescu'), target: mention('Elena Dima'), kind: 'shares' }),
+    ],
+    [
+      'a candidate match explained',
+      (db) => explainEdge(db, { source: mention('Ion Popescu'), target: mention('POPESCU Ion') }),
+    ],
   ];
 
   it.each(questions)(
@@ -89,6 +112,23 @@ describe('the workspace answers each question in one read transaction', () => {
       const cost = counted.take();
       expect(cost.transactions).toBe(1);
       expect(cost.statements).toBeGreaterThan(1);
+      expect(answer).toEqual(await ask(statementByStatement(services.db)));
+    },
+  );
+
+  // What an expansion reaches comes with what draws it, from the statements that reach it: the
+  // chart waits on one round of statements per hop, not on a second one to read the nodes.
+  it.each([
+    ['one hop from a person', 1, (db: Database) => expandNodes(db, { nodes: [mention('Elena Dima')] })],
+    ['two hops from a person', 2, (db: Database) => expandNodes(db, { nodes: [mention('Elena Dima')], hops: 2 })],
+    ['one hop from a phone', 1, (db: Database) => expandNodes(db, { nodes: [nodeRef('phone', ['+447700900888'])] })],
+  ])(
+    'an expansion %s waits on %i round(s) of statements, drawing what statement by statement draws',
+    async (_, rounds, ask) => {
+      const counted = counting(services.db);
+      const answer = await ask(counted.db);
+      expect(counted.take().rounds).toBe(rounds);
+      expect(answer.nodes.length).toBeGreaterThan(1);
       expect(answer).toEqual(await ask(statementByStatement(services.db)));
     },
   );

@@ -372,7 +372,7 @@ export async function loadChartNodes(
     params.records.length ? db.read('workspace/record-nodes', { ids: params.records }) : [],
     params.cases.length ? db.read('workspace/case-nodes', { cases: params.cases }) : [],
     identifierCount(params) ? db.read('workspace/identifier-nodes', params.identifiers) : [],
-    params.parties.length ? addParties(db, params.parties, options.joinCandidatesAt ?? null, out) : null,
+    params.parties.length ? readParties(db, params.parties, options.joinCandidatesAt ?? null, out) : null,
   ]);
   for (const row of [...recordRows, ...caseRows, ...identifierRows]) rows.push(graphNodeRow(row));
   for (const row of rows) {
@@ -405,7 +405,7 @@ function mentionRow(value: unknown): MentionRow {
  * mention with every mention its person joins (see party-components.cypher), cut at
  * {@link MAX_COMPONENT}.
  */
-async function addParties(db: Database, mentionIds: string[], joinAt: number | null, out: LoadedNodes): Promise<void> {
+async function readParties(db: Database, mentionIds: string[], joinAt: number | null, out: LoadedNodes): Promise<void> {
   const rows = await db.read('workspace/party-components', {
     ids: [...new Set(mentionIds)],
     joinAt,
@@ -420,20 +420,73 @@ export function noNodes(): LoadedNodes {
 }
 
 /**
+ * What draws one graph node on the chart, as a statement reads it beside something else: a
+ * party's mentions as party-components.cypher reads them, or any other node as the node
+ * statements do.
+ */
+export type ChartRow =
+  | { id: string; members: unknown[] | null; unconfirmed: boolean }
+  | {
+      labels: string[];
+      properties: Record<string, unknown>;
+      elementId: string;
+      recordCount: number;
+      agencies: string[];
+      dates: string[];
+    };
+
+/** Adds chart rows to `out`, as loadChartNodes would have read them. */
+export function addChartRows(rows: Iterable<ChartRow>, out: LoadedNodes): void {
+  const parties: { id: string; members: unknown[] | null; unconfirmed: boolean }[] = [];
+  for (const row of rows) {
+    if ('members' in row) {
+      parties.push(row);
+      continue;
+    }
+    const node = toChartNode({
+      labels: row.labels,
+      properties: row.properties,
+      records: Number(row.recordCount),
+      agencies: row.agencies,
+      dates: row.dates,
+    });
+    if (!node) continue;
+    out.nodes.set(node.id, node);
+    out.resolved.set(node.id, node.id);
+    out.elements.set(node.id, [row.elementId]);
+  }
+  addParties(parties, out);
+}
+
+/**
  * Adds to `out` the persons and organisations of rows that give a mention's `id`, its `members`
  * as party-components.cypher reads them (null when they were not read) and, optionally, whether
  * an open candidate joins them (`unconfirmed`).
  */
 export function addPartyRows(rows: readonly Row[], out: LoadedNodes): void {
+  addParties(
+    rows.map((row) => ({
+      id: row.string('id'),
+      members: row.get('members') as unknown[] | null,
+      unconfirmed: row.has('unconfirmed') && row.boolean('unconfirmed'),
+    })),
+    out,
+  );
+}
+
+function addParties(
+  rows: readonly { id: string; members: unknown[] | null; unconfirmed: boolean }[],
+  out: LoadedNodes,
+): void {
   const done = new Set<string>();
   for (const row of rows) {
-    const read = row.get('members');
-    if (read === null || done.has(row.string('id'))) continue;
+    const read = row.members;
+    if (read === null || done.has(row.id)) continue;
     // Nearest first: a cluster too large to draw keeps the mentions closest to the one asked for.
-    const joined = (read as unknown[]).map(mentionRow);
+    const joined = read.map(mentionRow);
     if (joined.length > MAX_COMPONENT) out.cut = true;
     const members = joined.slice(0, MAX_COMPONENT).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const node = partyChartNode(members, row.has('unconfirmed') && row.boolean('unconfirmed'));
+    const node = partyChartNode(members, row.unconfirmed);
     out.nodes.set(node.id, node);
     out.elements.set(
       node.id,

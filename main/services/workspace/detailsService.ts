@@ -20,10 +20,10 @@ import {
   type PropertySourceDto,
   type SourceRefDto,
 } from '../../contract/workspaceTypes';
-import type { Database } from '../../db/database';
+import { inOneRead, type Database } from '../../db/database';
 import { storedRawCells } from '../import/batches';
 import { parseEdgeId } from './chartEdges';
-import { isIdentifierKind, loadChartNodes, loadMentions, type LoadedNodes } from './chartNodes';
+import { isIdentifierKind, loadChartNodes, loadMentions, type LoadedNodes, type MentionRow } from './chartNodes';
 import { edgesAmong } from './investigationService';
 import { step, type GraphLink, type IdentifierUse } from './neighbours';
 
@@ -216,22 +216,31 @@ function graphRefsOf(loaded: LoadedNodes, chartRef: string): string[] {
 /** Every property of a chart node with its sources, and which agencies know it through which records. */
 export async function nodeDetails(db: Database, input: z.input<typeof nodeDetailsInput>): Promise<NodeDetailsDto> {
   const { node: ref } = nodeDetailsInput.parse(input);
+  return inOneRead(db, 'workspace/node-details', (tx) => nodeDetailsIn(tx, ref));
+}
+
+async function nodeDetailsIn(db: Database, ref: string): Promise<NodeDetailsDto> {
   const { loaded, node, chartRef } = await loadOne(db, ref);
-  const links = await step(db, graphRefsOf(loaded, chartRef), { types: [], agencies: [] });
+  const mentionIds = loaded.mentionsOf.get(chartRef) ?? [];
+  // Side by side: one round of waiting, not two.
+  const [links, mentions] = await Promise.all([
+    step(db, graphRefsOf(loaded, chartRef), { types: [], agencies: [] }),
+    mentionIds.length ? loadMentions(db, mentionIds) : Promise.resolve(new Map<string, MentionRow>()),
+  ]);
   const identifierLinks = links.filter((l) => l.use !== null && l.type.startsWith('HAS_'));
   const records = new Set<string>();
-  const mentionIds = loaded.mentionsOf.get(chartRef) ?? [];
-  const mentions = mentionIds.length ? await loadMentions(db, mentionIds) : new Map();
   for (const m of mentions.values()) for (const r of m.records) records.add(r.id);
   if (node.kind === 'record') records.add(parseNodeRef(chartRef)?.parts[0] as string);
   if (node.kind === 'case') for (const l of links) if (l.record) records.add(l.record);
   for (const l of identifierLinks) if (l.record) records.add(l.record);
-  const locs = await locations(db, records);
+  const [locs, known] = await Promise.all([
+    locations(db, records),
+    loadChartNodes(
+      db,
+      identifierLinks.map((l) => (isIdentifierKind(l.toKind) ? l.to : l.from)),
+    ),
+  ]);
   const properties = new PropertyList();
-  const known = await loadChartNodes(
-    db,
-    identifierLinks.map((l) => (isIdentifierKind(l.toKind) ? l.to : l.from)),
-  );
 
   if (node.kind === 'person' || node.kind === 'organization') {
     for (const m of mentions.values()) {
@@ -288,6 +297,10 @@ export async function nodeDetails(db: Database, input: z.input<typeof nodeDetail
  */
 export async function explainEdge(db: Database, input: z.input<typeof explainEdgeInput>): Promise<EdgeEvidenceDto> {
   const opts = explainEdgeInput.parse(input);
+  return inOneRead(db, 'workspace/explain-edge', (tx) => explainEdgeIn(tx, opts));
+}
+
+async function explainEdgeIn(db: Database, opts: z.output<typeof explainEdgeInput>): Promise<EdgeEvidenceDto> {
   const parsed = opts.edge !== undefined ? parseEdgeId(opts.edge) : null;
   if (opts.edge !== undefined && !parsed)
     throw new CaselinkFailure({
@@ -310,19 +323,24 @@ export async function explainEdge(db: Database, input: z.input<typeof explainEdg
     notes.push('Both ends are one person: their mentions are joined by confirmed same-person matches.');
   }
   const ends = [s as string, t as string];
-  const edges: ChartEdgeDto[] = await edgesAmong(db, loaded, ends, true, 0);
+  // Side by side, in two rounds of waiting: the edges and the links, then the rows and the labels.
+  const [edges, links]: [ChartEdgeDto[], GraphLink[]] = await Promise.all([
+    edgesAmong(db, loaded, ends, true, 0),
+    step(
+      db,
+      ends.flatMap((ref) => graphRefsOf(loaded, ref)),
+      { types: [], agencies: [] },
+    ),
+  ]);
   const wanted = edges.filter((e) => !kind || e.kind === kind);
-  const links = await step(
-    db,
-    ends.flatMap((ref) => graphRefsOf(loaded, ref)),
-    { types: [], agencies: [] },
-  );
   const chart = (ref: string) => loaded.resolved.get(ref) ?? ref;
   const records = new Set<string>(wanted.flatMap((e) => e.records));
   for (const l of links) if (l.record) records.add(l.record);
-  const locs = await locations(db, records);
+  const [locs, labels] = await Promise.all([
+    locations(db, records),
+    loadChartNodes(db, [...links.map((l) => l.to), ...wanted.flatMap((e) => e.via ?? [])]),
+  ]);
   const facts: EdgeFactDto[] = [];
-  const labels = await loadChartNodes(db, [...links.map((l) => l.to), ...wanted.flatMap((e) => e.via ?? [])]);
   const labelOf = (ref: string) =>
     labels.nodes.get(labels.resolved.get(ref) ?? ref)?.label ?? loaded.nodes.get(ref)?.label ?? ref;
 

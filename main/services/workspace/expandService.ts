@@ -19,7 +19,14 @@ import {
 import type { z } from 'zod';
 import { inOneRead, type Database } from '../../db/database';
 import { EdgeSet } from './chartEdges';
-import { IDENTIFIER_RELATIONSHIPS, isIdentifierKind, loadChartNodes, type LoadedNodes } from './chartNodes';
+import {
+  addChartRows,
+  IDENTIFIER_RELATIONSHIPS,
+  isIdentifierKind,
+  loadChartNodes,
+  noNodes,
+  type LoadedNodes,
+} from './chartNodes';
 import { candidateLinks, MAX_STEP_LINKS, step, type GraphLink } from './neighbours';
 
 export type ExpandInput = z.input<typeof expandInput>;
@@ -52,6 +59,15 @@ class Known {
     for (const [ref, node] of loaded.nodes) this.nodes.set(ref, node);
     for (const [from, to] of loaded.resolved) this.chartRef.set(from, to);
     for (const [ref, ids] of loaded.mentionsOf) this.mentionsOf.set(ref, ids);
+  }
+
+  /** Takes what draws the nodes links reach, where the step read it with them. */
+  addReached(links: readonly GraphLink[]): void {
+    const rows = links.flatMap((l) => (l.toChart && !this.chartRef.has(l.to) ? [l.toChart] : []));
+    if (rows.length === 0) return;
+    const loaded = noNodes();
+    addChartRows(rows, loaded);
+    this.add(loaded);
   }
 
   /** Loads the chart nodes of graph references not seen yet. */
@@ -126,8 +142,13 @@ async function expandIn(db: Database, opts: z.output<typeof expandInput>): Promi
     const parsed = parseNodeRef(ref);
     return parsed && (parsed.kind === 'person' || parsed.kind === 'organization') ? [parsed.parts[0] as string] : [];
   });
+  // The steps read what draws the nodes they reach, so that drawing them waits on no other round.
+  const reach = { joinAt: opts.joinCandidatesAt };
   const early = {
-    links: types === null ? Promise.resolve([]) : step(db, opts.nodes, { types, agencies: opts.agencies, cut }),
+    links:
+      types === null
+        ? Promise.resolve([])
+        : step(db, opts.nodes, { types, agencies: opts.agencies, cut, nodes: reach }),
     candidates: followSameAs ? candidateLinks(db, askedParties, minScore, opts.agencies) : Promise.resolve([]),
   };
   // Awaited in the first hop, or not at all when no node asked for is found: never left to reject unheard.
@@ -166,7 +187,7 @@ async function expandIn(db: Database, opts: z.output<typeof expandInput>): Promi
   let frontier = [...order];
 
   for (let hop = 1; hop <= opts.hops && frontier.length > 0; hop += 1) {
-    const filter = { types: types ?? [], agencies: opts.agencies, cut };
+    const filter = { types: types ?? [], agencies: opts.agencies, cut, nodes: reach };
     let graphRefs = known.graphRefs(frontier);
     let mentionIds = frontier.flatMap((ref) => known.mentionsOf.get(ref) ?? []);
     if (hop === 1) {
@@ -196,6 +217,8 @@ async function expandIn(db: Database, opts: z.output<typeof expandInput>): Promi
       if (hub && !opts.includeHubs && !onChart.has(ref)) hubsLeftOut.add(ref);
     for (const l of links) if (l.toLabel !== undefined && hubsLeftOut.has(l.to)) hubLabels.set(l.to, l.toLabel);
     const users = collapse && walkable.length ? await step(db, walkable, filter) : [];
+    known.addReached(links);
+    known.addReached(users);
     // Hubs left out are not read: they are never drawn, and reading one costs its (bounded) uses.
     // The few the note names are named from the step's rows.
     await known.learn(

@@ -13,8 +13,10 @@ import {
   isIdentifierKind,
   KIND_LABELS,
   kindOfLabels,
+  MAX_COMPONENT,
   refOfNode,
   refParams,
+  type ChartRow,
 } from './chartNodes';
 
 /** One link the graph holds, between two graph nodes given by their own references. */
@@ -35,6 +37,8 @@ export interface GraphLink {
   toLabel?: string;
   /** For an identifier link: the column and cell it was read from, and any grading of its own. */
   use: IdentifierUse | null;
+  /** What draws the node reached, when the step was asked for it (see {@link StepFilter.nodes}); never for a hub. */
+  toChart?: ChartRow;
 }
 
 /** One use of an identifier as the import wrote it on the link. */
@@ -56,6 +60,11 @@ export interface StepFilter {
   agencies: string[];
   /** Set when a statement answered {@link MAX_STEP_LINKS} links and so may have been cut. */
   cut?: { value: boolean };
+  /**
+   * Also read what draws each node reached (a person joined with its mentions as loadChartNodes
+   * joins them, with open candidates at `joinAt` when given), in the statements that reach them.
+   */
+  nodes?: { joinAt: number | null };
 }
 
 /** The most links one statement of a step reads (per kind of start node). */
@@ -79,6 +88,8 @@ function toLink(row: Row): GraphLink | null {
     hub: keys.hub === true,
     use: row.has('use') ? (row.get('use') as IdentifierUse | null) : null,
   };
+  const chart = row.has('chart') ? (row.get('chart') as ChartRow | null) : null;
+  if (chart) link.toChart = chart;
   if (isIdentifierKind(toKind) && 'display' in keys)
     link.toLabel = nodeLabel(KIND_LABELS[toKind], keys as Record<string, PlainValue>);
   return link;
@@ -90,7 +101,14 @@ function toLink(row: Row): GraphLink | null {
  */
 export async function step(db: Database, refs: readonly string[], filter: StepFilter): Promise<GraphLink[]> {
   const params = refParams(refs);
-  const base = { types: filter.types, agencies: filter.agencies, max: MAX_STEP_LINKS };
+  const base = {
+    types: filter.types,
+    agencies: filter.agencies,
+    max: MAX_STEP_LINKS,
+    withNodes: filter.nodes !== undefined,
+    joinAt: filter.nodes?.joinAt ?? null,
+    maxComponent: MAX_COMPONENT,
+  };
   const identifiers = Object.values(params.identifiers).some((list) => list.length > 0);
   const results = await Promise.all([
     params.parties.length ? db.read('workspace/party-neighbours', { ...base, ids: params.parties }) : [],

@@ -586,9 +586,9 @@ export interface RuleRun {
 
 /**
  * The mentions whose pairs may score otherwise once `changed` joined the graph: the new ones, and
- * every one whose context they alter — bearers of a name a new mention bears (namesakes with
- * other dates of birth, a common name), those named with such a bearer (a companion's common
- * name), those of a case a new mention is in, the users of an identifier a new mention used, and
+ * every one whose context they alter — bearers of a name a new mention gives a new date of birth
+ * (namesakes with other dates of birth, a common name), those named with such a bearer (a
+ * companion's common name), those of a case a new mention is in, the users of an identifier a new mention used, and
  * those of a network a new record joined (unless it was too large to count before and after).
  * A pair of mentions none of which is here is compared, and scored, as it was before the import.
  */
@@ -602,10 +602,26 @@ export function affectedMentions(
   const add = (list: PersonMention[] | undefined) => {
     for (const p of list ?? []) affected.add(p.id);
   };
+  // A name's dates of birth (what namesakes and common names are told by) change only when a new
+  // mention gives it a date it had not: its bearers are matched again then, not otherwise.
+  const datesBefore = new Map<string, Set<string>>();
+  for (const p of people) {
+    if (changed.persons.has(p.id) || !p.birthDate) continue;
+    for (const n of names(p)) {
+      const key = nameKey(n).comparable;
+      const set = datesBefore.get(key) ?? new Set<string>();
+      set.add(p.birthDate);
+      datesBefore.set(key, set);
+    }
+  }
   const freshNames = new Set<string>();
   const touchedRecords = new Set<string>(changed.records);
   for (const p of fresh) {
-    for (const n of names(p)) freshNames.add(nameKey(n).comparable);
+    if (p.birthDate)
+      for (const n of names(p)) {
+        const key = nameKey(n).comparable;
+        if (!datesBefore.get(key)?.has(p.birthDate)) freshNames.add(key);
+      }
     touchedRecords.add(p.record);
     if (p.caseRef) add(context.caseMentions.get(caseKey(p, '')));
     for (const i of p.identifiers) add(context.usersOf.get(i.id));
@@ -618,14 +634,15 @@ export function affectedMentions(
   }
   // Networks: one a new record joined is another network now. Past the size at which a network
   // says nothing, it matters only to those whose network was small enough before. A network a
-  // new hub split (or an unmade one joined) was another before, of a size not known here: all of it.
+  // new hub split was another before, of a size not known here: all of it, unless still too large.
   const touchedNetworks = new Set([...touchedRecords].map((r) => context.networkOf.get(r)));
   const splitNetworks = new Set([...(changed.relinked ?? [])].map((r) => context.networkOf.get(r)));
   const before = networks(people.filter((p) => !changed.records.has(p.record)));
   for (const p of people) {
     const network = context.networkOf.get(p.record);
     if (network === undefined) continue;
-    if (splitNetworks.has(network)) affected.add(p.id);
+    // A network still too large to count after the split was too large before it too.
+    if (splitNetworks.has(network) && (context.networkSize.get(network) ?? 0) <= MAX_NETWORK) affected.add(p.id);
     else if (!touchedNetworks.has(network)) continue;
     else if ((context.networkSize.get(network) ?? 0) <= MAX_NETWORK || (before.sizeOf(p.record) ?? 0) <= MAX_NETWORK)
       affected.add(p.id);

@@ -27,7 +27,7 @@ import {
   noNodes,
   type LoadedNodes,
 } from './chartNodes';
-import { candidateLinks, MAX_STEP_LINKS, step, type GraphLink } from './neighbours';
+import { candidateLinks, MAX_STEP_LINKS, step, type CandidateLink, type GraphLink } from './neighbours';
 
 export type ExpandInput = z.input<typeof expandInput>;
 
@@ -62,8 +62,11 @@ class Known {
   }
 
   /** Takes what draws the nodes links reach, where the step read it with them. */
-  addReached(links: readonly GraphLink[]): void {
-    const rows = links.flatMap((l) => (l.toChart && !this.chartRef.has(l.to) ? [l.toChart] : []));
+  addReached(links: readonly GraphLink[], candidates: readonly CandidateLink[] = []): void {
+    const rows = [
+      ...links.flatMap((l) => (l.toChart && !this.chartRef.has(l.to) ? [l.toChart] : [])),
+      ...candidates.flatMap((c) => (c.bChart && !this.chartRef.has(nodeRef('person', [c.b])) ? [c.bChart] : [])),
+    ];
     if (rows.length === 0) return;
     const loaded = noNodes();
     addChartRows(rows, loaded);
@@ -149,7 +152,7 @@ async function expandIn(db: Database, opts: z.output<typeof expandInput>): Promi
       types === null
         ? Promise.resolve([])
         : step(db, opts.nodes, { types, agencies: opts.agencies, cut, nodes: reach }),
-    candidates: followSameAs ? candidateLinks(db, askedParties, minScore, opts.agencies) : Promise.resolve([]),
+    candidates: followSameAs ? candidateLinks(db, askedParties, minScore, opts.agencies, reach) : Promise.resolve([]),
   };
   // Awaited in the first hop, or not at all when no node asked for is found: never left to reject unheard.
   early.links.catch(() => undefined);
@@ -198,7 +201,7 @@ async function expandIn(db: Database, opts: z.output<typeof expandInput>): Promi
     }
     const [more, moreCandidates] = await Promise.all([
       types === null || graphRefs.length === 0 ? [] : step(db, graphRefs, filter),
-      followSameAs ? candidateLinks(db, mentionIds, minScore, opts.agencies) : [],
+      followSameAs ? candidateLinks(db, mentionIds, minScore, opts.agencies, reach) : [],
     ]);
     const [links, candidates] =
       hop === 1
@@ -217,7 +220,7 @@ async function expandIn(db: Database, opts: z.output<typeof expandInput>): Promi
       if (hub && !opts.includeHubs && !onChart.has(ref)) hubsLeftOut.add(ref);
     for (const l of links) if (l.toLabel !== undefined && hubsLeftOut.has(l.to)) hubLabels.set(l.to, l.toLabel);
     const users = collapse && walkable.length ? await step(db, walkable, filter) : [];
-    known.addReached(links);
+    known.addReached(links, candidates);
     known.addReached(users);
     // Hubs left out are not read: they are never drawn, and reading one costs its (bounded) uses.
     // The few the note names are named from the step's rows.

@@ -127,6 +127,8 @@ export interface CandidateLink {
   score: number;
   records: string[];
   agencies: string[];
+  /** The person of `b`, when it was asked for. */
+  bChart?: ChartRow;
 }
 
 /** Open candidates of these mentions at or above `minScore`. */
@@ -135,16 +137,30 @@ export async function candidateLinks(
   mentionIds: readonly string[],
   minScore: number,
   agencies: readonly string[],
+  /** Also read the person of each other mention, as {@link StepFilter.nodes}. */
+  nodes?: { joinAt: number | null },
 ): Promise<CandidateLink[]> {
   if (mentionIds.length === 0) return [];
-  const rows = await db.read('workspace/candidate-pairs', { ids: mentionIds, minScore, agencies });
-  return rows.map((r) => ({
-    a: r.string('a'),
-    b: r.string('b'),
-    score: r.number('score'),
-    records: [r.stringOrNull('recordA'), r.stringOrNull('recordB')].filter((x): x is string => x !== null),
-    agencies: [r.stringOrNull('agencyA'), r.stringOrNull('agencyB')].filter((x): x is string => x !== null),
-  }));
+  const rows = await db.read('workspace/candidate-pairs', {
+    ids: mentionIds,
+    minScore,
+    agencies,
+    withNodes: nodes !== undefined,
+    joinAt: nodes?.joinAt ?? null,
+    maxComponent: MAX_COMPONENT,
+  });
+  return rows.map((r) => {
+    const link: CandidateLink = {
+      a: r.string('a'),
+      b: r.string('b'),
+      score: r.number('score'),
+      records: [r.stringOrNull('recordA'), r.stringOrNull('recordB')].filter((x): x is string => x !== null),
+      agencies: [r.stringOrNull('agencyA'), r.stringOrNull('agencyB')].filter((x): x is string => x !== null),
+    };
+    const chart = r.has('chart') ? (r.get('chart') as ChartRow | null) : null;
+    if (chart) link.bChart = chart;
+    return link;
+  });
 }
 
 /** The chart edge kind of a relationship type. */

@@ -30,6 +30,9 @@ WITH i AS src, type(x) AS type, owner AS other, x.record AS record, x.agency AS 
   x {.column, .raw, .extension, .gradingSystem, .sourceEvaluation, .informationAssessment, .handlingCode, .handlingConditions} AS use
 ORDER BY record, type, elementId(other)
 LIMIT $max
+// What draws a user is read once however many of its records use the identifiers (a person
+// named in forty rows of one agency is one person to draw, not forty).
+WITH other, collect({src: src, type: type, record: record, agency: agency, use: use}) AS uses
 OPTIONAL CALL (other) {
   UNWIND CASE WHEN $withNodes AND other:Party THEN [other] ELSE [] END AS p0
   CALL (p0) {
@@ -52,6 +55,8 @@ OPTIONAL CALL (other) {
   RETURN {labels: labels(r0), properties: properties(r0), elementId: elementId(r0), recordCount: 1,
     agencies: [r0.agency], dates: [d IN [r0.eventDate] WHERE d IS NOT NULL]} AS chart
 }
+UNWIND uses AS u
+WITH u.src AS src, u.type AS type, other, u.record AS record, u.agency AS agency, u.use AS use, chart
 RETURN labels(src) AS fromLabels, src {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, type, labels(other) AS labels,
   other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS keys, record, agency, null AS role,
   use, chart

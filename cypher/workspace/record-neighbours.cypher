@@ -29,6 +29,9 @@ CALL (r) {
 WITH r AS src, type, other, r.id AS record, r.agency AS agency, role, use
 ORDER BY record, type, elementId(other)
 LIMIT $max
+// What draws a node reached is read once however many links reach it (an identifier that forty
+// rows give is one identifier to draw, not forty).
+WITH other, collect({src: src, type: type, record: record, agency: agency, role: role, use: use}) AS uses
 OPTIONAL CALL (other) {
   UNWIND CASE WHEN $withNodes AND NOT (other:Party OR other:Record OR other:Case) AND coalesce(other.hub, false) = false
     THEN [other] ELSE [] END AS i0
@@ -75,6 +78,8 @@ OPTIONAL CALL (other) {
   RETURN {labels: labels(c0), properties: properties(c0), elementId: elementId(c0), recordCount: recordCount,
     agencies: CASE WHEN size(agencies) = 0 THEN [c0.agency] ELSE agencies END, dates: dates} AS chart
 }
+UNWIND uses AS u
+WITH u.src AS src, u.type AS type, other, u.record AS record, u.agency AS agency, u.role AS role, u.use AS use, chart
 RETURN labels(src) AS fromLabels, src {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records} AS fromKeys, type, labels(other) AS labels,
   other {.id, .agency, .ref, .e164, .key, .kind, .platform, .country, .number, .plate, .hub, .records, .name,
     .display, .displayName, .code, .caseRef, .recordRef, .fileName} AS keys, record, agency, role, use, chart

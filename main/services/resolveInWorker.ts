@@ -4,33 +4,11 @@
  * the blocking and scoring nor the whole candidate list ever sit on the thread that serves
  * requests.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CaselinkFailure } from '../contract/errors';
 import type { MatchCandidate, PersonMention } from '../core/matching';
 import type { FixedValues, MatchModelParameters } from '../core/matchModel';
 import type { MatcherAnswer, MatcherRequest } from './resolveWorker';
-
-/**
- * Where the worker's code is. Built, the worker is its own entry beside the bundle (the code that
- * starts it may sit in a shared chunk one folder down); from sources, as under vitest, it is the
- * TypeScript file, run through jiti. The names are variables so that the bundler leaves them be.
- */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
-  const source = 'resolveWorker.ts';
-  if (here.endsWith('.ts')) return { url: new URL(`./${source}`, here), execArgv: ['--import', 'jiti/register'] };
-  const built = 'resolveWorker.js';
-  for (const candidate of [`./${built}`, `../${built}`]) {
-    const url = new URL(candidate, here);
-    if (existsSync(fileURLToPath(url))) return { url, execArgv: [] };
-  }
-  throw new CaselinkFailure({
-    kind: 'Internal',
-    message: `The matcher's worker (${built}) is missing from the build.`,
-  });
-}
+import { workerEntry } from './workerEntry';
 
 /** What matching found, before the candidates are collected. */
 export interface Matched {
@@ -67,7 +45,7 @@ export interface MatcherWorker {
 
 /** Starts a matcher thread. Close it when done (it is also ended if the process exits). */
 export function startMatcher(): MatcherWorker {
-  const entry = workerEntry();
+  const entry = workerEntry(import.meta.url, 'resolveWorker', "The matcher's worker");
   const worker = new Worker(entry.url, { execArgv: entry.execArgv, stdout: false, stderr: false });
   const waiting: { resolve: (m: MatcherAnswer) => void; reject: (e: unknown) => void }[] = [];
   let failure: Error | null = null;

@@ -9,15 +9,13 @@
  * the read stage is not asked for more until the oldest chunk is back.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Cell } from '../../core/cells';
 import type { Grading, Profile } from '../../core/profile';
 import type { MappedRow, ResolvedMapping } from '../../core/rowMapper';
-import { CaselinkFailure } from '../../contract/errors';
 import type { ReadItem, SheetLayout } from './readStage';
+import { workerEntry } from '../workerEntry';
 
 const CARD_KEY = Symbol('card hash key');
 
@@ -95,25 +93,6 @@ const IN_FLIGHT_PER_WORKER = 2;
 /** A pool idle this long lets its workers go (the app keeps running between imports). */
 const IDLE_MS = 30_000;
 
-/**
- * Where the worker's code is: built, its own entry beside the bundle (or one folder up from a
- * shared chunk); from sources, as under vitest, the TypeScript file run through jiti.
- */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
-  const source = 'mappingWorker.ts';
-  if (here.endsWith('.ts')) return { url: new URL(`./${source}`, here), execArgv: ['--import', 'jiti/register'] };
-  const built = 'mappingWorker.js';
-  for (const candidate of [`./${built}`, `../${built}`]) {
-    const url = new URL(candidate, here);
-    if (existsSync(fileURLToPath(url))) return { url, execArgv: [] };
-  }
-  throw new CaselinkFailure({
-    kind: 'Internal',
-    message: `The import's mapping worker (${built}) is missing from the build.`,
-  });
-}
-
 interface Pending {
   resolve: (answer: WorkerAnswer) => void;
   reject: (error: Error) => void;
@@ -140,7 +119,7 @@ export class MappingPool {
   }
 
   #start(): PoolWorker {
-    const entry = workerEntry();
+    const entry = workerEntry(import.meta.url, 'mappingWorker', "The import's mapping worker");
     const worker = new Worker(entry.url, { execArgv: entry.execArgv, stdout: false, stderr: false });
     const state: PoolWorker = { worker, pending: new Map(), contexts: new Set() };
     const failAll = (error: Error) => {

@@ -3,37 +3,16 @@
  * answers into the reader's OpenedFile, and ends it on cancel, when every sheet is read, on
  * `close()`, or when the OpenedFile is dropped.
  */
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CaselinkFailure } from '../../contract/errors';
 import { formatCount, type ReadLimits } from './limits';
 import type { OpenedFile, SheetRow, SheetRows } from './readers';
 import type { RowsRequest, WorkbookJob, WorkerMessage } from './workbookWorker';
+import { workerEntry } from '../workerEntry';
 
 // Rows per message: large enough that messaging costs little, small enough to keep memory flat.
 const CHUNK_ROWS = 2000;
-
-/**
- * Where the worker's code is. Built, the worker is its own entry beside the bundle (the code that
- * starts it may sit in a shared chunk one folder down); from sources, as under vitest, it is the
- * TypeScript file, run through jiti. The names are variables so that the bundler leaves them be.
- */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
-  const source = 'workbookWorker.ts';
-  if (here.endsWith('.ts')) return { url: new URL(`./${source}`, here), execArgv: ['--import', 'jiti/register'] };
-  const built = 'workbookWorker.js';
-  for (const candidate of [`./${built}`, `../${built}`]) {
-    const url = new URL(candidate, here);
-    if (existsSync(fileURLToPath(url))) return { url, execArgv: [] };
-  }
-  throw new CaselinkFailure({
-    kind: 'Internal',
-    message: `The workbook reader's worker (${built}) is missing from the build.`,
-  });
-}
 
 const dropped = new FinalizationRegistry<Worker>((worker) => void worker.terminate());
 
@@ -62,7 +41,7 @@ export async function openWorkbookInWorker(
   onParsing?: () => void,
 ): Promise<OpenedFile> {
   if (signal?.aborted) throw cancelled(path);
-  const entry = workerEntry();
+  const entry = workerEntry(import.meta.url, 'workbookWorker', "The workbook reader's worker");
   const job: WorkbookJob = { path, zipped, sheets, limits };
   const worker = new Worker(entry.url, {
     workerData: job,

@@ -108,30 +108,7 @@ export function matchContext(people: PersonMention[]): MatchContext {
       dates.set(key, set);
     }
   }
-  // Records joined by any shared identifier (hubs are already left out) form a network.
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root) as string;
-    parent.set(x, root);
-    return root;
-  };
-  const firstRecordOf = new Map<string, string>();
-  for (const p of people) {
-    find(p.record);
-    for (const i of p.recordIdentifiers) {
-      const other = firstRecordOf.get(i.id);
-      if (other === undefined) firstRecordOf.set(i.id, p.record);
-      else parent.set(find(p.record), find(other));
-    }
-  }
-  const networkOf = new Map<string, string>();
-  const networkSize = new Map<string, number>();
-  for (const record of new Set(people.map((p) => p.record))) {
-    const root = find(record);
-    networkOf.set(record, root);
-    networkSize.set(root, (networkSize.get(root) ?? 0) + 1);
-  }
+  const { networkOf, networkSize } = networks(people);
   const networkDates = new Map<string, Set<string>>();
   const caseDates = new Map<string, Set<string>>();
   const note = (into: Map<string, Set<string>>, key: string, date: string | null) => {
@@ -644,14 +621,20 @@ export function affectedMentions(
     // A network still too large to count after the split was too large before it too.
     if (splitNetworks.has(network) && (context.networkSize.get(network) ?? 0) <= MAX_NETWORK) affected.add(p.id);
     else if (!touchedNetworks.has(network)) continue;
-    else if ((context.networkSize.get(network) ?? 0) <= MAX_NETWORK || (before.sizeOf(p.record) ?? 0) <= MAX_NETWORK)
+    else if (
+      (context.networkSize.get(network) ?? 0) <= MAX_NETWORK ||
+      (before.networkSize.get(before.networkOf.get(p.record) ?? '') ?? 0) <= MAX_NETWORK
+    )
       affected.add(p.id);
   }
   return affected;
 }
 
-/** Records joined by shared identifiers, as {@link matchContext} joins them: each record's network size. */
-function networks(people: PersonMention[]): { sizeOf: (record: string) => number | undefined } {
+/**
+ * Records joined by any shared identifier (hubs are already left out) form a network: each
+ * record's network (named by one of its records) and each network's size in records.
+ */
+function networks(people: PersonMention[]): { networkOf: Map<string, string>; networkSize: Map<string, number> } {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;
@@ -668,12 +651,14 @@ function networks(people: PersonMention[]): { sizeOf: (record: string) => number
       else parent.set(find(p.record), find(other));
     }
   }
-  const size = new Map<string, number>();
+  const networkOf = new Map<string, string>();
+  const networkSize = new Map<string, number>();
   for (const record of parent.keys()) {
     const root = find(record);
-    size.set(root, (size.get(root) ?? 0) + 1);
+    networkOf.set(record, root);
+    networkSize.set(root, (networkSize.get(root) ?? 0) + 1);
   }
-  return { sizeOf: (record) => (parent.has(record) ? size.get(find(record)) : undefined) };
+  return { networkOf, networkSize };
 }
 
 /** A block of more mentions than this is a common name or a hub missed; its pairs are left to other blocks. */

@@ -20,7 +20,7 @@ export interface Matched {
   /** With `changed`: the mentions whose pairs were scored again. */
   affected?: string[];
   model?: MatchModelParameters;
-  /** The worker's heap right after matching, in bytes. */
+  /** The worker's heap right after matching, in bytes (it grew to hold the mentions, blocks and candidates). */
   heapBytes: number;
 }
 

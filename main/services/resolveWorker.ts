@@ -8,8 +8,9 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { resolveMatches, type MatchCandidate, type PersonMention, type SharedIdentifier } from '../core/matching';
-import type { FixedValues, MatchModelParameters } from '../core/matchModel';
+import type { FixedValues } from '../core/matchModel';
 import { findRuleCandidates } from '../core/ruleMatching';
+import type { Matched } from './resolveInWorker';
 
 /** What the resolution hands the worker. */
 export type MatcherRequest =
@@ -28,17 +29,7 @@ export type MatcherRequest =
 /** What the worker answers. */
 export type MatcherAnswer =
   | { type: 'matching' }
-  | {
-      type: 'matched';
-      persons: number;
-      compared: number;
-      droppedBlocks: number;
-      candidates: number;
-      affected?: string[];
-      model?: MatchModelParameters;
-      /** The worker's heap right after matching (it grew to hold the mentions, blocks and candidates). */
-      heapBytes: number;
-    }
+  | ({ type: 'matched' } & Matched)
   | { type: 'candidates'; candidates: MatchCandidate[] }
   | { type: 'failed'; message: string };
 

@@ -262,9 +262,67 @@ const steps = {
   },
 };
 
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `work` holding a lock that other runs of this script in this folder wait on: two `npm ci`
+ * at once (`npm run demo` in one terminal, `npm test` in another) empty each other's
+ * node_modules, and two builds write one out/. The lock is a folder made atomically under .cache/,
+ * holding its owner's pid; one whose owner has died is taken over. Each waiting run checks the
+ * stamps again once it holds the lock, so what the first run installed is not installed twice.
+ */
+function withLock(work) {
+  const lock = join(root, '.cache', 'ensure.lock');
+  const pidFile = join(lock, 'pid');
+  mkdirSync(dirname(lock), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let told = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    let owner = null;
+    try {
+      owner = Number(readFileSync(pidFile, 'utf8'));
+    } catch {
+      // Made but not yet written: its owner is between two calls, or died there.
+    }
+    const stale =
+      owner === null ? Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 60_000 : !isAlive(owner);
+    if (stale) {
+      rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (!told) say(`waiting for another run of ensure.mjs (pid ${owner ?? 'starting'}) to finish…`);
+    told = true;
+    Atomics.wait(pause, 0, 0, 500);
+  }
+  writeFileSync(pidFile, String(process.pid));
+  // fail() exits the process: the lock goes with it.
+  const release = () => rmSync(lock, { recursive: true, force: true });
+  process.on('exit', release);
+  try {
+    work();
+  } finally {
+    process.off('exit', release);
+    release();
+  }
+}
+
 const wanted = process.argv.slice(2);
 for (const name of wanted) {
-  const step = steps[name];
-  if (!step) fail(`unknown step "${name}"; known: ${Object.keys(steps).join(', ')}`);
-  step();
+  if (!steps[name]) fail(`unknown step "${name}"; known: ${Object.keys(steps).join(', ')}`);
 }
+withLock(() => {
+  for (const name of wanted) steps[name]();
+});

@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as pause } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = join(__dirname, '../..');
+import { ensureScratch } from '../support/ensureScratch';
 
 interface Run {
   output: () => string;
@@ -24,27 +22,20 @@ async function until(ready: () => boolean): Promise<void> {
 // build until the test lets it go (or the scratch folder is gone).
 describe('two runs of scripts/ensure.mjs at once', () => {
   let scratch: string;
+  let path: string;
 
   beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'caselink-ensure-lock-'));
-    await mkdir(join(scratch, 'scripts'));
-    await copyFile(join(root, 'scripts/ensure.mjs'), join(scratch, 'scripts/ensure.mjs'));
-    await mkdir(join(scratch, 'neo4j/src'), { recursive: true });
-    await writeFile(join(scratch, 'neo4j/pom.xml'), '<project/>\n');
-    await mkdir(join(scratch, 'bin'));
-    const mvn = join(scratch, 'bin/mvn');
-    await writeFile(
-      mvn,
-      `#!/bin/sh\necho "mvn $$" >> "${scratch}/calls.log"\nwhile [ ! -e "${scratch}/go" ] && [ -d "${scratch}" ]; do sleep 0.05; done\n` +
+    ({ scratch, path } = await ensureScratch(
+      (dir) =>
+        `#!/bin/sh\necho "mvn $$" >> "${dir}/calls.log"\nwhile [ ! -e "${dir}/go" ] && [ -d "${dir}" ]; do sleep 0.05; done\n` +
         `for a in "$@"; do case "$a" in -Dcaselink.buildDirectory=*) mkdir -p "\${a#*=}";; esac; done\n`,
-    );
-    await chmod(mvn, 0o755);
+    ));
   });
   afterAll(() => rm(scratch, { recursive: true, force: true }));
 
   const start = (): Run => {
     const child = spawn(process.execPath, [join(scratch, 'scripts/ensure.mjs'), 'neo4j'], {
-      env: { ...process.env, PATH: `${join(scratch, 'bin')}:${process.env.PATH ?? ''}`, JAVA_HOME: '/opt/java' },
+      env: { ...process.env, PATH: path, JAVA_HOME: '/opt/java' },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,37 +1,28 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = join(__dirname, '../..');
+import { ensureScratch } from '../support/ensureScratch';
 
 // scripts/ensure.mjs in a scratch copy of the project, with a stand-in `mvn` that writes what
 // Maven's console writes in batch mode: colour codes and resets around its lines.
 describe('node scripts/ensure.mjs neo4j', () => {
   let scratch: string;
+  let path: string;
 
   beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'caselink-ensure-'));
-    await mkdir(join(scratch, 'scripts'));
-    await copyFile(join(root, 'scripts/ensure.mjs'), join(scratch, 'scripts/ensure.mjs'));
-    await mkdir(join(scratch, 'neo4j/src'), { recursive: true });
-    await writeFile(join(scratch, 'neo4j/pom.xml'), '<project/>\n');
-    await mkdir(join(scratch, 'bin'));
-    const mvn = join(scratch, 'bin/mvn');
-    await writeFile(
-      mvn,
-      // It builds into the folder it is told, as Maven does (ensure.mjs moves it into place).
-      `#!/bin/sh\nfor a in "$@"; do case "$a" in -Dcaselink.buildDirectory=*) mkdir -p "\${a#*=}";; esac; done\n` +
+    // It builds into the folder it is told, as Maven does (ensure.mjs moves it into place).
+    ({ scratch, path } = await ensureScratch(
+      () =>
+        `#!/bin/sh\nfor a in "$@"; do case "$a" in -Dcaselink.buildDirectory=*) mkdir -p "\${a#*=}";; esac; done\n` +
         `printf '\\033[1mWARNING\\033[m: a warning worth reading\\n\\033[0m\\033[0m'\nprintf '\\033[0m' >&2\n`,
-    );
-    await chmod(mvn, 0o755);
+    ));
   });
   afterAll(() => rm(scratch, { recursive: true, force: true }));
 
   it("passes Maven's words on without its escape codes", () => {
     const result = spawnSync(process.execPath, [join(scratch, 'scripts/ensure.mjs'), 'neo4j'], {
-      env: { ...process.env, PATH: `${join(scratch, 'bin')}:${process.env.PATH ?? ''}`, JAVA_HOME: '/opt/java' },
+      env: { ...process.env, PATH: path, JAVA_HOME: '/opt/java' },
       encoding: 'utf8',
     });
     expect(result.status).toBe(0);

@@ -12,6 +12,7 @@ import type { Database, Row } from '../../db/database';
 import { EdgeSet, parseEdgeId } from '../workspace/chartEdges';
 import { isIdentifierKind, loadMentions, type LoadedNodes } from '../workspace/chartNodes';
 import {
+  drawnEdgeSources,
   fieldSources,
   locations,
   PARTY_PROPERTIES,
@@ -158,20 +159,7 @@ export async function chartEvidence(
         if (from && to) between.addLink(l, from, to);
       }
       for (const e of between.list().filter((x) => x.kind === id.kind)) {
-        const matching = own.filter((l) => {
-          const [from, to] = [chart(l.from), chart(l.to)];
-          return (
-            ends.includes(from) &&
-            ends.includes(to) &&
-            from !== to &&
-            (e.kind !== 'mentions' || l.role === (e.role ?? null))
-          );
-        });
-        for (const l of matching) {
-          if (e.kind === 'mentions') sources.push(...at(l.record).map((loc) => sourceRef(loc, null, null)));
-          else if (e.kind === 'about') sources.push(...fieldSources(at(l.record), 'record', ['caseRef']));
-          else sources.push(...useSources(l, locs));
-        }
+        sources.push(...drawnEdgeSources(e, own, ends, chart, locs));
       }
     }
     out.set(edge.id, sources);

@@ -182,6 +182,32 @@ export function useSources(l: GraphLink, locs: Map<string, Location[]>): SourceR
   );
 }
 
+/**
+ * The sources of a `mentions`, `about` or identifier edge between `ends`: those of every link of
+ * its kind between them (a record naming a person in two roles is two `mentions` edges, each with
+ * its own links). `chart` says which end a link's reference stands for.
+ */
+export function drawnEdgeSources(
+  e: Pick<ChartEdgeDto, 'kind' | 'role'>,
+  links: readonly GraphLink[],
+  ends: readonly string[],
+  chart: (ref: string) => string,
+  locs: Map<string, Location[]>,
+): SourceRefDto[] {
+  const matching = links.filter((l) => {
+    const [from, to] = [chart(l.from), chart(l.to)];
+    return (
+      ends.includes(from) && ends.includes(to) && from !== to && (e.kind !== 'mentions' || l.role === (e.role ?? null))
+    );
+  });
+  if (e.kind !== 'mentions' && e.kind !== 'about') return matching.flatMap((l) => useSources(l, locs));
+  return matching.flatMap((l) => {
+    const recordLocs = l.record ? (locs.get(l.record) ?? []) : [];
+    if (e.kind === 'about') return fieldSources(recordLocs, 'record', ['caseRef']);
+    return recordLocs.map((loc) => sourceRef(loc, null, null));
+  });
+}
+
 /** Sources once each (a link read from both of its ends is one assertion), in agency order. */
 function distinctSources(sources: SourceRefDto[]): SourceRefDto[] {
   const seen = new Map<string, SourceRefDto>();
@@ -381,23 +407,7 @@ async function explainEdgeIn(db: Database, opts: z.output<typeof explainEdgeInpu
         });
       }
     } else {
-      const matching = links.filter((l) => {
-        const [from, to] = [chart(l.from), chart(l.to)];
-        return (
-          ends.includes(from) &&
-          ends.includes(to) &&
-          from !== to &&
-          (e.kind !== 'mentions' || l.role === (e.role ?? null))
-        );
-      });
-      const sources =
-        e.kind === 'mentions' || e.kind === 'about'
-          ? matching.flatMap((l) => {
-              const recordLocs = l.record ? (locs.get(l.record) ?? []) : [];
-              if (e.kind === 'about') return fieldSources(recordLocs, 'record', ['caseRef']);
-              return recordLocs.map((loc) => sourceRef(loc, null, null));
-            })
-          : matching.flatMap((l) => useSources(l, locs));
+      const sources = drawnEdgeSources(e, links, ends, chart, locs);
       const words =
         e.kind === 'mentions'
           ? `${labelOf(e.source)} mentions ${labelOf(e.target)}${e.role ? ` as ${e.role}` : ''}`

@@ -298,7 +298,9 @@ function withLock(work) {
       // Made but not yet written: its owner is between two calls, or died there.
     }
     const stale =
-      owner === null ? Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 60_000 : !isAlive(owner);
+      owner === null
+        ? Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 60_000
+        : !(Number.isInteger(owner) && owner > 0 && isAlive(owner));
     if (stale) {
       rmSync(lock, { recursive: true, force: true });
       continue;

@@ -5,35 +5,18 @@
  * fresh child process, so that its peak (process.resourceUsage().maxRSS, which counts the
  * workbook worker's threads too) is its own.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toError } from '../main/contract/errors';
 import { openAgencyFile } from '../main/services/import/readers';
 import { HOSTILE_KINDS, writeHostileFile, type HostileKind } from '../test/support/hostileFiles';
-
-const say = (line = '') => process.stdout.write(`${line}\n`);
+import { measureInChild, peakRssMiB, say } from './support';
 
 interface Measured {
   outcome: string;
   seconds: number;
   peakMiB: number;
-}
-
-/**
- * This process's peak resident memory in MiB. Linux's VmHWM belongs to the process image, while
- * getrusage's maxRSS of a child starts from its parent's peak.
- */
-function peakMiB(): number {
-  try {
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    if (hwm) return Number(hwm) / 1024;
-  } catch {
-    // Not Linux: fall back to getrusage.
-  }
-  return process.resourceUsage().maxRSS / 1024;
 }
 
 /** In the child: read one file to its end, or to its refusal. */
@@ -58,30 +41,8 @@ async function readOne(path: string): Promise<Measured> {
   return {
     outcome,
     seconds: (performance.now() - started) / 1000,
-    peakMiB: peakMiB(),
+    peakMiB: peakRssMiB(),
   };
-}
-
-function measureInChild(path: string): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [process.argv[1] ?? '', '--one', path], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        resolve(JSON.parse(out) as Measured);
-      } catch {
-        resolve({
-          outcome: `the reading process died (exit ${code}): ${out.slice(0, 200)}`,
-          seconds: NaN,
-          peakMiB: NaN,
-        });
-      }
-    });
-  });
 }
 
 async function main(): Promise<void> {
@@ -99,7 +60,11 @@ async function main(): Promise<void> {
     for (const kind of kinds) {
       const path = await writeHostileFile(dir, kind);
       const size = (await stat(path)).size;
-      const m = await measureInChild(path);
+      const m = await measureInChild<Measured>(['--one', path], (code, out) => ({
+        outcome: `the reading process died (exit ${code}): ${out.slice(0, 200)}`,
+        seconds: NaN,
+        peakMiB: NaN,
+      }));
       await rm(path, { force: true });
       say(
         `${kind.padEnd(23)} ${`${(size / 1024 / 1024).toFixed(1)} MB`.padStart(9)} ${m.seconds.toFixed(2).padStart(8)} ${`${m.peakMiB.toFixed(0)} MiB`.padStart(9)}  ${m.outcome}`,

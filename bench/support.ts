@@ -1,6 +1,8 @@
 /**
  * What the benchmarks share: their arguments, their output, and a fresh local Neo4j each.
  */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +21,42 @@ export function arg(name: string, fallback: string): string {
 /** Whether `--name` is on the command line. */
 export function flag(name: string): boolean {
   return process.argv.includes(`--${name}`);
+}
+
+/**
+ * This process's peak resident memory in MiB (Linux's VmHWM, which counts worker threads; it
+ * belongs to the process image, where getrusage's maxRSS of a child starts from its parent's
+ * peak). Elsewhere, the peak since the process started.
+ */
+export function peakRssMiB(): number {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // Not Linux: fall back to getrusage.
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/**
+ * This bench's script run again in a child process with `args`, so that one measurement's peak
+ * RSS is its own: the child writes its result as JSON on stdout. A child that dies (out of
+ * memory, killed) gives `died(exit code, what it wrote)` in place of a result.
+ */
+export function measureInChild<T>(args: string[], died: (code: number | null, out: string) => T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [process.argv[1] ?? '', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      try {
+        resolve(JSON.parse(out) as T);
+      } catch {
+        resolve(died(code, out));
+      }
+    });
+  });
 }
 
 /** A local Neo4j of its own, in a temporary CASELINK_HOME, with the schema applied. */

@@ -6,16 +6,14 @@
  * needs more than 2 GB. The workbook is written here, its sheet XML deflated as it is generated:
  * inline strings, a shared strings table, numbers, dates formatted as dates, and booleans.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toError } from '../main/contract/errors';
 import { openAgencyFile } from '../main/services/import/readers';
 import { xlsxFromChunks } from '../test/support/hostileFiles';
+import { measureInChild, peakRssMiB, say } from './support';
 
-const say = (line = '') => process.stdout.write(`${line}\n`);
 const GiB = 1024 * 1024 * 1024;
 
 interface Measured {
@@ -23,12 +21,6 @@ interface Measured {
   seconds: number;
   cpuSeconds: number;
   peakMiB: number;
-}
-
-/** This process's peak resident memory in MiB (VmHWM; it counts the worker thread too). */
-function peakMiB(): number {
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  return hwm ? Number(hwm) / 1024 : process.resourceUsage().maxRSS / 1024;
 }
 
 // The streaming reader past 1 byte; SheetJS below 8 GiB, with its limits opened up to let it try.
@@ -67,26 +59,8 @@ async function readOne(path: string, reader: keyof typeof READERS): Promise<Meas
     outcome,
     seconds: (performance.now() - started) / 1000,
     cpuSeconds: (used.user + used.system) / 1e6,
-    peakMiB: peakMiB(),
+    peakMiB: peakRssMiB(),
   };
-}
-
-function measureInChild(path: string, reader: string): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [process.argv[1] ?? '', '--one', path, reader], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        resolve(JSON.parse(out) as Measured);
-      } catch {
-        resolve({ outcome: `the reading process died (exit ${code})`, seconds: NaN, cpuSeconds: NaN, peakMiB: NaN });
-      }
-    });
-  });
 }
 
 const TOWNS = ['Київ', 'Chișinău', 'București', 'Tiranë', 'Manchester', 'Thessaloniki', 'Łódź', 'Sofia'];
@@ -165,7 +139,12 @@ async function main(): Promise<void> {
         written.set(run.rows, path);
       }
       const size = (await stat(path)).size;
-      const m = await measureInChild(path, run.reader);
+      const m = await measureInChild<Measured>(['--one', path, run.reader], (code) => ({
+        outcome: `the reading process died (exit ${code})`,
+        seconds: NaN,
+        cpuSeconds: NaN,
+        peakMiB: NaN,
+      }));
       say(
         `${run.rows.toLocaleString('en-GB').padEnd(11)} ${`${(size / 1024 / 1024).toFixed(1)} MB`.padStart(8)}  ${run.reader.padEnd(8)} ${m.seconds.toFixed(1).padStart(7)} ${m.cpuSeconds.toFixed(1).padStart(7)} ${`${m.peakMiB.toFixed(0)} MiB`.padStart(9)}  ${m.outcome}`,
       );

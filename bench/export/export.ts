@@ -29,11 +29,10 @@ import {
   type Paper,
 } from '../../main/services/export/printChart';
 import { redactChart } from '../../main/services/export/redact';
-import { arg, flag, say } from '../support';
+import { arg, flag, peakRssMiB, say } from '../support';
 import {
   benchGraph,
   checkAgainstPanel,
-  peakRssMiB,
   profileReads,
   resetPeakRss,
   seedsNear,

@@ -20,7 +20,7 @@ import { explainEdge, nodeDetails } from '../../main/services/workspace/detailsS
 import { expandNodes } from '../../main/services/workspace/expandService';
 import { generateFixtures } from '../../scripts/fixtures/generate';
 import { timedDatabase, type StatementRun, type TimedDatabase } from '../query/timedDatabase';
-import { freshDatabase } from '../support';
+import { freshDatabase, peakRssMiB } from '../support';
 
 /** The bench's graph: its database (reads timed), the Neo4j process, and how it was filled. */
 export interface BenchGraph {
@@ -146,17 +146,6 @@ export function processCpuSeconds(pid: number): number | null {
   } catch {
     return null;
   }
-}
-
-/** This process's peak resident memory in MiB since {@link resetPeakRss}, from /proc (Linux). */
-export function peakRssMiB(): number {
-  try {
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (hwm) return Number(hwm[1]) / 1024;
-  } catch {
-    // Not Linux: the process's peak since it started.
-  }
-  return process.resourceUsage().maxRSS / 1024;
 }
 
 /** Starts the peak resident memory afresh (Linux: writing 5 to clear_refs), so an export's peak is its own, not the import's. */

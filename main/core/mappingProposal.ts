@@ -13,6 +13,7 @@ import {
   NOT_COMPOUNDS,
   DOCUMENT_TYPE_WORDS,
   DOCUMENT_WORDS,
+  ESTABLISHMENT_WORDS,
   EVENT_WORDS,
   EXPLOITATION_WORDS,
   FIELD_WORDS,
@@ -595,8 +596,12 @@ function adoptMainParty(
       );
     });
   // A file about one business ("Business name", "Registered address") when no person is named.
-  const persons = Object.entries(entities).some(([name, e]) => name !== 'subject' && e.kind === 'person');
-  const main = named('person') ?? (persons ? undefined : named('organization'));
+  const persons = Object.entries(entities).filter(([name, e]) => name !== 'subject' && e.kind === 'person');
+  // A file whose one named person speaks about nobody else ("Имя контакта", "Номер телефона",
+  // "Telegram" of a phone's contacts): the unnamed columns are that person's too.
+  const only = persons.length === 1 ? persons[0]?.[0] : undefined;
+  const sole = columns.find((c) => c.entity === only && NAME_FIELDS.includes(c.field));
+  const main = named('person') ?? sole ?? (persons.length > 0 ? undefined : named('organization'));
   if (!main) return;
   // Columns follow the person they are written after ("Nom du mis en cause", "Téléphone du mis en
   // cause", "Plaque d'immatriculation"); those before any named person go to the main one.
@@ -688,6 +693,11 @@ const PAYMENT_FIELDS: readonly Field[] = [
   'paymentApp',
 ];
 
+// An account named in a holder's header ("Kontoinhaber", "Account holder", "Titular cuenta"), in
+// the languages of the vocabulary: its holder holds an account even where the file lists no payment.
+const ACCOUNT_STEM =
+  /(?:konto|account|acct|compte|conto|cuenta|conta|(?:^| )cont(?: |$)|rachun|rekening|сметк|счет|счёт|рахун|λογαριασμ|hesap|llogari)/u;
+
 /**
  * Parties whose role the rest of the file decides: the unnamed main person of a file that records
  * the form of exploitation ("Ausbeutungsform", "Вид експлуатації") is its victim; an originator in
@@ -729,6 +739,21 @@ function readByFile(
         `${reasons[c.column] ?? ''}; no account in the file: the one who gave the order is the employer`;
     }
   }
+  // "Titular post", "Anschlussinhaber", "Holder" in a file with no account, amount or transfer: the
+  // holder of a phone line or a profile, who is the person the file is about, not an account's holder.
+  const holder = entities['account-holder'];
+  const ofAccount = columns.some(
+    (c) => c.entity === 'account-holder' && NAME_FIELDS.includes(c.field) && ACCOUNT_STEM.test(headerText(c.column)),
+  );
+  if (holder?.kind === 'person' && !payments && !ofAccount && !entities.subject) {
+    delete entities['account-holder'];
+    entities.subject = { kind: 'person', role: 'subject' };
+    for (const c of columns.filter((m) => m.entity === 'account-holder')) {
+      c.entity = 'subject';
+      reasons[c.column] =
+        `${reasons[c.column] ?? ''}; no account in the file: the holder of what the file lists is its person`;
+    }
+  }
   // A file of payments whose one unnamed person holds the account ("Subject name", "Acct #",
   // "Amount"): the person reported is the account's holder, as a customer or an ordering party is.
   const main = entities.subject;
@@ -763,6 +788,28 @@ function readByFile(
 function aliasValues(values: Cell[]): boolean {
   const texts = values.filter((c) => !isBlank(c)).map((c) => cellText(c).trim());
   return texts.length > 0 && texts.every((t) => /\s/.test(t) && !/[@/:.]/.test(t));
+}
+
+const NAME_OR_ALIAS: readonly (Field | 'name')[] = ['name', 'fullName', 'givenName', 'familyName', 'alias'];
+
+/** The filled values that hold a letter or a digit (not "—" or "-"). */
+function written(values: Cell[]): string[] {
+  return values
+    .filter((c) => !isBlank(c))
+    .map((c) => cellText(c).trim())
+    .filter((t) => /[\p{L}\p{N}]/u.test(t));
+}
+
+/** Whether some value has a digit; no values say nothing against it. */
+function anyDigits(values: Cell[]): boolean {
+  const texts = written(values);
+  return texts.length === 0 || texts.some((t) => /\p{N}/u.test(t));
+}
+
+/** Whether every value is a whole number (and there is one). */
+function wholeNumbers(values: Cell[]): boolean {
+  const texts = written(values);
+  return texts.length > 0 && texts.every((t) => /^\d{1,6}$/.test(t));
 }
 
 /** Whether a header says only "number" ("N°", "Nr.", "#"), with nothing of what the number is of. */
@@ -908,6 +955,26 @@ function repeats(values: Cell[]): boolean {
   return false;
 }
 
+// The establishment a row reports on, as a party.
+const VENUE: PartyWord = { entity: 'venue', role: 'venue', kind: 'organization', pattern: /(?!)/u };
+
+/**
+ * Whether a column names an establishment a row reports on: an establishment's word with a name
+ * word ("Premises name", "Venue/Business Name", "Nom de l'établissement"), or the word alone over
+ * values written like names, with no digit ("Establecimiento" over "Club Venus"; not "Premises" over
+ * "Flat 3, 22 Queen St"). No party word may stand in it ("Premises owner" is a person).
+ */
+function siteName(header: string, values: Cell[]): boolean {
+  const text = headerText(header);
+  if (!has(ESTABLISHMENT_WORDS, text) || PARTY_WORDS.some((p) => has(p.pattern, text))) return false;
+  const rest = without(FILLER, without(ORGANISATION_WORDS, without(ESTABLISHMENT_WORDS, text)));
+  if (rest === '') {
+    const texts = written(values);
+    return texts.length > 0 && texts.every((t) => /\p{L}/u.test(t) && !/\p{N}/u.test(t));
+  }
+  return has(GENERIC_NAME, rest) && without(FILLER, without(GENERIC_NAME, rest)) === '';
+}
+
 /**
  * A first mapping from headers and values. A role word in a header makes a party of its own
  * ("Worker DOB", "Agent phone", "Beneficiary IBAN"); the rest of the header decides the field;
@@ -930,6 +997,14 @@ export function proposeProfile(input: ProposalInput): Proposal {
   const heads: { word: RegExp; party: PartyWord }[] = [];
   // Headers whose own words name a party, whatever field they are of.
   const ofParty = new Set<string>();
+  const siteNames = new Set(
+    input.header.filter((header, index) =>
+      siteName(
+        header,
+        input.samples.map((row) => row[index] ?? null),
+      ),
+    ),
+  );
   for (const read of readings) {
     for (const other of read.alsoNamed ?? [])
       if (read.party && !sameAs.has(other.entity)) sameAs.set(other.entity, read.party);
@@ -953,6 +1028,18 @@ export function proposeProfile(input: ProposalInput): Proposal {
     }
     if (read.party) ofParty.add(header);
     if (!read.party && sheetParty) read.party = sheetParty;
+    // "Premises name", "Establecimiento" over "Club Venus", then "Premises address": the establishment
+    // a row reports on, named, is a party of its own (role venue), and the address given for it is its.
+    if (siteNames.has(header)) {
+      Object.assign(read, { party: VENUE, organisation: true, field: 'fullName', excluded: false });
+    } else if (
+      siteNames.size > 0 &&
+      !ofParty.has(header) &&
+      has(ESTABLISHMENT_WORDS, text) &&
+      (read.field === 'location' || ADDRESS_PARTS.includes(read.field as Field))
+    ) {
+      Object.assign(read, { party: VENUE, field: read.field === 'location' ? 'address' : read.field });
+    }
     let field = read.field;
     let reason = field ? `header "${header}" reads as ${field === 'name' ? 'a name' : field}` : '';
     // "Reisedokument: Reisepass": a document column whose values have no digit names the type.
@@ -960,8 +1047,9 @@ export function proposeProfile(input: ProposalInput): Proposal {
       field = 'documentType';
       reason = `header "${header}" reads as a document; values look like documentType`;
     }
-    // "Alta en S.S.: Sí / No", "Registered with NI: Y": whether a person has a document, not its number.
-    if (field === 'documentNumber' && yesNoValues(values)) {
+    // "Alta en S.S.: Sí / No", "Registered with NI: Y", "NRM referral (Y/N)": whether a person has a
+    // document or was referred, not a number or a reference.
+    if ((field === 'documentNumber' || field === 'caseRef' || field === 'recordRef') && yesNoValues(values)) {
       unmapped.push(header);
       return;
     }
@@ -1020,6 +1108,17 @@ export function proposeProfile(input: ProposalInput): Proposal {
     if (field === 'handle' && aliasValues(values)) {
       reason = `header "${header}" reads as handle; values look like names: alias`;
       field = 'alias';
+    }
+    // "Fahrzeug" over "VW Crafter weiß", "Plate State" over "CA": a plate has digits; a make, a
+    // colour or a state has none.
+    if (field === 'vehiclePlate' && !anyDigits(values)) {
+      unmapped.push(header);
+      return;
+    }
+    // "Mitfahrer" over 3, 8: a name column holding only whole numbers counts people, it names nobody.
+    if (field && NAME_OR_ALIAS.includes(field) && wholeNumbers(values)) {
+      unmapped.push(header);
+      return;
     }
     if (!field) {
       unmapped.push(header);

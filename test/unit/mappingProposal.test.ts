@@ -1139,3 +1139,131 @@ describe('reading headers in more languages and the files they come in', () => {
     });
   });
 });
+
+describe('giving each column to the party a careful analyst would', () => {
+  const read = (header: string[], country: string, samples: (string | number | null)[][] = [], sheet?: string) =>
+    summary(proposeProfile({ agency: 'X', country, header, samples, ...(sheet ? { sheets: [sheet] } : {}) }).profile);
+
+  it('leaves out the agency’s own staff who handled a row, even under a word that names a party elsewhere', () => {
+    expect({
+      en: read(['Case no.', 'Surname', 'Assigned agent', 'Call handler'], 'US'),
+      bg: read(['Дата', 'Водач – име', 'Служител'], 'BG'),
+    }).toEqual({
+      en: ['Case no. → record.caseRef', 'Surname → subject(subject).familyName'],
+      bg: ['Дата → record.eventDate', 'Водач – име → driver(driver).fullName'],
+    });
+  });
+
+  it('reads a column of yeses and noes as no reference, so the reference beside it stays the case’s', () => {
+    const samples = [
+      ['OP/0012', 'Y', 'NGUYEN'],
+      ['OP/0012', 'N', 'TRAN'],
+    ];
+    expect(read(['Op ref', 'Referral ref (Y/N)', 'Surname'], 'GB', samples)).toEqual([
+      'Op ref → record.caseRef',
+      'Surname → subject(subject).familyName',
+    ]);
+  });
+
+  it('makes the holder of a phone line in a file of no accounts the file’s person, not an account holder', () => {
+    expect({
+      phones: read(['Nr. dosar', 'Titular post', 'Nr. telefon', 'Cont Facebook'], 'RO'),
+      account: read(['Kontoinhaber Name', 'Geburtsdatum'], 'DE'),
+    }).toEqual({
+      phones: [
+        'Nr. dosar → record.caseRef',
+        'Titular post → subject(subject).fullName',
+        'Nr. telefon → subject(subject).phone',
+        'Cont Facebook → subject(subject).handle',
+      ],
+      account: [
+        'Kontoinhaber Name → account-holder(account-holder).fullName',
+        'Geburtsdatum → account-holder(account-holder).birthDate',
+      ],
+    });
+  });
+
+  it('gives a checked vehicle to its driver, and takes no make for a plate and no count for a name', () => {
+    const samples = [
+      ['B-XY 1234', 'D', 'POPA, Ion', 'VW Crafter weiß', 3],
+      ['CT 12 ABC', 'RO', 'LUNGU, Dan', 'Ford Transit', 8],
+    ];
+    expect(
+      read(
+        ['Amtl. Kennzeichen', 'Zul.-Staat', 'Fahrer Name, Vorname', 'Fahrzeug', 'Mitfahrer'],
+        'DE',
+        samples,
+        'Fahrzeuge',
+      ),
+    ).toEqual([
+      'Amtl. Kennzeichen → driver(driver).vehiclePlate',
+      'Zul.-Staat → driver(driver).vehicleCountry',
+      'Fahrer Name, Vorname → driver(driver).fullName',
+    ]);
+  });
+
+  it('makes a person named as a contact in a phone’s contacts an associate, with the columns after it', () => {
+    expect({
+      ru: read(['№', 'Имя контакта', 'Номер телефона', 'Telegram'], 'RU', [
+        [1, 'Дядя Коля', '+7 916 555-12-34', '@kolya'],
+        [2, 'Саша', '+373 69 123 456', null],
+      ]),
+      en: read(['Contact name', 'Mobile'], 'GB'),
+    }).toEqual({
+      ru: [
+        'Имя контакта → associate(associate).fullName',
+        'Номер телефона → associate(associate).phone',
+        'Telegram → associate(associate).handle',
+      ],
+      en: ['Contact name → associate(associate).fullName', 'Mobile → associate(associate).phone'],
+    });
+  });
+
+  it('makes an establishment named in the row a venue with its address, and leaves a bare address the event’s place', () => {
+    expect({
+      named: read(['Visit date', 'Premises name', 'Premises address', 'Business owner'], 'GB'),
+      alone: read(['Establecimiento', 'Dirección establecimiento', 'Nombre'], 'ES', [
+        ['Bar La Luna', 'C/ Mayor 3, Lleida', 'Ana'],
+      ]),
+      address: read(['Premises', 'Surname'], 'GB', [['Flat 3, 22 Queen St, Derby', 'LEE']]),
+    }).toEqual({
+      named: [
+        'Visit date → record.eventDate',
+        'Premises name → venue(venue).fullName',
+        'Premises address → venue(venue).address',
+        'Business owner → employer(employer).fullName',
+      ],
+      alone: [
+        'Establecimiento → venue(venue).fullName',
+        'Dirección establecimiento → venue(venue).address',
+        'Nombre → subject(subject).fullName',
+      ],
+      address: ['Premises → record.location', 'Surname → subject(subject).familyName'],
+    });
+  });
+
+  it('reads a birth name as an alias, an abbreviated codice fiscale, Albanian recruiters and places', () => {
+    expect({
+      de: read(['Name', 'Vorname', 'Geburtsname', 'Ausweis-Nr.'], 'DE'),
+      it: read(['Cognome', 'Cod. fiscale'], 'IT'),
+      sq: read(['Emri', 'Mbiemri', 'Tel. i rekrutuesit', 'Vendi i shfrytëzimit'], 'AL'),
+      us: read(['Reporting Party', 'Subject Name'], 'US'),
+    }).toEqual({
+      de: [
+        'Name → subject(subject).familyName',
+        'Vorname → subject(subject).givenName',
+        'Geburtsname → subject(subject).alias',
+        'Ausweis-Nr. → subject(subject).documentNumber[national-id]',
+      ],
+      it: ['Cognome → subject(subject).familyName', 'Cod. fiscale → subject(subject).documentNumber[tax-id]'],
+      // A file that says where the person was exploited is about its victim.
+      sq: [
+        'Emri → victim(victim).givenName',
+        'Mbiemri → victim(victim).familyName',
+        'Tel. i rekrutuesit → recruiter(recruiter).phone',
+        'Vendi i shfrytëzimit → record.location',
+      ],
+      us: ['Reporting Party → reporter(reporter).fullName', 'Subject Name → subject(subject).fullName'],
+    });
+  });
+});

@@ -21,8 +21,13 @@ export function headerText(header: string): string {
   // "DateOfBirth", "passportNo": the words of a system export's field name, written as one word
   // (not "PayPal-Konto" or "WhatsApp number", whose capitals are a brand's).
   const words = /^[\p{L}\p{N}]+$/u.test(text) ? text.replace(/(\p{Ll})(?=\p{Lu}\p{Ll})/gu, '$1 ') : text;
+  // Letters a word may or may not have, in brackets: inside a word they are read ("Voorna(a)m" →
+  // voornaam), at its end left out ("Nome(s) próprio(s)" → nome próprio, "Täter(in)" → täter).
+  const optional = words
+    .replace(/(\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu, '$1$2')
+    .replace(/(\p{L})\(\p{L}{1,6}\)(?!\p{L})/gu, '$1');
   // Initials with dots are one word: "C.F." → cf, "Л.К. №" → лк №, "D.O.B" → dob.
-  const initials = words.replace(/(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])/gu, (m) =>
+  const initials = optional.replace(/(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])/gu, (m) =>
     m.replace(/\./g, ''),
   );
   return (
@@ -4602,6 +4607,7 @@ export const GENERIC_NAME = wordSet([
   'име',
   'імя',
   'ім я',
+  'emri',
   'name of',
   'namen',
   'nazwa',

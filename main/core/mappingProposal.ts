@@ -1027,6 +1027,11 @@ export function proposeProfile(input: ProposalInput): Proposal {
         heads.push({ word: new RegExp(`(?<![\\p{L}\\p{N}])${head}(?![\\p{L}\\p{N}])`, 'u'), party: read.party });
     }
     if (read.party) ofParty.add(header);
+    // "Driver passport" then "Tractor unit reg": a vehicle written right after its driver's own
+    // column is the one the driver drove (after a victim's or an associate's, it says nothing).
+    const previous = input.header[index - 1];
+    const before = previous !== undefined && ofParty.has(previous) ? readings[index - 1]?.party : undefined;
+    if (!read.party && read.field === 'vehiclePlate' && before?.role === 'driver') read.party = before;
     if (!read.party && sheetParty) read.party = sheetParty;
     // "Premises name", "Establecimiento" over "Club Venus", then "Premises address": the establishment
     // a row reports on, named, is a party of its own (role venue), and the address given for it is its.
@@ -1153,17 +1158,31 @@ export function proposeProfile(input: ProposalInput): Proposal {
   readByNeighbours(columns, reasons);
   readByFile(input.header, columns, entities, reasons);
   readLonePlace(columns, reasons);
-  readReferences(
-    columns,
-    ofParty,
-    (header) => {
-      const index = input.header.indexOf(header);
-      return input.samples.map((row) => row[index] ?? null);
-    },
-    reasons,
-  );
+  const valuesOf = (header: string) => {
+    const index = input.header.indexOf(header);
+    return input.samples.map((row) => row[index] ?? null);
+  };
+  readReferences(columns, ofParty, valuesOf, reasons);
   // Parties whose every column went to another are not proposed.
   for (const name of Object.keys(entities)) if (!columns.some((c) => c.entity === name)) delete entities[name];
+  // "Rekrutuesi (emri)" over "Besnik D.": a word that is "name" as well as "first name", with no
+  // family name of that party beside it and values of more than one word, holds the whole name.
+  for (const column of columns) {
+    if (column.field !== 'givenName') continue;
+    const text = headerText(column.column);
+    const given = spans(words('givenName'), text);
+    const generic = spans(GENERIC_NAME, text);
+    const either = given.length > 0 && given.every(([s, e]) => generic.some(([gs, ge]) => gs === s && ge === e));
+    const family = columns.some(
+      (c) => c.entity === column.entity && (c.field === 'familyName' || c.field === 'fullName'),
+    );
+    const values = written(valuesOf(column.column));
+    const several = values.filter((t) => /\p{L}\s+\p{L}/u.test(t)).length;
+    if (either && !family && values.length > 0 && several * 2 >= values.length) {
+      column.field = 'fullName';
+      reasons[column.column] = `header "${column.column}" says "name" with no family name beside it: the whole name`;
+    }
+  }
   // A bare "Nom" beside "Prénom" is the family name; "Nombre" beside "Apellidos" the given name;
   // alone, the whole name.
   for (const { column, header } of bareNames) {

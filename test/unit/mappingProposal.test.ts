@@ -1267,3 +1267,44 @@ describe('giving each column to the party a careful analyst would', () => {
     });
   });
 });
+
+describe('reading a name, a vehicle and bracketed letters by what stands beside them', () => {
+  const read = (header: string[], country: string, samples: (string | number | null)[][] = [], sheet?: string) =>
+    summary(proposeProfile({ agency: 'X', country, header, samples, ...(sheet ? { sheets: [sheet] } : {}) }).profile);
+
+  it('reads a word that is both "name" and "first name" as the whole name when its values are', () => {
+    expect({
+      whole: read(['Rekrutuesi (emri)', 'Tel. i rekrutuesit'], 'AL', [['Besnik D.', '+355 68 222 3344']]),
+      first: read(['Ім’я заявника'], 'UA', [['Ганна'], ['Тарас']]),
+      beside: read(['Emri', 'Mbiemri'], 'AL', [['Arta Blerta', 'Hoxha']]),
+    }).toEqual({
+      whole: ['Rekrutuesi (emri) → recruiter(recruiter).fullName', 'Tel. i rekrutuesit → recruiter(recruiter).phone'],
+      first: ['Ім’я заявника → reporter(reporter).givenName'],
+      beside: ['Emri → subject(subject).givenName', 'Mbiemri → subject(subject).familyName'],
+    });
+  });
+
+  it('reads letters in brackets inside a word and leaves them out at its end', () => {
+    expect({
+      nl: read(['Achternaam', 'Voorna(a)m(en)'], 'NL'),
+      pt: read(['Apelido', 'Nome(s) próprio(s)'], 'PT'),
+    }).toEqual({
+      nl: ['Achternaam → subject(subject).familyName', 'Voorna(a)m(en) → subject(subject).givenName'],
+      pt: ['Apelido → subject(subject).familyName', 'Nome(s) próprio(s) → subject(subject).givenName'],
+    });
+  });
+
+  it('gives a vehicle written right after its driver’s columns to the driver, not to the people found', () => {
+    expect(
+      read(['Driver name', 'Driver passport', 'Trailer reg', 'Passenger name', 'Passenger DOB'], 'GB', [
+        ['Ion POPA', 'RO1234567', 'AB12 CDE', 'Ali KARIMI', '01/01/2000'],
+      ]),
+    ).toEqual([
+      'Driver name → driver(driver).fullName',
+      'Driver passport → driver(driver).documentNumber[passport]',
+      'Trailer reg → driver(driver).vehiclePlate',
+      'Passenger name → subject(subject).fullName',
+      'Passenger DOB → subject(subject).birthDate',
+    ]);
+  });
+});

@@ -411,6 +411,9 @@ try {
         say(
           `      ${name.padEnd(40)} ${String(list.length).padStart(4)} runs, wall ${cell(wall)}, server ${cell(server)}, rows ${cell(rowsRead)}`,
         );
+        // The slowest run's parameters, to ask Neo4j about that one by hand.
+        const slowest = list.reduce((a, b) => (b.serverMs > a.serverMs ? b : a));
+        say(`        slowest (${slowest.serverMs.toFixed(0)} ms): ${JSON.stringify(slowest.params).slice(0, 400)}`);
       }
     }
   }

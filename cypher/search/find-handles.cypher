@@ -1,14 +1,17 @@
 // Handles typed (with or without @, on any platform), and those holding the text typed.
 // Part matches use the text index (CONTAINS), exact ones the key's index; each branch is
 // bounded, in key order.
+// What is looked for comes in one map ($look), never as lists and strings of their own: Neo4j
+// plans a statement again for each new mix of parameter types (an empty list, a null), a second
+// or more each, and a map is one type whatever it holds.
 // mode: read
-// params: $exact, $parts, $limit
+// params: $look, $limit
 CALL () {
-  UNWIND $exact AS key
+  UNWIND $look.exact AS key
   MATCH (i:Handle {key: key})
   RETURN i, 1 AS exact
   UNION
-  UNWIND $parts AS part
+  UNWIND $look.parts AS part
   MATCH (i:Handle)
   WHERE i.key CONTAINS part
   WITH i ORDER BY i.key LIMIT $limit

@@ -1,14 +1,17 @@
 // Vehicles by plate (spaces, dots and dashes ignored), whole or in part.
 // Part matches use the text index (CONTAINS), exact ones the key's index; each branch is
 // bounded, in key order.
+// What is looked for comes in one map ($look), never as lists and strings of their own: Neo4j
+// plans a statement again for each new mix of parameter types (an empty list, a null), a second
+// or more each, and a map is one type whatever it holds.
 // mode: read
-// params: $exact, $parts, $limit
+// params: $look, $limit
 CALL () {
-  UNWIND $exact AS key
+  UNWIND $look.exact AS key
   MATCH (i:Vehicle {plate: key})
   RETURN i, 1 AS exact
   UNION
-  UNWIND $parts AS part
+  UNWIND $look.parts AS part
   MATCH (i:Vehicle)
   WHERE i.plate CONTAINS part
   WITH i ORDER BY i.plate LIMIT $limit

@@ -2,14 +2,17 @@
 // At most $max links, in a fixed order (the caller says when the answer was cut).
 // What is reached comes, when $withNodes, with what draws it on the chart, so that expand needs
 // no second round of statements: a person or organisation with every mention it joins (as
-// party-components.cypher, $joinAt and $maxComponent alike), anything else with its records,
+// party-components.cypher, $join.at and $maxComponent alike), anything else with its records,
 // agencies and dates (as record-, case- and identifier-nodes.cypher); hub identifiers without
 // (they are drawn only when asked for, and then read apart).
+// The filters come in maps ($only.types, $only.agencies; $join.at): an empty list, a null or a
+// whole number where a list, a string or a fraction came before would have Neo4j plan the
+// statement again (a second or two each); a map is one type whatever it holds.
 // mode: read
-// params: $cases, $types, $agencies, $max, $withNodes, $joinAt, $maxComponent
+// params: $cases, $only, $max, $withNodes, $join, $maxComponent
 UNWIND $cases AS k
 MATCH (c:Case {agency: k.agency, ref: k.ref})<-[:ABOUT]-(r:Record)
-WHERE (size($types) = 0 OR 'ABOUT' IN $types) AND (size($agencies) = 0 OR r.agency IN $agencies)
+WHERE (size($only.types) = 0 OR 'ABOUT' IN $only.types) AND (size($only.agencies) = 0 OR r.agency IN $only.agencies)
 WITH c AS src, r AS other, r.id AS record, r.agency AS agency
 ORDER BY record, elementId(other)
 LIMIT $max

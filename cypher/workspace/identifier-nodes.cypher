@@ -1,21 +1,24 @@
 // Identifiers by their keys, one list per label (labels stay static: each branch uses its
 // label's unique constraint), with how many records assert each and their agencies and dates.
+// The keys come in one map ($keys.phones …), never as seven lists: Neo4j plans a statement again
+// for each mix of empty and filled list parameters (a second or two each), and a map is one type
+// whatever it holds.
 // mode: read
-// params: $phones, $emails, $addresses, $accounts, $handles, $documents, $vehicles
+// params: $keys
 CALL () {
-  UNWIND $phones AS k MATCH (i:Phone {e164: k.e164}) RETURN i
+  UNWIND $keys.phones AS k MATCH (i:Phone {e164: k.e164}) RETURN i
   UNION ALL
-  UNWIND $emails AS k MATCH (i:Email {key: k.key}) RETURN i
+  UNWIND $keys.emails AS k MATCH (i:Email {key: k.key}) RETURN i
   UNION ALL
-  UNWIND $addresses AS k MATCH (i:Address {key: k.key}) RETURN i
+  UNWIND $keys.addresses AS k MATCH (i:Address {key: k.key}) RETURN i
   UNION ALL
-  UNWIND $accounts AS k MATCH (i:Account {kind: k.kind, key: k.key}) RETURN i
+  UNWIND $keys.accounts AS k MATCH (i:Account {kind: k.kind, key: k.key}) RETURN i
   UNION ALL
-  UNWIND $handles AS k MATCH (i:Handle {platform: k.platform, key: k.key}) RETURN i
+  UNWIND $keys.handles AS k MATCH (i:Handle {platform: k.platform, key: k.key}) RETURN i
   UNION ALL
-  UNWIND $documents AS k MATCH (i:Document {kind: k.kind, country: k.country, number: k.number}) RETURN i
+  UNWIND $keys.documents AS k MATCH (i:Document {kind: k.kind, country: k.country, number: k.number}) RETURN i
   UNION ALL
-  UNWIND $vehicles AS k MATCH (i:Vehicle {country: k.country, plate: k.plate}) RETURN i
+  UNWIND $keys.vehicles AS k MATCH (i:Vehicle {country: k.country, plate: k.plate}) RETURN i
 }
 CALL (i) {
   OPTIONAL MATCH (i)<-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]-()

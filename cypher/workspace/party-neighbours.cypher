@@ -7,21 +7,24 @@
 // At most $max links, in a fixed order (the caller says when the answer was cut).
 // What is reached comes, when $withNodes, with what draws it on the chart, so that expand needs
 // no second round of statements: a person or organisation with every mention it joins (as
-// party-components.cypher, $joinAt and $maxComponent alike), anything else with its records,
+// party-components.cypher, $join.at and $maxComponent alike), anything else with its records,
 // agencies and dates (as record-, case- and identifier-nodes.cypher); hub identifiers without
 // (they are drawn only when asked for, and then read apart).
+// The filters come in maps ($only.types, $only.agencies; $join.at): an empty list, a null or a
+// whole number where a list, a string or a fraction came before would have Neo4j plan the
+// statement again (a second or two each); a map is one type whatever it holds.
 // mode: read
-// params: $ids, $types, $agencies, $max, $withNodes, $joinAt, $maxComponent
+// params: $ids, $only, $max, $withNodes, $join, $maxComponent
 UNWIND $ids AS id
 MATCH (p:Party {id: id})
 CALL (p) {
   MATCH (p)-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]->(i)
-  WHERE (size($types) = 0 OR type(x) IN $types) AND (size($agencies) = 0 OR x.agency IN $agencies)
+  WHERE (size($only.types) = 0 OR type(x) IN $only.types) AND (size($only.agencies) = 0 OR x.agency IN $only.agencies)
   RETURN type(x) AS type, i AS other, x.record AS record, x.agency AS agency, null AS role,
     x {.column, .raw, .extension, .gradingSystem, .sourceEvaluation, .informationAssessment, .handlingCode, .handlingConditions} AS use
   UNION ALL
   MATCH (r:Record)-[x:MENTIONS]->(p)
-  WHERE (size($types) = 0 OR 'MENTIONS' IN $types) AND (size($agencies) = 0 OR r.agency IN $agencies)
+  WHERE (size($only.types) = 0 OR 'MENTIONS' IN $only.types) AND (size($only.agencies) = 0 OR r.agency IN $only.agencies)
   RETURN 'MENTIONS' AS type, r AS other, r.id AS record, r.agency AS agency, x.role AS role, null AS use
 }
 WITH p AS src, type, other, record, agency, role, use

@@ -5,25 +5,28 @@
 // At most $max links, in a fixed order (the caller says when the answer was cut).
 // What is reached comes, when $withNodes, with what draws it on the chart, so that expand needs
 // no second round of statements: a person or organisation with every mention it joins (as
-// party-components.cypher, $joinAt and $maxComponent alike), anything else with its records,
+// party-components.cypher, $join.at and $maxComponent alike), anything else with its records,
 // agencies and dates (as record-, case- and identifier-nodes.cypher); hub identifiers without
 // (they are drawn only when asked for, and then read apart).
+// The filters come in maps ($only.types, $only.agencies; $join.at): an empty list, a null or a
+// whole number where a list, a string or a fraction came before would have Neo4j plan the
+// statement again (a second or two each); a map is one type whatever it holds.
 // mode: read
-// params: $ids, $types, $agencies, $max, $withNodes, $joinAt, $maxComponent
+// params: $ids, $only, $max, $withNodes, $join, $maxComponent
 UNWIND $ids AS id
 MATCH (r:Record {id: id})
-WHERE size($agencies) = 0 OR r.agency IN $agencies
+WHERE size($only.agencies) = 0 OR r.agency IN $only.agencies
 CALL (r) {
   MATCH (r)-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]->(i)
-  WHERE size($types) = 0 OR type(x) IN $types
+  WHERE size($only.types) = 0 OR type(x) IN $only.types
   RETURN type(x) AS type, i AS other, null AS role, x {.column, .raw, .extension, .gradingSystem, .sourceEvaluation, .informationAssessment, .handlingCode, .handlingConditions} AS use
   UNION ALL
   MATCH (r)-[x:MENTIONS]->(p)
-  WHERE size($types) = 0 OR 'MENTIONS' IN $types
+  WHERE size($only.types) = 0 OR 'MENTIONS' IN $only.types
   RETURN 'MENTIONS' AS type, p AS other, x.role AS role, null AS use
   UNION ALL
   MATCH (r)-[:ABOUT]->(c:Case)
-  WHERE size($types) = 0 OR 'ABOUT' IN $types
+  WHERE size($only.types) = 0 OR 'ABOUT' IN $only.types
   RETURN 'ABOUT' AS type, c AS other, null AS role, null AS use
 }
 WITH r AS src, type, other, r.id AS record, r.agency AS agency, role, use
@@ -53,7 +56,7 @@ OPTIONAL CALL (other) {
   UNION ALL
   UNWIND CASE WHEN $withNodes AND other:Party THEN [other] ELSE [] END AS p0
   CALL (p0) {
-    MATCH ANY SHORTEST (p0)(()-[s:SAME_AS WHERE s.status = 'confirmed' OR ($joinAt IS NOT NULL AND s.status = 'candidate' AND s.score >= $joinAt)]-(:Person)){0,}(q)
+    MATCH ANY SHORTEST (p0)(()-[s:SAME_AS WHERE s.status = 'confirmed' OR ($join.at IS NOT NULL AND s.status = 'candidate' AND s.score >= $join.at)]-(:Person)){0,}(q)
     WHERE p0:Person OR q = p0
     WITH DISTINCT q LIMIT $maxComponent + 1
     CALL (q) {
@@ -62,8 +65,8 @@ OPTIONAL CALL (other) {
       RETURN collect(r {.id, .agency, .eventDate, role: m.role}) AS records
     }
     RETURN collect({id: q.id, labels: labels(q), properties: properties(q), elementId: elementId(q), records: records}) AS members,
-      $joinAt IS NOT NULL AND any(m IN collect(q) WHERE EXISTS {
-        (m)-[c:SAME_AS {status: 'candidate'}]-(:Person) WHERE c.score >= $joinAt
+      $join.at IS NOT NULL AND any(m IN collect(q) WHERE EXISTS {
+        (m)-[c:SAME_AS {status: 'candidate'}]-(:Person) WHERE c.score >= $join.at
       }) AS unconfirmed
   }
   RETURN {id: p0.id, members: members, unconfirmed: unconfirmed} AS chart

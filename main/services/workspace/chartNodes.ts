@@ -371,7 +371,7 @@ export async function loadChartNodes(
   const [recordRows, caseRows, identifierRows] = await Promise.all([
     params.records.length ? db.read('workspace/record-nodes', { ids: params.records }) : [],
     params.cases.length ? db.read('workspace/case-nodes', { cases: params.cases }) : [],
-    identifierCount(params) ? db.read('workspace/identifier-nodes', params.identifiers) : [],
+    identifierCount(params) ? db.read('workspace/identifier-nodes', { keys: params.identifiers }) : [],
     params.parties.length ? readParties(db, params.parties, options.joinCandidatesAt ?? null, out) : null,
   ]);
   for (const row of [...recordRows, ...caseRows, ...identifierRows]) rows.push(graphNodeRow(row));
@@ -408,7 +408,7 @@ function mentionRow(value: unknown): MentionRow {
 async function readParties(db: Database, mentionIds: string[], joinAt: number | null, out: LoadedNodes): Promise<void> {
   const rows = await db.read('workspace/party-components', {
     ids: [...new Set(mentionIds)],
-    joinAt,
+    join: { at: joinAt },
     max: MAX_COMPONENT,
   });
   addPartyRows(rows, out);

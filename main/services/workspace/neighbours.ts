@@ -101,12 +101,13 @@ function toLink(row: Row): GraphLink | null {
  */
 export async function step(db: Database, refs: readonly string[], filter: StepFilter): Promise<GraphLink[]> {
   const params = refParams(refs);
+  // Lists that may be empty and a score that may be null or whole go in maps: Neo4j plans a
+  // statement again for each new mix of parameter types, and a map is one type (see the statements).
   const base = {
-    types: filter.types,
-    agencies: filter.agencies,
+    only: { types: filter.types, agencies: filter.agencies },
     max: MAX_STEP_LINKS,
     withNodes: filter.nodes !== undefined,
-    joinAt: filter.nodes?.joinAt ?? null,
+    join: { at: filter.nodes?.joinAt ?? null },
     maxComponent: MAX_COMPONENT,
   };
   const identifiers = Object.values(params.identifiers).some((list) => list.length > 0);
@@ -114,7 +115,7 @@ export async function step(db: Database, refs: readonly string[], filter: StepFi
     params.parties.length ? db.read('workspace/party-neighbours', { ...base, ids: params.parties }) : [],
     params.records.length ? db.read('workspace/record-neighbours', { ...base, ids: params.records }) : [],
     params.cases.length ? db.read('workspace/case-neighbours', { ...base, cases: params.cases }) : [],
-    identifiers ? db.read('workspace/identifier-users', { ...base, ...params.identifiers }) : [],
+    identifiers ? db.read('workspace/identifier-users', { ...base, keys: params.identifiers }) : [],
   ]);
   if (filter.cut && results.some((rows) => rows.length >= MAX_STEP_LINKS)) filter.cut.value = true;
   return results.flat().flatMap((row) => toLink(row) ?? []);
@@ -143,10 +144,9 @@ export async function candidateLinks(
   if (mentionIds.length === 0) return [];
   const rows = await db.read('workspace/candidate-pairs', {
     ids: mentionIds,
-    minScore,
-    agencies,
+    only: { minScore, agencies },
     withNodes: nodes !== undefined,
-    joinAt: nodes?.joinAt ?? null,
+    join: { at: nodes?.joinAt ?? null },
     maxComponent: MAX_COMPONENT,
   });
   return rows.map((r) => {

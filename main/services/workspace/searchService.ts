@@ -41,7 +41,7 @@ interface IdentifierFinder {
   kind: ChartNodeKind;
   /** Runs the kind's statement (named here, so that the registry sees every name the code runs). */
   find(db: Database, params: Record<string, unknown>): Promise<Row[]>;
-  /** The statement's parameters from the plan; null when the text cannot be this kind. */
+  /** What the statement looks for ($look), from the plan; null when the text cannot be this kind. */
   params(plan: SearchPlan): Record<string, unknown> | null;
   /** The typed part looked for inside keys (the key's last part), if any. */
   part(plan: SearchPlan): string | null;
@@ -142,7 +142,8 @@ async function findIdentifiers(
     IDENTIFIER_FINDERS.filter((f) => kinds.has(f.kind)).map(async (finder) => {
       const params = finder.params(plan);
       if (!params) return [];
-      const rows = await finder.find(db, { ...params, limit });
+      // In one map: a mix of empty and filled lists would have Neo4j plan the statement again.
+      const rows = await finder.find(db, { look: params, limit });
       return rows.map((row) => rowFound(finder.kind, row, finder.describe, finder.part(plan)));
     }),
   );
@@ -150,7 +151,7 @@ async function findIdentifiers(
 }
 
 async function findCases(db: Database, plan: SearchPlan, limit: number): Promise<Found[]> {
-  const rows = await db.read('search/find-cases', { ref: plan.caseRef, query: plan.cases, limit });
+  const rows = await db.read('search/find-cases', { look: { ref: plan.caseRef, query: plan.cases }, limit });
   return rows.map((row) =>
     rowFound('case', row, (display, exact) => (exact ? `case reference ${display}` : `case reference "${display}"`)),
   );

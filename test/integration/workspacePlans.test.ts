@@ -1,0 +1,128 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeRef, searchInput } from '../../main/contract/workspaceTypes';
+import { toCypherParams, type Database, type Params } from '../../main/db/database';
+import { expandNodes } from '../../main/services/workspace/expandService';
+import { findPaths } from '../../main/services/workspace/pathService';
+import { search } from '../../main/services/workspace/searchService';
+import { openTestServices, type TestServices } from '../support/services';
+import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
+
+/**
+ * A parameter's Cypher type as Neo4j keys its plan cache by: an empty list, a list of strings and
+ * a list of maps are three types, as are null, a string, a whole number and a fraction; a map is
+ * one type whatever it holds.
+ */
+function cypherType(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (neo4j.isInt(value)) return 'integer';
+  if (typeof value === 'number') return 'float';
+  if (typeof value === 'string' || typeof value === 'boolean') return typeof value;
+  if (Array.isArray(value)) return `list<${[...new Set(value.map(cypherType))].sort().join('|')}>`;
+  return 'map';
+}
+
+/** The parameter types of one run of a statement, as the driver sends them. */
+function signature(params: Params = {}): string {
+  const sent = toCypherParams(params) as Params;
+  return Object.keys(sent)
+    .sort()
+    .map((k) => `${k}: ${cypherType(sent[k])}`)
+    .join(', ');
+}
+
+/** The real database, keeping the parameter types each statement ran with. */
+function recording(db: Database): { db: Database; types: Map<string, Set<string>> } {
+  const types = new Map<string, Set<string>>();
+  const keep = (name: string, params?: Params) => {
+    const seen = types.get(name) ?? new Set<string>();
+    seen.add(signature(params));
+    types.set(name, seen);
+  };
+  return {
+    types,
+    db: {
+      ...db,
+      read: (name, params) => {
+        keep(name, params);
+        return db.read(name, params);
+      },
+      readWork: (label, work) =>
+        db.readWork(label, (run) =>
+          work((name, params) => {
+            keep(name, params);
+            return run(name, params);
+          }),
+        ),
+    },
+  };
+}
+
+// Neo4j plans a statement again for each new mix of parameter types it is sent (a second or two
+// on the bench's graph, more than a question's whole budget): every statement the workspace runs
+// must get one mix, whatever the investigator asks, so that it is planned once.
+describe('each workspace statement is sent one mix of parameter types, so that Neo4j plans it once', () => {
+  let services: TestServices;
+  let dir: string;
+  let graph: WorkspaceGraph;
+  const mention = (name: string) => nodeRef('person', [graph.mentions[name] as string]);
+
+  beforeAll(async () => {
+    services = await openTestServices();
+    dir = await mkdtemp(join(tmpdir(), 'caselink-ws-plans-'));
+    graph = await buildWorkspaceGraph(services.db, dir);
+  });
+  afterAll(async () => {
+    await services.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('over searches, expansions with and without filters, and paths', async () => {
+    const { db, types } = recording(services.db);
+    const texts = [
+      'Popescu',
+      'Elena Dima',
+      '07700 900888',
+      '+447700900123',
+      '900123',
+      'elena.dima@example.com',
+      'CP-100',
+      'B-2',
+      '12 Some Street, London',
+    ];
+    for (const text of texts) await search(db, searchInput.parse({ text }));
+    await search(db, searchInput.parse({ text: 'Popescu', kinds: ['person'] }));
+    const phone = nodeRef('phone', ['+447700900888']);
+    const expansions = [
+      { nodes: [mention('Ion Popescu')] },
+      { nodes: [mention('Elena Dima')], hops: 2 },
+      { nodes: [mention('Elena Dima')], hops: 2, identifiers: 'collapsed' as const },
+      { nodes: [mention('Ion Popescu')], agencies: ['BORDER'] },
+      { nodes: [mention('Ion Popescu')], edgeKinds: ['phone' as const, 'same-as' as const] },
+      { nodes: [mention('Ion Popescu')], joinCandidatesAt: 0.85 },
+      { nodes: [mention('Ion Popescu')], joinCandidatesAt: 1 },
+      { nodes: [phone], hops: 2 },
+      { nodes: [phone], agencies: ['CITY-POL', 'BORDER'], includeHubs: true },
+    ];
+    for (const input of expansions) await expandNodes(db, input);
+    await findPaths(db, { from: mention('Ion Popescu'), to: mention('Andrei Lungu') });
+    await findPaths(db, { from: phone, to: mention('Elena Dima'), includeHubs: true });
+
+    const mixed = [...types].filter(([, seen]) => seen.size > 1).map(([name, seen]) => [name, [...seen]]);
+    expect(mixed).toEqual([]);
+    // The questions reached the statements this is about.
+    for (const name of [
+      'workspace/identifier-nodes',
+      'workspace/identifier-users',
+      'workspace/party-neighbours',
+      'workspace/party-components',
+      'workspace/candidate-pairs',
+      'search/find-phones',
+      'search/find-cases',
+    ])
+      expect(types.has(name), name).toBe(true);
+  });
+});

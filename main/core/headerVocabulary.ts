@@ -26,8 +26,10 @@ export function headerText(header: string): string {
   const optional = words
     .replace(/(\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu, '$1$2')
     .replace(/(\p{L})\(\p{L}{1,6}\)(?!\p{L})/gu, '$1');
+  // "Tip #", "Acct #": the number sign is the word "number".
+  const numbered = optional.replace(/#/g, ' no ');
   // Initials with dots are one word: "C.F." → cf, "Л.К. №" → лк №, "D.O.B" → dob.
-  const initials = optional.replace(/(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])/gu, (m) =>
+  const initials = numbered.replace(/(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])/gu, (m) =>
     m.replace(/\./g, ''),
   );
   return (

@@ -618,10 +618,16 @@ function adoptMainParty(
           NAME_FIELDS.includes(n.field) &&
           entities[n.entity]?.kind === kind,
       );
-    const owner = before ?? main;
+    // "Foreign principal / employer", then "Passport No.": a firm's columns close the person named
+    // before them, so what follows belongs to the main person again.
+    const closed = columns
+      .slice(columns.indexOf(before as ColumnMapping) + 1, at)
+      .some((n) => n.entity !== 'record' && n.entity !== 'subject' && entities[n.entity]?.kind !== kind);
+    const follows = before !== undefined && !closed;
+    const owner = follows ? before : main;
     c.entity = owner.entity;
     reasons[c.column] =
-      `${reasons[c.column] ?? ''}; given to the ${owner.entity}, ${before ? 'named before it' : "the file's main named person"}`;
+      `${reasons[c.column] ?? ''}; given to the ${owner.entity}, ${follows ? 'named before it' : "the file's main named person"}`;
   }
   delete entities.subject;
 }
@@ -835,14 +841,19 @@ function runningNumber(header: string, values: Cell[]): boolean {
 
 /**
  * The last word of a party's phrase of two or more words ("Coach operator" → operator, "Labour
- * provider" → provider), which later headers use alone for the same party ("Operator tel").
+ * provider" → provider) and the phrase's initials ("Reporting party" → rp), which later headers
+ * use alone for the same party ("Operator tel", "RP Phone").
  */
-function partyHead(party: PartyWord, header: string): string | null {
+function partyHeads(party: PartyWord, header: string): string[] {
   party.pattern.lastIndex = 0;
   const found = party.pattern.exec(headerText(header));
   const tokens = found?.[0].split(' ') ?? [];
   const last = tokens.at(-1) ?? '';
-  return tokens.length >= 2 && /^\p{L}{4,}$/u.test(last) ? last : null;
+  const heads = tokens.length >= 2 && /^\p{L}{4,}$/u.test(last) ? [last] : [];
+  // "Reporting Party" then "RP Phone": the phrase's initials, where the header wrote it in words.
+  const initials = tokens.map((t) => t.charAt(0)).join('');
+  if (tokens.length >= 2 && tokens.length <= 3 && tokens.every((t) => /^\p{L}{2,}$/u.test(t))) heads.push(initials);
+  return heads;
 }
 
 const ADDRESS_PARTS: readonly Field[] = [
@@ -907,7 +918,12 @@ function readLonePlace(columns: ColumnMapping[], reasons: Record<string, string>
   if (columns.some((c) => c.field === 'location')) return;
   const parts = columns.filter((c) => c.entity !== 'record' && ADDRESS_PARTS.includes(c.field));
   const city = parts.find((c) => c.field === 'addressCity');
-  if (!city || parts.some((c) => c.entity === city.entity && c !== city)) return;
+  if (!city) return;
+  // An address's parts stand side by side: a street line further on ("Morada alojamento") leaves
+  // the town alone.
+  const at = columns.indexOf(city);
+  const beside = (c: ColumnMapping) => Math.abs(columns.indexOf(c) - at) <= 1;
+  if (parts.some((c) => c.entity === city.entity && c !== city && beside(c))) return;
   const text = headerText(city.column);
   if (has(RESIDENCE_WORDS, text) || readHeader(city.column).party) return;
   city.entity = 'record';
@@ -1022,8 +1038,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
     const text = headerText(header);
     if (!read.party) read.party = heads.find((h) => h.word.test(text))?.party ?? null;
     if (read.party) {
-      const head = partyHead(read.party, header);
-      if (head)
+      for (const head of partyHeads(read.party, header))
         heads.push({ word: new RegExp(`(?<![\\p{L}\\p{N}])${head}(?![\\p{L}\\p{N}])`, 'u'), party: read.party });
     }
     if (read.party) ofParty.add(header);

@@ -1308,3 +1308,39 @@ describe('reading a name, a vehicle and bracketed letters by what stands beside 
     ]);
   });
 });
+
+describe('carrying a party across the columns written after it', () => {
+  const read = (header: string[], country: string, samples: (string | number | null)[][] = []) =>
+    summary(proposeProfile({ agency: 'X', country, header, samples }).profile);
+
+  it('reads a number sign as "number" and a party’s initials as the party', () => {
+    expect(
+      read(['Tip #', 'Reporting Party', 'RP Phone', 'Subject Name', 'Subject Phone'], 'US', [
+        ['TF-24-0001', 'Anonymous', '(555) 201-4432', 'John DOE', '(555) 201-9999'],
+      ]),
+    ).toEqual([
+      'Tip # → record.caseRef',
+      'Reporting Party → reporter(reporter).fullName',
+      'RP Phone → reporter(reporter).phone',
+      'Subject Name → subject(subject).fullName',
+      'Subject Phone → subject(subject).phone',
+    ]);
+  });
+
+  it('gives a column after a firm’s columns to the main person, not to the person named before the firm', () => {
+    expect(
+      read(
+        ['Nome da vítima', 'Concelho', 'Nome do aliciador', 'Empregador', 'NIF empregador', 'Morada alojamento'],
+        'PT',
+        [['Ana SILVA', 'Odemira', 'Rui', 'Agro Lda', '514223889', 'Rua Nova 3, Odemira']],
+      ),
+    ).toEqual([
+      'Nome da vítima → victim(victim).fullName',
+      'Concelho → record.location',
+      'Nome do aliciador → recruiter(recruiter).fullName',
+      'Empregador → employer(employer).fullName',
+      'NIF empregador → employer(employer).documentNumber[tax-id]',
+      'Morada alojamento → victim(victim).address',
+    ]);
+  });
+});

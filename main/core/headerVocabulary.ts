@@ -2972,6 +2972,12 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'routing',
     'routing number',
     'aba',
+    // The bank's code, not its name: "Beneficiary Bank ABA", "Bank BIC".
+    'bank aba',
+    'bank routing',
+    'bank routing number',
+    'bank bic',
+    'bank swift',
     'bic',
     'swift',
     'blz',

@@ -1327,6 +1327,14 @@ describe('carrying a party across the columns written after it', () => {
     ]);
   });
 
+  it('reads a bank’s code as a routing number, though a bank’s name is not imported', () => {
+    expect(read(['Beneficiary Name', 'Beneficiary Acct #', 'Beneficiary Bank ABA', 'Bank'], 'US')).toEqual([
+      'Beneficiary Name → beneficiary(account-holder).fullName',
+      'Beneficiary Acct # → beneficiary(account-holder).bankAccount',
+      'Beneficiary Bank ABA → beneficiary(account-holder).routingNumber',
+    ]);
+  });
+
   it('gives a column after a firm’s columns to the main person, not to the person named before the firm', () => {
     expect(
       read(

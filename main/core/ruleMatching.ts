@@ -20,7 +20,9 @@ const MIN_KEPT_SCORE = 0.5;
 
 /** How much a shared identifier of each kind says that two mentions are one person. */
 const IDENTIFIER_WEIGHT: Record<string, number> = {
-  Document: 5,
+  // More than a different date of birth says against: one document number in two records of
+  // one name is the same person, whatever date one of them was written with.
+  Document: 6.5,
   Account: 3.5,
   Email: 3.5,
   Phone: 3,
@@ -237,6 +239,39 @@ function namesakeInRow(p: PersonMention, context: MatchContext): PersonMention |
   return namesake ?? undefined;
 }
 
+/**
+ * Two full names (two words or more each) with a word in common, written alike or sounding the
+ * same: a shared family name, the given names otherwise. The first such pair in a fixed order.
+ */
+function oneWordAlike(a: PersonMention, b: PersonMention): { nameA: string; nameB: string; word: string } | undefined {
+  if (b.id < a.id) {
+    const found = oneWordAlike(b, a);
+    return found && { nameA: found.nameB, nameB: found.nameA, word: found.word };
+  }
+  for (const x of names(a)) {
+    const tx = nameKey(x).tokens;
+    if (tx.length < 2) continue;
+    for (const y of names(b)) {
+      const ty = nameKey(y).tokens;
+      if (ty.length < 2) continue;
+      const word = tx.find((t) => t.length > 1 && ty.some((u) => u.length > 1 && tokenSimilarity(t, u) >= 0.92));
+      if (word) return { nameA: x, nameB: y, word };
+    }
+  }
+  return undefined;
+}
+
+/** Whether two dates of birth may be one person's: the same, or one slip apart. */
+function sameOrNearDates(x: string, y: string): boolean {
+  return x === y || nearDates(x, y);
+}
+
+/** Whether the records of two mentions are tied by an identifier (one used or gave, hubs left out). */
+function tiedRows(a: PersonMention, b: PersonMention): boolean {
+  const ofA = new Set(a.recordIdentifiers.map((i) => i.id));
+  return b.recordIdentifiers.some((i) => ofA.has(i.id));
+}
+
 /** People with different dates of birth bearing one name, above which the name is common here. */
 const COMMON_NAME_PEOPLE = 2;
 
@@ -357,8 +392,16 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
     evidence += 0.5;
     reasons?.push(`names '${nameA}' and '${nameB}' are somewhat alike`);
   } else if (names(a).length && names(b).length) {
-    evidence -= 3;
-    reasons?.push(`names '${names(a)[0]}' and '${names(b)[0]}' differ`);
+    // A full name whose family name is the other's, its given name not (a given name written
+    // as a short form no list has, or replaced): less against than names wholly different.
+    const part = oneWordAlike(a, b);
+    if (part) {
+      evidence -= 1.5;
+      reasons?.push(`names '${part.nameA}' and '${part.nameB}' share '${part.word}', but their other names differ`);
+    } else {
+      evidence -= 3;
+      reasons?.push(`names '${names(a)[0]}' and '${names(b)[0]}' differ`);
+    }
   }
 
   // The same name with a date of birth on one side only is doubtful when several people with
@@ -404,8 +447,15 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
       if (ya === yb && ma === db && da === mb) {
         evidence += 1;
         reasons?.push(`dates of birth ${a.birthDate} and ${b.birthDate} differ only by day and month order`);
+      } else if (nearDates(a.birthDate, b.birthDate)) {
+        // A slip of the pen (one digit, two digits swapped, the day before or after) in one of
+        // them: it does not count against the pair, as a date wholly different does. Nor for it:
+        // namesakes of a common name are born that close often enough.
+        reasons?.push(
+          `dates of birth ${a.birthDate} and ${b.birthDate} are one digit, two swapped digits or one day apart (a slip in writing one of them?): neither for nor against`,
+        );
       } else {
-        evidence -= 5;
+        evidence -= DIFFERENT_BIRTH_DATES;
         reasons?.push(`different dates of birth ${a.birthDate} and ${b.birthDate}`);
       }
     }
@@ -421,6 +471,16 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
     reasons?.push(`both used ${LABEL_WORDS[s.label] ?? s.label.toLowerCase()} ${s.display} (${where(a)}; ${where(b)})`);
   }
   evidence += Math.min(identifierEvidence, 7);
+  // A document number one slip off the other's, of one kind (a typo in one record).
+  if (!shared.some((s) => s.label === 'Document')) {
+    const near = nearDocuments(a, b);
+    if (near) {
+      evidence += 2;
+      reasons?.push(
+        `identity documents ${near[0].display} and ${near[1].display} are one character or two swapped characters apart (${where(a)}; ${where(b)})`,
+      );
+    }
+  }
   // Identifiers that tie a one-name mention to a full name, to check nobody else fits as well.
   const tying: SharedIdentifier[] = oneName ? [...shared] : [];
 
@@ -474,8 +534,28 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
   // A row that names two people by this same name (a father and son travelling together) cannot
   // say by the name which of them another row means.
   if (best >= SAME_NAME && a.record !== b.record && !(a.birthDate && a.birthDate === b.birthDate)) {
-    const twin = namesakeInRow(a, context) ?? namesakeInRow(b, context);
-    if (twin) {
+    const twinA = namesakeInRow(a, context);
+    const twinB = namesakeInRow(b, context);
+    // Both rows name two people so, and the rows are tied (an identifier both sides gave): they
+    // are the same two people. When one of them is born on another day than the other row's
+    // other namesake, it is not that one, so it is this one.
+    const ruledOut =
+      twinA && twinB && tiedRows(a, b)
+        ? (
+            [
+              [a, twinB],
+              [b, twinA],
+            ] as const
+          ).find(([x, y]) => x.birthDate && y.birthDate && !sameOrNearDates(x.birthDate, y.birthDate))
+        : undefined;
+    const twin = twinA ?? twinB;
+    if (ruledOut) {
+      const [x, y] = ruledOut;
+      evidence += 2;
+      reasons?.push(
+        `${where(a)} and ${where(b)} each name two people '${names(y)[0] ?? '?'}', and the rows are linked; '${names(x)[0] ?? '?'}' born ${x.birthDate} is not the other one, born ${y.birthDate} (${where(y)}), so is this one`,
+      );
+    } else if (twin) {
       evidence -= 2;
       reasons?.push(
         `${where(twin)} names two people '${names(twin)[0] ?? '?'}'; the name cannot say which one is meant`,
@@ -533,6 +613,85 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
   return evidence;
 }
 
+/**
+ * What a date of birth written otherwise says against a pair. Less than a shared identity
+ * document says for it: a date mistyped or made up in one record is likelier than two people
+ * of one name holding one document.
+ */
+const DIFFERENT_BIRTH_DATES = 4;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether two full dates of birth are one slip apart: one digit different, two neighbouring
+ * digits swapped, or one day apart (a birth written the day before or after, across a month's end).
+ */
+export function nearDates(x: string, y: string): boolean {
+  if (x === y || !ISO_DATE.test(x) || !ISO_DATE.test(y)) return false;
+  const dx = x.replace(/-/g, '');
+  const dy = y.replace(/-/g, '');
+  const differ: number[] = [];
+  for (let i = 0; i < dx.length; i++) if (dx[i] !== dy[i]) differ.push(i);
+  if (differ.length === 1) return true;
+  const [i, j] = differ as [number, number];
+  if (differ.length === 2 && j === i + 1 && dx[i] === dy[j] && dx[j] === dy[i]) return true;
+  const apart = Math.abs(Date.parse(`${x}T00:00:00Z`) - Date.parse(`${y}T00:00:00Z`));
+  return apart === DAY_MS;
+}
+
+/** Numbers shorter than this are too short for one character's difference to say anything. */
+const MIN_DOCUMENT_NUMBER = 6;
+
+/** The numbers of the identity documents a mention used, as normalised. */
+function documentNumbers(p: PersonMention): string[] {
+  const numbers = new Set<string>();
+  for (const i of p.identifiers)
+    if (i.label === 'Document' && i.key && i.key.length >= MIN_DOCUMENT_NUMBER && i.key.length <= 40)
+      numbers.add(i.key);
+  return [...numbers];
+}
+
+/** A document of each mention, of one kind, whose numbers are one slip apart (the first in a fixed order). */
+function nearDocuments(a: PersonMention, b: PersonMention): [SharedIdentifier, SharedIdentifier] | undefined {
+  const documents = (p: PersonMention) =>
+    p.identifiers
+      .filter((i) => i.label === 'Document' && i.key && i.key.length >= MIN_DOCUMENT_NUMBER)
+      .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const [first, second] = a.id < b.id ? [a, b] : [b, a];
+  for (const x of documents(first))
+    for (const y of documents(second))
+      if ((!x.kind || !y.kind || x.kind === y.kind) && oneEditApart(x.key as string, y.key as string))
+        return first === a ? [x, y] : [y, x];
+  return undefined;
+}
+
+/** The number itself and the number with each one character left out. */
+function deletionVariants(number: string): string[] {
+  const variants = new Set([number]);
+  for (let i = 0; i < number.length; i++) variants.add(number.slice(0, i) + number.slice(i + 1));
+  return [...variants];
+}
+
+/**
+ * Whether two document numbers are one slip apart: one character changed, added or left out,
+ * or two neighbouring characters swapped (Damerau–Levenshtein distance 1).
+ */
+export function oneEditApart(x: string, y: string): boolean {
+  if (x === y || Math.abs(x.length - y.length) > 1) return false;
+  if (x.length === y.length) {
+    const differ: number[] = [];
+    for (let i = 0; i < x.length && differ.length <= 2; i++) if (x[i] !== y[i]) differ.push(i);
+    if (differ.length === 1) return true;
+    const [i, j] = differ as [number, number];
+    return differ.length === 2 && j === i + 1 && x[i] === y[j] && x[j] === y[i];
+  }
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
+
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** The sounds a token with one lost letter could have had ('?ukasz': 'lukasz', 'mukasz'…). */
@@ -544,12 +703,15 @@ function lostLetterSounds(token: string): string[] {
 /**
  * What an import changed since the last resolution: the person mentions it added (and those whose
  * identifiers it changed), its records, and the records whose links changed because an identifier
- * they assert became a hub (or stopped being one), by id.
+ * they assert became a hub (or stopped being one), by id; and the pairs proposed before it
+ * (`proposed`: every same-person pair in the graph, by person id), some of whose reasons it may
+ * change without changing any score.
  */
 export interface ChangedMentions {
   persons: ReadonlySet<string>;
   records: ReadonlySet<string>;
   relinked?: ReadonlySet<string>;
+  proposed?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** What {@link findRuleCandidates} found. */
@@ -557,30 +719,50 @@ export interface RuleRun {
   candidates: MatchCandidate[];
   compared: number;
   droppedBlocks: number;
-  /** With `changed`: the mentions whose pairs were scored again (the others' stand as they were). */
+  /**
+   * With `changed`: the mentions whose pairs were scored again (all of them, or, for those whose
+   * scores it leaves as they were, all their proposed pairs); the others' stand as they were.
+   */
   affected?: string[];
+}
+
+/** What an import affects: mentions whose every pair is scored again, and mentions whose proposed pairs are. */
+export interface Affected {
+  /** Every pair of these may score otherwise. */
+  all: Set<string>;
+  /**
+   * The pairs of these score as before, but a proposed pair's reasons may count namesakes
+   * otherwise ('4 people with different dates of birth are named …'): their proposed pairs are
+   * scored again.
+   */
+  reasoned: Set<string>;
+}
+
+/** Whether a name's dates of birth, `before` then `after` in number, cross a count the rules act on. */
+function crossesCount(before: number, after: number): boolean {
+  // More than one: the name alone is doubtful; more than COMMON_NAME_PEOPLE: the name is common.
+  return (before <= 1 && after > 1) || (before <= COMMON_NAME_PEOPLE && after > COMMON_NAME_PEOPLE);
 }
 
 /**
  * The mentions whose pairs may score otherwise once `changed` joined the graph: the new ones, and
- * every one whose context they alter — bearers of a name a new mention gives a new date of birth
- * (namesakes with other dates of birth, a common name), those named with such a bearer (a
- * companion's common name), those of a case a new mention is in, the users of an identifier a new mention used, and
- * those of a network a new record joined (unless it was too large to count before and after).
- * A pair of mentions none of which is here is compared, and scored, as it was before the import.
+ * every one whose context they alter in a way a score reads — bearers of a name whose dates of
+ * birth a new mention brings over a count the rules act on (and those named with them, for a
+ * companion's common name), those of a case a new mention joins when it is small enough to name
+ * companions or the new mention gives a case-mate's name a date, the users of an identifier a new
+ * mention used when a one-name mention could be tied by it, and those of a network a new record
+ * joined (unless it was too large to count before and after). Bearers of a name that only gains
+ * another date beyond those counts (`reasoned`) keep their scores: only their proposed pairs'
+ * reasons, which give the number, are scored again. A pair of mentions in neither set is
+ * compared, and scored, as it was before the import.
  */
-export function affectedMentions(
-  people: PersonMention[],
-  context: MatchContext,
-  changed: ChangedMentions,
-): Set<string> {
+export function affectedMentions(people: PersonMention[], context: MatchContext, changed: ChangedMentions): Affected {
   const affected = new Set<string>(changed.persons);
+  const reasoned = new Set<string>();
   const fresh = people.filter((p) => changed.persons.has(p.id));
   const add = (list: PersonMention[] | undefined) => {
     for (const p of list ?? []) affected.add(p.id);
   };
-  // A name's dates of birth (what namesakes and common names are told by) change only when a new
-  // mention gives it a date it had not: its bearers are matched again then, not otherwise.
   const datesBefore = new Map<string, Set<string>>();
   for (const p of people) {
     if (changed.persons.has(p.id) || !p.birthDate) continue;
@@ -591,23 +773,49 @@ export function affectedMentions(
       datesBefore.set(key, set);
     }
   }
-  const freshNames = new Set<string>();
+  // The identifiers that an earlier one-name mention used, or that its row gave.
+  const tiesOneName = new Set<string>();
+  for (const p of people) {
+    if (changed.persons.has(p.id) || !names(p).some((n) => nameKey(n).tokens.length === 1)) continue;
+    for (const i of p.identifiers) tiesOneName.add(i.id);
+    for (const i of p.recordIdentifiers) tiesOneName.add(i.id);
+  }
+  // Names given a date of birth they had not: crossing a count the scores read, or only counted.
+  const crossing = new Set<string>();
+  const counted = new Set<string>();
   const touchedRecords = new Set<string>(changed.records);
+  const freshInCase = new Map<string, Set<string>>();
   for (const p of fresh) {
     if (p.birthDate)
       for (const n of names(p)) {
         const key = nameKey(n).comparable;
-        if (!datesBefore.get(key)?.has(p.birthDate)) freshNames.add(key);
+        if (datesBefore.get(key)?.has(p.birthDate)) continue;
+        const before = datesBefore.get(key)?.size ?? 0;
+        if (crossesCount(before, context.dates.get(key)?.size ?? before)) crossing.add(key);
+        else counted.add(key);
       }
     touchedRecords.add(p.record);
-    if (p.caseRef) add(context.caseMentions.get(caseKey(p, '')));
-    for (const i of p.identifiers) add(context.usersOf.get(i.id));
+    if (p.caseRef) {
+      const inCase = context.caseMentions.get(caseKey(p, '')) ?? [];
+      // A case names companions only up to MAX_CASE_MENTIONS; past that, only its dates count.
+      if (inCase.filter((x) => !changed.persons.has(x.id)).length <= MAX_CASE_MENTIONS) add(inCase);
+      else if (p.birthDate) {
+        const keys = freshInCase.get(caseKey(p, '')) ?? new Set<string>();
+        for (const n of names(p)) keys.add(nameKey(n).comparable);
+        freshInCase.set(caseKey(p, ''), keys);
+      }
+    }
+    // Another user of an identifier weighs only against a one-name mention it ties to a full name.
+    for (const i of p.identifiers) if (tiesOneName.has(i.id)) add(context.usersOf.get(i.id));
   }
   for (const p of people) {
-    if (!names(p).some((n) => freshNames.has(nameKey(n).comparable))) continue;
-    affected.add(p.id);
-    add(context.mentionsOf.get(p.record));
-    if (p.caseRef) add(context.caseMentions.get(caseKey(p, '')));
+    const keys = names(p).map((n) => nameKey(n).comparable);
+    if (keys.some((k) => crossing.has(k))) {
+      affected.add(p.id);
+      add(context.mentionsOf.get(p.record));
+      if (p.caseRef) add(context.caseMentions.get(caseKey(p, '')));
+    } else if (keys.some((k) => counted.has(k))) reasoned.add(p.id);
+    if (p.caseRef && keys.some((k) => freshInCase.get(caseKey(p, ''))?.has(k))) affected.add(p.id);
   }
   // Networks: one a new record joined is another network now. Past the size at which a network
   // says nothing, it matters only to those whose network was small enough before. A network a
@@ -627,7 +835,8 @@ export function affectedMentions(
     )
       affected.add(p.id);
   }
-  return affected;
+  for (const id of affected) reasoned.delete(id);
+  return { all: affected, reasoned };
 }
 
 /**
@@ -703,6 +912,11 @@ export function findRuleCandidates(
         }
       }
     }
+    // A name mistyped on both sides still meets by its date of birth, or by a document number
+    // one character off (a shared deletion variant): a typo in the name and one in the document
+    // number would otherwise never be compared.
+    if (p.birthDate && ISO_DATE.test(p.birthDate)) keys.add(`dob:${p.birthDate}`);
+    for (const number of documentNumbers(p)) for (const variant of deletionVariants(number)) keys.add(`doc:${variant}`);
     for (const k of keys) add(k, i);
   });
   const candidates: MatchCandidate[] = [];
@@ -757,12 +971,21 @@ export function findRuleCandidates(
     return -1;
   };
   let affected: Uint8Array | undefined;
+  let reasoned: Set<string> | undefined;
   if (options.changed) {
-    const ids = affectedMentions(people, context, options.changed);
+    const found = affectedMentions(people, context, options.changed);
+    const ids = found.all;
     // A block the new mentions took over the limit no longer pairs its old members.
     for (const [, members] of ordered)
       if (members.length > MAX_RULE_BLOCK && members.some((i) => options.changed?.persons.has(people[i]?.id ?? '')))
         for (const i of members) ids.add((people[i] as PersonMention).id);
+    // A person mentioned in several records is scored with the first of its mentions a pair
+    // meets in the blocks: its pairs are all compared again, as a full run compares them.
+    people.forEach((p, i) => {
+      if (found.reasoned.has(p.id) && (mentionsOfNumber[numbers[i] as number] as number) > 1) ids.add(p.id);
+    });
+    for (const id of ids) found.reasoned.delete(id);
+    reasoned = found.reasoned;
     affected = Uint8Array.from(people, (p) => (ids.has(p.id) ? 1 : 0));
   }
   for (let k = 0; k < ordered.length; k++) {
@@ -797,11 +1020,29 @@ export function findRuleCandidates(
       }
     }
   }
+  // The proposed pairs whose reasons alone may have changed, one at a time, if a full run would
+  // compare them (they still share a block).
+  const rescored = new Set<string>();
+  if (affected && reasoned && reasoned.size > 0) {
+    const indexOf = new Map<string, number>();
+    people.forEach((p, i) => indexOf.set(p.id, i));
+    for (const [a, b] of options.changed?.proposed ?? []) {
+      if (!reasoned.has(a) && !reasoned.has(b)) continue;
+      const i = indexOf.get(a);
+      const j = indexOf.get(b);
+      if (i === undefined || j === undefined || affected[i] === 1 || affected[j] === 1) continue;
+      if (reasoned.has(a)) rescored.add(a);
+      if (reasoned.has(b)) rescored.add(b);
+      if (firstShared(i, j) < 0) continue;
+      compared++;
+      const candidate = scorePair(people[i] as PersonMention, people[j] as PersonMention, context);
+      if (candidate) candidates.push(candidate);
+    }
+  }
   candidates.sort((p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1));
   if (!affected) return { candidates, compared, droppedBlocks };
-  const ids = new Set<string>();
   people.forEach((p, i) => {
-    if (affected[i] === 1) ids.add(p.id);
+    if (affected[i] === 1) rescored.add(p.id);
   });
-  return { candidates, compared, droppedBlocks, affected: [...ids] };
+  return { candidates, compared, droppedBlocks, affected: [...rescored] };
 }

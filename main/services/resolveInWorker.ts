@@ -35,7 +35,7 @@ export interface MatcherWorker {
   match(options: {
     matcher: 'rules' | 'model';
     fixed?: FixedValues;
-    changed?: { persons: string[]; records: string[]; relinked: string[] };
+    changed?: { persons: string[]; records: string[]; relinked: string[]; proposed: [string, string][] };
     hold?: () => Promise<void>;
   }): Promise<Matched>;
   /** The next chunk of at most `count` candidates, best first; empty when all were taken. */

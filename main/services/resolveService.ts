@@ -276,7 +276,16 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
       matcher: options.matcher ?? 'rules',
       fixed,
       ...(changed
-        ? { changed: { persons: changed.persons, records: changed.records, relinked: changed.relinked } }
+        ? {
+            changed: {
+              persons: changed.persons,
+              records: changed.records,
+              relinked: changed.relinked,
+              proposed: (await db.read('resolve/proposed-pairs')).map(
+                (r) => [r.get('a') as string, r.get('b') as string] as [string, string],
+              ),
+            },
+          }
         : {}),
       ...(options.onPhase ? { hold: async () => options.onPhase?.('matching') } : {}),
     });

@@ -20,7 +20,7 @@ export type MatcherRequest =
       matcher: 'rules' | 'model';
       fixed: FixedValues;
       /** Set: only what an import added since the last resolution, and what it affects (rules only). */
-      changed?: { persons: string[]; records: string[]; relinked: string[] };
+      changed?: { persons: string[]; records: string[]; relinked: string[]; proposed: [string, string][] };
       /** The worker waits on it (Atomics) until it reads non-zero: lets a caller hold a run it watches. */
       gate: Int32Array;
     }
@@ -116,6 +116,7 @@ if (port) {
                 persons: new Set(request.changed.persons),
                 records: new Set(request.changed.records),
                 relinked: new Set(request.changed.relinked),
+                proposed: request.changed.proposed,
               }
             : undefined;
           const run = findRuleCandidates(people, changed ? { changed } : {});

@@ -72,4 +72,34 @@ describe('matching only what an import added', () => {
     // The network of r6 (with r9) is one the hub split: k is matched again; m, elsewhere, is not.
     expect(new Set(incremental.affected)).toEqual(new Set(['f', 'g', 'k']));
   });
+
+  it('scores again only the proposed pairs of a name that gains one more date of birth beyond the counts the rules act on', () => {
+    // Ion Popescu, born on three days already (a common name), and twice with no date of birth.
+    const earlier: PersonMention[] = [
+      mention({ id: 'a', record: 'r1', name: 'Ion Popescu', birthDate: '1990-01-01', identifiers: [phone('p1')] }),
+      mention({ id: 'b', record: 'r2', name: 'Ion Popescu', identifiers: [phone('p1')] }),
+      mention({ id: 'd', record: 'r4', name: 'Ion Popescu', birthDate: '1980-03-03' }),
+      mention({ id: 'e', record: 'r5', name: 'Ion Popescu', birthDate: '1970-04-04' }),
+      mention({ id: 'f', record: 'r6', name: 'Ion Popescu' }),
+    ];
+    const people = [...earlier, mention({ id: 'c', record: 'r3', name: 'Ion Popescu', birthDate: '1975-05-05' })];
+    const before = findRuleCandidates(earlier).candidates;
+    const proposed = before.map((x) => [x.a, x.b] as [string, string]);
+    expect(proposed).toContainEqual(['a', 'b']);
+
+    const incremental = findRuleCandidates(people, {
+      changed: { persons: new Set(['c']), records: new Set(['r3']), proposed },
+    });
+    // The new mention against the five others, and the one pair proposed before: not all fifteen.
+    expect(incremental.compared).toBe(5 + proposed.length);
+    const full = findRuleCandidates(people);
+    expect(incremental.compared).toBeLessThan(full.compared);
+    // The graph after: what stood, less what was withdrawn, with what was proposed again, is what a full run leaves.
+    const withdrawn = new Set(incremental.affected);
+    const after = [...before.filter((x) => !withdrawn.has(x.a) && !withdrawn.has(x.b)), ...incremental.candidates].sort(
+      (x, y) => (x.a + x.b < y.a + y.b ? -1 : 1),
+    );
+    expect(after).toEqual([...full.candidates].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1)));
+    expect(full.candidates.find((x) => x.a === 'a' && x.b === 'b')?.reasons.join(' ')).toContain('4 people');
+  });
 });

@@ -13,6 +13,7 @@ import { loadManifest } from '../../main/services/import/profiles';
 import { dumpGraph, type GraphDump } from '../support/graphDump';
 import { openTestServices, type TestServices } from '../support/services';
 import { prepareTestGraph } from '../support/testGraph';
+import { takeDatabaseTurn } from '../support/testNeo4j';
 
 const root = join(__dirname, '../..');
 
@@ -37,7 +38,9 @@ const TIMES_AND_IDS = new Set([
 ]);
 
 // The sample agencies imported both ways: transactionally into the test database, and by the bulk
-// first load into a local database of this test's own. The two graphs must be the same.
+// first load into a local database of this test's own. The two graphs must be the same. The file
+// runs beside the shared database's files (project own-neo4j) and takes its turn at the shared
+// database only for the transactional import and its dump.
 describe('the bulk first load', () => {
   let services: TestServices;
   let home: string;
@@ -56,13 +59,18 @@ describe('the bulk first load', () => {
     const [local] = await Promise.all([
       startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m', timeoutMs: 600_000 }),
       (async () => {
-        services = await openTestServices();
-        transactional = await importMany(services.db, manifest.files, {
-          agencies: manifest.agencies,
-          cardHash,
-          reportDir: join(services.home, 'reports'),
-        });
-        expected = await dumpGraph(services.db, TIMES_AND_IDS);
+        const turn = await takeDatabaseTurn();
+        try {
+          services = await openTestServices();
+          transactional = await importMany(services.db, manifest.files, {
+            agencies: manifest.agencies,
+            cardHash,
+            reportDir: join(services.home, 'reports'),
+          });
+          expected = await dumpGraph(services.db, TIMES_AND_IDS);
+        } finally {
+          await turn.end();
+        }
       })(),
     ]);
     bulkDb = await openDatabase({ ...local, database: 'neo4j', local: true });

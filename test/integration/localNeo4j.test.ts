@@ -30,9 +30,12 @@ function isAlive(pid: number): boolean {
 const START = { attached: true, heap: '512m', pageCache: '128m', timeoutMs: 540_000 } as const;
 
 // A second local database in its own CASELINK_HOME, started and stopped by this file, beside
-// the one the global setup runs for the other tests. Each test may start it twice.
+// the one the global setup runs for the other tests. The tests follow on from each other: each
+// finds the database as the one before left it.
 describe('the local Neo4j', { timeout: 1_200_000 }, () => {
   let home: string;
+  /** The password of the first start, which the restart must keep. */
+  let beforeRestart = '';
 
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'caselink-lifecycle-'));
@@ -65,7 +68,16 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
       local: true,
     });
     expect((await db.serverInfo()).agent).toMatch(/^Neo4j\/5\.26\./);
+    // Data for the restart below, written here so that this start and stop serve both tests
+    // (each start costs seconds, tens of them on a busy machine).
+    await db.write('agencies/merge-agency', {
+      code: 'KEEP',
+      name: 'Kept across restarts',
+      country: 'GB',
+      now: new Date().toISOString(),
+    });
     await db.close();
+    beforeRestart = running.password;
 
     // The default password was replaced: it no longer gets in.
     const refused = await openDatabase({
@@ -89,26 +101,12 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
     expect(await readFile(join(localNeo4jPaths(home).logsDir, 'debug.log'), 'utf8')).toMatch(/Stopped|Shutdown|shut/i);
   });
 
+  // The database the test above wrote to and stopped.
   it('keeps its data and password across a restart', async () => {
-    const first = await startLocalNeo4j({ home, ...START });
-    const db = await openDatabase({
-      uri: first.uri,
-      user: 'neo4j',
-      password: first.password,
-      database: 'neo4j',
-      local: true,
-    });
-    await db.write('agencies/merge-agency', {
-      code: 'KEEP',
-      name: 'Kept across restarts',
-      country: 'GB',
-      now: new Date().toISOString(),
-    });
-    await db.close();
-    await stopLocalNeo4j(home);
-
+    expect(beforeRestart).not.toBe('');
     const second = await startLocalNeo4j({ home, ...START });
-    expect(second.password).toBe(first.password);
+    expect(second.startedHere).toBe(true);
+    expect(second.password).toBe(beforeRestart);
     const reopened = await openDatabase({
       uri: second.uri,
       user: 'neo4j',

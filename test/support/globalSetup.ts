@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../main/db/database';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../main/db/localNeo4j';
+import { startTurnServer, type TurnServer } from './databaseTurns';
 import { prepareTestGraph, testServerFromEnv } from './testGraph';
 import type { TestNeo4j } from './testNeo4j';
 
@@ -22,6 +23,8 @@ interface Shared {
   neo4j: Promise<{ settings: TestNeo4j; stop: () => Promise<void> }>;
   /** A folder for what test files of this run share (the demo graph's snapshot), removed at the end. */
   scratch: Promise<string>;
+  /** Turns at the shared database, one test file at a time (test/support/databaseTurns.ts). */
+  turns: Promise<TurnServer>;
   users: number;
 }
 
@@ -78,16 +81,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const entry = (shared[KEY] ??= {
     neo4j: start(),
     scratch: mkdtemp(join(tmpdir(), 'caselink-test-run-')),
+    turns: startTurnServer(),
     users: 0,
   });
   entry.users += 1;
   const { settings } = await entry.neo4j;
   project.provide('neo4j', settings);
   project.provide('scratch', await entry.scratch);
+  project.provide('databaseTurns', (await entry.turns).port);
   return async () => {
     entry.users -= 1;
     if (entry.users > 0) return;
     shared[KEY] = undefined;
+    await (await entry.turns).close();
     await rm(await entry.scratch, { recursive: true, force: true });
     await (await entry.neo4j).stop();
   };

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import type { ConnectionSettings } from '../../main/db/database';
+import { takeTurn } from './databaseTurns';
 import { testChildEnv } from './testGraph';
 
 export type TestNeo4j = ConnectionSettings;
@@ -15,6 +16,15 @@ declare module 'vitest' {
 /** The Neo4j the global setup started (or CASELINK_TEST_NEO4J_URI named); never NEO4J_URI's. */
 export function testNeo4j(): TestNeo4j {
   return inject('neo4j');
+}
+
+/**
+ * Waits for this file's turn at the shared test database (test/support/databaseTurns.ts) and
+ * holds it until `end`. The integration project's setup file takes one for each of its files;
+ * a file of the own-Neo4j project that also uses the shared database takes one for that part.
+ */
+export function takeDatabaseTurn(): Promise<{ end(): Promise<void> }> {
+  return takeTurn(inject('databaseTurns'));
 }
 
 /** A folder the test files of this run share (made by the global setup, removed at the end). */

@@ -539,15 +539,16 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
     // Both rows name two people so, and the rows are tied (an identifier both sides gave): they
     // are the same two people. When one of them is born on another day than the other row's
     // other namesake, it is not that one, so it is this one.
-    const ruledOut =
-      twinA && twinB && tiedRows(a, b)
-        ? (
-            [
-              [a, twinB],
-              [b, twinA],
-            ] as const
-          ).find(([x, y]) => x.birthDate && y.birthDate && !sameOrNearDates(x.birthDate, y.birthDate))
-        : undefined;
+    // Looked at in the order of the ids, so that the reason does not depend on which comes first.
+    let ruledOut: [PersonMention, PersonMention] | undefined;
+    if (twinA && twinB && tiedRows(a, b)) {
+      const ways: [PersonMention, PersonMention][] = [
+        [a, twinB],
+        [b, twinA],
+      ];
+      if (b.id < a.id) ways.reverse();
+      ruledOut = ways.find(([x, y]) => x.birthDate && y.birthDate && !sameOrNearDates(x.birthDate, y.birthDate));
+    }
     const twin = twinA ?? twinB;
     if (ruledOut) {
       const [x, y] = ruledOut;

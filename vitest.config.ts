@@ -1,5 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import { OWN_NEO4J_PROJECT, SpreadingSequencer } from './test/support/sequencer';
+import { OWN_NEO4J_PROJECT, SHARED_DATABASE_PROJECT, SpreadingSequencer } from './test/support/sequencer';
 
 /**
  * Test files that start, kill and restart a Neo4j of their own: they never use the shared one, or
@@ -11,6 +11,13 @@ const OWN_NEO4J_FILES = [
   'test/integration/bulkLoad.test.ts',
 ];
 
+/**
+ * The unit, renderer, integration and own-Neo4j files run as one group in two workers: the
+ * integration files take turns at the shared database, and the others run beside them (a group's
+ * projects must all have the same maxWorkers). The end-to-end files come after, one at a time.
+ */
+const SHARED_DATABASE_GROUP = { sequence: { groupOrder: 1 }, maxWorkers: 2 };
+
 // Projects by runtime: pure unit tests; the renderer's pure code (stores, element mapping); integration tests against the real local Neo4j;
 // end-to-end tests of the renderer in Debian's Chromium through `caselink serve`. The global
 // setup of the integration and e2e projects starts one local Neo4j for both (unless CASELINK_TEST_NEO4J_URI
@@ -18,13 +25,13 @@ const OWN_NEO4J_FILES = [
 export default defineConfig({
   test: {
     reporters: ['default'],
-    // Spreads the own-Neo4j files through the shared-database files they run beside.
+    // Spreads the files that need no turn at the shared database through those that do.
     sequence: { sequencer: SpreadingSequencer },
     projects: [
       {
         test: {
           name: 'unit',
-          sequence: { groupOrder: 0 },
+          ...SHARED_DATABASE_GROUP,
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           // Some unit tests build and refuse files of hundreds of MiB: 5 s, Vitest's default, is
@@ -35,26 +42,24 @@ export default defineConfig({
       {
         test: {
           name: 'renderer',
-          sequence: { groupOrder: 0 },
+          ...SHARED_DATABASE_GROUP,
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },
       {
         test: {
-          name: 'integration',
+          name: SHARED_DATABASE_PROJECT,
           // Projects with a higher group order start after the lower ones end: the integration
           // and e2e tests share one database and must not see each other's writes.
-          sequence: { groupOrder: 1 },
+          ...SHARED_DATABASE_GROUP,
           globalSetup: ['test/support/globalSetup.ts'],
           include: ['test/integration/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...OWN_NEO4J_FILES],
           environment: 'node',
           // One Neo4j for the run: test files take turns at it (the setup file waits for the
-          // file's turn, with no timeout), so none sees another's writes. The second worker
-          // runs the own-Neo4j files beside them; a group's projects must share maxWorkers.
+          // file's turn, with no timeout), so none sees another's writes.
           setupFiles: ['test/support/databaseTurn.ts'],
-          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
@@ -63,11 +68,10 @@ export default defineConfig({
         test: {
           name: OWN_NEO4J_PROJECT,
           // Beside the integration files: their Neo4j starts and stops overlap the shared chain.
-          sequence: { groupOrder: 1 },
+          ...SHARED_DATABASE_GROUP,
           globalSetup: ['test/support/globalSetup.ts'],
           include: OWN_NEO4J_FILES,
           environment: 'node',
-          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

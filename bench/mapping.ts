@@ -1,5 +1,5 @@
 /**
- * `npm run bench:mapping [-- --show] [-- --dev-only]`: how much of a file's mapping the proposal gets right, per
+ * `npm run bench:mapping [-- --show] [-- --dev-only] [-- --unknown-headers]`: how much of a file's mapping the proposal gets right, per
  * column, on labelled agency layouts in eleven languages. Development sets bench/mapping/dev*.json (the
  * rules were tuned on them) and held-out sets bench/mapping/heldout*.json (written by someone who had
  * not read the rules, never tuned on: only their figures are printed, never their columns, so that
@@ -10,6 +10,9 @@
  * leaves it unmapped where the label says no field); right for its party when, in addition, the
  * proposal gives it to the record or to a party of the labelled role; a document column's type
  * is right when the proposal fixes the labelled type on it.
+ *
+ * --unknown-headers scores the same sets with every header replaced by a made-up word: what the
+ * values alone tell, as on a file in a language the header vocabulary does not read.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,6 +22,9 @@ import type { ColumnMapping } from '../main/core/profile';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const show = process.argv.includes('--show');
+// --unknown-headers: every header (and sheet name) replaced by a made-up word, so the figures say
+// what the proposal reads from the values alone, as it must on a file in a language it has no words for.
+const unknownHeaders = process.argv.includes('--unknown-headers');
 
 interface LabelledColumn {
   header: string;
@@ -77,8 +83,20 @@ function countryOf(language: string): string {
   return COUNTRY_OF_LANGUAGE[language.trim().toLowerCase().slice(0, 2)] ?? 'GB';
 }
 
+/** A made-up word for the column at `index`, in no language the vocabulary reads ("Qxab"). */
+function madeUp(index: number): string {
+  const letter = (n: number) => String.fromCharCode(97 + (n % 26));
+  return `Qx${letter(Math.floor(index / 26))}${letter(index)}`;
+}
+
+/** The layout with its headers and sheet name made meaningless: only the values are left to read. */
+function withoutHeaders(layout: Layout): Layout {
+  return { ...layout, sheet: 'Qxsheet', columns: layout.columns.map((c, i) => ({ ...c, header: madeUp(i) })) };
+}
+
 /** Scores one layout; `misses` receives a line per column not right for its party. */
-function scoreLayout(layout: Layout, misses: string[]): Tally {
+function scoreLayout(original: Layout, misses: string[]): Tally {
+  const layout = unknownHeaders ? withoutHeaders(original) : original;
   const tally = empty();
   const header = layout.columns.map((c) => c.header);
   const depth = Math.max(0, ...layout.columns.map((c) => c.samples.length));
@@ -118,7 +136,10 @@ function scoreLayout(layout: Layout, misses: string[]): Tally {
     if (!partyRight || documentWrong) {
       const want = `${column.entity ?? '-'}.${column.field ?? '-'}${column.documentType ? `(${column.documentType})` : ''}`;
       const got = `${role ?? '-'}.${field ?? '-'}${documentType ? `(${documentType})` : ''}`;
-      misses.push(`${layout.id}: "${column.header}" wanted ${want}, proposed ${got}`);
+      const named = unknownHeaders
+        ? `${column.header} (${original.columns[layout.columns.indexOf(column)]?.header})`
+        : column.header;
+      misses.push(`${layout.id}: "${named}" wanted ${want}, proposed ${got}`);
     }
   }
   return tally;
@@ -155,7 +176,7 @@ function report(title: string, set: LabelledSet, detail: boolean): void {
     byLanguage.set(layout.language, lang);
     byLayout.push([layout.id, t]);
   }
-  say(`${title}: ${set.layouts.length} layouts, ${total.columns} columns`);
+  say(`${title}${unknownHeaders ? ', headers unknown' : ''}: ${set.layouts.length} layouts, ${total.columns} columns`);
   say(`  ${''.padEnd(26)} columns    field  field+party  document type`);
   say(row('all', total));
   for (const [language, t] of [...byLanguage].sort(([a], [b]) => a.localeCompare(b))) say(row(language, t));

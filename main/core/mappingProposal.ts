@@ -5,7 +5,7 @@
  */
 import { cellText, isBlank, parseDate, type Cell } from './cells';
 import { countryCode } from './countries';
-import { normalizeIban, normalizePhone } from './identifiers';
+import { normalizeCrypto, normalizeIban, normalizePhone } from './identifiers';
 import { domesticIban } from './rowMapper';
 import {
   COMPANY_NUMBERS,
@@ -486,57 +486,157 @@ const STREET = new RegExp(
 
 const share = (texts: string[], test: (t: string) => boolean) => texts.filter(test).length / texts.length;
 
+// Digits grouped by thousands ("12 500 000", "1.250.000"): an amount, unless it dials in the file's country.
+const THOUSANDS = /^\d{1,3}(?:[\s.,]\d{3})+$/;
+
 /**
  * Whether a value is written as a phone number: with a leading + or 00, or in the spaced and
  * dashed groups people write numbers in; a bare run of digits ("0041011234", an ЕГН; "012345678",
- * a BSN) only when it is a valid number of the file's country.
+ * a BSN), digits grouped as an amount ("12 500 000") or groups with no leading + or 0 ("900-12-3456",
+ * an SSN) only when they are a valid number of the file's country. A date is never a phone.
  */
 function writtenAsPhone(text: string, country: string | undefined): boolean {
   const t = text.trim();
-  const shaped =
-    /^(\+|00|0)[\d\s().-]{8,19}$/.test(t) ||
-    /^\d{2,5}[\s.-]\d{2,4}[\s.-]?\d{2,6}$/.test(t) ||
-    // "(086) 217 5540", "(+40) 723 551 906": the area or country code in brackets.
-    /^\(\+?\d{1,5}\)[\s.-]?\d{2,4}[\s.-]?\d{2,6}(?:[\s.-]\d{2,4})?$/.test(t);
-  if (!shaped) return false;
-  if (!/^\d+$/.test(t) || country === undefined) return true;
+  const prefixed = /^(\+|00|0)[\d\s().-]{8,19}$/.test(t);
+  const bracketed = /^\(\+?\d{1,5}\)[\s.-]?\d{2,4}[\s.-]?\d{2,6}(?:[\s.-]\d{2,4})?$/.test(t);
+  const grouped = /^\d{2,5}[\s.-]\d{2,4}[\s.-]?\d{2,6}$/.test(t);
+  // "(086) 217 5540", "(+40) 723 551 906": the area or country code in brackets.
+  if (!prefixed && !bracketed && !grouped) return false;
+  if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(t) && parseDate(t, 'DMY').ok) return false;
+  const plain = /^\d+$/.test(t) || THOUSANDS.test(t) || (!prefixed && !bracketed && /^[1-9]/.test(t));
+  if (!plain) return true;
+  if (country === undefined) return !THOUSANDS.test(t);
   const read = normalizePhone(t, country);
   return read.ok && read.notes.length === 0;
 }
 
+// The first year a person in a file can have been born, and the youngest age that still reads as a
+// birth rather than an event: a column of dates all 14 or more years back is one of births.
+const OLDEST_BIRTH = 1900;
+const YOUNGEST_AGE = 14;
+
+/**
+ * Whether dates are of births: every one from 1900 to 14 years before now. What a case file
+ * records happening (a check, a call, a payment) is more recent than that.
+ */
+function birthDates(samples: Cell[], dateOrder: 'DMY' | 'MDY' | 'YMD'): boolean {
+  const years = samples
+    .filter((c) => !isBlank(c))
+    .map((c) => parseDate(c, dateOrder))
+    .map((d) => (d.ok ? Number(d.date.slice(0, 4)) : NaN));
+  const latest = new Date().getUTCFullYear() - YOUNGEST_AGE;
+  return years.length > 0 && years.every((y) => y >= OLDEST_BIRTH && y <= latest);
+}
+
+// A person's name written as people write it: two to four words, each capitalised or in capitals,
+// with the particles of family names ("da", "van", "al-") between; no digit, no punctuation of a list.
+const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
+const PERSON_NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:(?:[\\p{Ll}]{1,3}\\s+)?${NAME_WORD})){1,3}$`, 'u');
+// A firm's legal form: a name ending in one is an organisation's, still a name.
+const LEGAL_FORM =
+  /(?:^| )(?:ltd|limited|llc|inc|gmbh|ag|sa|sarl|srl|spa|sl|lda|bv|nv|kft|sro|oy|ab|as|aps|plc|co)\.?$/iu;
+
+/** Whether the values are persons' or firms' names: several words each, and not all the same. */
+function nameValues(texts: string[]): boolean {
+  const names = texts.filter((t) => {
+    const v = t.trim();
+    return (PERSON_NAME.test(v) || LEGAL_FORM.test(v)) && !/\d/.test(v) && countryCode(v) === null;
+  });
+  return names.length / texts.length > 0.6 && (texts.length === 1 || new Set(texts).size > 1);
+}
+
+// An identity document's number as passports, identity cards and residence permits print it: one to
+// three letters and six to nine digits ("FA1234567", "X1234567L"), or eight digits and a letter.
+const DOCUMENT_NUMBER = /^(?:[A-Z]{1,3}\d{6,9}[A-Z]?|\d{8}[A-Z])$/;
+// A vehicle's plate: letters, digits and letters ("AB12 CDE", "CA 1234 AB", "AB-123-CD", "4471 KLM");
+// letters and digits alone ("LS-5521") are as often a reference.
+const PLATE = /^(?:[A-Z]{2}\d{2} ?[A-Z]{3}|\p{Lu}{1,3}[ -]\d{1,4}[ -]\p{Lu}{1,3}|\d{1,4}[ -]\p{Lu}{2,3})$/u;
+// A bank's identifier code (BIC): bank, country, place and branch; all letters only when 11 long, so
+// that a surname in capitals ("KOWALSKI") is not read as one.
+const BIC = /^[A-Z]{4}([A-Z]{2})(?:[A-Z0-9]{2}(?:[A-Z0-9]{3})?)$/;
+function bicValue(text: string): boolean {
+  const m = BIC.exec(text.trim());
+  return m !== null && countryCode(m[1] ?? '') !== null && (/\d/.test(text) || text.trim().length === 11);
+}
+// A case's reference: an office's letters, a year and a number ("HMO/2024/0118", "SAR-24-99121",
+// "SG-KOS-123/24", "12345/24").
+const CASE_REF =
+  /^(?:[A-Z]{2,6}(?:[/-][A-Z]{2,6})*[/-](?:(?:19|20)\d{2}|\d{2})[/-]\d{2,7}|(?:[A-Z]{2,6}-)*\d{3,7}\/(?:19|20)?\d{2})$/i;
+// A whole address on one line: a comma, and a house number at its start, before a comma, or last
+// ("12 Field View, Wisbech PE13 1AA", "Industriestr. 5, 50667 Köln", "гр. Сливен, ул. Раковски 5").
+function addressValue(text: string): boolean {
+  const t = text.trim();
+  const count = t.split(/\s+/).length;
+  return (
+    t.includes(',') &&
+    count >= 3 &&
+    count <= 10 &&
+    /\p{L}{2}/u.test(t) &&
+    (/^\d{1,5}[a-z]?\s/i.test(t) || /\d[a-z]?,/i.test(t) || /\d\p{L}?$/u.test(t))
+  );
+}
+// A social-media profile: an "@handle" or a link.
+const HANDLE = /^(?:@[\p{L}\p{N}_.]{2,}|https?:\/\/\S+|(?:www\.)?[a-z0-9-]+\.[a-z]{2,}\/\S+)$/iu;
+// A nickname written in quotes ('"Beni"', '«Tata»').
+const QUOTED = /^["'“”„«‹‘’].+["'“”»›‘’]$/u;
+
 /**
  * The field sample values look like, for headers that say nothing. Dates and identity numbers
- * are tried before phones: "21-11-2024" and a 13-digit CNP are not telephone numbers.
+ * are tried before phones: "21-11-2024" and a 13-digit CNP are not telephone numbers. A rule
+ * answers only when most values fit it; values that fit none, or could be several things (a
+ * single word: a given name, a family name or a town?), leave the column to the analyst.
+ * `unreadFile`: most of the file's headers are not understood (a language the vocabulary does not
+ * read), so the values are all there is: names, addresses, birth dates, documents, plates and
+ * links are read from them too.
  */
 export function fieldOfValues(
   samples: Cell[],
   dateOrder: 'DMY' | 'MDY' | 'YMD' = 'DMY',
   country?: string,
+  unreadFile = false,
 ): Field | null {
   const texts = samples.filter((c) => !isBlank(c)).map((c) => cellText(c).slice(0, 200));
   if (texts.length === 0) return null;
-  if (share(texts, (t) => /^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$/i.test(t)) > 0.6) return 'iban';
+  // The checksum decides: "LT12 1000 0111 0100 1000" is an IBAN, "AB12 CDE 3456 7890 12" is not.
+  if (share(texts, (t) => /^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$/i.test(t) && normalizeIban(t).ok) > 0.6) return 'iban';
   // "HMO/2024/0118", "SAR-2024-00871": an office's letters, a year and a running number.
-  if (share(texts, (t) => /^[A-Z]{2,6}[/-](?:19|20)\d{2}[/-]\d{2,7}$/i.test(t.trim())) > 0.6) return 'caseRef';
-  if (share(texts, (t) => /@[a-z0-9-]+\.[a-z]/i.test(t)) > 0.6) return 'email';
-  if (share(texts, (t) => /^(0x[0-9a-f]{40}|bc1[a-z0-9]{20,}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})$/i.test(t)) > 0.6)
-    return 'crypto';
+  if (share(texts, (t) => CASE_REF.test(t.trim())) > 0.6) return 'caseRef';
+  if (share(texts, (t) => /@[a-z0-9-]+\.[a-z]/i.test(t) && !/\s/.test(t.trim())) > 0.6) return 'email';
+  if (share(texts, (t) => normalizeCrypto(t).ok) > 0.6) return 'crypto';
+  if (share(texts, bicValue) > 0.6) return 'routingNumber';
+  if (unreadFile && share(texts, (t) => HANDLE.test(t.trim())) > 0.6) return 'handle';
+  // "20-00-00": a British bank's sort code, where the pairs are not a day, a month and a year.
+  if (share(texts, (t) => /^\d{2}-\d{2}-\d{2}$/.test(t.trim())) > 0.6 && texts.some((t) => !parseDate(t, dateOrder).ok))
+    return 'sortCode';
   if (
     samples.filter((c) => c instanceof Date).length / texts.length > 0.6 ||
     share(texts, (t) => /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(t.trim()) && parseDate(t, dateOrder).ok) > 0.6
   )
-    return 'eventDate';
+    return unreadFile && birthDates(samples, dateOrder) ? 'birthDate' : 'eventDate';
   // A phone is written with a leading + or 0, or with the spaces and dashes people put in numbers;
   // a run of digits alone is an identity or account number.
   if (share(texts, (t) => writtenAsPhone(t, country)) > 0.6) return 'phone';
-  if (share(texts, (t) => parseDate(t, dateOrder).ok) > 0.6) return 'eventDate';
+  // "45127" is a postcode or a number before it is a day counted from 1900.
+  if (share(texts, (t) => !/^\d{1,7}$/.test(t.trim()) && parseDate(t, dateOrder).ok) > 0.6)
+    return unreadFile && birthDates(samples, dateOrder) ? 'birthDate' : 'eventDate';
   if (share(texts, (t) => GENDER_VALUES.has(headerText(t))) > 0.8) return 'gender';
   if (share(texts, (t) => POSTCODE.test(t.trim())) > 0.8) return 'addressPostcode';
+  if (unreadFile && share(texts, (t) => DOCUMENT_NUMBER.test(t.trim())) > 0.6) return 'documentNumber';
+  if (unreadFile && share(texts, (t) => PLATE.test(t.trim())) > 0.6) return 'vehiclePlate';
   if (share(texts, (t) => STREET.test(t.trim())) > 0.6) return 'addressStreet';
+  if (unreadFile && share(texts, addressValue) > 0.6) return 'address';
   // Names and demonyms only: codes ("LI-17", "GBR", "No", "Da") are too often something else.
   const isCountry = (t: string) => t.trim().length > 3 && !/\d/.test(t) && countryCode(t) !== null;
   if (share(texts, isCountry) > 0.8) return 'nationality';
   if (share(texts, (t) => t.length > 60) > 0.5) return 'freeText';
+  // The rules below read what a header in a readable file would have said: there, a header the
+  // vocabulary does not know ("Channel", "School", "Sachbearbeiter") is most often of something no
+  // field holds, and its names or sentences are not the file's person's.
+  if (!unreadFile) return null;
+  // A sentence: six words or more, in lower case after the first.
+  if (share(texts, (t) => t.trim().split(/\s+/).length >= 6 && /\p{Ll}{3}/u.test(t)) > 0.6) return 'freeText';
+  if (share(texts, (t) => QUOTED.test(t.trim())) > 0.6) return 'alias';
+  if (nameValues(texts)) return 'fullName';
   return null;
 }
 
@@ -996,6 +1096,57 @@ function siteName(header: string, values: Cell[]): boolean {
  * ("Worker DOB", "Agent phone", "Beneficiary IBAN"); the rest of the header decides the field;
  * a header that says nothing is decided by its values.
  */
+// One name word, in capitals ("KOWALSKI", "AL-KHALIL") or capitalised ("Ionela", "Ana-Maria").
+const CAPITALS_WORD = /^\p{Lu}[\p{Lu}'’-]+$/u;
+const CAPITALISED_WORDS = /^\p{Lu}\p{Ll}[\p{Ll}'’-]*(?:[ -]\p{Lu}\p{Ll}[\p{Ll}'’-]*)?$/u;
+
+/**
+ * In a file whose headers say nothing, two unread columns side by side, one of single words in
+ * capitals and one of capitalised words ("POPESCU" | "Ion"), are a family name and given names: the
+ * convention of police and border records in many countries. Both capitalised, or both in
+ * capitals, they could be either way round, and stay with the analyst.
+ */
+function readNamePair(
+  input: ProposalInput,
+  columns: ColumnMapping[],
+  entities: Record<string, { kind: 'person' | 'organization'; role: Role }>,
+  unmapped: string[],
+  reasons: Record<string, string>,
+): void {
+  const fits = (index: number, pattern: RegExp) => {
+    const header = input.header[index];
+    if (header === undefined || !unmapped.includes(header)) return false;
+    const texts = written(input.samples.map((row) => row[index] ?? null));
+    return texts.length > 0 && texts.filter((t) => pattern.test(t)).length / texts.length > 0.6;
+  };
+  const order = (header: string) => input.header.indexOf(header);
+  for (let i = 0; i + 1 < input.header.length; i += 1) {
+    const family =
+      fits(i, CAPITALS_WORD) && fits(i + 1, CAPITALISED_WORDS)
+        ? i
+        : fits(i + 1, CAPITALS_WORD) && fits(i, CAPITALISED_WORDS)
+          ? i + 1
+          : -1;
+    if (family < 0) continue;
+    const given = family === i ? i + 1 : i;
+    for (const [index, field] of [
+      [family, 'familyName'],
+      [given, 'givenName'],
+    ] as const) {
+      const header = input.header[index] as string;
+      unmapped.splice(unmapped.indexOf(header), 1);
+      columns.push({ column: header, entity: 'subject', field });
+      reasons[header] =
+        field === 'familyName'
+          ? 'values are single words in capitals beside capitalised ones: a family name'
+          : 'values are capitalised words beside a family name in capitals: given names';
+    }
+    entities.subject ??= { kind: 'person', role: 'subject' };
+    i += 1;
+  }
+  columns.sort((a, b) => order(a.column) - order(b.column));
+}
+
 export function proposeProfile(input: ProposalInput): Proposal {
   const dateOrder = input.country === 'US' ? 'MDY' : 'DMY';
   const columns: ColumnMapping[] = [];
@@ -1021,6 +1172,10 @@ export function proposeProfile(input: ProposalInput): Proposal {
       ),
     ),
   );
+  // A file most of whose headers say nothing the vocabulary reads is in a language it does not know:
+  // its values are all there is to go by.
+  const understood = readings.filter((r) => r.field || r.party || r.excluded).length;
+  const unreadFile = understood * 2 < readings.length;
   for (const read of readings) {
     for (const other of read.alsoNamed ?? [])
       if (read.party && !sameAs.has(other.entity)) sameAs.set(other.entity, read.party);
@@ -1032,7 +1187,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
     // What the values look like, worked out once and only when a rule below asks.
     let looked: Field | null | undefined;
     const valuesLookLike = () =>
-      looked === undefined ? (looked = fieldOfValues(values, dateOrder, input.country)) : looked;
+      looked === undefined ? (looked = fieldOfValues(values, dateOrder, input.country, unreadFile)) : looked;
     if (read.party && sameAs.has(read.party.entity) && !read.alsoNamed)
       read.party = sameAs.get(read.party.entity) ?? null;
     const text = headerText(header);
@@ -1168,6 +1323,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
     columns.push(column);
     reasons[header] = reason;
   });
+  if (unreadFile) readNamePair(input, columns, entities, unmapped, reasons);
   readPlaces(input.sheets?.length === 1 ? input.sheets[0] : undefined, columns, entities, reasons);
   adoptMainParty(columns, entities, reasons);
   readByNeighbours(columns, reasons);

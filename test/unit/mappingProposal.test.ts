@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findHeaderRow } from '../../main/core/headers';
-import { DEFAULT_GRADING, mergeSheetProposals, proposeProfile } from '../../main/core/mappingProposal';
+import { DEFAULT_GRADING, fieldOfValues, mergeSheetProposals, proposeProfile } from '../../main/core/mappingProposal';
 import { parseProfile, type Profile } from '../../main/core/profile';
 import { resolveColumns } from '../../main/core/rowMapper';
 
@@ -1350,5 +1350,125 @@ describe('carrying a party across the columns written after it', () => {
       'NIF empregador → employer(employer).documentNumber[tax-id]',
       'Morada alojamento → victim(victim).address',
     ]);
+  });
+});
+
+describe('reading a column by its values when its header is not understood', () => {
+  // Headers in a made-up language: nothing the vocabulary reads, as in a file in a language it lacks.
+  const unread = (samples: (string | null)[][], country = 'CZ') =>
+    proposeProfile({
+      agency: 'X',
+      country,
+      header: samples[0]?.map((_, i) => `Qx${String.fromCharCode(97 + i)}`) ?? [],
+      samples,
+    });
+
+  it('proposes names, birth dates, documents, plates, addresses and notes from the values, for the main person', () => {
+    const { profile, unmapped } = unread([
+      [
+        '1',
+        'NOVÁK',
+        'Jan',
+        '12.03.1985',
+        'EA1234567',
+        'AB-123-CD',
+        'Václavské náměstí 12, Praha',
+        'Found working twelve hours a day without pay.',
+        'ano',
+      ],
+      [
+        '2',
+        'HORVÁTH',
+        'Ilona',
+        '01.09.1979',
+        'EB7654321',
+        'CA 1234 AB',
+        'Kossuth tér 5, Budapest',
+        'Passport kept by the employer since arrival.',
+        'ne',
+      ],
+      [
+        '3',
+        'KOVÁCS',
+        'Anna-Maria',
+        '23.08.1995',
+        'FA1188223',
+        'B 123 ABC',
+        'Gedimino pr. 9, Vilnius',
+        'Says she owes three thousand euros for the trip.',
+        'ano',
+      ],
+    ]);
+    expect(summary(profile)).toEqual([
+      'Qxb → subject(subject).familyName',
+      'Qxc → subject(subject).givenName',
+      'Qxd → subject(subject).birthDate',
+      'Qxe → subject(subject).documentNumber',
+      'Qxf → subject(subject).vehiclePlate',
+      'Qxg → subject(subject).address',
+      'Qxh → record.freeText',
+    ]);
+    // A running number and a flag in a word the vocabulary does not know: left to the analyst.
+    expect(unmapped).toEqual(['Qxa', 'Qxi']);
+  });
+
+  it('reads whole names of several capitalised words, and leaves single words (a name or a town?) alone', () => {
+    const { profile, unmapped } = unread([
+      ['Olena Bondarenko', 'Brno', 'Nguyễn Thị Hoa'],
+      ['Siarhei Kazlou', 'Ostrava', 'Trần Văn Nam'],
+      ['Marta Wiśniewska', 'Plzeň', 'Lê Thị Lan'],
+    ]);
+    expect(summary(profile)).toEqual(['Qxa → subject(subject).fullName', 'Qxc → subject(subject).fullName']);
+    expect(unmapped).toEqual(['Qxb']);
+  });
+
+  it('tells a column of birth dates from one of recent event dates by the years', () => {
+    const { profile } = unread([
+      ['04.05.1989', '21.11.2024'],
+      ['17.11.1995', '03.12.2024'],
+    ]);
+    expect(summary(profile)).toEqual(['Qxa → subject(subject).birthDate', 'Qxb → record.eventDate']);
+  });
+
+  it('reads case references, links, handles, BICs and nicknames in quotes', () => {
+    const { profile } = unread([
+      ['SG-KOS-123/24', 'https://example.com/ad/991', '@lena_vip', 'DEUTDEFF500', '"Beni"'],
+      ['SG-KOS-140/24', 'https://example.com/ad/992', '@mama.joy', 'GIBACZPXXXX', '"Tata"'],
+    ]);
+    expect(summary(profile)).toEqual([
+      'Qxa → record.caseRef',
+      'Qxb → subject(subject).handle',
+      'Qxc → subject(subject).handle',
+      'Qxd → subject(subject).routingNumber',
+      'Qxe → subject(subject).alias',
+    ]);
+  });
+
+  it('takes no amount, identity number, sort code or date for a phone, and no IBAN with a wrong checksum', () => {
+    expect(fieldOfValues(['12 500 000', '1 250 000'], 'DMY', 'GB')).toBeNull();
+    expect(fieldOfValues(['900-12-3456', '900-55-0192'], 'MDY', 'US')).toBeNull();
+    expect(fieldOfValues(['20-00-00', '40-11-62'], 'DMY', 'GB')).toBe('sortCode');
+    expect(fieldOfValues(['GB00 ABCD 1234 5678 9012 34', 'GB11 ABCD 1234 5678 9012 35'], 'DMY', 'GB')).toBeNull();
+    // What still reads as a phone: the file's country's numbers, with or without their groups.
+    expect(fieldOfValues(['723 551 906', '0740 123 456'], 'DMY', 'RO')).toBe('phone');
+    expect(fieldOfValues(['GB29 NWBK 6016 1331 9268 19'], 'DMY', 'GB')).toBe('iban');
+  });
+
+  it('leaves an unknown header in a file it otherwise reads to the analyst, whatever its values', () => {
+    const { profile, unmapped } = proposeProfile({
+      agency: 'X',
+      country: 'GB',
+      header: ['Surname', 'Forename', 'Date of birth', 'Officer', 'School'],
+      samples: [
+        ['SMITH', 'John', '04/05/1989', 'Sarah Connor', "St Mary's Primary"],
+        ['JONES', 'Amy', '17/11/1995', 'Kyle Reese', 'Hill Road Academy'],
+      ],
+    });
+    expect(summary(profile)).toEqual([
+      'Surname → subject(subject).familyName',
+      'Forename → subject(subject).givenName',
+      'Date of birth → subject(subject).birthDate',
+    ]);
+    expect(unmapped).toEqual(['Officer', 'School']);
   });
 });

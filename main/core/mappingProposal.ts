@@ -532,15 +532,26 @@ function birthDates(samples: Cell[], dateOrder: 'DMY' | 'MDY' | 'YMD'): boolean 
 // with the particles of family names ("da", "van", "al-") between; no digit, no punctuation of a list.
 const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
 const PERSON_NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:(?:[\\p{Ll}]{1,3}\\s+)?${NAME_WORD})){1,3}$`, 'u');
+// "GONZÁLEZ, Rosa Elena": the family name in capitals, a comma, the given names.
+const FAMILY_FIRST = new RegExp(`^\\p{Lu}[\\p{Lu}'’ -]+,\\s*${NAME_WORD}(?:\\s+${NAME_WORD}){0,2}$`, 'u');
 // A firm's legal form: a name ending in one is an organisation's, still a name.
 const LEGAL_FORM =
   /(?:^| )(?:ltd|limited|llc|inc|gmbh|ag|sa|sarl|srl|spa|sl|lda|bv|nv|kft|sro|oy|ab|as|aps|plc|co)\.?$/iu;
+
+/** Whether a value is written as a sentence, not a name or a place. */
+function sentence(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
+  return (words.length >= 4 && lower >= 2) || (words.length >= 3 && /\p{L}\.$/u.test(text.trim()) && lower >= 1);
+}
 
 /** Whether the values are persons' or firms' names: several words each, and not all the same. */
 function nameValues(texts: string[]): boolean {
   const names = texts.filter((t) => {
     const v = t.trim();
-    return (PERSON_NAME.test(v) || LEGAL_FORM.test(v)) && !/\d/.test(v) && countryCode(v) === null;
+    return (
+      (PERSON_NAME.test(v) || FAMILY_FIRST.test(v) || LEGAL_FORM.test(v)) && !/\d/.test(v) && countryCode(v) === null
+    );
   });
   return names.length / texts.length > 0.6 && (texts.length === 1 || new Set(texts).size > 1);
 }
@@ -562,6 +573,21 @@ function bicValue(text: string): boolean {
 // "SG-KOS-123/24", "12345/24").
 const CASE_REF =
   /^(?:[A-Z]{2,6}(?:[/-][A-Z]{2,6})*[/-](?:(?:19|20)\d{2}|\d{2})[/-]\d{2,7}|(?:[A-Z]{2,6}-)*\d{3,7}\/(?:19|20)?\d{2})$/i;
+/** Whether a value is a reference with a year in it: parts joined by / or -, one a year, one a number. */
+function yearReference(text: string): boolean {
+  const parts = text.trim().split(/[/-]/);
+  if (parts.length < 2 || parts.some((p) => !/^[\p{L}\p{N}]{1,12}$/u.test(p))) return false;
+  const year = parts.findIndex((p) => /^(?:19[89]\d|20[0-4]\d)$/.test(p));
+  return year >= 0 && parts.some((p, i) => i !== year && /^\d{3,}$/.test(p));
+}
+
+// A number printed on a document, mixing letters and digits with no separator ("NX12AB345",
+// "KMRRHL95A01Z222X"): eight to sixteen characters, four digits or more and a letter.
+function mixedDocumentNumber(text: string): boolean {
+  const t = text.trim();
+  return /^[A-Z0-9]{8,16}$/.test(t) && (t.match(/\d/g)?.length ?? 0) >= 4 && /[A-Z]/.test(t);
+}
+
 // A whole address on one line: a comma, and a house number at its start, before a comma, or last
 // ("12 Field View, Wisbech PE13 1AA", "Industriestr. 5, 50667 Köln", "гр. Сливен, ул. Раковски 5").
 function addressValue(text: string): boolean {
@@ -601,6 +627,9 @@ export function fieldOfValues(
   if (share(texts, (t) => /^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$/i.test(t) && normalizeIban(t).ok) > 0.6) return 'iban';
   // "HMO/2024/0118", "SAR-2024-00871": an office's letters, a year and a running number.
   if (share(texts, (t) => CASE_REF.test(t.trim())) > 0.6) return 'caseRef';
+  // "123/2024", "ST/0123456/2024", "T-2024-118233": a year and a number of three digits or more
+  // among the parts (a month and a year, "12/2024", is not a reference).
+  if (unreadFile && share(texts, yearReference) > 0.6) return 'caseRef';
   if (share(texts, (t) => /@[a-z0-9-]+\.[a-z]/i.test(t) && !/\s/.test(t.trim())) > 0.6) return 'email';
   if (share(texts, (t) => normalizeCrypto(t).ok) > 0.6) return 'crypto';
   if (share(texts, bicValue) > 0.6) return 'routingNumber';
@@ -621,20 +650,24 @@ export function fieldOfValues(
     return unreadFile && birthDates(samples, dateOrder) ? 'birthDate' : 'eventDate';
   if (share(texts, (t) => GENDER_VALUES.has(headerText(t))) > 0.8) return 'gender';
   if (share(texts, (t) => POSTCODE.test(t.trim())) > 0.8) return 'addressPostcode';
-  if (unreadFile && share(texts, (t) => DOCUMENT_NUMBER.test(t.trim())) > 0.6) return 'documentNumber';
+  if (unreadFile && share(texts, (t) => DOCUMENT_NUMBER.test(t.trim()) || mixedDocumentNumber(t)) > 0.6)
+    return 'documentNumber';
   if (unreadFile && share(texts, (t) => PLATE.test(t.trim())) > 0.6) return 'vehiclePlate';
   if (share(texts, (t) => STREET.test(t.trim())) > 0.6) return 'addressStreet';
   if (unreadFile && share(texts, addressValue) > 0.6) return 'address';
   // Names and demonyms only: codes ("LI-17", "GBR", "No", "Da") are too often something else.
   const isCountry = (t: string) => t.trim().length > 3 && !/\d/.test(t) && countryCode(t) !== null;
   if (share(texts, isCountry) > 0.8) return 'nationality';
+  // "MDA", "ROU", "NLD": codes of three capitals are countries' in a file that reads no header.
+  if (unreadFile && share(texts, (t) => /^[A-Z]{3}$/.test(t.trim()) && countryCode(t) !== null) > 0.8)
+    return 'nationality';
   if (share(texts, (t) => t.length > 60) > 0.5) return 'freeText';
   // The rules below read what a header in a readable file would have said: there, a header the
   // vocabulary does not know ("Channel", "School", "Sachbearbeiter") is most often of something no
   // field holds, and its names or sentences are not the file's person's.
   if (!unreadFile) return null;
-  // A sentence: six words or more, in lower case after the first.
-  if (share(texts, (t) => t.trim().split(/\s+/).length >= 6 && /\p{Ll}{3}/u.test(t)) > 0.6) return 'freeText';
+  // A sentence: four words or more, two of them in lower case; or three and a full stop.
+  if (share(texts, sentence) > 0.6) return 'freeText';
   if (share(texts, (t) => QUOTED.test(t.trim())) > 0.6) return 'alias';
   if (nameValues(texts)) return 'fullName';
   return null;

@@ -1444,6 +1444,22 @@ describe('reading a column by its values when its header is not understood', () 
     ]);
   });
 
+  it('reads references with a year, country codes, "FAMILY, Given" names, mixed document numbers and short notes', () => {
+    const { profile, unmapped } = unread([
+      ['123/2024', 'MDA', 'GONZÁLEZ, Rosa Elena', 'NX12AB345', 'Boss at nail bar', '12/2024'],
+      ['ST/0123456/2024', 'ROU', 'MAMANI QUISPE, Juan', 'KMRRHL95A01Z222X', 'Slept in the warehouse.', '01/2025'],
+    ]);
+    expect(summary(profile)).toEqual([
+      'Qxa → record.caseRef',
+      'Qxb → subject(subject).nationality',
+      'Qxc → subject(subject).fullName',
+      'Qxd → subject(subject).documentNumber',
+      'Qxe → record.freeText',
+    ]);
+    // A month and a year is no reference.
+    expect(unmapped).toEqual(['Qxf']);
+  });
+
   it('takes no amount, identity number, sort code or date for a phone, and no IBAN with a wrong checksum', () => {
     expect(fieldOfValues(['12 500 000', '1 250 000'], 'DMY', 'GB')).toBeNull();
     expect(fieldOfValues(['900-12-3456', '900-55-0192'], 'MDY', 'US')).toBeNull();

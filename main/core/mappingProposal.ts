@@ -642,6 +642,12 @@ export function fieldOfValues(
     share(texts, (t) => /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(t.trim()) && parseDate(t, dateOrder).ok) > 0.6
   )
     return unreadFile && birthDates(samples, dateOrder) ? 'birthDate' : 'eventDate';
+  // "12.12.1982, Craiova": a date of birth and the place, in one cell.
+  const datePart = (t: string) => /^(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),?\s+\p{L}/u.exec(t.trim())?.[1] ?? null;
+  if (unreadFile && share(texts, (t) => datePart(t) !== null) > 0.6) {
+    const dates = texts.map(datePart).filter((d): d is string => d !== null);
+    if (birthDates(dates, dateOrder)) return 'birthDate';
+  }
   // A phone is written with a leading + or 0, or with the spaces and dashes people put in numbers;
   // a run of digits alone is an identity or account number.
   if (share(texts, (t) => writtenAsPhone(t, country)) > 0.6) return 'phone';

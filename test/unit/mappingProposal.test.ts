@@ -1424,10 +1424,14 @@ describe('reading a column by its values when its header is not understood', () 
 
   it('tells a column of birth dates from one of recent event dates by the years', () => {
     const { profile } = unread([
-      ['04.05.1989', '21.11.2024'],
-      ['17.11.1995', '03.12.2024'],
+      ['04.05.1989', '21.11.2024', '12.12.1982, Craiova'],
+      ['17.11.1995', '03.12.2024', '01.09.1979 Chișinău'],
     ]);
-    expect(summary(profile)).toEqual(['Qxa → subject(subject).birthDate', 'Qxb → record.eventDate']);
+    expect(summary(profile)).toEqual([
+      'Qxa → subject(subject).birthDate',
+      'Qxb → record.eventDate',
+      'Qxc → subject(subject).birthDate',
+    ]);
   });
 
   it('reads case references, links, handles, BICs and nicknames in quotes', () => {

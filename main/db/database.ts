@@ -121,14 +121,34 @@ export interface Database {
    * statement must be safe to run again after a failure.
    */
   runAutoCommit(name: string, params?: Params): Promise<Row[]>;
-  /** Runs every statement of a `schema` file, each in its own transaction. */
-  applySchemaFile(name: string): Promise<void>;
+  /**
+   * Runs the statements of a `schema` file (`only` those that create constraints, or those that
+   * create indexes, when given), each in its own transaction, `parallel` at a time (one unless
+   * told), or all in one transaction with `together`.
+   */
+  applySchemaFile(name: string, options?: SchemaRun): Promise<void>;
   /** The server's agent string and protocol, checking that the server answers. */
   serverInfo(): Promise<{ agent: string; address: string }>;
   close(): Promise<void>;
 }
 
 const APP_METADATA = { app: 'caselink' };
+
+/** How {@link Database.applySchemaFile} runs a schema file's statements. */
+export interface SchemaRun {
+  only?: 'constraints' | 'indexes';
+  parallel?: number;
+  together?: boolean;
+}
+
+/** Whether a schema statement creates a constraint (which fills and checks its index before it returns) or an index. */
+export function schemaKind(text: string): 'constraints' | 'indexes' {
+  const code = text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join(' ');
+  return /^\s*CREATE\s+CONSTRAINT\b/i.test(code) ? 'constraints' : 'indexes';
+}
 
 /**
  * Runs `work` with a view of `db` whose reads (and nested `readWork`s) all run in one read
@@ -323,18 +343,37 @@ export async function openDatabase(settings: ConnectionSettings, options: Driver
           await s.close();
         }
       }),
-    applySchemaFile: (name) =>
+    applySchemaFile: (name, options = {}) =>
       guard(async () => {
         const st = statement(name);
         expectMode(st, 'schema');
-        const s = session('WRITE');
-        try {
-          for (const text of st.texts) {
-            await s.executeWrite((tx) => tx.run(text), { metadata: { ...APP_METADATA, query: name } });
+        const texts = st.texts.filter((text) => options.only === undefined || schemaKind(text) === options.only);
+        const metadata = { metadata: { ...APP_METADATA, query: name } };
+        if (options.together) {
+          if (texts.length === 0) return;
+          const s = session('WRITE');
+          try {
+            await s.executeWrite(async (tx) => {
+              for (const text of texts) await tx.run(text);
+            }, metadata);
+          } finally {
+            await s.close();
           }
-        } finally {
-          await s.close();
+          return;
         }
+        let next = 0;
+        const lane = async () => {
+          const s = session('WRITE');
+          try {
+            while (next < texts.length) {
+              const text = texts[next++] as string;
+              await s.executeWrite((tx) => tx.run(text), metadata);
+            }
+          } finally {
+            await s.close();
+          }
+        };
+        await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel ?? 1, texts.length)) }, lane));
       }),
     serverInfo: () =>
       guard(async () => {

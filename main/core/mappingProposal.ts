@@ -588,6 +588,31 @@ function mixedDocumentNumber(text: string): boolean {
   return /^[A-Z0-9]{8,16}$/.test(t) && (t.match(/\d/g)?.length ?? 0) >= 4 && /[A-Z]/.test(t);
 }
 
+/** Whether six digits are a day of birth, written year-month-day or day-month-year. */
+function sixDigitDate(six: string): boolean {
+  const [a, b, c] = [six.slice(0, 2), six.slice(2, 4), six.slice(4, 6)].map(Number) as [number, number, number];
+  // A month may carry 20, 40 or 50 more: for a woman (Czech and Slovak birth numbers), for a birth
+  // after 2000 (Polish PESEL, Bulgarian ЕГН).
+  const month = (m: number) => [0, 20, 40, 50].some((plus) => m - plus >= 1 && m - plus <= 12);
+  const day = (d: number) => d >= 1 && d <= 31;
+  return (month(b) && day(c)) || (day(a) && b >= 1 && b <= 12);
+}
+
+/**
+ * Whether a value is a personal number that begins with its holder's date of birth, as many
+ * countries write them: six digits of the date, a separator or none, and three to six more
+ * ("785412/1234", "010190-123A", "850412301234"); or a digit for the century and sex before the
+ * date ("38501010123", a 13-digit CNP). A number valid as a phone of the file's country is read as
+ * one before this.
+ */
+function birthNumber(text: string): boolean {
+  const t = text.trim();
+  const dated = /^(\d{6})[-/+A]?\d{3,5}[\dA-Z]$/.exec(t);
+  if (dated && sixDigitDate(dated[1] ?? '')) return true;
+  const century = /^[1-9](\d{6})\d{4,6}$/.exec(t);
+  return century !== null && sixDigitDate(century[1] ?? '');
+}
+
 // A whole address on one line: a comma, and a house number at its start, before a comma, or last
 // ("12 Field View, Wisbech PE13 1AA", "Industriestr. 5, 50667 Köln", "гр. Сливен, ул. Раковски 5").
 function addressValue(text: string): boolean {
@@ -654,6 +679,7 @@ export function fieldOfValues(
   // "45127" is a postcode or a number before it is a day counted from 1900.
   if (share(texts, (t) => !/^\d{1,7}$/.test(t.trim()) && parseDate(t, dateOrder).ok) > 0.6)
     return unreadFile && birthDates(samples, dateOrder) ? 'birthDate' : 'eventDate';
+  if (unreadFile && share(texts, birthNumber) > 0.6) return 'documentNumber';
   if (share(texts, (t) => GENDER_VALUES.has(headerText(t))) > 0.8) return 'gender';
   if (share(texts, (t) => POSTCODE.test(t.trim())) > 0.8) return 'addressPostcode';
   if (unreadFile && share(texts, (t) => DOCUMENT_NUMBER.test(t.trim()) || mixedDocumentNumber(t)) > 0.6)

@@ -410,7 +410,12 @@ describe('proposing a mapping profile', () => {
         ['22-11-2024', '2850101123456', '+31 6 12345678'],
       ],
     });
-    expect(summary(profile)).toEqual(['Kolom 1 → record.eventDate', 'Kolom 3 → subject(subject).phone']);
+    // Thirteen digits beginning with a century digit and a date of birth: a personal number (a CNP).
+    expect(summary(profile)).toEqual([
+      'Kolom 1 → record.eventDate',
+      'Kolom 2 → subject(subject).documentNumber',
+      'Kolom 3 → subject(subject).phone',
+    ]);
   });
 
   it('reads a sex, a postcode and a nationality from the values under headers it does not know', () => {
@@ -799,7 +804,11 @@ describe('proposing a mapping profile', () => {
           ['0143051234', '0899654321'],
         ]),
         pl: read(['Kolumna 1'], 'PL', [['02270803628'], ['03211412345']]),
-      }).toEqual({ bg: ['Колона 2 → subject(subject).phone'], pl: [] });
+        // Not phones, and each begins with a date of birth: personal numbers.
+      }).toEqual({
+        bg: ['Колона 1 → subject(subject).documentNumber', 'Колона 2 → subject(subject).phone'],
+        pl: ['Kolumna 1 → subject(subject).documentNumber'],
+      });
     });
   });
 });
@@ -1462,6 +1471,19 @@ describe('reading a column by its values when its header is not understood', () 
     ]);
     // A month and a year is no reference.
     expect(unmapped).toEqual(['Qxf']);
+  });
+
+  it('reads personal numbers that begin with a date of birth, and leaves other runs of digits', () => {
+    const { profile, unmapped } = unread([
+      ['785412/1234', '010190-123A', '38501010123', '20240001'],
+      ['905101/0011', '311285-9876', '2850412123456', '20240002'],
+    ]);
+    expect(summary(profile)).toEqual([
+      'Qxa → subject(subject).documentNumber',
+      'Qxb → subject(subject).documentNumber',
+      'Qxc → subject(subject).documentNumber',
+    ]);
+    expect(unmapped).toEqual(['Qxd']);
   });
 
   it('takes no amount, identity number, sort code or date for a phone, and no IBAN with a wrong checksum', () => {

@@ -24,7 +24,12 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 const show = process.argv.includes('--show');
 // --unknown-headers: every header (and sheet name) replaced by a made-up word, so the figures say
 // what the proposal reads from the values alone, as it must on a file in a language it has no words for.
-const unknownHeaders = process.argv.includes('--unknown-headers');
+// --unknown-headers=0.5 replaces that share of the headers, spread evenly: a file in a language the
+// vocabulary reads a few words of.
+const unknownArg = process.argv.find((a) => a.startsWith('--unknown-headers'));
+const unknownShare = unknownArg === undefined ? 0 : unknownArg.includes('=') ? Number(unknownArg.split('=')[1]) : 1;
+if (!(unknownShare >= 0 && unknownShare <= 1)) throw new Error(`--unknown-headers=${unknownArg}: a share from 0 to 1`);
+const unknownHeaders = unknownShare > 0;
 
 interface LabelledColumn {
   header: string;
@@ -91,7 +96,12 @@ function madeUp(index: number): string {
 
 /** The layout with its headers and sheet name made meaningless: only the values are left to read. */
 function withoutHeaders(layout: Layout): Layout {
-  return { ...layout, sheet: 'Qxsheet', columns: layout.columns.map((c, i) => ({ ...c, header: madeUp(i) })) };
+  const replaced = (i: number) => Math.floor((i + 1) * unknownShare) > Math.floor(i * unknownShare);
+  return {
+    ...layout,
+    sheet: unknownShare === 1 ? 'Qxsheet' : layout.sheet,
+    columns: layout.columns.map((c, i) => (replaced(i) ? { ...c, header: madeUp(i) } : c)),
+  };
 }
 
 /** Scores one layout; `misses` receives a line per column not right for its party. */
@@ -176,7 +186,9 @@ function report(title: string, set: LabelledSet, detail: boolean): void {
     byLanguage.set(layout.language, lang);
     byLayout.push([layout.id, t]);
   }
-  say(`${title}${unknownHeaders ? ', headers unknown' : ''}: ${set.layouts.length} layouts, ${total.columns} columns`);
+  say(
+    `${title}${unknownHeaders ? `, ${unknownShare === 1 ? 'headers' : `${unknownShare} of the headers`} unknown` : ''}: ${set.layouts.length} layouts, ${total.columns} columns`,
+  );
   say(`  ${''.padEnd(26)} columns    field  field+party  document type`);
   say(row('all', total));
   for (const [language, t] of [...byLanguage].sort(([a], [b]) => a.localeCompare(b))) say(row(language, t));

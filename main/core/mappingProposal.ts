@@ -1237,10 +1237,11 @@ export function proposeProfile(input: ProposalInput): Proposal {
       ),
     ),
   );
-  // A file most of whose headers say nothing the vocabulary reads is in a language it does not know:
-  // its values are all there is to go by.
+  // A file of whose headers the vocabulary reads fewer than three in five is in a language it does
+  // not know (a few words such as "IBAN" or "E-mail" are read in any): its values are what there is
+  // to go by. Every development file read in full has at least half its headers read, most 70 %+.
   const understood = readings.filter((r) => r.field || r.party || r.excluded).length;
-  const unreadFile = understood * 2 < readings.length;
+  const unreadFile = understood < 0.6 * readings.length;
   for (const read of readings) {
     for (const other of read.alsoNamed ?? [])
       if (read.party && !sameAs.has(other.entity)) sameAs.set(other.entity, read.party);

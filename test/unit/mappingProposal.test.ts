@@ -1496,6 +1496,25 @@ describe('reading a column by its values when its header is not understood', () 
     expect(fieldOfValues(['GB29 NWBK 6016 1331 9268 19'], 'DMY', 'GB')).toBe('iban');
   });
 
+  it('reads the values of a file of whose headers only a few international words are read', () => {
+    // "IBAN" and "E-mail" are read in any language; "Jméno" and "Datum narození" are not (yet).
+    const { profile } = proposeProfile({
+      agency: 'X',
+      country: 'CZ',
+      header: ['Qxjmeno', 'Qxnarozeni', 'IBAN', 'E-mail'],
+      samples: [
+        ['Jana Nováková', '04.05.1989', 'CZ6508000000192000145399', 'jana@example.cz'],
+        ['Petr Svoboda', '17.11.1995', 'CZ6907101781240000004159', 'petr@example.cz'],
+      ],
+    });
+    expect(summary(profile)).toEqual([
+      'Qxjmeno → subject(subject).fullName',
+      'Qxnarozeni → subject(subject).birthDate',
+      'IBAN → subject(subject).iban',
+      'E-mail → subject(subject).email',
+    ]);
+  });
+
   it('leaves an unknown header in a file it otherwise reads to the analyst, whatever its values', () => {
     const { profile, unmapped } = proposeProfile({
       agency: 'X',

@@ -629,16 +629,28 @@ const DAY_MS = 86_400_000;
  * digits swapped, or one day apart (a birth written the day before or after, across a month's end).
  */
 export function nearDates(x: string, y: string): boolean {
-  if (x === y || !ISO_DATE.test(x) || !ISO_DATE.test(y)) return false;
-  const dx = x.replace(/-/g, '');
-  const dy = y.replace(/-/g, '');
-  const differ: number[] = [];
-  for (let i = 0; i < dx.length; i++) if (dx[i] !== dy[i]) differ.push(i);
-  if (differ.length === 1) return true;
-  const [i, j] = differ as [number, number];
-  if (differ.length === 2 && j === i + 1 && dx[i] === dy[j] && dx[j] === dy[i]) return true;
-  const apart = Math.abs(Date.parse(`${x}T00:00:00Z`) - Date.parse(`${y}T00:00:00Z`));
-  return apart === DAY_MS;
+  // Compared character by character, without a pattern or a parse: namesakes with two dates of
+  // birth are compared millions of times at a hundred thousand records.
+  if (x === y || x.length !== 10 || y.length !== 10 || !ISO_DATE.test(x) || !ISO_DATE.test(y)) return false;
+  let first = -1;
+  let second = -1;
+  let differing = 0;
+  for (let i = 0; i < 10; i++) {
+    if (x.charCodeAt(i) === y.charCodeAt(i)) continue;
+    differing++;
+    if (first < 0) first = i;
+    else second = i;
+  }
+  if (differing === 1) return true;
+  if (
+    differing === 2 &&
+    (second === first + 1 || (x[first + 1] === '-' && second === first + 2)) &&
+    x[first] === y[second] &&
+    x[second] === y[first]
+  )
+    return true;
+  const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.abs(day(x) - day(y)) === DAY_MS;
 }
 
 /** Numbers shorter than this are too short for one character's difference to say anything. */
@@ -653,17 +665,30 @@ function documentNumbers(p: PersonMention): string[] {
   return [...numbers];
 }
 
-/** A document of each mention, of one kind, whose numbers are one slip apart (the first in a fixed order). */
-function nearDocuments(a: PersonMention, b: PersonMention): [SharedIdentifier, SharedIdentifier] | undefined {
-  const documents = (p: PersonMention) =>
-    p.identifiers
+/** Each mention's identity documents with a number long enough to compare, by id, worked out once. */
+const DOCUMENTS = new WeakMap<PersonMention, SharedIdentifier[]>();
+
+function documentsOf(p: PersonMention): SharedIdentifier[] {
+  let found = DOCUMENTS.get(p);
+  if (found === undefined) {
+    found = p.identifiers
       .filter((i) => i.label === 'Document' && i.key && i.key.length >= MIN_DOCUMENT_NUMBER)
       .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const [first, second] = a.id < b.id ? [a, b] : [b, a];
-  for (const x of documents(first))
-    for (const y of documents(second))
+    DOCUMENTS.set(p, found);
+  }
+  return found;
+}
+
+/** A document of each mention, of one kind, whose numbers are one slip apart (the first in a fixed order). */
+function nearDocuments(a: PersonMention, b: PersonMention): [SharedIdentifier, SharedIdentifier] | undefined {
+  const ofA = documentsOf(a);
+  const ofB = documentsOf(b);
+  if (ofA.length === 0 || ofB.length === 0) return undefined;
+  const [first, second] = a.id < b.id ? [ofA, ofB] : [ofB, ofA];
+  for (const x of first)
+    for (const y of second)
       if ((!x.kind || !y.kind || x.kind === y.kind) && oneEditApart(x.key as string, y.key as string))
-        return first === a ? [x, y] : [y, x];
+        return a.id < b.id ? [x, y] : [y, x];
   return undefined;
 }
 
@@ -937,7 +962,11 @@ export function findRuleCandidates(
   let compared = 0;
   let droppedBlocks = 0;
   // In key order, so that the pairs are scored in one order whatever the order of the mentions.
-  const ordered = [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  // A block of one mention pairs nothing: most document-number variants and dates of birth are
+  // such, and sorting and walking them would cost more than the blocks that pair.
+  const ordered = [...blocks.entries()]
+    .filter(([, members]) => members.length > 1)
+    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   blocks.clear();
   // A pair sits in several blocks (a shared phone and alike names) and is scored once, in the
   // first block it shares: each mention keeps the numbers of its blocks (those kept), ascending,

@@ -649,6 +649,9 @@ export function nearDates(x: string, y: string): boolean {
     x[second] === y[first]
   )
     return true;
+  // One day apart: within one month, or across a month's end, where one of them is the first.
+  if (x.slice(0, 8) === y.slice(0, 8)) return Math.abs(Number(x.slice(8)) - Number(y.slice(8))) === 1;
+  if (!x.endsWith('-01') && !y.endsWith('-01')) return false;
   const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
   return Math.abs(day(x) - day(y)) === DAY_MS;
 }
@@ -681,6 +684,9 @@ function documentsOf(p: PersonMention): SharedIdentifier[] {
 
 /** A document of each mention, of one kind, whose numbers are one slip apart (the first in a fixed order). */
 function nearDocuments(a: PersonMention, b: PersonMention): [SharedIdentifier, SharedIdentifier] | undefined {
+  // Most mentions have no document: said without a look-up, as for most compared pairs.
+  if (!a.identifiers.some((i) => i.label === 'Document') || !b.identifiers.some((i) => i.label === 'Document'))
+    return undefined;
   const ofA = documentsOf(a);
   const ofB = documentsOf(b);
   if (ofA.length === 0 || ofB.length === 0) return undefined;

@@ -71,6 +71,17 @@ export function auditNow(): string {
   return `${iso.slice(0, 23)}${String(micros % 1000).padStart(3, '0')}Z`;
 }
 
+/**
+ * A stored event time as {@link auditNow} wrote it: UTC with exactly six digits of the second.
+ * Neo4j prints a datetime with its trailing zeros dropped (".11327Z" for .113270), so the trail
+ * would list times of uneven length that neither sort nor read alike.
+ */
+function auditTimeText(stored: unknown): string {
+  const text = String(stored);
+  const at = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?Z$/.exec(text);
+  return at ? `${at[1]}.${(at[2] ?? '').padEnd(6, '0').slice(0, 6)}Z` : text;
+}
+
 /** The event's properties as stored, without `at` (written as a Cypher datetime). */
 export function eventProperties(
   db: Database,
@@ -146,7 +157,7 @@ export function toAuditEvent(props: Record<string, unknown>): AuditEventDto {
   const sorted = Object.fromEntries(Object.entries(details).sort(([a], [b]) => a.localeCompare(b)));
   return {
     id: String(props.id),
-    at: String(props.at),
+    at: auditTimeText(props.at),
     kind: props.kind as AuditKind,
     action: String(props.action ?? ''),
     outcome: props.outcome as AuditOutcome,

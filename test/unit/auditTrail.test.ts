@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +66,18 @@ describe('the audit trail', () => {
     const times = Array.from({ length: 1000 }, () => auditNow());
     expect(times.every((t) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(t))).toBe(true);
     expect(times.every((t, i) => i === 0 || t > (times[i - 1] as string))).toBe(true);
+  });
+
+  it('lists every time read back from Neo4j with six digits of the second, as it was written', () => {
+    // Neo4j prints a datetime without its trailing zeros: .113270 comes back as ".11327".
+    const read = (nanos: number) =>
+      toAuditEvent({ id: 'e', at: new neo4j.types.DateTime(2026, 11, 30, 11, 48, 3, nanos, 0), kind: 'import' }).at;
+    expect([read(113_270_000), read(0), read(5_000), read(999_999_000)]).toEqual([
+      '2026-11-30T11:48:03.113270Z',
+      '2026-11-30T11:48:03.000000Z',
+      '2026-11-30T11:48:03.000005Z',
+      '2026-11-30T11:48:03.999999Z',
+    ]);
   });
 
   it('exports CSV that no spreadsheet locale splits or runs as a formula', () => {

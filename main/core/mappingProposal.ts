@@ -727,6 +727,13 @@ export interface ProposalInput {
   samples: Cell[][];
   sheets?: string[];
   grading?: Grading;
+  /**
+   * The headers of every sheet of the file this sheet is one of: whether the file is in a language
+   * the vocabulary does not read is the file's question, not a sheet's (a short sheet of
+   * "Code, Inspector, Team" in a workbook read in full is no unread file). This sheet's alone when
+   * not given.
+   */
+  fileHeaders?: string[];
 }
 
 export const DEFAULT_GRADING: Grading = { system: '3x5x2', source: '2', information: 'B', handling: 'P' };
@@ -1240,8 +1247,9 @@ export function proposeProfile(input: ProposalInput): Proposal {
   // A file of whose headers the vocabulary reads fewer than three in five is in a language it does
   // not know (a few words such as "IBAN" or "E-mail" are read in any): its values are what there is
   // to go by. Every development file read in full has at least half its headers read, most 70 %+.
-  const understood = readings.filter((r) => r.field || r.party || r.excluded).length;
-  const unreadFile = understood < 0.6 * readings.length;
+  const fileReadings = input.fileHeaders ? input.fileHeaders.map((header) => readHeader(header)) : readings;
+  const understood = fileReadings.filter((r) => r.field || r.party || r.excluded).length;
+  const unreadFile = understood < 0.6 * fileReadings.length;
   for (const read of readings) {
     for (const other of read.alsoNamed ?? [])
       if (read.party && !sameAs.has(other.entity)) sameAs.set(other.entity, read.party);

@@ -54,15 +54,19 @@ export async function proposeForFile(
   if (read.length === 0) {
     return { ...proposeProfile({ agency, country, header: [], samples: [] }), sheet: '', headerRow: null, layouts: [] };
   }
-  const found = read.map(({ name, rows }) => {
+  const headed = read.map(({ name, rows }) => {
     const headerIndex = findHeaderRow(rows.map((r) => r.cells));
-    const header = headerTexts(rows[headerIndex]?.cells ?? []);
+    return { name, rows, headerIndex, header: headerTexts(rows[headerIndex]?.cells ?? []) };
+  });
+  const fileHeaders = headed.flatMap((h) => h.header);
+  const found = headed.map(({ name, rows, headerIndex, header }) => {
     const proposal = proposeProfile({
       agency,
       country,
       header,
       samples: rows.slice(headerIndex + 1).map((r) => r.cells),
       ...(file.format === 'workbook' ? { sheets: [name] } : {}),
+      fileHeaders,
     });
     return { sheet: name, headerRow: rows[headerIndex]?.row ?? null, proposal };
   });

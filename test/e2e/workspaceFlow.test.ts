@@ -200,10 +200,22 @@ describe('the investigator’s flow on the demo graph', () => {
     const agencies = page.getByRole('group', { name: 'Agencies' });
     const boxes = agencies.getByRole('checkbox');
     await expect.poll(() => boxes.count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(1);
-    // The agency that asserts fewest nodes on the chart: leaving it out hides some, not all.
-    const counts = await agencies.locator('.legend-count').allInnerTexts();
-    const fewest = counts.map(Number).reduce((best, n, i, all) => (n < all[best]! ? i : best), 0);
-    await boxes.nth(fewest).uncheck();
+    // An agency that alone asserts a node on the chart (one agency dot in the chart's list), the
+    // one of those with fewest nodes: leaving it out hides some, not all. The agency with fewest
+    // nodes may hide none: its nodes may all be asserted by others too (a phone four agencies know).
+    const alone: string[] = [];
+    for (const option of await list().getByRole('option').all()) {
+      const dots = option.locator('.agency-dot');
+      if ((await dots.count()) === 1) alone.push((await dots.first().getAttribute('title')) ?? '');
+    }
+    const labels = await agencies.locator('label').allInnerTexts();
+    const rows = labels.map((label, index) => {
+      const [name = '', count = ''] = label.trim().split(/\s+(?=[\d,]+$)/);
+      return { index, name, count: Number(count.replace(/,/g, '')) };
+    });
+    const candidates = rows.filter((r) => alone.includes(r.name)).sort((a, b) => a.count - b.count);
+    expect(candidates.length).toBeGreaterThan(0);
+    await boxes.nth(candidates[0]!.index).uncheck();
     await expect.poll(() => page.getByTestId('chart-hidden-count').count(), { timeout: UI_TIMEOUT }).toBe(1);
     expect(await text(page, 'chart-hidden-count')).toMatch(/^\d+ hidden$/);
     expect(await text(page, 'filter-summary')).toMatch(/hidden by filters/);

@@ -1,7 +1,8 @@
-import type { Core, EdgeCollection, LayoutOptions, NodeCollection } from 'cytoscape';
+import type { CollectionReturnValue, Core, EdgeCollection, LayoutOptions, NodeCollection } from 'cytoscape';
 import type { ChartContent } from '../store/chartSlice';
 import { radialForest } from './largeLayout';
 import { hashOf, seededRandom, type ChartPosition } from './placement';
+import { LAYING_OUT } from './style';
 
 /** Above this many nodes fcose runs in draft quality: default quality took ~39 s for 2k nodes. */
 export const DRAFT_LAYOUT_ABOVE = 200;
@@ -55,6 +56,19 @@ export function runSeeded<T>(ids: readonly string[], work: () => T): T {
     return work();
   } finally {
     Math.random = original;
+  }
+}
+
+/**
+ * Runs fcose on `eles` seeded and measured by node bodies alone: labels, borders and halos, which
+ * change with selection, hover, zoom and font loading, are off while it runs (style.ts).
+ */
+function runFcose(eles: CollectionReturnValue, seedIds: readonly string[], options: LayoutOptions): void {
+  eles.addClass(LAYING_OUT);
+  try {
+    runSeeded(seedIds, () => eles.layout(options).run());
+  } finally {
+    eles.removeClass(LAYING_OUT);
   }
 }
 
@@ -119,9 +133,10 @@ export function runLayout(
       return;
     }
     const eles = leaves.union(leaves.parents()).union(leaves.edgesWith(leaves));
-    runSeeded(
+    runFcose(
+      eles,
       leaves.map((n) => n.id()),
-      () => eles.layout(layoutFor(leaves.length, { fixed })).run(),
+      layoutFor(leaves.length, { fixed }),
     );
     return;
   }
@@ -141,12 +156,9 @@ export function runLayout(
     runLargeLayout(nodes, nodes.edgesWith(nodes), new Set(fixed.map((f) => f.nodeId)));
     return;
   }
-  runSeeded(
+  runFcose(
+    nodes.union(nodes.edgesWith(nodes)),
     nodes.map((n) => n.id()),
-    () =>
-      nodes
-        .union(nodes.edgesWith(nodes))
-        .layout(layoutFor(nodes.length, { fixed, local: true }))
-        .run(),
+    layoutFor(nodes.length, { fixed, local: true }),
   );
 }

@@ -106,6 +106,9 @@ export const CHART_KIND_SHAPES: Record<string, Css.NodeShape> = {
  */
 export const CROWDED_ABOVE = 200;
 
+/** The class a layout puts on what it lays out, so that only node bodies count (see the rule). */
+export const LAYING_OUT = 'laying-out';
+
 const FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
 
 /**
@@ -272,6 +275,20 @@ export function graphStylesheet(nodeCount: number): StylesheetJson {
     {
       selector: 'node.faded, edge.faded',
       style: { opacity: 0.35 },
+    },
+    {
+      // While a layout runs (layout.ts): fcose sizes nodes and puts each component back where it
+      // started by their drawn bounds, labels, borders and halos included. Those depend on what is
+      // selected, hovered or labelled at that zoom, and on whether the font had loaded, so the same
+      // chart landed up to 9 px apart after a reload. Last, so that it overrides the rules above.
+      selector: `node.${LAYING_OUT}, edge.${LAYING_OUT}`,
+      style: {
+        label: '',
+        'border-width': 0,
+        'outline-width': 0,
+        'underlay-opacity': 0,
+        'overlay-opacity': 0,
+      },
     },
   ];
 }

@@ -22,6 +22,7 @@ import {
   has,
   HEADER_READ_LIMIT,
   headerText,
+  MIDDLE_OR_FAMILY,
   ORGANISATION_WORDS,
   PARTY_WORDS,
   PAYMENT_WORDS,
@@ -230,6 +231,8 @@ function splitCompounds(text: string): string {
     .split(' ')
     .map((token) => {
       if (NOT_COMPOUNDS.has(token)) return token;
+      // "Personnummer", "Personenkennziffer": a document's own name, not a person's number.
+      if (DOCUMENT_TYPE_WORDS.some((r) => has(r.pattern, token))) return token;
       // A party's compound is split even when known as a whole: "täteranschrift" is the suspect's address.
       const owned = COMPOUND_HEADS.find(
         (h) => token.length >= h.length + 3 && token.endsWith(h) && partyPrefix(token.slice(0, -h.length)),
@@ -438,6 +441,40 @@ function readHeaderText(header: string): HeaderReading {
   // "Agencja zatrudnienia") is the party's name.
   if (party) return reading('fullName');
   return reading(null);
+}
+
+/**
+ * "Презиме" is the father's name in Bulgarian and the family name in Serbian and Macedonian: a
+ * header that is only such a word, left out as a middle name, is the family name of its party when
+ * no column of the file is a family or a whole name ("Име", "Презиме" of a Serbian file; not
+ * "Име", "Презиме", "Фамилия" of a Bulgarian one).
+ */
+function readMiddleOrFamily(
+  header: readonly string[],
+  columns: ColumnMapping[],
+  entities: Record<string, { kind: 'person' | 'organization'; role: Role }>,
+  unmapped: string[],
+  reasons: Record<string, string>,
+): void {
+  if (columns.some((c) => c.field === 'familyName')) return;
+  for (const name of header) {
+    const read = readHeader(name);
+    const text = headerText(name);
+    const rest = read.party ? without(read.party.pattern, text) : text;
+    if (!has(MIDDLE_OR_FAMILY, rest) || without(FILLER, without(MIDDLE_OR_FAMILY, rest)) !== '') continue;
+    const entity = read.party?.entity ?? 'subject';
+    if (columns.some((c) => c.entity === entity && c.field === 'fullName' && readHeader(c.column).field !== 'name'))
+      continue;
+    const at = unmapped.indexOf(name);
+    if (at < 0) continue;
+    unmapped.splice(at, 1);
+    entities[entity] ??= { kind: 'person', role: read.party?.role ?? 'subject' };
+    // In the file's order, so that the proposal reads like the file.
+    const after = columns.filter((c) => header.indexOf(c.column) < header.indexOf(name)).length;
+    columns.splice(after, 0, { column: name, entity, field: 'familyName' });
+    reasons[name] =
+      `header "${name}" reads as familyName (a middle name in one language, the family name in another, and no other family name in the file)`;
+  }
 }
 
 /** The field a header names, or null. */
@@ -1408,6 +1445,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
     return input.samples.map((row) => row[index] ?? null);
   };
   readReferences(columns, ofParty, valuesOf, reasons);
+  readMiddleOrFamily(input.header, columns, entities, unmapped, reasons);
   // Parties whose every column went to another are not proposed.
   for (const name of Object.keys(entities)) if (!columns.some((c) => c.entity === name)) delete entities[name];
   // "Rekrutuesi (emri)" over "Besnik D.": a word that is "name" as well as "first name", with no

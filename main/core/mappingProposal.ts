@@ -492,7 +492,10 @@ function documentTypeValues(samples: Cell[]): boolean {
 
 // How agencies write yes and no, in the languages of the header vocabulary.
 const YES_NO = new Set(
-  `yes no y n si sí ja nein oui non da nu да не так ні tak nie nee sim não nao`.split(/\s+/).map(headerText),
+  `yes no y n si sí ja nein oui non da nu да не так ні tak nie nee sim não nao ano áno ne igen nem taip jā nē nej kyllä ei có
+  không ใช่ ไม่`
+    .split(/\s+/)
+    .map(headerText),
 );
 
 /** Whether the values are only yeses and noes. */
@@ -504,7 +507,8 @@ function yesNoValues(samples: Cell[]): boolean {
 // How agencies write a sex: letters and words in the languages of the header vocabulary.
 const GENDER_VALUES = new Set(
   `m f w male female man woman männlich weiblich masculin feminin masculino feminino femenino homme femme maschio
-  femmina uomo donna barbat femeie мъж жена мужской женский м ж ч чоловіча жіноча k mezczyzna kobieta man vrouw v`
+  femmina uomo donna barbat femeie мъж жена мужской женский м ж ч чоловіча жіноча k mezczyzna kobieta man vrouw v
+  muž žena ž férfi vyras moteris vīrietis sieviete mand kvinde kvinna mies nainen muški ženski мушки женски nam ชาย หญิง`
     .split(/\s+/)
     .map(headerText),
 );

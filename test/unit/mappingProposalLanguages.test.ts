@@ -59,6 +59,14 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Tel. číslo',
         'Obeť / podozrivý',
       ]),
+      czechHotline: read('CZ', [
+        'Datum hovoru',
+        'Jméno a příjmení',
+        'Věk',
+        'Pohlaví',
+        'Národnost',
+        'Pracovní agentura',
+      ]),
       slovakPayments: read('SK', [
         'Dátum transakcie',
         'Príkazca',
@@ -109,6 +117,14 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Tel. číslo → subject(subject).phone',
         'Obeť / podozrivý → subject(subject).role',
       ],
+      czechHotline: [
+        'Datum hovoru → record.eventDate',
+        'Jméno a příjmení → subject(subject).fullName',
+        'Věk → subject(subject).birthDate',
+        'Pohlaví → subject(subject).gender',
+        'Národnost → subject(subject).nationality',
+        'Pracovní agentura → recruitment-agency(recruitment-agency).fullName',
+      ],
       slovakPayments: [
         'Dátum transakcie → record.eventDate',
         'Príkazca → originator(account-holder).fullName',
@@ -151,7 +167,24 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Toborzó neve',
         'Munkáltató',
       ]),
+      payments: read('HU', [
+        'Tranzakció dátuma',
+        'Megbízó neve',
+        'Megbízó számlaszáma',
+        'Kedvezményezett neve',
+        'Kedvezményezett számlaszáma',
+        'Összeg',
+        'Közlemény',
+      ]),
     }).toEqual({
+      payments: [
+        'Tranzakció dátuma → record.eventDate',
+        'Megbízó neve → originator(account-holder).fullName',
+        'Megbízó számlaszáma → originator(account-holder).bankAccount',
+        'Kedvezményezett neve → beneficiary(account-holder).fullName',
+        'Kedvezményezett számlaszáma → beneficiary(account-holder).bankAccount',
+        'Közlemény → record.freeText',
+      ],
       police: [
         'Ügyszám → record.caseRef',
         'Vezetéknév → subject(subject).familyName',
@@ -476,6 +509,15 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Телефон осумњиченог',
         'Послодавац',
       ]),
+      serbianPayments: read('RS', [
+        'Datum transakcije',
+        'Nalogodavac',
+        'Račun nalogodavca',
+        'Primalac',
+        'Račun primaoca',
+        'Iznos',
+        'Svrha plaćanja',
+      ]),
       // The same word is the father's name in a Bulgarian file, which has its family name apart.
       bulgarian: read('BG', ['Име', 'Презиме', 'Фамилия', 'ЕГН']),
     }).toEqual({
@@ -525,6 +567,14 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Телефон осумњиченог → suspect(suspect).phone',
         'Послодавац → employer(employer).fullName',
       ],
+      serbianPayments: [
+        'Datum transakcije → record.eventDate',
+        'Nalogodavac → originator(account-holder).fullName',
+        'Račun nalogodavca → originator(account-holder).bankAccount',
+        'Primalac → beneficiary(account-holder).fullName',
+        'Račun primaoca → beneficiary(account-holder).bankAccount',
+        'Svrha plaćanja → record.freeText',
+      ],
       bulgarian: [
         'Име → subject(subject).givenName',
         'Фамилия → subject(subject).familyName',
@@ -557,6 +607,15 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'SĐT môi giới',
         'Chủ sử dụng lao động',
       ]),
+      payments: read('VN', [
+        'Ngày giao dịch',
+        'Tên người chuyển',
+        'Số tài khoản người chuyển',
+        'Tên người nhận',
+        'Số tài khoản người nhận',
+        'Số tiền',
+        'Nội dung chuyển khoản',
+      ]),
       unaccented: read('VN', ['Ho', 'Ten', 'Ngay sinh', 'Quoc tich', 'So ho chieu', 'So dien thoai', 'Dia chi']),
     }).toEqual({
       police: [
@@ -580,6 +639,14 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Người môi giới → recruiter(recruiter).fullName',
         'SĐT môi giới → recruiter(recruiter).phone',
         'Chủ sử dụng lao động → employer(employer).fullName',
+      ],
+      payments: [
+        'Ngày giao dịch → record.eventDate',
+        'Tên người chuyển → originator(account-holder).fullName',
+        'Số tài khoản người chuyển → originator(account-holder).bankAccount',
+        'Tên người nhận → beneficiary(account-holder).fullName',
+        'Số tài khoản người nhận → beneficiary(account-holder).bankAccount',
+        'Nội dung chuyển khoản → record.freeText',
       ],
       unaccented: [
         'Ho → subject(subject).familyName',

@@ -1,6 +1,8 @@
 /**
  * The words agencies put in column headers, in English, German, French, Italian, Spanish,
- * Portuguese, Romanian, Bulgarian, Ukrainian, Russian, Polish and Dutch: words naming a party
+ * Portuguese, Romanian, Bulgarian, Ukrainian, Russian, Polish and Dutch; Greek, Turkish, Albanian
+ * and Arabic in Latin letters; Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish,
+ * Finnish, Croatian, Serbian (both scripts), Vietnamese and Thai: words naming a party
  * ("Worker", "Begünstigter", "вербовщик"), and words naming a field ("surname", "Geburtsdatum",
  * "ЕГН"). Words are written as people write them and folded like headers are; a trailing `*`
  * takes any ending ("вербовщик*": вербовщика, вербовщику), a leading `*` any beginning

@@ -2563,7 +2563,6 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'เลขประจำตัวประชาชน',
       'เลขประจำตัว',
       'a.k.',
-      'p.k.',
       'r.č.',
       'cnp',
       'cod numeric personal',
@@ -4110,6 +4109,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('birthDate', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'nar',
+    'rođenja',
+    'rodjenja',
+    'рођења',
     'godine',
     'godina',
     'broj godina',
@@ -4333,6 +4336,7 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('eventDate', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'idő',
     'dátuma',
     'időpont',
     'időpontja',
@@ -4597,6 +4601,11 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('bankAccount', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'bankovního účtu',
+    'číslo bankovního účtu',
+    'bankového účtu',
+    'số tài khoản ngân hàng',
+    'stk ngân hàng',
     'číslo účtu',
     'č účtu',
     'bankovní účet',
@@ -4730,6 +4739,14 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('phone', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'kontakt broj',
+    'kontakt telefon',
+    'broj mobitela',
+    'kontakt tel',
+    'контакт број',
+    'kontaktní telefon',
+    'kontaktné číslo',
+    'kontakttelefon',
     'telefonní číslo',
     'tel číslo',
     'telefonne číslo',
@@ -5886,6 +5903,11 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('address', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'đkhktt',
+    'nơi đkhktt',
+    'hktt',
+    'nơi đăng ký hộ khẩu thường trú',
+    'đăng ký thường trú',
     'sídlo',
     'sídlo firmy',
     'székhely',

@@ -304,7 +304,16 @@ function readHeaderText(header: string): HeaderReading {
     return { party: lead, organisation, field: 'fullName' };
   }
   // "Driver licence no.": a document's words that hold a party word name the document.
-  const documentWithParty = firstByPosition(DOCUMENT_TYPE_WORDS, rest);
+  // Not a document word inside a party's own phrase: the "tin" of "người báo tin" (the reporter).
+  const withParty = firstByPosition(DOCUMENT_TYPE_WORDS, rest);
+  const docAt = withParty ? spans(withParty.pattern, rest)[0] : undefined;
+  const documentWithParty =
+    docAt &&
+    PARTY_WORDS.some((p) =>
+      spans(p.pattern, rest).some(([s, e]) => s <= docAt[0] && e >= docAt[1] && e - s > docAt[1] - docAt[0]),
+    )
+      ? null
+      : withParty;
   let parties: PartyWord[] = [];
   for (const word of PARTY_WORDS) {
     if (has(word.pattern, rest)) {

@@ -146,6 +146,7 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Anyja neve',
         'Születési hely',
         'Születési idő',
+        'Szül. hely, idő',
         'Állampolgárság',
         'Személyi igazolvány száma',
         'Útlevélszám',
@@ -191,6 +192,7 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Utónév → subject(subject).givenName',
         'Születési név → subject(subject).alias',
         'Születési idő → subject(subject).birthDate',
+        'Szül. hely, idő → subject(subject).birthDate',
         'Állampolgárság → subject(subject).nationality',
         'Személyi igazolvány száma → subject(subject).documentNumber[national-id]',
         'Útlevélszám → subject(subject).documentNumber[passport]',
@@ -509,6 +511,8 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Телефон осумњиченог',
         'Послодавац',
       ]),
+      birth: read('HR', ['Datum i mjesto rođenja', 'Kontakt broj']),
+      serbianBirth: read('RS', ['Датум и место рођења']),
       serbianPayments: read('RS', [
         'Datum transakcije',
         'Nalogodavac',
@@ -567,6 +571,8 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Телефон осумњиченог → suspect(suspect).phone',
         'Послодавац → employer(employer).fullName',
       ],
+      birth: ['Datum i mjesto rođenja → subject(subject).birthDate', 'Kontakt broj → subject(subject).phone'],
+      serbianBirth: ['Датум и место рођења → subject(subject).birthDate'],
       serbianPayments: [
         'Datum transakcije → record.eventDate',
         'Nalogodavac → originator(account-holder).fullName',
@@ -616,6 +622,7 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Số tiền',
         'Nội dung chuyển khoản',
       ]),
+      hotline: read('VN', ['Người báo tin', 'SĐT người báo tin', 'Bị hại', 'Nơi ĐKHKTT', 'Số tài khoản ngân hàng']),
       unaccented: read('VN', ['Ho', 'Ten', 'Ngay sinh', 'Quoc tich', 'So ho chieu', 'So dien thoai', 'Dia chi']),
     }).toEqual({
       police: [
@@ -647,6 +654,14 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Tên người nhận → beneficiary(account-holder).fullName',
         'Số tài khoản người nhận → beneficiary(account-holder).bankAccount',
         'Nội dung chuyển khoản → record.freeText',
+      ],
+      // "tin" and "BI" are document words elsewhere (a tax number, a Portuguese identity card), not in these parties' names.
+      hotline: [
+        'Người báo tin → reporter(reporter).fullName',
+        'SĐT người báo tin → reporter(reporter).phone',
+        'Bị hại → victim(victim).fullName',
+        'Nơi ĐKHKTT → victim(victim).address',
+        'Số tài khoản ngân hàng → victim(victim).bankAccount',
       ],
       unaccented: [
         'Ho → subject(subject).familyName',

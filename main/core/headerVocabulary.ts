@@ -2317,6 +2317,9 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
     'documentNumber',
     [
       // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+      'gplđ',
+      'số gplđ',
+      'số thẻ tạm trú',
       'povolení k pobytu',
       'povolenie na pobyt',
       'pobytová karta',
@@ -2415,6 +2418,8 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
     'documentNumber',
     [
       // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+      'ajokortin',
+      'ajokortin numero',
       'řidičský průkaz',
       'vodičský preukaz',
       'jogosítvány',
@@ -2625,6 +2630,9 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
     'documentNumber',
     [
       // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+      'passin',
+      'passin nro',
+      'pasinr',
       'cestovní pas',
       'cestovný pas',
       'číslo pasu',
@@ -2708,6 +2716,8 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
     'documentNumber',
     [
       // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+      'henkilökortin',
+      'henkilökortin numero',
       'občanský průkaz',
       'občiansky preukaz',
       'číslo op',
@@ -2849,6 +2859,37 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
 export const FIELD_WORDS: readonly FieldWords[] = [
   words(null, [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'tovární značka',
+    'značka vozidla',
+    'barva',
+    'farba',
+    'gyártmány',
+    'szín',
+    'markė',
+    'spalva',
+    'krāsa',
+    'mærke',
+    'farve',
+    'märke',
+    'färg',
+    'merkki',
+    'väri',
+    'boja',
+    'боја',
+    'hiệu xe',
+    'nhãn hiệu',
+    'màu',
+    'màu sơn',
+    'ยี่ห้อ',
+    'สี',
+    'ip adresa',
+    'ip cím',
+    'ip adresas',
+    'ip adrese',
+    'ip adresse',
+    'ip adress',
+    'ip osoite',
+    'địa chỉ ip',
     'pracovní pozice',
     'pracovná pozícia',
     'munkakör',
@@ -4336,6 +4377,18 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('eventDate', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'indrejsedato',
+    'udrejsedato',
+    'anholdelsesdato',
+    'ankomstdato',
+    'henvendelsesdato',
+    'besøgsdato',
+    'inspektionsdato',
+    'betalingsdato',
+    'bogføringsdato',
+    'opkaldsdato',
+    'ngày nhập cảnh',
+    'ngày xuất cảnh',
     'idő',
     'dátuma',
     'időpont',
@@ -5412,6 +5465,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('nationality', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'áll. polg.',
+    'állampolg',
+    'áll polg',
     'stát příslušnost',
     'st příslušnost',
     'státní přísl',

@@ -11,7 +11,10 @@ import { findRuleCandidates, matchContext } from '../../main/core/ruleMatching';
 import type { PersonMention } from '../../main/core/matchModel';
 import { arg, flag, say } from '../support';
 
-const people = JSON.parse(await readFile(arg('people', 'people.json'), 'utf8')) as PersonMention[];
+// The mentions as bench-resolve-phases --dump writes them, or under `people` beside other data.
+const dumped = JSON.parse(await readFile(arg('people', 'people.json'), 'utf8')) as
+  PersonMention[] | { people: PersonMention[] };
+const people = Array.isArray(dumped) ? dumped : dumped.people;
 const runs = Number(arg('runs', '3'));
 const out = arg('out', '');
 const expect = arg('expect', '');

@@ -270,8 +270,41 @@ const TOKEN_ALIKE = 0.85;
  * shorter name is paired with its best match in the longer; a missing middle name costs little.
  */
 export function nameSimilarity(a: string, b: string): number {
-  const x = nameKey(a);
-  const y = nameKey(b);
+  return nameKeySimilarity(nameKey(a), nameKey(b));
+}
+
+/** {@link nameSimilarity} of two names' keys, for callers that keep the keys of names they compare often. */
+export function nameKeySimilarity(x: NameKey, y: NameKey): number {
+  // One comparable form is one set of words: each word pairs with itself (1, and no other word
+  // scores 1), so the similarity is exactly 1, whatever a hyphen kept whole adds (never above 1).
+  if (x.comparable === y.comparable && x.tokens.length > 0) return 1;
+  let ofX = NAME_SIMILARITIES.get(x);
+  let similarity = ofX?.get(y);
+  if (similarity === undefined) {
+    similarity = keySimilarity(x, y);
+    if (nameSimilaritiesKept >= MAX_SIMILARITIES) {
+      NAME_SIMILARITIES.clear();
+      nameSimilaritiesKept = 0;
+      ofX = undefined;
+    }
+    if (ofX === undefined) {
+      ofX = new Map();
+      NAME_SIMILARITIES.set(x, ofX);
+    }
+    ofX.set(y, similarity);
+    nameSimilaritiesKept++;
+  }
+  return similarity;
+}
+
+/**
+ * Similarities of names already compared, by their keys (a key stands for one name while `KEYS`
+ * keeps it): in a block of namesakes and near namesakes, the same few names meet again and again.
+ */
+const NAME_SIMILARITIES = new Map<NameKey, Map<NameKey, number>>();
+let nameSimilaritiesKept = 0;
+
+function keySimilarity(x: NameKey, y: NameKey): number {
   const parts = tokensSimilarity(x.tokens, y.tokens);
   // A hyphenated name may stand in one word in the other file ("Vasilecatalin").
   if (x.wholeTokens === x.tokens && y.wholeTokens === y.tokens) return parts;
@@ -286,8 +319,43 @@ export function nameSimilarity(a: string, b: string): number {
 function tokensSimilarity(x: string[], y: string[]): number {
   // A word not alike to any ('Adrian' and 'Maria' beside one family name) is another name,
   // not a near one: it adds nothing, so that a shared family name alone cannot make names alike.
-  return alignedTokens(x, y, tokenSimilarity, TOKEN_ALIKE);
+  return alignedTokens(x, y, knownTokenSimilarity, TOKEN_ALIKE);
 }
+
+/**
+ * Token similarities already worked out, by first and second token: matching at 100,000 records
+ * compares a few thousand given and family names with each other millions of times. Bounded in
+ * entries as `KEYS` is, and only for tokens short enough to be compared letter by letter.
+ */
+const SIMILARITIES = new Map<string, Map<string, number>>();
+let similaritiesKept = 0;
+const MAX_SIMILARITIES = 500_000;
+
+/** {@link tokenSimilarity}, looked up when the two tokens were compared before. */
+export function knownTokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length > MAX_TOKEN_COMPARED || b.length > MAX_TOKEN_COMPARED) return tokenSimilarity(a, b);
+  let ofA = SIMILARITIES.get(a);
+  let similarity = ofA?.get(b);
+  if (similarity === undefined) {
+    similarity = tokenSimilarity(a, b);
+    if (similaritiesKept >= MAX_SIMILARITIES) {
+      SIMILARITIES.clear();
+      similaritiesKept = 0;
+      ofA = undefined;
+    }
+    if (ofA === undefined) {
+      ofA = new Map();
+      SIMILARITIES.set(a, ofA);
+    }
+    ofA.set(b, similarity);
+    similaritiesKept++;
+  }
+  return similarity;
+}
+
+/** The words of the longer name already paired, reused (grown as needed); see alignedTokens. */
+let usedTokens = new Uint8Array(MAX_NAME_TOKENS);
 
 /**
  * Each word of the shorter name paired with its most similar unused word in the longer, 0..1,
@@ -301,20 +369,24 @@ export function alignedTokens(
 ): number {
   if (!x.length || !y.length) return 0;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  const used = new Set<number>();
+  // The words of the longer already paired, in a buffer reused from one comparison to the next:
+  // matching aligns millions of names.
+  if (long.length > usedTokens.length) usedTokens = new Uint8Array(long.length);
+  const used = usedTokens;
+  used.fill(0, 0, long.length);
   let total = 0;
   for (const token of short) {
     let best = 0;
     let bestAt = -1;
-    long.forEach((other, i) => {
-      if (used.has(i)) return;
-      const s = similarity(token, other);
+    for (let i = 0; i < long.length; i++) {
+      if (used[i] === 1) continue;
+      const s = similarity(token, long[i] as string);
       if (s > best) {
         best = s;
         bestAt = i;
       }
-    });
-    if (bestAt >= 0) used.add(bestAt);
+    }
+    if (bestAt >= 0) used[bestAt] = 1;
     total += best >= floor ? best : 0;
   }
   const coverage = short.length / long.length;

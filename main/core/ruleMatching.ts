@@ -11,7 +11,7 @@
  */
 import { countryCode } from './countries';
 import { doubleMetaphone } from 'double-metaphone';
-import { nameKey, nameSimilarity, tokenSimilarity } from './names';
+import { knownTokenSimilarity, nameKey, nameKeySimilarity, nameSimilarity, type NameKey } from './names';
 import type { PersonMention, SharedIdentifier } from './matchModel';
 import type { MatchCandidate } from './matching';
 
@@ -154,12 +154,66 @@ const EMPTY_CONTEXT: MatchContext = {
   networkSize: new Map(),
 };
 
+/**
+ * What scoring reads of a mention, worked out once per mention (and context) rather than once
+ * for each of the pairs it is in: at 100,000 records a mention is in about ninety compared pairs.
+ * The fields after `nationality` are worked out when a pair first needs them.
+ */
+interface Prepared {
+  p: PersonMention;
+  names: string[];
+  keys: NameKey[];
+  network: string | undefined;
+  networkSize: number;
+  /** The date of birth's parts, split at '-', when there is one. */
+  birth: string[] | undefined;
+  /** Identity documents with a number long enough to compare, by id. */
+  documents: SharedIdentifier[];
+  nationality: string | null;
+  common?: boolean;
+  namesake?: PersonMention | null;
+  others?: PersonMention[];
+  /** The dates of birth known with each name: anywhere, in the mention's network, in its case. */
+  knownAnywhere?: ReadonlySet<string>[];
+  knownInNetwork?: ReadonlySet<string>[];
+  knownInCase?: ReadonlySet<string>[];
+}
+
+const PREPARED = new WeakMap<MatchContext, WeakMap<PersonMention, Prepared>>();
+
+function prepared(p: PersonMention, context: MatchContext): Prepared {
+  let ofContext = PREPARED.get(context);
+  if (ofContext === undefined) {
+    ofContext = new WeakMap();
+    PREPARED.set(context, ofContext);
+  }
+  let found = ofContext.get(p);
+  if (found === undefined) {
+    const written = names(p);
+    const network = context.networkOf.get(p.record);
+    found = {
+      p,
+      names: written,
+      keys: written.map(nameKey),
+      network,
+      networkSize: network === undefined ? 0 : (context.networkSize.get(network) ?? 0),
+      birth: p.birthDate ? p.birthDate.split('-') : undefined,
+      documents: documentsOf(p),
+      nationality: nationalityOf(p),
+    };
+    ofContext.set(p, found);
+  }
+  return found;
+}
+
 /** Name similarity at or above which two names are the same name written another way. */
 const SAME_NAME = 0.97;
 
-function bestNameSimilarity(a: PersonMention, b: PersonMention): number {
+function bestNameSimilarity(a: PersonMention, b: PersonMention, context: MatchContext): number {
+  const ofA = prepared(a, context).keys;
+  const ofB = prepared(b, context).keys;
   let best = 0;
-  for (const x of names(a)) for (const y of names(b)) best = Math.max(best, nameSimilarity(x, y));
+  for (const x of ofA) for (const y of ofB) best = Math.max(best, nameKeySimilarity(x, y));
   return best;
 }
 
@@ -177,20 +231,12 @@ function companionsOf(p: PersonMention, context: MatchContext): PersonMention[] 
  * mention: a pair's check below would otherwise compare every companion's name with p's again
  * for each pair p is in, and for each companion of the other mention too.
  */
-const OTHERS_WITH = new WeakMap<MatchContext, WeakMap<PersonMention, PersonMention[]>>();
-
 function othersNamedWith(p: PersonMention, context: MatchContext): PersonMention[] {
-  let ofContext = OTHERS_WITH.get(context);
-  if (ofContext === undefined) {
-    ofContext = new WeakMap();
-    OTHERS_WITH.set(context, ofContext);
-  }
-  let others = ofContext.get(p);
-  if (others === undefined) {
-    others = companionsOf(p, context).filter((x) => x.id !== p.id && bestNameSimilarity(x, p) < SAME_NAME);
-    ofContext.set(p, others);
-  }
-  return others;
+  const ready = prepared(p, context);
+  ready.others ??= companionsOf(p, context).filter(
+    (x) => x.id !== p.id && bestNameSimilarity(x, p, context) < SAME_NAME,
+  );
+  return ready.others;
 }
 
 /**
@@ -213,49 +259,44 @@ function namedWithBoth(
     for (const y of withB) {
       if (y.id === x.id) continue;
       if (x.birthDate && y.birthDate && x.birthDate !== y.birthDate) continue;
-      if (bestNameSimilarity(x, y) >= SAME_NAME) return [x, y];
+      if (bestNameSimilarity(x, y, context) >= SAME_NAME) return [x, y];
     }
   }
   return undefined;
 }
 
-/** Each mention's namesake in its own row (`null`: none), worked out once per mention. */
-const NAMESAKES = new WeakMap<MatchContext, WeakMap<PersonMention, PersonMention | null>>();
-
-/** Another person named in p's row under p's name (a father and son travelling together). */
+/**
+ * Another person named in p's row under p's name (a father and son travelling together), worked
+ * out once per mention.
+ */
 function namesakeInRow(p: PersonMention, context: MatchContext): PersonMention | undefined {
-  let ofContext = NAMESAKES.get(context);
-  if (ofContext === undefined) {
-    ofContext = new WeakMap();
-    NAMESAKES.set(context, ofContext);
-  }
-  let namesake = ofContext.get(p);
-  if (namesake === undefined) {
-    namesake =
-      (context.mentionsOf.get(p.record) ?? []).find((x) => x.id !== p.id && bestNameSimilarity(x, p) >= SAME_NAME) ??
-      null;
-    ofContext.set(p, namesake);
-  }
-  return namesake ?? undefined;
+  const ready = prepared(p, context);
+  // `null` is a mention known to have none.
+  if (ready.namesake === undefined)
+    ready.namesake =
+      (context.mentionsOf.get(p.record) ?? []).find(
+        (x) => x.id !== p.id && bestNameSimilarity(x, p, context) >= SAME_NAME,
+      ) ?? null;
+  return ready.namesake ?? undefined;
 }
 
 /**
  * Two full names (two words or more each) with a word in common, written alike or sounding the
  * same: a shared family name, the given names otherwise. The first such pair in a fixed order.
  */
-function oneWordAlike(a: PersonMention, b: PersonMention): { nameA: string; nameB: string; word: string } | undefined {
-  if (b.id < a.id) {
+function oneWordAlike(a: Prepared, b: Prepared): { nameA: string; nameB: string; word: string } | undefined {
+  if (b.p.id < a.p.id) {
     const found = oneWordAlike(b, a);
     return found && { nameA: found.nameB, nameB: found.nameA, word: found.word };
   }
-  for (const x of names(a)) {
-    const tx = nameKey(x).tokens;
+  for (let i = 0; i < a.names.length; i++) {
+    const tx = (a.keys[i] as NameKey).tokens;
     if (tx.length < 2) continue;
-    for (const y of names(b)) {
-      const ty = nameKey(y).tokens;
+    for (let j = 0; j < b.names.length; j++) {
+      const ty = (b.keys[j] as NameKey).tokens;
       if (ty.length < 2) continue;
-      const word = tx.find((t) => t.length > 1 && ty.some((u) => u.length > 1 && tokenSimilarity(t, u) >= 0.92));
-      if (word) return { nameA: x, nameB: y, word };
+      const word = tx.find((t) => t.length > 1 && ty.some((u) => u.length > 1 && knownTokenSimilarity(t, u) >= 0.92));
+      if (word) return { nameA: a.names[i] as string, nameB: b.names[j] as string, word };
     }
   }
   return undefined;
@@ -281,7 +322,9 @@ const COMMON_NAME_PEOPLE = 2;
  * 'Chloe Wright' in two of forty thousand cases).
  */
 function commonName(p: PersonMention, context: MatchContext): boolean {
-  return names(p).some((n) => (context.dates.get(nameKey(n).comparable)?.size ?? 0) > COMMON_NAME_PEOPLE);
+  const ready = prepared(p, context);
+  ready.common ??= ready.keys.some((k) => (context.dates.get(k.comparable)?.size ?? 0) > COMMON_NAME_PEOPLE);
+  return ready.common;
 }
 
 /** One side names a person by one name only ('Ionut', 'Gica'), the other by a full name holding it. */
@@ -294,23 +337,29 @@ interface OneName {
 
 /** How well one name ('gica') fits a name in a full name ('Gheorghe Stanescu'), 0..1. */
 function fitsFullName(single: string, full: string): number {
-  const [token] = nameKey(single).tokens;
-  const tokens = nameKey(full).tokens;
-  if (token === undefined || tokens.length < 2) return 0;
-  return Math.max(...tokens.map((t) => tokenSimilarity(token, t)));
+  return fitsFullKey(nameKey(single), nameKey(full));
 }
 
-function oneNameOnly(a: PersonMention, b: PersonMention): OneName | undefined {
-  for (const [x, y] of [
-    [a, b],
-    [b, a],
-  ] as const) {
-    for (const single of names(x)) {
-      if (nameKey(single).tokens.length !== 1) continue;
-      for (const full of names(y)) {
-        const fit = fitsFullName(single, full);
-        if (fit >= 0.9) return { single, full, exact: fit === 1 };
-      }
+function fitsFullKey(single: NameKey, full: NameKey): number {
+  const [token] = single.tokens;
+  const tokens = full.tokens;
+  if (token === undefined || tokens.length < 2) return 0;
+  let best = -Infinity;
+  for (const t of tokens) best = Math.max(best, knownTokenSimilarity(token, t));
+  return best;
+}
+
+function oneNameOnly(a: Prepared, b: Prepared): OneName | undefined {
+  return oneNameOf(a, b) ?? oneNameOf(b, a);
+}
+
+function oneNameOf(x: Prepared, y: Prepared): OneName | undefined {
+  for (let i = 0; i < x.names.length; i++) {
+    const single = x.keys[i] as NameKey;
+    if (single.tokens.length !== 1) continue;
+    for (let j = 0; j < y.names.length; j++) {
+      const fit = fitsFullKey(single, y.keys[j] as NameKey);
+      if (fit >= 0.9) return { single: x.names[i] as string, full: y.names[j] as string, exact: fit === 1 };
     }
   }
   return undefined;
@@ -337,12 +386,50 @@ export function scorePair(
   // Weaker pairs are not kept: they would only bury the real ones in the review queue. Most
   // compared pairs are such, so the evidence is weighed first without the reasons' words, which
   // only a kept pair needs.
+  return scorePrepared(prepared(a, context), prepared(b, context), context);
+}
+
+function scorePrepared(a: Prepared, b: Prepared, context: MatchContext): MatchCandidate | null {
   if (probability(weigh(a, b, context)) < MIN_KEPT_SCORE) return null;
   const reasons: string[] = [];
   const score = probability(weigh(a, b, context, reasons));
-  const [first, second] = a.id < b.id ? [a, b] : [b, a];
+  const [first, second] = a.p.id < b.p.id ? [a.p, b.p] : [b.p, a.p];
   return { a: first.id, b: second.id, score: Math.round(score * 1000) / 1000, reasons };
 }
+
+/** No identifiers in common (not to be changed). */
+const NONE_SHARED: readonly SharedIdentifier[] = [];
+
+/** Identifiers of `a` that `b` used too, in `a`'s order. */
+function sharedIdentifiers(a: PersonMention, b: PersonMention): readonly SharedIdentifier[] {
+  if (a.identifiers.length === 0 || b.identifiers.length === 0) return NONE_SHARED;
+  let shared: SharedIdentifier[] | undefined;
+  for (const x of a.identifiers) {
+    for (const y of b.identifiers) {
+      if (y.id !== x.id) continue;
+      (shared ??= []).push(x);
+      break;
+    }
+  }
+  return shared ?? NONE_SHARED;
+}
+
+/** The dates of birth known with the mention's `index`th name, anywhere, in its network or in its case. */
+function knownDates(p: Prepared, index: number, where: 'case' | 'network' | 'anywhere', context: MatchContext) {
+  const comparable = (p.keys[index] as NameKey).comparable;
+  if (where === 'case') {
+    p.knownInCase ??= [];
+    return (p.knownInCase[index] ??= context.caseDates.get(caseKey(p.p, comparable)) ?? NO_DATES);
+  }
+  if (where === 'network') {
+    p.knownInNetwork ??= [];
+    return (p.knownInNetwork[index] ??= context.networkDates.get(`${p.network}|${comparable}`) ?? NO_DATES);
+  }
+  p.knownAnywhere ??= [];
+  return (p.knownAnywhere[index] ??= context.dates.get(comparable) ?? NO_DATES);
+}
+
+const NO_DATES: ReadonlySet<string> = new Set();
 
 /** Log-odds to 0..1: a same name and date of birth (6) is 0.95; a name alone (3) is 0.5. */
 function probability(evidence: number): number {
@@ -350,24 +437,29 @@ function probability(evidence: number): number {
 }
 
 /** The evidence for and against a pair, with its reasons in words when `reasons` is given. */
-function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reasons?: string[]): number {
+function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: string[]): number {
+  const a = pa.p;
+  const b = pb.p;
   let evidence = 0;
 
   let best = 0;
-  let bestPair: [string, string] = ['', ''];
-  for (const x of names(a)) {
-    for (const y of names(b)) {
-      const s = nameSimilarity(x, y);
+  let bestA = -1;
+  let bestB = -1;
+  for (let x = 0; x < pa.keys.length; x++) {
+    for (let y = 0; y < pb.keys.length; y++) {
+      const s = nameKeySimilarity(pa.keys[x] as NameKey, pb.keys[y] as NameKey);
       if (s > best) {
         best = s;
-        bestPair = [x, y];
+        bestA = x;
+        bestB = y;
       }
     }
   }
-  const [nameA, nameB] = bestPair;
+  const nameA = pa.names[bestA] ?? '';
+  const nameB = pb.names[bestB] ?? '';
   // A tip that knows the recruiter only as "Ionut" or "Gica" names him by one name: it fits
   // the full name, but says little on its own; identifiers have to say the rest.
-  const oneName = best < SAME_NAME ? oneNameOnly(a, b) : undefined;
+  const oneName = best < SAME_NAME ? oneNameOnly(pa, pb) : undefined;
   const namesFit = best >= 0.9 || oneName !== undefined;
   if (oneName) {
     evidence += 1.5;
@@ -379,7 +471,7 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
   } else if (best >= 0.97) {
     evidence += 3;
     reasons?.push(
-      nameKey(nameA).comparable !== nameKey(nameB).comparable
+      (pa.keys[bestA] as NameKey).comparable !== (pb.keys[bestB] as NameKey).comparable
         ? `names '${nameA}' and '${nameB}' are the same name written another way (a familiar form, spelling or lost letter)`
         : nameA !== nameB
           ? `names '${nameA}' and '${nameB}' are the same once case, accents, script and word order are set aside`
@@ -391,44 +483,35 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
   } else if (best >= 0.82) {
     evidence += 0.5;
     reasons?.push(`names '${nameA}' and '${nameB}' are somewhat alike`);
-  } else if (names(a).length && names(b).length) {
+  } else if (pa.names.length && pb.names.length) {
     // A full name whose family name is the other's, its given name not (a given name written
     // as a short form no list has, or replaced): less against than names wholly different.
-    const part = oneWordAlike(a, b);
+    const part = oneWordAlike(pa, pb);
     if (part) {
       evidence -= 1.5;
       reasons?.push(`names '${part.nameA}' and '${part.nameB}' share '${part.word}', but their other names differ`);
     } else {
       evidence -= 3;
-      reasons?.push(`names '${names(a)[0]}' and '${names(b)[0]}' differ`);
+      reasons?.push(`names '${pa.names[0]}' and '${pb.names[0]}' differ`);
     }
   }
 
   // The same name with a date of birth on one side only is doubtful when several people with
   // different dates of birth bear it — within the two mentions' case or network, if they share
   // one: namesakes elsewhere say nothing about who a case file means by the name.
-  const network = context.networkOf.get(a.record);
-  const sameNetwork =
-    network !== undefined &&
-    network === context.networkOf.get(b.record) &&
-    (context.networkSize.get(network) ?? 0) <= MAX_NETWORK;
+  const network = pa.network;
+  const sameNetwork = network !== undefined && network === pb.network && pa.networkSize <= MAX_NETWORK;
   const sameCase = a.agency === b.agency && !!a.caseRef && a.caseRef === b.caseRef;
   if (best >= 0.97 && (!a.birthDate || !b.birthDate)) {
     // Both ways of writing the name are looked up ('?UKASZ' and 'Łukasz'), and the one more
     // people bear counts: the same whichever mention comes first.
-    const knownAs = (written: string) => {
-      const comparable = nameKey(written).comparable;
-      return (
-        (sameCase
-          ? context.caseDates.get(caseKey(a, comparable))
-          : sameNetwork
-            ? context.networkDates.get(`${network}|${comparable}`)
-            : context.dates.get(comparable)) ?? new Set<string>()
-      );
-    };
-    const [known, knownName] = [[knownAs(nameA), nameA] as const, [knownAs(nameB), nameB] as const].sort(
-      ([x, m], [y, n]) => y.size - x.size || (m < n ? -1 : m > n ? 1 : 0),
-    )[0] as readonly [Set<string>, string];
+    // One case or one network is both mentions': each name's dates there are its own mention's.
+    const within = sameCase ? 'case' : sameNetwork ? 'network' : 'anywhere';
+    const knownA = knownDates(pa, bestA, within, context);
+    const knownB = knownDates(pb, bestB, within, context);
+    // The name more people bear; of two as many, the first in order.
+    const [known, knownName] =
+      knownB.size > knownA.size || (knownB.size === knownA.size && nameA > nameB) ? [knownB, nameB] : [knownA, nameA];
     if (known.size > 1) {
       evidence -= 1;
       reasons?.push(
@@ -442,8 +525,8 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
       evidence += 3;
       reasons?.push(`same date of birth ${a.birthDate}`);
     } else {
-      const [ya, ma, da] = a.birthDate.split('-');
-      const [yb, mb, db] = b.birthDate.split('-');
+      const [ya, ma, da] = pa.birth as string[];
+      const [yb, mb, db] = pb.birth as string[];
       if (ya === yb && ma === db && da === mb) {
         evidence += 1;
         reasons?.push(`dates of birth ${a.birthDate} and ${b.birthDate} differ only by day and month order`);
@@ -461,25 +544,36 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
     }
   }
 
-  const shared = a.identifiers.filter((x) => b.identifiers.some((y) => y.id === x.id));
-  const seen = new Set<string>();
-  let identifierEvidence = 0;
-  for (const s of shared) {
-    if (seen.has(s.id)) continue;
-    seen.add(s.id);
-    identifierEvidence += IDENTIFIER_WEIGHT[s.label] ?? 1;
-    reasons?.push(`both used ${LABEL_WORDS[s.label] ?? s.label.toLowerCase()} ${s.display} (${where(a)}; ${where(b)})`);
+  const shared = sharedIdentifiers(a, b);
+  if (shared.length > 0) {
+    const seen = new Set<string>();
+    let identifierEvidence = 0;
+    for (const s of shared) {
+      if (seen.has(s.id)) continue;
+      seen.add(s.id);
+      identifierEvidence += IDENTIFIER_WEIGHT[s.label] ?? 1;
+      reasons?.push(
+        `both used ${LABEL_WORDS[s.label] ?? s.label.toLowerCase()} ${s.display} (${where(a)}; ${where(b)})`,
+      );
+    }
+    evidence += Math.min(identifierEvidence, 7);
   }
-  evidence += Math.min(identifierEvidence, 7);
   // A document number one slip off the other's, of one kind (a typo in one record).
-  if (!shared.some((s) => s.label === 'Document')) {
-    const near = nearDocuments(a, b);
+  if (pa.documents.length > 0 && pb.documents.length > 0 && !shared.some((s) => s.label === 'Document')) {
+    const near = nearDocuments(pa, pb);
     if (near) {
       evidence += 2;
       reasons?.push(
         `identity documents ${near[0].display} and ${near[1].display} are one character or two swapped characters apart (${where(a)}; ${where(b)})`,
       );
     }
+  }
+  // Most compared pairs cannot be kept whatever the rest says: told here, before the rest, when
+  // only whether the pair is kept is asked (no reasons). Every weight is a multiple of 0.5, so the
+  // sums are exact and a bound below the kept evidence is a pair not kept.
+  if (reasons === undefined) {
+    const most = evidence + mostFromHereOn(pa, pb, context, shared, best, oneName !== undefined, sameCase, sameNetwork);
+    if (most < KEPT_EVIDENCE) return most;
   }
   // Identifiers that tie a one-name mention to a full name, to check nobody else fits as well.
   const tying: SharedIdentifier[] = oneName ? [...shared] : [];
@@ -489,13 +583,11 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
   // A one-name mention needs more than that: an identifier of the person's own (not an address
   // or vehicle, which households and workers share) tying the two together.
   if (shared.length === 0 && namesFit && a.record !== b.record) {
-    const link = oneName ? undefined : a.recordIdentifiers.find((x) => b.recordIdentifiers.some((y) => y.id === x.id));
-    const size = network ? (context.networkSize.get(network) ?? 0) : 0;
+    const link = oneName ? undefined : firstIn(a.recordIdentifiers, b.recordIdentifiers, false);
     // The row naming one of them gives an identifier the other used himself ("Ionut rings from
     // +40 740 629 640" in a tip; Ionut Marin's phone in a police record).
-    const counts = (x: SharedIdentifier) => !oneName || PERSONAL.has(x.label);
-    const crossA = a.recordIdentifiers.find((x) => counts(x) && b.identifiers.some((y) => y.id === x.id));
-    const crossB = b.recordIdentifiers.find((x) => counts(x) && a.identifiers.some((y) => y.id === x.id));
+    const crossA = firstIn(a.recordIdentifiers, b.identifiers, oneName !== undefined);
+    const crossB = firstIn(b.recordIdentifiers, a.identifiers, oneName !== undefined);
     const cross = crossA ?? crossB;
     if (cross) {
       const [row, user] = crossA ? [a, b] : [b, a];
@@ -513,7 +605,7 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
     } else if (sameNetwork && !oneName) {
       evidence += 2;
       reasons?.push(
-        `their records belong to one network of ${size} records linked by shared phones, addresses or accounts`,
+        `their records belong to one network of ${network ? pa.networkSize : 0} records linked by shared phones, addresses or accounts`,
       );
     }
   }
@@ -594,13 +686,15 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
 
   // Two people named in one row are usually two people (a suspect and a victim, a traveller and
   // a companion), unless they share something personal, as an account holder paying themself.
+  // (Weighed in mostFromHereOn too.)
   if (a.record === b.record && !shared.some((s) => s.label === 'Account' || s.label === 'Document')) {
     evidence -= 3;
     reasons?.push('both are named in the same row, in different roles');
   }
 
-  const na = nationalityOf(a);
-  const nb = nationalityOf(b);
+  const na = pa.nationality;
+  const nb = pb.nationality;
+  // (Weighed in mostFromHereOn too.)
   if (na && nb) {
     if (na === nb) {
       evidence += 0.5;
@@ -612,6 +706,79 @@ function weigh(a: PersonMention, b: PersonMention, context: MatchContext, reason
   }
 
   return evidence;
+}
+
+/** The evidence from which a pair is kept (a score of MIN_KEPT_SCORE). */
+const KEPT_EVIDENCE = 3;
+
+/**
+ * The most that what `weigh` counts after a pair's names, dates of birth and identifiers can add:
+ * the row, the network, namesakes, companions and the case at their best where they can apply
+ * at all, and the row and nationalities as they are. Each term mirrors one step of `weigh`.
+ */
+function mostFromHereOn(
+  pa: Prepared,
+  pb: Prepared,
+  context: MatchContext,
+  shared: readonly SharedIdentifier[],
+  best: number,
+  oneName: boolean,
+  sameCase: boolean,
+  sameNetwork: boolean,
+): number {
+  const a = pa.p;
+  const b = pb.p;
+  let most = 0;
+  const apart = a.record !== b.record;
+  const namesFit = best >= 0.9 || oneName;
+  if (shared.length === 0 && namesFit && apart) {
+    // An identifier one row gave that the other used; else the rows' identifiers, or one network.
+    if (
+      (a.recordIdentifiers.length > 0 && b.identifiers.length > 0) ||
+      (b.recordIdentifiers.length > 0 && a.identifiers.length > 0)
+    )
+      most += 3;
+    else if (
+      (!oneName && a.recordIdentifiers.length > 0 && b.recordIdentifiers.length > 0) ||
+      (sameNetwork && !oneName)
+    )
+      most += 2;
+  }
+  if (best >= SAME_NAME && apart && !(a.birthDate && a.birthDate === b.birthDate)) {
+    // Two namesakes in each of two rows can tell which one is meant.
+    if (namesakeInRow(a, context) && namesakeInRow(b, context)) most += 2;
+  }
+  if (apart && !sameCase && best >= SAME_NAME) {
+    const sameDay = !!a.eventDate && a.eventDate === b.eventDate;
+    if (
+      (sameDay || !commonName(a, context)) &&
+      othersNamedWith(a, context).length > 0 &&
+      othersNamedWith(b, context).length > 0
+    )
+      most += 3;
+  }
+  if (apart && sameCase && best >= 0.9 && !oneName) most += a.recordRef && a.recordRef === b.recordRef ? 4 : 2;
+  if (!apart && !shared.some((s) => s.label === 'Account' || s.label === 'Document')) most -= 3;
+  const na = pa.nationality;
+  const nb = pb.nationality;
+  if (na && nb) most += na === nb ? 0.5 : -1;
+  return most;
+}
+
+/**
+ * The first identifier of `from` that `among` holds too (by id); with `personal`, only one of a
+ * person's own kinds.
+ */
+function firstIn(
+  from: readonly SharedIdentifier[],
+  among: readonly SharedIdentifier[],
+  personal: boolean,
+): SharedIdentifier | undefined {
+  for (const x of from) {
+    if (personal && !PERSONAL.has(x.label)) continue;
+    for (const y of among) if (y.id === x.id) return x;
+  }
+  return undefined;
 }
 
 /**
@@ -668,33 +835,28 @@ function documentNumbers(p: PersonMention): string[] {
   return [...numbers];
 }
 
-/** Each mention's identity documents with a number long enough to compare, by id, worked out once. */
-const DOCUMENTS = new WeakMap<PersonMention, SharedIdentifier[]>();
-
+/** A mention's identity documents with a number long enough to compare, by id (kept in {@link Prepared}). */
 function documentsOf(p: PersonMention): SharedIdentifier[] {
-  let found = DOCUMENTS.get(p);
-  if (found === undefined) {
-    found = p.identifiers
-      .filter((i) => i.label === 'Document' && i.key && i.key.length >= MIN_DOCUMENT_NUMBER)
-      .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    DOCUMENTS.set(p, found);
-  }
-  return found;
+  // Most mentions have no document: said without a copy.
+  if (!p.identifiers.some((i) => i.label === 'Document')) return NO_DOCUMENTS;
+  return p.identifiers
+    .filter((i) => i.label === 'Document' && i.key && i.key.length >= MIN_DOCUMENT_NUMBER)
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
+const NO_DOCUMENTS: SharedIdentifier[] = [];
+
 /** A document of each mention, of one kind, whose numbers are one slip apart (the first in a fixed order). */
-function nearDocuments(a: PersonMention, b: PersonMention): [SharedIdentifier, SharedIdentifier] | undefined {
-  // Most mentions have no document: said without a look-up, as for most compared pairs.
-  if (!a.identifiers.some((i) => i.label === 'Document') || !b.identifiers.some((i) => i.label === 'Document'))
-    return undefined;
-  const ofA = documentsOf(a);
-  const ofB = documentsOf(b);
+function nearDocuments(a: Prepared, b: Prepared): [SharedIdentifier, SharedIdentifier] | undefined {
+  const ofA = a.documents;
+  const ofB = b.documents;
   if (ofA.length === 0 || ofB.length === 0) return undefined;
-  const [first, second] = a.id < b.id ? [ofA, ofB] : [ofB, ofA];
+  const inOrder = a.p.id < b.p.id;
+  const [first, second] = inOrder ? [ofA, ofB] : [ofB, ofA];
   for (const x of first)
     for (const y of second)
       if ((!x.kind || !y.kind || x.kind === y.kind) && oneEditApart(x.key as string, y.key as string))
-        return a.id < b.id ? [x, y] : [y, x];
+        return inOrder ? [x, y] : [y, x];
   return undefined;
 }
 
@@ -1024,6 +1186,7 @@ export function findRuleCandidates(
     reasoned = found.reasoned;
     affected = Uint8Array.from(people, (p) => (ids.has(p.id) ? 1 : 0));
   }
+  const ready = people.map((p) => prepared(p, context));
   for (let k = 0; k < ordered.length; k++) {
     const [, members] = ordered[k] as [string, number[]];
     // A block this large is a common name or a hub missed; its pairs are left to other blocks.
@@ -1051,7 +1214,7 @@ export function findRuleCandidates(
           partners.add(high);
         } else if (firstShared(i, j) !== k) continue;
         compared++;
-        const candidate = scorePair(people[i] as PersonMention, people[j] as PersonMention, context);
+        const candidate = scorePrepared(ready[i] as Prepared, ready[j] as Prepared, context);
         if (candidate) candidates.push(candidate);
       }
     }

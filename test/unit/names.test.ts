@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { familiarForms, jaroWinkler, nameKey, nameSimilarity, toLatin } from '../../main/core/names';
+import {
+  alignedTokens,
+  familiarForms,
+  jaroWinkler,
+  nameKey,
+  nameKeySimilarity,
+  nameSimilarity,
+  tokenSimilarity,
+  toLatin,
+} from '../../main/core/names';
 
 describe('names for matching', () => {
   it('compare across case, diacritics, scripts and word order', () => {
@@ -145,5 +154,57 @@ describe('familiar forms from the published list', () => {
       ['zzyx', 'zzyx'],
     ];
     expect(pairs.filter(([a, b]) => familiarForms(a, b))).toEqual([]);
+  });
+});
+
+describe('name similarity of kept keys', () => {
+  /** Name similarity as defined, each word compared afresh (no similarity kept from before). */
+  const defined = (a: string, b: string) => {
+    const x = nameKey(a);
+    const y = nameKey(b);
+    const words = (s: string[], t: string[]) => alignedTokens(s, t, tokenSimilarity, 0.85);
+    return Math.max(
+      words(x.tokens, y.tokens),
+      words(x.wholeTokens, y.tokens),
+      words(x.tokens, y.wholeTokens),
+      words(x.wholeTokens, y.wholeTokens),
+    );
+  };
+  const written = [
+    'Ion Popescu',
+    'POPESCU, Ion',
+    'Ioan Popesku',
+    'Vasile-Cătălin Rusu',
+    'Vasilecatalin Rusu',
+    'Vasile Cătălin Rusu',
+    'Łukasz Wójcik',
+    '?ukasz Wojcik',
+    'Sasha Ivanov',
+    'Aleksandr Ivanov',
+    'Maria',
+    'Mariana Popa',
+    'J. Smith',
+    'John Smith',
+    'Mr Unknown',
+    '',
+  ];
+
+  it('is the similarity as defined, compared once or again, either way round', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...written), fc.constantFrom(...written), (a, b) => {
+        const first = nameKeySimilarity(nameKey(a), nameKey(b));
+        expect(first).toBe(defined(a, b));
+        expect(nameKeySimilarity(nameKey(a), nameKey(b))).toBe(first);
+        expect(nameSimilarity(a, b)).toBe(first);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('aligns names of more words than the usual, and forgets the words paired in the last', () => {
+    const many = Array.from({ length: 24 }, (_, i) => `w${String.fromCharCode(97 + i)}`);
+    expect(alignedTokens(many, many, (s, t) => (s === t ? 1 : 0))).toBe(1);
+    expect(alignedTokens(['ion'], ['ion', 'pop'], (s, t) => (s === t ? 1 : 0))).toBeCloseTo(0.925, 10);
+    expect(alignedTokens(['ion'], ['ion', 'pop'], (s, t) => (s === t ? 1 : 0))).toBeCloseTo(0.925, 10);
   });
 });

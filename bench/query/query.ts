@@ -19,7 +19,7 @@
  * A Neo4j already running on the bench's folder is used and left running.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
@@ -88,7 +88,7 @@ function fixtures(): string {
  * The bench's own database: started (and on first use filled) under .cache/bench-query-N/. One
  * already running there (started by hand, to profile between runs) is used and left running.
  */
-async function benchDatabase(): Promise<{ db: TimedDatabase; stop: () => Promise<void> }> {
+async function benchDatabase(): Promise<{ db: TimedDatabase; stop: () => Promise<void>; pid: () => number }> {
   const home = join(root, '.cache', `bench-query-${rows}`);
   const ready = join(home, 'bench-ready.json');
   await mkdir(home, { recursive: true, mode: 0o700 });
@@ -105,6 +105,7 @@ async function benchDatabase(): Promise<{ db: TimedDatabase; stop: () => Promise
   };
   const { local, settings } = await connect();
   let db = timedDatabase(await openDatabase(settings), settings);
+  let pid = local.pid;
   // A bulk load stops the database and starts it again itself: this run stops it at the end then.
   let startedHere = local.startedHere;
   const stop = async () => {
@@ -132,6 +133,7 @@ async function benchDatabase(): Promise<{ db: TimedDatabase; stop: () => Promise
         });
         const again = await connect();
         db = timedDatabase(loaded.db, again.settings);
+        pid = again.local.pid;
         const failed = loaded.outcomes.filter((o) => !o.ok);
         if (failed.length) throw new Error(`The bulk load refused ${failed.length} file(s): ${JSON.stringify(failed)}`);
         records = loaded.outcomes.reduce((n, o) => n + (o.ok ? o.summary.rowsImported : 0), 0);
@@ -165,7 +167,22 @@ async function benchDatabase(): Promise<{ db: TimedDatabase; stop: () => Promise
     await stop();
     throw error;
   }
-  return { db, stop };
+  return { db, stop, pid: () => pid };
+}
+
+/**
+ * The CPU time the bench's Neo4j has used, in milliseconds (user and system, from /proc; in
+ * ticks of 10 ms, so read over many runs), or null where there is no /proc. On a loaded machine
+ * it tells the statements' own cost from the time they waited for a core.
+ */
+function neo4jCpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
 }
 
 /** One typo a hurried investigator makes: two neighbouring letters swapped, or one left out. */
@@ -261,6 +278,8 @@ interface Measured {
   waves: Spread;
   /** Per statement: the wall time it took less its server time (the round trip, queueing, mapping). */
   overhead: Spread;
+  /** The bench's Neo4j's CPU time over the timed runs, per run (a mean: see {@link neo4jCpuMs}). */
+  neo4jCpu: number | null;
   /** Each statement's runs, by name. */
   byName: Map<string, StatementRun[]>;
 }
@@ -277,6 +296,7 @@ async function measure(op: Operation): Promise<Measured> {
   const rounds: number[] = [];
   const perStatement: number[] = [];
   const byName = new Map<string, StatementRun[]>();
+  const neo4jBefore = neo4jCpuMs(neo4jPid());
   for (let i = 0; i < runs; i++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -302,6 +322,7 @@ async function measure(op: Operation): Promise<Measured> {
     transactions: spread(transactions),
     waves: spread(rounds),
     overhead: spread(perStatement),
+    neo4jCpu: neo4jBefore === null ? null : ((neo4jCpuMs(neo4jPid()) ?? NaN) - neo4jBefore) / runs,
     byName,
   };
 }
@@ -340,7 +361,7 @@ async function profileOf(op: Operation): Promise<void> {
   }
 }
 
-const { db, stop } = await benchDatabase();
+const { db, stop, pid: neo4jPid } = await benchDatabase();
 try {
   const [counts] = await db.read('bench/query-counts');
   const q = await questions(db, runs + warmup);
@@ -392,16 +413,17 @@ try {
   say("the rows of its statements (those run side by side added up); per stmt: each statement's wall");
   say('time less its server time (round trip, queueing, mapping); cpu: this process; s/t/w: statements,');
   say('transactions and rounds of waiting (statements in flight side by side count once) per run, p50;');
-  say('load: the 1-minute load average when the operation finished.');
+  say("neo4j cpu: the CPU time the bench's Neo4j used, per run (a mean over the timed runs); load: the");
+  say('1-minute load average when the operation finished.');
   say('');
   const cell = (s: Spread) => `${s.p50.toFixed(0).padStart(5)} /${s.p95.toFixed(0).padStart(5)}`;
   say(
-    `  ${'operation'.padEnd(56)} ${'wall'.padStart(12)} ${'server'.padStart(12)} ${'per stmt'.padStart(12)} ${'cpu'.padStart(12)} ${'s/t/w'.padStart(7)}  target p95    load`,
+    `  ${'operation'.padEnd(56)} ${'wall'.padStart(12)} ${'server'.padStart(12)} ${'per stmt'.padStart(12)} ${'cpu'.padStart(12)} ${'s/t/w'.padStart(7)} ${'neo4j cpu'.padStart(9)}  target p95    load`,
   );
   for (const op of chosen) {
     const m = await measure(op);
     say(
-      `  ${op.label.padEnd(56)} ${cell(m.wall)} ${cell(m.server)} ${cell(m.overhead)} ${cell(m.cpu)} ${`${m.statements.p50}/${m.transactions.p50}/${m.waves.p50}`.padStart(7)}  ≤ ${String(op.target).padEnd(4)}${m.wall.p95 <= op.target ? 'met   ' : 'MISSED'} ${loadavg()[0]?.toFixed(1).padStart(5)}`,
+      `  ${op.label.padEnd(56)} ${cell(m.wall)} ${cell(m.server)} ${cell(m.overhead)} ${cell(m.cpu)} ${`${m.statements.p50}/${m.transactions.p50}/${m.waves.p50}`.padStart(7)} ${(m.neo4jCpu === null ? '-' : m.neo4jCpu.toFixed(1)).padStart(9)}  ≤ ${String(op.target).padEnd(4)}${m.wall.p95 <= op.target ? 'met   ' : 'MISSED'} ${loadavg()[0]?.toFixed(1).padStart(5)}`,
     );
     if (byStatement) {
       for (const [name, list] of m.byName) {

@@ -52,6 +52,29 @@ export function latinWords(text: string): string[] {
   return (toLatin(text).match(/[a-z0-9]+/g) ?? []).filter((w) => /[a-z]/.test(w)).slice(0, MAX_WORDS);
 }
 
+/** Fewest letters of a word looked for one letter apart, and two letters apart. */
+const ONE_EDIT_LETTERS = 4;
+const TWO_EDITS_LETTERS = 8;
+
+/** Words of a name looked for two letters apart: the longest; each costs Lucene an automaton. */
+const MAX_TWO_EDIT_WORDS = 2;
+
+/**
+ * A Lucene clause for one word of a name, which must be there: exactly (boosted), as the start of
+ * a word (as one types), and, when `edits` > 0, that many letters apart (a fuzzy term).
+ */
+function nameClause(word: string, edits: 0 | 1 | 2): string {
+  const t = escapeLucene(word);
+  const forms = [`${t}^4`];
+  if (edits > 0) forms.push(`${t}~${edits}`);
+  if (word.length >= 2) forms.push(`${t}*^2`);
+  return `+(${forms.join(' OR ')})`;
+}
+
+/** How many letters apart a word may be looked for, at most `most`: by its length. */
+const editsFor = (word: string, most: 0 | 1 | 2): 0 | 1 | 2 =>
+  word.length >= TWO_EDITS_LETTERS ? most : word.length >= ONE_EDIT_LETTERS ? (Math.min(most, 1) as 0 | 1) : 0;
+
 /**
  * The Lucene query for a name: every word must be there, each exactly (boosted), with one typo
  * (a fuzzy term, for words of four letters or more; two for eight or more) or as the start of a
@@ -59,17 +82,43 @@ export function latinWords(text: string): string[] {
  */
 export function nameQuery(words: readonly string[]): string | null {
   if (words.length === 0) return null;
-  return words
-    .map((w) => {
-      const t = escapeLucene(w);
-      const forms = [`${t}^4`];
-      // Long names vary by two letters between transliterations ("Olexandr", "Oleksandr").
-      if (w.length >= 8) forms.push(`${t}~2`);
-      else if (w.length >= 4) forms.push(`${t}~1`);
-      if (w.length >= 2) forms.push(`${t}*^2`);
-      return `+(${forms.join(' OR ')})`;
-    })
-    .join(' ');
+  return words.map((w) => nameClause(w, editsFor(w, 2))).join(' ');
+}
+
+/** The queries for a name, narrowest first (see {@link nameQueries}). */
+export interface NameQueries {
+  exact: string;
+  near: string | null;
+  far: string | null;
+}
+
+/**
+ * The queries for a name, each wider than the one before, tried in turn until one fills the page
+ * asked of the index: as typed (each word whole or as the start of a word), then each word of
+ * four letters or more one letter apart, then the longest words of eight or more (at most
+ * {@link MAX_TWO_EDIT_WORDS}) two letters apart ("Olexandr" for "Oleksandr"). A fuzzy term is
+ * the costly part of a search (Lucene builds an automaton for it, and one for two letters apart
+ * costs tens of milliseconds on a long word), and a wider query's extra matches rank below those
+ * of the narrower one it contains: when the narrower fills the page they would not be on it.
+ * `near` and `far` are null when they would add nothing.
+ */
+export function nameQueries(words: readonly string[]): NameQueries | null {
+  if (words.length === 0) return null;
+  const longest = new Set(
+    words
+      .map((w, i) => ({ w, i }))
+      .filter(({ w }) => w.length >= TWO_EDITS_LETTERS)
+      .sort((a, b) => b.w.length - a.w.length || a.i - b.i)
+      .slice(0, MAX_TWO_EDIT_WORDS)
+      .map(({ i }) => i),
+  );
+  const query = (edits: (w: string, i: number) => 0 | 1 | 2) =>
+    words.map((w, i) => nameClause(w, edits(w, i))).join(' ');
+  return {
+    exact: query(() => 0),
+    near: words.some((w) => editsFor(w, 1) > 0) ? query((w) => editsFor(w, 1)) : null,
+    far: longest.size ? query((w, i) => editsFor(w, longest.has(i) ? 2 : 1)) : null,
+  };
 }
 
 /** The Lucene query for words in any order, each whole or as the start of a word (addresses). */
@@ -90,6 +139,8 @@ export interface SearchPlan {
   text: string;
   /** Lucene query over the names of persons and organisations (their Latin form). */
   names: string | null;
+  /** The same name as queries tried in turn, narrowest first, until one fills the page. */
+  nameQueries: NameQueries | null;
   /** The name words, in Latin letters. */
   nameWords: string[];
   /** Phones in E.164 read from the text, each with the country it was read in. */
@@ -228,6 +279,7 @@ export function readSearchText(input: string, countries: readonly string[]): Sea
   return {
     text,
     names,
+    nameQueries: nameQueries(nameWords),
     nameWords,
     phones,
     phoneDigits,

@@ -47,7 +47,21 @@ const FILES: Record<string, { country: string; rows: string[][] }> = {
   },
   'RO-POL': {
     country: 'RO',
-    rows: [['RO-77/2024', 'Oleksandr Bondarenko', '+44 7700 900123', 'RO49AAAA1B31007593840000', '', '', '', '']],
+    rows: [
+      ['RO-77/2024', 'Oleksandr Bondarenko', '+44 7700 900123', 'RO49AAAA1B31007593840000', '', '', '', ''],
+      // Four mentions of one name and one a letter apart: a page of four fills as typed.
+      ...['RO-81/2024', 'RO-82/2024', 'RO-83/2024', 'RO-84/2024'].map((ref) => [
+        ref,
+        'Petru Rusu',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]),
+      ['RO-85/2024', 'Petru Rosu', '', '', '', '', '', ''],
+    ],
   },
 };
 
@@ -133,6 +147,32 @@ describe('search', () => {
     expect(typo?.hits.map((h) => h.label).sort()).toEqual(['Oleksandr Bondarenko', 'Олександр Бондаренко']);
     const spelling = group(await find('Olexandr'), 'person');
     expect(spelling?.hits.map((h) => h.label).sort()).toEqual(['Oleksandr Bondarenko', 'Олександр Бондаренко']);
+  });
+
+  it('looks a letter or two apart only when too few names are found as typed, and says so', async () => {
+    const typo = await find('Andrei Orlvo');
+    expect(group(typo, 'person')?.hits.map((h) => h.label)).toEqual(['Andrei Orlov']);
+    expect(typo.readAs.slice(0, 2)).toEqual([
+      'as a name: andrei orlvo',
+      'as a name one letter apart (too few as typed)',
+    ]);
+    const spelling = await find('Olexandr');
+    expect(spelling.readAs.slice(0, 2)).toEqual([
+      'as a name: olexandr',
+      'as a name up to two letters apart (too few one letter apart)',
+    ]);
+    // A page of four (limit 1) filled as typed: no name a letter apart is looked for, or counted.
+    const typed = await find('Petru Rusu', { limit: 1 });
+    expect(summary(typed).map((g) => [g.kind, g.total, g.hits.map((h) => h.label)])).toEqual([
+      ['person', 4, ['Petru Rusu']],
+    ]);
+    expect(typed.readAs.filter((line) => line.includes('apart'))).toEqual([]);
+    // One found as typed, too few: the four a letter apart come after it.
+    const rosu = await find('Petru Rosu', { limit: 1 });
+    expect(summary(rosu).map((g) => [g.kind, g.total, g.hits.map((h) => h.label)])).toEqual([
+      ['person', 4, ['Petru Rosu']],
+    ]);
+    expect(rosu.readAs).toContain('as a name one letter apart (too few as typed)');
   });
 
   it('finds a phone typed in national form, shared by two agencies, above what merely holds its digits', async () => {

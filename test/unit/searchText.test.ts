@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   escapeLucene,
   MAX_SEARCH_CHARS,
+  nameQueries,
   nameQuery,
   partySearchName,
   phraseQuery,
@@ -59,6 +60,24 @@ describe('the Lucene queries search builds', () => {
     expect(nameQuery([])).toBeNull();
   });
 
+  it('widens a name in turn: as typed, one letter apart, then its two longest long words two letters apart', () => {
+    expect(nameQueries(['oleksandr', 'ivan', 'bo'])).toEqual({
+      exact: '+(oleksandr^4 OR oleksandr*^2) +(ivan^4 OR ivan*^2) +(bo^4 OR bo*^2)',
+      near: '+(oleksandr^4 OR oleksandr~1 OR oleksandr*^2) +(ivan^4 OR ivan~1 OR ivan*^2) +(bo^4 OR bo*^2)',
+      far: '+(oleksandr^4 OR oleksandr~2 OR oleksandr*^2) +(ivan^4 OR ivan~1 OR ivan*^2) +(bo^4 OR bo*^2)',
+    });
+    // Nothing to widen: no word of four letters; no word of eight.
+    expect(nameQueries(['li', 'bo'])).toEqual({ exact: '+(li^4 OR li*^2) +(bo^4 OR bo*^2)', near: null, far: null });
+    expect(nameQueries(['ivan', 'moroz'])?.far).toBeNull();
+    // Two letters apart costs an automaton per word: the two longest only, the first of equals.
+    expect(nameQueries(['konstantin', 'bondarenko', 'oleksandrivna', 'a'])?.far).toBe(
+      '+(konstantin^4 OR konstantin~2 OR konstantin*^2) +(bondarenko^4 OR bondarenko~1 OR bondarenko*^2) ' +
+        '+(oleksandrivna^4 OR oleksandrivna~2 OR oleksandrivna*^2) +(a^4)',
+    );
+    expect(nameQueries([])).toBeNull();
+    expect(readSearchText('Oleksandr', []).nameQueries?.near).toBe('+(oleksandr^4 OR oleksandr~1 OR oleksandr*^2)');
+  });
+
   it('writes addresses as words in any order and case references as a phrase', () => {
     expect(wordsQuery(['12', 'high'])).toBe('+(12^2 OR 12*) +(high^2 OR high*)');
     expect(phraseQuery(['pol', '2024', '0113'])).toBe('"pol 2024 0113"');
@@ -112,7 +131,8 @@ describe('reading a search text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (text) => {
         const plan = readSearchText(text, ['GB']);
-        for (const q of [plan.names, plan.addresses]) {
+        const tiers = plan.nameQueries;
+        for (const q of [plan.names, tiers?.exact, tiers?.near, tiers?.far, plan.addresses]) {
           // The query's own operators (+, parentheses, ^, ~, *) only around escaped words.
           const words = (q ?? '').replace(/\+\(|\)|\^\d|~\d|\*\^2|\*| OR /g, ' ');
           expect(unescapedSyntax(words)).toEqual([]);

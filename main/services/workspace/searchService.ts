@@ -162,10 +162,21 @@ function nameMatched(name: string | null, text: string): string {
   return NON_LATIN.test(name) !== NON_LATIN.test(text) ? `name "${name}" (transliterated)` : `name "${name}"`;
 }
 
+/** How far a name's spelling was widened: as typed, one letter apart, two letters apart. */
+type Widened = 'exact' | 'near' | 'far';
+
+/** What the reading says when a name was looked for beyond how it was typed. */
+const WIDENED_READ: Record<Widened, string | null> = {
+  exact: null,
+  near: 'as a name one letter apart (too few as typed)',
+  far: 'as a name up to two letters apart (too few one letter apart)',
+};
+
 /**
  * Person and organisation mentions by name, each under its own reference, and the chart nodes of
  * the best `cut` of them, read with them: a chart node joins a person's mentions (confirmed
- * same-person pairs) into one.
+ * same-person pairs) into one. The name's queries are tried narrowest first, in the statement,
+ * until one fills the page asked of the index (see nameQueries).
  */
 async function findParties(
   db: Database,
@@ -173,10 +184,11 @@ async function findParties(
   kinds: Set<ChartNodeKind>,
   limit: number,
   cut: number,
-): Promise<{ found: Found[]; loaded: LoadedNodes | null }> {
-  if (!plan.names || !(kinds.has('person') || kinds.has('organization'))) return { found: [], loaded: null };
+): Promise<{ found: Found[]; loaded: LoadedNodes | null; widened: Widened | null }> {
+  const look = plan.nameQueries;
+  if (!look || !(kinds.has('person') || kinds.has('organization'))) return { found: [], loaded: null, widened: null };
   // One person's several mentions each take a place in the full-text answer: ask for more.
-  const rows = await db.read('search/find-parties', { query: plan.names, limit: limit * 4, cut, max: MAX_COMPONENT });
+  const rows = await db.read('search/find-parties', { look, limit: limit * 4, cut, max: MAX_COMPONENT });
   const loaded = noNodes();
   addPartyRows(rows, loaded);
   const found = rows
@@ -186,7 +198,10 @@ async function findParties(
       matched: nameMatched(r.stringOrNull('name'), plan.text),
       score: WORDS + squeeze(r.number('score')),
     }));
-  return { found, loaded };
+  // With nothing found every query ran, up to the widest there was.
+  const widened =
+    (rows[0]?.string('widened') as Widened | undefined) ?? (look.far ? 'far' : look.near ? 'near' : 'exact');
+  return { found, loaded, widened };
 }
 
 /**
@@ -308,6 +323,9 @@ async function searchIn(db: Database, options: SearchOptions): Promise<SearchRes
   const readAs = plan.readAs.filter(
     (line) => !line.startsWith('as a name') || kinds.has('person') || kinds.has('organization'),
   );
+  const widened = (await parties).widened;
+  const wider = widened && WIDENED_READ[widened];
+  if (wider) readAs.splice(readAs.findIndex((line) => line.startsWith('as a name')) + 1, 0, wider);
   if (options.kinds.length) readAs.push(`only ${options.kinds.join(', ')}`);
   return { groups, readAs };
 }

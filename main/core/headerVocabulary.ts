@@ -5227,7 +5227,6 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'efternamn',
     'sukunimi',
     'prezime',
-    'презиме',
     'họ',
     'họ đệm',
     'นามสกุล',
@@ -6315,6 +6314,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('caseRef', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    // Not the Swedish role: a school's or a payroll's roll number
+    'roll no',
+    'roll number',
     'sags id',
     'sagsid',
     'sag id',

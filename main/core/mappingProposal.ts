@@ -419,6 +419,9 @@ function readHeaderText(header: string): HeaderReading {
       }
       // Words of what is not imported inside a longer field's words ("Data valuta") are that field.
       if (rule.field === null && !excludedWords(text)) continue;
+      // Vietnamese "Họ" (the family name) is two letters, as the "HO" of "HO ref" (the Home Office):
+      // a word that short names the family name only when the header says nothing else.
+      if (rule.field === 'familyName' && shortAmongOthers(rule.pattern, text)) continue;
       if (has(rule.pattern, text) && !coveredByLonger(rule, text)) {
         if (rule.field === 'recordRef') {
           // "Caller number" is the caller's phone; "Prüfungs-Nr.", "Рег. №" a reference of the case.
@@ -467,23 +470,30 @@ function readMiddleOrFamily(
 ): void {
   if (columns.some((c) => c.field === 'familyName')) return;
   for (const name of header) {
-    const read = readHeader(name);
+    // Left out as a middle name, the header's reading names no party: its own words do.
     const text = headerText(name);
-    const rest = read.party ? without(read.party.pattern, text) : text;
+    const party = PARTY_WORDS.find((p) => has(p.pattern, text));
+    const rest = party ? without(party.pattern, text) : text;
     if (!has(MIDDLE_OR_FAMILY, rest) || without(FILLER, without(MIDDLE_OR_FAMILY, rest)) !== '') continue;
-    const entity = read.party?.entity ?? 'subject';
+    const entity = party?.entity ?? 'subject';
     if (columns.some((c) => c.entity === entity && c.field === 'fullName' && readHeader(c.column).field !== 'name'))
       continue;
     const at = unmapped.indexOf(name);
     if (at < 0) continue;
     unmapped.splice(at, 1);
-    entities[entity] ??= { kind: 'person', role: read.party?.role ?? 'subject' };
+    entities[entity] ??= { kind: 'person', role: party?.role ?? 'subject' };
     // In the file's order, so that the proposal reads like the file.
     const after = columns.filter((c) => header.indexOf(c.column) < header.indexOf(name)).length;
     columns.splice(after, 0, { column: name, entity, field: 'familyName' });
     reasons[name] =
       `header "${name}" reads as familyName (a middle name in one language, the family name in another, and no other family name in the file)`;
   }
+}
+
+/** Whether every place the words stand is a word of two letters, and the text holds another word. */
+function shortAmongOthers(pattern: RegExp, text: string): boolean {
+  const found = spans(pattern, text);
+  return found.length > 0 && found.every(([s, e]) => e - s <= 2) && without(pattern, text) !== '';
 }
 
 /** The field a header names, or null. */

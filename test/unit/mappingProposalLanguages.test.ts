@@ -511,6 +511,7 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Телефон осумњиченог',
         'Послодавац',
       ]),
+      serbianVictim: read('RS', ['Презиме оштећеног', 'Име оштећеног', 'Датум рођења оштећеног']),
       birth: read('HR', ['Datum i mjesto rođenja', 'Kontakt broj']),
       serbianBirth: read('RS', ['Датум и место рођења']),
       serbianPayments: read('RS', [
@@ -581,6 +582,11 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Račun primaoca → beneficiary(account-holder).bankAccount',
         'Svrha plaćanja → record.freeText',
       ],
+      serbianVictim: [
+        'Презиме оштећеног → victim(victim).familyName',
+        'Име оштећеног → victim(victim).givenName',
+        'Датум рођења оштећеног → victim(victim).birthDate',
+      ],
       bulgarian: [
         'Име → subject(subject).givenName',
         'Фамилия → subject(subject).familyName',
@@ -623,6 +629,8 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Nội dung chuyển khoản',
       ]),
       hotline: read('VN', ['Người báo tin', 'SĐT người báo tin', 'Bị hại', 'Nơi ĐKHKTT', 'Số tài khoản ngân hàng']),
+      // Two letters, as the Home Office's "HO" is in a British file: the family name only alone.
+      homeOffice: read('GB', ['HO ref', 'Họ', 'Tên']),
       unaccented: read('VN', ['Ho', 'Ten', 'Ngay sinh', 'Quoc tich', 'So ho chieu', 'So dien thoai', 'Dia chi']),
     }).toEqual({
       police: [
@@ -663,6 +671,7 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Nơi ĐKHKTT → victim(victim).address',
         'Số tài khoản ngân hàng → victim(victim).bankAccount',
       ],
+      homeOffice: ['HO ref → record.caseRef', 'Họ → subject(subject).familyName', 'Tên → subject(subject).givenName'],
       unaccented: [
         'Ho → subject(subject).familyName',
         'Ten → subject(subject).givenName',

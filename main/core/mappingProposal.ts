@@ -596,7 +596,7 @@ const PERSON_NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:(?:[\\p{Ll}]{1,3}\\s+)?${
 const FAMILY_FIRST = new RegExp(`^\\p{Lu}[\\p{Lu}'’ -]+,\\s*${NAME_WORD}(?:\\s+${NAME_WORD}){0,2}$`, 'u');
 // A firm's legal form: a name ending in one is an organisation's, still a name.
 const LEGAL_FORM =
-  /(?:^| )(?:ltd|limited|llc|inc|gmbh|ag|sa|sarl|srl|spa|sl|lda|bv|nv|kft|sro|oy|ab|as|aps|plc|co)\.?$/iu;
+  /(?:^| )(?:ltd|limited|llc|inc|gmbh|ag|sa|sarl|srl|spa|sl|lda|bv|nv|kft|zrt|sro|oy|ab|as|aps|uab|doo|tnhh|plc|co)\.?$/iu;
 
 /** Whether a value is written as a sentence, not a name or a place. */
 function sentence(text: string): boolean {

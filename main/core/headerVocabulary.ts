@@ -615,6 +615,10 @@ export const PARTY_WORDS: readonly PartyWord[] = [
   ]),
   party('victim', 'victim', 'person', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'den utsatte',
+    'den utsatta',
+    'utsattes',
+    'utsatt',
     'forurett*',
     'oběť',
     'oběti',
@@ -910,6 +914,13 @@ export const PARTY_WORDS: readonly PartyWord[] = [
   ]),
   party('recruitment-agency', 'recruitment-agency', 'organization', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'agentura',
+    'agentúra',
+    'ügynökség',
+    'agentūra',
+    'aģentūra',
+    'agencija',
+    'агенција',
     'pracovní agentura',
     'personální agentura',
     'agentura práce',
@@ -1155,6 +1166,21 @@ export const PARTY_WORDS: readonly PartyWord[] = [
   ]),
   party('reporter', 'reporter', 'person', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'volající',
+    'volajúci',
+    'hívó',
+    'hívó fél',
+    'skambintoj*',
+    'zvanītāj*',
+    'opkalder*',
+    'uppringare',
+    'soittaja*',
+    'pozivatelj*',
+    'pozivalac',
+    'pozivaoca',
+    'позивалац',
+    'позиваоца',
+    'ผู้โทร',
     'oznamovatel*',
     'oznamovateľ*',
     'bejelentő*',
@@ -1294,6 +1320,8 @@ export const PARTY_WORDS: readonly PartyWord[] = [
   ]),
   party('subject', 'subject', 'person', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'érintett',
+    'érintettek',
     'zaměstnan*',
     'zamestnan*',
     'pracovník*',
@@ -2858,6 +2886,16 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
 export const FIELD_WORDS: readonly FieldWords[] = [
   words(null, [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'datum nástupu',
+    'nástup',
+    'dátum nástupu',
+    'munkába lépés',
+    'ansættelsesdato',
+    'anställningsdatum',
+    'työsuhteen alkamispäivä',
+    'datum zaposlenja',
+    'ngày vào làm',
+    'วันที่เริ่มงาน',
     'tovární značka',
     'značka vozidla',
     'barva',
@@ -3721,6 +3759,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('freeText', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'zpráva',
+    'variabilní symbol',
+    'variabilný symbol',
+    'tekst',
     'zistenia',
     'zjištění',
     'zjištěné nedostatky',
@@ -4149,6 +4191,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('birthDate', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'életkora',
+    'kora',
     'nar',
     'rođenja',
     'rodjenja',
@@ -5957,6 +6001,18 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   words('address', [
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
+    'ubytování',
+    'ubytovanie',
+    'szállás',
+    'apgyvendinimas',
+    'izmitināšana',
+    'indkvartering',
+    'boende',
+    'majoitus',
+    'smještaj',
+    'smeštaj',
+    'смештај',
+    'ที่พัก',
     'đkhktt',
     'nơi đkhktt',
     'hktt',

@@ -168,6 +168,14 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Toborzó neve',
         'Munkáltató',
       ]),
+      hotline: read('HU', [
+        'Hívás ideje',
+        'Hívó neve',
+        'Hívó telefonszáma',
+        'Érintett neve',
+        'Életkora',
+        'Kizsákmányolás formája',
+      ]),
       payments: read('HU', [
         'Tranzakció dátuma',
         'Megbízó neve',
@@ -178,6 +186,14 @@ describe('reading the headers of Central and Northern European, Balkan and South
         'Közlemény',
       ]),
     }).toEqual({
+      // The person a call is about, in a file that records a form of exploitation, is its victim.
+      hotline: [
+        'Hívás ideje → record.eventDate',
+        'Hívó neve → reporter(reporter).fullName',
+        'Hívó telefonszáma → reporter(reporter).phone',
+        'Érintett neve → victim(victim).fullName',
+        'Életkora → victim(victim).birthDate',
+      ],
       payments: [
         'Tranzakció dátuma → record.eventDate',
         'Megbízó neve → originator(account-holder).fullName',

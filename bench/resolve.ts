@@ -87,7 +87,8 @@ async function benchFixtures(setDir: string): Promise<SetFigures> {
   const truth = JSON.parse(await readFile(join(setDir, 'ground-truth.json'), 'utf8')) as GroundTruth;
   const loc = (m: Mention) => `${basename(m.file)}|${m.sheet}|${m.row}`;
 
-  const { db, stop, pid } = await freshDatabase('resolve');
+  // A loaded machine can take minutes to start the database.
+  const { db, stop, pid } = await freshDatabase('resolve', 900_000);
   try {
     const manifest = await loadManifest(join(setDir, 'agencies.json'));
     const imported = await importMany(db, manifest.files, { agencies: manifest.agencies, cardHash: (pan) => pan });
@@ -321,7 +322,7 @@ async function benchIncremental(db: Database, pid: number, records: number): Pro
     resolve(db, { incremental: true }),
   );
   say(
-    `  ${incremental.incremental?.newPersons ?? 0} new person mentions, ${incremental.incremental?.rescored ?? 0} scored again; ${incremental.compared} pairs compared, ${incremental.candidates} candidates, ${incremental.withdrawn} withdrawn${incremental.incremental ? '' : ' (it fell back to a full resolution)'}.`,
+    `  ${incremental.incremental?.newPersons ?? 0} new person mentions, ${incremental.incremental?.readInFull ?? 0} persons read in full (the others' stored match views read), ${incremental.incremental?.rescored ?? 0} scored again; ${incremental.compared} pairs compared, ${incremental.candidates} candidates, ${incremental.withdrawn} withdrawn${incremental.incremental ? '' : ' (it fell back to a full resolution)'}.`,
   );
   const afterIncremental = await db.read('resolve/same-as-pairs');
   const full = await measured('full resolution of the same graph', pid, () => resolve(db));

@@ -185,10 +185,11 @@ export interface ResolveSummaryDto {
   withdrawn: number;
   /**
    * Set when only what files imported since the last resolution added was matched (incremental):
-   * their person mentions, and the mentions whose pairs were scored again; `identifiers` and
-   * `hubs` then count the identifiers those files assert.
+   * their person mentions, the mentions whose pairs were scored again, and the persons read from
+   * the graph in full (the others' stored match views were read); `identifiers` and `hubs` then
+   * count the identifiers those files assert.
    */
-  incremental?: { newPersons: number; rescored: number };
+  incremental?: { newPersons: number; rescored: number; readInFull: number };
   seconds: number;
 }
 

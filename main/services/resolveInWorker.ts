@@ -28,6 +28,8 @@ export interface Matched {
 export interface MatcherWorker {
   /** Hands over a page of mentions (they are copied; the caller may drop them). */
   add(people: PersonMention[]): void;
+  /** Hands over stored match views (each a person's mentions as JSON), parsed in the worker. */
+  addViews(views: string[]): void;
   /**
    * Matches the mentions handed over. `hold`, when given, is awaited once the worker has begun,
    * before it goes on: a caller can watch the app stay responsive while a run is under way.
@@ -71,6 +73,9 @@ export function startMatcher(): MatcherWorker {
   return {
     add(people) {
       send({ type: 'mentions', people });
+    },
+    addViews(views) {
+      send({ type: 'views', views });
     },
     async match({ matcher, fixed = {}, changed, hold }) {
       const gate = new Int32Array(new SharedArrayBuffer(4));

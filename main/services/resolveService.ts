@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PersonMention, SharedIdentifier } from '../core/matching';
 import { loadFixedValues, saveModel } from './modelService';
-import { startMatcher } from './resolveInWorker';
+import { startMatcher, type MatcherWorker } from './resolveInWorker';
 import { parseProfile } from '../core/profile';
 import { mapRow, resolveColumns } from '../core/rowMapper';
 import { addToBatch, newBatch, storedRawCells, writeLinks } from './import/batches';
@@ -27,23 +27,64 @@ function numberOrNull(value: unknown): number | null {
 
 /** Persons read per page for matching: a page is one short read transaction. */
 const MENTION_PAGE = 5_000;
+/** Stored match views read per page: a view is one string, far cheaper to read than a person in full. */
+const VIEW_PAGE = 20_000;
+
+/**
+ * What a stored match view begins with: a view of another version (another shape of mention) is
+ * not read, and its person is read again in full.
+ */
+const VIEW_VERSION = 'v1:';
+
+/** A person's match view: its mentions as matching reads them, all of them, in record order. */
+function matchView(mentions: PersonMention[]): string {
+  return VIEW_VERSION + JSON.stringify(mentions);
+}
+
+/**
+ * Rows of persons-for-matching (or -by-id) as mentions, and each person's match view (a person
+ * no record mentions has none to match, and an empty view, so that it is not read again).
+ */
+function mentionsOfRows(rows: Row[]): { mentions: PersonMention[]; views: { id: string; view: string }[] } {
+  const mentions: PersonMention[] = [];
+  const views: { id: string; view: string }[] = [];
+  let id: string | null = null;
+  let own: PersonMention[] = [];
+  const close = () => {
+    if (id !== null) views.push({ id, view: matchView(own) });
+  };
+  for (const r of rows) {
+    const next = r.get('id') as string;
+    if (next !== id) {
+      close();
+      id = next;
+      own = [];
+    }
+    if (r.get('record') === null) continue;
+    const mention = toMention(r);
+    own.push(mention);
+    mentions.push(mention);
+  }
+  close();
+  return { mentions, views };
+}
 
 /**
  * Reads every person mention matching needs, a page at a time (by person id), handing each page
- * to `onPage`: no read holds the whole graph, and the caller need not either.
+ * to `onPage` (with the pages' match views, for a caller that keeps them): no read holds the
+ * whole graph, and the caller need not either.
  */
-export async function readPersonMentions(db: Database, onPage: (people: PersonMention[]) => void): Promise<void> {
+export async function readPersonMentions(
+  db: Database,
+  onPage: (people: PersonMention[], views: { id: string; view: string }[]) => Promise<void> | void,
+): Promise<void> {
   let after = '';
   for (;;) {
     const rows = await db.read('resolve/persons-for-matching', { after, limit: MENTION_PAGE });
     if (rows.length === 0) return;
-    const page: PersonMention[] = [];
-    for (const r of rows) {
-      after = r.get('id') as string;
-      if (r.get('record') === null) continue;
-      page.push(toMention(r));
-    }
-    onPage(page);
+    after = rows[rows.length - 1]?.get('id') as string;
+    const { mentions, views } = mentionsOfRows(rows);
+    await onPage(mentions, views);
   }
 }
 
@@ -54,6 +95,58 @@ export async function loadPersonMentions(db: Database): Promise<PersonMention[]>
     for (const p of page) people.push(p);
   });
   return people;
+}
+
+/** What an incremental resolution read: in full, and from stored views. */
+interface ReadForIncrement {
+  /** Persons read in full: those the import added or changed, and those with no current view. */
+  readInFull: number;
+  /** Persons with no current view that the import did not name (a hub override dropped it, say). */
+  stale: string[];
+  /** The records of those. */
+  staleRecords: string[];
+}
+
+/**
+ * Hands the matcher every person mention, reading in full (records, identifiers) only the
+ * persons `changed` names and those whose stored match view is missing or of another version,
+ * and the others' stored views: a view is one property, where reading a person in full walks
+ * its records and every identifier they assert. The views read in full are stored again.
+ */
+async function readForIncrement(
+  db: Database,
+  matcher: MatcherWorker,
+  changed: ReadonlySet<string>,
+): Promise<ReadForIncrement> {
+  const full: string[] = [];
+  const stale = new Set<string>();
+  let after = '';
+  for (;;) {
+    const rows = await db.read('resolve/match-views', { after, limit: VIEW_PAGE });
+    if (rows.length === 0) break;
+    const views: string[] = [];
+    for (const r of rows) {
+      const id = r.get('id') as string;
+      const view = r.get('view');
+      if (changed.has(id)) full.push(id);
+      else if (typeof view === 'string' && view.startsWith(VIEW_VERSION)) views.push(view.slice(VIEW_VERSION.length));
+      else {
+        full.push(id);
+        stale.add(id);
+      }
+    }
+    after = rows[rows.length - 1]?.get('id') as string;
+    matcher.addViews(views);
+  }
+  const staleRecords = new Set<string>();
+  for (let i = 0; i < full.length; i += MENTION_PAGE) {
+    const rows = await db.read('resolve/persons-for-matching-by-id', { ids: full.slice(i, i + MENTION_PAGE) });
+    const { mentions, views } = mentionsOfRows(rows);
+    for (const m of mentions) if (stale.has(m.id)) staleRecords.add(m.record);
+    matcher.add(mentions);
+    await db.write('resolve/set-match-views', { views });
+  }
+  return { readInFull: full.length, stale: [...stale], staleRecords: [...staleRecords] };
 }
 
 function toMention(r: Row): PersonMention {
@@ -263,24 +356,32 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
       droppedBlocks: 0,
       candidates: 0,
       withdrawn: 0,
-      incremental: { newPersons: 0, rescored: 0 },
+      incremental: { newPersons: 0, rescored: 0, readInFull: 0 },
       seconds: (performance.now() - started) / 1000,
     };
   }
   const matcher = startMatcher();
   try {
     await options.onPhase?.('reading');
-    await readPersonMentions(db, (page) => matcher.add(page));
+    let read: ReadForIncrement | null = null;
+    if (changed) read = await readForIncrement(db, matcher, new Set(changed.persons));
+    else
+      await readPersonMentions(db, async (page, views) => {
+        matcher.add(page);
+        await db.write('resolve/set-match-views', { views });
+      });
     const fixed = options.matcher === 'model' ? await loadFixedValues(db) : {};
     const matched = await matcher.match({
       matcher: options.matcher ?? 'rules',
       fixed,
-      ...(changed
+      ...(changed && read
         ? {
             changed: {
-              persons: changed.persons,
+              // A person whose view is gone (a hub override flipped an identifier its records
+              // assert) is matched again as one whose links a hub flag an import flipped changed.
+              persons: [...changed.persons, ...read.stale],
               records: changed.records,
-              relinked: changed.relinked,
+              relinked: [...changed.relinked, ...read.staleRecords],
               proposed: (await db.read('resolve/proposed-pairs')).map(
                 (r) => [r.get('a') as string, r.get('b') as string] as [string, string],
               ),
@@ -312,7 +413,13 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
       candidates: matched.candidates,
       withdrawn,
       ...(changed
-        ? { incremental: { newPersons: changed.persons.length, rescored: matched.affected?.length ?? 0 } }
+        ? {
+            incremental: {
+              newPersons: changed.persons.length,
+              rescored: matched.affected?.length ?? 0,
+              readInFull: read?.readInFull ?? 0,
+            },
+          }
         : {}),
       seconds: (performance.now() - started) / 1000,
     };

@@ -15,6 +15,8 @@ import type { Matched } from './resolveInWorker';
 /** What the resolution hands the worker. */
 export type MatcherRequest =
   | { type: 'mentions'; people: PersonMention[] }
+  /** Stored match views, each a person's mentions as JSON: parsed here, off the thread that serves requests. */
+  | { type: 'views'; views: string[] }
   | {
       type: 'match';
       matcher: 'rules' | 'model';
@@ -83,6 +85,11 @@ function compact(p: PersonMention, intern: Interner): PersonMention {
   };
 }
 
+function byPersonAndRecord(x: PersonMention, y: PersonMention): number {
+  if (x.id !== y.id) return x.id < y.id ? -1 : 1;
+  return x.record < y.record ? -1 : x.record > y.record ? 1 : 0;
+}
+
 const port = parentPort;
 if (port) {
   let intern = new Interner();
@@ -94,6 +101,9 @@ if (port) {
     try {
       if (request.type === 'mentions') {
         for (const p of request.people) people.push(compact(p, intern));
+      } else if (request.type === 'views') {
+        for (const view of request.views)
+          for (const p of JSON.parse(view) as PersonMention[]) people.push(compact(p, intern));
       } else if (request.type === 'match') {
         answer({ type: 'matching' });
         Atomics.wait(request.gate, 0, 0);
@@ -111,6 +121,9 @@ if (port) {
             heapBytes: getHeapStatistics().total_heap_size,
           });
         } else {
+          // Views and persons read in full arrive in two runs of ids: put back in the order a
+          // full read gives (by person, then record), so that every tie is broken as it breaks there.
+          if (request.changed) people.sort(byPersonAndRecord);
           const changed = request.changed
             ? {
                 persons: new Set(request.changed.persons),

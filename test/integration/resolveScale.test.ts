@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMany } from '../../main/services/import/importMany';
 import { loadManifest } from '../../main/services/import/profiles';
 import { decideMatch } from '../../main/services/matchService';
-import { resolve, type ResolveSummary } from '../../main/services/resolveService';
+import { listIdentifiers } from '../../main/services/identifierService';
+import { resolve, setHubOverride, type ResolveSummary } from '../../main/services/resolveService';
 import { openTestServices, type TestServices } from '../support/services';
 
 const root = join(__dirname, '../..');
@@ -30,6 +31,25 @@ describe('resolving at scale', () => {
       score: r.get('score') as number,
       reasons: r.get('reasons') as string[],
     }));
+
+  /** The border agency's rows from..to (1 is the first after the header), imported as a file of their own. */
+  const importBorderRows = async (from: number, to: number, name: string) => {
+    const dir = await mkdtemp(join(tmpdir(), 'caselink-increment-'));
+    try {
+      const lines = (await readFile(join(root, 'fixtures/border/encounters.csv'))).toString('latin1').split('\n');
+      const path = join(dir, name);
+      await writeFile(path, Buffer.from([lines[0], ...lines.slice(from, to)].join('\n') + '\n', 'latin1'));
+      const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
+      const border = manifest.files.find((f) => f.agency === 'BORDER');
+      if (!border) throw new Error('The fixtures name no border agency file.');
+      await importMany(services.db, [{ ...border, path }], {
+        agencies: manifest.agencies,
+        cardHash: (pan) => pan.slice(-4),
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
 
   beforeAll(async () => {
     services = await openTestServices();
@@ -64,21 +84,7 @@ describe('resolving at scale', () => {
 
   it('after a small import, compares the new mentions with those sharing a block with them, not every namesake, and leaves the pairs a full resolution leaves', async () => {
     // Twenty of the border agency's rows (people the other agencies name, with dates of birth).
-    const dir = await mkdtemp(join(tmpdir(), 'caselink-increment-'));
-    try {
-      const lines = (await readFile(join(root, 'fixtures/border/encounters.csv'))).toString('latin1').split('\n');
-      const path = join(dir, 'encounters-first.csv');
-      await writeFile(path, Buffer.from(lines.slice(0, 21).join('\n') + '\n', 'latin1'));
-      const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
-      const border = manifest.files.find((f) => f.agency === 'BORDER');
-      if (!border) throw new Error('The fixtures name no border agency file.');
-      await importMany(services.db, [{ ...border, path }], {
-        agencies: manifest.agencies,
-        cardHash: (pan) => pan.slice(-4),
-      });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    await importBorderRows(1, 21, 'encounters-first.csv');
     const incremental: ResolveSummary = await resolve(services.db, { incremental: true });
     const afterIncremental = await pairs();
     const full = await resolve(services.db);
@@ -92,6 +98,34 @@ describe('resolving at scale', () => {
     // every bearer was compared again).
     expect(incremental.compared * 12).toBeLessThan(full.compared);
     expect(afterIncremental).toEqual(afterFull);
+    // Only the new persons are read from the graph in full; the others' stored views are read.
+    expect(incremental.incremental?.readInFull).toBe(incremental.incremental?.newPersons);
+  }, 900_000);
+
+  it('after an analyst makes a hub of a phone two proposed mentions used, matches their records again as a full resolution does, reading in full only them and the new persons', async () => {
+    const reason = /^both used phone (.+?) \(/;
+    const pair = (await pairs()).find((p) => p.status === 'candidate' && p.reasons.some((r) => reason.test(r)));
+    if (!pair) throw new Error('No proposed pair of the fixtures shares a phone.');
+    const display = reason.exec(pair.reasons.find((r) => reason.test(r)) ?? '')?.[1];
+    const phone = (await listIdentifiers(services.db, 100_000)).find(
+      (i) => i.label === 'Phone' && i.display === display,
+    );
+    if (!phone) throw new Error(`No phone is shown as ${display}.`);
+    await setHubOverride(services.db, 'Phone', phone.key, true);
+    // The next twenty of the border agency's rows, then resolved incrementally and in full.
+    await importBorderRows(21, 41, 'encounters-second.csv');
+    const incremental: ResolveSummary = await resolve(services.db, { incremental: true });
+    const afterIncremental = await pairs();
+    const full = await resolve(services.db);
+    const afterFull = await pairs();
+
+    // The pair no longer counts the phone, a hub now, after either resolution.
+    const again = afterFull.find((p) => p.a === pair.a && p.b === pair.b);
+    expect(again?.reasons.some((r) => r.startsWith(`both used phone ${display} (`)) ?? false).toBe(false);
+    expect(afterIncremental).toEqual(afterFull);
+    // The new persons and those of the phone's records, not every person, are read in full.
+    expect(incremental.incremental?.readInFull).toBeGreaterThan(incremental.incremental?.newPersons ?? 0);
+    expect((incremental.incremental?.readInFull ?? Infinity) * 10).toBeLessThan(full.persons);
   }, 900_000);
 
   it('after an import, matches only what it added and leaves the graph as a full resolution does, decisions kept', async () => {

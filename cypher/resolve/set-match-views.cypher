@@ -1,0 +1,9 @@
+// Keeps on each person the match view read for it (its mentions as matching needs them, JSON):
+// what an incremental resolution reads instead of the person's records and identifiers. A view
+// holds only what no later import changes without naming the person again (a new record that
+// mentions it makes it new to the next resolution) or flipping a hub (which names its records).
+// mode: write
+// params: $views
+UNWIND $views AS v
+MATCH (p:Person {id: v.id})
+SET p.matchView = v.view

@@ -231,8 +231,8 @@ function companionsOf(p: PersonMention, context: MatchContext): PersonMention[] 
  * mention: a pair's check below would otherwise compare every companion's name with p's again
  * for each pair p is in, and for each companion of the other mention too.
  */
-function othersNamedWith(p: PersonMention, context: MatchContext): PersonMention[] {
-  const ready = prepared(p, context);
+function othersNamedWith(ready: Prepared, context: MatchContext): PersonMention[] {
+  const p = ready.p;
   ready.others ??= companionsOf(p, context).filter(
     (x) => x.id !== p.id && bestNameSimilarity(x, p, context) < SAME_NAME,
   );
@@ -245,16 +245,18 @@ function othersNamedWith(p: PersonMention, context: MatchContext): PersonMention
  * companion name counts only when the two rows report one day (`sameDay`).
  */
 function namedWithBoth(
-  a: PersonMention,
-  b: PersonMention,
+  a: Prepared,
+  b: Prepared,
   context: MatchContext,
   sameDay: boolean,
 ): [PersonMention, PersonMention] | undefined {
-  const others = (p: PersonMention, other: PersonMention) =>
-    othersNamedWith(p, context).filter((x) => x.id !== other.id && (sameDay || !commonName(x, context)));
-  const withA = others(a, b);
+  const others = (p: Prepared, other: PersonMention) =>
+    othersNamedWith(p, context).filter(
+      (x) => x.id !== other.id && (sameDay || !commonName(prepared(x, context), context)),
+    );
+  const withA = others(a, b.p);
   if (withA.length === 0) return undefined;
-  const withB = others(b, a);
+  const withB = others(b, a.p);
   for (const x of withA) {
     for (const y of withB) {
       if (y.id === x.id) continue;
@@ -269,8 +271,8 @@ function namedWithBoth(
  * Another person named in p's row under p's name (a father and son travelling together), worked
  * out once per mention.
  */
-function namesakeInRow(p: PersonMention, context: MatchContext): PersonMention | undefined {
-  const ready = prepared(p, context);
+function namesakeInRow(ready: Prepared, context: MatchContext): PersonMention | undefined {
+  const p = ready.p;
   // `null` is a mention known to have none.
   if (ready.namesake === undefined)
     ready.namesake =
@@ -321,8 +323,7 @@ const COMMON_NAME_PEOPLE = 2;
  * dates of birth): two common names side by side in two rows can be chance ('Connor Smith' with
  * 'Chloe Wright' in two of forty thousand cases).
  */
-function commonName(p: PersonMention, context: MatchContext): boolean {
-  const ready = prepared(p, context);
+function commonName(ready: Prepared, context: MatchContext): boolean {
   ready.common ??= ready.keys.some((k) => (context.dates.get(k.comparable)?.size ?? 0) > COMMON_NAME_PEOPLE);
   return ready.common;
 }
@@ -626,8 +627,8 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
   // A row that names two people by this same name (a father and son travelling together) cannot
   // say by the name which of them another row means.
   if (best >= SAME_NAME && a.record !== b.record && !(a.birthDate && a.birthDate === b.birthDate)) {
-    const twinA = namesakeInRow(a, context);
-    const twinB = namesakeInRow(b, context);
+    const twinA = namesakeInRow(pa, context);
+    const twinB = namesakeInRow(pb, context);
     // Both rows name two people so, and the rows are tied (an identifier both sides gave): they
     // are the same two people. When one of them is born on another day than the other row's
     // other namesake, it is not that one, so it is this one.
@@ -662,7 +663,7 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
   if (a.record !== b.record && !sameCase && best >= SAME_NAME) {
     // Common names side by side in two rows can be chance, unless both rows report one day.
     const sameDay = !!a.eventDate && a.eventDate === b.eventDate;
-    const companion = sameDay || !commonName(a, context) ? namedWithBoth(a, b, context, sameDay) : undefined;
+    const companion = sameDay || !commonName(pa, context) ? namedWithBoth(pa, pb, context, sameDay) : undefined;
     if (companion) {
       const [x, y] = companion;
       evidence += 3;
@@ -746,14 +747,14 @@ function mostFromHereOn(
   }
   if (best >= SAME_NAME && apart && !(a.birthDate && a.birthDate === b.birthDate)) {
     // Two namesakes in each of two rows can tell which one is meant.
-    if (namesakeInRow(a, context) && namesakeInRow(b, context)) most += 2;
+    if (namesakeInRow(pa, context) && namesakeInRow(pb, context)) most += 2;
   }
   if (apart && !sameCase && best >= SAME_NAME) {
     const sameDay = !!a.eventDate && a.eventDate === b.eventDate;
     if (
-      (sameDay || !commonName(a, context)) &&
-      othersNamedWith(a, context).length > 0 &&
-      othersNamedWith(b, context).length > 0
+      (sameDay || !commonName(pa, context)) &&
+      othersNamedWith(pa, context).length > 0 &&
+      othersNamedWith(pb, context).length > 0
     )
       most += 3;
   }
@@ -1038,31 +1039,72 @@ export function affectedMentions(people: PersonMention[], context: MatchContext,
  * record's network (named by one of its records) and each network's size in records.
  */
 function networks(people: PersonMention[]): { networkOf: Map<string, string>; networkSize: Map<string, number> } {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
+  // Union-find over the records' numbers (in the order first met) rather than their ids: a
+  // hundred thousand records are joined here before every resolution.
+  const numberOf = new Map<string, number>();
+  const records: string[] = [];
+  const parent: number[] = [];
+  const number = (record: string): number => {
+    let n = numberOf.get(record);
+    if (n === undefined) {
+      n = records.length;
+      numberOf.set(record, n);
+      records.push(record);
+      parent.push(n);
+    }
+    return n;
+  };
+  const find = (x: number): number => {
     let root = x;
-    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root) as string;
-    parent.set(x, root);
+    while (parent[root] !== root) root = parent[root] as number;
+    parent[x] = root;
     return root;
   };
-  const firstRecordOf = new Map<string, string>();
+  const firstRecordOf = new Map<string, number>();
   for (const p of people) {
-    find(p.record);
+    const record = number(p.record);
     for (const i of p.recordIdentifiers) {
       const other = firstRecordOf.get(i.id);
-      if (other === undefined) firstRecordOf.set(i.id, p.record);
-      else parent.set(find(p.record), find(other));
+      if (other === undefined) firstRecordOf.set(i.id, record);
+      else parent[find(record)] = find(other);
     }
   }
   const networkOf = new Map<string, string>();
   const networkSize = new Map<string, number>();
-  for (const record of parent.keys()) {
-    const root = find(record);
-    networkOf.set(record, root);
+  for (let n = 0; n < records.length; n++) {
+    const root = records[find(n)] as string;
+    networkOf.set(records[n] as string, root);
     networkSize.set(root, (networkSize.get(root) ?? 0) + 1);
   }
   return { networkOf, networkSize };
 }
+
+/**
+ * The name blocks of a name: each two of its sounds, its one sound, and with a lost letter
+ * ('?ukasz') the sounds it could have had. Worked out once per name (most names are borne by
+ * several mentions); the same strings then hash once in the blocks' map.
+ */
+function nameBlocks(key: NameKey): string[] {
+  let found = NAME_BLOCKS.get(key);
+  if (found === undefined) {
+    const { phonetic, tokens } = key;
+    const keys = new Set<string>();
+    for (let x = 0; x < phonetic.length; x++) {
+      for (let y = x + 1; y < phonetic.length; y++) keys.add(`name:${phonetic[x]}|${phonetic[y]}`);
+    }
+    if (phonetic.length === 1) keys.add(`name:${phonetic[0]}`);
+    for (const token of tokens) {
+      for (const sound of lostLetterSounds(token)) {
+        for (const other of phonetic) if (other !== sound) keys.add(`name:${[sound, other].sort().join('|')}`);
+      }
+    }
+    found = [...keys];
+    NAME_BLOCKS.set(key, found);
+  }
+  return found;
+}
+
+const NAME_BLOCKS = new WeakMap<NameKey, string[]>();
 
 /** A block of more mentions than this is a common name or a hub missed; its pairs are left to other blocks. */
 const MAX_RULE_BLOCK = 200;
@@ -1093,19 +1135,7 @@ export function findRuleCandidates(
     // phone or handle another mention's person used (a tip about "Ionut" with his number).
     for (const id of new Set([...p.identifiers, ...p.recordIdentifiers].map((x) => x.id))) add(`id:${id}`, i);
     const keys = new Set<string>();
-    for (const n of names(p)) {
-      const { phonetic, tokens } = nameKey(n);
-      for (let x = 0; x < phonetic.length; x++) {
-        for (let y = x + 1; y < phonetic.length; y++) keys.add(`name:${phonetic[x]}|${phonetic[y]}`);
-      }
-      if (phonetic.length === 1) keys.add(`name:${phonetic[0]}`);
-      // A token with a lost letter ('?ukasz') blocks by the sounds it could have had.
-      for (const token of tokens) {
-        for (const sound of lostLetterSounds(token)) {
-          for (const other of phonetic) if (other !== sound) keys.add(`name:${[sound, other].sort().join('|')}`);
-        }
-      }
-    }
+    for (const n of names(p)) for (const k of nameBlocks(nameKey(n))) keys.add(k);
     // A name mistyped on both sides still meets by its date of birth, or by a document number
     // one character off (a shared deletion variant): a typo in the name and one in the document
     // number would otherwise never be compared.

@@ -6,7 +6,6 @@ import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { AUDIT_KINDS, type AuditEventDto, type AuditKind } from '../contract/auditTypes';
 import type { Connection } from '../db/connect';
-import { auditCsv, listEvents, matchHistory } from '../services/auditService';
 import { integerIn, isoDate, oneOf } from './options';
 
 type Out = (line?: string) => void;
@@ -42,6 +41,7 @@ export function registerAuditCommands(program: Command, out: Out, withConnection
     .option('--json', 'print JSON')
     .option('--csv <file>', 'write the events to a CSV file (every field quoted, formula starts neutralised)')
     .action(async (options: { since?: string; kind?: AuditKind; limit: number; json?: boolean; csv?: string }) => {
+      const { auditCsv, listEvents } = await import('../services/auditService');
       await withConnection(async (connection) => {
         const events = await listEvents(connection.db, {
           since: options.since ?? null,
@@ -64,6 +64,7 @@ export function registerAuditCommands(program: Command, out: Out, withConnection
     .description('every decision taken on a same-person pair, oldest first, with who took it')
     .option('--json', 'print JSON')
     .action(async (a: string, b: string, options: { json?: boolean }) => {
+      const { matchHistory } = await import('../services/auditService');
       await withConnection(async (connection) => {
         const events = await matchHistory(connection.db, a, b);
         if (options.json) return out(JSON.stringify(events, null, 2));

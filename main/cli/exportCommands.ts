@@ -6,19 +6,10 @@
 import { Option, type Command } from 'commander';
 import { CaselinkFailure, toError } from '../contract/errors';
 import type { Connection } from '../db/connect';
-import { recordFailure } from '../services/auditService';
-import { resolveSeed } from '../services/export/buildChart';
 import type { ChartDefinitionInput } from '../services/export/chartModel';
-import {
-  EXPORT_FORMATS,
-  exportChart,
-  readChartFile,
-  unchanged,
-  type ExportFormat,
-  type ExportResult,
-} from '../services/export/exportService';
-import { ORIENTATIONS, PAPERS, type Orientation, type Paper } from '../services/export/printChart';
-import { MAX_PNG_DPI, MIN_PNG_DPI } from '../services/export/pngChart';
+import type { ExportFormat, ExportResult } from '../services/export/exportService';
+import type { Orientation, Paper } from '../services/export/printChart';
+import { EXPORT_FORMATS, MAX_PNG_DPI, MIN_PNG_DPI, ORIENTATIONS, PAPERS } from './choices';
 import { plural } from './format';
 import { integerIn, nonEmpty, oneOf, repeatable } from './options';
 
@@ -51,8 +42,13 @@ export function printedNow(now = new Date()): string {
   return `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** The export's outcome in lines: files, counts, fingerprint, and what changed since the chart file. */
-export function describeExport(r: ExportResult): string[] {
+type Changes = NonNullable<ExportResult['changes']>;
+
+/**
+ * The export's outcome in lines: files, counts, fingerprint, and what changed since the chart file
+ * (`unchanged` is the export service's test, passed in as the service is loaded only to export).
+ */
+export function describeExport(r: ExportResult, unchanged: (changes: Changes) => boolean): string[] {
   const lines = [
     `Exported ${plural(r.nodes, 'node')} and ${plural(r.edges, 'link')} as ${r.format}${r.redacted ? `, redacted (${plural(r.pseudonyms, 'pseudonym')})` : ''}:`,
     ...r.files.map((f) => `  ${f}`),
@@ -132,6 +128,9 @@ export function registerExportCommands(program: Command, out: Out, withConnectio
         });
       if (options.keyOut && !options.redact)
         throw new CaselinkFailure({ kind: 'InvalidInput', message: '--key-out needs --redact.' });
+      const { recordFailure } = await import('../services/auditService');
+      const { resolveSeed } = await import('../services/export/buildChart');
+      const { exportChart, readChartFile, unchanged } = await import('../services/export/exportService');
       await withConnection(async ({ db }) => {
         // A chart file refused is an export that failed: the audit trail keeps it.
         const fromFile = options.chart
@@ -172,7 +171,7 @@ export function registerExportCommands(program: Command, out: Out, withConnectio
           },
         });
         if (options.json) return out(JSON.stringify(result, null, 2));
-        describeExport(result).forEach((line) => out(line));
+        describeExport(result, unchanged).forEach((line) => out(line));
       });
     });
 }

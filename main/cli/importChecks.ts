@@ -10,11 +10,10 @@ import type { Profile } from '../core/profile';
 import { CaselinkFailure } from '../contract/errors';
 import type { Database } from '../db/database';
 import { listAgencies } from '../services/agencyService';
-import { loadProfile, savedProfiles } from '../services/import/profiles';
-import { SUPPORTED_EXTENSIONS } from '../services/import/readers';
 
 /** The files as absolute paths, once each is a readable file of a supported format. */
 export async function checkFiles(paths: string[]): Promise<string[]> {
+  const { SUPPORTED_EXTENSIONS } = await import('../services/import/readers');
   const checked: string[] = [];
   for (const given of paths) {
     const path = resolve(given);
@@ -62,6 +61,7 @@ export async function chooseProfile(
   given: string | undefined,
   firstFile: string,
 ): Promise<{ profile: Profile; path: string }> {
+  const { loadProfile, savedProfiles } = await import('../services/import/profiles');
   let chosen: { profile: Profile; path: string } | undefined;
   if (given) chosen = { profile: await loadProfile(resolve(given)), path: resolve(given) };
   else {

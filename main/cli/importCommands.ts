@@ -10,15 +10,7 @@ import type { MappedRow } from '../core/rowMapper';
 import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
 import type { ImportProgress, ImportSummary } from '../services/import/importFile';
-import { importMany, type FileOutcome, type FileToImport } from '../services/import/importMany';
-import { bulkImportMany, bulkLoadRefusal } from '../services/import/bulkLoad';
-import { localOfflineLoader, offlineLoadRefusal } from '../db/offlineImport';
-import { previewFile, proposeForFile } from '../services/import/mapping';
-import { cardHasher, loadManifest, loadProfile, saveProfile, savedProfiles } from '../services/import/profiles';
-import { describePlan, planImport } from '../services/import/reimportPlan';
-import { listIdentifiers } from '../services/identifierService';
-import { graphStats } from '../services/statsService';
-import { describeIdentifier } from '../core/normalize';
+import type { FileOutcome, FileToImport } from '../services/import/importMany';
 import { formatNumber, formatSeconds, plural } from './format';
 import { checkAgency, checkFiles, chooseProfile } from './importChecks';
 import { agencyCode, country, EXIT, integerIn, nonEmpty } from './options';
@@ -96,6 +88,8 @@ function describeRow(row: MappedRow): string {
 
 /** Imports a manifest's files and prints a line per file; a file imported before changes nothing. */
 export async function importManifest(db: Connection['db'], path: string, out: Out): Promise<FileOutcome[]> {
+  const { importMany } = await import('../services/import/importMany');
+  const { cardHasher, loadManifest } = await import('../services/import/profiles');
   const home = caselinkHome();
   const manifest = await loadManifest(path);
   const outcomes = await importMany(db, manifest.files, {
@@ -114,6 +108,7 @@ export async function importManifest(db: Connection['db'], path: string, out: Ou
  * has saved profiles already keeps them: the user's own edits are never overwritten.
  */
 export async function saveSampleProfiles(db: Connection['db'], path: string, out: Out): Promise<void> {
+  const { loadManifest, saveProfile, savedProfiles } = await import('../services/import/profiles');
   const home = caselinkHome();
   const manifest = await loadManifest(path);
   const had = new Set((await savedProfiles(home)).map((s) => s.profile.agency));
@@ -154,6 +149,8 @@ async function chooseBulk(
     if (options.bulk) refuse('it loads only the local database, and Caselink is connected to a server (NEO4J_URI)');
     return null;
   }
+  const { bulkLoadRefusal } = await import('../services/import/bulkLoad');
+  const { offlineLoadRefusal } = await import('../db/offlineImport');
   const refusal =
     (await bulkLoadRefusal(connection.db)) ?? (await offlineLoadRefusal(home, connection.local.startedHere));
   if (refusal) {
@@ -210,6 +207,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
               kind: 'InvalidInput',
               message: '--manifest goes alone: the manifest names the files, agencies and profiles.',
             });
+          const { loadManifest } = await import('../services/import/profiles');
           const manifest = await loadManifest(options.manifest);
           // The manifest's schema already folds codes and countries to upper case.
           agencies = manifest.agencies;
@@ -232,6 +230,9 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
         process.once('SIGINT', cancel);
         try {
           await withConnection(async (connection) => {
+            const { importMany } = await import('../services/import/importMany');
+            const { cardHasher, saveProfile } = await import('../services/import/profiles');
+            const { describePlan, planImport } = await import('../services/import/reimportPlan');
             if (!options.manifest && options.agency) {
               const agency = options.agency;
               await checkAgency(connection.db, agency);
@@ -250,6 +251,8 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
             const bulk = await chooseBulk(connection, home, files, options);
             if (bulk) {
               notice(bulk);
+              const { bulkImportMany } = await import('../services/import/bulkLoad');
+              const { localOfflineLoader } = await import('../db/offlineImport');
               const loader = await localOfflineLoader({ home, db: connection.db, attached: false });
               const result = await bulkImportMany(loader, files, {
                 agencies,
@@ -295,6 +298,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .description('nodes and relationships by agency, label and type')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
+      const { graphStats } = await import('../services/statsService');
       await withConnection(async (connection) => {
         const stats = await graphStats(connection.db);
         if (options.json) return out(JSON.stringify(stats, null, 2));
@@ -322,6 +326,8 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .option('--limit <n>', 'how many', integerIn(1, 100_000), 50)
     .option('--json', 'print JSON')
     .action(async (options: { limit: number; json?: boolean }) => {
+      const { listIdentifiers } = await import('../services/identifierService');
+      const { describeIdentifier } = await import('../core/normalize');
       await withConnection(async (connection) => {
         const list = await listIdentifiers(connection.db, options.limit);
         if (options.json) return out(JSON.stringify(list, null, 2));
@@ -351,6 +357,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .option('--out <file>', 'write the proposed profile here for review', nonEmpty)
     .action(async (file: string, options: { agency: string; country: string; sheet?: string[]; out?: string }) => {
       const [path] = await checkFiles([file]);
+      const { proposeForFile } = await import('../services/import/mapping');
       const proposal = await proposeForFile(path as string, options.agency, options.country, options.sheet);
       for (const l of proposal.layouts) out(`Sheet ${l.sheet}, header on row ${l.headerRow ?? '?'}.`);
       for (const c of proposal.profile.columns) {
@@ -372,6 +379,8 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .option('--rows <n>', 'rows to show (1 to 1,000)', integerIn(1, 1_000), 10)
     .action(async (file: string, options: { profile: string; rows: number }) => {
       const [path] = await checkFiles([file]);
+      const { previewFile } = await import('../services/import/mapping');
+      const { cardHasher, loadProfile } = await import('../services/import/profiles');
       const p = await loadProfile(options.profile);
       const previews = await previewFile(path as string, p, await cardHasher(caselinkHome()), options.rows);
       for (const s of previews) {
@@ -386,6 +395,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .description("keep a profile as the agency's, for the next imports")
     .requiredOption('--profile <file>', 'the profile')
     .action(async (options: { profile: string }) => {
+      const { loadProfile, saveProfile } = await import('../services/import/profiles');
       const p = await loadProfile(options.profile);
       await withConnection(async (connection) => {
         out(`Saved as ${await saveProfile(caselinkHome(), p, { db: connection.db })}.`);
@@ -396,6 +406,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .description('the saved profiles')
     .option('--agency <code>', 'only this agency', agencyCode)
     .action(async (options: { agency?: string }) => {
+      const { savedProfiles } = await import('../services/import/profiles');
       const saved = await savedProfiles(caselinkHome(), options.agency);
       if (saved.length === 0) out('No saved profiles.');
       for (const s of saved) out(`${s.profile.agency.padEnd(12)} ${s.profile.name}  ${s.path}`);

@@ -7,13 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { caselinkHome, configuredConnection } from '../config/settings';
 import { CaselinkFailure } from '../contract/errors';
-import { memoryPasswordStore, memorySettingsStore } from '../config/connectionStore';
-import { connect, type Connection } from '../db/connect';
-import { testNeo4jConnection } from '../db/connectionTest';
-import { describeStop, localNeo4jPaths, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../db/localNeo4j';
-import { describeSchema, SCHEMA_VERSION } from '../db/schema';
-import { startBridgeServer } from '../serve/server';
-import { listAgencies, upsertAgency } from '../services/agencyService';
+import type { Connection } from '../db/connect';
 import { registerAuditCommands } from './auditCommands';
 import { importManifest, registerImportCommands, saveSampleProfiles } from './importCommands';
 import { plural } from './format';
@@ -23,12 +17,11 @@ import { registerModelCommands } from './modelCommands';
 import { registerSearchCommands } from './searchCommands';
 import { registerWorkspaceCommands } from './workspaceCommands';
 import { registerExportCommands } from './exportCommands';
-import { writeDemoChart } from './demoChart';
 import { toError } from '../contract/errors';
-import { createApi } from '../services/api';
-import { setAuditApp } from '../services/auditService';
-import { ConnectionManager } from '../services/connectionService';
-import { connectionStatus } from '../services/statusService';
+
+// Every command imports the modules it needs when it runs (the Neo4j driver, the import pipeline,
+// PDF and PNG drawing, the app's server): loaded all at once they cost each run, `--help` included,
+// over a second of CPU. Only what builds the program and checks option values is imported above.
 
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -61,6 +54,7 @@ function untilSignal(cleanup: () => Promise<void>): Promise<void> {
 }
 
 async function describeConnection(connection: Connection): Promise<void> {
+  const { connectionStatus } = await import('../services/statusService');
   const status = await connectionStatus(connection.db);
   out(
     `Connected to ${status.serverAgent} (${status.edition}) at ${status.uri}, database "${status.database}"${status.local ? ' (local)' : ''}.`,
@@ -75,6 +69,7 @@ async function describeConnection(connection: Connection): Promise<void> {
  * (detached) for the next command; "caselink db stop" stops it.
  */
 async function withConnection(work: (connection: Connection) => Promise<void>): Promise<void> {
+  const { connect } = await import('../db/connect');
   const connection = await connect({ attached: false });
   try {
     await work(connection);
@@ -89,6 +84,13 @@ async function serveApp(
   heading: string,
   before?: (connection: Connection) => Promise<void>,
 ): Promise<void> {
+  const { memoryPasswordStore, memorySettingsStore } = await import('../config/connectionStore');
+  const { connect } = await import('../db/connect');
+  const { testNeo4jConnection } = await import('../db/connectionTest');
+  const { startBridgeServer } = await import('../serve/server');
+  const { createApi } = await import('../services/api');
+  const { setAuditApp } = await import('../services/auditService');
+  const { ConnectionManager } = await import('../services/connectionService');
   setAuditApp('serve');
   const connection = await connect({ attached: true });
   // The Connection dialog may move the server to another database; under `caselink serve` what it
@@ -145,6 +147,7 @@ export function buildProgram(): Command {
   db.command('start')
     .description('start the local Neo4j (it keeps running until "caselink db stop")')
     .action(async () => {
+      const { localNeo4jPaths, startLocalNeo4j } = await import('../db/localNeo4j');
       const home = caselinkHome();
       const running = await startLocalNeo4j({ home, attached: false });
       const paths = localNeo4jPaths(home);
@@ -157,12 +160,14 @@ export function buildProgram(): Command {
   db.command('stop')
     .description('stop the local Neo4j cleanly')
     .action(async () => {
+      const { describeStop, stopLocalNeo4j } = await import('../db/localNeo4j');
       out(describeStop(await stopLocalNeo4j(caselinkHome())));
     });
   db.command('status')
     .description('say whether the local Neo4j runs, where, and which connection Caselink uses')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
+      const { localNeo4jStatus } = await import('../db/localNeo4j');
       const status = await localNeo4jStatus(caselinkHome());
       const external = configuredConnection();
       if (options.json) {
@@ -198,6 +203,7 @@ export function buildProgram(): Command {
     .description('connect to the database Caselink uses and show server, schema and graph size')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
+      const { connectionStatus } = await import('../services/statusService');
       await withConnection(async (connection) => {
         if (options.json) out(JSON.stringify(await connectionStatus(connection.db), null, 2));
         else await describeConnection(connection);
@@ -209,6 +215,7 @@ export function buildProgram(): Command {
     .description('apply the schema (idempotent) and list its constraints and indexes')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
+      const { describeSchema, SCHEMA_VERSION } = await import('../db/schema');
       await withConnection(async (connection) => {
         const schema = await describeSchema(connection.db);
         if (options.json) return out(JSON.stringify(schema, null, 2));
@@ -236,6 +243,7 @@ export function buildProgram(): Command {
       country,
     )
     .action(async (code: string, options: { name: string; country: string }) => {
+      const { upsertAgency } = await import('../services/agencyService');
       await withConnection(async (connection) => {
         const saved = await upsertAgency(connection.db, { code, name: options.name, country: options.country });
         out(`Agency ${saved.code}: ${saved.name} (${saved.country}).`);
@@ -246,6 +254,7 @@ export function buildProgram(): Command {
     .description('list the agencies with the sources and records each has contributed')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
+      const { listAgencies } = await import('../services/agencyService');
       await withConnection(async (connection) => {
         const agencies = await listAgencies(connection.db);
         if (options.json) return out(JSON.stringify(agencies, null, 2));
@@ -288,6 +297,7 @@ export function buildProgram(): Command {
         await importManifest(connection.db, manifest, out);
         await saveSampleProfiles(connection.db, manifest, out);
         await summariseLinks(connection.db, out);
+        const { writeDemoChart } = await import('./demoChart');
         await writeDemoChart(connection.db, join(caselinkHome(), 'exports'), out);
       });
     });

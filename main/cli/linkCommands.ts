@@ -2,11 +2,11 @@
  * `caselink resolve`, `links`, `explain`, `linked-cases`, `matches`, `match`, `hub` and `normalize`.
  */
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
-import { normalizeText, normalizeValue, NORMALIZE_KINDS, type NormalizeKind } from '../core/normalize';
+import type { NormalizeKind } from '../core/normalize';
 import { DEFAULT_HUB_THRESHOLD, DEFAULT_MATCH_THRESHOLD } from '../core/rules';
 import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
-import { findCase, missingRecords } from '../services/lookupService';
+import { MATCHERS, NORMALIZE_KINDS } from './choices';
 import { formatNumber, formatSeconds, plural } from './format';
 import { agencyCode, country, integerIn, nonEmpty, numberIn, oneOf, repeatable } from './options';
 import {
@@ -17,21 +17,13 @@ import {
   type IdentifierKindName,
   type LinkSide,
 } from '../services/linkService';
-import {
-  confirmMatches,
-  countOpenMatches,
-  decideMatch,
-  listMatchClusters,
-  listMatches,
-  undoMatchDecision,
-  type ConfirmFilter,
-  type MatchPair,
-  type MatchStatus,
-} from '../services/matchService';
-import { osUserName } from '../services/auditService';
+import { findCase, missingRecords } from '../services/lookupService';
+import type { ConfirmFilter, MatchPair, MatchStatus } from '../services/matchService';
+import type { Matcher } from '../services/resolveService';
 import { caselinkHome } from '../config/settings';
-import { cardHasher } from '../services/import/profiles';
-import { MATCHERS, resolve, setHubOverride, type Matcher } from '../services/resolveService';
+
+// The services each command uses are imported when it runs, so that a command loads only what it
+// needs (the import pipeline, the matcher, the phone-number tables are each a noticeable start-up).
 
 type Out = (line?: string) => void;
 type WithConnection = (work: (connection: Connection) => Promise<void>) => Promise<void>;
@@ -59,6 +51,11 @@ function printPair(out: Out, p: MatchPair, indent = ''): void {
   for (const r of p.reasons) out(`${indent}      · ${r}`);
 }
 
+/** The OS login a decision is recorded under, as the audit trail records it. */
+async function userName(): Promise<string> {
+  return (await import('../services/auditService')).osUserName();
+}
+
 const reviewerOptions = (command: Command): Command =>
   command
     .option('--user <name>', 'your name as reviewer, recorded beside your OS login (which is always recorded)')
@@ -70,6 +67,8 @@ export function describeSide(s: Partial<LinkSide>): string {
 
 /** Resolves and prints what a task force asks first: which identifiers link which agencies. */
 export async function summariseLinks(db: Connection['db'], out: Out): Promise<void> {
+  const { resolve } = await import('../services/resolveService');
+  const { countOpenMatches } = await import('../services/matchService');
   const resolved = await resolve(db);
   const links = await sharedIdentifiers(db, { limit: 10_000 });
   const byKind = new Map<string, number>();
@@ -122,6 +121,9 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
         incremental?: boolean;
         json?: boolean;
       }) => {
+        const { resolve } = await import('../services/resolveService');
+        const { countOpenMatches } = await import('../services/matchService');
+        const { cardHasher } = await import('../services/import/profiles');
         await withConnection(async (connection) => {
           const summary = await resolve(connection.db, {
             hubThreshold: options.hubThreshold,
@@ -269,6 +271,7 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
         clusters?: boolean;
         json?: boolean;
       }) => {
+        const { countOpenMatches, listMatchClusters, listMatches } = await import('../services/matchService');
         await withConnection(async (connection) => {
           const db = connection.db;
           if (options.count) {
@@ -305,8 +308,8 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
       },
     );
 
-  const confirmed = (decision: { decision: string; pairs: number }) =>
-    `Confirmed ${plural(decision.pairs, 'pair')} as one decision by ${osUserName()}: ${decision.decision} (undo with "caselink undo-decision ${decision.decision}").`;
+  const confirmed = async (decision: { decision: string; pairs: number }) =>
+    `Confirmed ${plural(decision.pairs, 'pair')} as one decision by ${await userName()}: ${decision.decision} (undo with "caselink undo-decision ${decision.decision}").`;
 
   reviewerOptions(
     program
@@ -315,13 +318,14 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
       .addArgument(new Argument('<person>', 'the cluster id, or any person id in the cluster').argParser(nonEmpty))
       .option('--min-score <s>', 'the score the cluster was listed at', numberIn(0, 1), DEFAULT_MATCH_THRESHOLD),
   ).action(async (person: string, options: { minScore: number; user?: string; note?: string }) => {
+    const { confirmMatches } = await import('../services/matchService');
     await withConnection(async (connection) => {
       const decision = await confirmMatches(connection.db, {
         filter: { by: 'cluster', person, minScore: options.minScore },
         reviewerName: options.user,
         note: options.note,
       });
-      out(confirmed(decision));
+      out(await confirmed(decision));
     });
   });
 
@@ -341,8 +345,13 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
       ),
   ).action(async (options: { minScore: number; agencies?: [string, string]; user?: string; note?: string }) => {
     const filter: ConfirmFilter = { by: 'score', minScore: options.minScore, agencies: options.agencies };
+    const { confirmMatches } = await import('../services/matchService');
     await withConnection(async (connection) => {
-      out(confirmed(await confirmMatches(connection.db, { filter, reviewerName: options.user, note: options.note })));
+      out(
+        await confirmed(
+          await confirmMatches(connection.db, { filter, reviewerName: options.user, note: options.note }),
+        ),
+      );
     });
   });
 
@@ -352,13 +361,14 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
       .description('undo a bulk confirmation by its decision id: the pairs nobody decided since are open again')
       .addArgument(new Argument('<decision>', 'the id confirm-cluster or confirm-matches printed').argParser(nonEmpty)),
   ).action(async (decision: string, options: { user?: string; note?: string }) => {
+    const { undoMatchDecision } = await import('../services/matchService');
     await withConnection(async (connection) => {
       const undone = await undoMatchDecision(connection.db, {
         decision,
         reviewerName: options.user,
         note: options.note,
       });
-      out(`Reopened ${plural(undone.pairs, 'pair')} as one decision by ${osUserName()}: ${undone.decision}.`);
+      out(`Reopened ${plural(undone.pairs, 'pair')} as one decision by ${await userName()}: ${undone.decision}.`);
     });
   });
 
@@ -378,6 +388,7 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
       ];
       if (!status)
         throw new CaselinkFailure({ kind: 'InvalidInput', message: 'The decision is confirm, reject or reopen.' });
+      const { decideMatch } = await import('../services/matchService');
       await withConnection(async (connection) => {
         await decideMatch(connection.db, {
           a,
@@ -387,7 +398,7 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
           ...(options.note ? { note: options.note } : {}),
         });
         out(
-          `${status === 'candidate' ? 'Reopened' : status === 'confirmed' ? 'Confirmed' : 'Rejected'} by ${osUserName()}${options.user ? ` (${options.user})` : ''}.`,
+          `${status === 'candidate' ? 'Reopened' : status === 'confirmed' ? 'Confirmed' : 'Rejected'} by ${await userName()}${options.user ? ` (${options.user})` : ''}.`,
         );
       });
     });
@@ -416,6 +427,9 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
       ) => {
         const hub = ({ on: true, off: false, auto: null } as const)[setting];
         const label = IDENTIFIER_LABELS[kind];
+        const { setHubOverride } = await import('../services/resolveService');
+        const { normalizeValue } = await import('../core/normalize');
+        const { cardHasher } = await import('../services/import/profiles');
         await withConnection(async (connection) => {
           let changed = await setHubOverride(connection.db, label, key, hub, options.hubThreshold);
           if (changed.length === 0) {
@@ -446,6 +460,8 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
     .argument('<values...>', 'values as written in a spreadsheet cell')
     .option('--country <cc>', "the agency's (or column's) country, for national forms", country, 'GB')
     .action(async (kind: NormalizeKind, values: string[], options: { country: string }) => {
+      const { normalizeText } = await import('../core/normalize');
+      const { cardHasher } = await import('../services/import/profiles');
       const cardHash = await cardHasher(caselinkHome());
       for (const value of values) out(`${value}\t${normalizeText(kind, value, options.country, cardHash)}`);
     });

@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Connection } from '../db/connect';
-import { setModelValue, showModel, type ModelView } from '../services/modelService';
+import type { ModelView } from '../services/modelService';
 
 type Out = (line?: string) => void;
 type WithConnection = (work: (connection: Connection) => Promise<void>) => Promise<void>;
@@ -55,6 +55,7 @@ export function registerModelCommands(program: Command, out: Out, withConnection
     .description('each comparison level with m, u and its weight, as the last resolution estimated them')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
+      const { showModel } = await import('../services/modelService');
       await withConnection(async (connection) => {
         const view = await showModel(connection.db);
         if (options.json) return out(JSON.stringify(view, null, 2));
@@ -71,6 +72,7 @@ export function registerModelCommands(program: Command, out: Out, withConnection
     .option('--m <p>', 'probability of this level for two mentions of one person', probabilityOrAuto)
     .option('--u <p>', 'probability of this level for two different people', probabilityOrAuto)
     .action(async (comparison: string, level: string, options: { m?: number | null; u?: number | null }) => {
+      const { setModelValue, showModel } = await import('../services/modelService');
       await withConnection(async (connection) => {
         await setModelValue(connection.db, comparison, level, options);
         const shown = (await showModel(connection.db)).levels.find(

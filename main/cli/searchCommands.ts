@@ -5,7 +5,6 @@ import { Option, type Command } from 'commander';
 import { CHART_NODE_KINDS, type ChartNodeKind, type SearchResultDto } from '../contract/workspaceTypes';
 import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
-import { auditedSearch } from '../services/workspace/searchService';
 import { plural } from './format';
 import { integerIn, oneOf, repeatable } from './options';
 
@@ -58,6 +57,7 @@ export function registerSearchCommands(program: Command, out: Out, withConnectio
     .action(async (words: string[], options: { kind: ChartNodeKind[]; limit: number; json?: boolean }) => {
       const text = words.join(' ').trim();
       if (text === '') throw new CaselinkFailure({ kind: 'InvalidInput', message: 'Type something to search for.' });
+      const { auditedSearch } = await import('../services/workspace/searchService');
       await withConnection(async (connection) => {
         const result = await auditedSearch(connection.db, { text, kinds: options.kind, limit: options.limit });
         if (options.json) return out(JSON.stringify(result, null, 2));

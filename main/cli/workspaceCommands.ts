@@ -15,9 +15,6 @@ import {
   type SourceRefDto,
 } from '../contract/workspaceTypes';
 import type { Connection } from '../db/connect';
-import { nodeDetails } from '../services/workspace/detailsService';
-import { expandNodes } from '../services/workspace/expandService';
-import { findPaths } from '../services/workspace/pathService';
 import { plural } from './format';
 import { agencyCode, integerIn, numberIn, oneOf, repeatable } from './options';
 
@@ -143,6 +140,7 @@ export function registerWorkspaceCommands(program: Command, out: Out, withConnec
         },
       ) => {
         const refs = nodes;
+        const { expandNodes } = await import('../services/workspace/expandService');
         await withConnection(async ({ db }) => {
           const slice = await expandNodes(db, {
             nodes: refs,
@@ -172,6 +170,7 @@ export function registerWorkspaceCommands(program: Command, out: Out, withConnec
     .action(
       async (from: string, to: string, options: { maxHops: number; hubs?: boolean; limit: number; json?: boolean }) => {
         const [a, b] = [from, to];
+        const { findPaths } = await import('../services/workspace/pathService');
         await withConnection(async ({ db }) => {
           const result = await findPaths(db, {
             from: a,
@@ -193,6 +192,7 @@ export function registerWorkspaceCommands(program: Command, out: Out, withConnec
     .option('--json', 'print JSON')
     .action(async (node: string, options: { json?: boolean }) => {
       const ref = node;
+      const { nodeDetails } = await import('../services/workspace/detailsService');
       await withConnection(async ({ db }) => {
         const details = await nodeDetails(db, { node: ref });
         if (options.json) return out(JSON.stringify(details, null, 2));

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SCHEMA_VERSION } from '../../main/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testProcessEnv } from '../support/testNeo4j';
@@ -25,6 +25,28 @@ describe('the caselink CLI', () => {
 
   const run = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
     spawnSync(process.execPath, [cli, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 60_000 });
+
+  it('starts without loading the database driver, the spreadsheet readers or the chart drawing', async () => {
+    // Every command pays for what the built CLI imports before it runs: the libraries a command
+    // needs are imported when it runs, so that a usage error or `--help` answers at once.
+    const loaded = new Set<string>();
+    const visit = async (file: string): Promise<void> => {
+      const code = await readFile(file, 'utf8');
+      for (const [, from] of code.matchAll(/^(?:import|export)\b[^;'"]*?(?:from\s*)?["']([^"']+)["']/gm)) {
+        if (!from || loaded.has(from)) continue;
+        loaded.add(from);
+        if (from.startsWith('.')) await visit(join(dirname(file), from));
+      }
+    };
+    await visit(cli);
+    const packages = [...loaded].filter((from) => !from.startsWith('.') && !from.startsWith('node:'));
+    expect(packages).toContain('commander');
+    for (const heavy of ['neo4j-driver', 'xlsx', 'pdfkit', '@resvg/resvg-js', 'libphonenumber-js', 'graphology'])
+      expect(packages.filter((p) => p === heavy || p.startsWith(`${heavy}/`))).toEqual([]);
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: caselink');
+  });
 
   it('reports the connected server, schema and graph size as JSON', () => {
     const result = run(['status', '--json']);

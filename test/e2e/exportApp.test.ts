@@ -13,7 +13,7 @@
  * With redaction on, no name or birth date of a protected person (as the separate key file lists
  * them) is in any file. Every export is in the audit trail. Needs `electron-vite build`.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -337,17 +337,30 @@ describe('export of the planted cross-agency network', () => {
   );
 
   describe('from the CLI, the chart file the app saved', () => {
+    /**
+     * Runs `caselink export --chart` on the chart file; answers how it ended and what it printed.
+     * Asynchronous, so that a test may run its two exports side by side: each spends most of its
+     * time starting Node and waiting for Neo4j, and the machine has two cores.
+     */
     const run = (args: string[]) =>
-      spawnSync(process.execPath, [cli, 'export', '--chart', chartFile, ...args], {
-        env: testProcessEnv({ CASELINK_HOME: dir }),
-        encoding: 'utf8',
-        timeout: EXPORT_TIMEOUT,
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolveRun, reject) => {
+        const child = spawn(process.execPath, [cli, 'export', '--chart', chartFile, ...args], {
+          env: testProcessEnv({ CASELINK_HOME: dir }),
+          stdio: ['ignore', 'pipe', 'pipe'],
+          timeout: EXPORT_TIMEOUT,
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        child.on('error', reject);
+        child.on('close', (status) => resolveRun({ status, stdout, stderr }));
       });
 
-    it('re-creates the chart file byte for byte when the data has not changed', () => {
+    it('re-creates the chart file byte for byte when the data has not changed', async () => {
       expect(existsSync(chartFile), 'the app exported a chart file').toBe(true);
       const again = join(dir, 'again.caselink.json');
-      const r = run(['--format', 'json', '-o', again]);
+      const r = await run(['--format', 'json', '-o', again]);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain('The data has not changed since the chart file was saved.');
       expect(readFileSync(again)).toEqual(readFileSync(chartFile));
@@ -357,7 +370,18 @@ describe('export of the planted cross-agency network', () => {
       'writes it as %s, and with --redact none of the protected names the key lists',
       async (format) => {
         const out = join(dir, `cli.${format}`);
-        const plain = run(['--format', format, '--title', 'Hilton Cross ring', '-o', out]);
+        const redactedOut = join(dir, `cli-redacted.${format}`);
+        const keyOut = join(dir, `cli-${format}-key.json`);
+        // A person of the chart flagged as protected, beside any victim or witness.
+        const { data } = JSON.parse(readFileSync(chartFile, 'utf8')) as {
+          data: { nodes: { id: string; kind: string }[] };
+        };
+        const flagged = data.nodes.find((n) => n.kind === 'person')?.id as string;
+        // The plain and the redacted export of the same chart file, side by side.
+        const [plain, redacted] = await Promise.all([
+          run(['--format', format, '--title', 'Hilton Cross ring', '-o', out]),
+          run(['--format', format, '--redact', '--protect', flagged, '--key-out', keyOut, '-o', redactedOut]),
+        ]);
         expect(plain.stderr).toBe('');
         expect(plain.status).toBe(0);
         const [, nodes, edges] = /^Exported (\d+) nodes and (\d+) links as /.exec(plain.stdout) ?? [];
@@ -374,24 +398,6 @@ describe('export of the planted cross-agency network', () => {
         const plainText = folded((await textsOf(out)).join('\n'));
         for (const p of persons) expect(plainText, p.label).toContain(folded(p.label));
 
-        const redactedOut = join(dir, `cli-redacted.${format}`);
-        const keyOut = join(dir, `cli-${format}-key.json`);
-        // A person of the chart flagged as protected, beside any victim or witness.
-        const { data } = JSON.parse(readFileSync(chartFile, 'utf8')) as {
-          data: { nodes: { id: string; kind: string }[] };
-        };
-        const flagged = data.nodes.find((n) => n.kind === 'person')?.id as string;
-        const redacted = run([
-          '--format',
-          format,
-          '--redact',
-          '--protect',
-          flagged,
-          '--key-out',
-          keyOut,
-          '-o',
-          redactedOut,
-        ]);
         expect(redacted.status, redacted.stderr).toBe(0);
         expect(redacted.stdout).toMatch(/, redacted \(\d+ pseudonyms?\)/);
         const { secrets } = await secretsOf(keyOut);

@@ -9,6 +9,7 @@ const OWN_NEO4J_FILES = [
   'test/integration/localNeo4j.test.ts',
   'test/integration/importCrash.test.ts',
   'test/integration/bulkLoad.test.ts',
+  'test/integration/fairBaseline.test.ts',
 ];
 
 /**

@@ -15,7 +15,9 @@
  * `--no-heldout`, `--cli PATH` (the built command line to measure), `--matcher rules|model` (which
  * matcher resolution runs; rules by default), `--rows N` (the generated set of N rows in
  * .cache/fixtures-N, made when missing, in place of `--set`). With `--rows`, resolution at scale:
- * wall and CPU time (Node and Neo4j) and peak memory of the full resolution, then
+ * wall and CPU time (Node and Neo4j) and peak memory of the full resolution, Splink 4 (DuckDB) on
+ * the same person mentions beside it, its time and its F1 scored the same way (bench/peers/
+ * splinkMentions.ts; `--no-splink` leaves it out), then
  * `--incremental-rows K` (10,000 unless told; 0 for none) rows of another seed imported into the
  * same graph, resolved incrementally, and checked against a full resolution of the same graph.
  */
@@ -32,6 +34,7 @@ import type { Database, Row } from '../main/db/database';
 import { generateFixtures } from '../scripts/fixtures/generate';
 import { benchFebrl, FEBRL_SETS, printFebrl, type FebrlSet } from './febrl';
 import { pairsOf, scorePairs as score, type PairScore } from './pairs';
+import { splinkOnMentions, type SplinkRun } from './peers/splinkMentions';
 import { arg, flag, freshDatabase, say } from './support';
 
 interface Mention {
@@ -126,39 +129,29 @@ async function benchFixtures(setDir: string): Promise<SetFigures> {
     const mentionsOf = new Map<string, string[]>();
     for (const r of await db.read('bench/person-locations'))
       mentionsOf.set(r.get('id') as string, r.get('locations') as string[]);
-    // As the graph view shows them: mentions joined by accepted pairs are one person (clusters).
-    const parent = new Map<string, string>();
-    const find = (x: string): string => {
-      const p = parent.get(x) ?? x;
-      if (p === x) return x;
-      const top = find(p);
-      parent.set(x, top);
-      return top;
-    };
-    const pairwise = new Set<string>();
-    for (const locations of mentionsOf.values()) pairsOf(locations, pairwise);
     const proposals = await db.read('bench/match-pairs', { minScore: threshold });
-    for (const r of proposals) {
-      const a = r.get('a') as string;
-      const b = r.get('b') as string;
-      parent.set(find(a), find(b));
-      for (const x of mentionsOf.get(a) ?? []) {
-        for (const y of mentionsOf.get(b) ?? []) if (x !== y) pairwise.add(x < y ? `${x}§${y}` : `${y}§${x}`);
-      }
-    }
-    const clusters = new Map<string, string[]>();
-    for (const [id, locations] of mentionsOf) {
-      const top = find(id);
-      clusters.set(top, [...(clusters.get(top) ?? []), ...locations]);
-    }
-    const predictedMatches = new Set<string>();
-    for (const locations of clusters.values()) pairsOf(locations, predictedMatches);
     const truthMatches = new Set<string>();
     for (const p of truth.persons)
       pairsOf(
         p.mentions.map((m) => `${loc(m)}|${m.entity}`),
         truthMatches,
       );
+    const caselinkMatches = matchScores(
+      mentionsOf,
+      proposals.map((r) => [r.get('a') as string, r.get('b') as string]),
+      truthMatches,
+    );
+    const predictedMatches = caselinkMatches.predicted;
+    // Splink on the same mentions, scored by the same function (--rows; --no-splink leaves it out).
+    let splink: { run: SplinkRun; scores: ReturnType<typeof matchScores> } | { error: string } | null = null;
+    if (rowsGiven && !flag('no-splink')) {
+      try {
+        const run = await splinkOnMentions(db, root, SPLINK_THRESHOLD);
+        splink = { run, scores: matchScores(mentionsOf, run.pairs, truthMatches) };
+      } catch (error) {
+        splink = { error: (error as Error).message.split('\n').slice(-3).join(' ') };
+      }
+    }
 
     say(
       `Resolution quality on ${setDir} (${records.toLocaleString('en-GB')} records imported; match threshold ${threshold}).`,
@@ -181,10 +174,15 @@ async function benchFixtures(setDir: string): Promise<SetFigures> {
     line('all links', score(all.predicted, all.truth));
     say('');
     say(`  ${'persons'.padEnd(14)} precision  recall     F1`);
-    const clusterScore = score(predictedMatches, truthMatches);
-    const pairScore = score(pairwise, truthMatches);
+    const clusterScore = caselinkMatches.clusters;
+    const pairScore = caselinkMatches.pairs;
     line('as clusters', clusterScore);
     line('pairs only', pairScore);
+    if (splink && 'error' in splink) say(`  Splink failed: ${splink.error}`);
+    else if (splink) {
+      line(`Splink ${splink.run.version}, clusters`, splink.scores.clusters);
+      line('Splink, pairs', splink.scores.pairs);
+    }
     say('');
     // --show-misses N: a sample of missed and wrongly proposed pairs, to see what to improve.
     const show = Number(arg('show-misses', '0'));
@@ -251,12 +249,59 @@ async function benchFixtures(setDir: string): Promise<SetFigures> {
     say(
       `Resolution took ${resolved.seconds.toFixed(1)} s for ${records.toLocaleString('en-GB')} records: ${per100k.toFixed(1)} s per 100,000 records (${resolved.persons} person mentions, ${resolved.candidates} candidates, ${resolved.hubs} hubs).`,
     );
+    if (splink && !('error' in splink)) {
+      const r = splink.run;
+      say(
+        `Splink ${r.version} (DuckDB ${r.duckdb}, unsupervised, match probability ≥ ${r.threshold}) on the same ${r.mentions.toLocaleString('en-GB')} person mentions: ${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU, peak RSS ${Math.round(r.peakMiB)} MiB (load average ${r.load}); ${r.pairs.length.toLocaleString('en-GB')} pairs. F1 as clusters: Caselink ${clusterScore.f1.toFixed(3)}, Splink ${splink.scores.clusters.f1.toFixed(3)}; pairs only: ${pairScore.f1.toFixed(3)}, ${splink.scores.pairs.f1.toFixed(3)}. Time: Caselink ${resolved.seconds.toFixed(1)} s, Splink ${r.seconds.toFixed(1)} s.`,
+      );
+    }
     say('');
     if (rowsGiven && incrementalRows > 0) await benchIncremental(db, pid, records);
     return { records, clusters: clusterScore, pairs: pairScore, seconds: resolved.seconds };
   } finally {
     await stop();
   }
+}
+
+/** Splink's match probability at or above which its pairs count, as for FEBRL. */
+const SPLINK_THRESHOLD = 0.5;
+
+/**
+ * Person matches scored against the truth, the same way for Caselink's proposals and Splink's
+ * pairs: a mention stands for every location of its record; as clusters (mentions joined by
+ * pairs are one person, as the graph view shows them) and as the pairs alone.
+ */
+function matchScores(
+  mentionsOf: Map<string, string[]>,
+  pairs: [string, string][],
+  truthMatches: Set<string>,
+): { clusters: PairScore; pairs: PairScore; predicted: Set<string> } {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const top = find(p);
+    parent.set(x, top);
+    return top;
+  };
+  const pairwise = new Set<string>();
+  for (const locations of mentionsOf.values()) pairsOf(locations, pairwise);
+  for (const [a, b] of pairs) {
+    parent.set(find(a), find(b));
+    for (const x of mentionsOf.get(a) ?? []) {
+      for (const y of mentionsOf.get(b) ?? []) if (x !== y) pairwise.add(x < y ? `${x}§${y}` : `${y}§${x}`);
+    }
+  }
+  const clusters = new Map<string, string[]>();
+  for (const [id, locations] of mentionsOf) {
+    const top = find(id);
+    const list = clusters.get(top);
+    if (list) list.push(...locations);
+    else clusters.set(top, [...locations]);
+  }
+  const predicted = new Set<string>();
+  for (const locations of clusters.values()) pairsOf(locations, predicted);
+  return { clusters: score(predicted, truthMatches), pairs: score(pairwise, truthMatches), predicted };
 }
 
 /** CPU seconds a process has used (the local Neo4j's), from /proc; NaN where there is none. */

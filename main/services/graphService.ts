@@ -71,6 +71,8 @@ function toNode(n: RawNode): NodeElement {
   delete properties.raw;
   // A party's names folded to Latin feed the search index; the names as written are shown.
   delete properties.searchName;
+  // The resolver's stored copy of a person's mentions, kept for the next incremental resolve.
+  delete properties.matchView;
   return { group: 'nodes', data: { id: n.id, kind, label: nodeLabel(kind, properties), properties } };
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRef } from '../../main/contract/workspaceTypes';
 import { loadChartNodes } from '../../main/services/workspace/chartNodes';
 import { readChartNodes } from '../../main/services/workspace/expandService';
+import { overview } from '../../main/services/graphService';
 import { openTestServices, type TestServices } from '../support/services';
 import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
@@ -46,6 +47,20 @@ describe('chart nodes: stable references, persons rather than mentions', () => {
       ['Ion Popescu', 'CITY-POL', '2024-01-05'],
       ['POPESCU Ion', 'BORDER', '2024-03-03'],
     ]);
+  });
+
+  it("keeps the resolver's bookkeeping off the chart and the overview (it would reach exported charts)", async () => {
+    const ref = nodeRef('person', [m('Elena Dima')]);
+    const loaded = await loadChartNodes(services.db, [ref]);
+    const drawn = loaded.nodes.get(ref);
+    expect(drawn?.properties.name).toBe('Elena Dima');
+    const shown = await overview(services.db, { limit: 500 });
+    const persons = shown.nodes.filter((n) => n.data.kind === 'Person');
+    expect(persons.length).toBeGreaterThan(0);
+    for (const properties of [drawn?.properties, ...persons.map((n) => n.data.properties)]) {
+      expect(Object.keys(properties ?? {})).not.toContain('matchView');
+      expect(Object.keys(properties ?? {})).not.toContain('searchName');
+    }
   });
 
   it('re-reads chart nodes by reference for the app: a person once, by any mention, with its dates; unknown references left out', async () => {

@@ -168,6 +168,8 @@ const HIDDEN_PROPERTIES = new Set([
   'nameKey',
   'joinKey',
   'searchName',
+  // The resolver's stored copy of a person's mentions (resolveService): bookkeeping, not evidence.
+  'matchView',
 ]);
 
 function displayProperties(properties: Record<string, unknown>): Record<string, PlainValue> {

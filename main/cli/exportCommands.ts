@@ -9,7 +9,7 @@ import type { Connection } from '../db/connect';
 import type { ChartDefinitionInput } from '../services/export/chartModel';
 import type { ExportFormat, ExportResult } from '../services/export/exportService';
 import type { Orientation, Paper } from '../services/export/printChart';
-import { EXPORT_FORMATS, MAX_PNG_DPI, MIN_PNG_DPI, ORIENTATIONS, PAPERS } from './choices';
+import { EXPORT_FORMATS, MAX_PNG_DPI, MIN_PNG_DPI, ORIENTATIONS, PAPERS } from '../contract/choices';
 import { plural } from './format';
 import { integerIn, nonEmpty, oneOf, repeatable } from './options';
 

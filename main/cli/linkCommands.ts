@@ -6,7 +6,7 @@ import type { NormalizeKind } from '../core/normalize';
 import { DEFAULT_HUB_THRESHOLD, DEFAULT_MATCH_THRESHOLD } from '../core/rules';
 import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
-import { MATCHERS, NORMALIZE_KINDS } from './choices';
+import { MATCHERS, NORMALIZE_KINDS } from '../contract/choices';
 import { formatNumber, formatSeconds, plural } from './format';
 import { agencyCode, country, integerIn, nonEmpty, numberIn, oneOf, repeatable } from './options';
 import {

@@ -9,18 +9,9 @@ import type { Identifier } from './identifiers';
 import { nameKey, toLatin } from './names';
 import type { Field, Profile } from './profile';
 import { mapRow, resolveColumns, type MappedIdentifier } from './rowMapper';
+import { NORMALIZE_KINDS } from './normalizeKinds';
 
-export const NORMALIZE_KINDS = [
-  'phone',
-  'address',
-  'account',
-  'email',
-  'handle',
-  'document',
-  'vehicle',
-  'name',
-  'country',
-] as const;
+export { NORMALIZE_KINDS };
 export type NormalizeKind = (typeof NORMALIZE_KINDS)[number];
 
 /**

@@ -16,6 +16,7 @@ import { claimGraphLock, describeLockTime, LOCK_TTL_MS } from './graphLock';
 import { CaselinkFailure } from '../contract/errors';
 import { audited } from './auditService';
 import { DEFAULT_HUB_THRESHOLD } from '../core/rules';
+import { MATCHERS } from '../contract/choices';
 
 /** What a resolution did, as the contract reports it. */
 export type ResolveSummary = ResolveSummaryDto;
@@ -253,7 +254,7 @@ export async function relink(
  * that estimates its parameters from the graph (better on the public FEBRL sets; on our generated
  * sets, full of namesakes with few dates of birth, behind the rules in precision: see the README).
  */
-export const MATCHERS = ['rules', 'model'] as const;
+export { MATCHERS };
 export type Matcher = (typeof MATCHERS)[number];
 
 /** Where a resolution stands, for a caller that watches it. */

@@ -23,10 +23,11 @@ import {
   type Legend,
 } from './chartStyle';
 import type { ChartNodeKind } from '../../contract/workspaceTypes';
+import { ORIENTATIONS, PAPERS } from '../../contract/choices';
 
-export const PAPERS = ['a4', 'a3', 'letter'] as const;
+export { PAPERS };
 export type Paper = (typeof PAPERS)[number];
-export const ORIENTATIONS = ['portrait', 'landscape'] as const;
+export { ORIENTATIONS };
 export type Orientation = (typeof ORIENTATIONS)[number];
 
 /** Paper sizes in points (1/72 inch), portrait. */

@@ -26,11 +26,12 @@ import {
 import { toAnx, toChartFile, toCsv, toGraphml } from './formats';
 import { chartPdf, chartPng, chartSvg, type ChartPrintOptions } from './printChart';
 import { redactChart, type RedactionKeyEntry } from './redact';
+import { EXPORT_FORMATS } from '../../contract/choices';
 
 export type { ChartPrintOptions } from './printChart';
 
 /** Drawn charts first (PDF with its evidence appendix, SVG, PNG), then the data formats. */
-export const EXPORT_FORMATS = ['pdf', 'svg', 'png', 'graphml', 'csv', 'anx', 'json'] as const;
+export { EXPORT_FORMATS };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** A chart file is read whole: bound it before parsing. */

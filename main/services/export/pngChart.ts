@@ -9,6 +9,7 @@ import { basename, join, sep } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import { CaselinkFailure } from '../../contract/errors';
 import { fontFile } from './chartFonts';
+import { MAX_PNG_DPI, MIN_PNG_DPI } from '../../contract/choices';
 
 let fontCopies: Promise<string[]> | null = null;
 
@@ -34,8 +35,7 @@ function resvgFontFiles(): Promise<string[]> {
   return fontCopies;
 }
 
-export const MIN_PNG_DPI = 36;
-export const MAX_PNG_DPI = 600;
+export { MAX_PNG_DPI, MIN_PNG_DPI };
 /** An A3 page at 600 dpi is 70 million pixels (280 MB of RGBA): the most one export may ask. */
 const MAX_PIXELS = 72_000_000;
 

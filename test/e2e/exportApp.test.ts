@@ -64,14 +64,21 @@ const folded = (s: string) =>
     .replace(/\s+/g, ' ')
     .toLowerCase();
 
-/** Every text a file holds: a PDF as pdftotext reads it plus its inflated streams, a zip's or folder's files, the rest as it is. */
+/**
+ * Every text a file holds: a PDF as pdftotext reads it plus its raw bytes and inflated streams,
+ * a zip's or folder's files, the rest as it is. In a PDF's structure (cross-reference offsets,
+ * coordinates, font programs) numbers are the writer's own, so a birth year "1988" would be found
+ * by chance in an offset "0000019883": its digits are masked there, and the text pdftotext reads,
+ * where a written date would be, is searched whole.
+ */
 async function textsOf(path: string): Promise<string[]> {
   if ((await stat(path)).isDirectory())
     return Promise.all((await readdir(path)).sort().map((f) => readFile(join(path, f), 'utf8')));
   const bytes = await readFile(path);
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     const { stdout } = await runFile('pdftotext', ['-layout', path, '-'], { maxBuffer: 256 * 1024 * 1024 });
-    return [stdout, bytes.toString('latin1'), ...inflatedStreams(bytes)];
+    const structure = [bytes.toString('latin1'), ...inflatedStreams(bytes)].map((t) => t.replace(/[0-9]/g, '#'));
+    return [stdout, ...structure];
   }
   if (bytes.subarray(0, 2).toString('latin1') === 'PK')
     return Object.values(unzipSync(new Uint8Array(bytes))).map((b) => strFromU8(b));

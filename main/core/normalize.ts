@@ -10,6 +10,7 @@ import { nameKey, toLatin } from './names';
 import type { Field, Profile } from './profile';
 import { mapRow, resolveColumns, type MappedIdentifier } from './rowMapper';
 import { NORMALIZE_KINDS } from './normalizeKinds';
+import { withoutInvisible } from './text';
 
 export { NORMALIZE_KINDS };
 export type NormalizeKind = (typeof NORMALIZE_KINDS)[number];
@@ -57,10 +58,12 @@ export type NormalizeResult =
  */
 export function normalizeValue(
   kind: NormalizeKind,
-  value: string,
+  written: string,
   country: string,
   cardHash: (pan: string) => string,
 ): NormalizeResult {
+  // The import's reader takes invisible characters out of every cell before the row mapper sees it.
+  const value = withoutInvisible(written).text;
   if (kind === 'name') {
     const key = nameKey(value);
     return { ok: true, name: { comparable: key.comparable, latin: toLatin(value), phonetic: key.phonetic } };

@@ -6,7 +6,7 @@
  * parameter.
  */
 import { toLatin } from './names';
-import { fold } from './text';
+import { fold, withoutInvisible } from './text';
 import {
   addressKey,
   normalizeCrypto,
@@ -179,7 +179,8 @@ const keyOf = (n: ReturnType<typeof normalizeIban>): Identifier | null => (n.ok 
  * graph: a phone or address written in national form is read in each of them.
  */
 export function readSearchText(input: string, countries: readonly string[]): SearchPlan {
-  const trimmed = input.trim();
+  // As an import reads a cell: a number pasted from a messaging app brings direction marks along.
+  const trimmed = withoutInvisible(input).text.trim();
   const text = trimmed.slice(0, MAX_SEARCH_CHARS).trim();
   const readAs: string[] = [];
   if (trimmed.length > MAX_SEARCH_CHARS) readAs.push(`only the first ${MAX_SEARCH_CHARS} characters were read`);

@@ -314,6 +314,30 @@ describe('cells cleaned, with a warning per row and column', () => {
     ]);
   });
 
+  it('removes direction marks and zero-width spaces, which hide a difference between two values that look the same', async () => {
+    const path = join(dir, 'invisible.csv');
+    // As copied from a messaging app or a web page: the number wrapped in a left-to-right
+    // embedding, a zero-width space inside the e-mail, a right-to-left override that shows the
+    // name as "Ionel Marin" while it is stored backwards.
+    await writeFile(
+      path,
+      'Name,Phone,Email\n\u202eniraM lenoI,\u202a+44 7700 900123\u202c,ion.marin\u200b@example.com\nAna Pop,07700 900124,ana@example.com\n',
+    );
+    expect(await outcome(path)).toEqual([
+      { row: 1, cells: ['Name', 'Phone', 'Email'] },
+      {
+        row: 2,
+        cells: ['niraM lenoI', '+44 7700 900123', 'ion.marin@example.com'],
+        warnings: [
+          { column: 0, reason: '1 invisible character (direction marks, zero-width spaces) removed' },
+          { column: 1, reason: '2 invisible characters (direction marks, zero-width spaces) removed' },
+          { column: 2, reason: '1 invisible character (direction marks, zero-width spaces) removed' },
+        ],
+      },
+      { row: 3, cells: ['Ana Pop', '07700 900124', 'ana@example.com'] },
+    ]);
+  });
+
   it('cleans workbook cells the same way', async () => {
     const path = join(dir, 'controls.xlsx');
     await writeWorkbook(path, [

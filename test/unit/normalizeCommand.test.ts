@@ -79,6 +79,18 @@ describe('caselink normalize', () => {
     );
   });
 
+  it('prints the key an import stores for a value with invisible characters, which its reader takes out', () => {
+    expect(normalizeText('email', 'ion.marin\u200b@example.com', 'GB', cardHash)).toBe(
+      normalizeText('email', 'ion.marin@example.com', 'GB', cardHash),
+    );
+    expect(normalizeText('account', 'RO49 AAAA 1B31 0075 9384 0000\u200e', 'RO', cardHash)).toBe(
+      normalizeText('account', 'RO49 AAAA 1B31 0075 9384 0000', 'RO', cardHash),
+    );
+    expect(normalizeText('name', '\u202eniraM lenoI', 'GB', cardHash)).toBe(
+      normalizeText('name', 'niraM lenoI', 'GB', cardHash),
+    );
+  });
+
   it('says why a value is rejected', () => {
     expect(normalizeText('account', '12', 'GB', cardHash)).toBe(
       'rejected: "12" is not an IBAN, a card number, a Bitcoin or Ethereum address, or a payment-app id',

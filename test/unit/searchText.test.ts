@@ -104,6 +104,12 @@ describe('reading a search text', () => {
     ]);
   });
 
+  it('reads a number pasted with the direction marks a messaging app copies along', () => {
+    const plan = readSearchText('\u202a07700 900123\u202c', ['GB']);
+    expect(plan.phones.map((p) => p.e164)).toEqual(['+447700900123']);
+    expect(readSearchText('ion.marin\u200b@example.com', ['GB']).emails).toEqual(['ion.marin@example.com']);
+  });
+
   it('reads an international number whatever the countries', () => {
     expect(readSearchText('+40 740 123 456', []).phones.map((p) => p.e164)).toEqual(['+40740123456']);
   });

@@ -1,5 +1,6 @@
 /**
- * Cleaning cell text before it reaches the graph: control characters removed, invalid UTF-8 and
+ * Cleaning cell text before it reaches the graph: control characters and invisible ones (direction
+ * marks, zero-width spaces: main/core/text.ts) removed, invalid UTF-8 and
  * lone surrogates shown as U+FFFD, over-long text cut. A court needs to know that a value was
  * changed, so each change is reported per row and column rather than made silently; the cell is
  * kept (cleaned) so that the rest of the row, and its identifiers, still count.
@@ -7,6 +8,7 @@
 import type { Cell } from '../../core/cells';
 import type { CellWarning } from './readers';
 import { formatCount } from './limits';
+import { withoutInvisible } from '../../core/text';
 
 // C0 controls other than tab, line feed and carriage return, which are part of ordinary text.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -41,6 +43,14 @@ export function cleanCells(cells: Cell[], maxCellChars: number): { cells: Cell[]
       const nul = cell.includes('\0');
       reasons.push(
         `${formatCount(controls)} control character${controls === 1 ? '' : 's'}${nul ? ' (NUL)' : ''} removed`,
+      );
+    }
+    const invisible = withoutInvisible(text);
+    if (invisible.removed) {
+      text = invisible.text;
+      const n = invisible.removed;
+      reasons.push(
+        `${formatCount(n)} invisible character${n === 1 ? '' : 's'} (direction marks, zero-width spaces) removed`,
       );
     }
     text = wellFormed(text);

@@ -1,6 +1,7 @@
 /**
  * Spreadsheet cells as the readers hand them over, and the reading of dates from them.
  */
+import { fold } from './text';
 
 /** A cell: text, a number, a boolean, a date (from a date-formatted cell), or empty. */
 export type Cell = string | number | boolean | Date | null;
@@ -79,6 +80,63 @@ const MONTHS: Record<string, number> = {
   diciembre: 12,
 };
 
+/**
+ * Month names of the other languages agencies write dates in, month by month, in the nominative
+ * and the genitive a date puts them in ("12 stycznia", "12. marraskuuta", "12 Νοεμβρίου"), with
+ * common abbreviations: German (and Austrian "Jänner"), French, Italian, Portuguese, Dutch,
+ * Polish, Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Estonian,
+ * Croatian, Serbian (both scripts), Greek, Ukrainian, Russian, Bulgarian and Thai. Looked up
+ * folded, as written here. Left out: "listopad"/"listopada", November in Polish and Czech but
+ * October in Croatian; a date written with it is refused rather than read a month out.
+ */
+const MORE_MONTHS: string[] = [
+  `januar jänner jän janvier janv gennaio gen janeiro januari styczeń stycznia leden ledna január januára
+  január sausis sausio janvāris janvārī janvar tammikuu tammikuuta jaanuar siječanj siječnja јануар
+  ιανουάριος ιανουαρίου ιαν січень січня январь января январ януари มกราคม ม.ค.`,
+  `februar feber février févr fevr febbraio fevereiro fev februari luty lutego únor února február februára
+  február vasaris vasario februāris februārī helmikuu helmikuuta veebruar veljača veljače фебруар
+  φεβρουάριος φεβρουαρίου φεβ лютий лютого февраль февраля фев февруари กุมภาพันธ์ ก.พ.`,
+  `märz mrz mars marzo março maart marzec marca březen března marec marca március márc kovas kovo marts martā
+  maaliskuu maaliskuuta märts ožujak ožujka mart март μάρτιος μαρτίου μαρ березень березня марта มีนาคม มี.ค.`,
+  `avril avr aprile abril duben dubna apríl apríla április ápr balandis balandžio aprīlis aprīlī
+  huhtikuu huhtikuuta aprill travanj travnja април απρίλιος απριλίου απρ квітень квітня апрель апреля
+  เมษายน เม.ย.`,
+  `mai maggio mag maio mei maj maja květen května máj mája május gegužė gegužės maijs maijā toukokuu toukokuuta
+  svibanj svibnja мај μάιος μαΐου μαι травень травня май мая พฤษภาคม พ.ค.`,
+  `juni juin giugno giu junho czerwiec czerwca červen června jún júna június birželis birželio jūnijs jūnijā
+  kesäkuu kesäkuuta juuni lipanj lipnja јун ιούνιος ιουνίου ιουν червень червня июнь июня юни มิถุนายน มิ.ย.`,
+  `juli juillet juil luglio lug julho lipiec lipca červenec července júl júla július liepa liepos jūlijs jūlijā
+  heinäkuu heinäkuuta juuli srpanj srpnja јул ιούλιος ιουλίου ιουλ липень липня июль июля юли กรกฎาคม ก.ค.`,
+  `août aout agosto augustus sierpień sierpnia srpen srpna augusta augusztus rugpjūtis rugpjūčio augusts augustā
+  augusti elokuu elokuuta kolovoz kolovoza avgust август αύγουστος αυγούστου αυγ серпень серпня августа
+  สิงหาคม ส.ค.`,
+  `septembre settembre set setembro wrzesień września září septembra szeptember szept rugsėjis rugsėjo
+  septembris septembrī syyskuu syyskuuta rujan rujna septembar септембар σεπτέμβριος σεπτεμβρίου σεπ
+  вересень вересня сентябрь сентября сент септември กันยายน ก.ย.`,
+  `oktober okt octobre ottobre ott outubro out październik października říjen října október októbra
+  spalis spalio oktobris oktobrī lokakuu lokakuuta oktoober oktobar октобар οκτώβριος οκτωβρίου οκτ
+  жовтень жовтня октябрь октября окт октомври ตุลาคม ต.ค.`,
+  `novembre novembro listopadu novembra lapkritis lapkričio novembris novembrī marraskuu marraskuuta studeni
+  studenoga studenog novembar новембар νοέμβριος νοεμβρίου νοε листопад листопада ноябрь ноября ноември
+  พฤศจิกายน พ.ย.`,
+  `dezember dez décembre déc dicembre dezembro grudzień grudnia prosinec prosince decembra december
+  gruodis gruodžio decembris decembrī joulukuu joulukuuta detsember prosinac prosinca decembar децембар
+  δεκέμβριος δεκεμβρίου δεκ грудень грудня декабрь декабря дек декември ธันวาคม ธ.ค.`,
+];
+for (const [index, list] of MORE_MONTHS.entries()) {
+  for (const name of list.split(/\s+/)) if (name) MONTHS[fold(name).replace(/\.$/, '')] ??= index + 1;
+}
+
+/** The month a written name stands for, with or without a closing dot ("sept.", "ม.ค."). */
+function monthOf(name: string): number | undefined {
+  return MONTHS[fold(name).replace(/\.$/, '')];
+}
+
+/** A year of the Thai Buddhist era (2567) is the common era's plus 543. */
+function commonEra(year: number): number {
+  return year >= 2400 ? year - 543 : year;
+}
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
@@ -139,16 +197,27 @@ export function parseDate(cell: Cell, order: DateOrder): DateResult {
     return order === 'MDY' ? validDate(y, a, b) : validDate(y, b, a);
   }
 
-  m = /^(\d{1,2})(?:st|nd|rd|th)?[ -]([a-zăâîșşțţé]+)\.?,?[ -](\d{2}|\d{4})$/.exec(text);
-  if (m && MONTHS[m[2] as string]) {
-    return validDate(
-      fullYear(Number(m[3]), (m[3] as string).length === 2),
-      MONTHS[m[2] as string] as number,
-      Number(m[1]),
-    );
+  // "3 April 1991", "12. März 2024", "12 stycznia 2024 r.", "12. marraskuuta 2024", "12 Νοεμβρίου 2024".
+  m = /^(\d{1,2})(?:\.|st|nd|rd|th)?[ -]+(\p{L}[\p{L}\p{M}.]*?)\.?,?[ -]+(\d{2}|\d{4})(?: ?(?:r|г|m)\.?)?$/u.exec(text);
+  let month = m ? monthOf(m[2] as string) : undefined;
+  if (m && month) {
+    const year = commonEra(Number(m[3]));
+    return validDate(fullYear(year, (m[3] as string).length === 2), month, Number(m[1]));
   }
-  m = /^([a-z]+)\.? (\d{1,2}),? (\d{4})$/.exec(text);
-  if (m && MONTHS[m[1] as string]) return validDate(Number(m[3]), MONTHS[m[1] as string] as number, Number(m[2]));
+  m = /^(\p{L}[\p{L}\p{M}]*)\.? (\d{1,2}),? (\d{4})$/u.exec(text);
+  month = m ? monthOf(m[1] as string) : undefined;
+  if (m && month) return validDate(Number(m[3]), month, Number(m[2]));
+  // Year first: Hungarian "2024. március 12.", Lithuanian "2024 m. lapkričio 12 d.".
+  m = /^(\d{4})\.?(?: m\.)? (\p{L}[\p{L}\p{M}.]*?)\.? (\d{1,2})\.?(?: d\.?)?$/u.exec(text);
+  month = m ? monthOf(m[2] as string) : undefined;
+  if (m && month) return validDate(Number(m[1]), month, Number(m[3]));
+  // Latvian "2024. gada 12. novembrī".
+  m = /^(\d{4})\.? gada (\d{1,2})\.? (\p{L}[\p{L}\p{M}]*)$/u.exec(text);
+  month = m ? monthOf(m[3] as string) : undefined;
+  if (m && month) return validDate(Number(m[1]), month, Number(m[2]));
+  // Vietnamese "12 tháng 11 năm 2024", "ngày 12 tháng 11 năm 2024": the month is a number.
+  m = /^(?:ngay )?(\d{1,2}) thang (\d{1,2}),? nam (\d{4})$/.exec(fold(text));
+  if (m) return validDate(Number(m[3]), Number(m[2]), Number(m[1]));
 
   if (/^\d{5}(\.\d+)?$/.test(text)) return excelSerialToDate(Number(text));
   if (/^\d{8}$/.test(text)) return parseDate(Number(text), order);

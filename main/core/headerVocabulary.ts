@@ -185,6 +185,8 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'licensees',
   ]),
   party('originator', 'account-holder', 'person', [
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'maksja*',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'nalogodav*',
     'налогодав*',
@@ -407,6 +409,12 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'houder',
   ]),
   party('suspect', 'suspect', 'person', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'besch',
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'tv',
+    'kahtlustatav*',
+    'süüdistatav*',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'bagmand',
     'bagmænd',
@@ -614,6 +622,11 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'dader',
   ]),
   party('victim', 'victim', 'person', [
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'kannatanu*',
+    'ohver',
+    'ohvri',
+    'ohvrid',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'den utsatte',
     'den utsatta',
@@ -769,6 +782,10 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'slachtoffer*',
   ]),
   party('witness', 'witness', 'person', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'zeug',
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'tunnistaja*',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'svědek',
     'svědka',
@@ -812,6 +829,10 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'getuige',
   ]),
   party('recruiter', 'recruiter', 'person', [
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'angariador*',
+    'värbaja*',
+    'vervētāj*',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'zprostředkovatel*',
     'náborář*',
@@ -913,6 +934,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'ronselaar',
   ]),
   party('recruitment-agency', 'recruitment-agency', 'organization', [
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'agencji',
+    'agencją',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'agentura',
     'agentúra',
@@ -996,6 +1020,14 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'loverboy',
   ]),
   party('driver', 'driver', 'person', [
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'lenker',
+    'lenkerin',
+    'lenkers',
+    'vadītāj*',
+    'autojuht',
+    'sõidukijuht',
+    'juht',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'řidič*',
     'vodič*',
@@ -1040,6 +1072,12 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'bestuurder',
   ]),
   party('landlord', 'landlord', 'person', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'unterkunftgeber*',
+    'quartiergeber*',
+    'proprietar',
+    'proprietarul',
+    'proprietarului',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'pronajímatel*',
     'prenajímateľ*',
@@ -1165,6 +1203,17 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'gangmaster',
   ]),
   party('reporter', 'reporter', 'person', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'anzeiger',
+    'anzeigerin',
+    'mitteiler',
+    'mitteilerin',
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'καλων',
+    'καλουντ*',
+    'καλουσα',
+    'helistaja',
+    'teataja',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'volající',
     'volajúci',
@@ -1257,6 +1306,16 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'beller',
   ]),
   party('associate', 'associate', 'person', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'persoana de contact',
+    'persoană de contact',
+    'persoanei de contact',
+    'kontaktpersona',
+    'kontaktpersonas',
+    'yhteyshenkilö',
+    'yhteyshenkilön',
+    'kontaktisik',
+    'kontaktinis asmuo',
     // A person in someone's contacts (a phone's extracted phone book, a call log): named as a contact.
     'contact name',
     'name of contact',
@@ -1319,6 +1378,28 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'accompanying person',
   ]),
   party('subject', 'subject', 'person', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'arbeitskraft',
+    'arbeitskräfte',
+    'erntehelfer*',
+    'saisonarbeiter*',
+    'leiharbeiter*',
+    'saisonnier*',
+    // passengers, in German as in the other languages
+    'mitfahrer',
+    'mitfahrerin',
+    'mitfahrers',
+    'beifahrer',
+    'beifahrerin',
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'dienstnehmer*',
+    'dn',
+    'salariat*',
+    'salariați',
+    'salariatul',
+    'geschleust*',
+    'töötaja*',
+    'reisija*',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'érintett',
     'érintettek',
@@ -1469,6 +1550,10 @@ const words = (field: Field | null, list: string[], documentType?: DocumentType)
 
 /** Words of a header that names a person's role in the record ("Involvement", "Personenrolle"). */
 export const ROLE_FIELD = wordSet([
+  // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+  'roll',
+  'asema',
+  'funktion',
   // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
   'roll',
   'roll i ärendet',
@@ -1881,6 +1966,9 @@ export const RUNNING_NUMBER = wordSet([
 
 /** Words for an event a place is the place of ("Plaats controle", "Lieu de l'interpellation"). */
 export const EVENT_WORDS = wordSet([
+  // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+  'aiztures',
+  'aizturēšanas',
   // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
   'kontroly',
   'kontrola',
@@ -2207,6 +2295,16 @@ export const DOCUMENT_WORDS = wordSet([
 /** Identity documents whose header says their type, most specific first. */
 /** Registration and tax numbers of companies: a tax-id document, and a sign that the column is an organisation's. */
 const COMPANY_TAX_NUMBERS = [
+  // Latvian and Estonian VAT numbers, Estonian company code, Finnish VAT number
+  'pvn',
+  'pvn nr',
+  'pvn reģ nr',
+  'pvn numurs',
+  'kmkr',
+  'kmkr nr',
+  'registrikood',
+  'alv numero',
+  'alv nro',
   // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
   'organisations nummer',
   'ičo',
@@ -2438,6 +2536,18 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'дозвіл на працевлаштування',
       'calisma izni',
       'αδεια εργασιας',
+      // Estonian, Polish (issue 9, dev10)
+      'elamisluba',
+      'elamisloa',
+      'zezwolenie na pracę',
+      'zezwolenia na pracę',
+      'zezwolenie na prace',
+      'zezwolenia na prace',
+      // Estonian, Polish (issue 9, dev10)
+      'aufenth titel',
+      'aufenthaltsbewilligung',
+      'ausländerausweis',
+      'auslanderausweis',
     ],
     'residence-permit',
   ),
@@ -2650,6 +2760,13 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'civil id',
       'civil number',
       'qid',
+      // Estonian, Polish (issue 9, dev10)
+      'isikukood',
+      'isikukoodi',
+      // Estonian, Polish (issue 9, dev10)
+      'zmr',
+      'zmr zahl',
+      'zmr nr',
     ],
     'personal-number',
   ),
@@ -2736,6 +2853,9 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'jawaz',
       'jawaz safar',
       'raqm al jawaz',
+      // Estonian, Polish (issue 9, dev10)
+      'passi nr',
+      'passi number',
     ],
     'passport',
   ),
@@ -2873,6 +2993,11 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'nufus cuzdani',
       'leternjoftim*',
       'karta e identitetit',
+      // Estonian, Polish (issue 9, dev10)
+      'isikutunnistus',
+      'isikutunnistuse',
+      'id kaart',
+      'id kaardi',
     ],
     'national-id',
   ),
@@ -3635,6 +3760,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   // Places named by what happened there ("Lugar de los hechos", "Lieu des faits") or by work.
   words('location', [
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'περιοχη',
+    'περιοχης',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'místo činu',
     'místo kontroly',
@@ -3758,6 +3886,14 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'inspection address',
   ]),
   words('freeText', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'bem',
+    'bemerk',
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'selgitus',
+    'märkused',
+    'märkus',
+    'kirjeldus',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'zpráva',
     'variabilní symbol',
@@ -4190,6 +4326,15 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'land van afgifte',
   ]),
   words('birthDate', [
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'jahrgang',
+    'geb jahrgang',
+    'dzim dat',
+    'dzimš dat',
+    'sünniaeg',
+    'sünnikuupäev',
+    'sünniaasta',
+    'sünnipäev',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'életkora',
     'kora',
@@ -4419,6 +4564,13 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'gebdatum',
   ]),
   words('eventDate', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'tatzeitraum',
+    'tatzeitpunkt',
+    'tattag',
+    'anzeige vom',
+    'anzeigedatum',
+    'anzeigetag',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'indrejsedato',
     'udrejsedato',
@@ -4991,8 +5143,28 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'phone number',
     'numer telefonu',
   ]),
-  words('vehicleCountry', ['vehicle country', 'plate country', 'reg country', 'registration country']),
+  words('vehicleCountry', [
+    'vehicle country',
+    'plate country',
+    'reg country',
+    'registration country',
+    'zulassungsland',
+    'zulassungsstaat',
+  ]),
   words('vehiclePlate', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'fzg',
+    'fzg kennz',
+    'fz kennz',
+    'auto numurs',
+    'automašīnas numurs',
+    'auto nr',
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'kontrollschild',
+    'kontrollschilder',
+    'registreerimisnumber',
+    'reg märk',
+    'registreerimismärk',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'valstybinis',
     'automobilio',
@@ -5258,6 +5430,13 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'назва',
   ]),
   words('familyName', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'fam name',
+    'famname',
+    'zuname',
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'perekonnanimi',
+    'perenimi',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'příjmení',
     'priezvisko',
@@ -5330,6 +5509,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'geslachtsnaam',
   ]),
   words('givenName', [
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'eesnimi',
+    'eesnimed',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'křestní jméno',
     'krstné meno',
@@ -5407,6 +5589,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'roepnaam',
   ]),
   words('alias', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'vulgo',
+    'vulgoname',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'přezdívka',
     'prezývka',
@@ -5506,6 +5691,29 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'roepnaam alias',
   ]),
   words('nationality', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'stang',
+    'staatsang',
+    'staatsangeh',
+    'izcelsmes valsts',
+    'päritoluriik',
+    'päritolumaa',
+    'lähtömaa',
+    'alkuperämaa',
+    'kilmės šalis',
+    'kraj pochodzenia',
+    'país de origem',
+    'χωρα καταγωγης',
+    'herkunftsstaat',
+    'staatsbürgerschaft',
+    'staatsburgerschaft',
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'valstspiederība',
+    'valstspiederības',
+    'kodakondsus',
+    'rahvus',
+    'εθνικοτητα',
+    'εθνικοτητας',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'áll. polg.',
     'állampolg',
@@ -5619,6 +5827,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'land van herkomst',
   ]),
   words('gender', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'geschl',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'pohlaví',
     'pohlavie',
@@ -6000,6 +6210,17 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'land van verblijf',
   ]),
   words('address', [
+    // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+    'hauptwohnsitz',
+    'nebenwohnsitz',
+    'wohnsitzadresse',
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'elukoht',
+    'aadress',
+    'sediu',
+    'sediul',
+    'sediu social',
+    'sediul social',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'ubytování',
     'ubytovanie',
@@ -6368,6 +6589,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'end to end id',
   ]),
   words('caseRef', [
+    // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
+    'κωδικος κλησης',
+    'κωδικος υποθεσης',
+    'αρ υποθεσης',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     // Not the Swedish role: a school's or a payroll's roll number
     'roll no',
@@ -6815,6 +7040,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
 
 /** A header that is only a bare word for "name", which reads as a family, given or full name by its neighbours. */
 export const GENERIC_NAME = wordSet([
+  // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
+  'zulassungsbesitzer',
+  'zulassungsbesitzerin',
   // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
   'jméno',
   'meno',

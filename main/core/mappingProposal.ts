@@ -6,7 +6,7 @@
 import { cellText, isBlank, parseDate, type Cell } from './cells';
 import { countryCode } from './countries';
 import { normalizeCrypto, normalizeIban, normalizePhone } from './identifiers';
-import { domesticIban } from './rowMapper';
+import { domesticIban, roleOf } from './rowMapper';
 import {
   COMPANY_NUMBERS,
   COMPOUND_HEADS,
@@ -394,7 +394,9 @@ function readHeaderText(header: string): HeaderReading {
   // "Caller type", "Тип звернення": a classification, not an imported field.
   if (has(TYPE_WORDS, rest)) return reading(null);
   // "Company reg. no.": a company's registration number, not a vehicle's.
-  if (organisation && /(?:^| )reg(?:istration)?(?: |$)/.test(rest)) return reading('documentNumber', 'tax-id');
+  // "Darba devēja reģ. Nr.", "Employer reg. no.": an employer's registration number is the firm's too.
+  if ((organisation || party?.kind === 'organization') && /(?:^| )reg(?:istration)?(?: |$)/.test(rest))
+    return reading('documentNumber', 'tax-id');
   // "Nom ou surnom de l'exploiteur", "Име по паспорт", "Name as on passport": the name first, so the name.
   const name = spans(GENERIC_NAME, rest)[0];
   const alias = spans(words('alias'), rest)[0];
@@ -536,11 +538,12 @@ const GENDER_VALUES = new Set(
 const POSTCODE = /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4} ?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3})$/i;
 
 // A street line: a house number and a street word ("16 Beech Grove", "44 Lea Bridge Rd"), or a
-// street word and a house number ("Hauptstraße 12", "ul. Długa 5", "Rue de la Paix 22").
+// street word and a house number ("Hauptstraße 12", "ul. Długa 5", "Rue de la Paix 22"), in
+// Austria with its staircase and door ("Favoritenstraße 88/3/12").
 const STREET_WORD =
-  'street|st|road|rd|avenue|ave|lane|ln|grove|way|close|drive|dr|place|pl|gardens|terrace|crescent|court|ct|row|hill|walk|square|sq|strasse|str|weg|gasse|platz|allee|straat|laan|plein|gracht';
+  'street|st|road|rd|avenue|ave|lane|ln|grove|way|close|drive|dr|place|pl|gardens|terrace|crescent|court|ct|row|hill|walk|square|sq|strasse|straße|str|weg|gasse|platz|allee|straat|laan|plein|gracht';
 const STREET = new RegExp(
-  `^(?:\\d{1,5}[a-z]?,?\\s+(?:\\p{L}[\\p{L}'-]*\\s+){0,4}(?:${STREET_WORD})\\.?|(?:\\p{L}[\\p{L}'-]*\\s+){0,3}\\p{L}*(?:${STREET_WORD})\\.?\\s+\\d{1,5}[a-z]?|(?:rue|via|calle|avenida|avda|ul|str|strada|bd|boulevard|vul|ул)\\.?\\s+.*\\d.*)$`,
+  `^(?:\\d{1,5}[a-z]?,?\\s+(?:\\p{L}[\\p{L}'-]*\\s+){0,4}(?:${STREET_WORD})\\.?|(?:\\p{L}[\\p{L}'-]*\\s+){0,3}\\p{L}*(?:${STREET_WORD})\\.?\\s+\\d{1,5}[a-z]?(?:\\/\\d{1,4}){0,3}|(?:rue|via|calle|avenida|avda|ul|str|strada|bd|boulevard|vul|ул)\\.?\\s+.*\\d.*)$`,
   'iu',
 );
 
@@ -883,6 +886,17 @@ function readByNeighbours(columns: ColumnMapping[], reasons: Record<string, stri
       reasons[c.column] = `header "${c.column}" after a street reads as addressHouseNumber`;
     }
   });
+  // "PLZ" then "Ort", "Code postal" then "Ville": a town written beside a party's postcode is the
+  // town of that address, not the place of the event.
+  columns.forEach((c, i) => {
+    if (c.field !== 'location' || c.entity !== 'record' || has(EVENT_WORDS, headerText(c.column))) return;
+    const postcode = [columns[i - 1], columns[i + 1]].find((n) => n?.field === 'addressPostcode');
+    if (!postcode) return;
+    c.entity = postcode.entity;
+    c.field = 'addressCity';
+    reasons[c.column] =
+      `header "${c.column}" names a town, beside the postcode "${postcode.column}": the address's town`;
+  });
   // "Kfz-Kennz." then "Zul.-Staat", "VRM" then "Country": the country a plate is registered in.
   columns.forEach((c, i) => {
     const before = columns[i - 1];
@@ -1042,6 +1056,42 @@ function written(values: Cell[]): string[] {
 function anyDigits(values: Cell[]): boolean {
   const texts = written(values);
   return texts.length === 0 || texts.some((t) => /\p{N}/u.test(t));
+}
+
+/**
+ * Whether most values are roles in a case as agencies write them ("Beschuldigter", "cietusī",
+ * "PV"), two roles or more: a column of one role ("Detenido", "Investigado no detenido") says how
+ * a suspect stands, not who is who.
+ */
+function roleValues(values: Cell[]): boolean {
+  const texts = written(values).filter((t) => t.length <= 60);
+  const roles = texts.map((t) => roleOf(t));
+  const found = roles.filter((r) => r !== null);
+  return texts.length >= 2 && found.length / texts.length > 0.6 && new Set(found).size >= 2;
+}
+
+/** Whether most values hold a word in lower case of three letters or more ("BMW 530d schwarz"). */
+function describedVehicles(values: Cell[]): boolean {
+  const texts = written(values);
+  return texts.length > 0 && texts.filter((t) => /(?<!\p{L})\p{Ll}{3,}(?!\p{L})/u.test(t)).length / texts.length > 0.6;
+}
+
+/**
+ * "Kfz-Kz." over "DO-AB 1234" and "Fahrzeug" over "BMW 530d schwarz": beside a column of plates, a
+ * plate column whose values describe the vehicle (a make, a model, a colour) holds no plate.
+ */
+function readVehicleDescriptions(
+  columns: ColumnMapping[],
+  unmapped: string[],
+  valuesOf: (header: string) => Cell[],
+): void {
+  const plates = columns.filter((c) => c.field === 'vehiclePlate');
+  for (const c of plates) {
+    if (!describedVehicles(valuesOf(c.column))) continue;
+    if (plates.every((o) => o === c || describedVehicles(valuesOf(o.column)))) continue;
+    columns.splice(columns.indexOf(c), 1);
+    unmapped.push(c.column);
+  }
 }
 
 /** Whether every value is a whole number (and there is one). */
@@ -1331,11 +1381,17 @@ export function proposeProfile(input: ProposalInput): Proposal {
         heads.push({ word: new RegExp(`(?<![\\p{L}\\p{N}])${head}(?![\\p{L}\\p{N}])`, 'u'), party: read.party });
     }
     if (read.party) ofParty.add(header);
-    // "Driver passport" then "Tractor unit reg": a vehicle written right after its driver's own
-    // column is the one the driver drove (after a victim's or an associate's, it says nothing).
+    // "Driver passport" then "Tractor unit reg", "Schleuser Tel." then "Kfz-Kennzeichen": a vehicle
+    // written right after a driver's or a suspect's own column is the one they drove (after a
+    // victim's or an associate's, it says nothing).
     const previous = input.header[index - 1];
     const before = previous !== undefined && ofParty.has(previous) ? readings[index - 1]?.party : undefined;
-    if (!read.party && read.field === 'vehiclePlate' && before?.role === 'driver') read.party = before;
+    if (!read.party && read.field === 'vehiclePlate' && (before?.role === 'driver' || before?.role === 'suspect'))
+      read.party = before;
+    // "Kontrollschild" then "Zulassungsland": the country a plate is registered in goes with the plate.
+    const plateBefore = readings[index - 1];
+    if (!read.party && read.field === 'vehicleCountry' && plateBefore?.field === 'vehiclePlate' && plateBefore.party)
+      read.party = plateBefore.party;
     if (!read.party && sheetParty) read.party = sheetParty;
     // "Premises name", "Establecimiento" over "Club Venus", then "Premises address": the establishment
     // a row reports on, named, is a party of its own (role venue), and the address given for it is its.
@@ -1351,10 +1407,28 @@ export function proposeProfile(input: ProposalInput): Proposal {
     }
     let field = read.field;
     let reason = field ? `header "${header}" reads as ${field === 'name' ? 'a name' : field}` : '';
+    // "Funktion", "Status" over "Opfer", "Beschuldigter", "Zeugin": a header of no field over
+    // the words agencies write for a person's role in the case is the role column.
+    if (!field && !read.excluded && !read.organisation && roleValues(values)) {
+      field = 'role';
+      reason = `values are roles in the case (${written(values).slice(0, 3).join(', ')})`;
+    }
+    // "Caller type", "Ιδιότητα καλούντος": a reporter is a reporter on every row; the column says
+    // what kind of caller, which is not imported.
+    if (field === 'role' && read.party?.role === 'reporter') {
+      unmapped.push(header);
+      return;
+    }
     // "Reisedokument: Reisepass": a document column whose values have no digit names the type.
     if (field === 'documentNumber' && documentTypeValues(values)) {
       field = 'documentType';
       reason = `header "${header}" reads as a document; values look like documentType`;
+    }
+    // "Aufenthaltstitel" over "EU-Bürger", "Niederlassungsbewilligung": no value has a digit, so the
+    // column says which status or document a person has, not its number.
+    if (field === 'documentNumber' && written(values).length >= 2 && !anyDigits(values)) {
+      unmapped.push(header);
+      return;
     }
     // "Alta en S.S.: Sí / No", "Registered with NI: Y", "NRM referral (Y/N)": whether a person has a
     // document or was referred, not a number or a reference.
@@ -1457,6 +1531,9 @@ export function proposeProfile(input: ProposalInput): Proposal {
     columns.push(column);
     reasons[header] = reason;
   });
+  readVehicleDescriptions(columns, unmapped, (header) =>
+    input.samples.map((row) => row[input.header.indexOf(header)] ?? null),
+  );
   if (unreadFile) readNamePair(input, columns, entities, unmapped, reasons);
   readPlaces(input.sheets?.length === 1 ? input.sheets[0] : undefined, columns, entities, reasons);
   adoptMainParty(columns, entities, reasons);

@@ -215,10 +215,53 @@ const ROLE_WORDS: [RegExp, Role][] = (
   ] as [string, Role][]
 ).map(([words, role]) => [new RegExp(words, 'u'), role]);
 
+/**
+ * Role words of the languages read later: Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish,
+ * Swedish, Finnish, Estonian, Croatian, Serbian, Greek, Vietnamese and Thai, and the Austrian and
+ * Swiss German driver ("Lenker"). Written as spelled and folded here; each a whole word, a "*"
+ * allowing its endings ("cietušais", "cietusī"), since short words such as the Danish "offer"
+ * stand inside words of other languages. Tried after the rows above, so that the English "suspected
+ * victim" forms keep their precedence.
+ */
+const MORE_ROLE_WORDS: [RegExp, Role][] = (
+  [
+    [
+      'podezřel* podozriv* obviněn* obvinen* pachatel* páchateľ* gyanúsít* terhelt* elkövető* įtariam* kaltinam* aizdomās_turēt* apsūdzēt* mistænkt* sigtet sigtede misstänkt* epäilty epäillyt epäillyn kahtlustatav* süüdistatav* osumnjičen* okrivljen* осумњичен* окривљен* υποπτ* δραστ* κατηγορουμεν* nghi_phạm bị_can ผู้ต้องสงสัย ผู้ต้องหา',
+      'suspect',
+    ],
+    [
+      'poškozen* poškoden* oběť obeť sértett* áldozat* nukentėj* auka cietuš* forurettede offer offeret målsägande brottsoffer offret asianomistaja* uhri* kannatanu* ohver ohvri* žrtv* oštećen* жртв* оштећен* θυμα* παθων παθουσα nạn_nhân bị_hại ผู้เสียหาย เหยื่อ',
+      'victim',
+    ],
+    [
+      'svědek svědkyně svedok svedkyňa tanú liudytoj* liecinie* vidne vittne todistaja* tunnistaja* svjedok* svedok* сведок* μαρτυρ* nhân_chứng người_làm_chứng พยาน',
+      'witness',
+    ],
+    ['náborář* toborz* verbuotoj* vervētāj* rekrytoija* värbaja* στρατολογ*', 'recruiter'],
+    [
+      'lenker* řidič* sofőr* vairuotoj* vadītāj* förare chaufför* chauffør* kuljettaja* autojuht vozač* возач* οδηγ*',
+      'driver',
+    ],
+    [
+      'dienstgeber* zaměstnavatel* munkáltató* darbdav* darba_devēj* arbejdsgiver* arbetsgivare* työnantaja* tööandja* poslodav* εργοδοτ*',
+      'employer',
+    ],
+    ['ziņotāj* zvanītāj* ilmoittaja* soittaja* teataja* helistaja* anzeiger* καλων καλουσα', 'reporter'],
+  ] as [string, Role][]
+).map(([list, role]) => {
+  const alternatives = list.split(' ').map((word) => {
+    const open = word.endsWith('*');
+    const stem = fold(word.replace(/\*$/, '').replace(/_/g, ' ')).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return `${stem}${open ? '\\p{L}*' : ''}`;
+  });
+  return [new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}])`, 'u'), role];
+});
+
 export function roleOf(text: string): Role | null {
   const t = fold(text).trim();
   if ((ROLES as readonly string[]).includes(t)) return t as Role;
   for (const [pattern, role] of ROLE_WORDS) if (pattern.test(t)) return role;
+  for (const [pattern, role] of MORE_ROLE_WORDS) if (pattern.test(t)) return role;
   return null;
 }
 

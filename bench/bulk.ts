@@ -41,8 +41,8 @@ export async function measureBulk(manifest: Manifest): Promise<BulkFigures> {
   try {
     await applySchema(db);
     const loader = await localOfflineLoader({ home, db, attached: true });
-    let peak = process.memoryUsage().rss;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    let peak = process.memoryUsage.rss();
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
     const cpu = process.cpuUsage();
     const started = performance.now();
     try {
@@ -61,7 +61,7 @@ export async function measureBulk(manifest: Manifest): Promise<BulkFigures> {
           0,
         ),
         seconds,
-        peakMiB: Math.max(peak, process.memoryUsage().rss) / 1024 / 1024,
+        peakMiB: Math.max(peak, process.memoryUsage.rss()) / 1024 / 1024,
         cpuSeconds: (used.user + used.system) / 1e6,
         phases: result.phases,
         csvSteps: result.csvSteps,

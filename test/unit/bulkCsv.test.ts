@@ -27,16 +27,25 @@ describe("the offline importer's CSV", () => {
     ]);
   });
 
-  it('quotes commas, quotes and line breaks, and marks the file whose fields span lines', async () => {
+  it('quotes commas, quotes and line breaks, and puts the rows whose fields span lines in a file of their own', async () => {
     const table = new CsvTable(dir, 't', 'Record', [':ID']);
     await table.add(['a'], { note: 'one, "two"' });
     await table.close();
-    expect(table.parts[0]?.multiline).toBe(false);
-    const second = new CsvTable(dir, 'u', 'Record', [':ID']);
-    await second.add(['a'], { note: 'line\nbreak' });
-    await second.close();
-    expect(second.parts[0]?.multiline).toBe(true);
+    expect(table.parts.map((p) => p.multiline)).toEqual([false]);
     expect((await read(table))[0]?.[1]).toBe('a,"one, ""two"""\n');
+    const second = new CsvTable(dir, 'u', 'Record', [':ID']);
+    await second.add(['a'], { note: 'plain' });
+    await second.add(['b'], { note: 'line\nbreak' });
+    await second.add(['c'], { note: 'plain too' });
+    await second.add(['d'], { note: 'carriage\rreturn' });
+    await second.close();
+    // The importer reads only the second file line by line; both share one header.
+    expect(second.parts.map((p) => p.multiline)).toEqual([false, true]);
+    expect(second.parts[1]?.header).toBe(second.parts[0]?.header);
+    expect((await read(second)).map(([, data]) => data)).toEqual([
+      'a,plain\nc,plain too\n',
+      'b,"line\nbreak"\nd,"carriage\rreturn"\n',
+    ]);
   });
 
   it('starts a new part with one more column when a property first appears later', async () => {

@@ -8,8 +8,7 @@
  * with one more column): the importer takes several files per kind, each with its own header, so no
  * row is held back waiting for the full set of columns.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A property type the importer's header names. */
@@ -43,6 +42,12 @@ export class Typed {
  */
 export const ARRAY_DELIMITER = '\u001f';
 
+/**
+ * Bytes a table gathers before it writes them. Lines are encoded straight into this buffer and
+ * written in one system call when it fills: no string of the whole chunk, no Buffer made per write.
+ */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
 /** Characters that make a field need quotes (and the array delimiter, tested apart). */
 const QUOTE_TRIGGERS = /[",\r\n]|^\s|\s$/;
 /** The same, with the array delimiter: one scan of a text field. */
@@ -55,7 +60,10 @@ function quoted(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-/** One file of the importer's input: its header and data files, and whether a field spans lines. */
+/**
+ * One file of the importer's input: its header and data files, and whether a field spans lines
+ * (then the data file holds only such rows; the part's other rows are in a part of the same header).
+ */
 export interface CsvPart {
   /** Node labels (`A:B`) or the relationship type. */
   labels: string;
@@ -97,9 +105,14 @@ export class CsvTable {
   longestLine = 0;
   #columns: Column[] = [];
   #byKey = new Map<string, Column>();
-  #out: WriteStream | null = null;
+  #fd: number | null = null;
   #part: CsvPart | null = null;
-  #buffer = '';
+  #buffer: Buffer | null = null;
+  #used = 0;
+  /** The current part's rows with a field that spans lines, in a file of their own (see #append). */
+  #spanningFd: number | null = null;
+  /** Whether the line being built holds a line break. */
+  #breaks = false;
 
   constructor(
     private readonly dir: string,
@@ -110,9 +123,8 @@ export class CsvTable {
 
   /**
    * Adds a row: its fixed columns' values and its properties (null and undefined are left out).
-   * Answers a promise to await before the next row when the row started a new part or filled the
-   * buffer; null otherwise (most rows: no promise to make, no turn of the event loop to wait).
-   * A value the importer cannot take rejects the promise.
+   * Written synchronously (see #flush): answers null, or a rejected promise when a value is one
+   * the importer cannot take (so most rows make no promise and wait on no turn of the event loop).
    */
   add(fixedValues: string[], props: Record<string, unknown>): Promise<void> | null {
     try {
@@ -122,7 +134,7 @@ export class CsvTable {
     }
   }
 
-  #add(fixedValues: string[], props: Record<string, unknown>): Promise<void> | null {
+  #add(fixedValues: string[], props: Record<string, unknown>): null {
     let grown = false;
     for (const key in props) {
       const value = props[key];
@@ -144,11 +156,13 @@ export class CsvTable {
         throw new Error(`${this.labels}.${key}: the bulk load met it as ${known.type} and as ${type}`);
       }
     }
-    if (grown || !this.#part) return this.#newPart().then(() => this.#append(fixedValues, props) ?? undefined);
-    return this.#append(fixedValues, props);
+    if (grown || !this.#part) this.#newPart();
+    this.#append(fixedValues, props);
+    return null;
   }
 
-  #append(fixedValues: string[], props: Record<string, unknown>): Promise<void> | null {
+  #append(fixedValues: string[], props: Record<string, unknown>): void {
+    this.#breaks = false;
     let line = '';
     for (const [i, v] of fixedValues.entries())
       line += i === 0 ? this.#field(v, 'string') : `,${this.#field(v, 'string')}`;
@@ -161,9 +175,41 @@ export class CsvTable {
     }
     line += '\n';
     if (line.length > this.longestLine) this.longestLine = line.length;
-    this.#buffer += line;
     this.rows += 1;
-    return this.#buffer.length >= 1 << 16 ? this.#flush() : null;
+    // The importer reads a file whose fields may span lines one line at a time, and a plain file
+    // in parallel chunks: the few rows with a line break go to a file of their own, so the rest
+    // keep the quick path.
+    if (this.#breaks) this.#putSpanning(line);
+    else this.#put(line);
+  }
+
+  #putSpanning(line: string): void {
+    const part = this.#part;
+    if (!part) throw new Error(`${this.labels}: a row written with no file open`);
+    if (this.#spanningFd === null) {
+      const spanning: CsvPart = { ...part, data: part.data.replace(/\.csv$/, '-lines.csv'), multiline: true };
+      this.#spanningFd = openSync(spanning.data, 'w', 0o600);
+      this.parts.push(spanning);
+    }
+    const bytes = Buffer.from(line, 'utf8');
+    let at = 0;
+    while (at < bytes.length) at += writeSync(this.#spanningFd, bytes, at, bytes.length - at);
+  }
+
+  /** Encodes a line into the buffer, writing the buffer first when the line might not fit. */
+  #put(line: string): void {
+    // A UTF-16 unit is at most three bytes of UTF-8.
+    const most = 3 * line.length;
+    let buffer = this.#buffer;
+    if (!buffer) buffer = this.#buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    if (this.#used + most > buffer.length) {
+      this.#flush();
+      if (most > buffer.length) {
+        this.#writeAll(Buffer.from(line, 'utf8'));
+        return;
+      }
+    }
+    this.#used += buffer.write(line, this.#used, 'utf8');
   }
 
   #field(value: unknown, type: CsvType): string {
@@ -188,13 +234,13 @@ export class CsvTable {
     // "" is an empty text to the importer; an empty field is no value.
     if (text === '') return '""';
     if (list ? !QUOTE_TRIGGERS.test(text) : !needsQuotes(text)) return text;
-    if (this.#part && (text.includes('\n') || text.includes('\r'))) this.#part.multiline = true;
+    if (text.includes('\n') || text.includes('\r')) this.#breaks = true;
     return quoted(text);
   }
 
-  async #newPart(): Promise<void> {
-    await this.close();
-    const n = this.parts.length;
+  #newPart(): void {
+    this.#closeFile();
+    const n = this.parts.filter((p) => !p.multiline).length;
     const part: CsvPart = {
       labels: this.labels,
       header: join(this.dir, `${this.name}-${n}-header.csv`),
@@ -202,33 +248,44 @@ export class CsvTable {
       multiline: false,
     };
     const header = [...this.fixed, ...this.#columns.map((c) => `${c.key}:${c.type}`)];
-    await writeFile(part.header, `${header.map((h) => (needsQuotes(h) ? quoted(h) : h)).join(',')}\n`, {
+    writeFileSync(part.header, `${header.map((h) => (needsQuotes(h) ? quoted(h) : h)).join(',')}\n`, {
       mode: 0o600,
     });
-    this.#out = createWriteStream(part.data, { mode: 0o600 });
+    this.#fd = openSync(part.data, 'w', 0o600);
     this.#part = part;
     this.parts.push(part);
   }
 
-  /** Hands the buffer to the file; answers a promise only when the file asks to wait (drain). */
-  #flush(): Promise<void> | null {
-    const out = this.#out;
-    if (!out || this.#buffer === '') return null;
-    const ok = out.write(this.#buffer);
-    this.#buffer = '';
-    return ok ? null : new Promise<void>((resolve) => out.once('drain', resolve));
+  /**
+   * Writes the buffer to the file. Synchronously: the files go to the page cache, one system call
+   * a megabyte, and the mapping workers keep working meanwhile; an asynchronous write would only
+   * add a turn of the event loop and a copy per chunk.
+   */
+  #flush(): void {
+    if (this.#buffer && this.#used > 0) this.#writeAll(this.#buffer.subarray(0, this.#used));
+    this.#used = 0;
+  }
+
+  #writeAll(bytes: Buffer): void {
+    if (this.#fd === null) throw new Error(`${this.labels}: a row written with no file open`);
+    let at = 0;
+    while (at < bytes.length) at += writeSync(this.#fd, bytes, at, bytes.length - at);
+  }
+
+  #closeFile(): void {
+    this.#flush();
+    for (const fd of [this.#fd, this.#spanningFd]) if (fd !== null) closeSync(fd);
+    this.#fd = null;
+    this.#spanningFd = null;
   }
 
   /** Writes what is buffered and closes the current data file. */
-  async close(): Promise<void> {
-    await this.#flush();
-    const out = this.#out;
-    this.#out = null;
-    if (out) {
-      await new Promise<void>((resolve, reject) => {
-        out.once('error', reject);
-        out.end(resolve);
-      });
+  close(): Promise<void> {
+    try {
+      this.#closeFile();
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 }

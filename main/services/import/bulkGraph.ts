@@ -67,7 +67,7 @@ const IDENTITY: Record<LinkList, (l: BatchLink) => string[]> = {
   vehicles: (l) => [l.country, l.key],
 };
 
-/** Between the parts of a node id made of several keys: a control character none of them holds. */
+/** Between the parts of a node's key made of several keys: a control character none of them holds. */
 const SEP = '\u001e';
 
 /** A carried-over property as the database describes it: its Cypher type and its value as text. */
@@ -113,9 +113,16 @@ export class BulkGraph {
   readonly #dir: string;
   readonly #nodes = new Map<string, CsvTable>();
   readonly #relationships = new Map<string, CsvTable>();
-  readonly #records = new Set<string>();
-  readonly #cases = new Set<string>();
-  readonly #identifiers = new Set<string>();
+  /**
+   * The importer's id of each node met so far, by key. The importer is given whole numbers
+   * (--id-type=integer): it maps them to its own ids with less work and memory than texts, and
+   * the files are smaller. Parties need no entry: a party is met in its own row only.
+   */
+  readonly #records = new Map<string, string>();
+  readonly #cases = new Map<string, string>();
+  readonly #identifiers = new Map<string, string>();
+  readonly #sources = new Map<string, string>();
+  #nextId = 0;
   /**
    * Seconds on this thread: building each new record's nodes and relationships and deduplicating
    * them by key (`build`), and turning them into CSV and writing it (`csv`).
@@ -138,6 +145,19 @@ export class BulkGraph {
       map.set(labels, table);
     }
     return table;
+  }
+
+  #newId(): string {
+    return String(this.#nextId++);
+  }
+
+  #idOf(map: Map<string, string>, key: string): string {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = this.#newId();
+      map.set(key, id);
+    }
+    return id;
   }
 
   #node(labels: string): CsvTable {
@@ -164,12 +184,12 @@ export class BulkGraph {
         );
       props[p.key] = new Typed(type, p.value);
     }
-    await this.#node(labels.join(':')).add([`m${SEP}${id}`], props);
+    await this.#node(labels.join(':')).add([this.#newId()], props);
   }
 
   /** The Source node of a file read with a profile; the rest of its properties are set once loaded. */
   async source(source: SourceKey, now: string): Promise<void> {
-    await this.#node('Source').add([`s${SEP}${source.id}`], {
+    await this.#node('Source').add([this.#idOf(this.#sources, source.id)], {
       id: source.id,
       sha256: source.sha256,
       profileHash: source.profileHash,
@@ -183,32 +203,41 @@ export class BulkGraph {
    */
   async row(record: MappedRecord, ctx: RowContext): Promise<boolean> {
     const started = performance.now();
-    const rowNode = `r${SEP}${record.id}`;
+    const known = this.#records.get(record.id);
+    const fresh = known === undefined;
+    const rowNode = known ?? this.#newId();
     const writes: [CsvTable, string[], Record<string, unknown>][] = [
-      [this.#rel('HAS_ROW'), [`s${SEP}${ctx.source}`, rowNode], { sheet: record.row.sheet, row: record.row.row }],
+      [
+        this.#rel('HAS_ROW'),
+        [this.#idOf(this.#sources, ctx.source), rowNode],
+        { sheet: record.row.sheet, row: record.row.row },
+      ],
     ];
-    const fresh = !this.#records.has(record.id);
     if (fresh) {
-      this.#records.add(record.id);
+      this.#records.set(record.id, rowNode);
       const batch = newBatch();
       addToBatch(batch, record.row, record.id, ctx);
       const written = batch.records.get(record.id);
       if (!written) throw new Error('a mapped row gave no record');
       writes.push([this.#node('Record'), [rowNode], { ...written.props, id: record.id, source: ctx.source }]);
       for (const c of batch.cases) {
-        const caseNode = `c${SEP}${ctx.agency}${SEP}${c.ref}`;
-        if (!this.#cases.has(caseNode)) {
-          this.#cases.add(caseNode);
+        const caseKey = `${ctx.agency}${SEP}${c.ref}`;
+        let caseNode = this.#cases.get(caseKey);
+        if (caseNode === undefined) {
+          caseNode = this.#newId();
+          this.#cases.set(caseKey, caseNode);
           writes.push([this.#node('Case'), [caseNode], { agency: ctx.agency, ref: c.ref }]);
         }
         writes.push([this.#rel('ABOUT'), [rowNode, caseNode], {}]);
       }
+      const partyNodes = new Map<string, string>();
       for (const [labels, parties] of [
         ['Person:Party', batch.persons],
         ['Organization:Party', batch.organizations],
       ] as const) {
         for (const p of parties) {
-          const partyNode = `p${SEP}${p.id}`;
+          const partyNode = this.#newId();
+          partyNodes.set(p.id, partyNode);
           writes.push([this.#node(labels), [partyNode], { ...p.props, id: p.id }]);
           writes.push([this.#rel('MENTIONS'), [rowNode, partyNode], { role: p.props.role, entity: p.props.entity }]);
         }
@@ -216,13 +245,17 @@ export class BulkGraph {
       for (const [list, links] of Object.entries(batch.links) as [LinkList, BatchLink[]][]) {
         const kind = IDENTIFIERS[list];
         for (const l of links) {
-          const identifierNode = `${kind.label}${SEP}${IDENTITY[list](l).join(SEP)}`;
+          const identifierKey = `${kind.label}${SEP}${IDENTITY[list](l).join(SEP)}`;
+          let identifierNode = this.#identifiers.get(identifierKey);
           // The first use creates the node, as MERGE … ON CREATE SET does in row order.
-          if (!this.#identifiers.has(identifierNode)) {
-            this.#identifiers.add(identifierNode);
+          if (identifierNode === undefined) {
+            identifierNode = this.#newId();
+            this.#identifiers.set(identifierKey, identifierNode);
             writes.push([this.#node(kind.label), [identifierNode], kind.props(l)]);
           }
-          const owner = l.owner === l.record ? rowNode : `p${SEP}${l.owner}`;
+          const owner = l.owner === l.record ? rowNode : partyNodes.get(l.owner);
+          if (owner === undefined)
+            throw new Error(`an identifier link names a party its row does not hold (${l.owner})`);
           writes.push([this.#rel(kind.type), [owner, identifierNode], l.props]);
         }
       }

@@ -58,11 +58,11 @@ export class PhaseMeter {
   async time<T>(name: string, work: () => Promise<T>, watch?: () => Promise<number | undefined>): Promise<T> {
     const cpu = process.cpuUsage();
     const started = performance.now();
-    let peak = process.memoryUsage().rss;
+    let peak = process.memoryUsage.rss();
     const other = new Map<number, { first: number; last: number }>();
     let atStart = true;
     const sample = async () => {
-      peak = Math.max(peak, process.memoryUsage().rss);
+      peak = Math.max(peak, process.memoryUsage.rss());
       const pid = await watch?.().catch(() => undefined);
       if (pid === undefined) return;
       const seconds = await processCpuSeconds(pid);

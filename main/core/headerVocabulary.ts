@@ -173,6 +173,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'vervoersbedrijf',
   ]),
   party('employer', 'employer', 'organization', [
+    // Arbeitgeber, Dienstgeber written short, as in "AG-Name", "UID-Nr. DG"
+    'ag',
+    'dg',
     'наниматель',
     'наниматели',
     'нанимател*',
@@ -338,6 +341,10 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'tegenpartij',
   ]),
   party('account-holder', 'account-holder', 'person', [
+    // German police and customs abbreviations (issue 9)
+    'kto inh',
+    'kto inhaber',
+    'kontoinh',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'majitel účtu',
     'majiteľ účtu',
@@ -1020,6 +1027,14 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'loverboy',
   ]),
   party('driver', 'driver', 'person', [
+    'fzg führer',
+    'fzg fuhrer',
+    // German police and customs abbreviations (issue 9)
+    'fahrzeugführer*',
+    'fahrzeugfuhrer*',
+    'fz führer',
+    'fahrz führer',
+    'kfz führer',
     // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
     'lenker',
     'lenkerin',
@@ -1203,6 +1218,10 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'gangmaster',
   ]),
   party('reporter', 'reporter', 'person', [
+    // German police and customs abbreviations (issue 9)
+    'anz erst',
+    'anzeigeerst',
+    'anzeigeerstatter*',
     // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
     'anzeiger',
     'anzeigerin',
@@ -1378,6 +1397,10 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'accompanying person',
   ]),
   party('subject', 'subject', 'person', [
+    // German police and customs abbreviations (issue 9)
+    'insasse',
+    'insassen',
+    'insassin',
     // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
     'arbeitskraft',
     'arbeitskräfte',
@@ -2593,6 +2616,9 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'посвідчення водія',
       'prawo jazdy',
       'rijbewijs*',
+      // Estonian, Polish (issue 9, dev10)
+      'fs nr',
+      'fs nummer',
     ],
     'driving-licence',
   ),
@@ -2998,6 +3024,12 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'isikutunnistuse',
       'id kaart',
       'id kaardi',
+      // Estonian, Polish (issue 9, dev10)
+      'pers ausw',
+      'pers ausw nr',
+      'persausw',
+      'pa nr',
+      'perso nr',
     ],
     'national-id',
   ),
@@ -3886,6 +3918,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'inspection address',
   ]),
   words('freeText', [
+    // German police and customs abbreviations (issue 9)
+    'verw zweck',
+    'verwendungszw',
+    'sachverh',
     // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
     'bem',
     'bemerk',
@@ -4848,6 +4884,11 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'gebruikersnaam',
   ]),
   words('bankAccount', [
+    // German police and customs abbreviations (issue 9)
+    'kto',
+    'kto nr',
+    'ktonr',
+    'kontonr',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'bankovního účtu',
     'číslo bankovního účtu',
@@ -5152,6 +5193,11 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'zulassungsstaat',
   ]),
   words('vehiclePlate', [
+    // German police and customs abbreviations (issue 9)
+    'kz',
+    'amtl kz',
+    'amtl kennz',
+    'kfz kz',
     // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
     'fzg',
     'fzg kennz',
@@ -6210,6 +6256,12 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'land van verblijf',
   ]),
   words('address', [
+    // German police and customs abbreviations (issue 9)
+    'wohnh',
+    'wohnh in',
+    'unterk',
+    'unterbr',
+    'unterbringung',
     // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
     'hauptwohnsitz',
     'nebenwohnsitz',
@@ -7040,6 +7092,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
 
 /** A header that is only a bare word for "name", which reads as a family, given or full name by its neighbours. */
 export const GENERIC_NAME = wordSet([
+  // German police and customs abbreviations (issue 9)
+  'fahrz halter',
+  'fz halter',
+  'kfz halter',
   // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
   'zulassungsbesitzer',
   'zulassungsbesitzerin',

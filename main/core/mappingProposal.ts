@@ -276,9 +276,12 @@ function readHeaderText(header: string): HeaderReading {
   const kept = dated || has(words('familyName'), rest);
   if (excludedWords(rest) && !kept) return { party: null, organisation: false, field: null, excluded: true };
   // "Geb.-Ort", "Geb.plaats", "Nato a", "Né(e) à": where a person was born, which is not imported.
+  // "Geb.-Dat./Ort": a birth word with a date's word ("Dat.") names the date, its place beside it.
+  const birthDated = /(?:^| )(?:dat|datum|date|data|fecha|dob)(?: |$)/u.test(rest);
   if (
     has(words('birthDate'), rest) &&
     !dated &&
+    !birthDated &&
     (has(PLACE_WORDS, without(words('birthDate'), rest)) || BIRTH_PLACE_END.test(rest))
   ) {
     return { party: null, organisation: false, field: null, excluded: true };
@@ -376,6 +379,12 @@ function readHeaderText(header: string): HeaderReading {
   if (named && born && named[1] <= born[0]) return reading(party ? 'fullName' : 'name');
   // "Straße und Hausnummer", "Ulica i nr domu": the street line.
   if (has(words('addressStreet'), rest) && has(words('addressHouseNumber'), rest)) return reading('addressStreet');
+  // "Anschrift (Str., PLZ, Ort)", "Address (street, postcode, town)": the whole address, its parts named.
+  if (has(words('address'), rest)) {
+    const beyond = without(words('address'), rest);
+    const parts = ADDRESS_PART_FIELDS.filter((f) => has(words(f), beyond)).length;
+    if (parts >= 2) return reading('address');
+  }
   // "Passport country", "Ausweis Staatsangehörigkeit": the country that issued the document.
   // "Адрес по лична карта", "Address on ID card": the address the document gives, not its number.
   const beyondDocument = document ? without(document.pattern, rest) : rest;
@@ -807,6 +816,9 @@ const NOT_MAIN: readonly Role[] = ['reporter', 'witness', 'associate'];
 // Record fields that give way to a party's own field in a header that names the party.
 const DEFERRED: readonly Field[] = ['freeText', 'location', 'caseRef'];
 
+// The parts of an address a header may list after its address word.
+const ADDRESS_PART_FIELDS: readonly Field[] = ['addressStreet', 'addressHouseNumber', 'addressPostcode', 'addressCity'];
+
 /**
  * A file about one person whose name column carries a role word ("Name of person at risk",
  * "Account holder") and whose other columns carry none ("DOB", "Sort code"): those columns are
@@ -1064,9 +1076,13 @@ function anyDigits(values: Cell[]): boolean {
  * a suspect stands, not who is who.
  */
 function roleValues(values: Cell[]): boolean {
-  const texts = written(values).filter((t) => t.length <= 60);
-  const roles = texts.map((t) => roleOf(t));
-  const found = roles.filter((r) => r !== null);
+  const texts = written(values);
+  // A role is a word or a few ("persoană vătămată", "Investigado no detenido"); a note that
+  // mentions a victim is a note.
+  const found = texts
+    .filter((t) => t.length <= 40 && t.split(/\s+/).length <= 3)
+    .map((t) => roleOf(t))
+    .filter((r) => r !== null);
   return texts.length >= 2 && found.length / texts.length > 0.6 && new Set(found).size >= 2;
 }
 

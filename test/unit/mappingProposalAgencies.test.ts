@@ -100,6 +100,54 @@ describe('reading the sheets of German-speaking, Estonian and Greek agencies', (
     });
   });
 
+  it('reads the abbreviations of German police and customs sheets', () => {
+    expect({
+      persons: propose('DE', [
+        ['Name', 'Arben Gashi'],
+        ['Geb.-Dat./Ort', '03.05.1988, Prizren'],
+        ['Anschrift (Str., PLZ, Ort)', 'Hafenstr. 12, 47119 Duisburg'],
+        ['Wohnh.', 'Kaiserstr. 3, 45127 Essen'],
+        ['Pers.-Ausw.-Nr.', 'L01X00T47'],
+        ['FS-Nr.', 'B072RRE2I55'],
+        ['Anz.-Erst.', 'Sabine Brandt'],
+      ]).mapped,
+      vehicle: propose('DE', [
+        ['Fz.-Führer', 'Dimitar Petrov'],
+        ['amtl. Kz.', 'CB 1234 AB'],
+        ['Insassen', 'Omar Hassan'],
+      ]).mapped,
+      labour: propose('DE', [
+        ['Name', 'Vasile Popescu'],
+        ['AG-Name', 'Schnellbau GmbH'],
+        ['Unterk.', 'Industriestr. 8, Oberhausen'],
+        ['Kto.', '0532013000'],
+        ['Kto-Inh.', 'Vasile Popescu'],
+      ]).mapped,
+    }).toEqual({
+      persons: [
+        'Name → subject(subject).fullName',
+        'Geb.-Dat./Ort → subject(subject).birthDate',
+        'Anschrift (Str., PLZ, Ort) → subject(subject).address',
+        'Wohnh. → subject(subject).address',
+        'Pers.-Ausw.-Nr. → subject(subject).documentNumber[national-id]',
+        'FS-Nr. → subject(subject).documentNumber[driving-licence]',
+        'Anz.-Erst. → reporter(reporter).fullName',
+      ],
+      vehicle: [
+        'Fz.-Führer → driver(driver).fullName',
+        'amtl. Kz. → driver(driver).vehiclePlate',
+        'Insassen → subject(subject).fullName',
+      ],
+      labour: [
+        'Name → subject(subject).fullName',
+        'AG-Name → employer(employer).fullName',
+        'Unterk. → subject(subject).address',
+        'Kto. → subject(subject).bankAccount',
+        'Kto-Inh. → account-holder(account-holder).fullName',
+      ],
+    });
+  });
+
   it('reads Estonian police and FIU sheets, payer and payee each an account holder of their own', () => {
     expect({
       police: propose('EE', [
@@ -166,7 +214,7 @@ describe('reading the sheets of German-speaking, Estonian and Greek agencies', (
 });
 
 describe('columns read by their values and their neighbours', () => {
-  it('reads a column of roles as the role whatever its header, but not a column of one role', () => {
+  it('reads a column of roles as the role whatever its header, but not a column of one role or of notes', () => {
     expect({
       latvian: propose('LV', [
         ['Vārds, uzvārds', 'Jānis Bērziņš', 'Līga Kalniņa', 'Pēteris Ozols'],
@@ -176,9 +224,14 @@ describe('columns read by their values and their neighbours', () => {
         ['Nombre', 'Juan Pérez', 'Luis Gómez', 'Ana Ruiz'],
         ['Situación', 'Detenido', 'Investigado no detenido', 'Detenida'],
       ]).unmapped,
+      notes: propose('GB', [
+        ['Name', 'John Smith', 'Ann Jones', 'Mary Black'],
+        ['Qx', 'Victim seen at the flat with the suspect', 'Suspect drove the victim', 'Witness saw the victim'],
+      ]).mapped,
     }).toEqual({
       latvian: ['Vārds, uzvārds → subject(subject).fullName', 'Pos. → subject(subject).role'],
       custody: ['Situación'],
+      notes: ['Name → subject(subject).fullName', 'Qx → record.freeText'],
     });
   });
 

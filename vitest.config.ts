@@ -10,6 +10,7 @@ const OWN_NEO4J_FILES = [
   'test/integration/importCrash.test.ts',
   'test/integration/bulkLoad.test.ts',
   'test/integration/fairBaseline.test.ts',
+  'test/integration/cacheWarmup.test.ts',
 ];
 
 /**

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:query [-- --rows N] [--runs N] [--warmup N] [--seed S] [--only search,expand1,…]
- * [--profile] [--by-statement] [--bulk | --transactional] [--pagecache 4096m] [--heap 2g]`:
+ * [--profile] [--by-statement] [--bulk | --transactional] [--pagecache 4096m] [--heap 2g]
+ * [--cache-warmup both|on|off] [--rounds N] [--await-warmup]`:
  * how fast the workspace answers on a generated graph of N records (1,000,000 by default):
  * search, expand (one and two hops, hubs left out) and shortest paths, p50 and p95 beside the
  * targets of issue 10.
@@ -17,10 +18,17 @@
  * `--profile` first prints Neo4j's PROFILE of every statement the operations run (db hits and rows
  * per operator); `--by-statement` follows each operation's line with each statement's times and rows.
  * A Neo4j already running on the bench's folder is used and left running.
+ *
+ * Each measurement starts Neo4j afresh, as a user's first minutes after `caselink db start` or
+ * opening the app find it: with the launcher's background page-cache warm-up and without it
+ * (`--cache-warmup both`, the default, one after the other, `--rounds` times, taking turns at
+ * going first), and prints both side by side with Neo4j's CPU and the load. The timed runs start
+ * as soon as Neo4j accepts connections, while the warm-up runs (it gives way to queries), unless
+ * `--await-warmup`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,7 +36,13 @@ import anyAscii from 'any-ascii';
 import { parsePhoneNumberWithError } from 'libphonenumber-js';
 import { nodeRef, searchInput } from '../../main/contract/workspaceTypes';
 import { openDatabase, type Database } from '../../main/db/database';
-import { startLocalNeo4j, stopLocalNeo4j } from '../../main/db/localNeo4j';
+import {
+  awaitCacheWarmup,
+  localNeo4jStatus,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+  type CacheWarmup,
+} from '../../main/db/localNeo4j';
 import { applySchema } from '../../main/db/schema';
 import { localOfflineLoader } from '../../main/db/offlineImport';
 import { bulkImportMany } from '../../main/services/import/bulkLoad';
@@ -65,6 +79,14 @@ const bulk = flag('bulk') || (!flag('transactional') && rows >= 300_000);
 // already does; at 1,000,000 it would not).
 const pageCache = arg('pagecache', `${Math.max(512, Math.ceil((rows * 4) / 1024 / 256) * 256)}m`);
 const heap = arg('heap', rows >= 500_000 ? '2g' : '1g');
+const cacheWarmup = arg('cache-warmup', 'both');
+if (!['both', 'on', 'off'].includes(cacheWarmup))
+  throw new Error(`--cache-warmup: "${cacheWarmup}" is not both, on or off`);
+const rounds = Number(arg('rounds', '1'));
+if (!Number.isInteger(rounds) || rounds < 1)
+  throw new Error(`--rounds: "${arg('rounds', '')}" is not a whole number ≥ 1`);
+const awaitWarmup = flag('await-warmup');
+const home = join(root, '.cache', `bench-query-${rows}`);
 if (!Number.isInteger(rows) || rows < 1000)
   throw new Error(`--rows: "${arg('rows', '')}" is not a whole number ≥ 1000`);
 
@@ -88,12 +110,13 @@ function fixtures(): string {
  * The bench's own database: started (and on first use filled) under .cache/bench-query-N/. One
  * already running there (started by hand, to profile between runs) is used and left running.
  */
-async function benchDatabase(): Promise<{ db: TimedDatabase; stop: () => Promise<void>; pid: () => number }> {
-  const home = join(root, '.cache', `bench-query-${rows}`);
+async function benchDatabase(
+  warm: boolean,
+): Promise<{ db: TimedDatabase; stop: () => Promise<void>; pid: () => number; startedHere: boolean }> {
   const ready = join(home, 'bench-ready.json');
   await mkdir(home, { recursive: true, mode: 0o700 });
   const connect = async () => {
-    const local = await startLocalNeo4j({ home, attached: true, heap, pageCache, timeoutMs: 600_000 });
+    const local = await startLocalNeo4j({ home, attached: true, heap, pageCache, timeoutMs: 600_000, warmup: warm });
     const settings = {
       uri: local.uri,
       user: local.user,
@@ -167,22 +190,42 @@ async function benchDatabase(): Promise<{ db: TimedDatabase; stop: () => Promise
     await stop();
     throw error;
   }
-  return { db, stop, pid: () => pid };
+  return { db, stop, pid: () => pid, startedHere };
 }
 
-/**
- * The CPU time the bench's Neo4j has used, in milliseconds (user and system, from /proc; in
- * ticks of 10 ms, so read over many runs), or null where there is no /proc. On a loaded machine
- * it tells the statements' own cost from the time they waited for a core.
- */
-function neo4jCpuMs(pid: number): number | null {
+/** User and system CPU of a /proc stat file, in milliseconds (ticks of 10 ms), or null. */
+function statCpuMs(file: string): number | null {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
     const ticks = Number(fields[11]) + Number(fields[12]);
     return Number.isFinite(ticks) ? ticks * 10 : null;
   } catch {
     return null;
   }
+}
+
+/** The CPU time of the launcher's page-cache warm-up thread (named caselink-cache-warmup), in ms. */
+function warmupCpuMs(pid: number): number {
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const comm = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      if (comm.startsWith('caselink-cache')) return statCpuMs(`/proc/${pid}/task/${tid}/stat`) ?? 0;
+    }
+  } catch {
+    // No /proc: nothing to take off.
+  }
+  return 0;
+}
+
+/**
+ * The CPU time the bench's Neo4j has used answering, in milliseconds (user and system, from
+ * /proc; in ticks of 10 ms, so read over many runs), less its page-cache warm-up thread's (given
+ * apart), or null where there is no /proc. On a loaded machine it tells the statements' own cost
+ * from the time they waited for a core.
+ */
+function neo4jCpuMs(pid: number): number | null {
+  const all = statCpuMs(`/proc/${pid}/stat`);
+  return all === null ? null : all - warmupCpuMs(pid);
 }
 
 /** One typo a hurried investigator makes: two neighbouring letters swapped, or one left out. */
@@ -282,11 +325,27 @@ interface Measured {
   neo4jCpu: number | null;
   /** Each statement's runs, by name. */
   byName: Map<string, StatementRun[]>;
+  /** The 1-minute load average when the timed runs ended. */
+  load: number;
+  /** How far the page-cache warm-up had got when the timed runs began and ended (and when, after ready). */
+  warmupAt: [string, string];
+  /** The warm-up thread's CPU during the timed runs, ms. */
+  warmupCpu: number;
+}
+
+/** The page-cache warm-up's state now, as a short word for the tables. */
+async function warmupNow(): Promise<string> {
+  const w = (await localNeo4jStatus(home)).warmup;
+  const at = `@${((performance.now() - readyAt) / 1000).toFixed(0)}s`;
+  if (!w) return `-${at}`;
+  return `${w.state === 'warming' ? `${w.percent ?? 0}%` : w.state}${at}`;
 }
 
 /** Warm-up, then the timed runs one after another. */
 async function measure(op: Operation): Promise<Measured> {
   for (let i = 0; i < warmup; i++) await op.run(runs + i);
+  const before = await warmupNow();
+  const warmupCpu0 = warmupCpuMs(neo4jPid());
   db.take();
   const wall: number[] = [];
   const server: number[] = [];
@@ -324,6 +383,9 @@ async function measure(op: Operation): Promise<Measured> {
     overhead: spread(perStatement),
     neo4jCpu: neo4jBefore === null ? null : ((neo4jCpuMs(neo4jPid()) ?? NaN) - neo4jBefore) / runs,
     byName,
+    load: loadavg()[0] ?? NaN,
+    warmupAt: [before, await warmupNow()],
+    warmupCpu: warmupCpuMs(neo4jPid()) - warmupCpu0,
   };
 }
 
@@ -361,11 +423,21 @@ async function profileOf(op: Operation): Promise<void> {
   }
 }
 
-const { db, stop, pid: neo4jPid } = await benchDatabase();
-try {
-  const [counts] = await db.read('bench/query-counts');
-  const q = await questions(db, runs + warmup);
-  const operations: Operation[] = [
+/** The questions of this size and seed, kept beside the bench database once drawn. */
+async function cachedQuestions(from: Database | null): Promise<Questions | null> {
+  const file = join(home, `questions-${seed}-${runs + warmup}.json`);
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Questions;
+  } catch {
+    if (!from) return null;
+  }
+  const q = await questions(from, runs + warmup);
+  await writeFile(file, JSON.stringify(q));
+  return q;
+}
+
+function operationsFor(q: Questions): Operation[] {
+  const all: Operation[] = [
     {
       name: 'search',
       label: 'search (typo / other script / national phone)',
@@ -394,51 +466,145 @@ try {
       },
     },
   ];
-  say(
-    `bench:query on ${rows.toLocaleString('en-GB')} generated rows (${counts?.number('records').toLocaleString('en-GB')} records, ${counts?.number('nodes').toLocaleString('en-GB')} nodes, ${counts?.number('relationships').toLocaleString('en-GB')} relationships); ${warmup} warm-up and ${runs} timed runs each, seed ${seed}, ${new Date().toISOString().slice(0, 16)}Z.`,
-  );
-  say(
-    `Load average at the start: ${loadavg()
-      .map((x) => x.toFixed(1))
-      .join(', ')} (1, 5, 15 minutes).`,
-  );
-  const chosen = operations.filter((op) => !only.size || only.has(op.name));
-  if (profile) {
-    say('');
-    say('PROFILE of the statements each operation runs, over its questions:');
-    for (const op of chosen) await profileOf(op);
-  }
-  say('');
-  say('Milliseconds, p50 / p95. wall: what the caller waited; server: Neo4j producing and streaming');
-  say("the rows of its statements (those run side by side added up); per stmt: each statement's wall");
-  say('time less its server time (round trip, queueing, mapping); cpu: this process; s/t/w: statements,');
-  say('transactions and rounds of waiting (statements in flight side by side count once) per run, p50;');
-  say("neo4j cpu: the CPU time the bench's Neo4j used, per run (a mean over the timed runs); load: the");
-  say('1-minute load average when the operation finished.');
-  say('');
-  const cell = (s: Spread) => `${s.p50.toFixed(0).padStart(5)} /${s.p95.toFixed(0).padStart(5)}`;
-  say(
-    `  ${'operation'.padEnd(56)} ${'wall'.padStart(12)} ${'server'.padStart(12)} ${'per stmt'.padStart(12)} ${'cpu'.padStart(12)} ${'s/t/w'.padStart(7)} ${'neo4j cpu'.padStart(9)}  target p95    load`,
-  );
-  for (const op of chosen) {
-    const m = await measure(op);
-    say(
-      `  ${op.label.padEnd(56)} ${cell(m.wall)} ${cell(m.server)} ${cell(m.overhead)} ${cell(m.cpu)} ${`${m.statements.p50}/${m.transactions.p50}/${m.waves.p50}`.padStart(7)} ${(m.neo4jCpu === null ? '-' : m.neo4jCpu.toFixed(1)).padStart(9)}  ≤ ${String(op.target).padEnd(4)}${m.wall.p95 <= op.target ? 'met   ' : 'MISSED'} ${loadavg()[0]?.toFixed(1).padStart(5)}`,
-    );
-    if (byStatement) {
-      for (const [name, list] of m.byName) {
-        const server = spread(list.map((r) => r.serverMs));
-        const wall = spread(list.map((r) => r.wallMs));
-        const rowsRead = spread(list.map((r) => r.rows));
-        say(
-          `      ${name.padEnd(40)} ${String(list.length).padStart(4)} runs, wall ${cell(wall)}, server ${cell(server)}, rows ${cell(rowsRead)}`,
-        );
-        // The slowest run's parameters, to ask Neo4j about that one by hand.
-        const slowest = list.reduce((a, b) => (b.serverMs > a.serverMs ? b : a));
-        say(`        slowest (${slowest.serverMs.toFixed(0)} ms): ${JSON.stringify(slowest.params).slice(0, 400)}`);
+  return all.filter((op) => !only.size || only.has(op.name));
+}
+
+const cell = (s: Spread) => `${s.p50.toFixed(0).padStart(5)} /${s.p95.toFixed(0).padStart(5)}`;
+
+/** One fresh start of Neo4j, with or without the page-cache warm-up, and its operations timed. */
+async function measureStart(warm: boolean, first: boolean): Promise<Map<string, Measured> | null> {
+  const started = await benchDatabase(warm);
+  db = started.db;
+  neo4jPid = started.pid;
+  readyAt = performance.now();
+  const results = new Map<string, Measured>();
+  try {
+    let q = await cachedQuestions(null);
+    if (!q) {
+      // Drawing the questions reads the graph: draw them, then start again, so that the timed
+      // runs find the cache as a fresh start leaves it.
+      q = await cachedQuestions(db);
+      if (started.startedHere && q) {
+        await started.stop();
+        return measureStart(warm, first);
       }
     }
+    if (!q) throw new Error('no questions');
+    const [counts] = await db.read('bench/query-counts');
+    const startedAt = neo4jCpuMs(neo4jPid());
+    if (first) {
+      say(
+        `bench:query on ${rows.toLocaleString('en-GB')} generated rows (${counts?.number('records').toLocaleString('en-GB')} records, ${counts?.number('nodes').toLocaleString('en-GB')} nodes, ${counts?.number('relationships').toLocaleString('en-GB')} relationships); ${warmup} warm-up and ${runs} timed runs each, seed ${seed}, ${new Date().toISOString().slice(0, 16)}Z.`,
+      );
+    }
+    const operations = operationsFor(q);
+    if (profile && first) {
+      say('');
+      say('PROFILE of the statements each operation runs, over its questions:');
+      for (const op of operations) await profileOf(op);
+    }
+    if (!started.startedHere) {
+      say('');
+      say('A Neo4j already running on the bench folder is used as it is (its cache is not cold; --cache-warmup does');
+      say('not apply to it).');
+    } else if (warm && awaitWarmup) {
+      const w = await awaitCacheWarmup(home);
+      say(`  (waited for the page-cache warm-up: ${w.state}, ${w.seconds?.toFixed(1) ?? '?'} s)`);
+    }
+    say('');
+    say(
+      `Neo4j ${started.startedHere ? `started afresh, page-cache warm-up ${warm ? 'on' : 'off'}` : 'already running'}; load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(
+          ', ',
+        )} (1, 5, 15 minutes); Neo4j's CPU since its start ${startedAt === null ? '-' : `${(startedAt / 1000).toFixed(1)} s`}.`,
+    );
+    say(
+      `  ${'operation'.padEnd(56)} ${'wall'.padStart(12)} ${'server'.padStart(12)} ${'per stmt'.padStart(12)} ${'cpu'.padStart(12)} ${'s/t/w'.padStart(7)} ${'neo4j cpu'.padStart(9)}  target p95    load  cache warm-up`,
+    );
+    for (const op of operations) {
+      const m = await measure(op);
+      results.set(op.name, m);
+      say(
+        `  ${op.label.padEnd(56)} ${cell(m.wall)} ${cell(m.server)} ${cell(m.overhead)} ${cell(m.cpu)} ${`${m.statements.p50}/${m.transactions.p50}/${m.waves.p50}`.padStart(7)} ${(m.neo4jCpu === null ? '-' : m.neo4jCpu.toFixed(1)).padStart(9)}  ≤ ${String(op.target).padEnd(4)}${m.wall.p95 <= op.target ? 'met   ' : 'MISSED'} ${m.load.toFixed(1).padStart(5)}  ${m.warmupAt.join(' → ')}${m.warmupCpu > 0 ? ` (its cpu ${m.warmupCpu} ms)` : ''}`,
+      );
+      if (byStatement) {
+        for (const [name, list] of m.byName) {
+          const server = spread(list.map((r) => r.serverMs));
+          const wall = spread(list.map((r) => r.wallMs));
+          const rowsRead = spread(list.map((r) => r.rows));
+          say(
+            `      ${name.padEnd(40)} ${String(list.length).padStart(4)} runs, wall ${cell(wall)}, server ${cell(server)}, rows ${cell(rowsRead)}`,
+          );
+          // The slowest run's parameters, to ask Neo4j about that one by hand.
+          const slowest = list.reduce((a, b) => (b.serverMs > a.serverMs ? b : a));
+          say(`        slowest (${slowest.serverMs.toFixed(0)} ms): ${JSON.stringify(slowest.params).slice(0, 400)}`);
+        }
+      }
+    }
+    if (warm && started.startedHere) {
+      const w: CacheWarmup | undefined = (await localNeo4jStatus(home)).warmup;
+      say(
+        `  page-cache warm-up: ${w?.state ?? '-'}${w?.state === 'warming' ? ` ${w.percent ?? 0} %` : ''}${w?.seconds === undefined ? '' : `, ${((w.bytes ?? 0) / 2 ** 20).toFixed(0)} MiB in ${w.seconds.toFixed(1)} s wall, ${w.cpuSeconds?.toFixed(1)} s of its thread's CPU`}`,
+      );
+    }
+    return started.startedHere ? results : null;
+  } finally {
+    await started.stop();
   }
-} finally {
-  await stop();
+}
+
+let db: TimedDatabase;
+let neo4jPid: () => number;
+/** When the Neo4j being measured accepted connections. */
+let readyAt = 0;
+
+say('Milliseconds, p50 / p95. wall: what the caller waited; server: Neo4j producing and streaming');
+say("the rows of its statements (those run side by side added up); per stmt: each statement's wall");
+say('time less its server time (round trip, queueing, mapping); cpu: this process; s/t/w: statements,');
+say('transactions and rounds of waiting (statements in flight side by side count once) per run, p50;');
+say("neo4j cpu: the CPU time the bench's Neo4j used, per run (a mean over the timed runs); load: the");
+say('1-minute load average when the operation finished; cache warm-up: how far the page-cache warm-up');
+say('had got when the timed runs began and ended, and when (seconds after Neo4j was ready), with its own');
+say('CPU over the timed runs (not counted in neo4j cpu).');
+say('');
+const modes: boolean[] = cacheWarmup === 'both' ? [false, true] : [cacheWarmup === 'on'];
+const measured = new Map<string, Map<string, Measured>[]>([
+  ['off', []],
+  ['on', []],
+]);
+let first = true;
+for (let round = 0; round < rounds; round++) {
+  // Taking turns at going first, so that a load that grows or falls does not favour one side.
+  const order = round % 2 === 0 ? modes : [...modes].reverse();
+  for (const warm of order) {
+    const results = await measureStart(warm, first);
+    first = false;
+    if (!results) {
+      process.exitCode = 0;
+      break;
+    }
+    measured.get(warm ? 'on' : 'off')?.push(results);
+  }
+}
+const off = measured.get('off') ?? [];
+const on = measured.get('on') ?? [];
+if (off.length && on.length) {
+  say('');
+  say('Side by side, each run on a freshly started Neo4j: wall p50 / p95 ms (server p50 / p95), Neo4j CPU ms a');
+  say('run, and the 1-minute load, warm-up off | on, one pair of columns per round:');
+  const names = [...(off[0]?.keys() ?? [])];
+  for (const name of names) {
+    const side = (list: Map<string, Measured>[]) =>
+      list
+        .map((r) => r.get(name))
+        .filter((m): m is Measured => !!m)
+        .map(
+          (m) =>
+            `${cell(m.wall)} (${m.server.p50.toFixed(0)}/${m.server.p95.toFixed(0)}) cpu ${m.neo4jCpu?.toFixed(1) ?? '-'} load ${m.load.toFixed(1)}`,
+        )
+        .join('; ');
+    say(`  ${name.padEnd(8)} off: ${side(off)}`);
+    say(`  ${''.padEnd(8)} on:  ${side(on)}`);
+  }
 }

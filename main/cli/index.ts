@@ -167,7 +167,7 @@ export function buildProgram(): Command {
     .description('say whether the local Neo4j runs, where, and which connection Caselink uses')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const { localNeo4jStatus } = await import('../db/localNeo4j');
+      const { describeCacheWarmup, localNeo4jStatus } = await import('../db/localNeo4j');
       const status = await localNeo4jStatus(caselinkHome());
       const external = configuredConnection();
       if (options.json) {
@@ -188,6 +188,7 @@ export function buildProgram(): Command {
           ? `Local Neo4j ${status.version} running at ${status.uri} (pid ${status.pid}) since ${status.startedAt}.`
           : 'Local Neo4j is not running.',
       );
+      if (status.warmup) out(describeCacheWarmup(status.warmup));
       out(`Home: ${status.home}`);
       out(`Log: ${status.logFile}`);
       out(

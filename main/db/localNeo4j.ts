@@ -4,8 +4,9 @@
  * authentication on and a generated password kept in an owner-only file.
  *
  * Layout under CASELINK_HOME/neo4j: `data/` (the store), `logs/` (Neo4j's logs and
- * `launcher.log`), `password` (0600), `state.json` (pid and port while running), `import/` (the
- * only folder `LOAD CSV` may read `file:` URLs from, relative to it).
+ * `launcher.log`), `password` (0600), `state.json` (pid and port while running), `warmup.json`
+ * (how far the page-cache warm-up has got), `import/` (the only folder `LOAD CSV` may read
+ * `file:` URLs from, relative to it).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,6 +24,7 @@ export interface LocalNeo4jPaths {
   logsDir: string;
   launcherLog: string;
   importDir: string;
+  warmupFile: string;
 }
 
 export interface LocalNeo4jState {
@@ -40,6 +42,28 @@ export interface LocalNeo4jStatus {
   version?: string;
   startedAt?: string;
   logFile: string;
+  /** The page-cache warm-up of the running database; absent when it is not running. */
+  warmup?: CacheWarmup;
+}
+
+/**
+ * The launcher's background warm-up, which reads the store and indexes into the page cache
+ * after start so that the first searches do not wait for the disk (neo4j/…/CacheWarmup.java).
+ * `full`: it stopped when the page cache had no more free pages; `off`: started without it.
+ */
+export interface CacheWarmup {
+  state: 'pending' | 'warming' | 'done' | 'full' | 'stopped' | 'failed' | 'off';
+  /** Of what it plans to read (the store, or as much of it as the page cache holds). */
+  percent?: number;
+  bytes?: number;
+  totalBytes?: number;
+  storeBytes?: number;
+  pageCacheBytes?: number;
+  seconds?: number;
+  cpuSeconds?: number;
+  startedAt?: string;
+  finishedAt?: string;
+  message?: string;
 }
 
 export interface RunningLocalNeo4j {
@@ -66,6 +90,11 @@ export interface StartOptions {
   pageCache?: string;
   /** How long to wait for Bolt to accept connections. */
   timeoutMs?: number;
+  /**
+   * Fill the page cache in the background after start (default; CASELINK_NEO4J_WARMUP=off turns
+   * it off). Never delays readiness; see {@link CacheWarmup}.
+   */
+  warmup?: boolean;
 }
 
 export function localNeo4jPaths(home: string): LocalNeo4jPaths {
@@ -79,6 +108,7 @@ export function localNeo4jPaths(home: string): LocalNeo4jPaths {
     logsDir,
     launcherLog: join(logsDir, 'launcher.log'),
     importDir: join(dir, 'import'),
+    warmupFile: join(dir, 'warmup.json'),
   };
 }
 
@@ -311,6 +341,9 @@ export async function startLocalNeo4j(options: StartOptions): Promise<RunningLoc
       paths.importDir,
       '--pagecache',
       options.pageCache ?? process.env.CASELINK_NEO4J_PAGECACHE ?? '512m',
+      '--warmup-file',
+      paths.warmupFile,
+      ...((options.warmup ?? process.env.CASELINK_NEO4J_WARMUP !== 'off') ? [] : ['--no-warmup']),
       ...(options.attached ? ['--exit-on-stdin-close'] : []),
     ];
     const child = spawn(javaBinary(process.env), args, {
@@ -424,7 +457,72 @@ export async function localNeo4jStatus(home: string): Promise<LocalNeo4jStatus> 
     version: state.version,
     startedAt: state.startedAt,
     logFile: paths.launcherLog,
+    warmup: await readWarmup(paths, state.pid),
   };
+}
+
+/** The running launcher's warm-up; `pending` until it has written its first word. */
+async function readWarmup(paths: LocalNeo4jPaths, pid: number): Promise<CacheWarmup> {
+  try {
+    const file = JSON.parse(await readFile(paths.warmupFile, 'utf8')) as CacheWarmup & { pid?: number };
+    if (file.pid !== pid) return { state: 'pending' };
+    const { pid: _pid, ...warmup } = file;
+    return warmup;
+  } catch {
+    return { state: 'pending' };
+  }
+}
+
+const WARMUP_ENDED: ReadonlySet<CacheWarmup['state']> = new Set(['done', 'full', 'stopped', 'failed', 'off']);
+
+/**
+ * Waits until the local database's page-cache warm-up has ended (done, page cache full, failed,
+ * or off) and returns how it ended; fails when the database stops or `timeoutMs` passes.
+ */
+export async function awaitCacheWarmup(home: string, timeoutMs = 600_000): Promise<CacheWarmup> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await localNeo4jStatus(home);
+    if (!status.running || !status.warmup) {
+      throw new CaselinkFailure({
+        kind: 'ConnectionUnavailable',
+        message: 'The local Neo4j stopped before its page-cache warm-up ended.',
+        hint: `See ${status.logFile}.`,
+      });
+    }
+    if (WARMUP_ENDED.has(status.warmup.state)) return status.warmup;
+    if (Date.now() > deadline) {
+      throw new CaselinkFailure({
+        kind: 'ConnectionUnavailable',
+        message: `The local Neo4j's page-cache warm-up did not end within ${Math.round(timeoutMs / 1000)} s (${status.warmup.percent ?? 0} %).`,
+        hint: `See ${status.logFile}.`,
+      });
+    }
+    await sleep(100);
+  }
+}
+
+const mib = (bytes = 0) => `${(bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 0 })} MiB`;
+
+/** What `caselink db status` says about the page-cache warm-up. */
+export function describeCacheWarmup(warmup: CacheWarmup): string {
+  const took = warmup.seconds === undefined ? '' : ` in ${warmup.seconds.toFixed(1)} s`;
+  switch (warmup.state) {
+    case 'pending':
+      return 'Page cache: warm-up about to start.';
+    case 'warming':
+      return `Page cache: warming, ${warmup.percent ?? 0} % (${mib(warmup.bytes)} of ${mib(warmup.totalBytes)}); queries are answered meanwhile, the first ones slower.`;
+    case 'done':
+      return `Page cache: warm (${mib(warmup.bytes)} of store and indexes read${took}).`;
+    case 'full':
+      return `Page cache: full after ${mib(warmup.bytes)}${took}; the store (${mib(warmup.storeBytes)}) is larger than the page cache (${mib(warmup.pageCacheBytes)}): raise CASELINK_NEO4J_PAGECACHE to hold it.`;
+    case 'stopped':
+      return `Page cache: warm-up stopped at ${warmup.percent ?? 0} %.`;
+    case 'failed':
+      return `Page cache: warm-up failed (${warmup.message ?? 'see the log'}); queries work, the first ones slower.`;
+    case 'off':
+      return 'Page cache: not warmed (CASELINK_NEO4J_WARMUP=off); it fills as queries read.';
+  }
 }
 
 /** The permission bits of the password file, for tests and `caselink db status`. */

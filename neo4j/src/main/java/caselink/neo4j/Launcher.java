@@ -29,8 +29,9 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * Caselink's local default database.
  *
  * <p>Arguments: {@code --home DIR --password-file FILE --state-file FILE --cypher-dir DIR
- * [--import-dir DIR] [--pagecache SIZE] [--port N] [--exit-on-stdin-close]}. The import folder
- * (default {@code HOME/import}) is the only place {@code LOAD CSV} may read {@code file:} URLs from.
+ * [--import-dir DIR] [--pagecache SIZE] [--port N] [--warmup-file FILE] [--no-warmup]
+ * [--exit-on-stdin-close]}. The import folder (default {@code HOME/import}) is the only place
+ * {@code LOAD CSV} may read {@code file:} URLs from.
  *
  * <p>Hardened for a laptop holding investigation data: Bolt only, on loopback; no HTTP or HTTPS
  * connector; no usage report to Neo4j; {@code LOAD CSV} reads {@code file:} URLs only inside the
@@ -41,6 +42,10 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * launcher writes the state file (JSON: pid, port, version) by atomic rename; Caselink waits for
  * it. SIGTERM (or end of stdin with {@code --exit-on-stdin-close}) shuts the database down
  * cleanly and removes the state file.
+ *
+ * <p>Once ready, the page cache is filled in the background ({@link CacheWarmup}), its progress
+ * written to the warm-up file (default {@code HOME/warmup.json}); {@code --no-warmup} leaves the
+ * cache to fill as queries read.
  */
 public final class Launcher {
     private static final String SYSTEM_DATABASE = "system";
@@ -71,7 +76,9 @@ public final class Launcher {
         if (password.length() < 8) {
             fail("the password file " + passwordFile + " holds fewer than 8 characters");
         }
+        Path warmupFile = Path.of(options.getOrDefault("warmup-file", home.resolve("warmup.json").toString()));
         Files.deleteIfExists(stateFile);
+        Files.deleteIfExists(warmupFile);
         Files.createDirectories(importDir);
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
@@ -92,9 +99,14 @@ public final class Launcher {
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);
+        CacheWarmup[] warmup = new CacheWarmup[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (warmup[0] != null) {
+                warmup[0].stop();
+            }
             try {
                 Files.deleteIfExists(stateFile);
+                Files.deleteIfExists(warmupFile);
             } catch (IOException ignored) {
                 // The state file is advisory; Caselink also checks that the pid is alive.
             }
@@ -115,6 +127,13 @@ public final class Launcher {
         writeState(stateFile, bolt.getPort());
         System.out.println("caselink-neo4j ready bolt://127.0.0.1:" + bolt.getPort());
         System.out.flush();
+        // After readiness, so that it never delays the first connection.
+        if (options.containsKey("no-warmup")) {
+            CacheWarmup.writeOff(warmupFile);
+        } else {
+            warmup[0] = new CacheWarmup(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), warmupFile);
+            warmup[0].start();
+        }
 
         if (options.containsKey("exit-on-stdin-close")) {
             Thread watcher = new Thread(() -> {
@@ -179,7 +198,7 @@ public final class Launcher {
                 fail("unexpected argument " + args[i]);
             }
             String key = args[i].substring(2);
-            if (key.equals("exit-on-stdin-close")) {
+            if (key.equals("exit-on-stdin-close") || key.equals("no-warmup")) {
                 options.put(key, "true");
             } else if (i + 1 < args.length) {
                 options.put(key, args[++i]);

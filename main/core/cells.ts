@@ -186,10 +186,12 @@ export function parseDate(cell: Cell, order: DateOrder): DateResult {
   const text = cell.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ de /g, ' ');
   if (text === '') return { ok: false, reason: 'empty' };
 
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t].*)?$/.exec(text);
+  // A dot may be followed by a space and close the date: Hungarian "2024. 03. 12.", Latvian
+  // "2024.03.12.", Czech and Slovak "12. 3. 1985", Croatian and Serbian "12.03.1985.".
+  let m = /^(\d{4})(?:[-/]|\. ?)(\d{1,2})(?:[-/]|\. ?)(\d{1,2})\.?(?:[ t].*)?$/.exec(text);
   if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
 
-  m = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{2}|\d{4})(?: .*)?$/.exec(text);
+  m = /^(\d{1,2})(?:[-/ ]|\. ?)(\d{1,2})(?:[-/ ]|\. ?)(\d{2}|\d{4})\.?(?: .*)?$/.exec(text);
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[2]);

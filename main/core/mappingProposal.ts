@@ -736,7 +736,10 @@ export function fieldOfValues(
     return 'sortCode';
   if (
     samples.filter((c) => c instanceof Date).length / texts.length > 0.6 ||
-    share(texts, (t) => /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(t.trim()) && parseDate(t, dateOrder).ok) > 0.6
+    share(
+      texts,
+      (t) => /^\d{1,4}(?:[/-]|\. ?)\d{1,2}(?:[/-]|\. ?)\d{1,4}\.?$/.test(t.trim()) && parseDate(t, dateOrder).ok,
+    ) > 0.6
   )
     return unreadFile && birthDates(samples, dateOrder) ? 'birthDate' : 'eventDate';
   // "12.12.1982, Craiova": a date of birth and the place, in one cell.

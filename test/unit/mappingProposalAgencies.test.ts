@@ -332,7 +332,7 @@ describe('role words in cells, in the languages read later', () => {
 });
 
 describe('dates written with month names, in the languages of the agencies', () => {
-  it('reads day-month-year, year-month-day and Latvian, Vietnamese and Thai (Buddhist era) forms, and refuses a name of two months', () => {
+  it('reads day-month-year, year-month-day and Latvian, Vietnamese and Thai (Buddhist era) forms, numbers with spaced and closing dots, and refuses a name of two months', () => {
     const written = [
       '12. März 2024',
       '3. Jänner 2025',
@@ -362,6 +362,11 @@ describe('dates written with month names, in the languages of the agencies', () 
       '3 maart 1991',
       // November in Polish but October in Croatian: refused rather than guessed.
       '12 listopada 2024',
+      // Numbers with a space after each dot, or a closing dot.
+      '12. 3. 1985',
+      '2024. 03. 12.',
+      '2024.03.12.',
+      '12.03.1985.',
     ];
     expect(Object.fromEntries(written.map((w) => [w, parseDate(w, 'DMY')]))).toEqual({
       '12. März 2024': { ok: true, date: '2024-03-12' },
@@ -391,6 +396,10 @@ describe('dates written with month names, in the languages of the agencies', () 
       '3 settembre 1991': { ok: true, date: '1991-09-03' },
       '3 maart 1991': { ok: true, date: '1991-03-03' },
       '12 listopada 2024': { ok: false, reason: '"12 listopada 2024" is not a date this profile can read (DMY)' },
+      '12. 3. 1985': { ok: true, date: '1985-03-12' },
+      '2024. 03. 12.': { ok: true, date: '2024-03-12' },
+      '2024.03.12.': { ok: true, date: '2024-03-12' },
+      '12.03.1985.': { ok: true, date: '1985-03-12' },
     });
   });
 });

@@ -11,14 +11,14 @@ CALL (r) {
   OPTIONAL MATCH (r)-[:MENTIONS*0..1]->()-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]->(i)
   WHERE x.record = r.id AND NOT coalesce(i.hub, false)
   WITH DISTINCT i
-  ORDER BY elementId(i)
+  ORDER BY [l IN labels(i) WHERE l <> 'Party'][0], i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate
   RETURN collect({label: [l IN labels(i) WHERE l <> 'Party'][0], id: elementId(i), display: i.display}) AS recordIdentifiers
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]->(i)
   WHERE NOT coalesce(i.hub, false)
   WITH DISTINCT i
-  ORDER BY elementId(i)
+  ORDER BY [l IN labels(i) WHERE l <> 'Party'][0], i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate
   RETURN collect({label: [l IN labels(i) WHERE l <> 'Party'][0], id: elementId(i), display: i.display,
     key: coalesce(i.e164, i.key, i.number, i.plate), kind: i.kind}) AS identifiers
 }

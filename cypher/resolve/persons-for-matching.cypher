@@ -3,8 +3,9 @@
 // (with their normalised value and kind: document numbers, address keys), and those anyone in its
 // record used (hubs left out). A page of persons at a time, by id after $after (the persons'
 // unique index gives the order), so that no transaction grows with the graph; ordered, so that
-// two resolutions of one graph read the same input. A person no record mentions comes with a null
-// record (skipped, but it moves the page on).
+// two resolutions of one graph read the same input (identifiers by their own keys, not element ids,
+// which follow the order things were written in: reasons cite them in this order). A person no
+// record mentions comes with a null record (skipped, but it moves the page on).
 // mode: read
 // params: $after, $limit
 MATCH (p:Person)
@@ -17,14 +18,14 @@ CALL (r) {
   OPTIONAL MATCH (r)-[:MENTIONS*0..1]->()-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]->(i)
   WHERE x.record = r.id AND NOT coalesce(i.hub, false)
   WITH DISTINCT i
-  ORDER BY elementId(i)
+  ORDER BY [l IN labels(i) WHERE l <> 'Party'][0], i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate
   RETURN collect({label: [l IN labels(i) WHERE l <> 'Party'][0], id: elementId(i), display: i.display}) AS recordIdentifiers
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]->(i)
   WHERE NOT coalesce(i.hub, false)
   WITH DISTINCT i
-  ORDER BY elementId(i)
+  ORDER BY [l IN labels(i) WHERE l <> 'Party'][0], i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate
   RETURN collect({label: [l IN labels(i) WHERE l <> 'Party'][0], id: elementId(i), display: i.display,
     key: coalesce(i.e164, i.key, i.number, i.plate), kind: i.kind}) AS identifiers
 }

@@ -17,6 +17,10 @@ export type FindPathsInput = z.input<typeof findPathsInput>;
 /** Paths the statement answers before mentions are joined, so that joined duplicates leave room. */
 const RAW_PATHS = 100;
 
+/** How many paths each statement asks Neo4j for per pair of ends (`SHORTEST k` in the .cypher files). */
+const PER_PAIR = 12;
+const PER_PAIR_MANY = 50;
+
 type PathStatement = (db: Database, params: Params) => Promise<Row[]>;
 
 /**
@@ -72,6 +76,53 @@ interface RawPath {
   rels: { type: string; record: string | null; agency: string | null; role: string | null }[];
 }
 
+/** A path's ends and steps by stable keys (never element ids), to order paths the same way in any database. */
+function pathKey(p: RawPath): string {
+  return p.nodes
+    .map((n, i) => {
+      const rel = i > 0 ? p.rels[i - 1] : undefined;
+      const step = rel ? `${rel.type}:${rel.record ?? ''}:${rel.role ?? ''} ` : '';
+      return `${step}${refOfNode(n.labels, n.keys) ?? n.labels.join(':')}`;
+    })
+    .join(' ');
+}
+
+/**
+ * The paths that any database holding the same data answers alike. `SHORTEST k` gives each pair
+ * of ends its k shortest paths, but when more paths than k are as short as the k-th, which of them
+ * come back is the order Neo4j meets relationships in (the order they were written in, which a
+ * restored copy, another import order or another import's batches change); the same holds for the
+ * statement's LIMIT. Every path shorter than the longest of a pair that filled its k (or of an
+ * answer that filled its LIMIT) came back, so those are kept (`paths`) and that length and longer
+ * are left out (`cutAt`); `cut` holds the paths of that length, ordered by key, for when nothing
+ * shorter is left.
+ */
+export function certainPaths(
+  raw: readonly RawPath[],
+  perPair: number,
+  limit = RAW_PATHS,
+): { paths: RawPath[]; cutAt: number | null; cut: RawPath[] } {
+  const pairs = new Map<string, number[]>();
+  for (const p of raw) {
+    const [first, last] = [p.nodes[0], p.nodes[p.nodes.length - 1]];
+    const pair = [first, last].map((n) => (n ? (refOfNode(n.labels, n.keys) ?? '') : '')).join(' ');
+    pairs.set(pair, [...(pairs.get(pair) ?? []), p.rels.length]);
+  }
+  let cutAt = Infinity;
+  for (const lengths of pairs.values()) if (lengths.length >= perPair) cutAt = Math.min(cutAt, Math.max(...lengths));
+  if (raw.length >= limit) cutAt = Math.min(cutAt, Math.max(...raw.map((p) => p.rels.length)));
+  const byKey = (a: RawPath, b: RawPath) => {
+    const [x, y] = [pathKey(a), pathKey(b)];
+    return a.rels.length - b.rels.length || (x < y ? -1 : x > y ? 1 : 0);
+  };
+  if (cutAt === Infinity) return { paths: [...raw].sort(byKey), cutAt: null, cut: [] };
+  return {
+    paths: raw.filter((p) => p.rels.length < cutAt).sort(byKey),
+    cutAt,
+    cut: raw.filter((p) => p.rels.length === cutAt).sort(byKey),
+  };
+}
+
 /**
  * Finds the shortest paths between two chart nodes; see the module comment. One read transaction
  * for the ends, the paths and what is on them.
@@ -97,14 +148,34 @@ async function findPathsIn(db: Database, opts: z.output<typeof findPathsInput>):
       slice: { nodes: [], edges: [], hubsLeftOut: 0, cappedOut: 0, notes: ['Both ends are the same node.'] },
     };
   }
-  // Asking Neo4j for more paths per pair of ends costs more: the wider statement only when wanted.
-  const rows = await shortestPathRows(db, opts.maxHops, opts.limit > 5, {
-    from: ends.elements.get(from as string) ?? [],
-    to: ends.elements.get(to as string) ?? [],
-    includeHubs: opts.includeHubs,
-    limit: RAW_PATHS,
-  });
-  const raw = rows.map((r) => ({ nodes: r.get('nodes'), rels: r.get('rels') }) as RawPath);
+  const read = async (many: boolean) => {
+    const rows = await shortestPathRows(db, opts.maxHops, many, {
+      from: ends.elements.get(from as string) ?? [],
+      to: ends.elements.get(to as string) ?? [],
+      includeHubs: opts.includeHubs,
+      limit: RAW_PATHS,
+    });
+    return certainPaths(
+      rows.map((r) => ({ nodes: r.get('nodes'), rels: r.get('rels') }) as RawPath),
+      many ? PER_PAIR_MANY : PER_PAIR,
+    );
+  };
+  // Asking Neo4j for more paths per pair of ends costs more: the wider statement only when wanted,
+  // or when the narrower one could not tell which of the shortest paths to show.
+  let found = await read(opts.limit > 5);
+  if (found.paths.length === 0 && found.cutAt !== null && opts.limit <= 5) found = await read(true);
+  let raw = found.paths;
+  if (raw.length === 0 && found.cutAt !== null) {
+    // More shortest paths than any statement reads: some of them, in the order of their keys.
+    raw = found.cut;
+    notes.push(
+      `There are more paths of ${found.cutAt} steps than one search reads: these are some of them, and another database holding the same data may show others.`,
+    );
+  } else if (found.cutAt !== null) {
+    notes.push(
+      `Paths of ${found.cutAt} steps or more are left out: there are more of them than one search reads${opts.limit > 5 ? '' : ' (ask for more paths to read more)'}.`,
+    );
+  }
   const graphRefs = raw.flatMap((p) => p.nodes.map((n) => refOfNode(n.labels, n.keys) ?? ''));
   const loaded = await loadChartNodes(
     db,

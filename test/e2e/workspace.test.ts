@@ -5,20 +5,17 @@
  * agencies, save the chart, reload the page and reopen it. Needs `electron-vite build` to have run.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRef } from '../../main/contract/workspaceTypes';
 import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
 import { launchApp, rendererDir, resultsDir, text, UI_TIMEOUT } from '../support/browser';
 import { openTestServices, type TestServices } from '../support/services';
-import { buildWorkspaceGraph } from '../support/workspaceGraph';
+import { loadWorkspaceGraph } from '../support/workspaceGraph';
 
 describe('the investigator’s panels', () => {
   let services: TestServices;
-  let dir: string;
   let server: BridgeServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -40,8 +37,7 @@ describe('the investigator’s panels', () => {
       throw new Error(`No built renderer in ${rendererDir}: run \`npx electron-vite build\` first.`);
     }
     services = await openTestServices();
-    dir = await mkdtemp(join(tmpdir(), 'caselink-ws-e2e-'));
-    await buildWorkspaceGraph(services.db, dir);
+    await loadWorkspaceGraph(services.db);
     server = await startBridgeServer({ api: services.api, rendererDir, port: 0 });
     ({ browser, context, page } = await launchApp(server.url, errors));
   }, 300_000);
@@ -51,7 +47,6 @@ describe('the investigator’s panels', () => {
     await browser?.close();
     await server?.close();
     await services?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('finds a phone typed in national form with "/", and Enter puts it on an empty chart, selected', async () => {

@@ -7,7 +7,7 @@ import type { ChartSliceDto, NodeDetailsDto, PathsResultDto } from '../../main/c
 import { nodeRef } from '../../main/contract/workspaceTypes';
 import { openTestServices, type TestServices } from '../support/services';
 import { testProcessEnv } from '../support/testNeo4j';
-import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
+import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
 // The built CLI (npm run build), run as a user runs it, against the test run's real Neo4j.
 const cli = join(__dirname, '../../out/main/cli.js');
@@ -25,7 +25,7 @@ describe('caselink expand, path and details', () => {
   beforeAll(async () => {
     services = await openTestServices();
     dir = await mkdtemp(join(tmpdir(), 'caselink-ws-cli-'));
-    graph = await buildWorkspaceGraph(services.db, dir);
+    graph = await loadWorkspaceGraph(services.db);
     env = testProcessEnv({ CASELINK_HOME: dir });
   });
   afterAll(async () => {

@@ -15,7 +15,7 @@ import { importMany } from '../../main/services/import/importMany';
 import { resolve } from '../../main/services/resolveService';
 import { openTestServices, type TestServices } from '../support/services';
 import { personProfile, writeDelimited } from '../support/sheets';
-import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
+import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
 const run = promisify(execFile);
 const P1 = nodeRef('phone', ['+447700900123']);
@@ -76,7 +76,7 @@ describe('exporting a chart', () => {
   beforeAll(async () => {
     services = await openTestServices();
     dir = await mkdtemp(join(tmpdir(), 'caselink-export-'));
-    graph = await buildWorkspaceGraph(services.db, dir);
+    graph = await loadWorkspaceGraph(services.db);
   });
   afterAll(async () => {
     await services.close();

@@ -6,9 +6,6 @@
  * only with redaction on; every export, refused ones included, is in the audit trail.
  */
 import { unzipSync, strFromU8 } from 'fflate';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportChartInput } from '../../main/contract/api';
 import { nodeRef } from '../../main/contract/workspaceTypes';
@@ -16,21 +13,19 @@ import { dispatch } from '../../main/services/api';
 import { listEvents } from '../../main/services/auditService';
 import { EXPORT_FORMATS } from '../../main/services/export/exportService';
 import { openTestServices, type TestServices } from '../support/services';
-import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
+import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
 const P1 = nodeRef('phone', ['+447700900123']);
 
 describe('exportChart, the app’s export', () => {
   let services: TestServices;
-  let dir: string;
   let graph: WorkspaceGraph;
   let chart: ExportChartInput['chart'];
   const person = (name: string) => nodeRef('person', [graph.mentions[name] as string]);
 
   beforeAll(async () => {
     services = await openTestServices();
-    dir = await mkdtemp(join(tmpdir(), 'caselink-export-api-'));
-    graph = await buildWorkspaceGraph(services.db, dir);
+    graph = await loadWorkspaceGraph(services.db);
     const slice = await services.api.expandNodes({ nodes: [P1], hops: 2 });
     if (!slice.ok) throw new Error(slice.error.message);
     const nodes = [...new Set([P1, ...slice.value.nodes.map((n) => n.id)])].sort();
@@ -38,7 +33,6 @@ describe('exportChart, the app’s export', () => {
   }, 600_000);
   afterAll(async () => {
     await services?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('offers the formats the export service writes, in its order', async () => {

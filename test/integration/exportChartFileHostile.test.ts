@@ -18,7 +18,7 @@ import { listEvents } from '../../main/services/auditService';
 import { graphStats } from '../../main/services/statsService';
 import { openTestServices, type TestServices } from '../support/services';
 import { testProcessEnv } from '../support/testNeo4j';
-import { buildWorkspaceGraph } from '../support/workspaceGraph';
+import { loadWorkspaceGraph } from '../support/workspaceGraph';
 
 const cli = join(__dirname, '../../out/main/cli.js');
 /**
@@ -37,7 +37,7 @@ describe('caselink export --chart with a hostile chart file', () => {
     if (!existsSync(cli)) throw new Error(`No ${cli}: run \`npx electron-vite build\` first.`);
     services = await openTestServices();
     dir = await mkdtemp(join(tmpdir(), 'caselink-hostile-chart-'));
-    await buildWorkspaceGraph(services.db, dir);
+    await loadWorkspaceGraph(services.db);
     env = testProcessEnv({ CASELINK_HOME: dir });
   }, 600_000);
   afterAll(async () => {

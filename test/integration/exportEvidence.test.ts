@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRef } from '../../main/contract/workspaceTypes';
 import type { Database } from '../../main/db/database';
@@ -8,7 +5,7 @@ import { buildChart } from '../../main/services/export/buildChart';
 import { distinctSorted, type ChartDefinitionInput, type ExportChart } from '../../main/services/export/chartModel';
 import { explainEdge, nodeDetails } from '../../main/services/workspace/detailsService';
 import { openTestServices, type TestServices } from '../support/services';
-import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
+import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
 /** A database that counts the read statements run through it, by name. */
 function counting(db: Database): { db: Database; counts: Map<string, number> } {
@@ -30,7 +27,6 @@ const total = (counts: Map<string, number>) => [...counts.values()].reduce((n, c
 
 describe("an export chart's evidence", () => {
   let services: TestServices;
-  let dir: string;
   let graph: WorkspaceGraph;
   const person = (name: string) => nodeRef('person', [graph.mentions[name] as string]);
   /** The whole graph around Ion Popescu, hubs and all: persons, records, cases, phones, e-mails. */
@@ -43,12 +39,10 @@ describe("an export chart's evidence", () => {
 
   beforeAll(async () => {
     services = await openTestServices();
-    dir = await mkdtemp(join(tmpdir(), 'caselink-export-evidence-'));
-    graph = await buildWorkspaceGraph(services.db, dir);
+    graph = await loadWorkspaceGraph(services.db);
   });
   afterAll(async () => {
     await services.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   /** Each element's sources as the details panel lists them, one node or link at a time. */

@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaselinkApi, Result } from '../../main/contract/api';
 import { nodeRef } from '../../main/contract/workspaceTypes';
@@ -9,7 +7,7 @@ import { listEvents } from '../../main/services/auditService';
 import { graphStats } from '../../main/services/statsService';
 import { openTestServices, type TestServices } from '../support/services';
 import { GRADING } from '../support/sheets';
-import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
+import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
 const P1 = nodeRef('phone', ['+447700900123']);
 
@@ -21,7 +19,6 @@ function value<T>(result: Result<T>): T {
 describe('details, evidence and saved investigations through the API', () => {
   let services: TestServices;
   let api: CaselinkApi;
-  let dir: string;
   let graph: WorkspaceGraph;
   const person = (...names: string[]) =>
     nodeRef('person', [names.map((n) => graph.mentions[n] as string).sort()[0] as string]);
@@ -29,12 +26,10 @@ describe('details, evidence and saved investigations through the API', () => {
   beforeAll(async () => {
     services = await openTestServices();
     api = services.api;
-    dir = await mkdtemp(join(tmpdir(), 'caselink-ws-details-'));
-    graph = await buildWorkspaceGraph(services.db, dir);
+    graph = await loadWorkspaceGraph(services.db);
   });
   afterAll(async () => {
     await services.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it("gives every property of a person with its sources down to column, cell and the file's SHA-256, and which agencies know it", async () => {

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartSliceDto } from '../../main/contract/api';
 import { nodeRef } from '../../main/contract/workspaceTypes';
@@ -8,7 +5,7 @@ import { expandNodes } from '../../main/services/workspace/expandService';
 import { loadChartNodes } from '../../main/services/workspace/chartNodes';
 import { findPaths, shortestPathRows } from '../../main/services/workspace/pathService';
 import { openTestServices, type TestServices } from '../support/services';
-import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
+import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
 const P1 = nodeRef('phone', ['+447700900123']);
 const P888 = nodeRef('phone', ['+447700900888']);
@@ -18,7 +15,6 @@ const ELENA_EMAIL = nodeRef('email', ['elena.dima@example.com']);
 
 describe('expanding chart nodes and finding paths between them', () => {
   let services: TestServices;
-  let dir: string;
   let graph: WorkspaceGraph;
   /** A person's chart reference: the smallest id among the mentions named. */
   const person = (...names: string[]) =>
@@ -39,8 +35,7 @@ describe('expanding chart nodes and finding paths between them', () => {
 
   beforeAll(async () => {
     services = await openTestServices();
-    dir = await mkdtemp(join(tmpdir(), 'caselink-ws-expand-'));
-    graph = await buildWorkspaceGraph(services.db, dir);
+    graph = await loadWorkspaceGraph(services.db);
     names = new Map([
       [person('Ion Popescu', 'POPESCU Ion'), 'Ion'],
       [person('Ion POPESCU'), 'Ion (NGO)'],
@@ -61,7 +56,6 @@ describe('expanding chart nodes and finding paths between them', () => {
   });
   afterAll(async () => {
     await services.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('expands a person (either mention) to its identifiers, records and open candidates, hubs left out with a note', async () => {

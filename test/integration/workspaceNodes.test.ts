@@ -1,28 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRef } from '../../main/contract/workspaceTypes';
 import { loadChartNodes } from '../../main/services/workspace/chartNodes';
 import { readChartNodes } from '../../main/services/workspace/expandService';
 import { overview } from '../../main/services/graphService';
 import { openTestServices, type TestServices } from '../support/services';
-import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
+import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
 describe('chart nodes: stable references, persons rather than mentions', () => {
   let services: TestServices;
-  let dir: string;
   let graph: WorkspaceGraph;
   const m = (name: string) => graph.mentions[name] as string;
 
   beforeAll(async () => {
     services = await openTestServices();
-    dir = await mkdtemp(join(tmpdir(), 'caselink-ws-nodes-'));
-    graph = await buildWorkspaceGraph(services.db, dir);
+    graph = await loadWorkspaceGraph(services.db);
   });
   afterAll(async () => {
     await services.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('draws a person joined by a confirmed match once, under its smallest mention id, from either mention', async () => {

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRef, searchInput } from '../../main/contract/workspaceTypes';
@@ -9,7 +6,7 @@ import { expandNodes } from '../../main/services/workspace/expandService';
 import { findPaths } from '../../main/services/workspace/pathService';
 import { search } from '../../main/services/workspace/searchService';
 import { openTestServices, type TestServices } from '../support/services';
-import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
+import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
 /**
  * A parameter's Cypher type as Neo4j keys its plan cache by: an empty list, a list of strings and
@@ -66,18 +63,15 @@ function recording(db: Database): { db: Database; types: Map<string, Set<string>
 // must get one mix, whatever the investigator asks, so that it is planned once.
 describe('each workspace statement is sent one mix of parameter types, so that Neo4j plans it once', () => {
   let services: TestServices;
-  let dir: string;
   let graph: WorkspaceGraph;
   const mention = (name: string) => nodeRef('person', [graph.mentions[name] as string]);
 
   beforeAll(async () => {
     services = await openTestServices();
-    dir = await mkdtemp(join(tmpdir(), 'caselink-ws-plans-'));
-    graph = await buildWorkspaceGraph(services.db, dir);
+    graph = await loadWorkspaceGraph(services.db);
   });
   afterAll(async () => {
     await services.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('over searches, expansions with and without filters, and paths', async () => {

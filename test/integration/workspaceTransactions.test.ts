@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRef, searchInput } from '../../main/contract/workspaceTypes';
 import type { Database } from '../../main/db/database';
@@ -9,7 +6,7 @@ import { explainEdge, nodeDetails } from '../../main/services/workspace/detailsS
 import { findPaths } from '../../main/services/workspace/pathService';
 import { search } from '../../main/services/workspace/searchService';
 import { openTestServices, type TestServices } from '../support/services';
-import { buildWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
+import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 
 /** What a question cost: transactions opened, statements run, and rounds of waiting on them. */
 interface Count {
@@ -65,18 +62,15 @@ function statementByStatement(db: Database): Database {
 
 describe('the workspace answers each question in one read transaction', () => {
   let services: TestServices;
-  let dir: string;
   let graph: WorkspaceGraph;
   const mention = (name: string) => nodeRef('person', [graph.mentions[name] as string]);
 
   beforeAll(async () => {
     services = await openTestServices();
-    dir = await mkdtemp(join(tmpdir(), 'caselink-ws-tx-'));
-    graph = await buildWorkspaceGraph(services.db, dir);
+    graph = await loadWorkspaceGraph(services.db);
   });
   afterAll(async () => {
     await services.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   const questions: [string, (db: Database) => Promise<unknown>][] = [

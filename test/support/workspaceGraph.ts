@@ -8,9 +8,13 @@
  *   Andrei Lungu (BORDER); POPESCU Ion (the same person) shares phone 07700 900888 with Andrei.
  * - The hotline 0800 012 1700 is a hub (four records at a hub threshold of four): Ion Popescu,
  *   Andrei Lungu and two NGO callers.
+ *
+ * A dozen test files start from this graph: `loadWorkspaceGraph` builds it once per run and puts
+ * it back from a snapshot in the files after.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseProfile } from '../../main/core/profile';
 import type { Database } from '../../main/db/database';
@@ -18,8 +22,10 @@ import { upsertAgency } from '../../main/services/agencyService';
 import { importMany } from '../../main/services/import/importMany';
 import { decideMatch } from '../../main/services/matchService';
 import { resolve } from '../../main/services/resolveService';
+import { restoreGraphSnapshot, saveGraphSnapshot } from './graphSnapshot';
 import { seedPairs } from './matchPairs';
 import { personProfile, writeDelimited } from './sheets';
+import { testNeo4j, testScratch } from './testNeo4j';
 
 const HEADER = ['Case', 'Date', 'Name', 'DOB', 'Phone', 'Phone 2', 'Email'];
 const COLUMNS = {
@@ -56,22 +62,32 @@ export interface WorkspaceGraph {
   mentions: Record<string, string>;
 }
 
-/** Imports the three agencies' files written in `dir`, resolves, and sets the pairs. */
-export async function buildWorkspaceGraph(db: Database, dir: string): Promise<WorkspaceGraph> {
-  const toImport = [];
+const fileOf = (dir: string, agency: string) => join(dir, `${agency.toLowerCase()}.csv`);
+
+async function filesIn(dir: string): Promise<WorkspaceGraph['files']> {
   const files: WorkspaceGraph['files'] = {};
-  for (const [agency, rows] of Object.entries(WORKSPACE_ROWS)) {
-    await upsertAgency(db, { code: agency, name: agency, country: 'GB' });
-    const path = join(dir, `${agency.toLowerCase()}.csv`);
-    await writeDelimited(path, [HEADER, ...rows], ',');
+  for (const agency of Object.keys(WORKSPACE_ROWS)) {
+    const path = fileOf(dir, agency);
     files[agency] = {
       path,
       sha256: createHash('sha256')
         .update(await readFile(path))
         .digest('hex'),
     };
+  }
+  return files;
+}
+
+/** Imports the three agencies' files written in `dir`, resolves, and sets the pairs. */
+export async function buildWorkspaceGraph(db: Database, dir: string): Promise<WorkspaceGraph> {
+  const toImport = [];
+  for (const [agency, rows] of Object.entries(WORKSPACE_ROWS)) {
+    await upsertAgency(db, { code: agency, name: agency, country: 'GB' });
+    const path = fileOf(dir, agency);
+    await writeDelimited(path, [HEADER, ...rows], ',');
     toImport.push({ path, agency, profile: parseProfile(personProfile(agency, COLUMNS)), profileSource: 'test' });
   }
+  const files = await filesIn(dir);
   const outcomes = await importMany(db, toImport, {
     cardHash: (pan) => pan.slice(-4),
     reportDir: join(dir, 'reports'),
@@ -87,6 +103,25 @@ export async function buildWorkspaceGraph(db: Database, dir: string): Promise<Wo
   const confirmed = pairs[0] as { a: string; b: string };
   await decideMatch(db, { ...confirmed, status: 'confirmed', reviewerName: 'test' });
   return { files, mentions: await mentionIds(db) };
+}
+
+/**
+ * The workspace graph in the emptied, schema-applied test graph of the run's Neo4j. The first
+ * test file of a run to ask builds it (import, resolution and a review decision, seconds on a
+ * busy machine) from files in the run's scratch folder and saves it; the files after it put that
+ * graph back from the snapshot (a fraction of a second), with the same files and SHA-256s.
+ */
+export async function loadWorkspaceGraph(db: Database): Promise<WorkspaceGraph> {
+  const dir = join(testScratch(), 'workspace-graph');
+  const snapshot = join(dir, 'graph.json');
+  if (existsSync(snapshot)) {
+    await restoreGraphSnapshot(testNeo4j(), snapshot);
+    return { files: await filesIn(dir), mentions: await mentionIds(db) };
+  }
+  await mkdir(dir, { recursive: true });
+  const graph = await buildWorkspaceGraph(db, dir);
+  await saveGraphSnapshot(testNeo4j(), snapshot);
+  return graph;
 }
 
 async function mentionIds(db: Database): Promise<Record<string, string>> {

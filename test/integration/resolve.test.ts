@@ -2,14 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importMany } from '../../main/services/import/importMany';
-import { loadManifest } from '../../main/services/import/profiles';
 import { explainLink, sharedIdentifiers } from '../../main/services/linkService';
 import { decideMatch, listMatches } from '../../main/services/matchService';
 import { resolve, setHubOverride } from '../../main/services/resolveService';
 import { graphStats } from '../../main/services/statsService';
 import { listEvents } from '../../main/services/auditService';
 import { setModelValue, showModel } from '../../main/services/modelService';
+import { importDemoAgencies, keepDemoGraph } from '../support/demoGraph';
 import { openTestServices, type TestServices } from '../support/services';
 
 interface Mention {
@@ -52,16 +51,15 @@ describe('resolving the sample agencies', () => {
   let services: TestServices;
   let truth: GroundTruth;
 
-  const importAll = async () => {
-    const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
-    return importMany(services.db, manifest.files, { agencies: manifest.agencies, cardHash: (pan) => pan.slice(-4) });
-  };
+  const importAll = () => importDemoAgencies(services);
 
   beforeAll(async () => {
     services = await openTestServices();
     truth = JSON.parse(await readFile(join(root, 'fixtures/ground-truth.json'), 'utf8')) as GroundTruth;
-    await importAll();
+    const outcomes = await importAll();
     await resolve(services.db);
+    // The graph the end-to-end tests of the demo app start from: they put it back rather than build it again.
+    await keepDemoGraph(outcomes);
     // Importing every sample agency takes minutes on a loaded two-core machine.
   }, 900_000);
   afterAll(() => services.close());

@@ -4,17 +4,16 @@
  * The end-to-end tests that need a realistic chart start here.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
-import { importMany } from '../../main/services/import/importMany';
-import { loadManifest } from '../../main/services/import/profiles';
 import { resolve as resolveGraph } from '../../main/services/resolveService';
-import { launchApp, rendererDir, root } from './browser';
-import { restoreGraphSnapshot, saveGraphSnapshot } from './graphSnapshot';
+import { launchApp, rendererDir } from './browser';
+import { demoGraphSnapshot, importDemoAgencies, keepDemoGraph } from './demoGraph';
+import { restoreGraphSnapshot } from './graphSnapshot';
 import { openTestServices, type TestServices } from './services';
-import { testNeo4j, testScratch } from './testNeo4j';
+import { testNeo4j } from './testNeo4j';
 
 /** How long importing and resolving every fixture may take in a `beforeAll` (minutes on a busy two-core machine). */
 export const DEMO_SETUP_TIMEOUT = 900_000;
@@ -31,25 +30,19 @@ export interface DemoApp {
 
 /**
  * Every sample agency imported and resolved into the emptied test graph. The first test file of a
- * run imports and resolves (minutes on a busy machine) and saves the graph; the files after it put
- * that graph back (seconds), so the import itself is tested once per run here and throughout the
- * import tests.
+ * run to need it (in a whole run, the integration test of resolution) imports and resolves
+ * (minutes on a busy machine) and saves the graph; the files after it put that graph back
+ * (seconds), so the import itself is tested once per run and throughout the import tests.
  */
 async function loadDemoGraph(services: TestServices): Promise<void> {
-  const snapshot = join(testScratch(), 'demo-graph.json');
-  if (existsSync(snapshot)) {
-    await restoreGraphSnapshot(testNeo4j(), snapshot);
+  if (existsSync(demoGraphSnapshot())) {
+    await restoreGraphSnapshot(testNeo4j(), demoGraphSnapshot());
     return;
   }
-  const manifest = await loadManifest(join(root, 'fixtures/agencies.json'));
-  const outcomes = await importMany(services.db, manifest.files, {
-    agencies: manifest.agencies,
-    cardHash: (pan) => pan.slice(-4),
-    reportDir: join(services.home, 'reports'),
-  });
+  const outcomes = await importDemoAgencies(services);
   expect(outcomes.every((o) => o.ok)).toBe(true);
   await resolveGraph(services.db);
-  await saveGraphSnapshot(testNeo4j(), snapshot);
+  await keepDemoGraph(outcomes);
 }
 
 /** Imports and resolves the fixtures, serves the built renderer and opens it; console errors go to `errors`. */

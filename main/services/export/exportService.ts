@@ -23,8 +23,7 @@ import {
   type ExportEdge,
   type ExportNode,
 } from './chartModel';
-import { toAnx, toChartFile, toCsv, toGraphml } from './formats';
-import { chartPdf, chartPng, chartSvg, type ChartPrintOptions } from './printChart';
+import type { ChartPrintOptions } from './printChart';
 import { redactChart, type RedactionKeyEntry } from './redact';
 import { EXPORT_FORMATS } from '../../contract/choices';
 
@@ -157,7 +156,9 @@ export const unchanged = (r: ChangeReport) =>
 
 /**
  * The bytes of each file of an export, by file name (one entry named '', or CSV's three). The
- * chart is written as it is given: redact it first (prepareChart does).
+ * chart is written as it is given: redact it first (prepareChart does). Each format's writer is
+ * loaded when that format is asked for: the drawn formats' PDF, font, layout and PNG libraries take
+ * about a third of a second of CPU to load, which a CLI export of CSV or GraphML would otherwise pay.
  */
 export async function writeFormat(
   chart: ExportChart,
@@ -168,9 +169,13 @@ export async function writeFormat(
   files: Record<string, string | Uint8Array>;
   notes: string[];
 }> {
-  if (format === 'pdf') return { files: { '': await chartPdf(chart, fingerprint, print) }, notes: [] };
-  if (format === 'svg') return { files: { '': chartSvg(chart, fingerprint, print) }, notes: [] };
-  if (format === 'png') return { files: { '': await chartPng(chart, fingerprint, print) }, notes: [] };
+  if (format === 'pdf' || format === 'svg' || format === 'png') {
+    const { chartPdf, chartPng, chartSvg } = await import('./printChart');
+    if (format === 'pdf') return { files: { '': await chartPdf(chart, fingerprint, print) }, notes: [] };
+    if (format === 'svg') return { files: { '': chartSvg(chart, fingerprint, print) }, notes: [] };
+    return { files: { '': await chartPng(chart, fingerprint, print) }, notes: [] };
+  }
+  const { toAnx, toChartFile, toCsv, toGraphml } = await import('./formats');
   if (format === 'csv') return { files: toCsv(chart), notes: [] };
   if (format === 'graphml') return { files: { '': toGraphml(chart, fingerprint) }, notes: [] };
   if (format === 'json') return { files: { '': toChartFile(chart, fingerprint) }, notes: [] };

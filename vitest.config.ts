@@ -2,11 +2,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { OWN_NEO4J_PROJECT, SHARED_DATABASE_PROJECT, SpreadingSequencer } from './test/support/sequencer';
 
 /**
- * Test files that start, kill and restart a Neo4j of their own: they never use the shared one, or
- * (the bulk load) take their turn at it for the part that does.
+ * Test files that start (and some kill and restart) a Neo4j of their own: they never use the
+ * shared one, or (the bulk load) take their turn at it for the part that does. Listed here they
+ * run beside the shared-database files instead of holding a turn they do not need.
  */
 const OWN_NEO4J_FILES = [
   'test/integration/localNeo4j.test.ts',
+  'test/integration/neo4jHardening.test.ts',
   'test/integration/importCrash.test.ts',
   'test/integration/bulkLoad.test.ts',
   'test/integration/fairBaseline.test.ts',

@@ -16,6 +16,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CaselinkFailure } from '../contract/errors';
 
+function warmupArgs(option: StartOptions['warmup']): string[] {
+  const env = process.env.CASELINK_NEO4J_WARMUP;
+  const warmup = option ?? (env === 'off' ? false : env === 'now' ? 'now' : true);
+  if (warmup === false) return ['--no-warmup'];
+  return warmup === 'now' ? ['--warmup-priority', 'normal'] : [];
+}
+
 export interface LocalNeo4jPaths {
   dir: string;
   passwordFile: string;
@@ -91,10 +98,12 @@ export interface StartOptions {
   /** How long to wait for Bolt to accept connections. */
   timeoutMs?: number;
   /**
-   * Fill the page cache in the background after start (default; CASELINK_NEO4J_WARMUP=off turns
-   * it off). Never delays readiness; see {@link CacheWarmup}.
+   * Fill the page cache in the background after start: `true` (the default) at the lowest CPU
+   * priority, `'now'` at normal priority (it then finishes on a busy machine too), `false` not at
+   * all. CASELINK_NEO4J_WARMUP (`on`, `now`, `off`) when not given. Never delays readiness; see
+   * {@link CacheWarmup}.
    */
-  warmup?: boolean;
+  warmup?: boolean | 'now';
 }
 
 export function localNeo4jPaths(home: string): LocalNeo4jPaths {
@@ -343,7 +352,7 @@ export async function startLocalNeo4j(options: StartOptions): Promise<RunningLoc
       options.pageCache ?? process.env.CASELINK_NEO4J_PAGECACHE ?? '512m',
       '--warmup-file',
       paths.warmupFile,
-      ...((options.warmup ?? process.env.CASELINK_NEO4J_WARMUP !== 'off') ? [] : ['--no-warmup']),
+      ...warmupArgs(options.warmup),
       ...(options.attached ? ['--exit-on-stdin-close'] : []),
     ];
     const child = spawn(javaBinary(process.env), args, {

@@ -55,12 +55,15 @@ final class CacheWarmup implements Runnable {
 
     private final GraphDatabaseService database;
     private final Path statusFile;
+    /** False for {@code --warmup-priority normal}: the warm-up then competes with other programs. */
+    private final boolean lowPriority;
     private volatile boolean stopping;
     private Thread thread;
 
-    CacheWarmup(GraphDatabaseService database, Path statusFile) {
+    CacheWarmup(GraphDatabaseService database, Path statusFile, boolean lowPriority) {
         this.database = database;
         this.statusFile = statusFile;
+        this.lowPriority = lowPriority;
     }
 
     /** Starts the warm-up on a low-priority daemon thread. */
@@ -96,7 +99,7 @@ final class CacheWarmup implements Runnable {
 
     @Override
     public void run() {
-        lowerPriority();
+        if (lowPriority) lowerPriority();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         long t0 = System.nanoTime();

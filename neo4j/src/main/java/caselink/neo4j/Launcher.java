@@ -30,7 +30,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *
  * <p>Arguments: {@code --home DIR --password-file FILE --state-file FILE --cypher-dir DIR
  * [--import-dir DIR] [--pagecache SIZE] [--port N] [--warmup-file FILE] [--no-warmup]
- * [--exit-on-stdin-close]}. The import folder (default {@code HOME/import}) is the only place
+ * [--warmup-priority low|normal] [--exit-on-stdin-close]}. The import folder (default {@code HOME/import}) is the only place
  * {@code LOAD CSV} may read {@code file:} URLs from.
  *
  * <p>Hardened for a laptop holding investigation data: Bolt only, on loopback; no HTTP or HTTPS
@@ -131,7 +131,10 @@ public final class Launcher {
         if (options.containsKey("no-warmup")) {
             CacheWarmup.writeOff(warmupFile);
         } else {
-            warmup[0] = new CacheWarmup(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), warmupFile);
+            warmup[0] = new CacheWarmup(
+                    dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME),
+                    warmupFile,
+                    !"normal".equals(options.get("warmup-priority")));
             warmup[0].start();
         }
 

@@ -36,6 +36,10 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * in chunks of {@link #CHUNK_PAGES} pages with {@link PagedFile#touch}, which loads pages that are
  * not yet cached and leaves cached ones alone.
  *
+ * <p>Then it looks for {@link #SEARCHES} names as the workspace's search does: with the page
+ * cache full, a cold search still cost several times a warm one's CPU, the JVM not yet having
+ * compiled what it runs.
+ *
  * <p>Bounded and in the background: it stops before the page cache runs out of free pages (so
  * that it never evicts what queries have brought in), pauses while any transaction runs on the
  * database (the warm-up opens none itself, so any is a user's), and runs on one daemon thread. It
@@ -60,10 +64,65 @@ final class CacheWarmup implements Runnable {
     private volatile boolean stopping;
     private Thread thread;
 
-    CacheWarmup(GraphDatabaseService database, Path statusFile, boolean lowPriority) {
+    /** Where find-parties and the warm-up's name sample are read from (the cypher/ folder). */
+    private final Path cypherDir;
+
+    /** Name searches run after the page cache is filled: the JIT compiles what they run. */
+    static final int SEARCHES = 200;
+
+    CacheWarmup(GraphDatabaseService database, Path statusFile, boolean lowPriority, Path cypherDir) {
         this.database = database;
         this.statusFile = statusFile;
         this.lowPriority = lowPriority;
+        this.cypherDir = cypherDir;
+    }
+
+    /**
+     * Looks for {@link #SEARCHES} names as the workspace's search does (search/find-parties, the
+     * exact, one-letter and two-letter Lucene queries as core/searchText.ts builds them), one at a
+     * time, giving way to queries between them. Returns how many ran.
+     */
+    private int warmSearches(KernelTransactions transactions) throws IOException {
+        String sample = Launcher.statement(cypherDir, "system/warmup-search-names");
+        String find = Launcher.statement(cypherDir, "search/find-parties");
+        List<String> names = database.executeTransactionally(
+                sample, Map.of("step", 97L, "limit", (long) SEARCHES), result -> {
+                    List<String> found = new ArrayList<>();
+                    while (result.hasNext()) found.add(String.valueOf(result.next().get("name")));
+                    return found;
+                });
+        int ran = 0;
+        for (String name : names) {
+            if (stopping) break;
+            List<String> words = new ArrayList<>();
+            for (String w : name.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+                if (w.length() >= 2 && words.size() < 4) words.add(w);
+            }
+            if (words.isEmpty()) continue;
+            Map<String, Object> look = new HashMap<>();
+            look.put("exact", nameQuery(words, 0));
+            look.put("near", nameQuery(words, 1));
+            look.put("far", nameQuery(words, 2));
+            giveWay(transactions);
+            database.executeTransactionally(
+                    find, Map.of("look", look, "limit", 80L, "cut", 40L, "max", 50L), result -> {
+                        while (result.hasNext()) result.next();
+                        return null;
+                    });
+            ran++;
+        }
+        return ran;
+    }
+
+    private static String nameQuery(List<String> words, int edits) {
+        StringBuilder q = new StringBuilder();
+        for (String w : words) {
+            int e = Math.min(edits, w.length() >= 8 ? 2 : w.length() >= 4 ? 1 : 0);
+            q.append(q.length() == 0 ? "" : " ").append("+(").append(w).append("^4");
+            if (e > 0) q.append(" OR ").append(w).append('~').append(e);
+            q.append(" OR ").append(w).append("*^2)");
+        }
+        return q.toString();
     }
 
     /** Starts the warm-up on a low-priority daemon thread. */
@@ -176,6 +235,16 @@ final class CacheWarmup implements Runnable {
                 }
             }
             long done = progress.done;
+            if (outcome.equals("done") || outcome.equals("full")) {
+                try {
+                    int ran = warmSearches(transactions);
+                    status.put("searches", ran);
+                    say("warm-up: " + ran + " name searches run");
+                } catch (RuntimeException e) {
+                    // A database without the search index yet (before the schema): nothing to warm.
+                    status.put("searches", 0);
+                }
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = cpu0 < 0 ? -1 : (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             status.put("state", outcome);

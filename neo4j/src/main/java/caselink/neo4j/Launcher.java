@@ -134,7 +134,8 @@ public final class Launcher {
             warmup[0] = new CacheWarmup(
                     dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME),
                     warmupFile,
-                    !"normal".equals(options.get("warmup-priority")));
+                    !"normal".equals(options.get("warmup-priority")),
+                    cypherDir);
             warmup[0].start();
         }
 
@@ -171,7 +172,7 @@ public final class Launcher {
         }
     }
 
-    private static String statement(Path cypherDir, String name) throws IOException {
+    static String statement(Path cypherDir, String name) throws IOException {
         String text = Files.readString(cypherDir.resolve(name + ".cypher"), StandardCharsets.UTF_8);
         StringBuilder body = new StringBuilder();
         for (String line : text.split("\n")) {

@@ -20,11 +20,12 @@
  * splinkMentions.ts; `--no-splink` leaves it out), then
  * `--incremental-rows K` (10,000 unless told; 0 for none) rows of another seed imported into the
  * same graph, resolved incrementally, and checked against a full resolution of the same graph.
+ * `--splink-keep DIR` keeps Splink's input and the truth by mention (see below).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import { DEFAULT_MATCH_THRESHOLD } from '../main/core/rules';
 import { importMany } from '../main/services/import/importMany';
@@ -144,9 +145,17 @@ async function benchFixtures(setDir: string): Promise<SetFigures> {
     const predictedMatches = caselinkMatches.predicted;
     // Splink on the same mentions, scored by the same function (--rows; --no-splink leaves it out).
     let splink: { run: SplinkRun; scores: ReturnType<typeof matchScores> } | { error: string } | null = null;
-    if (rowsGiven && !flag('no-splink')) {
+    if ((rowsGiven || splinkKeep) && !flag('no-splink')) {
       try {
-        const run = await splinkOnMentions(db, root, SPLINK_THRESHOLD);
+        const run = await splinkOnMentions(db, root, SPLINK_THRESHOLD, splinkKeep);
+        if (splinkKeep)
+          await writeFile(
+            join(splinkKeep, 'truth.json'),
+            JSON.stringify({
+              locations: Object.fromEntries(mentionsOf),
+              persons: truth.persons.map((p) => p.mentions.map((m) => `${loc(m)}|${m.entity}`)),
+            }),
+          );
         splink = { run, scores: matchScores(mentionsOf, run.pairs, truthMatches) };
       } catch (error) {
         splink = { error: (error as Error).message.split('\n').slice(-3).join(' ') };
@@ -252,7 +261,7 @@ async function benchFixtures(setDir: string): Promise<SetFigures> {
     if (splink && !('error' in splink)) {
       const r = splink.run;
       say(
-        `Splink ${r.version} (DuckDB ${r.duckdb}, unsupervised, match probability ≥ ${r.threshold}) on the same ${r.mentions.toLocaleString('en-GB')} person mentions: ${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU, peak RSS ${Math.round(r.peakMiB)} MiB (load average ${r.load}); ${r.pairs.length.toLocaleString('en-GB')} pairs. F1 as clusters: Caselink ${clusterScore.f1.toFixed(3)}, Splink ${splink.scores.clusters.f1.toFixed(3)}; pairs only: ${pairScore.f1.toFixed(3)}, ${splink.scores.pairs.f1.toFixed(3)}. Time: Caselink ${resolved.seconds.toFixed(1)} s, Splink ${r.seconds.toFixed(1)} s.`,
+        `Splink ${r.version} (DuckDB ${r.duckdb}, unsupervised, standardised input, match probability ≥ ${r.threshold}) on the same ${r.mentions.toLocaleString('en-GB')} person mentions: ${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU, peak RSS ${Math.round(r.peakMiB)} MiB (load average ${r.load}); ${r.comparisons.toLocaleString('en-GB')} pairs scored, ${r.pairs.length.toLocaleString('en-GB')} at or above the threshold. F1 as clusters: Caselink ${clusterScore.f1.toFixed(3)}, Splink ${splink.scores.clusters.f1.toFixed(3)}; pairs only: ${pairScore.f1.toFixed(3)}, ${splink.scores.pairs.f1.toFixed(3)}. Time: Caselink ${resolved.seconds.toFixed(1)} s, Splink ${r.seconds.toFixed(1)} s.`,
       );
     }
     say('');
@@ -402,6 +411,12 @@ const summaryLine = (label: string, f: SetFigures) =>
   );
 
 const rowsGiven = process.argv.includes('--rows');
+/**
+ * `--splink-keep DIR`: Splink's input (mentions.csv) and the truth by mention (truth.json) kept
+ * there, to study Splink's settings on a set without importing it again; Splink then also runs
+ * on a `--set`.
+ */
+const splinkKeep = flag('splink-keep') ? resolvePath(arg('splink-keep', '')) : undefined;
 const incrementalRows = Number(arg('incremental-rows', '10000'));
 /** The seed of the increment's rows: another seed than the set's, so other rows with the same vocabulary. */
 const INCREMENT_SEED = 7;

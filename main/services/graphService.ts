@@ -34,8 +34,14 @@ export const NODE_KINDS = [
   'Vehicle',
 ] as const;
 
+/** Properties with their keys in order: Neo4j gives them in the order they were stored, which a restored copy changes. */
 function plainProperties(value: unknown): Record<string, PlainValue> {
-  return (value ?? {}) as Record<string, PlainValue>;
+  const map = (value ?? {}) as Record<string, PlainValue>;
+  return Object.fromEntries(
+    Object.keys(map)
+      .sort()
+      .map((key) => [key, map[key] as PlainValue]),
+  );
 }
 
 export function nodeLabel(kind: string, properties: Record<string, PlainValue>): string {

@@ -72,7 +72,8 @@ function overviewByKeys(graph: GraphElements): { nodes: string[]; edges: string[
     keys.set(data.id, `${data.kind}:${String(p.id ?? p.e164 ?? p.key ?? p.code ?? p.ref ?? '')}`);
   }
   return {
-    nodes: graph.nodes.map((n) => keys.get(n.data.id) ?? ''),
+    // With its properties' keys in the order given (a chart file keeps them so).
+    nodes: graph.nodes.map((n) => `${keys.get(n.data.id) ?? ''} ${Object.keys(n.data.properties).join(',')}`),
     edges: graph.edges.map(
       (e) => `${keys.get(e.data.source) ?? ''} -${e.data.kind}-> ${keys.get(e.data.target) ?? ''}`,
     ),

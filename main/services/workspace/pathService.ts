@@ -161,9 +161,9 @@ async function findPathsIn(db: Database, opts: z.output<typeof findPathsInput>):
     );
   };
   // Asking Neo4j for more paths per pair of ends costs more: the wider statement only when wanted,
-  // or when the narrower one could not tell which of the shortest paths to show.
+  // or when the narrower one left out paths it could not choose among and kept fewer than asked.
   let found = await read(opts.limit > 5);
-  if (found.paths.length === 0 && found.cutAt !== null && opts.limit <= 5) found = await read(true);
+  if (found.paths.length < opts.limit && found.cutAt !== null && opts.limit <= 5) found = await read(true);
   let raw = found.paths;
   if (raw.length === 0 && found.cutAt !== null) {
     // More shortest paths than any statement reads: some of them, in the order of their keys.
@@ -172,9 +172,7 @@ async function findPathsIn(db: Database, opts: z.output<typeof findPathsInput>):
       `There are more paths of ${found.cutAt} steps than one search reads: these are some of them, and another database holding the same data may show others.`,
     );
   } else if (found.cutAt !== null) {
-    notes.push(
-      `Paths of ${found.cutAt} steps or more are left out: there are more of them than one search reads${opts.limit > 5 ? '' : ' (ask for more paths to read more)'}.`,
-    );
+    notes.push(`Paths of ${found.cutAt} steps or more are left out: there are more of them than one search reads.`);
   }
   const graphRefs = raw.flatMap((p) => p.nodes.map((n) => refOfNode(n.labels, n.keys) ?? ''));
   const loaded = await loadChartNodes(

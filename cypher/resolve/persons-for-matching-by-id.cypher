@@ -11,16 +11,21 @@ CALL (r) {
   OPTIONAL MATCH (r)-[:MENTIONS*0..1]->()-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]->(i)
   WHERE x.record = r.id AND NOT coalesce(i.hub, false)
   WITH DISTINCT i
-  ORDER BY [l IN labels(i) WHERE l <> 'Party'][0], i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate
-  RETURN collect({label: [l IN labels(i) WHERE l <> 'Party'][0], id: elementId(i), display: i.display}) AS recordIdentifiers
+  WITH i, [l IN labels(i) WHERE l <> 'Party'][0] AS label
+  ORDER BY label, i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate
+  RETURN collect({label: label, id: label + '|' + coalesce(i.e164, i.key, '') + '|' + coalesce(i.kind, '') + '|' +
+    coalesce(i.platform, '') + '|' + coalesce(i.country, '') + '|' + coalesce(i.number, i.plate, ''),
+    display: i.display}) AS recordIdentifiers
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]->(i)
   WHERE NOT coalesce(i.hub, false)
   WITH DISTINCT i
-  ORDER BY [l IN labels(i) WHERE l <> 'Party'][0], i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate
-  RETURN collect({label: [l IN labels(i) WHERE l <> 'Party'][0], id: elementId(i), display: i.display,
-    key: coalesce(i.e164, i.key, i.number, i.plate), kind: i.kind}) AS identifiers
+  WITH i, [l IN labels(i) WHERE l <> 'Party'][0] AS label
+  ORDER BY label, i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate
+  RETURN collect({label: label, id: label + '|' + coalesce(i.e164, i.key, '') + '|' + coalesce(i.kind, '') + '|' +
+    coalesce(i.platform, '') + '|' + coalesce(i.country, '') + '|' + coalesce(i.number, i.plate, ''),
+    display: i.display, key: coalesce(i.e164, i.key, i.number, i.plate), kind: i.kind}) AS identifiers
 }
 RETURN p.id AS id, r.id AS record, p.agency AS agency, r.fileName AS fileName, r.sheet AS sheet, r.row AS row,
   r.caseRef AS caseRef, r.recordRef AS recordRef, r.eventDate AS eventDate,

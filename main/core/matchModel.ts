@@ -24,7 +24,7 @@ import {
 export interface SharedIdentifier {
   /** Node label: Phone, Email, Account, Document, Handle, Vehicle, Address. */
   label: string;
-  /** The identifier node's id in the graph. */
+  /** The identifier's identity: its label and the values its uniqueness constraint holds (never an element id, which a copied graph changes). */
   id: string;
   display: string;
   /** The normalised value (a document's number, an address's key), when matching needs it. */

@@ -33,9 +33,10 @@ const VIEW_PAGE = 20_000;
 
 /**
  * What a stored match view begins with: a view of another version (another shape of mention) is
- * not read, and its person is read again in full.
+ * not read, and its person is read again in full. v1 named identifiers by element id, which a
+ * copied or restored graph changes; v2 by label and key.
  */
-const VIEW_VERSION = 'v1:';
+const VIEW_VERSION = 'v2:';
 
 /** A person's match view: its mentions as matching reads them, all of them, in record order. */
 function matchView(mentions: PersonMention[]): string {

@@ -9,11 +9,9 @@ import { OWN_NEO4J_PROJECT, SHARED_DATABASE_PROJECT, SpreadingSequencer } from '
 const OWN_NEO4J_FILES = [
   'test/integration/localNeo4j.test.ts',
   'test/integration/neo4jHardening.test.ts',
-  'test/integration/cacheWarmup.test.ts',
   'test/integration/importCrash.test.ts',
   'test/integration/bulkLoad.test.ts',
   'test/integration/fairBaseline.test.ts',
-  'test/integration/cacheWarmup.test.ts',
 ];
 
 /**

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaselinkFailure } from '../../main/contract/errors';
 import { openDatabase } from '../../main/db/database';
 import {
+  awaitCacheWarmup,
+  describeCacheWarmup,
   localNeo4jPaths,
   localNeo4jStatus,
   passwordFileMode,
@@ -90,6 +92,20 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
     expect(refused).toBeInstanceOf(CaselinkFailure);
     expect((refused as CaselinkFailure).error.kind).toBe('AuthFailed');
 
+    // The page cache was read in the background (readiness did not wait for it; the write above
+    // was answered meanwhile), and the status and log say so.
+    const warmed = await awaitCacheWarmup(home);
+    expect(warmed).toMatchObject({ state: 'done', percent: 100 });
+    // The store and its indexes were read (a new database's are well under a MiB).
+    expect(warmed.bytes).toBeGreaterThan(0);
+    expect(warmed.storeBytes).toBeGreaterThan(0);
+    expect(describeCacheWarmup(warmed)).toMatch(
+      /^Page cache: warm \(\d+ MiB of store and indexes read in [\d.]+ s\)\.$/,
+    );
+    const log = await readFile(localNeo4jPaths(home).launcherLog, 'utf8');
+    expect(log).toMatch(/caselink-neo4j warming the page cache: .* in \d+ files/);
+    expect(log).toMatch(/caselink-neo4j page cache warm: \d+ MiB read in [\d.]+ s/);
+
     // Starting again finds the running one instead of a second process.
     const again = await startLocalNeo4j({ home, attached: true });
     expect(again).toMatchObject({ startedHere: false, pid: running.pid, uri: running.uri });
@@ -97,16 +113,22 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
     expect(await stopLocalNeo4j(home)).toEqual({ stopped: true, pid: running.pid });
     expect(isAlive(running.pid)).toBe(false);
     expect(existsSync(localNeo4jPaths(home).stateFile)).toBe(false);
-    expect(await localNeo4jStatus(home)).toMatchObject({ running: false });
+    const stopped = await localNeo4jStatus(home);
+    expect(stopped).toMatchObject({ running: false });
+    // A stopped database has no warm-up to report.
+    expect(stopped.warmup).toBeUndefined();
     expect(await readFile(join(localNeo4jPaths(home).logsDir, 'debug.log'), 'utf8')).toMatch(/Stopped|Shutdown|shut/i);
   });
 
-  // The database the test above wrote to and stopped.
-  it('keeps its data and password across a restart', async () => {
+  // The database the test above wrote to and stopped, started again without the warm-up.
+  it('keeps its data and password across a restart, and leaves the warm-up out when told to', async () => {
     expect(beforeRestart).not.toBe('');
-    const second = await startLocalNeo4j({ home, ...START });
+    const second = await startLocalNeo4j({ home, ...START, warmup: false });
     expect(second.startedHere).toBe(true);
     expect(second.password).toBe(beforeRestart);
+    const skipped = await awaitCacheWarmup(home);
+    expect(skipped.state).toBe('off');
+    expect(describeCacheWarmup(skipped)).toMatch(/not warmed .*CASELINK_NEO4J_WARMUP=off/);
     const reopened = await openDatabase({
       uri: second.uri,
       user: 'neo4j',

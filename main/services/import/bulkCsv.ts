@@ -191,9 +191,7 @@ export class CsvTable {
       this.#spanningFd = openSync(spanning.data, 'w', 0o600);
       this.parts.push(spanning);
     }
-    const bytes = Buffer.from(line, 'utf8');
-    let at = 0;
-    while (at < bytes.length) at += writeSync(this.#spanningFd, bytes, at, bytes.length - at);
+    this.#writeAll(this.#spanningFd, Buffer.from(line, 'utf8'));
   }
 
   /** Encodes a line into the buffer, writing the buffer first when the line might not fit. */
@@ -205,7 +203,7 @@ export class CsvTable {
     if (this.#used + most > buffer.length) {
       this.#flush();
       if (most > buffer.length) {
-        this.#writeAll(Buffer.from(line, 'utf8'));
+        this.#writeAll(this.#fd, Buffer.from(line, 'utf8'));
         return;
       }
     }
@@ -262,14 +260,15 @@ export class CsvTable {
    * add a turn of the event loop and a copy per chunk.
    */
   #flush(): void {
-    if (this.#buffer && this.#used > 0) this.#writeAll(this.#buffer.subarray(0, this.#used));
+    if (this.#buffer && this.#used > 0) this.#writeAll(this.#fd, this.#buffer.subarray(0, this.#used));
     this.#used = 0;
   }
 
-  #writeAll(bytes: Buffer): void {
-    if (this.#fd === null) throw new Error(`${this.labels}: a row written with no file open`);
+  /** Writes all of `bytes` to `fd` (a write may take only part of them). */
+  #writeAll(fd: number | null, bytes: Buffer): void {
+    if (fd === null) throw new Error(`${this.labels}: a row written with no file open`);
     let at = 0;
-    while (at < bytes.length) at += writeSync(this.#fd, bytes, at, bytes.length - at);
+    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
   }
 
   #closeFile(): void {

@@ -97,7 +97,7 @@ function pathKey(p: RawPath): string {
  * are left out (`cutAt`); `cut` holds the paths of that length, ordered by key, for when nothing
  * shorter is left.
  */
-export function certainPaths(
+function certainPaths(
   raw: readonly RawPath[],
   perPair: number,
   limit = RAW_PATHS,
@@ -106,7 +106,9 @@ export function certainPaths(
   for (const p of raw) {
     const [first, last] = [p.nodes[0], p.nodes[p.nodes.length - 1]];
     const pair = [first, last].map((n) => (n ? (refOfNode(n.labels, n.keys) ?? '') : '')).join(' ');
-    pairs.set(pair, [...(pairs.get(pair) ?? []), p.rels.length]);
+    const lengths = pairs.get(pair);
+    if (lengths) lengths.push(p.rels.length);
+    else pairs.set(pair, [p.rels.length]);
   }
   let cutAt = Infinity;
   for (const lengths of pairs.values()) if (lengths.length >= perPair) cutAt = Math.min(cutAt, Math.max(...lengths));

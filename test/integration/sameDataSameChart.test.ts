@@ -28,19 +28,22 @@ import { testNeo4j } from '../support/testNeo4j';
 
 const PHONES = Array.from({ length: 14 }, (_, i) => `+44 7700 9001${String(i + 10)}`);
 const PHONE_COLUMNS = PHONES.map((_, i) => `Phone ${String(i + 10)}`);
-const HEADER = ['Case', 'Date', 'Name', 'DOB', ...PHONE_COLUMNS];
+const HEADER = ['Case', 'Date', 'Name', 'DOB', 'Address', 'Plate', ...PHONE_COLUMNS];
 const COLUMNS: Record<string, string> = {
   Case: 'record.caseRef',
   Date: 'record.eventDate',
   Name: 'subject.fullName',
   DOB: 'subject.birthDate',
+  Address: 'subject.address',
+  Plate: 'subject.vehiclePlate',
   ...Object.fromEntries(PHONE_COLUMNS.map((c) => [c, 'subject.phone'])),
 };
+// The two agencies write Ana's address and number plate each their own way (one key, two texts).
 const ROWS: Record<string, string[][]> = {
-  'CITY-POL': [['CP-1', '05/01/2024', 'Ana Pop', '01/02/1990', ...PHONES]],
+  'CITY-POL': [['CP-1', '05/01/2024', 'Ana Pop', '01/02/1990', '12 High Street, Leeds LS1 4AP', 'AB12 CDE', ...PHONES]],
   BORDER: [
-    ['B-1', '01/03/2024', 'Ana POP', '01/02/1990', ...PHONES],
-    ['B-2', '02/03/2024', 'Bogdan Ion', '03/04/1985', ...PHONES],
+    ['B-1', '01/03/2024', 'Ana POP', '01/02/1990', '12 HIGH ST  LEEDS ls1 4ap', 'ab12-cde', ...PHONES],
+    ['B-2', '02/03/2024', 'Bogdan Ion', '03/04/1985', '', '', ...PHONES],
   ],
 };
 
@@ -87,6 +90,7 @@ const withoutTimes = <T>(value: T): T =>
 
 interface Answers {
   search: unknown;
+  written: unknown;
   expand: unknown;
   paths: { paths: { nodes: string[] }[]; nodes: string[]; edges: unknown };
   overview: { nodes: string[]; edges: string[] };
@@ -103,6 +107,11 @@ async function answers(api: CaselinkApi): Promise<Answers> {
   const paths = ok(await api.findPaths({ from: ana, to, maxHops: 4, limit: 5 }));
   return withoutTimes({
     search,
+    // What an address or a plate is shown as: an agency's writing, the same whichever came first.
+    written: [
+      ok(await api.search({ text: 'LS1 4AP', kinds: ['address'], limit: 5 })),
+      ok(await api.search({ text: 'AB12CDE', kinds: ['vehicle'], limit: 5 })),
+    ].map((found) => found.groups.flatMap((g) => g.hits.map((h) => h.node.label))),
     expand: ok(await api.expandNodes({ nodes: [ana], limit: 5 })),
     paths: { paths: paths.paths, nodes: paths.slice.nodes.map((n) => n.id), edges: paths.slice.edges },
     overview: overviewByKeys(ok(await api.getOverview({ limit: 8 }))),
@@ -141,6 +150,9 @@ describe('the same data draws the same chart, whatever order it was written in',
       .soft(first.paths.paths.map((p) => p.nodes[1]))
       .toEqual(PHONES.slice(0, 5).map((p) => `phone:${encodeURIComponent(p.replaceAll(' ', ''))}`));
 
+    // Of the two writings, the one that sorts first (as Neo4j and JavaScript compare strings).
+    expect.soft(first.written).toEqual([['12 HIGH ST LEEDS ls1 4ap'], ['GB AB12 CDE']]);
+
     const otherFileOrder = await rebuild(['BORDER', 'CITY-POL']);
     await emptyTestGraph(services.db);
     await restoreGraphSnapshot(testNeo4j(), snapshot);
@@ -167,7 +179,7 @@ describe('the same data draws the same chart, whatever order it was written in',
     const path = join(dir, 'ngo.csv');
     await writeDelimited(
       path,
-      [HEADER, ['N-1', '01/05/2024', 'Ana Popa', '', ...PHONES.map((p, i) => (i ? '' : p))]],
+      [HEADER, ['N-1', '01/05/2024', 'Ana Popa', '', '', '', ...PHONES.map((p, i) => (i ? '' : p))]],
       ',',
     );
     const imported = await importMany(

@@ -67,6 +67,13 @@ const IDENTITY: Record<LinkList, (l: BatchLink) => string[]> = {
   vehicles: (l) => [l.country, l.key],
 };
 
+/**
+ * The kinds whose display is the value as an agency wrote it (others derive it from the key).
+ * Their nodes keep the writing that sorts first, as cypher/links/link-addresses.cypher and
+ * link-vehicles.cypher do, so they are written when the load ends, not at their first use.
+ */
+const DISPLAY_AS_WRITTEN = new Set<LinkList>(['addresses', 'vehicles']);
+
 /** Between the parts of a node's key made of several keys: a control character none of them holds. */
 const SEP = '\u001e';
 
@@ -122,6 +129,8 @@ export class BulkGraph {
   readonly #cases = new Map<string, string>();
   readonly #identifiers = new Map<string, string>();
   readonly #sources = new Map<string, string>();
+  /** Nodes of the DISPLAY_AS_WRITTEN kinds, by key, with the writing that sorts first so far. */
+  readonly #asWritten = new Map<string, { label: string; node: string; props: Record<string, string> }>();
   #nextId = 0;
   /**
    * Seconds on this thread: building each new record's nodes and relationships and deduplicating
@@ -251,7 +260,12 @@ export class BulkGraph {
           if (identifierNode === undefined) {
             identifierNode = this.#newId();
             this.#identifiers.set(identifierKey, identifierNode);
-            writes.push([this.#node(kind.label), [identifierNode], kind.props(l)]);
+            if (DISPLAY_AS_WRITTEN.has(list))
+              this.#asWritten.set(identifierKey, { label: kind.label, node: identifierNode, props: kind.props(l) });
+            else writes.push([this.#node(kind.label), [identifierNode], kind.props(l)]);
+          } else if (DISPLAY_AS_WRITTEN.has(list)) {
+            const kept = this.#asWritten.get(identifierKey);
+            if (kept && l.display < (kept.props.display ?? '')) kept.props.display = l.display;
           }
           const owner = l.owner === l.record ? rowNode : partyNodes.get(l.owner);
           if (owner === undefined)
@@ -280,6 +294,11 @@ export class BulkGraph {
    * to an empty list after the load (the importer stores an empty list as no value).
    */
   async close(): Promise<{ input: OfflineImportInput; emptyWarnings: boolean }> {
+    for (const { label, node, props } of this.#asWritten.values()) {
+      const wait = this.#node(label).add([node], props);
+      if (wait) await wait;
+    }
+    this.#asWritten.clear();
     const tables = [...this.#nodes.values(), ...this.#relationships.values()];
     for (const table of tables) await table.close();
     for (const [labels, table] of this.#nodes) {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:query [-- --rows N] [--runs N] [--warmup N] [--seed S] [--only search,expand1,…]
  * [--profile] [--by-statement] [--bulk | --transactional] [--pagecache 4096m] [--heap 2g]
- * [--cache-warmup both|on|off] [--rounds N] [--await-warmup]`:
+ * [--cache-warmup both|on|off] [--rounds N] [--await-warmup | --await-questions]`:
  * how fast the workspace answers on a generated graph of N records (1,000,000 by default):
  * search, expand (one and two hops, hubs left out) and shortest paths, p50 and p95 beside the
  * targets of issue 10.
@@ -24,7 +24,8 @@
  * (`--cache-warmup both`, the default, one after the other, `--rounds` times, taking turns at
  * going first), and prints both side by side with Neo4j's CPU and the load. The timed runs start
  * as soon as Neo4j accepts connections, while the warm-up runs (it gives way to queries), unless
- * `--await-warmup`.
+ * `--await-warmup` (all of it, at normal priority) or `--await-questions` (its questions, as a
+ * user who waits for `caselink db status` to stop saying "Warming up: asking").
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -86,6 +87,7 @@ const rounds = Number(arg('rounds', '1'));
 if (!Number.isInteger(rounds) || rounds < 1)
   throw new Error(`--rounds: "${arg('rounds', '')}" is not a whole number ≥ 1`);
 const awaitWarmup = flag('await-warmup');
+const awaitQuestions = flag('await-questions');
 const home = join(root, '.cache', `bench-query-${rows}`);
 if (!Number.isInteger(rows) || rows < 1000)
   throw new Error(`--rows: "${arg('rows', '')}" is not a whole number ≥ 1000`);
@@ -347,6 +349,7 @@ async function warmupNow(): Promise<string> {
   const w = (await localNeo4jStatus(home)).warmup;
   const at = `@${((performance.now() - readyAt) / 1000).toFixed(0)}s`;
   if (!w) return `-${at}`;
+  if (w.state === 'warming' && w.phase === 'questions') return `q${w.questions ?? 0}/${w.questionsPlanned ?? '?'}${at}`;
   return `${w.state === 'warming' ? `${w.percent ?? 0}%` : w.state}${at}`;
 }
 
@@ -519,6 +522,11 @@ async function measureStart(warm: boolean, first: boolean): Promise<Map<string, 
     } else if (warm && awaitWarmup) {
       const w = await awaitCacheWarmup(home);
       say(`  (waited for the page-cache warm-up: ${w.state}, ${w.seconds?.toFixed(1) ?? '?'} s)`);
+    } else if (warm && awaitQuestions) {
+      const w = await awaitCacheWarmup(home, 600_000, 'questions');
+      say(
+        `  (waited for the warm-up's questions: ${w.questions ?? 0} in ${w.questionSeconds?.toFixed(1) ?? '?'} s, ${((performance.now() - readyAt) / 1000).toFixed(0)} s after ready)`,
+      );
     }
     say('');
     say(
@@ -554,7 +562,7 @@ async function measureStart(warm: boolean, first: boolean): Promise<Map<string, 
     if (warm && started.startedHere) {
       const w: CacheWarmup | undefined = (await localNeo4jStatus(home)).warmup;
       say(
-        `  page-cache warm-up: ${w?.state ?? '-'}${w?.state === 'warming' ? ` ${w.percent ?? 0} %` : ''}${w?.seconds === undefined ? '' : `, ${((w.bytes ?? 0) / 2 ** 20).toFixed(0)} MiB in ${w.seconds.toFixed(1)} s wall, ${w.cpuSeconds?.toFixed(1)} s of its thread's CPU`}`,
+        `  warm-up: ${w?.state ?? '-'}${w?.state === 'warming' ? ` ${w.phase === 'questions' ? `asking questions, ${w.questions ?? 0} of ${w.questionsPlanned ?? '?'}` : `${w.percent ?? 0} %`}` : ''}${w?.questionSeconds === undefined ? '' : `; ${w.questions} questions (${w.questionsFailed ?? 0} failed) in ${w.questionSeconds.toFixed(1)} s`}${w?.seconds === undefined ? '' : `; page cache ${((w.bytes ?? 0) / 2 ** 20).toFixed(0)} MiB, all in ${w.seconds.toFixed(1)} s wall, ${w.cpuSeconds?.toFixed(1)} s of its thread's CPU`}`,
       );
     }
     return started.startedHere ? results : null;

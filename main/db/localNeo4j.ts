@@ -54,12 +54,25 @@ export interface LocalNeo4jStatus {
 }
 
 /**
- * The launcher's background warm-up, which reads the store and indexes into the page cache
- * after start so that the first searches do not wait for the disk (neo4j/…/CacheWarmup.java).
- * `full`: it stopped when the page cache had no more free pages; `off`: started without it.
+ * The launcher's background warm-up after start (neo4j/…/CacheWarmup.java): first it asks the
+ * workspace's own questions (search, expand, paths) so that Neo4j has planned their statements
+ * and Java compiled their code, then it reads the store and indexes into the page cache so that
+ * the first searches do not wait for the disk. `full`: it stopped when the page cache had no more
+ * free pages; `off`: started without it.
  */
 export interface CacheWarmup {
   state: 'pending' | 'warming' | 'done' | 'full' | 'stopped' | 'failed' | 'off';
+  /** While warming: asking the questions, or reading the page cache. */
+  phase?: 'questions' | 'pages';
+  /** Statements run so far (of `questionsPlanned`), those that failed, and how long they took. */
+  questions?: number;
+  questionsPlanned?: number;
+  questionsFailed?: number;
+  questionSeconds?: number;
+  /** The statements the questions ran, by name under cypher/, comma-separated. */
+  statements?: string;
+  /** Why the first question that failed did. */
+  questionError?: string;
   /** Of what it plans to read (the store, or as much of it as the page cache holds). */
   percent?: number;
   bytes?: number;
@@ -485,10 +498,15 @@ async function readWarmup(paths: LocalNeo4jPaths, pid: number): Promise<CacheWar
 const WARMUP_ENDED: ReadonlySet<CacheWarmup['state']> = new Set(['done', 'full', 'stopped', 'failed', 'off']);
 
 /**
- * Waits until the local database's page-cache warm-up has ended (done, page cache full, failed,
- * or off) and returns how it ended; fails when the database stops or `timeoutMs` passes.
+ * Waits until the local database's warm-up has ended (done, page cache full, failed, or off), or
+ * with `until: 'questions'` until it has asked its questions (it may still be reading the page
+ * cache), and returns how far it got; fails when the database stops or `timeoutMs` passes.
  */
-export async function awaitCacheWarmup(home: string, timeoutMs = 600_000): Promise<CacheWarmup> {
+export async function awaitCacheWarmup(
+  home: string,
+  timeoutMs = 600_000,
+  until: 'end' | 'questions' = 'end',
+): Promise<CacheWarmup> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const status = await localNeo4jStatus(home);
@@ -500,6 +518,8 @@ export async function awaitCacheWarmup(home: string, timeoutMs = 600_000): Promi
       });
     }
     if (WARMUP_ENDED.has(status.warmup.state)) return status.warmup;
+    if (until === 'questions' && status.warmup.state === 'warming' && status.warmup.phase === 'pages')
+      return status.warmup;
     if (Date.now() > deadline) {
       throw new CaselinkFailure({
         kind: 'ConnectionUnavailable',
@@ -516,15 +536,23 @@ const mib = (bytes = 0) => `${(bytes / 1024 / 1024).toLocaleString('en-GB', { ma
 /** What `caselink db status` says about the page-cache warm-up. */
 export function describeCacheWarmup(warmup: CacheWarmup): string {
   const took = warmup.seconds === undefined ? '' : ` in ${warmup.seconds.toFixed(1)} s`;
+  const statements = (warmup.statements ?? '').split(',').filter(Boolean).length;
+  const failed = warmup.questionsFailed ? `, ${warmup.questionsFailed} of them failed` : '';
+  const asked =
+    warmup.questionSeconds === undefined
+      ? ''
+      : ` Asked first: ${warmup.questions ?? 0} of the workspace's questions (${statements} statements${failed}) in ${warmup.questionSeconds.toFixed(1)} s.`;
   switch (warmup.state) {
     case 'pending':
       return 'Page cache: warm-up about to start.';
     case 'warming':
-      return `Page cache: warming, ${warmup.percent ?? 0} % (${mib(warmup.bytes)} of ${mib(warmup.totalBytes)}); queries are answered meanwhile, the first ones slower.`;
+      if (warmup.phase === 'questions')
+        return `Warming up: asking the workspace's questions (search, expand, paths) so that Neo4j has planned and compiled them, ${warmup.questions ?? 0} of ${warmup.questionsPlanned ?? '?'}; queries are answered meanwhile, the first ones slower.`;
+      return `Page cache: warming, ${warmup.percent ?? 0} % (${mib(warmup.bytes)} of ${mib(warmup.totalBytes)}); queries are answered meanwhile, the first ones slower.${asked}`;
     case 'done':
-      return `Page cache: warm (${mib(warmup.bytes)} of store and indexes read${took}).`;
+      return `Page cache: warm (${mib(warmup.bytes)} of store and indexes read${took}).${asked}`;
     case 'full':
-      return `Page cache: full after ${mib(warmup.bytes)}${took}; the store (${mib(warmup.storeBytes)}) is larger than the page cache (${mib(warmup.pageCacheBytes)}): raise CASELINK_NEO4J_PAGECACHE to hold it.`;
+      return `Page cache: full after ${mib(warmup.bytes)}${took}; the store (${mib(warmup.storeBytes)}) is larger than the page cache (${mib(warmup.pageCacheBytes)}): raise CASELINK_NEO4J_PAGECACHE to hold it.${asked}`;
     case 'stopped':
       return `Page cache: warm-up stopped at ${warmup.percent ?? 0} %.`;
     case 'failed':

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.pagecache.PageCache;
@@ -26,9 +27,14 @@ import org.neo4j.kernel.impl.api.KernelTransactions;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
- * Fills a freshly started database's page cache in the background, so that the first searches,
- * expands and paths do not each wait for their pages to come from disk one by one (Neo4j
- * Community has no page-cache warm-up of its own; Enterprise's replays a profile).
+ * Warms a freshly started database in the background, so that the first searches, expands and
+ * paths cost what later ones do (Neo4j Community has no warm-up of its own; Enterprise's replays
+ * a page-cache profile).
+ *
+ * <p>First it asks the workspace's own questions ({@link QuestionWarmup}): most of a cold
+ * question's cost is Neo4j planning its statements and Java compiling the code they run, not the
+ * disk. Then it fills the page cache, so that later questions do not each wait for their pages to
+ * come from disk one by one.
  *
  * <p>What the workspace reads first goes first: the range and token indexes, the Lucene
  * full-text and text indexes (read outside the page cache, into the operating system's), the
@@ -36,13 +42,10 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * in chunks of {@link #CHUNK_PAGES} pages with {@link PagedFile#touch}, which loads pages that are
  * not yet cached and leaves cached ones alone.
  *
- * <p>Then it looks for {@link #SEARCHES} names as the workspace's search does: with the page
- * cache full, a cold search still cost several times a warm one's CPU, the JVM not yet having
- * compiled what it runs.
- *
  * <p>Bounded and in the background: it stops before the page cache runs out of free pages (so
- * that it never evicts what queries have brought in), pauses while any transaction runs on the
- * database (the warm-up opens none itself, so any is a user's), and runs on one daemon thread. It
+ * that it never evicts what queries have brought in), waits before each question and each chunk
+ * while any transaction runs on the database (its own question has ended by then, so any is a
+ * user's), and runs on one daemon thread (its questions on a Bolt worker, as a user's). It
  * reports progress in the launcher log and in a JSON file that {@code caselink db status} reads.
  */
 final class CacheWarmup implements Runnable {
@@ -64,65 +67,60 @@ final class CacheWarmup implements Runnable {
     private volatile boolean stopping;
     private Thread thread;
 
-    /** Where find-parties and the warm-up's name sample are read from (the cypher/ folder). */
-    private final Path cypherDir;
+    /** The workspace's questions, asked before the page cache is read; null: none. */
+    private final QuestionWarmup questions;
 
-    /** Name searches run after the page cache is filled: the JIT compiles what they run. */
-    static final int SEARCHES = 200;
-
-    CacheWarmup(GraphDatabaseService database, Path statusFile, boolean lowPriority, Path cypherDir) {
+    CacheWarmup(GraphDatabaseService database, Path statusFile, boolean lowPriority, QuestionWarmup questions) {
         this.database = database;
         this.statusFile = statusFile;
         this.lowPriority = lowPriority;
-        this.cypherDir = cypherDir;
+        this.questions = questions;
     }
 
     /**
-     * Looks for {@link #SEARCHES} names as the workspace's search does (search/find-parties, the
-     * exact, one-letter and two-letter Lucene queries as core/searchText.ts builds them), one at a
-     * time, giving way to queries between them. Returns how many ran.
+     * Asks the workspace's questions ({@link QuestionWarmup}), saying how many in the status file
+     * as it goes; when they fail, that is said and the page cache is still read.
      */
-    private int warmSearches(KernelTransactions transactions) throws IOException {
-        String sample = Launcher.statement(cypherDir, "system/warmup-search-names");
-        String find = Launcher.statement(cypherDir, "search/find-parties");
-        List<String> names = database.executeTransactionally(
-                sample, Map.of("step", 97L, "limit", (long) SEARCHES), result -> {
-                    List<String> found = new ArrayList<>();
-                    while (result.hasNext()) found.add(String.valueOf(result.next().get("name")));
-                    return found;
-                });
-        int ran = 0;
-        for (String name : names) {
-            if (stopping) break;
-            List<String> words = new ArrayList<>();
-            for (String w : name.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
-                if (w.length() >= 2 && words.size() < 4) words.add(w);
-            }
-            if (words.isEmpty()) continue;
-            Map<String, Object> look = new HashMap<>();
-            look.put("exact", nameQuery(words, 0));
-            look.put("near", nameQuery(words, 1));
-            look.put("far", nameQuery(words, 2));
-            giveWay(transactions);
-            database.executeTransactionally(
-                    find, Map.of("look", look, "limit", 80L, "cut", 40L, "max", 50L), result -> {
-                        while (result.hasNext()) result.next();
-                        return null;
-                    });
-            ran++;
+    private void askQuestions(KernelTransactions transactions, Map<String, Object> status) throws IOException {
+        long t0 = System.nanoTime();
+        status.put("state", "warming");
+        status.put("phase", "questions");
+        status.put("questions", 0);
+        write(statusFile, status);
+        say("warming up: asking the workspace's questions (search, expand, paths) through Bolt");
+        long[] lastReport = {t0};
+        try {
+            QuestionWarmup.Outcome outcome = questions.run(() -> stopping, () -> giveWay(transactions), (asked, planned) -> {
+                status.put("questions", asked);
+                status.put("questionsPlanned", planned);
+                long now = System.nanoTime();
+                if (now - lastReport[0] >= REPORT_EVERY_NANOS) {
+                    lastReport[0] = now;
+                    write(statusFile, status);
+                }
+            });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            status.put("questions", outcome.asked());
+            status.put("questionsFailed", outcome.failed());
+            status.put("questionSeconds", seconds);
+            status.put("statements", String.join(",", outcome.runs().keySet()));
+            if (outcome.firstError() != null) status.put("questionError", outcome.firstError());
+            say(String.format(
+                    Locale.ROOT,
+                    "warm-up: %d questions asked in %.1f s (%d failed), %d statements: %s",
+                    outcome.asked(),
+                    seconds,
+                    outcome.failed(),
+                    outcome.runs().size(),
+                    outcome.runs().entrySet().stream()
+                            .map(e -> e.getKey() + " x" + e.getValue())
+                            .collect(Collectors.joining(", "))));
+            if (outcome.firstError() != null) say("warm-up: the first question that failed: " + outcome.firstError());
+        } catch (RuntimeException e) {
+            // Bolt refused (a wrong password file, say): the page cache still helps.
+            status.put("questionError", String.valueOf(e));
+            say("warm-up questions failed (queries are not affected, only slower at first): " + e);
         }
-        return ran;
-    }
-
-    private static String nameQuery(List<String> words, int edits) {
-        StringBuilder q = new StringBuilder();
-        for (String w : words) {
-            int e = Math.min(edits, w.length() >= 8 ? 2 : w.length() >= 4 ? 1 : 0);
-            q.append(q.length() == 0 ? "" : " ").append("+(").append(w).append("^4");
-            if (e > 0) q.append(" OR ").append(w).append('~').append(e);
-            q.append(" OR ").append(w).append("*^2)");
-        }
-        return q.toString();
     }
 
     /** Starts the warm-up on a low-priority daemon thread. */
@@ -169,6 +167,7 @@ final class CacheWarmup implements Runnable {
             PageCache pageCache = api.getDependencyResolver().resolveDependency(PageCache.class);
             KernelTransactions transactions =
                     api.getDependencyResolver().resolveDependency(KernelTransactions.class);
+            if (questions != null && !stopping) askQuestions(transactions, status);
             Path dir = api.databaseLayout().databaseDirectory().toAbsolutePath().normalize();
             List<Target> targets = targets(pageCache, dir);
 
@@ -184,6 +183,7 @@ final class CacheWarmup implements Runnable {
             }
             long planned = Math.min(cachedBytes, capacity) + osBytes;
             status.put("state", "warming");
+            status.put("phase", "pages");
             status.put("totalBytes", planned);
             status.put("storeBytes", cachedBytes + osBytes);
             status.put("pageCacheBytes", pageCache.maxCachedPages() * pageSize);
@@ -235,16 +235,6 @@ final class CacheWarmup implements Runnable {
                 }
             }
             long done = progress.done;
-            if (outcome.equals("done") || outcome.equals("full")) {
-                try {
-                    int ran = warmSearches(transactions);
-                    status.put("searches", ran);
-                    say("warm-up: " + ran + " name searches run");
-                } catch (RuntimeException e) {
-                    // A database without the search index yet (before the schema): nothing to warm.
-                    status.put("searches", 0);
-                }
-            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = cpu0 < 0 ? -1 : (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             status.put("state", outcome);

@@ -43,9 +43,9 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * it. SIGTERM (or end of stdin with {@code --exit-on-stdin-close}) shuts the database down
  * cleanly and removes the state file.
  *
- * <p>Once ready, the page cache is filled in the background ({@link CacheWarmup}), its progress
- * written to the warm-up file (default {@code HOME/warmup.json}); {@code --no-warmup} leaves the
- * cache to fill as queries read.
+ * <p>Once ready, the database is warmed in the background ({@link CacheWarmup}: the workspace's
+ * questions, then the page cache), its progress written to the warm-up file (default
+ * {@code HOME/warmup.json}); {@code --no-warmup} leaves both to the first questions.
  */
 public final class Launcher {
     private static final String SYSTEM_DATABASE = "system";
@@ -135,7 +135,7 @@ public final class Launcher {
                     dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME),
                     warmupFile,
                     !"normal".equals(options.get("warmup-priority")),
-                    cypherDir);
+                    new QuestionWarmup(bolt.getPort(), password, cypherDir));
             warmup[0].start();
         }
 

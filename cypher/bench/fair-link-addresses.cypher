@@ -1,6 +1,7 @@
 // bench:import's fair baseline: one file's uses of Address identifiers, as links/link-addresses writes
-// them: the identifier MERGEd on its key (shared by every record and party that used it), and a
-// HAS_ADDRESS per use from its record or party, with the use's provenance and grading.
+// them: the identifier MERGEd on its key (shared by every record and party that used it, showing
+// the writing that sorts first), and a HAS_ADDRESS per use from its record or party, with the use's
+// provenance and grading.
 // LOAD CSV reads a backslash before a quote as an escaped quote (Neo4j's legacy quoting, on by
 // default), so each backslash of a value was written as U+E000 and is turned back here.
 // mode: autocommit
@@ -9,6 +10,12 @@ LOAD CSV WITH HEADERS FROM $url AS row
 CALL (row) {
   MERGE (i:Address {key: replace(row.key, '\uE000', '\\')})
   ON CREATE SET i.display = replace(row.display, '\uE000', '\\')
+  WITH i, row, replace(row.display, '\uE000', '\\') AS display
+  FOREACH (_ IN CASE WHEN display < i.display THEN [1] ELSE [] END |
+    SET i.displayLock = true
+    REMOVE i.displayLock
+    SET i.display = CASE WHEN display < i.display THEN display ELSE i.display END
+  )
   WITH i, row, replace(row.owner, '\uE000', '\\') AS owner
   CALL (row, owner) {
     MATCH (n:Record {id: owner}) WHERE row.ownerIsRecord IS NOT NULL

@@ -31,6 +31,13 @@ const IDENTIFIER_WEIGHT: Record<string, number> = {
   Address: 1,
 };
 
+/**
+ * What one address says for two mentions of one full name (alike, two words or more), when no
+ * other person of that name is known with another date of birth: more than for people of other
+ * names (households, workers' lodgings), less than a phone of their own.
+ */
+const ADDRESS_OF_ONE_NAME = 2.5;
+
 /** Identifiers that belong to one person, unlike an address or a vehicle that several share. */
 const PERSONAL = new Set(['Document', 'Account', 'Email', 'Phone', 'Handle']);
 
@@ -169,6 +176,8 @@ interface Prepared {
   birth: string[] | undefined;
   /** Identity documents with a number long enough to compare, by id. */
   documents: SharedIdentifier[];
+  /** Addresses with a postcode and a house number, read from their keys. */
+  addresses: PlacedAddress[];
   nationality: string | null;
   common?: boolean;
   namesake?: PersonMention | null;
@@ -199,6 +208,7 @@ function prepared(p: PersonMention, context: MatchContext): Prepared {
       networkSize: network === undefined ? 0 : (context.networkSize.get(network) ?? 0),
       birth: p.birthDate ? p.birthDate.split('-') : undefined,
       documents: documentsOf(p),
+      addresses: addressesOf(p),
       nationality: nationalityOf(p),
     };
     ofContext.set(p, found);
@@ -334,6 +344,36 @@ interface OneName {
   full: string;
   /** The one name is written as in the full name, not as a familiar form or another spelling. */
   exact: boolean;
+  /**
+   * The name in the full name the one name only begins as ('Ionel' and 'Ionut' begin 'ion'), when
+   * it fits no name better: a familiar form built on the name's stem that no list holds.
+   */
+  stem?: string;
+}
+
+/** Letters two names begin with alike from which one may be a familiar form built on the other. */
+const STEM_LETTERS = 3;
+
+/** A name in `full` that the one name `single` begins as, both longer than the stem, if any. */
+function sharedStem(single: NameKey, full: NameKey): string | undefined {
+  const [token] = single.tokens;
+  if (token === undefined || token.length <= STEM_LETTERS || token.includes(LOST) || full.tokens.length < 2)
+    return undefined;
+  const stem = token.slice(0, STEM_LETTERS);
+  return full.tokens.find((t) => t !== token && t.length > STEM_LETTERS && t.startsWith(stem));
+}
+
+const LOST = '?';
+
+/**
+ * Whether one name may mean the person of another full name too: it fits it, or, unless it is
+ * written as in the pair's full name, begins as one of its names does.
+ */
+function fitsAsWell(oneName: OneName, name: string): boolean {
+  return (
+    fitsFullName(oneName.single, name) >= 0.9 ||
+    (!oneName.exact && sharedStem(nameKey(oneName.single), nameKey(name)) !== undefined)
+  );
 }
 
 /** How well one name ('gica') fits a name in a full name ('Gheorghe Stanescu'), 0..1. */
@@ -351,7 +391,19 @@ function fitsFullKey(single: NameKey, full: NameKey): number {
 }
 
 function oneNameOnly(a: Prepared, b: Prepared): OneName | undefined {
-  return oneNameOf(a, b) ?? oneNameOf(b, a);
+  return oneNameOf(a, b) ?? oneNameOf(b, a) ?? stemOf(a, b) ?? stemOf(b, a);
+}
+
+function stemOf(x: Prepared, y: Prepared): OneName | undefined {
+  for (let i = 0; i < x.names.length; i++) {
+    const single = x.keys[i] as NameKey;
+    if (single.tokens.length !== 1) continue;
+    for (let j = 0; j < y.names.length; j++) {
+      const stem = sharedStem(single, y.keys[j] as NameKey);
+      if (stem) return { single: x.names[i] as string, full: y.names[j] as string, exact: false, stem };
+    }
+  }
+  return undefined;
 }
 
 function oneNameOf(x: Prepared, y: Prepared): OneName | undefined {
@@ -374,7 +426,25 @@ function otherFit(oneName: OneName, identifier: SharedIdentifier, pair: PersonMe
   return (context.usersOf.get(identifier.id) ?? []).find(
     (u) =>
       !pair.some((p) => p.id === u.id) &&
-      names(u).some((n) => fitsFullName(oneName.single, n) >= 0.9 && nameSimilarity(n, oneName.full) < 0.9),
+      names(u).some((n) => fitsAsWell(oneName, n) && nameSimilarity(n, oneName.full) < 0.9),
+  );
+}
+
+/**
+ * Whether the one name's agency case names nobody else, under another full name, that the one
+ * name fits as well: then the case says whom the one name means. A case too large to name its
+ * people (more than MAX_CASE_MENTIONS) says nothing.
+ */
+function onlyFitInCase(oneName: OneName, pair: PersonMention[], context: MatchContext): boolean {
+  const [a] = pair as [PersonMention];
+  const inCase = context.caseMentions.get(caseKey(a, '')) ?? [];
+  if (inCase.length > MAX_CASE_MENTIONS) return false;
+  return !inCase.some(
+    (u) =>
+      !pair.some((p) => p.id === u.id) &&
+      names(u).some(
+        (n) => nameKey(n).tokens.length > 1 && fitsAsWell(oneName, n) && nameSimilarity(n, oneName.full) < 0.9,
+      ),
   );
 }
 
@@ -462,7 +532,13 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
   // the full name, but says little on its own; identifiers have to say the rest.
   const oneName = best < SAME_NAME ? oneNameOnly(pa, pb) : undefined;
   const namesFit = best >= 0.9 || oneName !== undefined;
-  if (oneName) {
+  if (oneName?.stem) {
+    // Less than a name the list or the spelling says is the same: the stem is a guess.
+    evidence += 1;
+    reasons?.push(
+      `only one name, '${oneName.single}', is given; it begins as '${oneName.stem}' in '${oneName.full}' does (a familiar form built on the name?)`,
+    );
+  } else if (oneName) {
     evidence += 1.5;
     reasons?.push(
       oneName.exact
@@ -503,7 +579,9 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
   const network = pa.network;
   const sameNetwork = network !== undefined && network === pb.network && pa.networkSize <= MAX_NETWORK;
   const sameCase = a.agency === b.agency && !!a.caseRef && a.caseRef === b.caseRef;
-  if (best >= 0.97 && (!a.birthDate || !b.birthDate)) {
+  // Whether several people with different dates of birth bear the name, when one is missing.
+  let doubtful = false;
+  if (best >= 0.9 && (!a.birthDate || !b.birthDate)) {
     // Both ways of writing the name are looked up ('?UKASZ' and 'Łukasz'), and the one more
     // people bear counts: the same whichever mention comes first.
     // One case or one network is both mentions': each name's dates there are its own mention's.
@@ -513,7 +591,8 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
     // The name more people bear; of two as many, the first in order.
     const [known, knownName] =
       knownB.size > knownA.size || (knownB.size === knownA.size && nameA > nameB) ? [knownB, nameB] : [knownA, nameA];
-    if (known.size > 1) {
+    doubtful = known.size > 1;
+    if (doubtful && best >= 0.97) {
       evidence -= 1;
       reasons?.push(
         `${known.size} people with different dates of birth are named '${knownName}'${sameCase ? ` in ${a.agency} case ${a.caseRef}` : ''}; a date of birth is missing here`,
@@ -546,15 +625,26 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
   }
 
   const shared = sharedIdentifiers(a, b);
+  // One full name at one address: two people so named seldom live at one address, unless
+  // several people of the name are known with different dates of birth (a father and a son),
+  // or the names are one word only.
+  const oneHome =
+    best >= 0.9 &&
+    !oneName &&
+    !doubtful &&
+    a.record !== b.record &&
+    (pa.keys[bestA] as NameKey).tokens.length > 1 &&
+    (pb.keys[bestB] as NameKey).tokens.length > 1;
   if (shared.length > 0) {
     const seen = new Set<string>();
     let identifierEvidence = 0;
     for (const s of shared) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      identifierEvidence += IDENTIFIER_WEIGHT[s.label] ?? 1;
+      const home = oneHome && s.label === 'Address';
+      identifierEvidence += home ? ADDRESS_OF_ONE_NAME : (IDENTIFIER_WEIGHT[s.label] ?? 1);
       reasons?.push(
-        `both used ${LABEL_WORDS[s.label] ?? s.label.toLowerCase()} ${s.display} (${where(a)}; ${where(b)})`,
+        `both used ${LABEL_WORDS[s.label] ?? s.label.toLowerCase()} ${s.display} (${where(a)}; ${where(b)})${home ? ': two people of one full name seldom share an address' : ''}`,
       );
     }
     evidence += Math.min(identifierEvidence, 7);
@@ -563,9 +653,21 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
   if (pa.documents.length > 0 && pb.documents.length > 0 && !shared.some((s) => s.label === 'Document')) {
     const near = nearDocuments(pa, pb);
     if (near) {
-      evidence += 2;
+      evidence += NEAR_DOCUMENT;
       reasons?.push(
         `identity documents ${near[0].display} and ${near[1].display} are one character or two swapped characters apart (${where(a)}; ${where(b)})`,
+      );
+    }
+  }
+  // One postcode and one house number, the rest written otherwise (a flat left out, a street
+  // misspelt): a weaker agreement than one address. Households and workers share an address,
+  // so this counts for little, as a shared address does.
+  if (pa.addresses.length > 0 && pb.addresses.length > 0 && !shared.some((s) => s.label === 'Address')) {
+    const near = nearAddresses(pa, pb);
+    if (near) {
+      evidence += oneHome ? ADDRESS_OF_ONE_NAME - NEAR_ADDRESS : NEAR_ADDRESS;
+      reasons?.push(
+        `addresses ${near[0].display} and ${near[1].display} have one postcode and house number (${where(a)}; ${where(b)})${oneHome ? ': two people of one full name seldom share an address' : ''}`,
       );
     }
   }
@@ -629,12 +731,20 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
   if (best >= SAME_NAME && a.record !== b.record && !(a.birthDate && a.birthDate === b.birthDate)) {
     const twinA = namesakeInRow(pa, context);
     const twinB = namesakeInRow(pb, context);
-    // Both rows name two people so, and the rows are tied (an identifier both sides gave): they
-    // are the same two people. When one of them is born on another day than the other row's
-    // other namesake, it is not that one, so it is this one.
+    // Both rows name two people so, and the rows are tied (an identifier both sides gave), or no
+    // more than two people of the name are known by their dates of birth anywhere: they are the
+    // same two people. When one of them is born on another day than the other row's other
+    // namesake, it is not that one, so it is this one.
     // Looked at in the order of the ids, so that the reason does not depend on which comes first.
     let ruledOut: [PersonMention, PersonMention] | undefined;
-    if (twinA && twinB && tiedRows(a, b)) {
+    const tied = twinA !== undefined && twinB !== undefined && tiedRows(a, b);
+    const onlyTwo =
+      twinA !== undefined &&
+      twinB !== undefined &&
+      !tied &&
+      knownDates(pa, bestA, 'anywhere', context).size <= COMMON_NAME_PEOPLE &&
+      knownDates(pb, bestB, 'anywhere', context).size <= COMMON_NAME_PEOPLE;
+    if (twinA && twinB && (tied || onlyTwo)) {
       const ways: [PersonMention, PersonMention][] = [
         [a, twinB],
         [b, twinA],
@@ -645,9 +755,11 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
     const twin = twinA ?? twinB;
     if (ruledOut) {
       const [x, y] = ruledOut;
-      evidence += 2;
+      // Untied rows have no link to count besides; the doubt the two dates of birth cast on
+      // the name above is answered here.
+      evidence += tied ? 2 : 3;
       reasons?.push(
-        `${where(a)} and ${where(b)} each name two people '${names(y)[0] ?? '?'}', and the rows are linked; '${names(x)[0] ?? '?'}' born ${x.birthDate} is not the other one, born ${y.birthDate} (${where(y)}), so is this one`,
+        `${where(a)} and ${where(b)} each name two people '${names(y)[0] ?? '?'}', and ${tied ? 'the rows are linked' : 'no more than two people of that name are known by their dates of birth'}; '${names(x)[0] ?? '?'}' born ${x.birthDate} is not the other one, born ${y.birthDate} (${where(y)}), so is this one`,
       );
     } else if (twin) {
       evidence -= 2;
@@ -674,8 +786,13 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
   }
 
   // One agency's case names its people in several sheets (persons, contacts) under the same
-  // case reference and often the same person number.
-  if (a.record !== b.record && sameCase && best >= 0.9 && !oneName) {
+  // case reference and often the same person number. A one-name mention counts so only when an
+  // identifier of the person's own ties it to the full name and the case names nobody else the
+  // one name fits.
+  const caseSays =
+    !oneName ||
+    (tying.some((i) => PERSONAL.has(i.label)) && !otherFitting?.other && onlyFitInCase(oneName, [a, b], context));
+  if (a.record !== b.record && sameCase && namesFit && caseSays) {
     if (a.recordRef && a.recordRef === b.recordRef) {
       evidence += 4;
       reasons?.push(`the same person number ${a.recordRef} in ${a.agency} case ${a.caseRef}`);
@@ -747,7 +864,7 @@ function mostFromHereOn(
   }
   if (best >= SAME_NAME && apart && !(a.birthDate && a.birthDate === b.birthDate)) {
     // Two namesakes in each of two rows can tell which one is meant.
-    if (namesakeInRow(pa, context) && namesakeInRow(pb, context)) most += 2;
+    if (namesakeInRow(pa, context) && namesakeInRow(pb, context)) most += 3;
   }
   if (apart && !sameCase && best >= SAME_NAME) {
     const sameDay = !!a.eventDate && a.eventDate === b.eventDate;
@@ -758,7 +875,7 @@ function mostFromHereOn(
     )
       most += 3;
   }
-  if (apart && sameCase && best >= 0.9 && !oneName) most += a.recordRef && a.recordRef === b.recordRef ? 4 : 2;
+  if (apart && sameCase && namesFit) most += a.recordRef && a.recordRef === b.recordRef ? 4 : 2;
   if (!apart && !shared.some((s) => s.label === 'Account' || s.label === 'Document')) most -= 3;
   const na = pa.nationality;
   const nb = pb.nationality;
@@ -822,6 +939,51 @@ export function nearDates(x: string, y: string): boolean {
   if (!x.endsWith('-01') && !y.endsWith('-01')) return false;
   const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
   return Math.abs(day(x) - day(y)) === DAY_MS;
+}
+
+/**
+ * What a document number one slip off the other's says for a pair: much less than one number
+ * (numbers issued in sequence, as a family's passports, can be one apart), a little less than a
+ * shared phone; more than a shared address, which households share.
+ */
+const NEAR_DOCUMENT = 2.5;
+
+/** What one postcode and house number say for a pair, the rest of the addresses written otherwise. */
+const NEAR_ADDRESS = 0.5;
+
+/** An address read from its key (`country|postcode|flat|words`): only one with a postcode and a number. */
+interface PlacedAddress {
+  identifier: SharedIdentifier;
+  place: string;
+  numbers: string[];
+}
+
+const NO_ADDRESSES: PlacedAddress[] = [];
+
+/** A mention's addresses that have a postcode and a house number (kept in {@link Prepared}), by id. */
+function addressesOf(p: PersonMention): PlacedAddress[] {
+  if (!p.identifiers.some((i) => i.label === 'Address')) return NO_ADDRESSES;
+  const found: PlacedAddress[] = [];
+  for (const identifier of p.identifiers) {
+    if (identifier.label !== 'Address' || !identifier.key || identifier.key.length > 400) continue;
+    const [country, postcode, , words] = identifier.key.split('|');
+    if (!country || !postcode || !words) continue;
+    const numbers = words.split(' ').filter((w) => /^\d+[a-z]?$/.test(w));
+    if (numbers.length > 0) found.push({ identifier, place: `${country}|${postcode}`, numbers });
+  }
+  return found.sort((x, y) => (x.identifier.id < y.identifier.id ? -1 : x.identifier.id > y.identifier.id ? 1 : 0));
+}
+
+/** An address of each mention with one country, postcode and house number (the first in a fixed order). */
+function nearAddresses(a: Prepared, b: Prepared): [SharedIdentifier, SharedIdentifier] | undefined {
+  if (a.addresses.length === 0 || b.addresses.length === 0) return undefined;
+  const inOrder = a.p.id < b.p.id;
+  const [first, second] = inOrder ? [a.addresses, b.addresses] : [b.addresses, a.addresses];
+  for (const x of first)
+    for (const y of second)
+      if (x.place === y.place && x.numbers.some((n) => y.numbers.includes(n)))
+        return inOrder ? [x.identifier, y.identifier] : [y.identifier, x.identifier];
+  return undefined;
 }
 
 /** Numbers shorter than this are too short for one character's difference to say anything. */

@@ -58,6 +58,15 @@ final class CacheWarmup implements Runnable {
      */
     private static final long MAX_YIELD_NANOS = 20_000_000L;
 
+    /**
+     * A question waits until no transaction has run for this long: a user's own questions warm
+     * Neo4j as well as the warm-up's would, which would only compete with them for the cores.
+     */
+    private static final long QUIET_NANOS = 50_000_000L;
+
+    /** How long a question waits for quiet at most: a long import does not hold the warm-up back. */
+    private static final long MAX_QUIET_WAIT_NANOS = 1_000_000_000L;
+
     private static final long REPORT_EVERY_NANOS = 1_000_000_000L;
 
     private final GraphDatabaseService database;
@@ -90,7 +99,7 @@ final class CacheWarmup implements Runnable {
         say("warming up: asking the workspace's questions (search, expand, paths) through Bolt");
         long[] lastReport = {t0};
         try {
-            QuestionWarmup.Outcome outcome = questions.run(() -> stopping, () -> giveWay(transactions), (asked, planned) -> {
+            QuestionWarmup.Outcome outcome = questions.run(() -> stopping, () -> awaitQuiet(transactions), (asked, planned) -> {
                 status.put("questions", asked);
                 status.put("questionsPlanned", planned);
                 long now = System.nanoTime();
@@ -312,6 +321,30 @@ final class CacheWarmup implements Runnable {
                 stopping = true;
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** When {@link #awaitQuiet} last saw a transaction running (the warm-up's own have ended by then). */
+    private long lastBusy = System.nanoTime() - QUIET_NANOS;
+
+    /**
+     * Returns once no transaction has been seen running for {@link #QUIET_NANOS}, or after
+     * {@link #MAX_QUIET_WAIT_NANOS}: the warm-up's questions are asked while the database is
+     * otherwise idle, at once when it is.
+     */
+    private void awaitQuiet(KernelTransactions transactions) {
+        long now = System.nanoTime();
+        long giveUp = now + MAX_QUIET_WAIT_NANOS;
+        while (!stopping && now < giveUp) {
+            if (transactions.haveActiveTransaction()) lastBusy = now;
+            else if (now - lastBusy >= QUIET_NANOS) return;
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                stopping = true;
+                Thread.currentThread().interrupt();
+            }
+            now = System.nanoTime();
         }
     }
 

@@ -67,8 +67,45 @@ function nameClause(word: string, edits: 0 | 1 | 2): string {
   const t = escapeLucene(word);
   const forms = [`${t}^4`];
   if (edits > 0) forms.push(`${t}~${edits}`);
+  if (edits > 0 && /^[a-z0-9]{1,40}$/.test(word)) forms.push(lostLetterPattern(word));
   if (word.length >= 2) forms.push(`${t}*^2`);
   return `+(${forms.join(' OR ')})`;
+}
+
+/**
+ * A letter an export could not write: '?' (a Windows-1252 system writes "Băieșu" as "B?IE?U" and
+ * "Ionuț" as "Ionu?") or the Unicode replacement character a wrong decoding leaves.
+ */
+const LOST_LETTER = /[?\uFFFD]/;
+
+/** Marks a lost letter in a stored word: the full-text analyzer keeps '_' inside a word. */
+const LOST_MARK = '_';
+
+/**
+ * The words of a name written with lost letters, in Latin letters with {@link LOST_MARK} for each
+ * lost one ("B?IE?U" is "b_ie_u"), stored beside the name's other words so that a search finds
+ * them ({@link lostLetterPattern}).
+ */
+function lostLetterWords(value: string): string[] {
+  const words: string[] = [];
+  for (const [word] of value.matchAll(/[\p{L}\p{M}?\uFFFD]+/gu)) {
+    if (!LOST_LETTER.test(word)) continue;
+    const latin = word
+      .split(LOST_LETTER)
+      .map((part) => toLatin(part).replace(/[^a-z0-9]/g, ''))
+      .join(LOST_MARK);
+    if (/[a-z]/.test(latin)) words.push(latin);
+  }
+  return words;
+}
+
+/**
+ * A Lucene regular expression for a word as typed or with any of its letters lost: "baiesu" is
+ * `/[b_][a_][i_][e_][s_][u_]/`, which finds "b_ie_u". One state per letter, so Lucene walks its
+ * term dictionary along the word as for an exact term, two branches a letter.
+ */
+function lostLetterPattern(word: string): string {
+  return `/${[...word].map((c) => `[${c}${LOST_MARK}]`).join('')}/`;
 }
 
 /** How many letters apart a word may be looked for, at most `most`: by its length. */
@@ -305,7 +342,8 @@ export function readSearchText(input: string, countries: readonly string[]): Sea
 /**
  * The searchable name of a person or organisation: every name it is written under (as written,
  * given and family names, alias, the Latin form an agency gave), folded to Latin letters and
- * lower case, each word once. Stored at import as `searchName` and indexed in full text.
+ * lower case, each word once, and a word with letters lost to an export's encoding also whole,
+ * with a mark for each ("b_ie_u"). Stored at import as `searchName` and indexed in full text.
  */
 export function partySearchName(party: {
   name?: string | null;
@@ -317,7 +355,9 @@ export function partySearchName(party: {
   const words = new Set<string>();
   for (const value of [party.name, party.givenName, party.familyName, party.nameLatin, party.alias]) {
     if (!value) continue;
-    for (const w of toLatin(value.slice(0, 1000)).match(/[a-z0-9]+/g) ?? []) words.add(w);
+    const text = value.slice(0, 1000);
+    for (const w of toLatin(text).match(/[a-z0-9]+/g) ?? []) words.add(w);
+    for (const w of lostLetterWords(text)) words.add(w);
   }
   return words.size ? [...words].join(' ') : null;
 }

@@ -7,19 +7,20 @@ import { partySearchName } from '../core/searchText';
 import { statementsUnder } from './cypher';
 import type { Database } from './database';
 
-/** The schema version from which the import stores each party's searchable (Latin) name. */
-const SEARCH_NAMES_SINCE = 6;
+/** The schema version from which a searchable name holds the words with letters lost to an encoding. */
+const LOST_LETTERS_SINCE = 8;
 
 /**
  * Stores the searchable name of every party written by an import older than search (a graph of
- * schema version below {@link SEARCH_NAMES_SINCE}), a page at a time: their files, imported
- * again, would change nothing, so they would never be found by name.
+ * schema version below 6), and of every party whose names have letters
+ * lost to an encoding ("B?IE?U") written before {@link LOST_LETTERS_SINCE}, a page at a time:
+ * their files, imported again, would change nothing, so they would never be found by name.
  */
 export async function fillSearchNames(db: Database, batch = 5_000): Promise<number> {
   let after = '';
   let filled = 0;
   for (;;) {
-    const rows = await db.read('search/parties-without-search-name', { after, batch });
+    const rows = await db.read('search/parties-to-name-for-search', { after, batch });
     if (rows.length === 0) return filled;
     const parties = rows.map((r) => ({
       id: r.string('id'),
@@ -37,8 +38,11 @@ export async function fillSearchNames(db: Database, batch = 5_000): Promise<numb
   }
 }
 
-/** Raise when a file under cypher/schema/ is added or changed. */
-export const SCHEMA_VERSION = 7;
+/**
+ * Raise when a file under cypher/schema/ is added or changed, or when what an import stores for
+ * search changes (see fillSearchNames).
+ */
+export const SCHEMA_VERSION = 8;
 
 /** Constraints created side by side: each waits on its own index's filling, not on the others'. */
 const CONSTRAINT_LANES = 4;
@@ -57,7 +61,7 @@ export async function applySchema(db: Database, now: () => Date = () => new Date
   for (const file of files) await db.applySchemaFile(file.name, { only: 'indexes', together: true });
   for (const file of files) await db.applySchemaFile(file.name, { only: 'constraints', parallel: CONSTRAINT_LANES });
   await db.read('db/await-indexes', { seconds: 300 });
-  if (before !== null && before < SEARCH_NAMES_SINCE) await fillSearchNames(db);
+  if (before !== null && before < LOST_LETTERS_SINCE) await fillSearchNames(db);
   await db.write('db/record-schema-version', { version: SCHEMA_VERSION, appliedAt: now().toISOString() });
 }
 

@@ -52,10 +52,13 @@ describe('escaping text for Lucene', () => {
   });
 });
 
+/** The clause that finds a word with letters lost to an export's encoding: "ivan" finds "iv_n". */
+const lost = (word: string) => `/${[...word].map((c) => `[${c}_]`).join('')}/`;
+
 describe('the Lucene queries search builds', () => {
   it('asks for every word of a name, exactly, with one typo (two in a long word) or as the start of a word', () => {
     expect(nameQuery(['oleksandr', 'ivan', 'bo'])).toBe(
-      '+(oleksandr^4 OR oleksandr~2 OR oleksandr*^2) +(ivan^4 OR ivan~1 OR ivan*^2) +(bo^4 OR bo*^2)',
+      `+(oleksandr^4 OR oleksandr~2 OR ${lost('oleksandr')} OR oleksandr*^2) +(ivan^4 OR ivan~1 OR ${lost('ivan')} OR ivan*^2) +(bo^4 OR bo*^2)`,
     );
     expect(nameQuery([])).toBeNull();
   });
@@ -63,19 +66,22 @@ describe('the Lucene queries search builds', () => {
   it('widens a name in turn: as typed, one letter apart, then its two longest long words two letters apart', () => {
     expect(nameQueries(['oleksandr', 'ivan', 'bo'])).toEqual({
       exact: '+(oleksandr^4 OR oleksandr*^2) +(ivan^4 OR ivan*^2) +(bo^4 OR bo*^2)',
-      near: '+(oleksandr^4 OR oleksandr~1 OR oleksandr*^2) +(ivan^4 OR ivan~1 OR ivan*^2) +(bo^4 OR bo*^2)',
-      far: '+(oleksandr^4 OR oleksandr~2 OR oleksandr*^2) +(ivan^4 OR ivan~1 OR ivan*^2) +(bo^4 OR bo*^2)',
+      near: `+(oleksandr^4 OR oleksandr~1 OR ${lost('oleksandr')} OR oleksandr*^2) +(ivan^4 OR ivan~1 OR ${lost('ivan')} OR ivan*^2) +(bo^4 OR bo*^2)`,
+      far: `+(oleksandr^4 OR oleksandr~2 OR ${lost('oleksandr')} OR oleksandr*^2) +(ivan^4 OR ivan~1 OR ${lost('ivan')} OR ivan*^2) +(bo^4 OR bo*^2)`,
     });
     // Nothing to widen: no word of four letters; no word of eight.
     expect(nameQueries(['li', 'bo'])).toEqual({ exact: '+(li^4 OR li*^2) +(bo^4 OR bo*^2)', near: null, far: null });
     expect(nameQueries(['ivan', 'moroz'])?.far).toBeNull();
     // Two letters apart costs an automaton per word: the two longest only, the first of equals.
     expect(nameQueries(['konstantin', 'bondarenko', 'oleksandrivna', 'a'])?.far).toBe(
-      '+(konstantin^4 OR konstantin~2 OR konstantin*^2) +(bondarenko^4 OR bondarenko~1 OR bondarenko*^2) ' +
-        '+(oleksandrivna^4 OR oleksandrivna~2 OR oleksandrivna*^2) +(a^4)',
+      `+(konstantin^4 OR konstantin~2 OR ${lost('konstantin')} OR konstantin*^2) +(bondarenko^4 OR bondarenko~1 OR ${lost('bondarenko')} OR bondarenko*^2) ` +
+        `+(oleksandrivna^4 OR oleksandrivna~2 OR ${lost('oleksandrivna')} OR oleksandrivna*^2) +(a^4)`,
     );
     expect(nameQueries([])).toBeNull();
-    expect(readSearchText('Oleksandr', []).nameQueries?.near).toBe('+(oleksandr^4 OR oleksandr~1 OR oleksandr*^2)');
+    expect(readSearchText('Oleksandr', []).nameQueries?.near).toBe(
+      `+(oleksandr^4 OR oleksandr~1 OR ${lost('oleksandr')} OR oleksandr*^2)`,
+    );
+    expect(lost('baiesu')).toBe('/[b_][a_][i_][e_][s_][u_]/');
   });
 
   it('writes addresses as words in any order and case references as a phrase', () => {
@@ -139,8 +145,9 @@ describe('reading a search text', () => {
         const plan = readSearchText(text, ['GB']);
         const tiers = plan.nameQueries;
         for (const q of [plan.names, tiers?.exact, tiers?.near, tiers?.far, plan.addresses]) {
-          // The query's own operators (+, parentheses, ^, ~, *) only around escaped words.
-          const words = (q ?? '').replace(/\+\(|\)|\^\d|~\d|\*\^2|\*| OR /g, ' ');
+          // The query's own operators (+, parentheses, ^, ~, *) only around escaped words, and
+          // lost-letter patterns only of a letter or digit and the mark at each place.
+          const words = (q ?? '').replace(/\/(\[[a-z0-9]_\])+\/|\+\(|\)|\^\d|~\d|\*\^2|\*| OR /g, ' ');
           expect(unescapedSyntax(words)).toEqual([]);
         }
         expect(unescapedSyntax((plan.cases ?? '').slice(1, -1))).toEqual([]);
@@ -162,5 +169,13 @@ describe('the searchable name stored on a party', () => {
     ).toBe('oleksandr bondarenko sasha');
     expect(partySearchName({ name: 'Ștefănescu' })).toBe('stefanescu');
     expect(partySearchName({ name: null })).toBeNull();
+  });
+
+  it('keeps a word whose letters an export lost whole, with a mark for each lost letter', () => {
+    // Windows-1252 has no 'ă', 'ș' or 'Ł'; a wrong decoding leaves U+FFFD.
+    expect(partySearchName({ name: 'COSTEL B?IE?U' })).toBe('costel b ie u b_ie_u');
+    expect(partySearchName({ name: '?ukasz Nowak', alias: 'Ionu\uFFFD' })).toBe('ukasz nowak _ukasz ionu ionu_');
+    // A question mark alone is no lost letter.
+    expect(partySearchName({ name: 'Ion Pop ?' })).toBe('ion pop');
   });
 });

@@ -159,6 +159,7 @@ async function findCases(db: Database, plan: SearchPlan, limit: number): Promise
 
 function nameMatched(name: string | null, text: string): string {
   if (!name) return 'name';
+  if (/[?\uFFFD]/.test(name) && !/[?\uFFFD]/.test(text)) return `name "${name}" (letters lost in the file's encoding)`;
   return NON_LATIN.test(name) !== NON_LATIN.test(text) ? `name "${name}" (transliterated)` : `name "${name}"`;
 }
 
@@ -168,7 +169,7 @@ type Widened = 'exact' | 'near' | 'far';
 /** What the reading says when a name was looked for beyond how it was typed. */
 const WIDENED_READ: Record<Widened, string | null> = {
   exact: null,
-  near: 'as a name one letter apart (too few as typed)',
+  near: "as a name one letter apart, or with letters lost in a file's encoding (too few as typed)",
   far: 'as a name up to two letters apart (too few one letter apart)',
 };
 

@@ -58,7 +58,7 @@ export function toLatin(name: string): string {
  * A letter an export could not write, as '?' (or the Unicode replacement character): a
  * Windows-1252 system writes 'Łukasz' as '?ukasz' and 'Ionuț' as 'Ionu?'.
  */
-const LOST_LETTER = '?';
+export const LOST_LETTER = '?';
 
 /**
  * The words of a name for matching. A hyphenated name gives each of its parts ("Vasile-Cătălin"

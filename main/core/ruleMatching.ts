@@ -11,7 +11,7 @@
  */
 import { countryCode } from './countries';
 import { doubleMetaphone } from 'double-metaphone';
-import { knownTokenSimilarity, nameKey, nameKeySimilarity, nameSimilarity, type NameKey } from './names';
+import { knownTokenSimilarity, LOST_LETTER, nameKey, nameKeySimilarity, nameSimilarity, type NameKey } from './names';
 import type { PersonMention, SharedIdentifier } from './matchModel';
 import type { MatchCandidate } from './matching';
 
@@ -357,13 +357,11 @@ const STEM_LETTERS = 3;
 /** A name in `full` that the one name `single` begins as, both longer than the stem, if any. */
 function sharedStem(single: NameKey, full: NameKey): string | undefined {
   const [token] = single.tokens;
-  if (token === undefined || token.length <= STEM_LETTERS || token.includes(LOST) || full.tokens.length < 2)
+  if (token === undefined || token.length <= STEM_LETTERS || token.includes(LOST_LETTER) || full.tokens.length < 2)
     return undefined;
   const stem = token.slice(0, STEM_LETTERS);
   return full.tokens.find((t) => t !== token && t.length > STEM_LETTERS && t.startsWith(stem));
 }
-
-const LOST = '?';
 
 /**
  * Whether one name may mean the person of another full name too: it fits it, or, unless it is

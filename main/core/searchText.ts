@@ -72,11 +72,8 @@ function nameClause(word: string, edits: 0 | 1 | 2): string {
   return `+(${forms.join(' OR ')})`;
 }
 
-/**
- * A letter an export could not write: '?' (a Windows-1252 system writes "Băieșu" as "B?IE?U" and
- * "Ionuț" as "Ionu?") or the Unicode replacement character a wrong decoding leaves.
- */
-const LOST_LETTER = /[?\uFFFD]/;
+/** A letter an export could not write (names.ts' LOST_LETTER), or the replacement character a wrong decoding leaves. */
+const LOST = /[?\uFFFD]/;
 
 /** Marks a lost letter in a stored word: the full-text analyzer keeps '_' inside a word. */
 const LOST_MARK = '_';
@@ -89,9 +86,9 @@ const LOST_MARK = '_';
 function lostLetterWords(value: string): string[] {
   const words: string[] = [];
   for (const [word] of value.matchAll(/[\p{L}\p{M}?\uFFFD]+/gu)) {
-    if (!LOST_LETTER.test(word)) continue;
+    if (!LOST.test(word)) continue;
     const latin = word
-      .split(LOST_LETTER)
+      .split(LOST)
       .map((part) => toLatin(part).replace(/[^a-z0-9]/g, ''))
       .join(LOST_MARK);
     if (/[a-z]/.test(latin)) words.push(latin);

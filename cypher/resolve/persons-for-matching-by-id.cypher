@@ -1,4 +1,4 @@
-// The persons $ids with what matching needs, as persons-for-matching reads them (one row per
+// The persons $ids with what matching needs, in the shape persons-for-matching reads (one row per
 // record mentioning each; a person no record mentions comes with a null record): an incremental
 // resolution reads in full only the persons an import added or changed, and those whose stored
 // match view is missing.
@@ -11,21 +11,13 @@ CALL (r) {
   OPTIONAL MATCH (r)-[:MENTIONS*0..1]->()-[x:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]->(i)
   WHERE x.record = r.id AND NOT coalesce(i.hub, false)
   WITH DISTINCT i
-  WITH i, [l IN labels(i) WHERE l <> 'Party'][0] AS label
-  ORDER BY label, i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate
-  RETURN collect({label: label, id: label + '|' + coalesce(i.e164, i.key, '') + '|' + coalesce(i.kind, '') + '|' +
-    coalesce(i.platform, '') + '|' + coalesce(i.country, '') + '|' + coalesce(i.number, i.plate, ''),
-    display: i.display}) AS recordIdentifiers
+  RETURN collect([labels(i), i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate, i.display]) AS recordIdentifiers
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[:HAS_PHONE|HAS_EMAIL|HAS_ADDRESS|HAS_ACCOUNT|HAS_HANDLE|HAS_DOCUMENT|HAS_VEHICLE]->(i)
   WHERE NOT coalesce(i.hub, false)
   WITH DISTINCT i
-  WITH i, [l IN labels(i) WHERE l <> 'Party'][0] AS label
-  ORDER BY label, i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate
-  RETURN collect({label: label, id: label + '|' + coalesce(i.e164, i.key, '') + '|' + coalesce(i.kind, '') + '|' +
-    coalesce(i.platform, '') + '|' + coalesce(i.country, '') + '|' + coalesce(i.number, i.plate, ''),
-    display: i.display, key: coalesce(i.e164, i.key, i.number, i.plate), kind: i.kind}) AS identifiers
+  RETURN collect([labels(i), i.e164, i.key, i.kind, i.platform, i.country, i.number, i.plate, i.display]) AS identifiers
 }
 RETURN p.id AS id, r.id AS record, p.agency AS agency, r.fileName AS fileName, r.sheet AS sheet, r.row AS row,
   r.caseRef AS caseRef, r.recordRef AS recordRef, r.eventDate AS eventDate,

@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { MatchCandidate, PersonMention } from '../core/matching';
 import type { FixedValues, MatchModelParameters } from '../core/matchModel';
-import type { MatcherAnswer, MatcherRequest } from './resolveWorker';
+import type { ChangedRequest, MatcherAnswer, MatcherRequest } from './resolveWorker';
 import { workerEntry } from './workerEntry';
 
 /** What matching found, before the candidates are collected. */
@@ -20,6 +20,11 @@ export interface Matched {
   /** With `changed`: the mentions whose pairs were scored again. */
   affected?: string[];
   model?: MatchModelParameters;
+  /**
+   * With `changed`: persons read from stored views that an import gave an identifier another
+   * display, their mentions (JSON) as matched, with the display as it is now: views to store again.
+   */
+  views?: { id: string; mentions: string }[];
   /** The worker's heap right after matching, in bytes (it grew to hold the mentions, blocks and candidates). */
   heapBytes: number;
 }
@@ -37,7 +42,7 @@ export interface MatcherWorker {
   match(options: {
     matcher: 'rules' | 'model';
     fixed?: FixedValues;
-    changed?: { persons: string[]; records: string[]; relinked: string[]; proposed: [string, string][] };
+    changed?: ChangedRequest;
     hold?: () => Promise<void>;
   }): Promise<Matched>;
   /** The next chunk of at most `count` candidates, best first; empty when all were taken. */

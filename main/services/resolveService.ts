@@ -74,17 +74,24 @@ function mentionsOfRows(rows: Row[]): { mentions: PersonMention[]; views: { id: 
 /**
  * Reads every person mention matching needs, a page at a time (by person id), handing each page
  * to `onPage` (with the pages' match views, for a caller that keeps them): no read holds the
- * whole graph, and the caller need not either.
+ * whole graph, and the caller need not either. The next page is read while `onPage` handles one,
+ * so that Neo4j and Node work at once rather than in turn.
  */
 export async function readPersonMentions(
   db: Database,
   onPage: (people: PersonMention[], views: { id: string; view: string }[]) => Promise<void> | void,
 ): Promise<void> {
-  let after = '';
+  const read = (after: string) => {
+    const page = db.read('resolve/persons-for-matching', { after, limit: MENTION_PAGE });
+    // Left unawaited when `onPage` fails: its own failure is the one to report.
+    page.catch(() => undefined);
+    return page;
+  };
+  let next = read('');
   for (;;) {
-    const rows = await db.read('resolve/persons-for-matching', { after, limit: MENTION_PAGE });
+    const rows = await next;
     if (rows.length === 0) return;
-    after = rows[rows.length - 1]?.get('id') as string;
+    next = read(rows[rows.length - 1]?.get('id') as string);
     const { mentions, views } = mentionsOfRows(rows);
     await onPage(mentions, views);
   }
@@ -168,9 +175,70 @@ function toMention(r: Row): PersonMention {
     birthYear: numberOrNull(r.get('birthYear')),
     nationality: (r.get('nationality') as string | null) ?? null,
     gender: (r.get('gender') as string | null) ?? null,
-    identifiers: (r.get('identifiers') as SharedIdentifier[]).filter((i) => i !== null && i.id !== null),
-    recordIdentifiers: (r.get('recordIdentifiers') as SharedIdentifier[]).filter((i) => i !== null && i.id !== null),
+    identifiers: identifiersOf(r.get('identifiers') as RawIdentifier[], true),
+    recordIdentifiers: identifiersOf(r.get('recordIdentifiers') as RawIdentifier[], false),
   };
+}
+
+/**
+ * An identifier as persons-for-matching reads it: its labels, e164, key, kind, platform, country,
+ * number, plate (the values its uniqueness constraint holds; those it lacks null) and display.
+ * An OPTIONAL MATCH that found none gives one of nulls.
+ */
+type RawIdentifier = [string[] | null, ...unknown[]];
+
+/** The value's sort key fields, in ORDER BY order: label, e164, key, kind, platform, country, number, plate. */
+const SORTED_FIELDS = 8;
+
+/** Cypher's ascending order of two values of one field: nulls last, strings by their UTF-16 units. */
+function ascending(x: unknown, y: unknown): number {
+  if (x === y) return 0;
+  if (x === null || x === undefined) return 1;
+  if (y === null || y === undefined) return -1;
+  const a = String(x);
+  const b = String(y);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The identifiers of one mention (or its record) from their raw values: named by label and the
+ * values their uniqueness constraint holds, with their display (and, for a person's own, the
+ * normalised key and kind matching reads), in the order of those values (label first).
+ */
+function identifiersOf(raw: RawIdentifier[], own: boolean): SharedIdentifier[] {
+  const rows: unknown[][] = [];
+  for (const r of raw) {
+    const label = r[0]?.find((l) => l !== 'Party');
+    if (label !== undefined) rows.push([label, ...r.slice(1)]);
+  }
+  rows.sort((x, y) => {
+    for (let k = 0; k < SORTED_FIELDS; k++) {
+      const order = ascending(x[k], y[k]);
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return rows.map(([label, e164, key, kind, platform, country, number, plate, display]) => {
+    const id = [
+      label,
+      text(e164) ?? text(key) ?? '',
+      text(kind) ?? '',
+      text(platform) ?? '',
+      text(country) ?? '',
+      text(number) ?? text(plate) ?? '',
+    ].join('|');
+    // Keys in the order Neo4j gave them when it built these maps: a stored view then reads as
+    // it was written, and a resolution of an unchanged graph rewrites none.
+    if (!own) return { display: display as string, label: label as string, id };
+    return {
+      kind: text(kind),
+      display: display as string,
+      label: label as string,
+      id,
+      key: text(e164) ?? text(key) ?? text(number) ?? text(plate),
+    };
+  });
 }
 
 /** An analyst's word on a hub: true, false, or null to let the record count decide. */
@@ -274,9 +342,10 @@ export interface ResolveOptions {
   incremental?: boolean;
   /**
    * Told each phase as it begins. During 'matching' (in a worker thread) the run waits for the
-   * promise it answers before it goes on: a caller can watch the app answer meanwhile.
+   * promise it answers before it goes on: a caller can watch the app answer meanwhile. 'writing'
+   * comes with the matcher worker's heap as matching left it (mentions, blocks, candidates).
    */
-  onPhase?: (phase: ResolvePhase) => Promise<void> | void;
+  onPhase?: (phase: ResolvePhase, detail?: { workerHeapBytes: number }) => Promise<void> | void;
   now?: Date;
 }
 
@@ -384,6 +453,7 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
               persons: [...changed.persons, ...read.stale],
               records: changed.records,
               relinked: [...changed.relinked, ...read.staleRecords],
+              displays: changed.displays,
               proposed: (await db.read('resolve/proposed-pairs')).map(
                 (r) => [r.get('a') as string, r.get('b') as string] as [string, string],
               ),
@@ -392,7 +462,10 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
         : {}),
       ...(options.onPhase ? { hold: async () => options.onPhase?.('matching') } : {}),
     });
-    await options.onPhase?.('writing');
+    await options.onPhase?.('writing', { workerHeapBytes: matched.heapBytes });
+    const restored = (matched.views ?? []).map(({ id, mentions }) => ({ id, view: VIEW_VERSION + mentions }));
+    for (let i = 0; i < restored.length; i += MENTION_PAGE)
+      await db.write('resolve/set-match-views', { views: restored.slice(i, i + MENTION_PAGE) });
     if (matched.model) await saveModel(db, matched.model, now);
     for (;;) {
       const candidates = await matcher.next(WRITE_BATCH);
@@ -438,14 +511,23 @@ async function flagHubs(db: Database, threshold: number): Promise<{ identifiers:
 /**
  * What the files imported since the last resolution added: their records and the persons these
  * mention, their identifiers' hub flags brought up to date, and the records whose links a hub
- * flag that changed altered (`relinked`, with their persons among `persons`).
+ * flag that changed altered (`relinked`, with their persons among `persons`), and the display
+ * each identifier those records assert has now (`displays`, by id).
  */
 async function changedSince(
   db: Database,
   pending: string[],
   threshold: number,
-): Promise<{ persons: string[]; records: string[]; relinked: string[]; identifiers: number; hubs: number }> {
+): Promise<{
+  persons: string[];
+  records: string[];
+  relinked: string[];
+  displays: [string, string][];
+  identifiers: number;
+  hubs: number;
+}> {
   const persons = new Set<string>();
+  const displays = new Map<string, string>();
   const records: string[] = [];
   for (const source of pending) {
     for (const r of await db.read('resolve/mentions-of-source', { source })) {
@@ -465,8 +547,10 @@ async function changedSince(
     hubs += Number(row?.get('hubs') ?? 0);
     for (const r of (row?.get('records') as string[] | undefined) ?? []) relinked.add(r);
     for (const p of (row?.get('persons') as string[] | undefined) ?? []) persons.add(p);
+    for (const i of identifiersOf((row?.get('asserted') as RawIdentifier[] | undefined) ?? [], false))
+      displays.set(i.id, i.display);
   }
-  return { persons: [...persons], records, relinked: [...relinked], identifiers, hubs };
+  return { persons: [...persons], records, relinked: [...relinked], displays: [...displays], identifiers, hubs };
 }
 
 function lockLost(): CaselinkFailure {

@@ -12,6 +12,19 @@ import type { FixedValues } from '../core/matchModel';
 import { findRuleCandidates } from '../core/ruleMatching';
 import type { Matched } from './resolveInWorker';
 
+/** What an import changed since the last resolution (see ChangedMentions), as the resolution sends it. */
+export interface ChangedRequest {
+  persons: string[];
+  records: string[];
+  relinked: string[];
+  proposed: [string, string][];
+  /**
+   * The display each identifier the new records assert has now, by id: an import may have given
+   * one another (the writing that sorts first), which stored match views do not hold.
+   */
+  displays: [string, string][];
+}
+
 /** What the resolution hands the worker. */
 export type MatcherRequest =
   | { type: 'mentions'; people: PersonMention[] }
@@ -22,7 +35,7 @@ export type MatcherRequest =
       matcher: 'rules' | 'model';
       fixed: FixedValues;
       /** Set: only what an import added since the last resolution, and what it affects (rules only). */
-      changed?: { persons: string[]; records: string[]; relinked: string[]; proposed: [string, string][] };
+      changed?: ChangedRequest;
       /** The worker waits on it (Atomics) until it reads non-zero: lets a caller hold a run it watches. */
       gate: Int32Array;
     }
@@ -35,10 +48,18 @@ export type MatcherAnswer =
   | { type: 'candidates'; candidates: MatchCandidate[] }
   | { type: 'failed'; message: string };
 
-/** One copy of each value many mentions repeat; a graph of a million mentions repeats most. */
+/**
+ * One copy of each value many mentions repeat; a graph of a million mentions repeats most. Kept
+ * only while the mentions arrive: its maps (some 40 MiB at a hundred thousand mentions) are
+ * dropped before matching, when the heap is at its largest.
+ */
 class Interner {
   #strings = new Map<string, string>();
-  #identifiers = new Map<string, SharedIdentifier>();
+  /** By id, which the kept identifier holds anyway: a record's identifiers (no key or kind), then a person's. */
+  #ofRecords = new Map<string, SharedIdentifier>();
+  #ofPersons = new Map<string, SharedIdentifier>();
+  /** A person's identifier whose id another of that id but another key or kind holds already (none expected). */
+  #others = new Map<string, SharedIdentifier>();
 
   string(value: string): string;
   string(value: string | null): string | null;
@@ -52,13 +73,18 @@ class Interner {
 
   /** The identifier as one shared object: `kind` tells the two shapes (with key and kind, or not) apart. */
   identifier(i: SharedIdentifier): SharedIdentifier {
+    const own = i.kind !== undefined || i.key !== undefined;
+    const byId = own ? this.#ofPersons : this.#ofRecords;
+    const found = byId.get(i.id);
+    if (found && (!own || (found.key === i.key && found.kind === i.kind))) return found;
     const key = `${i.id}\u0000${i.key ?? ''}\u0000${i.kind ?? ''}`;
-    const found = this.#identifiers.get(key);
-    if (found) return found;
+    const other = found ? this.#others.get(key) : undefined;
+    if (other) return other;
     const kept: SharedIdentifier = { label: this.string(i.label), id: i.id, display: i.display };
     if (i.key !== undefined) kept.key = i.key;
     if (i.kind !== undefined) kept.kind = i.kind === null ? null : this.string(i.kind);
-    this.#identifiers.set(key, kept);
+    if (found) this.#others.set(key, kept);
+    else byId.set(i.id, kept);
     return kept;
   }
 }
@@ -85,6 +111,33 @@ function compact(p: PersonMention, intern: Interner): PersonMention {
   };
 }
 
+/**
+ * The persons an import changed, and those whose mentions (read from stored views) carry an
+ * identifier the import gave another display: each of their pairs is scored again, as a full
+ * resolution would score it, its reasons citing the display as it is now. Every mention is given
+ * the current display.
+ */
+function withDisplaysChanged(people: PersonMention[], changed: ChangedRequest, restored: Set<string>): Set<string> {
+  const persons = new Set(changed.persons);
+  const now = new Map(changed.displays);
+  const stale = (i: SharedIdentifier) => {
+    const display = now.get(i.id);
+    return display !== undefined && display !== i.display;
+  };
+  // All marked before any display is set: identifiers are shared among mentions.
+  for (const p of people)
+    if (p.identifiers.some(stale) || p.recordIdentifiers.some(stale)) {
+      persons.add(p.id);
+      restored.add(p.id);
+    }
+  for (const p of people)
+    for (const i of [...p.identifiers, ...p.recordIdentifiers]) {
+      const display = now.get(i.id);
+      if (display !== undefined) i.display = display;
+    }
+  return persons;
+}
+
 function byPersonAndRecord(x: PersonMention, y: PersonMention): number {
   if (x.id !== y.id) return x.id < y.id ? -1 : 1;
   return x.record < y.record ? -1 : x.record > y.record ? 1 : 0;
@@ -106,6 +159,7 @@ if (port) {
           for (const p of JSON.parse(view) as PersonMention[]) people.push(compact(p, intern));
       } else if (request.type === 'match') {
         answer({ type: 'matching' });
+        intern = new Interner();
         Atomics.wait(request.gate, 0, 0);
         const persons = new Set(people.map((p) => p.id)).size;
         if (request.matcher === 'model') {
@@ -124,9 +178,10 @@ if (port) {
           // Views and persons read in full arrive in two runs of ids: put back in the order a
           // full read gives (by person, then record), so that every tie is broken as it breaks there.
           if (request.changed) people.sort(byPersonAndRecord);
+          const restored = new Set<string>();
           const changed = request.changed
             ? {
-                persons: new Set(request.changed.persons),
+                persons: withDisplaysChanged(people, request.changed, restored),
                 records: new Set(request.changed.records),
                 relinked: new Set(request.changed.relinked),
                 proposed: request.changed.proposed,
@@ -134,6 +189,15 @@ if (port) {
             : undefined;
           const run = findRuleCandidates(people, changed ? { changed } : {});
           found = run.candidates;
+          // The views of those given a current display, to be stored again: the next incremental
+          // resolution is told only of the displays its own import changed.
+          const views = new Map<string, PersonMention[]>();
+          for (const p of people)
+            if (restored.has(p.id)) {
+              const own = views.get(p.id) ?? [];
+              own.push(p);
+              views.set(p.id, own);
+            }
           answer({
             type: 'matched',
             persons,
@@ -141,12 +205,14 @@ if (port) {
             droppedBlocks: run.droppedBlocks,
             candidates: found.length,
             ...(run.affected ? { affected: run.affected } : {}),
+            ...(views.size > 0
+              ? { views: [...views].map(([id, mentions]) => ({ id, mentions: JSON.stringify(mentions) })) }
+              : {}),
             heapBytes: getHeapStatistics().total_heap_size,
           });
         }
         // The mentions are done with: only the candidates are kept, until they are collected.
         people = [];
-        intern = new Interner();
         sent = 0;
       } else {
         const chunk = found.slice(sent, sent + request.count);

@@ -85,7 +85,15 @@ export function wordsOf(pattern: RegExp): readonly string[] {
   return WORDS_OF.get(pattern) ?? [];
 }
 
+// Every word of every set, the words of its phrases too, of three letters or more in Latin letters:
+// the words a system's column name written as one ("OFFNLASTNAME", "victimage") is cut into.
+const VOCABULARY_PARTS = new Set<string>();
+
 function wordSet(words: readonly string[]): RegExp {
+  for (const w of words) {
+    for (const part of headerText(w.replace(/^\*|\*$/g, '')).split(' '))
+      if (/^[a-z]{3,}$/.test(part)) VOCABULARY_PARTS.add(part);
+  }
   const alternatives = words.map((w) => {
     const head = w.startsWith('*') ? '\\p{L}*' : '';
     const tail = w.endsWith('*') ? '\\p{L}*' : '';
@@ -2417,6 +2425,9 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'číslo poistenca',
       'social security',
       'ssn',
+      // Canada's social insurance number (issue 9, dev11)
+      'social insurance number',
+      'social insurance no',
       'sozialversicherung*',
       'rentenversicherung*',
       'securite sociale',
@@ -3042,6 +3053,30 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
  */
 export const FIELD_WORDS: readonly FieldWords[] = [
   words(null, [
+    // What a case system keeps about its own records and staff, beside the person (issue 9, dev11):
+    // audit dates and users, data-quality marks, phonetic codes, flags.
+    'updated',
+    'update',
+    'last update',
+    'modified',
+    'last modified',
+    'entered',
+    'entered by',
+    'entry user',
+    'staff',
+    'case manager',
+    'reporting member',
+    'clinician',
+    'quality',
+    'data quality',
+    'soundex',
+    'race',
+    'flag',
+    'indicator',
+    'state',
+    'suffix',
+    'name suffix',
+    'badge',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'datum nástupu',
     'nástup',
@@ -5592,6 +5627,7 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'first nm',
     'given nm',
     'middle name',
+    'middle initial',
     'middle names',
     'second name',
     'weitere vornamen',
@@ -6641,6 +6677,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'end to end id',
   ]),
   words('caseRef', [
+    // A US jail's or custody suite's number of the arrest (issue 9, dev11)
+    'booking number',
+    'booking no',
+    'booking id',
     // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
     'κωδικος κλησης',
     'κωδικος υποθεσης',
@@ -7525,3 +7565,127 @@ export const NOT_COMPOUNDS = new Set([
   'beifahrer',
   'beifahrerin',
 ]);
+
+/**
+ * Abbreviations case systems use in column names ("SUBJ_DL_NO", "PH_NBR", "VICT_DOB"): each read as
+ * the words the vocabulary knows. Only the words of a header written as a system's column name are
+ * read so (see systemWords), where "ST" at the end is a state and "CELL" a mobile.
+ */
+const SYSTEM_ABBREVIATIONS = new Map<string, string>([
+  ['nbr', 'number'],
+  ['num', 'number'],
+  ['nm', 'name'],
+  ['nam', 'name'],
+  ['fnm', 'first name'],
+  ['lnm', 'last name'],
+  ['frst', 'first'],
+  ['fst', 'first'],
+  ['lst', 'last'],
+  ['mid', 'middle'],
+  ['init', 'initial'],
+  ['dt', 'date'],
+  ['dte', 'date'],
+  ['dttm', 'date'],
+  ['dtm', 'date'],
+  ['addr', 'address'],
+  ['adr', 'address'],
+  ['ph', 'phone'],
+  ['phn', 'phone'],
+  ['mob', 'mobile'],
+  ['cell', 'mobile'],
+  ['dl', 'driving licence'],
+  ['ppt', 'passport'],
+  ['sin', 'social insurance number'],
+  ['vict', 'victim'],
+  ['vic', 'victim'],
+  ['susp', 'suspect'],
+  ['sus', 'suspect'],
+  ['subj', 'subject'],
+  ['offn', 'offender'],
+  ['offdr', 'offender'],
+  ['ofndr', 'offender'],
+  ['pers', 'person'],
+  ['veh', 'vehicle'],
+  ['rego', 'registration'],
+  ['res', 'residence'],
+  ['ctry', 'country'],
+  ['cntry', 'country'],
+  ['cd', 'code'],
+  ['desc', 'description'],
+  ['empl', 'employer'],
+  ['emplr', 'employer'],
+  ['upd', 'updated'],
+  ['updt', 'updated'],
+  ['usr', 'user'],
+  ['offr', 'officer'],
+  ['mgr', 'manager'],
+  ['flg', 'flag'],
+  ['ind', 'indicator'],
+]);
+
+// Short words a column name run together may hold besides the vocabulary's ("DATEOFBIRTH", "TELNO").
+const SHORT_PARTS = new Set(['of', 'no', 'id', 'nr']);
+
+// Compound tokens longer than this are not cut: a column name is a few words.
+const SEGMENT_LIMIT = 40;
+// The longest word tried at one place: longer than any word of the vocabulary a column name holds.
+const LONGEST_PART = 24;
+
+/**
+ * A token written with no separator ("offnlastname") cut into the vocabulary's words, by dynamic
+ * programming over its letters (O(length × LONGEST_PART)): the cut with the fewest letters left
+ * outside any word, then the fewest pieces ("lastname" over "last" "name"). A token most of whose
+ * letters are in no word is left whole: it is a word the vocabulary does not know, not a compound.
+ */
+export function segmentToken(token: string): string[] {
+  const n = token.length;
+  if (n < 5 || n > SEGMENT_LIMIT || !/^[a-z]+$/.test(token)) return [token];
+  const known = (piece: string) =>
+    VOCABULARY_PARTS.has(piece) || SYSTEM_ABBREVIATIONS.has(piece) || SHORT_PARTS.has(piece);
+  // cost[i]: the best cut of the first i letters, as 100 × letters outside words + pieces.
+  const cost = new Array<number>(n + 1).fill(Infinity);
+  const from = new Array<number>(n + 1).fill(0);
+  cost[0] = 0;
+  for (let i = 0; i < n; i += 1) {
+    const here = cost[i] ?? Infinity;
+    if (here === Infinity) continue;
+    for (let j = i + 1; j <= Math.min(n, i + LONGEST_PART); j += 1) {
+      const piece = token.slice(i, j);
+      const step = known(piece) ? 1 : 100 * piece.length + 1;
+      if (here + step < (cost[j] ?? Infinity)) {
+        cost[j] = here + step;
+        from[j] = i;
+      }
+    }
+  }
+  const outside = Math.floor((cost[n] ?? 0) / 100);
+  if (outside * 5 > n * 2) return [token];
+  const pieces: string[] = [];
+  for (let j = n; j > 0; j = from[j] ?? 0) pieces.unshift(token.slice(from[j] ?? 0, j));
+  return pieces;
+}
+
+/**
+ * The words of a header written as a case system's column name ("OFFNLASTNAME", "SUBJ_DL_NO",
+ * "victimage", "PH_NBR"): one case of letters, digits and underscores, no spaces. Each part is cut
+ * into the vocabulary's words and its abbreviations written out ("offender last name", "subject
+ * driving licence no", "victim age", "phone number"); a last "ST" is the state of an address or
+ * licence. Null for a header written any other way, which headerText reads as it is.
+ */
+export function systemWords(header: string): string | null {
+  const raw = header.trim().slice(0, HEADER_READ_LIMIT);
+  if (!/^(?:[A-Z][A-Z0-9_]*|[a-z][a-z0-9_]*)$/.test(raw) || raw.length < 2) return null;
+  const tokens = raw
+    .toLowerCase()
+    .split(/_+/)
+    .flatMap((t) => t.split(/(?<=\D)(?=\d)|(?<=\d)(?=\D)/))
+    .filter((t) => t !== '');
+  const words = tokens.flatMap((token, index) => {
+    if (index === tokens.length - 1 && index > 0 && token === 'st') return ['state'];
+    const whole = SYSTEM_ABBREVIATIONS.get(token);
+    if (whole) return [whole];
+    if (VOCABULARY_PARTS.has(token)) return [token];
+    return segmentToken(token).map((piece) => SYSTEM_ABBREVIATIONS.get(piece) ?? piece);
+  });
+  return words.join(' ');
+}

@@ -31,6 +31,7 @@ import {
   RESIDENCE_WORDS,
   ROLE_FIELD,
   RUNNING_NUMBER,
+  systemWords,
   TYPE_WORDS,
   VENUE_WORDS,
   without,
@@ -264,8 +265,41 @@ export function readHeader(header: string): HeaderReading {
 // Headers already read: a workbook repeats its headers on every sheet, and every file of an agency.
 const READINGS = new Map<string, HeaderReading>();
 
+// Fields whose values a system writes as codes ("SEX_CD" 1/2, "NATIONALITY_CD" ROU): their code column is the field.
+const CODED_FIELDS: readonly (Field | 'name' | null)[] = [
+  'gender',
+  'nationality',
+  'addressCountry',
+  'documentCountry',
+  'vehicleCountry',
+  'documentType',
+  'role',
+  'addressPostcode',
+  'sortCode',
+  'routingNumber',
+];
+
 function readHeaderText(header: string): HeaderReading {
-  let rest = splitCompounds(expandAbbreviations(header, headerText(header)));
+  const text = systemWords(header) ?? headerText(header);
+  // "ARREST_AGENCY_CD", "Clinician code", "SOUNDEXCODE": a code that stands for something is not its
+  // name or its number, unless the field is itself written as a code ("SEX_CD", "Nationality code").
+  // Not a code that a field's own words hold ("Post code", "Sort code").
+  const code = / (?:code|cd)$/.exec(text);
+  if (code) {
+    const owned = FIELD_WORDS.some(
+      (r) => r.field !== null && spans(r.pattern, text).some(([s, e]) => s <= code.index + 1 && e >= text.length),
+    );
+    if (!owned) {
+      const base = readHeaderWords(header, text.slice(0, code.index));
+      if (base.excluded || CODED_FIELDS.includes(base.field)) return base;
+      return { party: null, organisation: false, field: null, excluded: true };
+    }
+  }
+  return readHeaderWords(header, text);
+}
+
+function readHeaderWords(header: string, text: string): HeaderReading {
+  let rest = splitCompounds(expandAbbreviations(header, text));
   // "Inspection No", "N° PV", "Call ID": a reference whose words could be taken for a party's.
   if (has(words('caseRef'), rest) && without(FILLER, without(words('caseRef'), rest)) === '') {
     return { party: null, organisation: false, field: 'caseRef' };

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { segmentToken, systemWords } from '../../main/core/headerVocabulary';
+import { proposeProfile, readHeader } from '../../main/core/mappingProposal';
+import type { Profile } from '../../main/core/profile';
+
+/** Each column as "header → role.field[documentType]", the way an analyst reads a proposal. */
+function summary(profile: Profile): string[] {
+  return profile.columns.map((c) => {
+    const role = c.entity === 'record' ? 'record' : (profile.entities[c.entity]?.role ?? '?');
+    return `${c.column} → ${role}.${c.field}${c.documentType ? `[${c.documentType}]` : ''}`;
+  });
+}
+
+function propose(country: string, columns: [string, ...(string | null)[]][]): { mapped: string[]; unmapped: string[] } {
+  const header = columns.map(([name]) => name);
+  const depth = Math.max(0, ...columns.map((c) => c.length - 1));
+  const samples = Array.from({ length: depth }, (_, row) => columns.map((c) => c[row + 1] ?? null));
+  const proposal = proposeProfile({ agency: 'X', country, header, samples });
+  return { mapped: summary(proposal.profile), unmapped: proposal.unmapped };
+}
+
+// Column names as US, UK, Canadian and Australian case systems export them (issue 9, dev11).
+describe('reading headers written as a case system names its columns', () => {
+  it('cuts a column name written as one word into the words of the vocabulary', () => {
+    expect(segmentToken('offnlastname')).toEqual(['offn', 'lastname']);
+    expect(segmentToken('victimage')).toEqual(['victim', 'age']);
+    // A word the vocabulary does not know is not cut into pieces of other words.
+    expect(segmentToken('hargrove')).toEqual(['hargrove']);
+    expect(systemWords('SUBJ_DL_NO')).toBe('subject driving licence no');
+    expect(systemWords('PH_NBR')).toBe('phone number');
+    expect(systemWords('SUBJ_ADDR_ST')).toBe('subject address state');
+    // Headers written as people write them are not a system's column names.
+    expect(systemWords('Date of birth')).toBeNull();
+    expect(systemWords('DateOfBirth')).toBeNull();
+  });
+
+  it('keeps cutting in bounded time on a long run of letters', () => {
+    const started = process.cpuUsage();
+    expect(segmentToken('a'.repeat(40))).toEqual(['a'.repeat(40)]);
+    systemWords('X'.repeat(10_000));
+    expect(process.cpuUsage(started).user).toBeLessThan(200_000);
+  });
+
+  it('reads capitals run together as the fields and the party they name', () => {
+    expect(
+      propose('US', [
+        ['OFFNLASTNAME', 'HARGROVE', 'NGUYEN'],
+        ['OFFNFIRSTNAME', 'DWAYNE', 'THI LAN'],
+        ['OFFNDATEOFBIRTH', '03/14/1981', '11/02/1994'],
+        ['OFFNSSN', '412-55-0193', '519-20-4471'],
+      ]).mapped,
+    ).toEqual([
+      'OFFNLASTNAME → suspect.familyName',
+      'OFFNFIRSTNAME → suspect.givenName',
+      'OFFNDATEOFBIRTH → suspect.birthDate',
+      'OFFNSSN → suspect.documentNumber[social-security]',
+    ]);
+  });
+
+  it('gives prefixed columns (VICT_, SUSP_) to a victim and a suspect of their own', () => {
+    expect(
+      propose('AU', [
+        ['INCIDENT_NO', 'E24-0098812', 'E24-0101177'],
+        ['VICT_SURNAME', 'CHEN', 'NAIDOO'],
+        ['VICT_DOB', '02/08/1997', '15/01/2002'],
+        ['SUSP_SURNAME', 'LOW', 'MARTINI'],
+        ['SUSP_MOBILE', '0401 555 777', '0422 555 310'],
+        ['SUSP_VEH_REGO', '1AB 2CD', 'YXT-442'],
+      ]).mapped,
+    ).toEqual([
+      'INCIDENT_NO → record.caseRef',
+      'VICT_SURNAME → victim.familyName',
+      'VICT_DOB → victim.birthDate',
+      'SUSP_SURNAME → suspect.familyName',
+      'SUSP_MOBILE → suspect.phone',
+      'SUSP_VEH_REGO → suspect.vehiclePlate',
+    ]);
+  });
+
+  it('reads the abbreviations of system column names: booking, licence, passport, phone, zip', () => {
+    expect(
+      propose('US', [
+        ['BOOKING_NBR', 'B24-018833', 'B24-019102'],
+        ['SUBJ_DL_NO', '104883271', '112004519'],
+        ['PPT_NO', 'P4419022A', 'A09921144'],
+        ['PH_NBR', '(901) 555-0142', '(901) 555-0177'],
+        ['RESZIP', '38104', '38671'],
+        ['SIN', '912 345 678', '946 110 223'],
+      ]).mapped,
+    ).toEqual([
+      'BOOKING_NBR → record.caseRef',
+      'SUBJ_DL_NO → subject.documentNumber[driving-licence]',
+      'PPT_NO → subject.documentNumber[passport]',
+      'PH_NBR → subject.phone',
+      'RESZIP → subject.addressPostcode',
+      'SIN → subject.documentNumber[social-security]',
+    ]);
+  });
+
+  it('leaves audit dates, staff, codes, flags and states unmapped, and keeps coded sexes and nationalities', () => {
+    const { mapped, unmapped } = propose('US', [
+      ['SUBJ_SEX_CD', '1', '2'],
+      ['NATIONALITY_CD', 'ROU', 'GBR'],
+      ['ARREST_AGENCY_CD', 'MPD', 'SCSO'],
+      ['SUBJ_ADDR_ST', 'TN', 'MS'],
+      ['ENTRY_USER_ID', 'DEP4471', 'DEP2290'],
+      ['DATELASTUPDATE', '04/12/2019', '01/07/2021'],
+      ['ssn_quality_cd', '1', '99'],
+      ['dq_flag', '0', '1'],
+      ['SOUNDEXCODE', 'H626', 'N250'],
+    ]);
+    expect(mapped).toEqual(['SUBJ_SEX_CD → subject.gender', 'NATIONALITY_CD → subject.nationality']);
+    expect(unmapped).toEqual([
+      'ARREST_AGENCY_CD',
+      'SUBJ_ADDR_ST',
+      'ENTRY_USER_ID',
+      'DATELASTUPDATE',
+      'ssn_quality_cd',
+      'dq_flag',
+      'SOUNDEXCODE',
+    ]);
+  });
+
+  it('still reads a code that is a field of its own ("Post code", "Sort code")', () => {
+    expect(readHeader('Post code').field).toBe('addressPostcode');
+    expect(readHeader('Sort code').field).toBe('sortCode');
+  });
+});

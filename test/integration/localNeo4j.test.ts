@@ -131,6 +131,8 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
     expect(second.password).toBe(beforeRestart);
     const skipped = await awaitCacheWarmup(home);
     expect(skipped.state).toBe('off');
+    // Nor are the workspace's questions asked.
+    expect(skipped.questions).toBeUndefined();
     expect(describeCacheWarmup(skipped)).toMatch(/not warmed .*CASELINK_NEO4J_WARMUP=off/);
     const reopened = await openDatabase({
       uri: second.uri,

@@ -13,20 +13,11 @@
 UNWIND $links AS l
 MERGE (i:Address {key: l.key}) ON CREATE SET i.display = l.display
 WITH i, l
-CALL (i, l) {
-  WITH i, l WHERE l.display < i.display
+FOREACH (_ IN CASE WHEN l.display < i.display THEN [1] ELSE [] END |
   SET i.displayLock = true
   REMOVE i.displayLock
-  WITH i, l WHERE l.display < i.display
-  SET i.display = l.display
-  // The persons asserting it keep the text in their match views (reasons cite it): dropped, so
-  // that the next incremental resolution reads them again, as when a hub flag changes.
-  WITH i
-  MATCH (i)<-[x:HAS_ADDRESS]-()
-  WITH DISTINCT x.record AS record
-  MATCH (:Record {id: record})-[:MENTIONS]->(p:Person)
-  REMOVE p.matchView
-}
+  SET i.display = CASE WHEN l.display < i.display THEN l.display ELSE i.display END
+)
 WITH i, l
 CALL (l) {
   MATCH (n:Record {id: l.owner})

@@ -252,7 +252,8 @@ final class CacheWarmup implements Runnable {
             status.put("finishedAt", Instant.now().toString());
             status.put("seconds", seconds);
             status.put("cpuSeconds", cpuSeconds);
-            write(statusFile, status);
+            // The log first: whoever waits on the status file (db status, the tests) finds the
+            // line there once the status says the warm-up has ended.
             say(String.format(
                     Locale.ROOT,
                     "%s: %s read in %.1f s (%.1f s of CPU)",
@@ -264,16 +265,17 @@ final class CacheWarmup implements Runnable {
                     size(done),
                     seconds,
                     cpuSeconds));
+            write(statusFile, status);
         } catch (Throwable e) {
             if (stopping) return;
             status.put("state", "failed");
             status.put("message", String.valueOf(e));
+            say("page cache warm-up failed (queries are not affected, only slower at first): " + e);
             try {
                 write(statusFile, status);
             } catch (IOException ignored) {
-                // The log line below still says it.
+                // The log line above says it.
             }
-            say("page cache warm-up failed (queries are not affected, only slower at first): " + e);
         }
     }
 

@@ -57,7 +57,7 @@ describe('the bulk first load', () => {
     home = await mkdtemp(join(tmpdir(), 'caselink-bulk-'));
     // The bulk load's own database starts while the transactional import runs.
     const [local] = await Promise.all([
-      startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m', timeoutMs: 600_000 }),
+      startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m', timeoutMs: 600_000, warmup: false }),
       (async () => {
         const turn = await takeDatabaseTurn();
         try {

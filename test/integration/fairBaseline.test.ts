@@ -64,7 +64,14 @@ describe("bench:import's fair LOAD CSV baseline", () => {
     const files = [...manifest.files, { ...border, path: awkward }];
     const cardHash = keyedCardHash('fair-baseline-test');
 
-    const local = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '128m', timeoutMs: 600_000 });
+    const local = await startLocalNeo4j({
+      home,
+      attached: true,
+      heap: '512m',
+      pageCache: '128m',
+      timeoutMs: 600_000,
+      warmup: false,
+    });
     db = await openDatabase({ ...local, database: 'neo4j', local: true });
     await prepareTestGraph(db);
     await applySchema(db);

@@ -27,7 +27,14 @@ const BATCH = 250;
 // run two database starts and two imports did not fit the 120 s the other tests get.
 const NO_BUDGET = 0;
 const start = (home: string) =>
-  startLocalNeo4j({ home, attached: true, heap: '768m', pageCache: '256m', timeoutMs: Number.POSITIVE_INFINITY });
+  startLocalNeo4j({
+    home,
+    attached: true,
+    heap: '768m',
+    pageCache: '256m',
+    timeoutMs: Number.POSITIVE_INFINITY,
+    warmup: false,
+  });
 describe('an import that Neo4j dies under', () => {
   let home: string;
   let file: string;

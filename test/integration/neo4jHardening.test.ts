@@ -18,7 +18,7 @@ describe('the local Neo4j, hardened', () => {
 
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'caselink-hardening-'));
-    running = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '64m' });
+    running = await startLocalNeo4j({ home, attached: true, heap: '512m', pageCache: '64m', warmup: false });
     db = await open(running.password);
   });
 

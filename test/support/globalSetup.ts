@@ -56,6 +56,9 @@ async function start(): Promise<{ settings: TestNeo4j; stop: () => Promise<void>
     heap: '768m',
     pageCache: '256m',
     timeoutMs: 600_000,
+    // The warm-up (page cache, then the workspace's questions) would only compete with the tests
+    // for the CPU; test/integration/localNeo4j.test.ts tests it on a Neo4j of its own.
+    warmup: false,
   }).catch(async (error: unknown) => {
     await rm(home, { recursive: true, force: true });
     throw error;

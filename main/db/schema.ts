@@ -12,9 +12,9 @@ const LOST_LETTERS_SINCE = 8;
 
 /**
  * Stores the searchable name of every party written by an import older than search (a graph of
- * schema version below 6), and of every party whose names have letters
- * lost to an encoding ("B?IE?U") written before {@link LOST_LETTERS_SINCE}, a page at a time:
- * their files, imported again, would change nothing, so they would never be found by name.
+ * schema version below 6), and of every party whose names have letters lost to an encoding
+ * ("B?IE?U") written before {@link LOST_LETTERS_SINCE}, a page at a time: their files, imported
+ * again, would change nothing, so they would never be found by name.
  */
 export async function fillSearchNames(db: Database, batch = 5_000): Promise<number> {
   let after = '';

@@ -1,51 +1,13 @@
-import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRef, searchInput } from '../../main/contract/workspaceTypes';
 import { statement } from '../../main/db/cypher';
-import { toCypherParams, type Database, type Params } from '../../main/db/database';
+import type { Params } from '../../main/db/database';
 import { expandNodes } from '../../main/services/workspace/expandService';
 import { findPaths } from '../../main/services/workspace/pathService';
 import { search } from '../../main/services/workspace/searchService';
+import { paramTypes, recordingTypes } from '../support/planTypes';
 import { openTestServices, type TestServices } from '../support/services';
 import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
-
-/** A parameter's Cypher type as Neo4j keys its plan cache by (as in workspacePlans.test.ts). */
-function cypherType(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (neo4j.isInt(value)) return 'integer';
-  if (typeof value === 'number') return 'float';
-  if (typeof value === 'string' || typeof value === 'boolean') return typeof value;
-  if (Array.isArray(value)) return `list<${[...new Set(value.map(cypherType))].sort().join('|')}>`;
-  return 'map';
-}
-
-/** A statement and the parameter types of one run of it, as the driver sends them. */
-function signature(name: string, params: Params = {}): string {
-  const sent = toCypherParams(params) as Params;
-  const types = Object.keys(sent)
-    .sort()
-    .map((k) => `${k}: ${cypherType(sent[k])}`)
-    .join(', ');
-  return `${name}(${types})`;
-}
-
-/** The real database, keeping the signature of every statement run through it. */
-function recording(db: Database, seen: Set<string>): Database {
-  return {
-    ...db,
-    read: (name, params) => {
-      seen.add(signature(name, params));
-      return db.read(name, params);
-    },
-    readWork: (label, work) =>
-      db.readWork(label, (run) =>
-        work((name, params) => {
-          seen.add(signature(name, params));
-          return run(name, params);
-        }),
-      ),
-  };
-}
 
 // The local launcher asks these questions of a freshly started database (neo4j/…/QuestionWarmup)
 // so that Neo4j has planned the workspace's statements before a user asks: a plan is cached by
@@ -65,8 +27,7 @@ describe("the launcher's warm-up questions", () => {
   });
 
   it("are the workspace's own statements, with the parameter types its search, expand and paths send", async () => {
-    const asked = new Set<string>();
-    const db = recording(services.db, asked);
+    const { db, types } = recordingTypes(services.db);
     // The bench's questions: a name with a typo, one word, a phone in national form; a person
     // expanded one and two hops; the paths between two persons of different agencies.
     for (const text of ['Elena Dimma', 'Popescu', '07700 900888']) await search(db, searchInput.parse({ text }));
@@ -75,8 +36,11 @@ describe("the launcher's warm-up questions", () => {
     await findPaths(db, { from: mention('Ion Popescu'), to: mention('Andrei Lungu') });
 
     const rows = await services.db.read('system/warmup-questions', { persons: 20 });
+    // A statement and the parameter types of one run of it, as the driver sends them.
+    const signature = (name: string, params?: Params) => `${name}(${paramTypes(params)})`;
     const warmed = new Set(rows.map((r) => signature(r.string('statement'), r.get('params') as Params)));
-    expect([...asked].filter((s) => !warmed.has(s))).toEqual([]);
+    const asked = [...types].flatMap(([name, seen]) => [...seen].map((t) => `${name}(${t})`));
+    expect(asked.filter((s) => !warmed.has(s))).toEqual([]);
     // About the graph's persons, not only the stand-ins of an empty graph.
     expect(rows.length).toBeGreaterThan(25);
     // Only reads, and each one runs with the parameters it is given.

@@ -1,62 +1,11 @@
-import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRef, searchInput } from '../../main/contract/workspaceTypes';
-import { toCypherParams, type Database, type Params } from '../../main/db/database';
 import { expandNodes } from '../../main/services/workspace/expandService';
 import { findPaths } from '../../main/services/workspace/pathService';
 import { search } from '../../main/services/workspace/searchService';
+import { recordingTypes } from '../support/planTypes';
 import { openTestServices, type TestServices } from '../support/services';
 import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
-
-/**
- * A parameter's Cypher type as Neo4j keys its plan cache by: an empty list, a list of strings and
- * a list of maps are three types, as are null, a string, a whole number and a fraction; a map is
- * one type whatever it holds.
- */
-function cypherType(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (neo4j.isInt(value)) return 'integer';
-  if (typeof value === 'number') return 'float';
-  if (typeof value === 'string' || typeof value === 'boolean') return typeof value;
-  if (Array.isArray(value)) return `list<${[...new Set(value.map(cypherType))].sort().join('|')}>`;
-  return 'map';
-}
-
-/** The parameter types of one run of a statement, as the driver sends them. */
-function signature(params: Params = {}): string {
-  const sent = toCypherParams(params) as Params;
-  return Object.keys(sent)
-    .sort()
-    .map((k) => `${k}: ${cypherType(sent[k])}`)
-    .join(', ');
-}
-
-/** The real database, keeping the parameter types each statement ran with. */
-function recording(db: Database): { db: Database; types: Map<string, Set<string>> } {
-  const types = new Map<string, Set<string>>();
-  const keep = (name: string, params?: Params) => {
-    const seen = types.get(name) ?? new Set<string>();
-    seen.add(signature(params));
-    types.set(name, seen);
-  };
-  return {
-    types,
-    db: {
-      ...db,
-      read: (name, params) => {
-        keep(name, params);
-        return db.read(name, params);
-      },
-      readWork: (label, work) =>
-        db.readWork(label, (run) =>
-          work((name, params) => {
-            keep(name, params);
-            return run(name, params);
-          }),
-        ),
-    },
-  };
-}
 
 // Neo4j plans a statement again for each new mix of parameter types it is sent (a second or two
 // on the bench's graph, more than a question's whole budget): every statement the workspace runs
@@ -75,7 +24,7 @@ describe('each workspace statement is sent one mix of parameter types, so that N
   });
 
   it('over searches, expansions with and without filters, and paths', async () => {
-    const { db, types } = recording(services.db);
+    const { db, types } = recordingTypes(services.db);
     const texts = [
       'Popescu',
       'Elena Dima',

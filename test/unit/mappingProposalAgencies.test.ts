@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../main/core/cells';
-import { proposeProfile } from '../../main/core/mappingProposal';
 import type { Profile } from '../../main/core/profile';
 import { roleOf } from '../../main/core/rowMapper';
+import { proposeColumns } from '../support/proposals';
 
 /** Each column as "header → entity(role).field[documentType]", the way an analyst reads a proposal. */
 function summary(profile: Profile): string[] {
@@ -14,10 +14,7 @@ function summary(profile: Profile): string[] {
 
 /** The proposal for one sheet: `columns` as header and its sample values, one value per row. */
 function propose(country: string, columns: [string, ...(string | null)[]][]): { mapped: string[]; unmapped: string[] } {
-  const header = columns.map(([name]) => name);
-  const depth = Math.max(0, ...columns.map((c) => c.length - 1));
-  const samples = Array.from({ length: depth }, (_, row) => columns.map((c) => c[row + 1] ?? null));
-  const proposal = proposeProfile({ agency: 'X', country, header, samples });
+  const proposal = proposeColumns(country, columns);
   return { mapped: summary(proposal.profile), unmapped: proposal.unmapped };
 }
 

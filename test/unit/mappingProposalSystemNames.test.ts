@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { segmentToken, systemWords } from '../../main/core/headerVocabulary';
-import { proposeProfile, readHeader } from '../../main/core/mappingProposal';
+import { readHeader } from '../../main/core/mappingProposal';
 import type { Profile } from '../../main/core/profile';
+import { proposeColumns } from '../support/proposals';
 
 /** Each column as "header → role.field[documentType]", the way an analyst reads a proposal. */
 function summary(profile: Profile): string[] {
@@ -12,10 +13,7 @@ function summary(profile: Profile): string[] {
 }
 
 function propose(country: string, columns: [string, ...(string | null)[]][]): { mapped: string[]; unmapped: string[] } {
-  const header = columns.map(([name]) => name);
-  const depth = Math.max(0, ...columns.map((c) => c.length - 1));
-  const samples = Array.from({ length: depth }, (_, row) => columns.map((c) => c[row + 1] ?? null));
-  const proposal = proposeProfile({ agency: 'X', country, header, samples });
+  const proposal = proposeColumns(country, columns);
   return { mapped: summary(proposal.profile), unmapped: proposal.unmapped };
 }
 

@@ -3,14 +3,7 @@ import { findRuleCandidates, matchContext, scorePair } from '../../main/core/rul
 import type { PersonMention, SharedIdentifier } from '../../main/core/matchModel';
 import { nameSimilarity } from '../../main/core/names';
 import { DEFAULT_MATCH_THRESHOLD } from '../../main/core/rules';
-import { mention } from '../support/mentions';
-
-const phone = (id: string, display: string): SharedIdentifier => ({ label: 'Phone', id, display });
-
-/** The candidate for a pair, as resolution proposes it from all the mentions. */
-function candidate(people: PersonMention[], a: string, b: string) {
-  return findRuleCandidates(people).candidates.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a));
-}
+import { candidate, mention, phone } from '../support/mentions';
 
 describe('same-person matching within one agency case', () => {
   // Two other people named Piotr Wojcik, elsewhere, with other dates of birth.

@@ -3,16 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { findRuleCandidates, matchContext, scorePair } from '../../main/core/ruleMatching';
 import type { PersonMention, SharedIdentifier } from '../../main/core/matchModel';
 import { DEFAULT_MATCH_THRESHOLD } from '../../main/core/rules';
-import { mention } from '../support/mentions';
+import { candidate, mention, passport, phone } from '../support/mentions';
 
-const phone = (id: string, display: string): SharedIdentifier => ({ label: 'Phone', id, display });
-const passport = (number: string): SharedIdentifier => ({
-  label: 'Document',
-  id: `doc-${number}`,
-  display: `RO passport ${number}`,
-  key: number,
-  kind: 'PASSPORT',
-});
 /** An address as import keys it: country, postcode, flat, the other words sorted. */
 const address = (display: string, key: string): SharedIdentifier => ({
   label: 'Address',
@@ -20,11 +12,6 @@ const address = (display: string, key: string): SharedIdentifier => ({
   display,
   key,
 });
-
-/** The candidate for a pair, as resolution proposes it from all the mentions. */
-function candidate(people: PersonMention[], a: string, b: string) {
-  return findRuleCandidates(people).candidates.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a));
-}
 
 describe('addresses with one postcode and house number', () => {
   // A family name changed (or replaced in one record), one date of birth, a passport number one

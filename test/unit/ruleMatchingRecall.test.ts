@@ -3,22 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { findRuleCandidates, matchContext, nearDates, oneEditApart, scorePair } from '../../main/core/ruleMatching';
 import type { PersonMention, SharedIdentifier } from '../../main/core/matchModel';
 import { DEFAULT_MATCH_THRESHOLD } from '../../main/core/rules';
-import { mention } from '../support/mentions';
+import { candidate, mention, passport, phone } from '../support/mentions';
 
-const phone = (id: string, display: string): SharedIdentifier => ({ label: 'Phone', id, display });
-const passport = (number: string): SharedIdentifier => ({
-  label: 'Document',
-  id: `doc-${number}`,
-  display: `RO passport ${number}`,
-  key: number,
-  kind: 'PASSPORT',
-});
 const address = (id: string, display: string): SharedIdentifier => ({ label: 'Address', id, display });
-
-/** The candidate for a pair, as resolution proposes it from all the mentions. */
-function candidate(people: PersonMention[], a: string, b: string) {
-  return findRuleCandidates(people).candidates.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a));
-}
 
 describe('dates of birth one slip apart', () => {
   it('tells a slip (one digit, two swapped digits, the next day) from another date', () => {

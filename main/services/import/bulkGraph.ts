@@ -2,7 +2,8 @@
  * The graph of a bulk first load as the offline importer's CSV: the same nodes, relationships and
  * properties the transactional path writes (a row's record, case, parties and identifier links are
  * built by the same `addToBatch`), deduplicated here instead of by MERGE. Only what deduplication
- * needs stays in memory: the keys of the records, cases and identifiers written so far.
+ * needs stays in memory: the keys of the records, cases and identifiers written so far, and the
+ * writing each address and plate will show (written at the end).
  */
 import { mkdir } from 'node:fs/promises';
 import type { Profile } from '../../core/profile';

@@ -5,7 +5,7 @@ import type { Params } from '../../main/db/database';
 import { expandNodes } from '../../main/services/workspace/expandService';
 import { findPaths } from '../../main/services/workspace/pathService';
 import { search } from '../../main/services/workspace/searchService';
-import { paramTypes, recordingTypes } from '../support/planTypes';
+import { paramTypes, recordingTypes } from './planTypes';
 import { openTestServices, type TestServices } from '../support/services';
 import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 

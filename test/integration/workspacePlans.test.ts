@@ -3,7 +3,7 @@ import { nodeRef, searchInput } from '../../main/contract/workspaceTypes';
 import { expandNodes } from '../../main/services/workspace/expandService';
 import { findPaths } from '../../main/services/workspace/pathService';
 import { search } from '../../main/services/workspace/searchService';
-import { recordingTypes } from '../support/planTypes';
+import { recordingTypes } from './planTypes';
 import { openTestServices, type TestServices } from '../support/services';
 import { loadWorkspaceGraph, type WorkspaceGraph } from '../support/workspaceGraph';
 

@@ -1,7 +1,9 @@
 /**
  * What Neo4j keys its plan cache by, beside a statement's text: the Cypher types of its
  * parameters. Used by the tests that check each workspace statement is sent one mix of types
- * (workspacePlans) and that the launcher's warm-up sends the same mix (warmupQuestions).
+ * (workspacePlans) and that the launcher's warm-up sends the same mix (warmupQuestions). Kept
+ * beside those two files, not in test/support: the recording database passes on whatever
+ * statement it is given, which the registry's check of test/support rightly refuses.
  */
 import neo4j from 'neo4j-driver';
 import { toCypherParams, type Database, type Params } from '../../main/db/database';

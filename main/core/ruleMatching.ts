@@ -651,9 +651,10 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
   if (pa.documents.length > 0 && pb.documents.length > 0 && !shared.some((s) => s.label === 'Document')) {
     const near = nearDocuments(pa, pb);
     if (near) {
-      evidence += NEAR_DOCUMENT;
+      const sequence = inSequence(near[0].key as string, near[1].key as string);
+      evidence += sequence ? NEAR_DOCUMENT : SLIPPED_DOCUMENT;
       reasons?.push(
-        `identity documents ${near[0].display} and ${near[1].display} are one character or two swapped characters apart (${where(a)}; ${where(b)})`,
+        `identity documents ${near[0].display} and ${near[1].display} are one character or two swapped characters apart (${where(a)}; ${where(b)})${sequence ? ': numbers issued one after the other can be so' : ', further apart than numbers issued one after the other: a slip in writing one of them'}`,
       );
     }
   }
@@ -940,11 +941,41 @@ export function nearDates(x: string, y: string): boolean {
 }
 
 /**
- * What a document number one slip off the other's says for a pair: much less than one number
- * (numbers issued in sequence, as a family's passports, can be one apart), a little less than a
- * shared phone; more than a shared address, which households share.
+ * What a document number one slip off the other's says for a pair when numbers issued one after
+ * the other could be the two (a family's passports): much less than one number, a little less
+ * than a shared phone; more than a shared address, which households share.
  */
 const NEAR_DOCUMENT = 2.5;
+
+/**
+ * What a document number one slip off the other's says when no sequence could give the two (they
+ * differ by ten or more, or not in their last digits): a slip in writing one number, as much as a
+ * shared phone. Two numbers of seven random digits are one slip apart about once in 140,000 pairs.
+ */
+const SLIPPED_DOCUMENT = 3;
+
+/** Where a number's last run of digits begins (its length when it ends in a letter). */
+function lastDigits(number: string): number {
+  let i = number.length;
+  while (i > 0 && number.charCodeAt(i - 1) >= 48 && number.charCodeAt(i - 1) <= 57) i--;
+  return i;
+}
+
+/**
+ * Whether two document numbers could have been issued one after the other (a family's passports):
+ * the same characters before their last digits, and those digits fewer than ten apart.
+ */
+export function inSequence(x: string, y: string): boolean {
+  const ix = lastDigits(x);
+  const iy = lastDigits(y);
+  if (ix === x.length || iy === y.length || x.slice(0, ix) !== y.slice(0, iy)) return false;
+  const dx = x.slice(ix);
+  const dy = y.slice(iy);
+  // Fifteen digits are what a double holds exactly; any before them must be the same.
+  const keep = 15;
+  if (dx.slice(0, -keep) !== dy.slice(0, -keep)) return false;
+  return Math.abs(Number(dx.slice(-keep)) - Number(dy.slice(-keep))) < 10;
+}
 
 /** What one postcode and house number say for a pair, the rest of the addresses written otherwise. */
 const NEAR_ADDRESS = 0.5;

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findRuleCandidates, matchContext, nearDates, oneEditApart, scorePair } from '../../main/core/ruleMatching';
+import {
+  findRuleCandidates,
+  inSequence,
+  matchContext,
+  nearDates,
+  oneEditApart,
+  scorePair,
+} from '../../main/core/ruleMatching';
 import type { PersonMention, SharedIdentifier } from '../../main/core/matchModel';
 import { DEFAULT_MATCH_THRESHOLD } from '../../main/core/rules';
 import { candidate, mention, passport, phone } from '../support/mentions';
@@ -86,6 +93,53 @@ describe('identity documents', () => {
         r.startsWith('identity documents RO passport 949079512 and RO passport 949709512 are one'),
       ),
     ).toBe(true);
+  });
+
+  it("tells numbers a sequence could give (a family's passports) from a slip", () => {
+    expect(inSequence('2439383', '2439384')).toBe(true);
+    expect(inSequence('MZ592593', 'MZ592601')).toBe(true);
+    expect(inSequence('1825594', '1825598')).toBe(true);
+    // Two swapped digits, a digit changed before the last, one left out: no sequence gives these.
+    expect(inSequence('2439383', '2493383')).toBe(false);
+    expect(inSequence('3061308', '3061208')).toBe(false);
+    expect(inSequence('2439383', '243938')).toBe(false);
+    expect(inSequence('MZ592593', 'MX592593')).toBe(false);
+    expect(inSequence('12345678901234567890', '12345678901234567891')).toBe(true);
+    expect(inSequence('22345678901234567890', '12345678901234567891')).toBe(false);
+    expect(inSequence('A12345B', 'A12346B')).toBe(false);
+  });
+
+  // A family name, a date of birth and a document number one slip off: a given name replaced or
+  // miswritten (FEBRL's duplicates have such), unless the numbers could be twins' passports.
+  const twinsOrOne = (first: string, second: string) => [
+    mention({
+      id: 'a',
+      record: 'r1',
+      name: 'Caitlin Panagaris',
+      birthDate: '1938-07-26',
+      identifiers: [passport(first)],
+    }),
+    mention({
+      id: 'b',
+      record: 'r2',
+      name: 'Lauren Panagaris',
+      birthDate: '1938-07-26',
+      identifiers: [passport(second)],
+    }),
+  ];
+
+  it('proposes a given name replaced when the document numbers are a slip apart, not a sequence', () => {
+    const found = candidate(twinsOrOne('243938305', '249338305'), 'a', 'b');
+    expect(found?.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_THRESHOLD);
+    expect(found?.reasons).toContain(
+      'identity documents RO passport 243938305 and RO passport 249338305 are one character or two swapped characters apart (BORDER encounters.csv Sheet1 row 2; BORDER encounters.csv Sheet1 row 2), further apart than numbers issued one after the other: a slip in writing one of them',
+    );
+  });
+
+  it('does not propose twins: two given names, one birthday, passports issued one after the other', () => {
+    const found = candidate(twinsOrOne('243938305', '243938306'), 'a', 'b');
+    expect(found?.score ?? 0).toBeLessThan(DEFAULT_MATCH_THRESHOLD);
+    expect(found?.reasons.some((r) => r.endsWith('numbers issued one after the other can be so'))).toBe(true);
   });
 
   it('compares a pair with a typo in both the name and the document number', () => {

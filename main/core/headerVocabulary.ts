@@ -6142,6 +6142,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'road',
     'street name',
     'address line 1',
+    // "Address1" / "Address2" (and RESADDR1) are the two lines of a street address in many systems.
+    'address 1',
     'strasse',
     'str',
     'strassenname',

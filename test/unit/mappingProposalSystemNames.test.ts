@@ -95,6 +95,16 @@ describe('reading headers written as a case system names its columns', () => {
     ]);
   });
 
+  it('reads the first of two address lines as the street, written in words or as a column name', () => {
+    expect(
+      propose('US', [
+        ['RESADDR1', '1418 N MAIN ST', '22 ELM AVE'],
+        ['RESADDR2', 'APT 4B', null],
+        ['Address1', '9 Oak Road', '31 Mill Lane'],
+      ]).mapped,
+    ).toEqual(['RESADDR1 → subject.addressStreet', 'RESADDR2 → subject.address', 'Address1 → subject.addressStreet']);
+  });
+
   it('leaves audit dates, staff, codes, flags and states unmapped, and keeps coded sexes and nationalities', () => {
     const { mapped, unmapped } = propose('US', [
       ['SUBJ_SEX_CD', '1', '2'],

@@ -89,9 +89,9 @@ function nationalityOf(p: PersonMention): string | null {
 /** What the whole data says: the dates of birth seen with each name, and the networks of records. */
 export interface MatchContext {
   dates: Map<string, Set<string>>;
-  /** The same, within each network: `${network}|${name}`. */
+  /** The same, within each network: `${network}|${name}` (none for a name without a date there). */
   networkDates: Map<string, Set<string>>;
-  /** The same, within each agency's case: `${agency}|${caseRef}|${name}`. */
+  /** The same, within each agency's case: `${agency}|${caseRef}|${name}` (none for a name without a date there). */
   caseDates: Map<string, Set<string>>;
   /** The person mentions of each record, for what else a record says besides one mention. */
   mentionsOf: Map<string, PersonMention[]>;
@@ -120,10 +120,23 @@ export function matchContext(people: PersonMention[]): MatchContext {
   const { networkOf, networkSize } = networks(people);
   const networkDates = new Map<string, Set<string>>();
   const caseDates = new Map<string, Set<string>>();
-  const note = (into: Map<string, Set<string>>, key: string, date: string | null) => {
-    const set = into.get(key) ?? new Set<string>();
-    if (date) set.add(date);
-    into.set(key, set);
+  // A name with no date of birth in a network or case has no set there: read as none all the same.
+  // Most that have one have one date: those share one set per date (no set is changed once made).
+  const oneDate = new Map<string, Set<string>>();
+  const note = (into: Map<string, Set<string>>, key: string, date: string) => {
+    const set = into.get(key);
+    if (set === undefined) {
+      let one = oneDate.get(date);
+      if (one === undefined) {
+        one = new Set([date]);
+        oneDate.set(date, one);
+      }
+      into.set(key, one);
+    } else if (!set.has(date)) {
+      const [first] = set;
+      if (set.size === 1 && oneDate.get(first as string) === set) into.set(key, new Set([first as string, date]));
+      else set.add(date);
+    }
   };
   const mentionsOf = new Map<string, PersonMention[]>();
   const usersOf = new Map<string, PersonMention[]>();
@@ -135,11 +148,12 @@ export function matchContext(people: PersonMention[]): MatchContext {
   };
   for (const p of people) {
     for (const id of new Set(p.identifiers.map((i) => i.id))) list(usersOf, id, p);
-    for (const n of names(p)) {
-      const comparable = nameKey(n).comparable;
-      note(networkDates, `${networkOf.get(p.record)}|${comparable}`, p.birthDate);
-      if (p.caseRef) note(caseDates, caseKey(p, comparable), p.birthDate);
-    }
+    if (p.birthDate)
+      for (const n of names(p)) {
+        const comparable = nameKey(n).comparable;
+        note(networkDates, `${networkOf.get(p.record)}|${comparable}`, p.birthDate);
+        if (p.caseRef) note(caseDates, caseKey(p, comparable), p.birthDate);
+      }
     list(mentionsOf, p.record, p);
     if (p.caseRef) list(caseMentions, caseKey(p, ''), p);
   }
@@ -198,20 +212,64 @@ function prepared(p: PersonMention, context: MatchContext): Prepared {
   }
   let found = ofContext.get(p);
   if (found === undefined) {
-    const written = names(p);
+    const written = writtenNames(p);
     const network = context.networkOf.get(p.record);
     found = {
       p,
-      names: written,
-      keys: written.map(nameKey),
+      names: written.names,
+      keys: written.keys,
       network,
       networkSize: network === undefined ? 0 : (context.networkSize.get(network) ?? 0),
-      birth: p.birthDate ? p.birthDate.split('-') : undefined,
+      birth: p.birthDate ? birthParts(p.birthDate) : undefined,
       documents: documentsOf(p),
       addresses: addressesOf(p),
       nationality: nationalityOf(p),
+      // Named here, though worked out later, so that every prepared mention has one shape.
+      common: undefined,
+      namesake: undefined,
+      others: undefined,
+      knownAnywhere: undefined,
+      knownInNetwork: undefined,
+      knownInCase: undefined,
     };
     ofContext.set(p, found);
+  }
+  return found;
+}
+
+/**
+ * The names and name keys of a mention with no Latin writing of its own, and the parts of a date
+ * of birth, one copy for all the mentions that bear them (read only): a million mentions bear far
+ * fewer names and dates, and a copy each was a tenth of the prepared mentions' memory. Bounded,
+ * as a cell is untrusted input.
+ */
+const WRITTEN = new Map<string, { names: string[]; keys: NameKey[] }>();
+const BIRTHS = new Map<string, string[]>();
+const MAX_SHARED = 100_000;
+
+function writtenNames(p: PersonMention): { names: string[]; keys: NameKey[] } {
+  const own = () => {
+    const written = names(p);
+    return { names: written, keys: written.map(nameKey) };
+  };
+  // A blank Latin writing is none: the names are then those of the name alone.
+  if (p.nameLatin && p.nameLatin.trim() !== '') return own();
+  const name = p.name ?? '';
+  let found = WRITTEN.get(name);
+  if (found === undefined) {
+    if (WRITTEN.size >= MAX_SHARED) WRITTEN.clear();
+    found = own();
+    WRITTEN.set(name, found);
+  }
+  return found;
+}
+
+function birthParts(date: string): string[] {
+  let found = BIRTHS.get(date);
+  if (found === undefined) {
+    if (BIRTHS.size >= MAX_SHARED) BIRTHS.clear();
+    found = date.split('-');
+    BIRTHS.set(date, found);
   }
   return found;
 }
@@ -1301,6 +1359,119 @@ const NAME_BLOCKS = new WeakMap<NameKey, string[]>();
 const MAX_RULE_BLOCK = 200;
 
 /**
+ * Each block key of a mention, once: the identifiers it used and those its row gave, its names'
+ * sounds, its date of birth, and its document numbers with a character left out.
+ */
+function visitBlockKeys(p: PersonMention, visit: (key: string) => void): void {
+  // An identifier someone in the row gave counts too: the row naming one person may give a
+  // phone or handle another mention's person used (a tip about "Ionut" with his number).
+  for (const id of new Set([...p.identifiers, ...p.recordIdentifiers].map((x) => x.id))) visit(`id:${id}`);
+  const keys = new Set<string>();
+  for (const n of names(p)) for (const k of nameBlocks(nameKey(n))) keys.add(k);
+  // A name mistyped on both sides still meets by its date of birth, or by a document number
+  // one character off (a shared deletion variant): a typo in the name and one in the document
+  // number would otherwise never be compared.
+  if (p.birthDate && ISO_DATE.test(p.birthDate)) keys.add(`dob:${p.birthDate}`);
+  for (const number of documentNumbers(p)) for (const variant of deletionVariants(number)) keys.add(`doc:${variant}`);
+  for (const k of keys) visit(k);
+}
+
+/** A block key's 32-bit FNV-1a hash. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The blocks that pair something, in key order, each with its mentions' indexes (ascending). */
+export interface Blocks {
+  count: number;
+  /** Block k's mentions are `members[start[k]]` up to `members[start[k + 1]]` (not included). */
+  start: Uint32Array;
+  members: Uint32Array;
+}
+
+function grown(array: Uint32Array): Uint32Array<ArrayBuffer> {
+  const larger = new Uint32Array(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
+/**
+ * The blocks of more than one mention, in key order (so that pairs are scored in one order
+ * whatever the order of the mentions), kept in typed arrays: at a million mentions a list per
+ * key, most of them of one mention, cost more than a gigabyte. Most keys are one mention's
+ * (document-number variants, identifiers used once, dates of birth), so a first pass counts the
+ * keys' hashes, up to two to a slot, and the second keeps only keys whose slot counted two: a key
+ * alone in its slot is alone in the data; one that shares its slot with another's is kept, and
+ * left out below if it is alone after all. What the blocks are does not depend on the hash, nor
+ * on the table's size (`bits`: tests give a small one, so that keys share slots).
+ */
+export function ruleBlocks(
+  people: PersonMention[],
+  bits = Math.min(25, Math.max(12, Math.ceil(Math.log2(people.length * 32 + 1)))),
+): Blocks {
+  const mask = 2 ** bits - 1;
+  const seen = new Uint8Array(2 ** bits);
+  for (const p of people)
+    visitBlockKeys(p, (key) => {
+      const h = keyHash(key) & mask;
+      if ((seen[h] as number) < 2) seen[h] = (seen[h] as number) + 1;
+    });
+  const numberOf = new Map<string, number>();
+  const keys: string[] = [];
+  let sizes = new Uint32Array(1024);
+  // Each (key, mention) met, in the mentions' order.
+  let keyOf = new Uint32Array(1024);
+  let mentionOf = new Uint32Array(1024);
+  let met = 0;
+  people.forEach((p, i) =>
+    visitBlockKeys(p, (key) => {
+      if ((seen[keyHash(key) & mask] as number) < 2) return;
+      let b = numberOf.get(key);
+      if (b === undefined) {
+        b = keys.length;
+        numberOf.set(key, b);
+        keys.push(key);
+        if (b >= sizes.length) sizes = grown(sizes);
+      }
+      sizes[b] = (sizes[b] as number) + 1;
+      if (met >= keyOf.length) {
+        keyOf = grown(keyOf);
+        mentionOf = grown(mentionOf);
+      }
+      keyOf[met] = b;
+      mentionOf[met] = i;
+      met++;
+    }),
+  );
+  numberOf.clear();
+  // A block of one mention pairs nothing, and sorting and walking it would cost more than the blocks that pair.
+  const order: number[] = [];
+  for (let b = 0; b < keys.length; b++) if ((sizes[b] as number) > 1) order.push(b);
+  order.sort((x, y) => {
+    const kx = keys[x] as string;
+    const ky = keys[y] as string;
+    return kx < ky ? -1 : kx > ky ? 1 : 0;
+  });
+  const rank = new Int32Array(keys.length).fill(-1);
+  const start = new Uint32Array(order.length + 1);
+  order.forEach((b, k) => {
+    rank[b] = k;
+    start[k + 1] = (start[k] as number) + (sizes[b] as number);
+  });
+  const members = new Uint32Array(start[order.length] as number);
+  const filled = start.slice(0, order.length);
+  for (let e = 0; e < met; e++) {
+    const k = rank[keyOf[e] as number] as number;
+    if (k < 0) continue;
+    members[filled[k] as number] = mentionOf[e] as number;
+    filled[k] = (filled[k] as number) + 1;
+  }
+  return { count: order.length, start, members };
+}
+
+/**
  * Candidate pairs by blocking: mentions that share an identifier, or whose names sound alike
  * (two phonetic keys in common). Two mentions in one record may be one person too (an account
  * holder paying themself); the score decides.
@@ -1315,25 +1486,8 @@ export function findRuleCandidates(
   options: { changed?: ChangedMentions; context?: MatchContext } = {},
 ): RuleRun {
   const context = options.context ?? matchContext(people);
-  const blocks = new Map<string, number[]>();
-  const add = (key: string, index: number) => {
-    const list = blocks.get(key) ?? [];
-    list.push(index);
-    blocks.set(key, list);
-  };
-  people.forEach((p, i) => {
-    // An identifier someone in the row gave counts too: the row naming one person may give a
-    // phone or handle another mention's person used (a tip about "Ionut" with his number).
-    for (const id of new Set([...p.identifiers, ...p.recordIdentifiers].map((x) => x.id))) add(`id:${id}`, i);
-    const keys = new Set<string>();
-    for (const n of names(p)) for (const k of nameBlocks(nameKey(n))) keys.add(k);
-    // A name mistyped on both sides still meets by its date of birth, or by a document number
-    // one character off (a shared deletion variant): a typo in the name and one in the document
-    // number would otherwise never be compared.
-    if (p.birthDate && ISO_DATE.test(p.birthDate)) keys.add(`dob:${p.birthDate}`);
-    for (const number of documentNumbers(p)) for (const variant of deletionVariants(number)) keys.add(`doc:${variant}`);
-    for (const k of keys) add(k, i);
-  });
+  const blocks = ruleBlocks(people);
+  const membersOf = (k: number) => blocks.members.subarray(blocks.start[k], blocks.start[k + 1]);
   const candidates: MatchCandidate[] = [];
   // The mentions of each id are numbered: a person mentioned in several records is one number.
   const numberOf = new Map<string, number>();
@@ -1350,31 +1504,27 @@ export function findRuleCandidates(
   const scoredWith = new Map<number, Set<number>>();
   let compared = 0;
   let droppedBlocks = 0;
-  // In key order, so that the pairs are scored in one order whatever the order of the mentions.
-  // A block of one mention pairs nothing: most document-number variants and dates of birth are
-  // such, and sorting and walking them would cost more than the blocks that pair.
-  const ordered = [...blocks.entries()]
-    .filter(([, members]) => members.length > 1)
-    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  blocks.clear();
   // A pair sits in several blocks (a shared phone and alike names) and is scored once, in the
   // first block it shares: each mention keeps the numbers of its blocks (those kept), ascending,
   // and a pair is scored in block k only when k is the first number both lists hold. Nothing is
   // kept per pair: tens of millions of pairs are compared at a million records. Pairs of a person
   // mentioned in several records are kept to one score per pair of ids with a set per number.
   const start = new Uint32Array(people.length + 1);
-  for (const [, members] of ordered)
+  for (let k = 0; k < blocks.count; k++) {
+    const members = membersOf(k);
     if (members.length <= MAX_RULE_BLOCK) for (const i of members) start[i + 1] = (start[i + 1] as number) + 1;
+  }
   for (let i = 0; i < people.length; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
   const blockList = new Uint32Array(start[people.length] as number);
   const filled = start.slice(0, people.length);
-  ordered.forEach(([, members], k) => {
-    if (members.length > MAX_RULE_BLOCK) return;
+  for (let k = 0; k < blocks.count; k++) {
+    const members = membersOf(k);
+    if (members.length > MAX_RULE_BLOCK) continue;
     for (const i of members) {
       blockList[filled[i] as number] = k;
       filled[i] = (filled[i] as number) + 1;
     }
-  });
+  }
   const firstShared = (i: number, j: number): number => {
     let x = start[i] as number;
     let y = start[j] as number;
@@ -1395,9 +1545,11 @@ export function findRuleCandidates(
     const found = affectedMentions(people, context, options.changed);
     const ids = found.all;
     // A block the new mentions took over the limit no longer pairs its old members.
-    for (const [, members] of ordered)
+    for (let k = 0; k < blocks.count; k++) {
+      const members = membersOf(k);
       if (members.length > MAX_RULE_BLOCK && members.some((i) => options.changed?.persons.has(people[i]?.id ?? '')))
         for (const i of members) ids.add((people[i] as PersonMention).id);
+    }
     // A person mentioned in several records is scored with the first of its mentions a pair
     // meets in the blocks: its pairs are all compared again, as a full run compares them.
     people.forEach((p, i) => {
@@ -1408,8 +1560,8 @@ export function findRuleCandidates(
     affected = Uint8Array.from(people, (p) => (ids.has(p.id) ? 1 : 0));
   }
   const ready = people.map((p) => prepared(p, context));
-  for (let k = 0; k < ordered.length; k++) {
-    const [, members] = ordered[k] as [string, number[]];
+  for (let k = 0; k < blocks.count; k++) {
+    const members = membersOf(k);
     // A block this large is a common name or a hub missed; its pairs are left to other blocks.
     if (members.length > MAX_RULE_BLOCK) {
       droppedBlocks++;

@@ -2,8 +2,8 @@
  * The worker thread that blocks and scores same-person pairs. Comparing millions of pairs takes
  * tens of seconds of CPU; run here, it leaves the process that serves the app's other requests
  * (`caselink serve`, Electron) free to answer them. The mentions arrive a page at a time and are
- * kept with their repeated values shared (agencies, files, sheets, dates, names, records,
- * identifiers and a record's list of them); the candidates go back a chunk at a time, on request.
+ * kept with their repeated values shared (agencies, files, sheets, dates, names, identifiers);
+ * the candidates go back a chunk at a time, on request.
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
@@ -60,8 +60,6 @@ class Interner {
   #ofPersons = new Map<string, SharedIdentifier>();
   /** A person's identifier whose id another of that id but another key or kind holds already (none expected). */
   #others = new Map<string, SharedIdentifier>();
-  /** The last list of identifiers kept for each record. */
-  #ofRecord = new Map<string, SharedIdentifier[]>();
 
   string(value: string): string;
   string(value: string | null): string | null;
@@ -71,14 +69,6 @@ class Interner {
     if (found !== undefined) return found;
     this.#strings.set(value, value);
     return value;
-  }
-
-  /** The record's identifiers as one list for all its mentions, when another of them gave the same (read only). */
-  recordIdentifiers(record: string, identifiers: SharedIdentifier[]): SharedIdentifier[] {
-    const found = this.#ofRecord.get(record);
-    if (found && found.length === identifiers.length && found.every((i, n) => i === identifiers[n])) return found;
-    this.#ofRecord.set(record, identifiers);
-    return identifiers;
   }
 
   /** The identifier as one shared object: `kind` tells the two shapes (with key and kind, or not) apart. */
@@ -91,12 +81,13 @@ class Interner {
     const other = found ? this.#others.get(key) : undefined;
     if (other) return other;
     // A record's identifier and a person's of one id hold one copy of its id and display.
+    const twin = (own ? this.#ofRecords : this.#ofPersons).get(i.id);
     const kept: SharedIdentifier = {
       label: this.string(i.label),
-      id: this.string(i.id),
-      display: this.string(i.display),
+      id: twin ? twin.id : i.id,
+      display: twin && twin.display === i.display ? twin.display : i.display,
     };
-    if (i.key !== undefined) kept.key = this.string(i.key);
+    if (i.key !== undefined) kept.key = i.key;
     if (i.kind !== undefined) kept.kind = i.kind === null ? null : this.string(i.kind);
     if (found) this.#others.set(key, kept);
     else byId.set(i.id, kept);
@@ -107,15 +98,15 @@ class Interner {
 function compact(p: PersonMention, intern: Interner): PersonMention {
   return {
     id: p.id,
-    // A record's mentions share its id, and names come from far fewer than the mentions.
-    record: intern.string(p.record),
+    record: p.record,
     caseRef: intern.string(p.caseRef),
-    recordRef: intern.string(p.recordRef),
+    recordRef: p.recordRef,
     eventDate: intern.string(p.eventDate ?? null),
     agency: intern.string(p.agency),
     fileName: intern.string(p.fileName),
     sheet: intern.string(p.sheet),
     row: p.row,
+    // Names come from far fewer than the mentions.
     name: intern.string(p.name),
     nameLatin: intern.string(p.name === p.nameLatin ? p.name : p.nameLatin),
     birthDate: intern.string(p.birthDate),
@@ -123,10 +114,7 @@ function compact(p: PersonMention, intern: Interner): PersonMention {
     nationality: intern.string(p.nationality),
     gender: intern.string(p.gender ?? null),
     identifiers: p.identifiers.map((i) => intern.identifier(i)),
-    recordIdentifiers: intern.recordIdentifiers(
-      p.record,
-      p.recordIdentifiers.map((i) => intern.identifier(i)),
-    ),
+    recordIdentifiers: p.recordIdentifiers.map((i) => intern.identifier(i)),
   };
 }
 

@@ -5,9 +5,11 @@
  * 3.31 and later) side by side.
  *
  * For each size (elements: nodes and edges, about one edge per node), a page loads the chart with
- * a preset (random, seeded) layout and the app's kind of style, then pans and zooms it
- * programmatically at every animation frame for some seconds, counting frames; frames per second
- * is frames drawn over the time taken. Layout time is the app's own layout code
+ * a preset (random, seeded) layout and the app's kind of style, then pans and zooms it from script
+ * at every animation frame for some seconds, counting frames (every element drawn at each: a worst
+ * case); then loads it as the app draws a chart of that size (haystack edges, a snapshot while the
+ * view moves) and moves the view with the mouse, a drag then the wheel, counting frames meanwhile.
+ * Frames per second is frames drawn over the time taken. Layout time is the app's own layout code
  * (renderer/src/graph/layout.ts, bundled for the page from renderer/src/graph/layoutBench.ts) over a graph of
  * `--layout-nodes` nodes, with no animation: fcose in draft quality, which the app runs on charts
  * below LARGE_LAYOUT_FROM nodes, and balloon trees (renderer/src/graph/largeLayout.ts), which it
@@ -22,6 +24,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
+import { CROWDED_ABOVE, SNAPSHOT_WHILE_MOVING_ABOVE } from '../../renderer/src/graph/style';
 import { arg, say } from '../support';
 
 const require = createRequire(import.meta.url);
@@ -55,27 +58,23 @@ interface PageGlobals {
   requestAnimationFrame(f: (now: number) => void): number;
   cytoscape: ((o: unknown) => unknown) & { use(x: unknown): void };
   cytoscapeFcose: unknown;
+  /** The app's CROWDED_ABOVE and SNAPSHOT_WHILE_MOVING_ABOVE, set on the page. */
+  crowdedAbove: number;
+  snapshotAbove: number;
 }
 
-interface Figures {
-  fps: number;
-  frames: number;
-  firstDrawMs: number;
-  webgl: boolean;
-}
+type Cy = {
+  pan(p?: { x: number; y: number }): { x: number; y: number };
+  zoom(z?: number): number;
+  fit(): void;
+  destroy(): void;
+  renderer(): { webgl?: boolean };
+};
 
-// Runs in the page: builds the chart and pans/zooms it for `seconds`, counting frames.
-function pageFps(args: { elements: number; webgl: boolean; seconds: number }): Promise<Figures> {
-  type Cy = {
-    pan(p?: { x: number; y: number }): { x: number; y: number };
-    zoom(z?: number): number;
-    fit(): void;
-    destroy(): void;
-    renderer(): { webgl?: boolean };
-  };
-  const w = globalThis as unknown as Omit<PageGlobals, 'cytoscape'> & { cytoscape: (o: unknown) => Cy };
-  // Called through the window: a detached requestAnimationFrame throws "Illegal invocation".
-  const requestAnimationFrame = (f: (now: number) => void) => w.requestAnimationFrame(f);
+// Runs in the page: builds the chart (kept as `benchCy`) and resolves once it is first drawn.
+function pageChart(args: { elements: number; webgl: boolean; app: boolean }): Promise<{ firstDrawMs: number }> {
+  const w = globalThis as unknown as Omit<PageGlobals, 'cytoscape'> & { cytoscape: (o: unknown) => Cy; benchCy?: Cy };
+  w.benchCy?.destroy();
   const container = w.document.getElementById('cy');
   // A seeded generator, so that both renderers draw the same chart.
   let s = 12345;
@@ -104,6 +103,9 @@ function pageFps(args: { elements: number; webgl: boolean; seconds: number }): P
     elements: els,
     layout: { name: 'preset' },
     renderer: { name: 'canvas', webgl: args.webgl },
+    // As the app draws a chart of this many nodes (renderer/src/graph/style.ts): haystack edges
+    // above CROWDED_ABOVE nodes, a snapshot while the view moves above SNAPSHOT_WHILE_MOVING_ABOVE.
+    textureOnViewport: args.app && nodes > w.snapshotAbove,
     style: [
       {
         selector: 'node',
@@ -118,34 +120,64 @@ function pageFps(args: { elements: number; webgl: boolean; seconds: number }): P
       },
       { selector: 'node[kind = "phone"]', style: { shape: 'round-rectangle', 'background-color': '#a55a4a' } },
       { selector: 'node[kind = "record"]', style: { shape: 'rectangle', 'background-color': '#777' } },
-      { selector: 'edge', style: { width: 1.5, 'line-color': '#999', 'curve-style': 'straight' } },
+      {
+        selector: 'edge',
+        style:
+          args.app && nodes > w.crowdedAbove
+            ? { width: 1.3, 'line-color': '#999', 'curve-style': 'haystack', 'haystack-radius': 0 }
+            : { width: 1.5, 'line-color': '#999', 'curve-style': 'straight' },
+      },
     ],
   });
-  return new Promise((done) => {
-    requestAnimationFrame(() => {
+  w.benchCy = cy;
+  return new Promise((done) =>
+    w.requestAnimationFrame(() => {
       const firstDrawMs = performance.now() - t0;
       cy.fit();
-      const start = performance.now();
-      const base = cy.pan();
-      const zoom = cy.zoom();
-      let frames = 0;
-      const tick = (now: number) => {
-        const t = (now - start) / 1000;
-        if (t >= args.seconds) {
-          const fps = frames / ((now - start) / 1000);
-          const webgl = Boolean(cy.renderer().webgl);
-          cy.destroy();
-          done({ fps, frames, firstDrawMs, webgl });
-          return;
-        }
-        frames++;
-        // Pan in a circle while zooming in and out around the fitted zoom.
-        cy.zoom(zoom * (1.5 + Math.sin(t * 2)));
-        cy.pan({ x: base.x + Math.cos(t * 3) * 200, y: base.y + Math.sin(t * 3) * 200 });
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+      // Two frames more: the fitted chart drawn, so that what is timed next starts from rest.
+      w.requestAnimationFrame(() => w.requestAnimationFrame(() => done({ firstDrawMs })));
+    }),
+  );
+}
+
+// Runs in the page: pans and zooms the chart from script at every frame for `seconds`, counting
+// frames; Cytoscape draws every element at each of them.
+function pageScripted(seconds: number): Promise<{ fps: number; webgl: boolean }> {
+  const w = globalThis as unknown as PageGlobals & { benchCy: Cy };
+  const cy = w.benchCy;
+  const start = performance.now();
+  const base = cy.pan();
+  const zoom = cy.zoom();
+  return new Promise((done) => {
+    const tick = (now: number) => {
+      const t = (now - start) / 1000;
+      if (t >= seconds) {
+        done({ fps: frames / t, webgl: Boolean(cy.renderer().webgl) });
+        return;
+      }
+      frames++;
+      // Pan in a circle while zooming in and out around the fitted zoom.
+      cy.zoom(zoom * (1.5 + Math.sin(t * 2)));
+      cy.pan({ x: base.x + Math.cos(t * 3) * 200, y: base.y + Math.sin(t * 3) * 200 });
+      w.requestAnimationFrame(tick);
+    };
+    let frames = 0;
+    w.requestAnimationFrame(tick);
+  });
+}
+
+// Runs in the page: the frames drawn in `ms` (while the mouse moves the view, or at rest).
+function pageFrames(ms: number): Promise<number> {
+  const w = globalThis as unknown as PageGlobals;
+  return new Promise((done) => {
+    const start = performance.now();
+    let frames = 0;
+    const tick = (now: number) => {
+      frames++;
+      if (now - start >= ms) done(frames / ((now - start) / 1000));
+      else w.requestAnimationFrame(tick);
+    };
+    w.requestAnimationFrame(tick);
   });
 }
 
@@ -196,44 +228,60 @@ try {
     '<!doctype html><html><body style="margin:0"><div id="cy" style="width:1440px;height:900px"></div></body></html>',
   );
   for (const content of scripts) await page.addScriptTag({ content });
-  await page.evaluate(() => {
-    const w = globalThis as unknown as PageGlobals;
-    w.cytoscape.use(w.cytoscapeFcose);
-  });
+  await page.evaluate(
+    ({ crowded, snapshot }) => {
+      const w = globalThis as unknown as PageGlobals;
+      w.cytoscape.use(w.cytoscapeFcose);
+      w.crowdedAbove = crowded;
+      w.snapshotAbove = snapshot;
+    },
+    { crowded: CROWDED_ABOVE, snapshot: SNAPSHOT_WHILE_MOVING_ABOVE },
+  );
   const gl = await page.evaluate(() => {
     const c = (globalThis as unknown as PageGlobals).document.createElement('canvas').getContext('webgl2');
     return c ? String(c.getParameter(c.RENDERER)) : 'none';
   });
   // The frame rate of an empty page: the most any chart can reach on this machine at this moment.
-  const idleFps = await page.evaluate(
-    (ms) =>
-      new Promise<number>((done) => {
-        const w = globalThis as unknown as PageGlobals;
-        const start = performance.now();
-        let frames = 0;
-        const tick = (now: number) => {
-          frames++;
-          if (now - start >= ms) done(frames / ((now - start) / 1000));
-          else w.requestAnimationFrame(tick);
-        };
-        w.requestAnimationFrame(tick);
-      }),
-    2000,
-  );
+  const idleFps = await page.evaluate(pageFrames, 2000);
   say(
     `bench:render in ${await browser.version()}, WebGL2 renderer: ${gl}; ${seconds} s of pan and zoom per run, ${new Date().toISOString().slice(0, 16)}Z.`,
   );
   say(`An empty page draws ${idleFps.toFixed(1)} frames per second here now (the ceiling for every figure below).`);
   say('');
+  say(`  Scripted: the view panned and zoomed from script at every frame, every element drawn at each (a worst case).`);
   say(
-    `  ${'elements'.padStart(8)}   ${'canvas fps'.padStart(10)} ${'first draw'.padStart(10)}   ${'WebGL fps'.padStart(10)} ${'first draw'.padStart(10)}`,
+    `  Gestures: the mouse drags the background ${seconds} s, then turns the wheel ${seconds} s, the chart drawn as the app draws one of that size (haystack edges above ${CROWDED_ABOVE} nodes, a snapshot while the view moves above ${SNAPSHOT_WHILE_MOVING_ABOVE}).`,
   );
+  say('');
+  say(
+    `  ${'elements'.padStart(8)}   ${'renderer'.padEnd(8)} ${'first draw'.padStart(10)} ${'scripted'.padStart(9)} ${'drag'.padStart(6)} ${'wheel'.padStart(6)}   fps`,
+  );
+  // Frames while the mouse moves the view: the page counts, Node moves the mouse meanwhile.
+  const gesture = async (move: (k: number) => Promise<void>) => {
+    await page.mouse.move(720, 450);
+    const counted = page.evaluate(pageFrames, seconds * 1000);
+    const until = Date.now() + seconds * 1000;
+    for (let k = 0; Date.now() < until; k++) await move(k);
+    return counted;
+  };
   for (const elements of sizes) {
-    const canvas = await page.evaluate(pageFps, { elements, webgl: false, seconds });
-    const webgl = await page.evaluate(pageFps, { elements, webgl: true, seconds });
-    say(
-      `  ${elements.toLocaleString('en-GB').padStart(8)}   ${canvas.fps.toFixed(1).padStart(10)} ${`${canvas.firstDrawMs.toFixed(0)} ms`.padStart(10)}   ${webgl.fps.toFixed(1).padStart(10)} ${`${webgl.firstDrawMs.toFixed(0)} ms`.padStart(10)}${webgl.webgl ? '' : '  (WebGL unavailable: canvas)'}`,
-    );
+    for (const webgl of [false, true]) {
+      const { firstDrawMs } = await page.evaluate(pageChart, { elements, webgl, app: false });
+      const scripted = await page.evaluate(pageScripted, seconds);
+      await page.evaluate(pageChart, { elements, webgl, app: true });
+      // A second at rest first: whatever the chart still draws or collects is not the drag's.
+      await page.evaluate(pageFrames, 1000);
+      await page.mouse.move(720, 450);
+      await page.mouse.down();
+      const drag = await gesture((k) => page.mouse.move(720 + Math.cos(k / 5) * 200, 450 + Math.sin(k / 5) * 200));
+      await page.mouse.up();
+      // The chart drawn whole again after the drag, before the wheel is timed.
+      await page.evaluate(pageFrames, 500);
+      const wheel = await gesture((k) => page.mouse.wheel(0, Math.sin(k / 4) > 0 ? 60 : -60));
+      say(
+        `  ${elements.toLocaleString('en-GB').padStart(8)}   ${(webgl ? 'WebGL' : 'canvas').padEnd(8)} ${`${firstDrawMs.toFixed(0)} ms`.padStart(10)} ${scripted.fps.toFixed(1).padStart(9)} ${drag.toFixed(1).padStart(6)} ${wheel.toFixed(1).padStart(6)}${webgl && !scripted.webgl ? '  (WebGL unavailable: canvas)' : ''}`,
+      );
+    }
   }
   say('');
   // A page of its own: the app's layout bundle, and the renderer's CPU time read through the DevTools protocol.

@@ -20,7 +20,7 @@ import {
   type LabelBox,
 } from './lod';
 import { Navigator } from './Navigator';
-import { agencyColours, graphStylesheet } from './style';
+import { agencyColours, CROWDED_ABOVE, graphStylesheet, SNAPSHOT_WHILE_MOVING_ABOVE } from './style';
 import './chart.css';
 
 export interface CytoscapeViewProps {
@@ -295,7 +295,10 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
       }
     });
     const nodeCount = Object.keys(chart.nodes).length;
-    if (before > 200 !== nodeCount > 200 || before === 0) core.style(graphStylesheet(nodeCount));
+    if (before > CROWDED_ABOVE !== nodeCount > CROWDED_ABOVE || before === 0) core.style(graphStylesheet(nodeCount));
+    // Cytoscape reads this option of its renderer at every frame, and has no setter for it.
+    (core as unknown as { renderer(): { textureOnViewport: boolean } }).renderer().textureOnViewport =
+      nodeCount > SNAPSHOT_WHILE_MOVING_ABOVE;
     ranksRef.current = rankByImportance(Object.values(chart.nodes), Object.values(chart.edges));
     updateLod();
     setRevision((r) => r + 1);

@@ -106,6 +106,15 @@ export const CHART_KIND_SHAPES: Record<string, Css.NodeShape> = {
  */
 export const CROWDED_ABOVE = 200;
 
+/**
+ * Above this many nodes, panning and zooming move a snapshot of the chart (Cytoscape's
+ * `textureOnViewport`), drawn anew when the gesture ends: drawing thousands of elements at every
+ * frame takes the CPU longer than a frame (`npm run bench:render`, 20,000 elements on two cores
+ * without a GPU: 3 to 5 frames a second drawn whole, 22 to 34 with the snapshot). Below it every
+ * frame is drawn whole, so that what comes into view while panning is there at once.
+ */
+export const SNAPSHOT_WHILE_MOVING_ABOVE = 1000;
+
 /** The class a layout puts on what it lays out, so that only node bodies count (see the rule). */
 export const LAYING_OUT = 'laying-out';
 

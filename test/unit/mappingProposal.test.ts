@@ -2,16 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findHeaderRow } from '../../main/core/headers';
 import { DEFAULT_GRADING, fieldOfValues, mergeSheetProposals, proposeProfile } from '../../main/core/mappingProposal';
-import { parseProfile, type Profile } from '../../main/core/profile';
+import { parseProfile } from '../../main/core/profile';
 import { resolveColumns } from '../../main/core/rowMapper';
-
-/** Each column as "header → entity(role).field[documentType]", the way an analyst reads a proposal. */
-function summary(profile: Profile): string[] {
-  return profile.columns.map((c) => {
-    const role = c.entity === 'record' ? '' : `(${profile.entities[c.entity]?.role ?? '?'})`;
-    return `${c.column} → ${c.entity}${role}.${c.field}${c.documentType ? `[${c.documentType}]` : ''}`;
-  });
-}
+import { summary } from '../support/proposals';
 
 const PROFILE_DEFAULTS = {
   version: 1,

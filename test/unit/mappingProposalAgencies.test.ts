@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../main/core/cells';
-import type { Profile } from '../../main/core/profile';
 import { roleOf } from '../../main/core/rowMapper';
-import { proposeColumns } from '../support/proposals';
-
-/** Each column as "header → entity(role).field[documentType]", the way an analyst reads a proposal. */
-function summary(profile: Profile): string[] {
-  return profile.columns.map((c) => {
-    const role = c.entity === 'record' ? '' : `(${profile.entities[c.entity]?.role ?? '?'})`;
-    return `${c.column} → ${c.entity}${role}.${c.field}${c.documentType ? `[${c.documentType}]` : ''}`;
-  });
-}
+import { propose } from '../support/proposals';
 
 /** The proposal for one sheet: `columns` as header and its sample values, one value per row. */
-function propose(country: string, columns: [string, ...(string | null)[]][]): { mapped: string[]; unmapped: string[] } {
-  const proposal = proposeColumns(country, columns);
-  return { mapped: summary(proposal.profile), unmapped: proposal.unmapped };
-}
-
 // Sheets as German, Austrian and Swiss police, customs and border units, Estonian police and FIU
 // and a Greek NGO hotline title them: abbreviations, regional words and parties in their languages.
 describe('reading the sheets of German-speaking, Estonian and Greek agencies', () => {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proposeProfile } from '../../main/core/mappingProposal';
-import type { Profile } from '../../main/core/profile';
-
-/** Each column as "header → entity(role).field[documentType]", the way an analyst reads a proposal. */
-function summary(profile: Profile): string[] {
-  return profile.columns.map((c) => {
-    const role = c.entity === 'record' ? '' : `(${profile.entities[c.entity]?.role ?? '?'})`;
-    return `${c.column} → ${c.entity}${role}.${c.field}${c.documentType ? `[${c.documentType}]` : ''}`;
-  });
-}
+import { summary } from '../support/proposals';
 
 const read = (country: string, header: string[], samples: (string | null)[][] = []) =>
   summary(proposeProfile({ agency: 'X', country, header, samples }).profile);

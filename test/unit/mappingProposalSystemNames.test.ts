@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentToken, systemWords } from '../../main/core/headerVocabulary';
 import { readHeader } from '../../main/core/mappingProposal';
 import type { Profile } from '../../main/core/profile';
-import { proposeColumns } from '../support/proposals';
+import { propose as proposeRead } from '../support/proposals';
 
 /** Each column as "header → role.field[documentType]", the way an analyst reads a proposal. */
 function summary(profile: Profile): string[] {
@@ -13,8 +13,7 @@ function summary(profile: Profile): string[] {
 }
 
 function propose(country: string, columns: [string, ...(string | null)[]][]): { mapped: string[]; unmapped: string[] } {
-  const proposal = proposeColumns(country, columns);
-  return { mapped: summary(proposal.profile), unmapped: proposal.unmapped };
+  return proposeRead(country, columns, summary);
 }
 
 // Column names as US, UK, Canadian and Australian case systems export them (issue 9, dev11).

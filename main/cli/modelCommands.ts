@@ -9,9 +9,12 @@ import type { ModelView } from '../services/modelService';
 type Out = (line?: string) => void;
 type WithConnection = (work: (connection: Connection) => Promise<void>) => Promise<void>;
 
-/** A probability given on the command line, or "auto" to clear a fixed value. */
-function probabilityOrAuto(text: string): number | null {
-  if (text.trim().toLowerCase() === 'auto') return null;
+/**
+ * A probability given on the command line, or "auto" to clear a fixed value. "auto" stays a word
+ * here: commander stores an option whose parser answers null as an empty string.
+ */
+function probabilityOrAuto(text: string): number | 'auto' {
+  if (text.trim().toLowerCase() === 'auto') return 'auto';
   const x = Number(text);
   if (!(x > 0 && x < 1))
     throw new InvalidArgumentError(`expected a probability between 0 and 1 (exclusive), or "auto"`);
@@ -71,10 +74,11 @@ export function registerModelCommands(program: Command, out: Out, withConnection
     .argument('<level>', 'a level of that comparison, as "model show" names it (exact, near …)')
     .option('--m <p>', 'probability of this level for two mentions of one person', probabilityOrAuto)
     .option('--u <p>', 'probability of this level for two different people', probabilityOrAuto)
-    .action(async (comparison: string, level: string, options: { m?: number | null; u?: number | null }) => {
+    .action(async (comparison: string, level: string, options: { m?: number | 'auto'; u?: number | 'auto' }) => {
       const { setModelValue, showModel } = await import('../services/modelService');
+      const value = (x: number | 'auto' | undefined) => (x === 'auto' ? null : x);
       await withConnection(async (connection) => {
-        await setModelValue(connection.db, comparison, level, options);
+        await setModelValue(connection.db, comparison, level, { m: value(options.m), u: value(options.u) });
         const shown = (await showModel(connection.db)).levels.find(
           (l) => l.comparison === comparison && l.level === level,
         );

@@ -272,5 +272,14 @@ describe('the caselink CLI', () => {
       });
       expect(result.stderr).not.toContain('about 0 s left');
     });
+
+    it('gives a fixed model value back to the estimate with "auto"', () => {
+      const fixed = run(['model', 'set', 'name', 'exact', '--m', '0.8']);
+      expect(fixed.stdout).toContain('name exact: m 0.8000 (fixed)');
+      const auto = run(['model', 'set', 'name', 'exact', '--m', 'auto']);
+      expect(auto.stderr).toBe('');
+      expect(auto.status).toBe(0);
+      expect(auto.stdout).toMatch(/^name exact: m \S+, u \S+; run "caselink resolve" to apply\.\n$/);
+    });
   });
 });

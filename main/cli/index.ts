@@ -60,7 +60,7 @@ async function describeConnection(connection: Connection): Promise<void> {
     `Connected to ${status.serverAgent} (${status.edition}) at ${status.uri}, database "${status.database}"${status.local ? ' (local)' : ''}.`,
   );
   out(
-    `Schema version ${status.schemaVersion ?? 'none'}; ${status.nodeCount} nodes, ${status.relationshipCount} relationships.`,
+    `Schema version ${status.schemaVersion ?? 'none'}; ${plural(status.nodeCount, 'node')}, ${plural(status.relationshipCount, 'relationship')}.`,
   );
 }
 

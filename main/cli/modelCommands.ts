@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Connection } from '../db/connect';
+import { plural } from './format';
 import type { ModelView } from '../services/modelService';
 
 type Out = (line?: string) => void;
@@ -30,7 +31,7 @@ export function describeModel(model: ModelView): string[] {
   else {
     const trained = model.trainedOn;
     lines.push(
-      `Estimated ${model.estimatedAt} on ${trained?.mentions ?? 0} person mentions: u from ${trained?.randomPairs ?? 0} random pairs, m by EM over ${trained?.blockedPairs ?? 0} blocked pairs (${trained?.emSessions.join('; ') || 'no session'}).`,
+      `Estimated ${model.estimatedAt} on ${plural(trained?.mentions ?? 0, 'person mention')}: u from ${plural(trained?.randomPairs ?? 0, 'random pair')}, m by EM over ${plural(trained?.blockedPairs ?? 0, 'blocked pair')} (${trained?.emSessions.join('; ') || 'no session'}).`,
     );
     lines.push(`Prior: ${formatProbability(model.prior)} (two mentions drawn at random are one person).`);
   }

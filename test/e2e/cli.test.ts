@@ -239,6 +239,7 @@ describe('the caselink CLI', () => {
       expect(agencies).toMatch(/^NGO .*\(1 source, \d+ records\)$/m);
       expect(agencies).not.toMatch(/\b1 sources\b/);
       expect(run(['stats']).stdout).toMatch(/HAS_ROW\s+\d{1,3},\d{3}/);
+      expect(run(['status']).stdout).toMatch(/; \d{1,3}(,\d{3})+ nodes, \d{1,3}(,\d{3})+ relationships\.$/m);
 
       const again = run(['import', '--agency', 'NGO', join(fixtures, 'ngo/hotline-tips.ods')]);
       expect(again.stderr).not.toContain('0 rows read');

@@ -31,7 +31,7 @@ describe('caselink model show', () => {
       ],
     });
     expect(lines).toEqual([
-      'Estimated 2026-11-29T22:00:00Z on 3682 person mentions: u from 200000 random pairs, m by EM over 12400 blocked pairs (name (9120 pairs)).',
+      'Estimated 2026-11-29T22:00:00Z on 3,682 person mentions: u from 200,000 random pairs, m by EM over 12,400 blocked pairs (name (9120 pairs)).',
       'Prior: 1.50e-4 (two mentions drawn at random are one person).',
       '',
       'comparison   level                     m         u  weight',

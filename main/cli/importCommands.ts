@@ -13,7 +13,7 @@ import type { ImportProgress, ImportSummary } from '../services/import/importFil
 import type { FileOutcome, FileToImport } from '../services/import/importMany';
 import { formatNumber, formatSeconds, plural } from './format';
 import { checkAgency, checkFiles, chooseProfile } from './importChecks';
-import { agencyCode, country, EXIT, integerIn, nonEmpty } from './options';
+import { agencyCode, country, EXIT, integerIn, nonEmpty, repeatable } from './options';
 
 type Out = (line?: string) => void;
 type WithConnection = (work: (connection: Connection) => Promise<void>) => Promise<void>;
@@ -353,7 +353,8 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .description("propose a profile from the file's headers and values, and preview it")
     .requiredOption('--agency <code>', 'the agency', agencyCode)
     .requiredOption('--country <cc>', 'default country for its phones and addresses', country)
-    .option('--sheet <name...>', 'sheets to read (default: every sheet)')
+    // Repeated rather than variadic: a variadic option would take the file after it as a sheet.
+    .option('--sheet <name>', 'a sheet to read (repeatable; default: every sheet)', repeatable(nonEmpty))
     .option('--out <file>', 'write the proposed profile here for review', nonEmpty)
     .action(async (file: string, options: { agency: string; country: string; sheet?: string[]; out?: string }) => {
       const [path] = await checkFiles([file]);

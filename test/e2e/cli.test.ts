@@ -282,5 +282,37 @@ describe('the caselink CLI', () => {
       expect(auto.status).toBe(0);
       expect(auto.stdout).toMatch(/^name exact: m \S+, u \S+; run "caselink resolve" to apply\.\n$/);
     });
+
+    it('proposes a profile for the sheets named, with the file after them as the README writes it', () => {
+      const workbook = join(fixtures, 'city-pol/case-log.xlsx');
+      const one = run([
+        'profile',
+        'propose',
+        '--agency',
+        'CITY-POL',
+        '--country',
+        'GB',
+        '--sheet',
+        'Contacts',
+        workbook,
+      ]);
+      expect(one.stderr).toBe('');
+      expect(one.status).toBe(0);
+      expect(one.stdout.match(/^Sheet .*$/gm)).toEqual(['Sheet Contacts, header on row 1.']);
+      const both = run([
+        'profile',
+        'propose',
+        '--agency',
+        'CITY-POL',
+        '--country',
+        'GB',
+        '--sheet',
+        'Persons',
+        '--sheet',
+        'Contacts',
+        workbook,
+      ]);
+      expect(both.stdout.match(/^Sheet \w+/gm)).toEqual(['Sheet Persons', 'Sheet Contacts']);
+    });
   });
 });

@@ -6,6 +6,7 @@
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import {
   CHART_EDGE_KINDS,
+  nodeRef,
   parseNodeRef,
   type ChartEdgeKind,
   type ChartNodeDto,
@@ -14,6 +15,7 @@ import {
   type PathsResultDto,
   type SourceRefDto,
 } from '../contract/workspaceTypes';
+import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
 import { plural } from './format';
 import { agencyCode, integerIn, numberIn, oneOf, repeatable } from './options';
@@ -21,14 +23,19 @@ import { agencyCode, integerIn, numberIn, oneOf, repeatable } from './options';
 type Out = (line?: string) => void;
 type WithConnection = (work: (connection: Connection) => Promise<void>) => Promise<void>;
 
-/** A chart node reference typed on the command line. */
+/**
+ * A chart node reference typed on the command line, in the graph's own spelling: its keys escaped
+ * as `caselink search` prints them, so that `phone:+447700900123`, or a case reference with a "/"
+ * typed as the agency wrote it, names the same node as the escaped form.
+ */
 function nodeReference(value: string): string {
-  if (value.length > 1000 || !parseNodeRef(value)) {
+  const parsed = value.length > 1000 ? null : parseNodeRef(value);
+  if (!parsed) {
     throw new InvalidArgumentError(
       'not a node reference: kind and keys joined by ":", e.g. phone:%2B447700900123 or case:CITY-POL:CP-100 (caselink search prints them)',
     );
   }
-  return value;
+  return nodeRef(parsed.kind, parsed.parts);
 }
 
 function describeNode(node: ChartNodeDto): string {
@@ -152,6 +159,14 @@ export function registerWorkspaceCommands(program: Command, out: Out, withConnec
             identifiers: options.collapse ? 'collapsed' : 'nodes',
             limit: options.limit,
           });
+          // The nodes asked for are always in the slice when the graph has them.
+          if (slice.nodes.length === 0)
+            throw new CaselinkFailure({
+              kind: 'NotFound',
+              message:
+                refs.length === 1 ? `${refs[0]} is not in the graph.` : `None of ${refs.join(', ')} is in the graph.`,
+              hint: 'Node references are printed by "caselink search".',
+            });
           if (options.json) return out(JSON.stringify(slice, null, 2));
           describeSlice(slice).forEach((line) => out(line));
         });

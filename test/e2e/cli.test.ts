@@ -314,5 +314,25 @@ describe('the caselink CLI', () => {
       ]);
       expect(both.stdout.match(/^Sheet \w+/gm)).toEqual(['Sheet Persons', 'Sheet Contacts']);
     });
+
+    it('takes a node reference with its key as written or escaped, and says when a node is not there', () => {
+      const [phone] = JSON.parse(run(['links', '--kind', 'phone', '--limit', '1', '--json']).stdout) as {
+        key: string;
+      }[];
+      const key = phone?.key ?? '';
+      expect(key).toMatch(/^\+/);
+      const escaped = run(['details', `phone:${encodeURIComponent(key)}`]);
+      expect(escaped.status).toBe(0);
+      for (const args of [['details'], ['expand'], ['path', `phone:${encodeURIComponent(key)}`]]) {
+        const typed = run([...args, `phone:${key}`]);
+        expect(typed.stderr, args.join(' ')).toBe('');
+        expect(typed.status).toBe(0);
+      }
+      expect(run(['details', `phone:${key}`]).stdout).toBe(escaped.stdout);
+
+      const missing = run(['expand', 'phone:%2B449999999990']);
+      expect(missing.stderr).toContain('phone:%2B449999999990 is not in the graph.');
+      expect(missing.status).toBe(4);
+    });
   });
 });

@@ -8,6 +8,7 @@ import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
 import { MATCHERS, NORMALIZE_KINDS } from '../contract/choices';
 import { formatNumber, formatSeconds, plural } from './format';
+import { checkAgency } from './importChecks';
 import { agencyCode, country, integerIn, nonEmpty, numberIn, oneOf, repeatable } from './options';
 import {
   casesLinkedToCase,
@@ -177,6 +178,7 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
         json?: boolean;
       }) => {
         await withConnection(async (connection) => {
+          for (const agency of options.agency) await checkAgency(connection.db, agency);
           const links = await sharedIdentifiers(connection.db, {
             agencies: options.agency,
             kinds: options.kind ?? [],
@@ -347,6 +349,7 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
     const filter: ConfirmFilter = { by: 'score', minScore: options.minScore, agencies: options.agencies };
     const { confirmMatches } = await import('../services/matchService');
     await withConnection(async (connection) => {
+      for (const agency of options.agencies ?? []) await checkAgency(connection.db, agency);
       out(
         await confirmed(
           await confirmMatches(connection.db, { filter, reviewerName: options.user, note: options.note }),

@@ -18,6 +18,7 @@ import {
 import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
 import { plural } from './format';
+import { checkAgency } from './importChecks';
 import { agencyCode, integerIn, numberIn, oneOf, repeatable } from './options';
 
 type Out = (line?: string) => void;
@@ -149,6 +150,7 @@ export function registerWorkspaceCommands(program: Command, out: Out, withConnec
         const refs = nodes;
         const { expandNodes } = await import('../services/workspace/expandService');
         await withConnection(async ({ db }) => {
+          for (const agency of options.agency) await checkAgency(db, agency);
           const slice = await expandNodes(db, {
             nodes: refs,
             edgeKinds: options.edge,

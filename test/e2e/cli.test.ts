@@ -334,5 +334,17 @@ describe('the caselink CLI', () => {
       expect(missing.stderr).toContain('phone:%2B449999999990 is not in the graph.');
       expect(missing.status).toBe(4);
     });
+
+    it('names an agency that is not registered, with status 4', () => {
+      for (const args of [
+        ['links', '--agency', 'NOPE'],
+        ['expand', 'phone:%2B449999999990', '--agency', 'NOPE'],
+        ['confirm-matches', '--min-score', '0.99', '--agencies', 'NOPE,BORDER'],
+      ]) {
+        const result = run(args);
+        expect(result.stderr, args.join(' ')).toContain('The agency NOPE is not registered.');
+        expect(result.status).toBe(4);
+      }
+    });
   });
 });

@@ -50,9 +50,35 @@ export function describeIssues(error: ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
 }
 
+/** A failed file-system call in plain words, by Node's error code; the code itself goes in `code`. */
+const FILE_SYSTEM_ERRORS: Record<string, { said: string; hint: string }> = {
+  ENOENT: { said: 'no such file or folder', hint: 'Check the path, and that its folder exists.' },
+  ENOTDIR: { said: 'a part of this path is a file, not a folder', hint: 'Check the path.' },
+  EISDIR: { said: 'a folder, not a file', hint: 'Give the name of a file.' },
+  EACCES: { said: 'permission denied', hint: 'Check who may read or write it, or choose another place.' },
+  EPERM: { said: 'permission denied', hint: 'Check who may read or write it, or choose another place.' },
+  EROFS: { said: 'the disk is read-only', hint: 'Choose another place to write.' },
+  ENOSPC: { said: 'no space left on the disk', hint: 'Free some disk space, or choose another disk.' },
+  ENAMETOOLONG: { said: 'the name is too long', hint: 'Choose a shorter path.' },
+};
+
+/** Node's error for a file-system call (it carries `code`, `syscall` and `path`) as a person reads it. */
+function fileSystemError(error: Error): CaselinkError | null {
+  const { code, syscall, path } = error as Error & { code?: unknown; syscall?: unknown; path?: unknown };
+  if (typeof code !== 'string' || typeof syscall !== 'string' || typeof path !== 'string') return null;
+  const plain = FILE_SYSTEM_ERRORS[code];
+  return {
+    kind: 'FileRejected',
+    message: `${path}: ${plain?.said ?? `the file system refused (${syscall})`}.`,
+    ...(plain ? { hint: plain.hint } : {}),
+    code,
+  };
+}
+
 /** Turns any thrown value into the error a person reads. */
 export function toError(error: unknown): CaselinkError {
   if (error instanceof CaselinkFailure) return error.error;
   if (error instanceof ZodError) return { kind: 'InvalidInput', message: describeIssues(error) };
-  return { kind: 'Internal', message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof Error) return fileSystemError(error) ?? { kind: 'Internal', message: error.message };
+  return { kind: 'Internal', message: String(error) };
 }

@@ -346,5 +346,46 @@ describe('the caselink CLI', () => {
         expect(result.status).toBe(4);
       }
     });
+
+    it('says in one plain sentence which file or folder is not there, with no system error code', async () => {
+      const folder = join(home, 'no-such-folder');
+      const csv = run(['audit', '--csv', join(folder, 'audit.csv')]);
+      expect(csv.stderr).toBe(
+        `caselink: ${join(folder, 'audit.csv')}: no such file or folder.\nCheck the path, and that its folder exists.\n`,
+      );
+      expect(csv.status).toBe(1);
+
+      const [link] = JSON.parse(run(['links', '--limit', '1', '--json']).stdout) as { label: string; key: string }[];
+      const seed = `${link?.label.toLowerCase()}:${encodeURIComponent(link?.key ?? '')}`;
+      const pdf = run(['export', '--seed', seed, '--format', 'pdf', '-o', join(folder, 'chart.pdf')]);
+      expect(pdf.stderr).toBe(
+        `caselink: ${join(folder, 'chart.pdf')}: no such file or folder.\nCheck the path, and that its folder exists.\n`,
+      );
+      expect(pdf.stderr).not.toMatch(/ENOENT|ENOTDIR|Error:|\n\s+at /);
+
+      const notes = join(home, 'notes.txt');
+      await writeFile(notes, 'just text\n');
+      const csvFile = join(home, 'tips.csv');
+      await writeFile(csvFile, 'Tip No,Phone\n1,07911 123456\n');
+      for (const [profile, said] of [
+        [join(folder, 'ngo.json'), `${join(folder, 'ngo.json')}: no such file or folder.`],
+        [notes, `${notes} is not JSON:`],
+      ] as const) {
+        const result = run(['import', '--agency', 'NGO', '--profile', profile, csvFile]);
+        expect(result.stderr).toContain(said);
+        expect(result.stderr).not.toMatch(/ENOENT|\n"/);
+      }
+      const chart = run([
+        'export',
+        '--chart',
+        join(folder, 'chart.caselink.json'),
+        '--format',
+        'pdf',
+        '-o',
+        join(home, 'c.pdf'),
+      ]);
+      expect(chart.stderr).toContain(`${join(folder, 'chart.caselink.json')}: no such file or folder.`);
+      expect(chart.status).toBe(1);
+    });
   });
 });

@@ -8,7 +8,7 @@ import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseProfile, type Profile } from '../../core/profile';
-import { CaselinkFailure } from '../../contract/errors';
+import { CaselinkFailure, toError } from '../../contract/errors';
 import type { Database } from '../../db/database';
 import { agencyInput } from '../agencyService';
 import { audited } from '../auditService';
@@ -20,12 +20,20 @@ export function profilesDir(home: string): string {
 
 /** A JSON file's content; a file that cannot be read or parsed is refused, naming it. */
 async function readJson(path: string): Promise<unknown> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
+    text = await readFile(path, 'utf8');
   } catch (error) {
+    throw new CaselinkFailure(toError(error), { cause: error });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    // The parser quotes the start of the text, line breaks included: one line is enough.
     throw new CaselinkFailure({
       kind: 'InvalidInput',
-      message: `${path}: cannot be read as JSON (${(error as Error).message})`,
+      message: `${path} is not JSON: ${(error as Error).message.replace(/\s+/g, ' ')}.`,
+      hint: 'Give the JSON file itself: profiles and manifests are JSON files.',
     });
   }
 }

@@ -124,7 +124,10 @@ export function registerExportCommands(program: Command, out: Out, withConnectio
       if ((options.chart === undefined) === (options.seed.length === 0))
         throw new CaselinkFailure({
           kind: 'InvalidInput',
-          message: 'Give either --chart FILE or --seed VALUE, not both.',
+          message:
+            options.chart === undefined
+              ? 'Give --chart FILE or --seed VALUE.'
+              : 'Give either --chart FILE or --seed VALUE, not both.',
         });
       if (options.keyOut && !options.redact)
         throw new CaselinkFailure({ kind: 'InvalidInput', message: '--key-out needs --redact.' });

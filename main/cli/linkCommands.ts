@@ -377,7 +377,7 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
 
   program
     .command('match')
-    .description('confirm or reject a same-person candidate (or reopen it: "candidate")')
+    .description('confirm or reject a same-person candidate, or reopen it')
     .addArgument(
       new Argument('<decision>', 'confirm, reject or reopen').argParser(oneOf(['confirm', 'reject', 'reopen'])),
     )

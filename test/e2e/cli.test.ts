@@ -151,6 +151,12 @@ describe('the caselink CLI', () => {
       expect(run(['normalize', 'phone', '--country', 'Atlantis', '07911 123456']).status).toBe(2);
       expect(run(['profile', 'preview', '--profile', 'x.json', '--rows', '-3', 'x.csv']).status).toBe(2);
       expect(run(['no-such-command']).status).toBe(2);
+
+      const neither = run(['export', '--format', 'pdf', '-o', join(home, 'chart.pdf')]);
+      expect(neither.stderr).toBe('caselink: Give --chart FILE or --seed VALUE.\n');
+      expect(neither.status).toBe(2);
+      // The decision that reopens a pair is the word "reopen".
+      expect(run(['match', '--help']).stdout).toContain('confirm or reject a same-person candidate, or reopen it');
     });
 
     it('checks the file, its format and the agency before looking for a profile', async () => {

@@ -6,22 +6,28 @@
  *
  * For each size (elements: nodes and edges, about one edge per node), a page loads the chart with
  * a preset (random, seeded) layout and the app's kind of style, then pans and zooms it from script
- * at every animation frame for some seconds, counting frames (every element drawn at each: a worst
- * case); then loads it as the app draws a chart of that size (haystack edges, a snapshot while the
- * view moves) and moves the view with the mouse, a drag then the wheel, counting frames meanwhile.
- * Frames per second is frames drawn over the time taken. Layout time is the app's own layout code
+ * at every animation frame for some seconds (every element drawn at each frame: a worst case);
+ * then loads it as the app draws a chart of that size (haystack edges, a snapshot while the view
+ * moves) and moves the view with the mouse, a drag on the background then the wheel, the events
+ * sent 60 times a second whatever the page does (as a mouse does; Chromium merges those it cannot
+ * handle in time). Each figure is frames drawn per second: the pictures of the chart Cytoscape
+ * drew (its `render` events) over the time taken, not the page's animation frames, which go on
+ * when nothing new is drawn. Layout time is the app's own layout code
  * (renderer/src/graph/layout.ts, bundled for the page from renderer/src/graph/layoutBench.ts) over a graph of
  * `--layout-nodes` nodes, with no animation: fcose in draft quality, which the app runs on charts
  * below LARGE_LAYOUT_FROM nodes, and balloon trees (renderer/src/graph/largeLayout.ts), which it
  * runs from there on; each with the renderer process's CPU time beside the wall time.
  *
- * Chromium runs headless with SwiftShader, a software GL: the figures are indicative of the
- * renderers' relative speed, not of a desktop with a GPU.
+ * Chromium runs headless in two configurations, as there is no GPU here: with SwiftShader, a
+ * software GL, standing in for a GPU (the canvas renderer and its WebGL mode side by side), and
+ * as Chromium runs on a machine whose GPU it cannot use (`--disable-gpu`: the page composited on
+ * the CPU, no WebGL; the canvas renderer only). Both are indicative of the renderers' relative
+ * speed, not of a desktop with a GPU.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { CROWDED_ABOVE, SNAPSHOT_WHILE_MOVING_ABOVE } from '../../renderer/src/graph/style';
@@ -68,7 +74,11 @@ type Cy = {
   zoom(z?: number): number;
   fit(): void;
   destroy(): void;
-  renderer(): { webgl?: boolean };
+  renderer(): {
+    webgl?: boolean;
+    render(options?: { forcedContext?: unknown }): void;
+    findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): { isNode(): boolean } | undefined;
+  };
 };
 
 // Runs in the page: builds the chart (kept as `benchCy`) and resolves once it is first drawn.
@@ -140,30 +150,77 @@ function pageChart(args: { elements: number; webgl: boolean; app: boolean }): Pr
   );
 }
 
-// Runs in the page: pans and zooms the chart from script at every frame for `seconds`, counting
-// frames; Cytoscape draws every element at each of them.
+// Runs in the page: pans and zooms the chart from script at every animation frame for `seconds`,
+// counting the frames Cytoscape draws; it draws every element at each of them.
 function pageScripted(seconds: number): Promise<{ fps: number; webgl: boolean }> {
   const w = globalThis as unknown as PageGlobals & { benchCy: Cy };
   const cy = w.benchCy;
   const start = performance.now();
   const base = cy.pan();
   const zoom = cy.zoom();
+  // Each frame drawn on screen is one call of the renderer's render (the canvas renderer's
+  // snapshots are drawn by calls with a context of their own; WebGL mode emits no render event).
+  const renderer = cy.renderer();
+  const render = renderer.render;
+  let drawn = 0;
+  renderer.render = (options) => {
+    if (!options?.forcedContext) drawn++;
+    render.call(renderer, options);
+  };
   return new Promise((done) => {
     const tick = (now: number) => {
       const t = (now - start) / 1000;
       if (t >= seconds) {
-        done({ fps: frames / t, webgl: Boolean(cy.renderer().webgl) });
+        renderer.render = render;
+        done({ fps: drawn / t, webgl: Boolean(cy.renderer().webgl) });
         return;
       }
-      frames++;
       // Pan in a circle while zooming in and out around the fitted zoom.
       cy.zoom(zoom * (1.5 + Math.sin(t * 2)));
       cy.pan({ x: base.x + Math.cos(t * 3) * 200, y: base.y + Math.sin(t * 3) * 200 });
       w.requestAnimationFrame(tick);
     };
-    let frames = 0;
     w.requestAnimationFrame(tick);
   });
+}
+
+// Runs in the page: counts the frames Cytoscape draws on screen from now on (read with
+// pageDrawnRate), as pageScripted does.
+function pageCountDrawn(): void {
+  const w = globalThis as unknown as { benchCy: Cy; benchDrawn: { frames: number; since: number; restore(): void } };
+  const renderer = w.benchCy.renderer();
+  const render = renderer.render;
+  const counter = { frames: 0, since: performance.now(), restore: () => (renderer.render = render) };
+  renderer.render = (options) => {
+    if (!options?.forcedContext) counter.frames++;
+    render.call(renderer, options);
+  };
+  w.benchDrawn = counter;
+}
+
+// Runs in the page: frames drawn per second since pageCountDrawn, and stops counting.
+function pageDrawnRate(): number {
+  const w = globalThis as unknown as { benchDrawn: { frames: number; since: number; restore(): void } };
+  w.benchDrawn.restore();
+  return w.benchDrawn.frames / ((performance.now() - w.benchDrawn.since) / 1000);
+}
+
+// Runs in the page: a point near the middle of the view with no node under it, where a user
+// grabs the chart to pan (a node there would be dragged instead). On a dense chart an edge is
+// under nearly every point; a drag that starts on one pans, as on the background.
+function pageBackgroundPoint(): { x: number; y: number } {
+  const w = globalThis as unknown as { benchCy: Cy };
+  const cy = w.benchCy;
+  const { x: px, y: py } = cy.pan();
+  const zoom = cy.zoom();
+  for (let r = 0; r < 200; r += 4)
+    for (let a = 0; a < 8; a++) {
+      const x = 720 + Math.cos((a * Math.PI) / 4) * r;
+      const y = 450 + Math.sin((a * Math.PI) / 4) * r;
+      const near = cy.renderer().findNearestElement((x - px) / zoom, (y - py) / zoom, true, false);
+      if (!near?.isNode()) return { x, y };
+    }
+  throw new Error('Only nodes near the middle of the chart: nowhere to grab it to pan.');
 }
 
 // Runs in the page: the frames drawn in `ms` (while the mouse moves the view, or at rest).
@@ -203,15 +260,18 @@ async function layoutBundle(): Promise<string> {
 }
 
 const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+const quietChromium = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 const browser = await chromium.launch({
   executablePath,
   args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
+    ...quietChromium,
     // Software GL, so that WebGL works without a GPU.
     '--use-gl=angle',
     '--use-angle=swiftshader',
@@ -222,8 +282,26 @@ const browser = await chromium.launch({
     '--disable-accelerated-2d-canvas',
   ],
 });
-try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+// As Chromium (and so Electron) runs where it cannot use a GPU: the page composited on the CPU.
+const withoutGpu = await chromium.launch({ executablePath, args: [...quietChromium, '--disable-gpu'] });
+
+/** A mouse event as the DevTools protocol sends one (Input.dispatchMouseEvent). */
+interface MouseEvent {
+  type: 'mousePressed' | 'mouseReleased' | 'mouseMoved' | 'mouseWheel';
+  x: number;
+  y: number;
+  button?: 'left' | 'none';
+  buttons?: number;
+  clickCount?: number;
+  deltaX?: number;
+  deltaY?: number;
+}
+/** Mouse events a second during a gesture: a mouse reports at least this often. */
+const MOUSE_RATE = 60;
+
+/** The frame rates of each size with each renderer, in one browser; one line each. */
+async function frameRates(on: Browser, configuration: string, renderers: boolean[]): Promise<void> {
+  const page = await on.newPage({ viewport: { width: 1440, height: 900 } });
   await page.setContent(
     '<!doctype html><html><body style="margin:0"><div id="cy" style="width:1440px;height:900px"></div></body></html>',
   );
@@ -237,52 +315,85 @@ try {
     },
     { crowded: CROWDED_ABOVE, snapshot: SNAPSHOT_WHILE_MOVING_ABOVE },
   );
-  const gl = await page.evaluate(() => {
-    const c = (globalThis as unknown as PageGlobals).document.createElement('canvas').getContext('webgl2');
-    return c ? String(c.getParameter(c.RENDERER)) : 'none';
-  });
-  // The frame rate of an empty page: the most any chart can reach on this machine at this moment.
-  const idleFps = await page.evaluate(pageFrames, 2000);
-  say(
-    `bench:render in ${await browser.version()}, WebGL2 renderer: ${gl}; ${seconds} s of pan and zoom per run, ${new Date().toISOString().slice(0, 16)}Z.`,
-  );
-  say(`An empty page draws ${idleFps.toFixed(1)} frames per second here now (the ceiling for every figure below).`);
-  say('');
-  say(`  Scripted: the view panned and zoomed from script at every frame, every element drawn at each (a worst case).`);
-  say(
-    `  Gestures: the mouse drags the background ${seconds} s, then turns the wheel ${seconds} s, the chart drawn as the app draws one of that size (haystack edges above ${CROWDED_ABOVE} nodes, a snapshot while the view moves above ${SNAPSHOT_WHILE_MOVING_ABOVE}).`,
-  );
-  say('');
-  say(
-    `  ${'elements'.padStart(8)}   ${'renderer'.padEnd(8)} ${'first draw'.padStart(10)} ${'scripted'.padStart(9)} ${'drag'.padStart(6)} ${'wheel'.padStart(6)}   fps`,
-  );
-  // Frames while the mouse moves the view: the page counts, Node moves the mouse meanwhile.
-  const gesture = async (move: (k: number) => Promise<void>) => {
-    await page.mouse.move(720, 450);
-    const counted = page.evaluate(pageFrames, seconds * 1000);
-    const until = Date.now() + seconds * 1000;
-    for (let k = 0; Date.now() < until; k++) await move(k);
-    return counted;
+  const input = await page.context().newCDPSession(page);
+  // Events sent at the mouse's rate whatever the page does, not each after the last was handled:
+  // a slow page gets them merged, as from a real mouse, and cannot slow the hand down.
+  const gesture = async (event: (k: number) => MouseEvent): Promise<number> => {
+    await page.evaluate(pageCountDrawn);
+    const sent: Promise<unknown>[] = [];
+    const start = Date.now();
+    for (let k = 0; Date.now() - start < seconds * 1000; k++) {
+      sent.push(input.send('Input.dispatchMouseEvent', event(k)));
+      await new Promise((wake) => setTimeout(wake, Math.max(0, start + ((k + 1) * 1000) / MOUSE_RATE - Date.now())));
+    }
+    const drawn = await page.evaluate(pageDrawnRate);
+    await Promise.all(sent);
+    return drawn;
   };
   for (const elements of sizes) {
-    for (const webgl of [false, true]) {
+    for (const webgl of renderers) {
       const { firstDrawMs } = await page.evaluate(pageChart, { elements, webgl, app: false });
       const scripted = await page.evaluate(pageScripted, seconds);
       await page.evaluate(pageChart, { elements, webgl, app: true });
       // A second at rest first: whatever the chart still draws or collects is not the drag's.
       await page.evaluate(pageFrames, 1000);
-      await page.mouse.move(720, 450);
-      await page.mouse.down();
-      const drag = await gesture((k) => page.mouse.move(720 + Math.cos(k / 5) * 200, 450 + Math.sin(k / 5) * 200));
-      await page.mouse.up();
+      const { x, y } = await page.evaluate(pageBackgroundPoint);
+      const held = { button: 'left', buttons: 1 } as const;
+      await input.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+      await input.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, clickCount: 1, ...held });
+      const drag = await gesture((k) => ({
+        type: 'mouseMoved',
+        x: x + Math.cos(k / 10) * 200 - 200,
+        y: y + Math.sin(k / 10) * 200,
+        ...held,
+      }));
+      await input.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, clickCount: 1, ...held });
       // The chart drawn whole again after the drag, before the wheel is timed.
       await page.evaluate(pageFrames, 500);
-      const wheel = await gesture((k) => page.mouse.wheel(0, Math.sin(k / 4) > 0 ? 60 : -60));
+      const wheel = await gesture((k) => ({
+        type: 'mouseWheel',
+        x: 720,
+        y: 450,
+        deltaX: 0,
+        deltaY: Math.sin(k / 8) > 0 ? 60 : -60,
+      }));
       say(
-        `  ${elements.toLocaleString('en-GB').padStart(8)}   ${(webgl ? 'WebGL' : 'canvas').padEnd(8)} ${`${firstDrawMs.toFixed(0)} ms`.padStart(10)} ${scripted.fps.toFixed(1).padStart(9)} ${drag.toFixed(1).padStart(6)} ${wheel.toFixed(1).padStart(6)}${webgl && !scripted.webgl ? '  (WebGL unavailable: canvas)' : ''}`,
+        `  ${elements.toLocaleString('en-GB').padStart(8)}   ${configuration.padEnd(12)} ${(webgl ? 'WebGL' : 'canvas').padEnd(8)} ${`${firstDrawMs.toFixed(0)} ms`.padStart(10)} ${scripted.fps.toFixed(1).padStart(9)} ${drag.toFixed(1).padStart(6)} ${wheel.toFixed(1).padStart(6)}${webgl && !scripted.webgl ? '  (WebGL unavailable: canvas)' : ''}`,
       );
     }
   }
+  await page.close();
+}
+
+try {
+  const blank = await browser.newPage();
+  const gl = await blank.evaluate(() => {
+    const c = (globalThis as unknown as PageGlobals).document.createElement('canvas').getContext('webgl2');
+    return c ? String(c.getParameter(c.RENDERER)) : 'none';
+  });
+  // The frame rate of an empty page: the most any chart can reach on this machine at this moment.
+  const idleFps = await blank.evaluate(pageFrames, 2000);
+  await blank.close();
+  say(
+    `bench:render in ${await browser.version()}, WebGL2 renderer: ${gl}; ${seconds} s of pan and zoom per run, ${new Date().toISOString().slice(0, 16)}Z.`,
+  );
+  say(`An empty page draws ${idleFps.toFixed(1)} frames per second here now (the ceiling for every figure below).`);
+  say('');
+  say(
+    `  Scripted: the view panned and zoomed from script at every animation frame, every element drawn at each (a worst case).`,
+  );
+  say(
+    `  Gestures: the mouse drags the background ${seconds} s, then turns the wheel ${seconds} s, ${MOUSE_RATE} events a second, the chart drawn as the app draws one of that size (haystack edges above ${CROWDED_ABOVE} nodes, a snapshot while the view moves above ${SNAPSHOT_WHILE_MOVING_ABOVE}).`,
+  );
+  say(
+    '  Software GL: SwiftShader stands in for a GPU. No GPU: Chromium as it runs where it cannot use one (--disable-gpu: composited on the CPU, no WebGL).',
+  );
+  say('');
+  say(
+    `  ${'elements'.padStart(8)}   ${'browser'.padEnd(12)} ${'renderer'.padEnd(8)} ${'first draw'.padStart(10)} ${'scripted'.padStart(9)} ${'drag'.padStart(6)} ${'wheel'.padStart(6)}   frames drawn a second`,
+  );
+  await frameRates(browser, 'software GL', [false, true]);
+  await frameRates(withoutGpu, 'no GPU', [false]);
   say('');
   // A page of its own: the app's layout bundle, and the renderer's CPU time read through the DevTools protocol.
   const layoutPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -329,4 +440,5 @@ try {
   say('  Target for pan and zoom: 20,000 elements at ≥ 30 fps with the faster renderer.');
 } finally {
   await browser.close();
+  await withoutGpu.close();
 }

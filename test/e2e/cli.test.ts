@@ -335,6 +335,17 @@ describe('the caselink CLI', () => {
         expect(typed.status).toBe(0);
       }
       expect(run(['details', `phone:${key}`]).stdout).toBe(escaped.stdout);
+      const exported = run([
+        'export',
+        '--seed',
+        `phone:${key}`,
+        '--format',
+        'json',
+        '-o',
+        join(home, 'typed.caselink.json'),
+      ]);
+      expect(exported.stderr).toBe('');
+      expect(exported.status).toBe(0);
 
       const missing = run(['expand', 'phone:%2B449999999990']);
       expect(missing.stderr).toContain('phone:%2B449999999990 is not in the graph.');

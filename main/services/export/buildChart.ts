@@ -6,7 +6,13 @@
  * same definition over the same data builds the same chart.
  */
 import { CaselinkFailure } from '../../contract/errors';
-import { parseNodeRef, type ChartEdgeDto, type ChartNodeDto, type SourceRefDto } from '../../contract/workspaceTypes';
+import {
+  nodeRef,
+  parseNodeRef,
+  type ChartEdgeDto,
+  type ChartNodeDto,
+  type SourceRefDto,
+} from '../../contract/workspaceTypes';
 import type { Database } from '../../db/database';
 import { loadChartNodes } from '../workspace/chartNodes';
 import { expandNodes } from '../workspace/expandService';
@@ -27,11 +33,13 @@ import { chartEvidence } from './chartEvidence';
 const sorted = (values: readonly string[]) => [...new Set(values)].sort();
 
 /**
- * A seed typed by the analyst: a node reference as it is, or a search text that finds exactly
- * one node (one hit in all, or one hit whose label is the text).
+ * A seed typed by the analyst: a node reference (in the graph's spelling, its keys escaped), or a
+ * search text that finds exactly one node (one hit in all, or one hit whose label is the text).
  */
 export async function resolveSeed(db: Database, value: string): Promise<string> {
-  if (parseNodeRef(value)) return value;
+  // A reference with its key as written ("phone:+447700900123") names the node of the escaped one.
+  const ref = parseNodeRef(value);
+  if (ref) return nodeRef(ref.kind, ref.parts);
   const text = value.trim();
   if (!text) throw new CaselinkFailure({ kind: 'InvalidInput', message: 'The seed is empty.' });
   const result = await search(db, { text: text.slice(0, 200), kinds: [], limit: 20 });

@@ -7,13 +7,17 @@
  * is not, Caselink uses the local Neo4j it starts itself.
  */
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export type Env = Record<string, string | undefined>;
 
-/** The folder for all of Caselink's local state. */
+/**
+ * The folder for all of Caselink's local state, as an absolute path: a relative CASELINK_HOME is
+ * taken from the folder Caselink was started in (the local Neo4j runs in a folder of its own, where
+ * a relative path would lead elsewhere).
+ */
 export function caselinkHome(env: Env = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (env.CASELINK_HOME) return env.CASELINK_HOME;
+  if (env.CASELINK_HOME) return resolve(env.CASELINK_HOME);
   const home = env.HOME ?? env.USERPROFILE ?? homedir();
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Caselink');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Caselink');

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caselinkHome, configuredConnection, redactUri } from '../../main/config/settings';
 
@@ -10,6 +11,11 @@ describe('where local state lives', () => {
     expect(caselinkHome({ HOME: 'C:/Users/a', APPDATA: 'C:/Users/a/AppData/Roaming' }, 'win32')).toMatch(
       /Roaming.Caselink$/,
     );
+  });
+
+  it('is an absolute path when CASELINK_HOME is relative: the local Neo4j, run in a folder of its own, finds its password', () => {
+    expect(caselinkHome({ CASELINK_HOME: 'cases/home' }, 'linux')).toBe(join(process.cwd(), 'cases', 'home'));
+    expect(caselinkHome({ CASELINK_HOME: './cases/../home' }, 'linux')).toBe(join(process.cwd(), 'home'));
   });
 });
 

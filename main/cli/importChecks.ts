@@ -21,7 +21,11 @@ export async function checkFiles(paths: string[]): Promise<string[]> {
     if (!info)
       throw new CaselinkFailure({ kind: 'FileRejected', message: `${given}: no such file.`, hint: 'Check the path.' });
     if (!info.isFile())
-      throw new CaselinkFailure({ kind: 'FileRejected', message: `${given} is a folder, not a file.` });
+      throw new CaselinkFailure({
+        kind: 'FileRejected',
+        message: `${given} is a folder, not a file.`,
+        hint: 'Name the files in it, e.g. "folder/*.xlsx".',
+      });
     try {
       await access(path, constants.R_OK);
     } catch {
@@ -80,6 +84,7 @@ export async function chooseProfile(
     throw new CaselinkFailure({
       kind: 'InvalidInput',
       message: `The profile ${chosen.path} is for ${chosen.profile.agency}, not ${agency}.`,
+      hint: `Give a profile of ${agency}, or import the files as ${chosen.profile.agency}'s with --agency ${chosen.profile.agency}.`,
     });
   return chosen;
 }

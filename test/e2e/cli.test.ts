@@ -191,6 +191,22 @@ describe('the caselink CLI', () => {
       );
       expect(result.status).toBe(0);
       expect(run(['profile', 'list', '--agency', 'CITY-POL']).stdout.trim().split('\n')).toHaveLength(2);
+
+      const other = run([
+        'import',
+        '--agency',
+        'NGO',
+        '--profile',
+        join(fixtures, 'profiles/labour.json'),
+        join(fixtures, 'ngo/hotline-tips.ods'),
+      ]);
+      expect(other.stderr).toContain('is for LABOUR, not NGO.\nGive a profile of NGO, or import the files as');
+      expect(other.status).toBe(2);
+      const folder = run(['import', '--agency', 'NGO', fixtures]);
+      expect(folder.stderr).toBe(
+        `caselink: ${fixtures} is a folder, not a file.\nName the files in it, e.g. "folder/*.xlsx".\n`,
+      );
+      expect(folder.status).toBe(1);
     });
 
     it('says which ids it does not know, with status 4', () => {
@@ -346,6 +362,12 @@ describe('the caselink CLI', () => {
       ]);
       expect(exported.stderr).toBe('');
       expect(exported.status).toBe(0);
+
+      const oneGone = run(['expand', `phone:${key}`, 'phone:%2B449999999990']);
+      expect(oneGone.stdout).toContain(
+        'Note: 1 of the nodes asked for is no longer in the graph: phone:%2B449999999990',
+      );
+      expect(oneGone.status).toBe(0);
 
       const missing = run(['expand', 'phone:%2B449999999990']);
       expect(missing.stderr).toContain('phone:%2B449999999990 is not in the graph.');

@@ -163,7 +163,7 @@ async function expandIn(db: Database, opts: z.output<typeof expandInput>): Promi
   const missing = opts.nodes.filter((ref) => !start.resolved.has(ref));
   if (missing.length)
     notes.push(
-      `${missing.length} of the nodes asked for are no longer in the graph: ${missing.slice(0, 5).join(', ')}`,
+      `${missing.length} of the nodes asked for ${missing.length === 1 ? 'is' : 'are'} no longer in the graph: ${missing.slice(0, 5).join(', ')}`,
     );
   if (start.cut)
     notes.push('A person joins more mentions than Caselink draws as one node; some of its mentions are left out.');

@@ -31,6 +31,12 @@ export interface BridgeServer {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The deepest nesting of arrays and objects a body may have. The renderer's deepest input (chart
+ * settings) is a few levels; zod's `z.json()` checks recursively and overflows the stack at a few
+ * thousand, which answered HTTP 500 instead of refusing the input.
+ */
+const MAX_JSON_DEPTH = 64;
 /** stageFile carries a whole file, base64-encoded. */
 const MAX_UPLOAD_BODY_BYTES = Math.ceil((MAX_STAGED_FILE_BYTES * 4) / 3) + 64 * 1024;
 
@@ -76,6 +82,32 @@ function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Whether JSON text nests arrays and objects at most `max` deep; linear, without parsing. */
+function nestsWithin(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return false;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return true;
+}
+
+/** The `input` of a call's body, or an error saying what is wrong with the body. */
+function parseBody(text: string): unknown {
+  if (!text) return undefined;
+  if (!nestsWithin(text, MAX_JSON_DEPTH)) throw new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  const body = JSON.parse(text) as unknown;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('not a JSON object');
+  return (body as { input?: unknown }).input;
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -136,7 +168,7 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
     let input: unknown;
     try {
       const text = await readBody(req, method === 'stageFile' ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES);
-      input = text ? (JSON.parse(text) as { input?: unknown }).input : undefined;
+      input = parseBody(text);
     } catch (error) {
       return send(
         res,

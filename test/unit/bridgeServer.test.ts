@@ -92,6 +92,28 @@ describe('the caselink serve bridge', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('refuses a body nested too deep, or not an object, as bad input rather than failing', async () => {
+    // saveInvestigation's settings are any JSON: zod checks them recursively.
+    const deep = (depth: number) =>
+      `{"input":{"name":"x","nodes":[],"settings":{"s":${'['.repeat(depth)}${']'.repeat(depth)}}}}`;
+    for (const body of [deep(100_000), deep(5_000), 'null', '[]']) {
+      const answer = await call(server, { method: 'POST', path: '/api/saveInvestigation', headers: auth, body });
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { kind: 'InvalidInput' } });
+    }
+    // Brackets inside strings do not count.
+    const shallow = await call(server, {
+      method: 'POST',
+      path: '/api/saveInvestigation',
+      headers: auth,
+      body: JSON.stringify({ input: { name: '['.repeat(100), nodes: [], settings: { s: '{'.repeat(100) } } }),
+    });
+    expect(JSON.parse(shallow.body)).toEqual({
+      ok: false,
+      error: { kind: 'Internal', message: 'saveInvestigation is not used in this test' },
+    });
+  });
+
   it('refuses a wrong token, a foreign Host (DNS rebinding) and a foreign Origin', async () => {
     const body = JSON.stringify({ input: { limit: 2 } });
     expect(

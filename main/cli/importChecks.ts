@@ -13,7 +13,7 @@ import { listAgencies } from '../services/agencyService';
 
 /** The files as absolute paths, once each is a readable file of a supported format. */
 export async function checkFiles(paths: string[]): Promise<string[]> {
-  const { SUPPORTED_EXTENSIONS } = await import('../services/import/readers');
+  const { checkAgencyFile, SUPPORTED_EXTENSIONS } = await import('../services/import/readers');
   const checked: string[] = [];
   for (const given of paths) {
     const path = resolve(given);
@@ -42,6 +42,8 @@ export async function checkFiles(paths: string[]): Promise<string[]> {
         message: `${given}: Caselink does not read ${extension ? `${extension} files` : 'files without an extension'}.`,
         hint: `It reads ${SUPPORTED_EXTENSIONS.join(', ')}: export the data to one of these from the system it came from.`,
       });
+    // Its first bytes are what the extension says, and its size is within the limits.
+    await checkAgencyFile(path);
     checked.push(path);
   }
   return checked;

@@ -170,6 +170,14 @@ describe('the caselink CLI', () => {
       expect(format.stderr).toContain('Caselink does not read .pdf files.');
       expect(format.status).toBe(1);
 
+      const disguised = join(home, 'case-log.xlsx');
+      await writeFile(disguised, 'Case No,Name\n1,Anna\n');
+      const content = run(['import', '--agency', 'NOPE', disguised]);
+      expect(content.stderr).toContain(
+        'case-log.xlsx: is named .xlsx but its content is plain text, not a .xlsx workbook.',
+      );
+      expect(content.status).toBe(1);
+
       const csv = join(home, 'tips.csv');
       await writeFile(csv, 'Tip No,Phone\n1,07911 123456\n');
       const agency = run(['import', '--agency', 'NOPE', csv]);

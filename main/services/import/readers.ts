@@ -311,10 +311,19 @@ const ZIPPED = new Set(['.xlsx', '.xlsm', '.xlsb', '.ods']);
 const STREAMED = new Set(['.xlsx', '.xlsm']);
 
 /**
- * Opens an agency file for reading, by its extension, once its first bytes show it is what the
- * extension says and its size is within the limits.
+ * Refuses an agency file whose extension Caselink does not read, whose first bytes are not what
+ * the extension says, or whose size is past the limits; answers what opening it needs. The CLI
+ * runs it on every file before it asks the database anything.
  */
-export async function openAgencyFile(path: string, options: ReadOptions = {}): Promise<OpenedFile> {
+export async function checkAgencyFile(
+  path: string,
+  options: Pick<ReadOptions, 'limits'> = {},
+): Promise<{
+  extension: string;
+  size: number;
+  sniffed: Awaited<ReturnType<typeof sniffFile>>;
+  limits: ReturnType<typeof readLimits>;
+}> {
   const extension = extname(path).toLowerCase();
   if (!WORKBOOK.has(extension) && !DELIMITED.has(extension)) {
     return rejectFile(
@@ -356,6 +365,17 @@ export async function openAgencyFile(path: string, options: ReadOptions = {}): P
       workbook ? 'Save the sheet as CSV, which Caselink reads as a stream, or split it.' : 'Split the file.',
     );
   }
+  return { extension, size, sniffed, limits };
+}
+
+/**
+ * Opens an agency file for reading, by its extension, once its first bytes show it is what the
+ * extension says and its size is within the limits.
+ */
+export async function openAgencyFile(path: string, options: ReadOptions = {}): Promise<OpenedFile> {
+  const { extension, size, sniffed, limits } = await checkAgencyFile(path, options);
+  const workbook = WORKBOOK.has(extension);
+  const streamed = STREAMED.has(extension) && size > limits.streamWorkbookBytes;
   if (streamed) return openXlsxStream(path, size, limits, options.sheets, options.signal, options.onParsing);
   if (workbook) {
     return openWorkbookInWorker(

@@ -74,7 +74,10 @@ function send(
   body: string | Buffer,
   type = 'application/json; charset=utf-8',
 ): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type });
+  // A request answered before its body has arrived (refused, or too large) ends its connection:
+  // else Node keeps reading whatever the client still sends, for as long as it trickles it in.
+  const close = res.req.complete ? {} : { Connection: 'close' };
+  res.writeHead(status, { ...SECURITY_HEADERS, ...close, 'Content-Type': type });
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 

@@ -1,5 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,31 @@ describe('the caselink serve bridge', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { kind: 'InvalidInput' } });
     const unknown = await call(server, { method: 'POST', path: '/api/runCypher', headers: auth, body: '{}' });
     expect(unknown.status).toBe(404);
+  });
+
+  it('ends the connection of a request it refuses before its body has come', async () => {
+    // A client without the token that sends a long body slowly: Node kept the connection and read
+    // on (until its 300 s request timeout) after the 401.
+    const socket = connect(server.port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on('error', () => undefined);
+    const closed = new Promise<boolean>((resolve) => {
+      socket.on('close', () => resolve(true));
+      setTimeout(() => resolve(false), 3000);
+    });
+    socket.write(
+      `POST /api/getOverview HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\n` +
+        'Content-Length: 1000000\r\n\r\n{"input":',
+    );
+    const trickle = setInterval(() => socket.write(' '), 200);
+    try {
+      expect(await closed).toBe(true);
+    } finally {
+      clearInterval(trickle);
+      socket.destroy();
+    }
+    expect(answer).toMatch(/^HTTP\/1\.1 401 .*\r\nConnection: close\r\n/s);
   });
 
   it('refuses a body nested too deep, or not an object, as bad input rather than failing', async () => {

@@ -32,6 +32,13 @@ export interface BridgeServer {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /**
+ * A browser on this computer sends a request's headers at once, and even the largest upload over
+ * loopback in seconds; Node's defaults (60 s for the headers, 300 s for the request, checked every
+ * 30 s) let a client that trickles bytes hold a connection for minutes.
+ */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 120_000;
+/**
  * The deepest nesting of arrays and objects a body may have. The renderer's deepest input (chart
  * settings) is a few levels; zod's `z.json()` checks recursively and overflows the stack at a few
  * thousand, which answered HTTP 500 instead of refusing the input.
@@ -186,12 +193,15 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
     send(res, 200, JSON.stringify(result));
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent)
-        send(res, 500, JSON.stringify({ ok: false, error: { kind: 'Internal', message: String(error) } }));
-    });
-  });
+  const server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent)
+          send(res, 500, JSON.stringify({ ok: false, error: { kind: 'Internal', message: String(error) } }));
+      });
+    },
+  );
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());

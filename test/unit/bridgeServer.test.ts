@@ -118,6 +118,27 @@ describe('the caselink serve bridge', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 401 .*\r\nConnection: close\r\n/s);
   });
 
+  it('ends a connection whose headers do not all come within 10 seconds', { timeout: 20_000 }, async () => {
+    // Node's default waited 60 s, and noticed up to 30 s later (measured: 88 s).
+    const socket = connect(server.port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    const started = Date.now();
+    const closed = new Promise<number | null>((resolve) => {
+      socket.on('close', () => resolve(Date.now() - started));
+      setTimeout(() => resolve(null), 15_000);
+    });
+    socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n`);
+    const trickle = setInterval(() => socket.write('X-Slow: 1\r\n'), 500);
+    try {
+      const after = await closed;
+      expect(after, 'still open after 15 s').not.toBeNull();
+      expect(after).toBeGreaterThanOrEqual(10_000);
+    } finally {
+      clearInterval(trickle);
+      socket.destroy();
+    }
+  });
+
   it('refuses a body nested too deep, or not an object, as bad input rather than failing', async () => {
     // saveInvestigation's settings are any JSON: zod checks them recursively.
     const deep = (depth: number) =>

@@ -434,21 +434,11 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
         const { normalizeValue } = await import('../core/normalize');
         const { cardHasher } = await import('../services/import/profiles');
         await withConnection(async (connection) => {
-          let changed = await setHubOverride(connection.db, label, key, hub, options.hubThreshold);
-          if (changed.length === 0) {
-            // Not a key as stored: perhaps the value as written ("+44 7911 123456", "ab-12 cde"),
-            // which reads to its key the way an import reads it.
-            const read = normalizeValue(kind, key, options.country, await cardHasher(caselinkHome()));
-            const keys = read.ok && 'identifiers' in read ? [...new Set(read.identifiers.map((i) => i.key))] : [];
-            for (const k of keys.filter((k) => k !== key))
-              changed = [...changed, ...(await setHubOverride(connection.db, label, k, hub, options.hubThreshold))];
-          }
-          if (changed.length === 0)
-            throw new CaselinkFailure({
-              kind: 'NotFound',
-              message: `No ${kind} ${key} in the graph.`,
-              hint: 'Use the key "caselink identifiers" prints after the kind.',
-            });
+          // The key as stored, or else the value as written ("+44 7911 123456", "ab-12 cde"),
+          // which reads to its key the way an import reads it.
+          const read = normalizeValue(kind, key, options.country, await cardHasher(caselinkHome()));
+          const readAs = read.ok && 'identifiers' in read ? read.identifiers.map((i) => i.key) : [];
+          const changed = await setHubOverride(connection.db, label, key, hub, options.hubThreshold, readAs);
           for (const c of changed) out(`${c.display}: ${c.hub ? 'hub' : 'not a hub'}.`);
         });
       },

@@ -241,21 +241,39 @@ function identifiersOf(raw: RawIdentifier[], own: boolean): SharedIdentifier[] {
   });
 }
 
-/** An analyst's word on a hub: true, false, or null to let the record count decide. */
+/**
+ * An analyst's word on a hub: true, false, or null to let the record count decide. `key` is the
+ * identifier's key as stored; when no identifier has it, each of `otherKeys` that one has is set
+ * instead (the keys the value as typed reads to). When none is in the graph, nothing changes and
+ * the audit trail records a failure, not a success that changed nothing.
+ */
 export async function setHubOverride(
   db: Database,
   label: string,
   key: string,
   hub: boolean | null,
   threshold = DEFAULT_HUB_THRESHOLD,
+  otherKeys: readonly string[] = [],
 ): Promise<{ display: string; hub: boolean }[]> {
   const setting = hub === null ? 'auto' : hub ? 'on' : 'off';
+  const set = async (k: string) =>
+    (await db.write('resolve/set-hub-override', { label, key: k, hub, threshold })).map((r) => ({
+      display: r.get('display') as string,
+      hub: r.get('hub') as boolean,
+    }));
   return audited(
     db,
     { kind: 'hub-override', action: `hub ${setting} ${label} ${key}`, details: { label, key, setting, threshold } },
     async () => {
-      const rows = await db.write('resolve/set-hub-override', { label, key, hub, threshold });
-      return rows.map((r) => ({ display: r.get('display') as string, hub: r.get('hub') as boolean }));
+      let changed = await set(key);
+      if (changed.length === 0)
+        for (const other of new Set(otherKeys)) if (other !== key) changed = [...changed, ...(await set(other))];
+      if (changed.length > 0) return changed;
+      throw new CaselinkFailure({
+        kind: 'NotFound',
+        message: `No ${label.toLowerCase()} ${key} in the graph.`,
+        hint: 'Use the key "caselink identifiers" prints after the kind.',
+      });
     },
     (changed) => ({ identifiers: changed.length, hubNow: changed[0]?.hub ?? null }),
   );

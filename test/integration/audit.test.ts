@@ -178,6 +178,23 @@ describe('the audit trail', () => {
     ]);
   });
 
+  it('records a hub override that names no identifier in the graph as a failure, and changes nothing', async () => {
+    await expect(
+      setHubOverride(services.db, 'Phone', '+440000000000', true, 25, ['+440000000001']),
+    ).rejects.toMatchObject({
+      error: { kind: 'NotFound', message: 'No phone +440000000000 in the graph.' },
+    });
+    const [latest] = await listEvents(services.db, { kind: 'hub-override', limit: 1 });
+    expect(latest).toMatchObject({ action: 'hub on Phone +440000000000', outcome: 'failure' });
+    expect(latest?.message).toContain('No phone +440000000000 in the graph.');
+    // The value as typed reads to a key the graph holds: that identifier is set, in one event.
+    expect(await setHubOverride(services.db, 'Phone', '07700 900456', false, 25, ['+447700900456'])).toEqual([
+      { display: expect.any(String) as string, hub: false },
+    ]);
+    const [set] = await listEvents(services.db, { kind: 'hub-override', limit: 1 });
+    expect(set).toMatchObject({ outcome: 'success', details: { identifiers: 1, hubNow: false } });
+  });
+
   it('writes an event once when a committed write is run again (a retried transaction)', async () => {
     const before = await graphStats(services.db);
     const sizeBefore = await connectionStatus(services.db);

@@ -4,7 +4,7 @@
  * lands the same way after a reload. Needs `electron-vite build` to have run.
  */
 import { resolve } from 'node:path';
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultsDir, UI_TIMEOUT, text } from '../support/browser';
@@ -81,6 +81,56 @@ describe('the chart', () => {
     const zoomed = await drawn(page);
     expect(Math.min(...zoomed.labels.map((l) => l.px))).toBeGreaterThanOrEqual(8);
     await shot('2-zoomed');
+    expect(errors).toEqual([]);
+  });
+
+  it('rests when nothing moves, and shows the tooltip of a node on hover without making Cytoscape resize', async () => {
+    // Cytoscape takes any change to its container's attributes for a resize (100 ms later), and
+    // the chart relabels every node on a resize: an attribute written there on each relabelling
+    // kept a chart of 20,000 elements busy at rest, at a frame or two a second.
+    const watch = () =>
+      page.evaluate(() => {
+        const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
+        const cy = (document.querySelector('[data-testid="graph-canvas"]') as { _cyreg: { cy: Core } })._cyreg.cy;
+        const seen = { resizes: 0 };
+        cy.on('resize', () => seen.resizes++);
+        (globalThis as unknown as { resizesSeen: { resizes: number } }).resizesSeen = seen;
+        // The node nearest the middle of the chart, clear of the toolbar and the navigator.
+        const middle = { x: cy.width() / 2, y: cy.height() / 2 };
+        const away = (n: NodeSingular) =>
+          Math.hypot(n.renderedPosition().x - middle.x, n.renderedPosition().y - middle.y);
+        const shown: NodeSingular[] = [];
+        cy.nodes(':childless').forEach((n) => {
+          if (n.visible()) shown.push(n);
+        });
+        const leaf = shown.sort((a, b) => away(a) - away(b))[0];
+        if (!leaf) throw new Error('no node drawn');
+        const box = (
+          cy.container() as { getBoundingClientRect(): { left: number; top: number } }
+        ).getBoundingClientRect();
+        return {
+          x: box.left + leaf.renderedPosition().x,
+          y: box.top + leaf.renderedPosition().y,
+          title: String(leaf.data('title')),
+        };
+      });
+    const resizes = () =>
+      page.evaluate(() => (globalThis as unknown as { resizesSeen: { resizes: number } }).resizesSeen.resizes);
+    const node = await watch();
+    // A second at rest: time enough for several rounds of the loop this guards against.
+    await page.waitForTimeout(1000);
+    expect(await resizes()).toBe(0);
+    await page.mouse.move(node.x, node.y);
+    await expect
+      .poll(() => page.locator('.chart-stage').getAttribute('title'), { timeout: UI_TIMEOUT })
+      .toBe(node.title);
+    // Off the node (onto the background or another element): its tooltip goes.
+    await page.mouse.move(node.x - 60, node.y + 60);
+    await expect
+      .poll(() => page.locator('.chart-stage').getAttribute('title'), { timeout: UI_TIMEOUT })
+      .not.toBe(node.title);
+    await page.waitForTimeout(500);
+    expect(await resizes()).toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -33,6 +33,13 @@ export interface CytoscapeViewProps {
   appearance?: ChartAppearance;
 }
 
+/**
+ * How long after the last step of a zoom a large chart places its labels: the wait after which
+ * Cytoscape stops moving the snapshot and draws the chart whole (its wheel timeout), so that the
+ * whole drawing shows them.
+ */
+const ZOOM_REST_MS = 150;
+
 /** Above this many nodes the navigator opens by itself. */
 export const NAVIGATOR_FROM = 60;
 
@@ -130,7 +137,9 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
         if (edge.data('fontSize') !== edgeFont) edge.data('fontSize', edgeFont);
       });
     });
-    containerRef.current?.setAttribute('data-labelled', String(labelled.size));
+    // On the stage, not on Cytoscape's container: Cytoscape takes any change of its container's
+    // attributes for a resize, and a resize calls this again.
+    stageRef.current?.setAttribute('data-labelled', String(labelled.size));
   }, []);
 
   const fitChart = useCallback(() => {
@@ -164,7 +173,8 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
     const hoverOn = (event: EventObject) => {
       const target = event.target as NodeSingular;
       const title: unknown = target.data('title');
-      container.title = typeof title === 'string' ? title : '';
+      // The tooltip goes on the stage: a change to the container's attributes is a resize to Cytoscape.
+      if (stageRef.current) stageRef.current.title = typeof title === 'string' ? title : '';
       target.addClass('hover');
       if (target.isNode()) {
         target.connectedEdges().addClass('hover');
@@ -172,7 +182,7 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
       }
     };
     const hoverOff = () => {
-      container.title = '';
+      if (stageRef.current) stageRef.current.title = '';
       core.elements('.hover, .neighbour').removeClass('hover neighbour');
     };
     core.on('mouseover', 'node, edge', hoverOn);
@@ -221,12 +231,25 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
     core.on('zoom', () => setMenu(null));
 
     let lodFrame = 0;
-    core.on('zoom resize', () => {
+    let lodAfterZoom: ReturnType<typeof setTimeout> | undefined;
+    const lodNextFrame = () => {
       if (lodFrame) return;
       lodFrame = requestAnimationFrame(() => {
         lodFrame = 0;
         updateLod();
       });
+    };
+    core.on('resize', lodNextFrame);
+    core.on('zoom', () => {
+      // A large chart zooms a snapshot of itself (SNAPSHOT_WHILE_MOVING_ABOVE), on which new
+      // labels would not show: relabelling every node at each step of the wheel only slowed it
+      // (a frame a second at 20,000 elements). Its labels are placed once the zoom rests, as
+      // Cytoscape draws the chart whole again.
+      if (core.nodes().length <= SNAPSHOT_WHILE_MOVING_ABOVE) lodNextFrame();
+      else {
+        clearTimeout(lodAfterZoom);
+        lodAfterZoom = setTimeout(updateLod, ZOOM_REST_MS);
+      }
     });
 
     // Cytoscape only notices window resizes; panels can change the canvas size too.
@@ -235,6 +258,7 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
     return () => {
       observer.disconnect();
       cancelAnimationFrame(lodFrame);
+      clearTimeout(lodAfterZoom);
       core.destroy();
       cyRef.current = null;
       setCy(null);

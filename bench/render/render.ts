@@ -12,7 +12,10 @@
  * sent 60 times a second whatever the page does (as a mouse does; Chromium merges those it cannot
  * handle in time). Each figure is frames drawn per second: the pictures of the chart Cytoscape
  * drew (its `render` events) over the time taken, not the page's animation frames, which go on
- * when nothing new is drawn. Layout time is the app's own layout code
+ * when nothing new is drawn. In the configuration without a GPU it also draws each size with the
+ * app's own chart component (renderer/src/graph/chartBench.tsx: CytoscapeView over the app's store,
+ * the chart added and laid out as a search or an expand adds one), so that what the app does while
+ * the view moves (level of detail, navigator, handlers) is counted too. Layout time is the app's own layout code
  * (renderer/src/graph/layout.ts, bundled for the page from renderer/src/graph/layoutBench.ts) over a graph of
  * `--layout-nodes` nodes, with no animation: fcose in draft quality, which the app runs on charts
  * below LARGE_LAYOUT_FROM nodes, and balloon trees (renderer/src/graph/largeLayout.ts), which it
@@ -27,7 +30,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { CROWDED_ABOVE, SNAPSHOT_WHILE_MOVING_ABOVE } from '../../renderer/src/graph/style';
@@ -74,6 +78,7 @@ type Cy = {
   zoom(z?: number): number;
   fit(): void;
   destroy(): void;
+  container(): { getBoundingClientRect(): { left: number; top: number; width: number; height: number } };
   renderer(): {
     webgl?: boolean;
     render(options?: { forcedContext?: unknown }): void;
@@ -211,14 +216,16 @@ function pageDrawnRate(): number {
 function pageBackgroundPoint(): { x: number; y: number } {
   const w = globalThis as unknown as { benchCy: Cy };
   const cy = w.benchCy;
+  const box = cy.container().getBoundingClientRect();
   const { x: px, y: py } = cy.pan();
   const zoom = cy.zoom();
   for (let r = 0; r < 200; r += 4)
     for (let a = 0; a < 8; a++) {
-      const x = 720 + Math.cos((a * Math.PI) / 4) * r;
-      const y = 450 + Math.sin((a * Math.PI) / 4) * r;
+      // Rendered coordinates, from the chart's top left corner.
+      const x = box.width / 2 + Math.cos((a * Math.PI) / 4) * r;
+      const y = box.height / 2 + Math.sin((a * Math.PI) / 4) * r;
       const near = cy.renderer().findNearestElement((x - px) / zoom, (y - py) / zoom, true, false);
-      if (!near?.isNode()) return { x, y };
+      if (!near?.isNode()) return { x: box.left + x, y: box.top + y };
     }
   throw new Error('Only nodes near the middle of the chart: nowhere to grab it to pan.');
 }
@@ -238,25 +245,34 @@ function pageFrames(ms: number): Promise<number> {
   });
 }
 
-/** The app's layout code for the page, as one script that defines `benchLayout` (renderer/src/graph/layoutBench.ts). */
-async function layoutBundle(): Promise<string> {
+/**
+ * One of the app's bench page scripts (renderer/src/graph/layoutBench.ts, chartBench.tsx), built
+ * for the browser as one script defining the global `benchPage`, with the CSS it imports.
+ */
+async function pageBundle(entry: string): Promise<{ js: string; css: string }> {
   const built = await build({
     configFile: false,
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [react()],
     build: {
       write: false,
       minify: false,
-      lib: { entry: resolve(process.cwd(), 'renderer/src/graph/layoutBench.ts'), formats: ['iife'], name: 'benchPage' },
+      cssCodeSplit: false,
+      lib: { entry: resolve(process.cwd(), entry), formats: ['iife'], name: 'benchPage' },
     },
   });
   const outputs = Array.isArray(built) ? built : [built];
   for (const output of outputs) {
     if (!('output' in output)) continue;
     const chunk = output.output.find((o) => o.type === 'chunk');
-    if (chunk && chunk.type === 'chunk') return chunk.code;
+    const css = output.output
+      .filter((o) => o.type === 'asset' && o.fileName.endsWith('.css'))
+      .map((o) => (o.type === 'asset' ? String(o.source) : ''))
+      .join('\n');
+    if (chunk && chunk.type === 'chunk') return { js: chunk.code, css };
   }
-  throw new Error('The layout page did not build.');
+  throw new Error(`${entry} did not build.`);
 }
 
 const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
@@ -299,12 +315,29 @@ interface MouseEvent {
 /** Mouse events a second during a gesture: a mouse reports at least this often. */
 const MOUSE_RATE = 60;
 
-/** The frame rates of each size with each renderer, in one browser; one line each. */
-async function frameRates(on: Browser, configuration: string, renderers: boolean[]): Promise<void> {
+/** Cytoscape's canvas renderer, its WebGL mode, or the app's own chart component (canvas). */
+type Renderer = 'canvas' | 'WebGL' | 'app';
+
+/** The app's chart component for the page (renderer/src/graph/chartBench.tsx), built once. */
+let appBundle: Promise<{ js: string; css: string }> | undefined;
+
+/** A page that draws charts with `renderer`, its chart kept as `benchCy`. */
+async function chartPage(on: Browser, renderer: Renderer): Promise<Page> {
   const page = await on.newPage({ viewport: { width: 1440, height: 900 } });
   await page.setContent(
     '<!doctype html><html><body style="margin:0"><div id="cy" style="width:1440px;height:900px"></div></body></html>',
   );
+  if (renderer === 'app') {
+    appBundle ??= pageBundle('renderer/src/graph/chartBench.tsx');
+    const { js, css } = await appBundle;
+    await page.addStyleTag({ content: css });
+    await page.addScriptTag({ content: js });
+    await page.evaluate(() => {
+      const w = globalThis as unknown as PageGlobals & AppPage;
+      w.benchPage.benchAppMount(w.document.getElementById('cy'));
+    });
+    return page;
+  }
   for (const content of scripts) await page.addScriptTag({ content });
   await page.evaluate(
     ({ crowded, snapshot }) => {
@@ -315,26 +348,45 @@ async function frameRates(on: Browser, configuration: string, renderers: boolean
     },
     { crowded: CROWDED_ABOVE, snapshot: SNAPSHOT_WHILE_MOVING_ABOVE },
   );
-  const input = await page.context().newCDPSession(page);
-  // Events sent at the mouse's rate whatever the page does, not each after the last was handled:
-  // a slow page gets them merged, as from a real mouse, and cannot slow the hand down.
-  const gesture = async (event: (k: number) => MouseEvent): Promise<number> => {
-    await page.evaluate(pageCountDrawn);
-    const sent: Promise<unknown>[] = [];
-    const start = Date.now();
-    for (let k = 0; Date.now() - start < seconds * 1000; k++) {
-      sent.push(input.send('Input.dispatchMouseEvent', event(k)));
-      await new Promise((wake) => setTimeout(wake, Math.max(0, start + ((k + 1) * 1000) / MOUSE_RATE - Date.now())));
-    }
-    const drawn = await page.evaluate(pageDrawnRate);
-    await Promise.all(sent);
-    return drawn;
+  return page;
+}
+
+/** What chartBench.tsx defines on the page. */
+interface AppPage {
+  benchPage: {
+    benchAppMount(container: unknown): void;
+    benchAppLoad(elements: number): Promise<{ firstDrawMs: number }>;
   };
-  for (const elements of sizes) {
-    for (const webgl of renderers) {
-      const { firstDrawMs } = await page.evaluate(pageChart, { elements, webgl, app: false });
+}
+
+/** The frame rates of each size with each renderer, in one browser; one line each. */
+async function frameRates(on: Browser, configuration: string, renderers: Renderer[]): Promise<void> {
+  for (const renderer of renderers) {
+    const page = await chartPage(on, renderer);
+    const input = await page.context().newCDPSession(page);
+    // Events sent at the mouse's rate whatever the page does, not each after the last was handled:
+    // a slow page gets them merged, as from a real mouse, and cannot slow the hand down.
+    const gesture = async (event: (k: number) => MouseEvent): Promise<number> => {
+      await page.evaluate(pageCountDrawn);
+      const sent: Promise<unknown>[] = [];
+      const start = Date.now();
+      for (let k = 0; Date.now() - start < seconds * 1000; k++) {
+        sent.push(input.send('Input.dispatchMouseEvent', event(k)));
+        await new Promise((wake) => setTimeout(wake, Math.max(0, start + ((k + 1) * 1000) / MOUSE_RATE - Date.now())));
+      }
+      const drawn = await page.evaluate(pageDrawnRate);
+      await Promise.all(sent);
+      return drawn;
+    };
+    // The chart as the app draws one of that size: the app itself, or the plain page in its style.
+    const load = (elements: number, app: boolean) =>
+      renderer === 'app'
+        ? page.evaluate((n) => (globalThis as unknown as AppPage).benchPage.benchAppLoad(n), elements)
+        : page.evaluate(pageChart, { elements, webgl: renderer === 'WebGL', app });
+    for (const elements of sizes) {
+      const { firstDrawMs } = await load(elements, false);
       const scripted = await page.evaluate(pageScripted, seconds);
-      await page.evaluate(pageChart, { elements, webgl, app: true });
+      await load(elements, true);
       // A second at rest first: whatever the chart still draws or collects is not the drag's.
       await page.evaluate(pageFrames, 1000);
       const { x, y } = await page.evaluate(pageBackgroundPoint);
@@ -352,17 +404,17 @@ async function frameRates(on: Browser, configuration: string, renderers: boolean
       await page.evaluate(pageFrames, 500);
       const wheel = await gesture((k) => ({
         type: 'mouseWheel',
-        x: 720,
-        y: 450,
+        x,
+        y,
         deltaX: 0,
         deltaY: Math.sin(k / 8) > 0 ? 60 : -60,
       }));
       say(
-        `  ${elements.toLocaleString('en-GB').padStart(8)}   ${configuration.padEnd(12)} ${(webgl ? 'WebGL' : 'canvas').padEnd(8)} ${`${firstDrawMs.toFixed(0)} ms`.padStart(10)} ${scripted.fps.toFixed(1).padStart(9)} ${drag.toFixed(1).padStart(6)} ${wheel.toFixed(1).padStart(6)}${webgl && !scripted.webgl ? '  (WebGL unavailable: canvas)' : ''}`,
+        `  ${elements.toLocaleString('en-GB').padStart(8)}   ${configuration.padEnd(12)} ${renderer.padEnd(8)} ${`${firstDrawMs.toFixed(0)} ms`.padStart(10)} ${scripted.fps.toFixed(1).padStart(9)} ${drag.toFixed(1).padStart(6)} ${wheel.toFixed(1).padStart(6)}${renderer === 'WebGL' && !scripted.webgl ? '  (WebGL unavailable: canvas)' : ''}`,
       );
     }
+    await page.close();
   }
-  await page.close();
 }
 
 try {
@@ -388,19 +440,22 @@ try {
   say(
     '  Software GL: SwiftShader stands in for a GPU. No GPU: Chromium as it runs where it cannot use one (--disable-gpu: composited on the CPU, no WebGL).',
   );
+  say(
+    "  app: the app's own chart component (its style, level of detail and navigator), the chart laid out as the app lays one out; first draw includes the layout.",
+  );
   say('');
   say(
     `  ${'elements'.padStart(8)}   ${'browser'.padEnd(12)} ${'renderer'.padEnd(8)} ${'first draw'.padStart(10)} ${'scripted'.padStart(9)} ${'drag'.padStart(6)} ${'wheel'.padStart(6)}   frames drawn a second`,
   );
-  await frameRates(browser, 'software GL', [false, true]);
-  await frameRates(withoutGpu, 'no GPU', [false]);
+  await frameRates(browser, 'software GL', ['canvas', 'WebGL']);
+  await frameRates(withoutGpu, 'no GPU', ['canvas', 'app']);
   say('');
   // A page of its own: the app's layout bundle, and the renderer's CPU time read through the DevTools protocol.
   const layoutPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await layoutPage.setContent(
     '<!doctype html><html><body style="margin:0"><div id="cy" style="width:1440px;height:900px"></div></body></html>',
   );
-  await layoutPage.addScriptTag({ content: await layoutBundle() });
+  await layoutPage.addScriptTag({ content: (await pageBundle('renderer/src/graph/layoutBench.ts')).js });
   // The renderer processes' CPU time as Chromium counts it: on a loaded machine, wall time says more about the load.
   const cdp = await browser.newBrowserCDPSession();
   const taskSeconds = async () => {

@@ -315,33 +315,22 @@ describe('the caselink CLI', () => {
 
     it('proposes a profile for the sheets named, with the file after them as the README writes it', () => {
       const workbook = join(fixtures, 'city-pol/case-log.xlsx');
-      const one = run([
-        'profile',
-        'propose',
-        '--agency',
-        'CITY-POL',
-        '--country',
-        'GB',
-        '--sheet',
-        'Contacts',
-        workbook,
-      ]);
+      const propose = (...sheets: string[]) =>
+        run([
+          'profile',
+          'propose',
+          '--agency',
+          'CITY-POL',
+          '--country',
+          'GB',
+          ...sheets.flatMap((sheet) => ['--sheet', sheet]),
+          workbook,
+        ]);
+      const one = propose('Contacts');
       expect(one.stderr).toBe('');
       expect(one.status).toBe(0);
       expect(one.stdout.match(/^Sheet .*$/gm)).toEqual(['Sheet Contacts, header on row 1.']);
-      const both = run([
-        'profile',
-        'propose',
-        '--agency',
-        'CITY-POL',
-        '--country',
-        'GB',
-        '--sheet',
-        'Persons',
-        '--sheet',
-        'Contacts',
-        workbook,
-      ]);
+      const both = propose('Persons', 'Contacts');
       expect(both.stdout.match(/^Sheet \w+/gm)).toEqual(['Sheet Persons', 'Sheet Contacts']);
     });
 

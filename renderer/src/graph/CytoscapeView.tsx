@@ -245,7 +245,8 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
       // labels would not show: relabelling every node at each step of the wheel only slowed it
       // (a frame a second at 20,000 elements). Its labels are placed once the zoom rests, as
       // Cytoscape draws the chart whole again.
-      if (core.nodes().length <= SNAPSHOT_WHILE_MOVING_ABOVE) lodNextFrame();
+      if (!(core as unknown as { renderer(): { textureOnViewport: boolean } }).renderer().textureOnViewport)
+        lodNextFrame();
       else {
         clearTimeout(lodAfterZoom);
         lodAfterZoom = setTimeout(updateLod, ZOOM_REST_MS);

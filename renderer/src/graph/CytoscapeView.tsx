@@ -129,11 +129,14 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
             node.data({ fontSize: font * 1.15, labelWidth: labelMaxWidth(font) * 2 });
           return;
         }
-        node.toggleClass('labelled', labelled.has(node.id()));
+        // Only where it changes: Cytoscape's toggleClass restyles an element even when its class
+        // stays as it was (every node and edge of a 20,000-element chart, 1.6 s, at each placing).
+        const named = labelled.has(node.id());
+        if (node.hasClass('labelled') !== named) node.toggleClass('labelled', named);
         if (node.data('fontSize') !== font) node.data({ fontSize: font, labelWidth: labelMaxWidth(font) });
       });
       core.edges().forEach((edge) => {
-        edge.toggleClass('labelled', edgeLabels);
+        if (edge.hasClass('labelled') !== edgeLabels) edge.toggleClass('labelled', edgeLabels);
         if (edge.data('fontSize') !== edgeFont) edge.data('fontSize', edgeFont);
       });
     });

@@ -40,6 +40,14 @@ export interface CytoscapeViewProps {
  */
 const ZOOM_REST_MS = 150;
 
+/**
+ * The renderer's option to move a snapshot of the chart while the view moves: Cytoscape reads it at
+ * every frame and has no setter or typing for it.
+ */
+function snapshotOptions(core: Core): { textureOnViewport: boolean } {
+  return (core as unknown as { renderer(): { textureOnViewport: boolean } }).renderer();
+}
+
 /** Above this many nodes the navigator opens by itself. */
 export const NAVIGATOR_FROM = 60;
 
@@ -248,8 +256,7 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
       // labels would not show: relabelling every node at each step of the wheel only slowed it
       // (a frame a second at 20,000 elements). Its labels are placed once the zoom rests, as
       // Cytoscape draws the chart whole again.
-      if (!(core as unknown as { renderer(): { textureOnViewport: boolean } }).renderer().textureOnViewport)
-        lodNextFrame();
+      if (!snapshotOptions(core).textureOnViewport) lodNextFrame();
       else {
         clearTimeout(lodAfterZoom);
         lodAfterZoom = setTimeout(updateLod, ZOOM_REST_MS);
@@ -324,9 +331,7 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
     });
     const nodeCount = Object.keys(chart.nodes).length;
     if (before > CROWDED_ABOVE !== nodeCount > CROWDED_ABOVE || before === 0) core.style(graphStylesheet(nodeCount));
-    // Cytoscape reads this option of its renderer at every frame, and has no setter for it.
-    (core as unknown as { renderer(): { textureOnViewport: boolean } }).renderer().textureOnViewport =
-      nodeCount > SNAPSHOT_WHILE_MOVING_ABOVE;
+    snapshotOptions(core).textureOnViewport = nodeCount > SNAPSHOT_WHILE_MOVING_ABOVE;
     ranksRef.current = rankByImportance(Object.values(chart.nodes), Object.values(chart.edges));
     updateLod();
     setRevision((r) => r + 1);

@@ -29,12 +29,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { CROWDED_ABOVE, SNAPSHOT_WHILE_MOVING_ABOVE } from '../../renderer/src/graph/style';
+import { pageBundle } from '../pageBundle';
 import { arg, say } from '../support';
 
 const require = createRequire(import.meta.url);
@@ -44,6 +42,8 @@ const sizes = sizesArg === 'none' ? [] : sizesArg.split(',').map((s) => Number(s
 const layoutNodes = Number(arg('layout-nodes', '10000'));
 const seconds = Number(arg('seconds', '4'));
 const layouts = arg('layouts', 'fcose,balloon').split(',');
+// `--renderers app` times the app's own chart alone (canvas, WebGL and app by default).
+const renderers = new Set(arg('renderers', 'canvas,WebGL,app').split(','));
 for (const n of [...sizes, layoutNodes])
   if (!Number.isInteger(n) || n < 2) throw new Error(`sizes must be whole numbers of 2 or more, got ${n}`);
 
@@ -245,36 +245,6 @@ function pageFrames(ms: number): Promise<number> {
   });
 }
 
-/**
- * One of the app's bench page scripts (renderer/src/graph/layoutBench.ts, chartBench.tsx), built
- * for the browser as one script defining the global `benchPage`, with the CSS it imports.
- */
-async function pageBundle(entry: string): Promise<{ js: string; css: string }> {
-  const built = await build({
-    configFile: false,
-    logLevel: 'warn',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [react()],
-    build: {
-      write: false,
-      minify: false,
-      cssCodeSplit: false,
-      lib: { entry: resolve(process.cwd(), entry), formats: ['iife'], name: 'benchPage' },
-    },
-  });
-  const outputs = Array.isArray(built) ? built : [built];
-  for (const output of outputs) {
-    if (!('output' in output)) continue;
-    const chunk = output.output.find((o) => o.type === 'chunk');
-    const css = output.output
-      .filter((o) => o.type === 'asset' && o.fileName.endsWith('.css'))
-      .map((o) => (o.type === 'asset' ? String(o.source) : ''))
-      .join('\n');
-    if (chunk && chunk.type === 'chunk') return { js: chunk.code, css };
-  }
-  throw new Error(`${entry} did not build.`);
-}
-
 const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
 const quietChromium = [
   '--headless',
@@ -447,8 +417,9 @@ try {
   say(
     `  ${'elements'.padStart(8)}   ${'browser'.padEnd(12)} ${'renderer'.padEnd(8)} ${'first draw'.padStart(10)} ${'scripted'.padStart(9)} ${'drag'.padStart(6)} ${'wheel'.padStart(6)}   frames drawn a second`,
   );
-  await frameRates(browser, 'software GL', ['canvas', 'WebGL']);
-  await frameRates(withoutGpu, 'no GPU', ['canvas', 'app']);
+  const chosen = (all: Renderer[]) => all.filter((r) => renderers.has(r));
+  await frameRates(browser, 'software GL', chosen(['canvas', 'WebGL']));
+  await frameRates(withoutGpu, 'no GPU', chosen(['canvas', 'app']));
   say('');
   // A page of its own: the app's layout bundle, and the renderer's CPU time read through the DevTools protocol.
   const layoutPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -433,11 +433,13 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
         const { setHubOverride } = await import('../services/resolveService');
         const { normalizeValue } = await import('../core/normalize');
         const { cardHasher } = await import('../services/import/profiles');
-        await withConnection(async (connection) => {
-          // The key as stored, or else the value as written ("+44 7911 123456", "ab-12 cde"),
-          // which reads to its key the way an import reads it.
+        // The key as stored, or else the value as written ("+44 7911 123456", "ab-12 cde"),
+        // which reads to its key the way an import reads it: read only when the key does not match.
+        const readAs = async () => {
           const read = normalizeValue(kind, key, options.country, await cardHasher(caselinkHome()));
-          const readAs = read.ok && 'identifiers' in read ? read.identifiers.map((i) => i.key) : [];
+          return read.ok && 'identifiers' in read ? read.identifiers.map((i) => i.key) : [];
+        };
+        await withConnection(async (connection) => {
           const changed = await setHubOverride(connection.db, label, key, hub, options.hubThreshold, readAs);
           for (const c of changed) out(`${c.display}: ${c.hub ? 'hub' : 'not a hub'}.`);
         });

@@ -244,8 +244,10 @@ function identifiersOf(raw: RawIdentifier[], own: boolean): SharedIdentifier[] {
 /**
  * An analyst's word on a hub: true, false, or null to let the record count decide. `key` is the
  * identifier's key as stored; when no identifier has it, each of `otherKeys` that one has is set
- * instead (the keys the value as typed reads to). When none is in the graph, nothing changes and
- * the audit trail records a failure, not a success that changed nothing.
+ * instead (the keys the value as typed reads to; a function is called only then, so that reading
+ * the value, which may need the card-hash key, is left out when the key as typed matches). When
+ * none is in the graph, nothing changes and the audit trail records a failure, not a success
+ * that changed nothing.
  */
 export async function setHubOverride(
   db: Database,
@@ -253,7 +255,7 @@ export async function setHubOverride(
   key: string,
   hub: boolean | null,
   threshold = DEFAULT_HUB_THRESHOLD,
-  otherKeys: readonly string[] = [],
+  otherKeys: readonly string[] | (() => Promise<readonly string[]>) = [],
 ): Promise<{ display: string; hub: boolean }[]> {
   const setting = hub === null ? 'auto' : hub ? 'on' : 'off';
   const set = async (k: string) =>
@@ -266,8 +268,10 @@ export async function setHubOverride(
     { kind: 'hub-override', action: `hub ${setting} ${label} ${key}`, details: { label, key, setting, threshold } },
     async () => {
       let changed = await set(key);
-      if (changed.length === 0)
-        for (const other of new Set(otherKeys)) if (other !== key) changed = [...changed, ...(await set(other))];
+      if (changed.length === 0) {
+        const others = typeof otherKeys === 'function' ? await otherKeys() : otherKeys;
+        for (const other of new Set(others)) if (other !== key) changed = [...changed, ...(await set(other))];
+      }
       if (changed.length > 0) return changed;
       throw new CaselinkFailure({
         kind: 'NotFound',

@@ -1,3 +1,4 @@
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChartNodeDto } from '../../../main/contract/workspaceTypes';
 import { iconUri } from './icons';
@@ -15,6 +16,21 @@ export interface ChartListProps {
   onMenu?(id: string): void;
 }
 
+/** A row's height in pixels (the stylesheet gives `.chart-list-row` the same). */
+const ROW_HEIGHT = 24;
+
+/**
+ * Up to this many nodes every row is in the page; above it only the rows in view (and a few either
+ * side, and the active one) are. A screen reader's reading cursor and the browser's find see every
+ * row of a chart of the size people read; a chart of thousands of nodes is not read row by row,
+ * and 10,000 rows in the page made Chromium's hit testing at each mouse move over the canvas cost
+ * more than half of a pan (bench:render).
+ */
+export const ALL_ROWS_UP_TO = 400;
+
+/** Rows drawn beyond each edge of the view when only the rows in view are. */
+const OVERSCAN = 10;
+
 function titleCase(kind: string): string {
   return kind.charAt(0).toUpperCase() + kind.slice(1);
 }
@@ -27,7 +43,7 @@ function titleCase(kind: string): string {
  */
 export function ChartList({ nodes, selection, hiddenCount, onChoose, onMenu }: ChartListProps) {
   const [activeId, setActiveId] = useState<string | null>(null);
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const colours = useMemo(() => agencyColours(nodes.flatMap((n) => n.agencies)), [nodes]);
   const selected = useMemo(() => new Set(selection), [selection]);
 
@@ -43,12 +59,30 @@ export function ChartList({ nodes, selection, hiddenCount, onChoose, onMenu }: C
   const activeNode = nodes[index];
   const setActive = (at: number) => setActiveId(nodes[at]?.id ?? null);
 
-  useEffect(() => {
-    const option = activeNode ? document.getElementById(optionId(activeNode.id)) : null;
-    option?.scrollIntoView({ block: 'nearest' });
-  }, [activeNode]);
+  // The app is not built with React Compiler, whose memoising this warning is about.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const rows = useVirtualizer({
+    count: nodes.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: nodes.length <= ALL_ROWS_UP_TO ? nodes.length : OVERSCAN,
+    getItemKey: (at) => nodes[at]?.id ?? at,
+    // The active option stays in the page wherever the list is scrolled: aria-activedescendant names it.
+    rangeExtractor: (range) => {
+      const drawn = defaultRangeExtractor(range);
+      if (index < nodes.length && !drawn.includes(index)) drawn.push(index);
+      return drawn.sort((x, y) => x - y);
+    },
+  });
 
-  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+  const activeKey = activeNode?.id;
+  useEffect(() => {
+    if (activeKey !== undefined) rows.scrollToIndex(index, { align: 'auto' });
+    // Only a new active node scrolls the list, not every change of the chart.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activeKey]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const move = (to: number) => {
       event.preventDefault();
       setActive(Math.max(0, Math.min(nodes.length - 1, to)));
@@ -93,8 +127,9 @@ export function ChartList({ nodes, selection, hiddenCount, onChoose, onMenu }: C
           {hiddenCount} hidden
         </p>
       )}
-      <ul
+      <div
         ref={listRef}
+        className="chart-list-rows"
         role="listbox"
         aria-labelledby="chart-list-heading"
         aria-multiselectable="true"
@@ -104,47 +139,61 @@ export function ChartList({ nodes, selection, hiddenCount, onChoose, onMenu }: C
         onKeyDown={onKeyDown}
         data-testid="chart-list"
       >
-        {nodes.map((node, i) => (
-          <li
-            key={node.id}
-            id={optionId(node.id)}
-            role="option"
-            aria-selected={selected.has(node.id)}
-            className={i === index ? 'active' : undefined}
-            data-node={node.id}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={(event) => {
-              setActive(i);
-              listRef.current?.focus();
-              onChoose(node.id, event.shiftKey || event.ctrlKey || event.metaKey);
-            }}
-            onContextMenu={(event) => {
-              if (!onMenu) return;
-              event.preventDefault();
-              setActive(i);
-              onMenu(node.id);
-            }}
-          >
-            <img
-              className="chart-list-icon"
-              src={iconUri(node.kind, styleOfKind(titleCase(node.kind)).border)}
-              width="16"
-              height="16"
-              alt=""
-            />
-            <span className="chart-list-label">
-              {node.label}
-              <span className="visually-hidden">, {styleOfKind(titleCase(node.kind)).title}</span>
-            </span>
-            <span className="chart-list-agencies">
-              {node.agencies.map((agency) => (
-                <span key={agency} className="agency-dot" style={{ background: colours.get(agency) }} title={agency} />
-              ))}
-              <span className="visually-hidden">{node.agencies.join(', ')}</span>
-            </span>
-          </li>
-        ))}
-      </ul>
+        <div role="none" className="chart-list-track" style={{ height: rows.getTotalSize() }}>
+          {rows.getVirtualItems().map((row) => {
+            const i = row.index;
+            const node = nodes[i] as ChartNodeDto;
+            return (
+              <div
+                key={node.id}
+                id={optionId(node.id)}
+                role="option"
+                aria-selected={selected.has(node.id)}
+                aria-setsize={nodes.length}
+                aria-posinset={i + 1}
+                className={i === index ? 'chart-list-row active' : 'chart-list-row'}
+                style={{ transform: `translateY(${row.start}px)` }}
+                data-node={node.id}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={(event) => {
+                  setActive(i);
+                  listRef.current?.focus();
+                  onChoose(node.id, event.shiftKey || event.ctrlKey || event.metaKey);
+                }}
+                onContextMenu={(event) => {
+                  if (!onMenu) return;
+                  event.preventDefault();
+                  setActive(i);
+                  onMenu(node.id);
+                }}
+              >
+                <img
+                  className="chart-list-icon"
+                  src={iconUri(node.kind, styleOfKind(titleCase(node.kind)).border)}
+                  width="16"
+                  height="16"
+                  alt=""
+                />
+                <span className="chart-list-label">
+                  {node.label}
+                  <span className="visually-hidden">, {styleOfKind(titleCase(node.kind)).title}</span>
+                </span>
+                <span className="chart-list-agencies">
+                  {node.agencies.map((agency) => (
+                    <span
+                      key={agency}
+                      className="agency-dot"
+                      style={{ background: colours.get(agency) }}
+                      title={agency}
+                    />
+                  ))}
+                  <span className="visually-hidden">{node.agencies.join(', ')}</span>
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
     </div>
   );
 }

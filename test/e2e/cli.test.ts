@@ -296,6 +296,19 @@ describe('the caselink CLI', () => {
       );
       // What it said: a second source, and no record added.
       expect(result.stdout).toContain('0 new records');
+      // The key as stored is looked up first: the value is not read, so neither is the card-hash
+      // key (in a home that has none, none is made).
+      const keyless = mkdtempSync(join(tmpdir(), 'caselink-cli-hub-'));
+      try {
+        const typed = run(['hub', 'auto', kind ?? '', (key ?? '').replace(/^'|'$/g, '')], {
+          CASELINK_HOME: keyless,
+          CASELINK_CARD_KEY: '',
+        });
+        expect(typed.status, typed.stderr).toBe(0);
+        expect(existsSync(join(keyless, 'keys', 'card-hash.key'))).toBe(false);
+      } finally {
+        rmSync(keyless, { recursive: true, force: true });
+      }
       const ngo = (text: string) =>
         (JSON.parse(text) as { code: string; sources: number; records: number }[]).find((a) => a.code === 'NGO');
       expect(ngo(run(['agency', 'list', '--json']).stdout)).toEqual({

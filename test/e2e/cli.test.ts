@@ -419,6 +419,17 @@ describe('the caselink CLI', () => {
       await writeFile(csvFile, 'Tip No,Phone\n1,07911 123456\n');
       for (const [profile, said] of [
         [join(folder, 'ngo.json'), `${join(folder, 'ngo.json')}: no such file or folder.`],
+
+      // A seed is a node named on the command line too: the same words and status, nothing written.
+      const out = join(home, 'gone.caselink.json');
+      for (const seed of ['phone:%2B449999999990', 'phone:+449999999990']) {
+        const gone = run(['export', '--seed', seed, '--format', 'json', '-o', out]);
+        expect(gone.stderr, seed).toBe(
+          'caselink: phone:%2B449999999990 is not in the graph.\nNode references are printed by "caselink search".\n',
+        );
+        expect(gone.status).toBe(4);
+      }
+      expect(existsSync(out)).toBe(false);
         [notes, `${notes} is not JSON:`],
       ] as const) {
         const result = run(['import', '--agency', 'NGO', '--profile', profile, csvFile]);

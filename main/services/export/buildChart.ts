@@ -35,11 +35,22 @@ const sorted = (values: readonly string[]) => [...new Set(values)].sort();
 /**
  * A seed typed by the analyst: a node reference (in the graph's spelling, its keys escaped), or a
  * search text that finds exactly one node (one hit in all, or one hit whose label is the text).
+ * NotFound when the reference is not in the graph or the text finds nothing, as `caselink expand`
+ * and `details` say it.
  */
 export async function resolveSeed(db: Database, value: string): Promise<string> {
   // A reference with its key as written ("phone:+447700900123") names the node of the escaped one.
   const ref = parseNodeRef(value);
-  if (ref) return nodeRef(ref.kind, ref.parts);
+  if (ref) {
+    const id = nodeRef(ref.kind, ref.parts);
+    if (!(await loadChartNodes(db, [id])).resolved.has(id))
+      throw new CaselinkFailure({
+        kind: 'NotFound',
+        message: `${id} is not in the graph.`,
+        hint: 'Node references are printed by "caselink search".',
+      });
+    return id;
+  }
   const text = value.trim();
   if (!text) throw new CaselinkFailure({ kind: 'InvalidInput', message: 'The seed is empty.' });
   const result = await search(db, { text: text.slice(0, 200), kinds: [], limit: 20 });

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { AUDIT_KINDS, type AuditEventDto, type AuditKind } from '../contract/auditTypes';
+import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
 import { integerIn, isoDate, oneOf } from './options';
 
@@ -65,8 +66,17 @@ export function registerAuditCommands(program: Command, out: Out, withConnection
     .option('--json', 'print JSON')
     .action(async (a: string, b: string, options: { json?: boolean }) => {
       const { matchHistory } = await import('../services/auditService');
+      const { missingPersons } = await import('../services/lookupService');
       await withConnection(async (connection) => {
         const events = await matchHistory(connection.db, a, b);
+        // The trail outlives the mentions it names: a pair with a history answers with it.
+        const missing = events.length ? [] : await missingPersons(connection.db, [...new Set([a, b])]);
+        if (missing.length)
+          throw new CaselinkFailure({
+            kind: 'NotFound',
+            message: `No person ${missing.join(' and no person ')} in the graph.`,
+            hint: 'Person ids are listed by "caselink matches" (in brackets).',
+          });
         if (options.json) return out(JSON.stringify(events, null, 2));
         if (events.length === 0) return out('No decision has been taken on this pair.');
         for (const e of events) {

@@ -8,9 +8,10 @@ import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventDto } from '../../main/contract/auditTypes';
-import { openTestServices, type TestServices } from '../support/services';
+import { emptyTestGraph, openTestServices, type TestServices } from '../support/services';
 import { personProfile } from '../support/sheets';
 import { testProcessEnv } from '../support/testNeo4j';
+import { loadWorkspaceGraph } from '../support/workspaceGraph';
 
 const cli = join(__dirname, '../../out/main/cli.js');
 
@@ -83,9 +84,24 @@ describe('caselink audit', () => {
     }
   });
 
-  it('says when a pair has no decision yet', () => {
-    const result = run(['match-history', 'a'.repeat(32) + ':subject', 'b'.repeat(32) + ':subject']);
+  it('says when a pair has no decision yet, and names a person who is not in the graph, with status 4', async () => {
+    await emptyTestGraph(services.db);
+    const { mentions } = await loadWorkspaceGraph(services.db);
+    const [maria, elena] = [mentions['Maria Ionescu'], mentions['Elena Dima']] as [string, string];
+    const result = run(['match-history', maria, elena]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('No decision has been taken on this pair.\n');
+
+    const [a, b] = ['a'.repeat(32) + ':subject', 'b'.repeat(32) + ':subject'];
+    const hint = 'Person ids are listed by "caselink matches" (in brackets).\n';
+    for (const [args, said] of [
+      [[a, elena], `No person ${a} in the graph.`],
+      [[a, b], `No person ${a} and no person ${b} in the graph.`],
+    ] as const) {
+      const unknown = run(['match-history', ...args]);
+      expect(unknown.stderr).toBe(`caselink: ${said}\n${hint}`);
+      expect(unknown.stdout).toBe('');
+      expect(unknown.status).toBe(4);
+    }
   });
 });

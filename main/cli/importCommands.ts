@@ -47,6 +47,23 @@ function progressPrinter(): (p: ImportProgress & { fileIndex: number; fileCount:
   };
 }
 
+/**
+ * Why a file gave no row to import, or null when it gave some (or was imported before). `refused`
+ * when no sheet gave the profile's columns (no header found, none of its columns, nothing in the
+ * file): the file is not the one the mapping reads, and is reported as a rejected file. A header
+ * with no row below it (a quiet month's export) is only warned about.
+ */
+function nothingImported(s: ImportSummary): { refused: boolean; why: string } | null {
+  if (s.outcome !== 'imported' || s.rowsRead > 0) return null;
+  // With no row read, every rejection is of a whole sheet (the read stage's), never of a row.
+  const rejected = s.problems.filter((p) => p.severity === 'rejected');
+  const refusedSheets = new Set(rejected.map((p) => p.sheet));
+  if (s.sheets.some((sheet) => sheet.headerRow !== null && !refusedSheets.has(sheet.name)))
+    return { refused: false, why: 'no row below the header' };
+  const why = rejected.map((p) => `sheet ${p.sheet}: ${p.reason}`).join('; ');
+  return { refused: true, why: why || 'it holds no row to read' };
+}
+
 function printSummary(out: Out, outcome: FileOutcome): void {
   if (!outcome.ok) {
     // Errors about a file usually start with its name already; the path is said once.
@@ -59,9 +76,27 @@ function printSummary(out: Out, outcome: FileOutcome): void {
     return;
   }
   const s: ImportSummary = outcome.summary;
+  const reported = () => {
+    if (s.reportPath) out(`  ${plural(s.problemCount, 'problem')} listed in ${s.reportPath}`);
+  };
   if (s.outcome === 'unchanged') {
-    out(`= ${s.file} (${s.agency}): already imported with this mapping (same SHA-256); nothing changed.`);
+    // A file that gave no row is still recorded as read with this mapping: said as it was.
+    const none = s.rowsRead === 0 ? ', and nothing was imported from it' : '';
+    out(`= ${s.file} (${s.agency}): already imported with this mapping (same SHA-256)${none}; nothing changed.`);
     return;
+  }
+  const nothing = nothingImported(s);
+  if (nothing?.refused) {
+    out(`✗ ${outcome.path}: nothing imported: ${nothing.why}.`);
+    out(
+      `  Check that this is ${s.agency}'s file and that the mapping reads it: caselink profile preview --profile FILE ${outcome.path}`,
+    );
+    return reported();
+  }
+  if (nothing) {
+    const blank = s.blankRows ? ` (${plural(s.blankRows, 'blank row')})` : '';
+    out(`⚠ ${s.file} (${s.agency}): nothing imported: ${nothing.why}${blank}.`);
+    return reported();
   }
   out(
     `✓ ${s.file} (${s.agency}): ${plural(s.rowsRead, 'row')} read, ${formatNumber(s.rowsImported)} imported (${formatNumber(s.rowsWithWarnings)} with warnings), ${formatNumber(s.rowsRejected)} rejected, ${formatNumber(s.blankRows)} blank, ${formatNumber(s.duplicateRows)} duplicate; ${plural(s.newRecords, 'new record')}; ${formatSeconds(s.seconds)}.`,
@@ -73,8 +108,11 @@ function printSummary(out: Out, outcome: FileOutcome): void {
   for (const p of s.problems.filter((x) => x.severity === 'rejected').slice(0, 5)) {
     out(`  rejected ${p.sheet} row ${p.row ?? '-'}: ${p.reason}`);
   }
-  if (s.reportPath) out(`  ${plural(s.problemCount, 'problem')} listed in ${s.reportPath}`);
+  reported();
 }
+
+/** A file not imported: refused, or read and found to give none of the profile's columns. */
+const failed = (o: FileOutcome): boolean => !o.ok || nothingImported(o.summary)?.refused === true;
 
 function describeRow(row: MappedRow): string {
   const parties = row.parties
@@ -268,7 +306,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
                 notice(
                   `Bulk load: ${plural(result.nodes, 'node')} and ${plural(result.relationships, 'relationship')} in the graph; reading and writing CSV ${formatSeconds(result.seconds.csv)}, offline load and restart ${formatSeconds(result.seconds.load)}, finishing ${formatSeconds(result.seconds.finish)}.`,
                 );
-                if (result.outcomes.some((o) => !o.ok) || result.outcomes.length < files.length)
+                if (result.outcomes.some(failed) || result.outcomes.length < files.length)
                   process.exitCode = EXIT.failed;
               } finally {
                 await result.db.close();
@@ -285,7 +323,7 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
             });
             if (options.json) out(JSON.stringify(outcomes, null, 2));
             else outcomes.forEach((o) => printSummary(out, o));
-            if (outcomes.some((o) => !o.ok) || outcomes.length < files.length) process.exitCode = EXIT.failed;
+            if (outcomes.some(failed) || outcomes.length < files.length) process.exitCode = EXIT.failed;
           });
         } finally {
           process.off('SIGINT', cancel);

@@ -218,6 +218,42 @@ describe('the caselink CLI', () => {
       expect(folder.status).toBe(1);
     });
 
+    it("reports a file that gives none of the mapping's columns as not imported, never as a success of 0 rows", async () => {
+      // An agency of its own: the files below leave a source of no rows, which other tests would count.
+      expect(run(['agency', 'add', 'TXT-TEST', '--name', 'Text files', '--country', 'GB']).status).toBe(0);
+      const ngo = JSON.parse(await readFile(join(fixtures, 'profiles/ngo.json'), 'utf8')) as object;
+      const profile = join(home, 'txt-test.json');
+      await writeFile(profile, JSON.stringify({ ...ngo, agency: 'TXT-TEST' }));
+      const importing = (file: string) => run(['import', '--agency', 'TXT-TEST', '--profile', profile, file]);
+
+      const notes = join(home, 'call-notes.txt');
+      await writeFile(notes, 'Called back twice, no answer.\nLeft a message.\n');
+      const refused = importing(notes);
+      expect(refused.stdout).not.toContain('✓');
+      expect(refused.stdout).toContain(
+        `✗ ${notes}: nothing imported: sheet Sheet1: none of the profile's columns is in this sheet (the profile expects "Tip No", `,
+      );
+      expect(refused.stdout).toContain(`  Check that this is TXT-TEST's file and that the mapping reads it:`);
+      expect(refused.status).toBe(1);
+      expect(importing(notes).stdout).toContain(
+        '= call-notes.txt (TXT-TEST): already imported with this mapping (same SHA-256), and nothing was imported from it; nothing changed.',
+      );
+
+      const empty = join(home, 'empty.txt');
+      await writeFile(empty, '');
+      const nothing = importing(empty);
+      expect(nothing.stdout).toContain(`✗ ${empty}: nothing imported: it holds no row to read.`);
+      expect(nothing.status).toBe(1);
+
+      // The mapping's header with no row under it (a quiet month's export) is warned about.
+      const quiet = join(home, 'quiet-month.csv');
+      await writeFile(quiet, 'Tip No,Date Received,Caller Name,Subject Name,Location,Tip Details,Action Taken\n');
+      const warned = importing(quiet);
+      expect(warned.stdout).toContain('⚠ quiet-month.csv (TXT-TEST): nothing imported: no row below the header.');
+      expect(warned.stdout).not.toContain('✓');
+      expect(warned.status).toBe(0);
+    });
+
     it('says which ids it does not know, with status 4', () => {
       const explain = run(['explain', 'nope1', 'nope2']);
       expect(explain.stderr).toContain('No record nope1 and no record nope2 in the graph.');

@@ -296,6 +296,19 @@ describe('the caselink CLI', () => {
       const hub = run(['hub', 'auto', kind ?? '', (key ?? '').replace(/^'|'$/g, '')]);
       expect(hub.stderr).toBe('');
       expect(hub.status).toBe(0);
+      // The key as stored is looked up first: the value is not read, so neither is the card-hash
+      // key (in a home that has none, none is made).
+      const keyless = mkdtempSync(join(tmpdir(), 'caselink-cli-hub-'));
+      try {
+        const typed = run(['hub', 'auto', kind ?? '', (key ?? '').replace(/^'|'$/g, '')], {
+          CASELINK_HOME: keyless,
+          CASELINK_CARD_KEY: '',
+        });
+        expect(typed.status, typed.stderr).toBe(0);
+        expect(existsSync(join(keyless, 'keys', 'card-hash.key'))).toBe(false);
+      } finally {
+        rmSync(keyless, { recursive: true, force: true });
+      }
       // The value as people write it finds it too.
       const [top] = JSON.parse(run(['identifiers', '--limit', '1', '--json']).stdout) as { display: string }[];
       expect(run(['hub', 'auto', kind ?? '', top?.display ?? '']).status).toBe(0);
@@ -332,19 +345,6 @@ describe('the caselink CLI', () => {
       );
       // What it said: a second source, and no record added.
       expect(result.stdout).toContain('0 new records');
-      // The key as stored is looked up first: the value is not read, so neither is the card-hash
-      // key (in a home that has none, none is made).
-      const keyless = mkdtempSync(join(tmpdir(), 'caselink-cli-hub-'));
-      try {
-        const typed = run(['hub', 'auto', kind ?? '', (key ?? '').replace(/^'|'$/g, '')], {
-          CASELINK_HOME: keyless,
-          CASELINK_CARD_KEY: '',
-        });
-        expect(typed.status, typed.stderr).toBe(0);
-        expect(existsSync(join(keyless, 'keys', 'card-hash.key'))).toBe(false);
-      } finally {
-        rmSync(keyless, { recursive: true, force: true });
-      }
       const ngo = (text: string) =>
         (JSON.parse(text) as { code: string; sources: number; records: number }[]).find((a) => a.code === 'NGO');
       expect(ngo(run(['agency', 'list', '--json']).stdout)).toEqual({
@@ -419,6 +419,17 @@ describe('the caselink CLI', () => {
       const missing = run(['expand', 'phone:%2B449999999990']);
       expect(missing.stderr).toContain('phone:%2B449999999990 is not in the graph.');
       expect(missing.status).toBe(4);
+
+      // A seed is a node named on the command line too: the same words and status, nothing written.
+      const out = join(home, 'gone.caselink.json');
+      for (const seed of ['phone:%2B449999999990', 'phone:+449999999990']) {
+        const gone = run(['export', '--seed', seed, '--format', 'json', '-o', out]);
+        expect(gone.stderr, seed).toBe(
+          'caselink: phone:%2B449999999990 is not in the graph.\nNode references are printed by "caselink search".\n',
+        );
+        expect(gone.status).toBe(4);
+      }
+      expect(existsSync(out)).toBe(false);
     });
 
     it('names an agency that is not registered, with status 4', () => {
@@ -455,17 +466,6 @@ describe('the caselink CLI', () => {
       await writeFile(csvFile, 'Tip No,Phone\n1,07911 123456\n');
       for (const [profile, said] of [
         [join(folder, 'ngo.json'), `${join(folder, 'ngo.json')}: no such file or folder.`],
-
-      // A seed is a node named on the command line too: the same words and status, nothing written.
-      const out = join(home, 'gone.caselink.json');
-      for (const seed of ['phone:%2B449999999990', 'phone:+449999999990']) {
-        const gone = run(['export', '--seed', seed, '--format', 'json', '-o', out]);
-        expect(gone.stderr, seed).toBe(
-          'caselink: phone:%2B449999999990 is not in the graph.\nNode references are printed by "caselink search".\n',
-        );
-        expect(gone.status).toBe(4);
-      }
-      expect(existsSync(out)).toBe(false);
         [notes, `${notes} is not JSON:`],
       ] as const) {
         const result = run(['import', '--agency', 'NGO', '--profile', profile, csvFile]);

@@ -893,21 +893,28 @@ export function seeded(seed: number): () => number {
 export const RANDOM_PAIRS = 200_000;
 const SEED = 20_250_101;
 
+/** The random pairs u is counted on: their comparison vectors, as patterns with counts. */
+export interface RandomPairs {
+  patterns: Pattern[];
+  pairs: number;
+}
+
 /**
- * u of each level: how often two mentions drawn at random land there, with the generic values as
- * {@link U_PRIOR_PAIRS} pseudo-pairs: a level never seen in the sample stays possible, and a graph
- * of a few mentions is not taken at its word.
+ * Compares {@link RANDOM_PAIRS} random pairs (seeded; all pairs when there are fewer) and keeps
+ * their comparison vectors as patterns, for {@link uFromRandomPairs}.
  */
-export function estimateU(prepared: Prepared[], sampleSize = RANDOM_PAIRS): { u: number[][]; pairs: number } {
-  const counts = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
+export function sampleRandomPairs(prepared: Prepared[], sampleSize = RANDOM_PAIRS): RandomPairs {
+  const byKey = new Map<number, Pattern>();
   const n = prepared.length;
   const total = (n * (n - 1)) / 2;
   let pairs = 0;
   const count = (i: number, j: number) => {
-    const v = comparisonVector(prepared[i] as Prepared, prepared[j] as Prepared);
-    v.forEach((l, c) => {
-      if (l >= 0) bump(counts[c] as number[], l, 1);
-    });
+    const levels = comparisonVector(prepared[i] as Prepared, prepared[j] as Prepared);
+    let key = 0;
+    for (let c = 0; c < levels.length; c++) key = key * 16 + ((levels[c] as number) + 1);
+    const found = byKey.get(key);
+    if (found) found.count++;
+    else byKey.set(key, { levels, count: 1 });
     pairs++;
   };
   if (total <= sampleSize) {
@@ -920,14 +927,38 @@ export function estimateU(prepared: Prepared[], sampleSize = RANDOM_PAIRS): { u:
       if (i !== j) count(i, j);
     }
   }
+  // Sorted, so that the sums run in one order whatever the input order.
+  return { patterns: [...byKey.entries()].sort(([x], [y]) => x - y).map(([, p]) => p), pairs };
+}
+
+/**
+ * u of each level: how often two different people drawn at random land there, with the generic
+ * values as {@link U_PRIOR_PAIRS} pseudo-pairs: a level never seen in the sample stays possible,
+ * and a graph of a few mentions is not taken at its word.
+ *
+ * Random pairs are nearly all two different people, but not all: where many people are mentioned
+ * more than once, one random pair in a few thousand is one person written twice, and on the levels
+ * that mostly one person reaches (the same date of birth, the same document, the same full name)
+ * those pairs outnumber the different people who happen to agree, so that u counts them as chance
+ * and the level is worth several times less than it is. Given a model (`nonMatch`: the chance that a pair of a
+ * pattern is two people), each pair counts by that chance — the u step of Fellegi–Sunter's EM
+ * (Winkler), over the random pairs: without one, every pair counts whole.
+ */
+export function uFromRandomPairs(sample: RandomPairs, nonMatch?: (levels: Int8Array) => number): number[][] {
+  const counts = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
+  for (const { levels, count } of sample.patterns) {
+    const weight = count * (nonMatch ? nonMatch(levels) : 1);
+    levels.forEach((l, c) => {
+      if (l >= 0) bump(counts[c] as number[], l, weight);
+    });
+  }
   const generic = genericValues('u');
-  const u = counts.map((levels, c) => {
+  return counts.map((levels, c) => {
     const seen = levels.reduce((s, x) => s + x, 0);
     return levels.map((x, l) =>
       clamp((x + U_PRIOR_PAIRS * ((generic[c] as number[])[l] as number)) / (seen + U_PRIOR_PAIRS)),
     );
   });
-  return { u, pairs };
 }
 
 /** Distinct comparison vectors with how many pairs have each. */

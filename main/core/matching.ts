@@ -14,7 +14,6 @@ import {
   bump,
   COMPARISONS,
   comparisonVector,
-  estimateU,
   expectationMaximisation,
   fixedFlags,
   genericValues,
@@ -23,14 +22,17 @@ import {
   prepareMentions,
   probability,
   reasonsFor,
+  sampleRandomPairs,
   seeded,
   toParameters,
+  uFromRandomPairs,
   type FittedModel,
   type FixedValues,
   type MatchModelParameters,
   type Pattern,
   type PersonMention,
   type Prepared,
+  type RandomPairs,
 } from './matchModel';
 
 export type { PersonMention, SharedIdentifier } from './matchModel';
@@ -287,9 +289,46 @@ function patternsOf(vectors: Int8Array[], indices: number[]): Pattern[] {
   return [...byKey.entries()].sort(([x], [y]) => x - y).map(([, p]) => p);
 }
 
+/**
+ * The chance that a pair of these levels is two people, under a fitted model (the comparisons that
+ * vote in EM only; no term frequencies: a pattern stands for many pairs).
+ */
+function nonMatchChance(model: FittedModel, levels: Int8Array): number {
+  let log = Math.log(model.prior / (1 - model.prior));
+  for (let c = 0; c < levels.length; c++) {
+    const l = levels[c] as number;
+    if (l < 0 || FOLLOW_THE_NAME.has(c)) continue;
+    log += Math.log(((model.m[c] as number[])[l] as number) / ((model.u[c] as number[])[l] as number));
+  }
+  return 1 - 1 / (1 + Math.exp(-log));
+}
+
+/**
+ * The model, estimated twice: first with u counted on random pairs each taken for two people, then
+ * with u counted again on the same pairs, each weighted by the chance the first model gives it of
+ * being two people (see {@link uFromRandomPairs}: where many people are mentioned twice, the few
+ * random pairs that are one person would otherwise make u of the same date of birth, document or
+ * name many times what it is between different people).
+ */
 function fit(prepared: Prepared[], blocked: BlockedPairs, vectors: Int8Array[], fixed: FixedValues): FittedModel {
-  const estimatedU = estimateU(prepared);
-  const u = applyFixed(estimatedU.u, fixed, 'u');
+  const sample = sampleRandomPairs(prepared);
+  const first = fitWithU(prepared, blocked, vectors, fixed, sample, applyFixed(uFromRandomPairs(sample), fixed, 'u'));
+  const u = applyFixed(
+    uFromRandomPairs(sample, (levels) => nonMatchChance(first, levels)),
+    fixed,
+    'u',
+  );
+  return fitWithU(prepared, blocked, vectors, fixed, sample, u);
+}
+
+function fitWithU(
+  prepared: Prepared[],
+  blocked: BlockedPairs,
+  vectors: Int8Array[],
+  fixed: FixedValues,
+  sample: RandomPairs,
+  u: number[][],
+): FittedModel {
   const start = applyFixed(genericValues('m'), fixed, 'm');
   const fixedM = fixedFlags(fixed, 'm');
   // One EM session per training rule, over a sample of the pairs that rule found, with the
@@ -335,7 +374,7 @@ function fit(prepared: Prepared[], blocked: BlockedPairs, vectors: Int8Array[], 
     mentions: n,
     parameters: toParameters(m, u, 1e-4, fixed, {
       mentions: n,
-      randomPairs: estimatedU.pairs,
+      randomPairs: sample.pairs,
       blockedPairs: blocked.a.length,
       emSessions: sessions,
     }),

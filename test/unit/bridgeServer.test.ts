@@ -93,7 +93,7 @@ describe('the caselink serve bridge', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('ends the connection of a request it refuses before its body has come', async () => {
+  it('ends the connection of a request it refuses before its body has come', { timeout: 15_000 }, async () => {
     // A client without the token that sends a long body slowly: Node kept the connection and read
     // on (until its 300 s request timeout) after the 401.
     const socket = connect(server.port, '127.0.0.1');
@@ -102,7 +102,8 @@ describe('the caselink serve bridge', () => {
     socket.on('error', () => undefined);
     const closed = new Promise<boolean>((resolve) => {
       socket.on('close', () => resolve(true));
-      setTimeout(() => resolve(false), 3000);
+      // The server reads a refused body for up to 2 s before it answers (below).
+      setTimeout(() => resolve(false), 10_000);
     });
     socket.write(
       `POST /api/getOverview HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\n` +
@@ -116,6 +117,54 @@ describe('the caselink serve bridge', () => {
       socket.destroy();
     }
     expect(answer).toMatch(/^HTTP\/1\.1 401 .*\r\nConnection: close\r\n/s);
+  });
+
+  it('answers a refused upload once it has read it, so the answer comes and the connection goes on', async () => {
+    // A browser whose token has changed sends its whole upload without waiting; the server closed
+    // the connection under the bytes still coming, and the reset lost the 401 about once in 50.
+    const socket = connect(server.port, '127.0.0.1');
+    let received = '';
+    const errors: string[] = [];
+    socket.on('error', (error) => errors.push(error.message));
+    let waiting: (() => void) | null = null;
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString();
+      waiting?.();
+    });
+    /** The next whole answer on the socket (headers and a body of its Content-Length). */
+    const answer = () =>
+      new Promise<string>((resolve, reject) => {
+        const check = () => {
+          const end = received.indexOf('\r\n\r\n');
+          const length = Number(/content-length: (\d+)/i.exec(received.slice(0, end))?.[1] ?? NaN);
+          if (end >= 0 && received.length >= end + 4 + length) {
+            const whole = received.slice(0, end + 4 + length);
+            received = received.slice(whole.length);
+            waiting = null;
+            resolve(whole);
+          }
+        };
+        waiting = check;
+        socket.once('close', () => reject(new Error(`closed; got ${JSON.stringify(received.slice(0, 80))}`)));
+        check();
+      });
+    const upload = `{"input":{"name":"a.csv","base64":"${'A'.repeat(600_000)}"}}`;
+    socket.write(
+      `POST /api/stageFile HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer wrong\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${upload.length}\r\n\r\n${upload}`,
+    );
+    try {
+      expect(await answer()).toMatch(/^HTTP\/1\.1 401 /);
+      const body = '{"input":{}}';
+      socket.write(
+        `POST /api/getOverview HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${server.token}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      );
+      expect(await answer()).toMatch(/^HTTP\/1\.1 200 /);
+      expect(errors).toEqual([]);
+    } finally {
+      socket.destroy();
+    }
   });
 
   it('refuses a body over the limit, and goes on answering', { timeout: 10_000 }, async () => {

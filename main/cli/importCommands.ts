@@ -50,11 +50,17 @@ function progressPrinter(): (p: ImportProgress & { fileIndex: number; fileCount:
 /**
  * Why a file gave no row to import, or null when it gave some (or was imported before). `refused`
  * when no sheet gave the profile's columns (no header found, none of its columns, nothing in the
- * file): the file is not the one the mapping reads, and is reported as a rejected file. A header
- * with no row below it (a quiet month's export) is only warned about.
+ * file) or every row read was rejected: the file is not the one the mapping reads, and is reported
+ * as a rejected file. A header with no row below it (a quiet month's export) is only warned about.
  */
 function nothingImported(s: ImportSummary): { refused: boolean; why: string } | null {
-  if (s.outcome !== 'imported' || s.rowsRead > 0) return null;
+  if (s.outcome !== 'imported') return null;
+  // Rows read and every one refused: the mapping does not read this file as it should.
+  if (s.rowsImported === 0 && s.rowsRejected > 0 && s.duplicateRows === 0) {
+    const blank = s.blankRows ? ` (and ${plural(s.blankRows, 'blank row')})` : '';
+    return { refused: true, why: `every row was rejected, ${formatNumber(s.rowsRejected)} of them${blank}` };
+  }
+  if (s.rowsRead > 0) return null;
   // With no row read, every rejection is of a whole sheet (the read stage's), never of a row.
   const rejected = s.problems.filter((p) => p.severity === 'rejected');
   const refusedSheets = new Set(rejected.map((p) => p.sheet));
@@ -88,6 +94,7 @@ function printSummary(out: Out, outcome: FileOutcome): void {
   const nothing = nothingImported(s);
   if (nothing?.refused) {
     out(`✗ ${outcome.path}: nothing imported: ${nothing.why}.`);
+    if (s.rowsRead > 0) printRejections(out, s);
     out(
       `  Check that this is ${s.agency}'s file and that the mapping reads it: caselink profile preview --profile FILE ${outcome.path}`,
     );
@@ -105,10 +112,15 @@ function printSummary(out: Out, outcome: FileOutcome): void {
     if (sheet.missingColumns.length)
       out(`  sheet ${sheet.name}: columns not found: ${sheet.missingColumns.join(', ')}`);
   }
+  printRejections(out, s);
+  reported();
+}
+
+/** The first rows rejected, with why (the report lists them all). */
+function printRejections(out: Out, s: ImportSummary): void {
   for (const p of s.problems.filter((x) => x.severity === 'rejected').slice(0, 5)) {
     out(`  rejected ${p.sheet} row ${p.row ?? '-'}: ${p.reason}`);
   }
-  reported();
 }
 
 /** A file not imported: refused, or read and found to give none of the profile's columns. */

@@ -252,6 +252,21 @@ describe('the caselink CLI', () => {
       expect(warned.stdout).toContain('⚠ quiet-month.csv (TXT-TEST): nothing imported: no row below the header.');
       expect(warned.stdout).not.toContain('✓');
       expect(warned.status).toBe(0);
+
+      // Rows under the header, each naming nothing to link: every one rejected is no success either.
+      const voided = join(home, 'voided.csv');
+      await writeFile(
+        voided,
+        'Tip No,Date Received,Caller Name,Subject Name,Location,Tip Details,Action Taken\n' +
+          ',,,,,Record voided,\n,,,,,tbc,\n',
+      );
+      const allRejected = importing(voided);
+      expect(allRejected.stdout).not.toContain('✓');
+      expect(allRejected.stdout).toContain(`✗ ${voided}: nothing imported: every row was rejected, 2 of them.`);
+      expect(allRejected.stdout).toContain(
+        '  rejected Sheet1 row 2: nothing to import: no case or record reference, name or identifier',
+      );
+      expect(allRejected.status).toBe(1);
     });
 
     it('says which ids it does not know, with status 4', () => {

@@ -11,6 +11,7 @@ import { CaselinkFailure } from '../contract/errors';
 import type { Connection } from '../db/connect';
 import type { ImportProgress, ImportSummary } from '../services/import/importFile';
 import type { FileOutcome, FileToImport } from '../services/import/importMany';
+import { nothingImported } from '../services/import/nothingImported';
 import { formatNumber, formatSeconds, plural } from './format';
 import { checkAgency, checkFiles, chooseProfile } from './importChecks';
 import { agencyCode, country, EXIT, integerIn, nonEmpty, repeatable } from './options';
@@ -45,29 +46,6 @@ function progressPrinter(): (p: ImportProgress & { fileIndex: number; fileCount:
     shown = p.phase !== 'done';
     process.stderr.write(tty ? `\r\x1b[K${line}${p.phase === 'done' ? '\n' : ''}` : `${line}\n`);
   };
-}
-
-/**
- * Why a file gave no row to import, or null when it gave some (or was imported before). `refused`
- * when no sheet gave the profile's columns (no header found, none of its columns, nothing in the
- * file) or every row read was rejected: the file is not the one the mapping reads, and is reported
- * as a rejected file. A header with no row below it (a quiet month's export) is only warned about.
- */
-function nothingImported(s: ImportSummary): { refused: boolean; why: string } | null {
-  if (s.outcome !== 'imported') return null;
-  // Rows read and every one refused: the mapping does not read this file as it should.
-  if (s.rowsImported === 0 && s.rowsRejected > 0 && s.duplicateRows === 0) {
-    const blank = s.blankRows ? ` (and ${plural(s.blankRows, 'blank row')})` : '';
-    return { refused: true, why: `every row was rejected, ${formatNumber(s.rowsRejected)} of them${blank}` };
-  }
-  if (s.rowsRead > 0) return null;
-  // With no row read, every rejection is of a whole sheet (the read stage's), never of a row.
-  const rejected = s.problems.filter((p) => p.severity === 'rejected');
-  const refusedSheets = new Set(rejected.map((p) => p.sheet));
-  if (s.sheets.some((sheet) => sheet.headerRow !== null && !refusedSheets.has(sheet.name)))
-    return { refused: false, why: 'no row below the header' };
-  const why = rejected.map((p) => `sheet ${p.sheet}: ${p.reason}`).join('; ');
-  return { refused: true, why: why || 'it holds no row to read' };
 }
 
 function printSummary(out: Out, outcome: FileOutcome): void {

@@ -79,6 +79,11 @@ export interface ImportFileResultDto {
   problems?: ImportProblemDto[];
   reportPath?: string | null;
   seconds?: number;
+  /**
+   * Set when the file gave no row to import, with why; `refused` when the mapping does not read it
+   * (no sheet gave its columns, or every row was rejected), else a header with no row below it.
+   */
+  nothingImported?: { refused: boolean; why: string } | null;
 }
 
 export interface ImportJobDto {

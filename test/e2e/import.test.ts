@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../main/serve/server';
@@ -30,13 +30,13 @@ describe('importing files in the app', () => {
   const dialog = () => page.getByRole('dialog', { name: 'Import files' });
 
   /** Step 1 for the NGO's hotline export; leaves the wizard on the mapping step. */
-  async function chooseNgoFile(): Promise<void> {
+  async function chooseNgoFile(path = resolve(fixtures, 'ngo/hotline-tips.ods')): Promise<void> {
     await dialog().getByLabel('Files come from').selectOption('NGO');
     await expect.poll(() => text(page, 'import-agency-country'), { timeout: UI_TIMEOUT }).toContain('Country GB');
-    await page.getByTestId('import-file-input').setInputFiles(resolve(fixtures, 'ngo/hotline-tips.ods'));
+    await page.getByTestId('import-file-input').setInputFiles(path);
     await expect
       .poll(() => text(page, 'import-file-row'), { timeout: UI_TIMEOUT })
-      .toMatch(/hotline-tips\.ods.*Ready/s);
+      .toMatch(new RegExp(`${basename(path).replace('.', '\\.')}.*Ready`, 's'));
   }
 
   async function importAndWait(): Promise<void> {
@@ -187,6 +187,28 @@ describe('importing files in the app', () => {
     // What it said: a second source, and no record added.
     expect(await text(page, 'import-outcome')).toBe('imported');
     expect(await text(page, 'summary-new-records')).toMatch(/\s0$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('says a file whose every row was rejected was not imported, not "imported"', async () => {
+    const voided = resolve(services.home, 'voided-tips.csv');
+    await writeFile(
+      voided,
+      'Tip No,Date Received,Caller Name,Subject Name,Location,Tip Details,Action Taken\n' +
+        ',,,,,Record voided,\n,,,,,tbc,\n',
+    );
+    await dialog().getByRole('button', { name: 'Import more files' }).click();
+    await chooseNgoFile(voided);
+    await dialog().getByRole('button', { name: 'Next: Mapping' }).click();
+    await expect
+      .poll(() => text(page, 'mapping-origin'), { timeout: UI_TIMEOUT })
+      .toBe('Saved profile for this agency');
+    await dialog().getByRole('button', { name: 'Next: Preview' }).click();
+    await importAndWait();
+    expect(await text(page, 'import-outcome')).toBe('nothing imported');
+    expect(await text(page, 'import-nothing')).toMatch(/^Nothing imported: every row was rejected, 2 of them\. Check/);
+    expect(await text(page, 'summary-rejected')).toMatch(/\s2$/);
+    await shot('9-nothing-imported');
     expect(errors).toEqual([]);
   });
 });

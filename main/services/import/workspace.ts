@@ -23,6 +23,7 @@ import { CaselinkFailure } from '../../contract/errors';
 import type { Database } from '../../db/database';
 import { importMany, type FileOutcome } from './importMany';
 import { previewFile, proposeForFile } from './mapping';
+import { nothingImported } from './nothingImported';
 import { cardHasher, saveProfile, savedProfiles } from './profiles';
 import { SUPPORTED_EXTENSIONS } from './readers';
 import { describePlan, planImport } from './reimportPlan';
@@ -61,6 +62,7 @@ function toResult(outcome: FileOutcome, name: string): ImportFileResultDto {
     problems: s.problems.slice(0, 100),
     reportPath: s.reportPath,
     seconds: s.seconds,
+    nothingImported: nothingImported(s),
   };
 }
 

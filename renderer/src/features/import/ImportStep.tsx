@@ -97,6 +97,12 @@ function Progress({ progress }: { progress: ImportProgressDto | null }) {
   );
 }
 
+function outcomeBadge(result: ImportFileResultDto): string {
+  if (result.outcome === 'unchanged') return 'badge-saved';
+  if (result.nothingImported) return result.nothingImported.refused ? 'badge-refused' : 'badge-proposed';
+  return 'badge-ok';
+}
+
 function FileResult({ result }: { result: ImportFileResultDto }) {
   if (!result.ok) {
     return (
@@ -120,14 +126,26 @@ function FileResult({ result }: { result: ImportFileResultDto }) {
     <section className="import-section" aria-label={`Result for ${result.file}`} data-testid="import-result">
       <h3 className="file-heading">
         {result.file}
-        <span
-          className={`badge ${result.outcome === 'unchanged' ? 'badge-saved' : 'badge-ok'}`}
-          data-testid="import-outcome"
-        >
-          {result.outcome === 'unchanged' ? 'already imported — nothing changed' : 'imported'}
+        <span className={`badge ${outcomeBadge(result)}`} data-testid="import-outcome">
+          {result.outcome === 'unchanged'
+            ? 'already imported — nothing changed'
+            : result.nothingImported
+              ? 'nothing imported'
+              : 'imported'}
         </span>
         {result.seconds !== undefined && <span className="heading-aside">{result.seconds.toFixed(1)} s</span>}
       </h3>
+      {result.nothingImported && (
+        <p
+          className={result.nothingImported.refused ? 'error-notice' : 'inline-warning'}
+          role={result.nothingImported.refused ? 'alert' : undefined}
+          data-testid="import-nothing"
+        >
+          Nothing imported: {result.nothingImported.why}.
+          {result.nothingImported.refused &&
+            ' Check that this is the agency’s file and that the mapping reads it (the preview shows what each row gives).'}
+        </p>
+      )}
       <dl className="summary-grid">
         {counts.map(([label, value]) => (
           <div key={label} data-testid={`summary-${label.toLowerCase().replace(/\s+/g, '-')}`}>

@@ -7,6 +7,7 @@ import {
   factorInWords,
   jw,
   prepareMentions,
+  seeded,
   type Prepared,
   type SharedIdentifier,
 } from '../../main/core/matchModel';
@@ -59,16 +60,6 @@ const FAMILY = [
 ];
 const FAMILY2 = ['Lungu', 'Marin', 'Neagu', 'Dumitru', 'Wojcik', 'Shevchenko', 'Brown', 'Nguyen', 'Lopez', 'Moraru'];
 
-function random(seed: number) {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function typo(name: string, next: () => number): string {
   const at = 1 + Math.floor(next() * (name.length - 2));
   return name.slice(0, at) + name.slice(at + 1);
@@ -76,7 +67,7 @@ function typo(name: string, next: () => number): string {
 
 /** Mentions and, for each, the true person. */
 function world(persons = 300, seed = 7): { people: PersonMention[]; personOf: Map<string, number> } {
-  const next = random(seed);
+  const next = seeded(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)] as T;
   const people: PersonMention[] = [];
   const personOf = new Map<string, number>();
@@ -117,7 +108,7 @@ const { people, personOf } = world();
 const same = (a: string, b: string) => personOf.get(a) === personOf.get(b);
 
 function shuffled<T>(list: T[], seed: number): T[] {
-  const next = random(seed);
+  const next = seeded(seed);
   const out = [...list];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMatches, type PersonMention } from '../../main/core/matching';
-import type { SharedIdentifier } from '../../main/core/matchModel';
+import { seeded, type SharedIdentifier } from '../../main/core/matchModel';
 import { DEFAULT_MATCH_THRESHOLD } from '../../main/core/rules';
 import { mention } from '../support/mentions';
-
-function random(seed: number) {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const GIVEN = ['Amelia', 'Oliver', 'Isla', 'Jack', 'Grace', 'Noah', 'Ruby', 'Leo', 'Chloe', 'Lucas', 'Mia', 'Henry'];
 const FAMILY = ['Smith', 'Jones', 'Williams', 'Brown', 'Wilson', 'Taylor', 'Johnson', 'White', 'Martin', 'Anderson'];
@@ -38,7 +28,7 @@ const address = (house: number, street: string, postcode: string): SharedIdentif
  * errors and moves do.
  */
 function register(persons = 2_000, seed = 7): { people: PersonMention[]; personOf: Map<string, number> } {
-  const next = random(seed);
+  const next = seeded(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)] as T;
   const people: PersonMention[] = [];
   const personOf = new Map<string, number>();

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMatches, TRAINING_PAIRS_PER_RULE, trainingSample, type PersonMention } from '../../main/core/matching';
+import { seeded } from '../../main/core/matchModel';
 import { DEFAULT_MATCH_THRESHOLD } from '../../main/core/rules';
 import { mention } from '../support/mentions';
-
-function random(seed: number) {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('the sample EM is trained on', () => {
   const indices = Array.from({ length: 50_000 }, (_, i) => i * 3);
@@ -58,7 +49,7 @@ function namesakes(
   persons = 3_000,
   seed = 11,
 ): { people: PersonMention[]; truePairs: number; personOf: Map<string, number> } {
-  const next = random(seed);
+  const next = seeded(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)] as T;
   const people: PersonMention[] = [];
   const personOf = new Map<string, number>();

@@ -85,12 +85,14 @@ describe('the chart list', () => {
     // End goes to the last node: its row is drawn, in view, and Enter selects it on the chart.
     await list().focus();
     await page.keyboard.press('End');
-    await expect.poll(async () => (await active()).getAttribute('aria-posinset')).toBe('2000');
-    expect(await inView(await active())).toBe(true);
+    await expect.poll(async () => (await active()).getAttribute('aria-posinset'), { timeout: UI_TIMEOUT }).toBe('2000');
+    await expect.poll(async () => inView(await active()), { timeout: UI_TIMEOUT }).toBe(true);
     const last = await (await active()).getAttribute('data-node');
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.evaluate(() => (globalThis as unknown as ChartPage).benchCy.$(':selected').map((e) => e.id())))
+      .poll(() => page.evaluate(() => (globalThis as unknown as ChartPage).benchCy.$(':selected').map((e) => e.id())), {
+        timeout: UI_TIMEOUT,
+      })
       .toEqual([last]);
 
     // A node selected on the canvas whose row is not drawn: the list goes to it and draws it.
@@ -110,14 +112,14 @@ describe('the chart list', () => {
       cy.getElementById(id as string).select();
     }, away);
     await expect.poll(async () => (await active()).getAttribute('data-node'), { timeout: UI_TIMEOUT }).toBe(away);
-    await expect.poll(async () => inView(await active())).toBe(true);
+    await expect.poll(async () => inView(await active()), { timeout: UI_TIMEOUT }).toBe(true);
     expect(await options().count()).toBeLessThan(80);
 
     // Scrolled back to the top by the wheel, the first rows are drawn again; the active one stays in the page.
     const box = await list().boundingBox();
     await page.mouse.move((box?.x ?? 0) + 20, (box?.y ?? 0) + 50);
     for (let i = 0; i < 60; i++) await page.mouse.wheel(0, -2000);
-    await expect.poll(() => options().first().getAttribute('aria-posinset')).toBe('1');
+    await expect.poll(() => options().first().getAttribute('aria-posinset'), { timeout: UI_TIMEOUT }).toBe('1');
     expect(await (await active()).getAttribute('data-node')).toBe(away);
     expect(errors).toEqual([]);
   });

@@ -198,7 +198,9 @@ export class ImportWorkspace {
         (outcomes) => {
           job.dto.results = outcomes.map((o) => toResult(o, names.get(o.path) ?? basename(o.path)));
           const cancelled = outcomes.some((o) => !o.ok && o.error.kind === 'Cancelled');
-          job.dto.status = cancelled ? 'cancelled' : outcomes.every((o) => o.ok) ? 'done' : 'failed';
+          // A file the mapping does not read (nothing imported, refused) is a file not imported, as in the CLI.
+          const allImported = job.dto.results.every((r) => r.ok && !r.nothingImported?.refused);
+          job.dto.status = cancelled ? 'cancelled' : allImported ? 'done' : 'failed';
         },
         (error: unknown) => {
           job.dto.status = 'failed';

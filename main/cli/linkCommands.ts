@@ -105,7 +105,10 @@ export function registerLinkCommands(program: Command, out: Out, withConnection:
     .option('--hub-threshold <n>', 'records from which an identifier is a hub', hubThreshold, DEFAULT_HUB_THRESHOLD)
     .option('--no-relink', 'skip re-reading every record under the current normalisation rules')
     .addOption(
-      new Option('--matcher <matcher>', 'rules, or the Fellegi–Sunter model estimated from the graph (see the README)')
+      new Option(
+        '--matcher <matcher>',
+        'rules; the Fellegi–Sunter model estimated from the graph; or hybrid, the two together (see the README)',
+      )
         .choices(MATCHERS)
         .default('rules'),
     )

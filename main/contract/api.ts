@@ -25,6 +25,7 @@ import {
   type PathsResultDto,
 } from './workspaceTypes';
 import { DEFAULT_HUB_THRESHOLD, DEFAULT_MATCH_THRESHOLD } from '../core/rules';
+import { MATCHERS } from './choices';
 import type { CaselinkError } from './errors';
 import type {
   AgencySummaryDto,
@@ -263,7 +264,7 @@ export const listAuditEventsInput = z
 export const resolveInput = z
   .object({
     hubThreshold: z.number().int().min(2).max(100000).default(DEFAULT_HUB_THRESHOLD),
-    matcher: z.enum(['rules', 'model']).default('rules'),
+    matcher: z.enum(MATCHERS).default('rules'),
     /** Match only what files imported since the last resolution added (see the README). */
     incremental: z.boolean().default(false),
   })

@@ -175,6 +175,8 @@ export function blockPairs(prepared: Prepared[], maxBlock = MAX_BLOCK): BlockedP
 /** What a resolution's matching did. */
 export interface MatchRun {
   candidates: MatchCandidate[];
+  /** Each candidate's comparison levels (see COMPARISONS), in the order of `candidates`. */
+  levels: Int8Array[];
   /** Pairs compared (the union of the blocks). */
   compared: number;
   droppedBlocks: number;
@@ -241,23 +243,29 @@ export function resolveMatches(people: PersonMention[], fixed: FixedValues = {})
     comparisonVector(prepared[i] as Prepared, prepared[blocked.b[k] as number] as Prepared),
   );
   const model = fit(prepared, blocked, vectors, fixed);
-  const candidates: MatchCandidate[] = [];
+  const kept: { candidate: MatchCandidate; levels: Int8Array }[] = [];
   for (let k = 0; k < blocked.a.length; k++) {
     const a = prepared[blocked.a[k] as number] as Prepared;
     const b = prepared[blocked.b[k] as number] as Prepared;
     const score = probability(model.prior, bayesFactors(model, a, b, vectors[k] as Int8Array));
     if (score < MIN_KEPT_SCORE) continue;
     const [first, second] = a.mention.id < b.mention.id ? [a, b] : [b, a];
-    candidates.push({
-      a: first.mention.id,
-      b: second.mention.id,
-      score: round(score),
-      reasons: reasonsFor(model, a, b),
+    kept.push({
+      candidate: {
+        a: first.mention.id,
+        b: second.mention.id,
+        score: round(score),
+        reasons: reasonsFor(model, a, b),
+      },
+      levels: vectors[k] as Int8Array,
     });
   }
-  candidates.sort((p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1));
+  kept.sort(
+    ({ candidate: p }, { candidate: q }) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1),
+  );
   return {
-    candidates,
+    candidates: kept.map((k) => k.candidate),
+    levels: kept.map((k) => k.levels),
     compared: blocked.a.length,
     droppedBlocks: blocked.droppedBlocks,
     model: model.parameters,

@@ -9,6 +9,9 @@ import type { MatchCandidate, PersonMention } from '../core/matching';
 import type { FixedValues, MatchModelParameters } from '../core/matchModel';
 import type { ChangedRequest, MatcherAnswer, MatcherRequest } from './resolveWorker';
 import { workerEntry } from './workerEntry';
+import type { MATCHERS } from '../contract/choices';
+
+type Matcher = (typeof MATCHERS)[number];
 
 /** What matching found, before the candidates are collected. */
 export interface Matched {
@@ -40,7 +43,7 @@ export interface MatcherWorker {
    * before it goes on: a caller can watch the app stay responsive while a run is under way.
    */
   match(options: {
-    matcher: 'rules' | 'model';
+    matcher: Matcher;
     fixed?: FixedValues;
     changed?: ChangedRequest;
     hold?: () => Promise<void>;

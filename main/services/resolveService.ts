@@ -341,9 +341,10 @@ export async function relink(
 }
 
 /**
- * Which matcher proposes same-person pairs: the rules (the default), or the Fellegi–Sunter model
+ * Which matcher proposes same-person pairs: the rules (the default), the Fellegi–Sunter model
  * that estimates its parameters from the graph (better on the public FEBRL sets; on our generated
- * sets, full of namesakes with few dates of birth, behind the rules in precision: see the README).
+ * sets, full of namesakes with few dates of birth, behind the rules in precision: see the README),
+ * or the two together (core/hybridMatching).
  */
 export { MATCHERS };
 export type Matcher = (typeof MATCHERS)[number];
@@ -430,7 +431,7 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
   const sources = await db.read('resolve/complete-sources');
   const pending = sources.filter((r) => r.get('pending') === true).map((r) => r.get('id') as string);
   const changed =
-    options.incremental && options.matcher !== 'model' && pending.length < sources.length
+    options.incremental && (options.matcher ?? 'rules') === 'rules' && pending.length < sources.length
       ? await changedSince(db, pending, threshold)
       : null;
   const relinked =
@@ -463,7 +464,7 @@ async function resolveUnderLock(db: Database, options: ResolveOptions, run: stri
         matcher.add(page);
         await db.write('resolve/set-match-views', { views });
       });
-    const fixed = options.matcher === 'model' ? await loadFixedValues(db) : {};
+    const fixed = (options.matcher ?? 'rules') !== 'rules' ? await loadFixedValues(db) : {};
     const matched = await matcher.match({
       matcher: options.matcher ?? 'rules',
       fixed,

@@ -10,6 +10,8 @@ import { parentPort } from 'node:worker_threads';
 import { resolveMatches, type MatchCandidate, type PersonMention, type SharedIdentifier } from '../core/matching';
 import type { FixedValues } from '../core/matchModel';
 import { findRuleCandidates } from '../core/ruleMatching';
+import { resolveHybrid } from '../core/hybridMatching';
+import type { MATCHERS } from '../contract/choices';
 import type { Matched } from './resolveInWorker';
 
 /** What an import changed since the last resolution (see ChangedMentions), as the resolution sends it. */
@@ -32,7 +34,7 @@ export type MatcherRequest =
   | { type: 'views'; views: string[] }
   | {
       type: 'match';
-      matcher: 'rules' | 'model';
+      matcher: (typeof MATCHERS)[number];
       fixed: FixedValues;
       /** Set: only what an import added since the last resolution, and what it affects (rules only). */
       changed?: ChangedRequest;
@@ -169,7 +171,19 @@ if (port) {
         intern = new Interner();
         Atomics.wait(request.gate, 0, 0);
         const persons = new Set(people.map((p) => p.id)).size;
-        if (request.matcher === 'model') {
+        if (request.matcher === 'hybrid') {
+          const { candidates, compared, droppedBlocks, model } = resolveHybrid(people, request.fixed);
+          found = candidates;
+          answer({
+            type: 'matched',
+            persons,
+            compared,
+            droppedBlocks,
+            candidates: found.length,
+            model,
+            heapBytes: getHeapStatistics().total_heap_size,
+          });
+        } else if (request.matcher === 'model') {
           const { candidates, compared, droppedBlocks, model } = resolveMatches(people, request.fixed);
           found = candidates;
           answer({

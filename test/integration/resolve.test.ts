@@ -214,6 +214,25 @@ describe('resolving the sample agencies', () => {
     expect(model.levels.find((l) => l.comparison === 'dob' && l.level === 'exact')?.weight).toBeGreaterThan(5);
   });
 
+  it("proposes with both matchers together on request, the same twice, each pair with one matcher's reasons", async () => {
+    await resolve(services.db, { matcher: 'hybrid' });
+    const before = await pairs();
+    const summary = await resolve(services.db, { matcher: 'hybrid' });
+    expect(summary.compared).toBeGreaterThan(summary.candidates);
+    expect(await pairs()).toEqual(before);
+    // The model's pairs say so first, then give the model's reasons; the rules' give their own.
+    const weighed = /: about (as likely either way|[\d,.]+ times (more|less) likely if they are the same person)$/;
+    const listed = await listMatches(services.db, { limit: 2000 });
+    const wrong = listed.filter((p) => {
+      const byModel = (p.reasons[0] ?? '').startsWith('scored by the match model, as 2 or more of name, date of birth');
+      return byModel ? !p.reasons.slice(1).every((r) => weighed.test(r)) : p.reasons.some((r) => weighed.test(r));
+    });
+    expect(listed.length).toBeGreaterThan(0);
+    expect(wrong).toEqual([]);
+    expect((await showModel(services.db)).prior).toBeGreaterThan(0);
+    await resolve(services.db);
+  });
+
   it('keeps a value an analyst fixed across resolutions, shown as fixed, in the audit trail', async () => {
     await setModelValue(services.db, 'dob', 'near', { m: 0.2, u: 0.001 });
     await resolve(services.db, { matcher: 'model' });

@@ -17,7 +17,7 @@
  * name: a name alone, or a name and an address, is not a person.
  */
 import { resolveMatches, type MatchCandidate, type MatchRun, type PersonMention } from './matching';
-import { COMPARISONS, type FixedValues, type MatchModelParameters } from './matchModel';
+import { byPersonAndRecord, COMPARISONS, type FixedValues, type MatchModelParameters } from './matchModel';
 import { findRuleCandidates } from './ruleMatching';
 
 /** The person's own particulars, of which two must agree for the model's score to count. */
@@ -66,9 +66,7 @@ const pairKey = (c: MatchCandidate) => `${c.a}\u0000${c.b}`;
 export function resolveHybrid(people: PersonMention[], fixed: FixedValues = {}): HybridRun {
   // In the order a full read of the graph gives (by person, then record), so that the reasons,
   // which name the two mentions in the order met, do not depend on the order given.
-  const sorted = [...people].sort((x, y) =>
-    x.id !== y.id ? (x.id < y.id ? -1 : 1) : x.record < y.record ? -1 : x.record > y.record ? 1 : 0,
-  );
+  const sorted = [...people].sort(byPersonAndRecord);
   const rules = findRuleCandidates(sorted);
   const model: MatchRun = resolveMatches(sorted, fixed);
   // A person mentioned in several records meets another in several pairs of mentions: the best.

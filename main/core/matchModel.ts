@@ -61,6 +61,12 @@ export interface PersonMention {
   recordIdentifiers: SharedIdentifier[];
 }
 
+/** The order a full read of the graph gives mentions (by person, then record): ties break as they break there. */
+export function byPersonAndRecord(x: PersonMention, y: PersonMention): number {
+  if (x.id !== y.id) return x.id < y.id ? -1 : 1;
+  return x.record < y.record ? -1 : x.record > y.record ? 1 : 0;
+}
+
 /** One level of a comparison: its key (for `model set`) and what it means, in words. */
 export interface LevelSpec {
   key: string;

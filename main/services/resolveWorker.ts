@@ -8,7 +8,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { resolveMatches, type MatchCandidate, type PersonMention, type SharedIdentifier } from '../core/matching';
-import type { FixedValues } from '../core/matchModel';
+import { byPersonAndRecord, type FixedValues } from '../core/matchModel';
 import { findRuleCandidates } from '../core/ruleMatching';
 import { resolveHybrid } from '../core/hybridMatching';
 import type { MATCHERS } from '../contract/choices';
@@ -147,11 +147,6 @@ function withDisplaysChanged(people: PersonMention[], changed: ChangedRequest, r
   return persons;
 }
 
-function byPersonAndRecord(x: PersonMention, y: PersonMention): number {
-  if (x.id !== y.id) return x.id < y.id ? -1 : 1;
-  return x.record < y.record ? -1 : x.record > y.record ? 1 : 0;
-}
-
 const port = parentPort;
 if (port) {
   let intern = new Interner();
@@ -171,20 +166,9 @@ if (port) {
         intern = new Interner();
         Atomics.wait(request.gate, 0, 0);
         const persons = new Set(people.map((p) => p.id)).size;
-        if (request.matcher === 'hybrid') {
-          const { candidates, compared, droppedBlocks, model } = resolveHybrid(people, request.fixed);
-          found = candidates;
-          answer({
-            type: 'matched',
-            persons,
-            compared,
-            droppedBlocks,
-            candidates: found.length,
-            model,
-            heapBytes: getHeapStatistics().total_heap_size,
-          });
-        } else if (request.matcher === 'model') {
-          const { candidates, compared, droppedBlocks, model } = resolveMatches(people, request.fixed);
+        if (request.matcher === 'hybrid' || request.matcher === 'model') {
+          const run = request.matcher === 'hybrid' ? resolveHybrid : resolveMatches;
+          const { candidates, compared, droppedBlocks, model } = run(people, request.fixed);
           found = candidates;
           answer({
             type: 'matched',

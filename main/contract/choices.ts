@@ -10,6 +10,7 @@ export { NORMALIZE_KINDS } from '../core/normalizeKinds';
 
 /** The matchers `caselink resolve --matcher` takes (services/resolveService). */
 export const MATCHERS = ['rules', 'model', 'hybrid'] as const;
+export type Matcher = (typeof MATCHERS)[number];
 
 /** The formats `caselink export --format` writes (services/export/exportService). */
 export const EXPORT_FORMATS = ['pdf', 'svg', 'png', 'graphml', 'csv', 'anx', 'json'] as const;

@@ -9,9 +9,7 @@ import type { MatchCandidate, PersonMention } from '../core/matching';
 import type { FixedValues, MatchModelParameters } from '../core/matchModel';
 import type { ChangedRequest, MatcherAnswer, MatcherRequest } from './resolveWorker';
 import { workerEntry } from './workerEntry';
-import type { MATCHERS } from '../contract/choices';
-
-type Matcher = (typeof MATCHERS)[number];
+import type { Matcher } from '../contract/choices';
 
 /** What matching found, before the candidates are collected. */
 export interface Matched {

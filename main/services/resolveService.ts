@@ -16,7 +16,7 @@ import { claimGraphLock, describeLockTime, LOCK_TTL_MS } from './graphLock';
 import { CaselinkFailure } from '../contract/errors';
 import { audited } from './auditService';
 import { DEFAULT_HUB_THRESHOLD } from '../core/rules';
-import { MATCHERS } from '../contract/choices';
+import { MATCHERS, type Matcher } from '../contract/choices';
 
 /** What a resolution did, as the contract reports it. */
 export type ResolveSummary = ResolveSummaryDto;
@@ -347,7 +347,7 @@ export async function relink(
  * or the two together (core/hybridMatching).
  */
 export { MATCHERS };
-export type Matcher = (typeof MATCHERS)[number];
+export type { Matcher };
 
 /** Where a resolution stands, for a caller that watches it. */
 export type ResolvePhase = 'reading' | 'matching' | 'writing';

@@ -11,7 +11,7 @@ import { resolveMatches, type MatchCandidate, type PersonMention, type SharedIde
 import { byPersonAndRecord, type FixedValues } from '../core/matchModel';
 import { findRuleCandidates } from '../core/ruleMatching';
 import { resolveHybrid } from '../core/hybridMatching';
-import type { MATCHERS } from '../contract/choices';
+import type { Matcher } from '../contract/choices';
 import type { Matched } from './resolveInWorker';
 
 /** What an import changed since the last resolution (see ChangedMentions), as the resolution sends it. */
@@ -34,7 +34,7 @@ export type MatcherRequest =
   | { type: 'views'; views: string[] }
   | {
       type: 'match';
-      matcher: (typeof MATCHERS)[number];
+      matcher: Matcher;
       fixed: FixedValues;
       /** Set: only what an import added since the last resolution, and what it affects (rules only). */
       changed?: ChangedRequest;

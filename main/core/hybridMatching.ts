@@ -1,6 +1,6 @@
 /**
  * The two matchers together (`resolve --matcher hybrid`): every pair the rules keep, and the pairs
- * the Fellegi–Sunter model scores higher, where two of the person's own particulars agree.
+ * the Fellegi–Sunter model scores higher where something besides the name says who the person is.
  *
  * Each matcher fails where the other does not (see the README). The model weighs each comparison
  * by what the data being resolved say, and finds the people whose records were corrupted field by
@@ -10,40 +10,39 @@
  * rules weigh namesakes (other dates of birth known for the name, two people of one name in a
  * row, a one-name mention that fits someone else too) and find the rest. So a pair is scored by
  * both, and the higher score counts, with the reasons of the matcher that gave it; the model's
- * score counts only when at least two of name, date of birth and identity document agree (any
- * level of the model's but "different"; a missing value is no agreement): a proposal that rests
- * on one of them and on what ties the two together (an address, a phone, a companion) is left to
- * the rules. Two particulars agreeing is the test of identity investigators already apply to a
- * name: a name alone, or a name and an address, is not a person.
+ * score counts only where
+ * - the date of birth or the identity document agrees, at any of the model's levels but
+ *   "different" (a missing value is no agreement): a particular of the person's own that a
+ *   namesake does not share; or
+ * - the name is the only such particular, and the rules read the pair as one full name at one
+ *   address with nothing known against it (no namesake who could be meant instead, no wholly
+ *   different date of birth): the rules' own test of when an address speaks for a name.
+ * A proposal of the model's that rests on the name and what ties the two together (an address
+ * where a namesake is known or the dates of birth differ, a phone, a companion) is left to the
+ * rules. A name alone, or a name and an address a father and his son share, is not a person.
  */
 import { resolveMatches, type MatchCandidate, type MatchRun, type PersonMention } from './matching';
 import { byPersonAndRecord, COMPARISONS, type FixedValues, type MatchModelParameters } from './matchModel';
-import { findRuleCandidates } from './ruleMatching';
+import { findRuleCandidates, matchContext, oneFullNameAtOneAddress } from './ruleMatching';
 
-/** The person's own particulars, of which two must agree for the model's score to count. */
-export const PARTICULARS = ['name', 'dob', 'document'] as const;
+/** The person's own particulars besides the name, of which one must agree for the model's score to count. */
+export const OWN_PARTICULARS = ['dob', 'document'] as const;
 
-/** How many particulars must agree. */
-export const PARTICULARS_AGREEING = 2;
-
-const PARTICULAR_INDEX = PARTICULARS.map((key) => {
+const PARTICULAR_INDEX = OWN_PARTICULARS.map((key) => {
   const c = COMPARISONS.findIndex((x) => x.key === key);
   const different = COMPARISONS[c]?.levels.findIndex((l) => l.key === 'different') ?? -1;
   if (c < 0 || different < 0) throw new Error(`The model has no comparison ${key} with a level 'different'.`);
   return { c, different };
 });
 
-/** How many of name, date of birth and identity document agree at some level (missing: no). */
-export function particularsAgreeing(levels: Int8Array): number {
-  let n = 0;
+/** Whether the date of birth or the identity document agrees at some level (missing: no). */
+export function ownParticularAgrees(levels: Int8Array): boolean {
   for (const { c, different } of PARTICULAR_INDEX) {
     const l = levels[c] as number;
-    if (l >= 0 && l !== different) n++;
+    if (l >= 0 && l !== different) return true;
   }
-  return n;
+  return false;
 }
-
-const PARTICULAR_WORDS = 'name, date of birth and identity document';
 
 /** What the two matchers did together. */
 export interface HybridRun {
@@ -59,15 +58,21 @@ export interface HybridRun {
 
 const pairKey = (c: MatchCandidate) => `${c.a}\u0000${c.b}`;
 
+/** Why the model's score counts, as the first reason of a pair it scores. */
+const PARTICULAR_AGREES = 'the date of birth or the identity document agrees';
+const ONE_FULL_NAME = 'the rules read one full name at one address, and know nothing against it';
+
 /**
- * Scores every pair with both matchers and keeps the higher score (the model's only where two
- * particulars agree), with its reasons. The result does not depend on the order of `people`.
+ * Scores every pair with both matchers and keeps the higher score (the model's only where the
+ * date of birth or the document agrees, or the rules read one full name at one address with
+ * nothing against it), with its reasons. The result does not depend on the order of `people`.
  */
 export function resolveHybrid(people: PersonMention[], fixed: FixedValues = {}): HybridRun {
   // In the order a full read of the graph gives (by person, then record), so that the reasons,
   // which name the two mentions in the order met, do not depend on the order given.
   const sorted = [...people].sort(byPersonAndRecord);
-  const rules = findRuleCandidates(sorted);
+  const context = matchContext(sorted);
+  const rules = findRuleCandidates(sorted, { context });
   const model: MatchRun = resolveMatches(sorted, fixed);
   // A person mentioned in several records meets another in several pairs of mentions: the best.
   const best = (into: Map<string, MatchCandidate>, c: MatchCandidate) => {
@@ -78,7 +83,14 @@ export function resolveHybrid(people: PersonMention[], fixed: FixedValues = {}):
   for (const c of rules.candidates) best(byRules, c);
   const corroborated = new Map<string, MatchCandidate>();
   model.candidates.forEach((c, k) => {
-    if (particularsAgreeing(model.levels[k] as Int8Array) >= PARTICULARS_AGREEING) best(corroborated, c);
+    // A pair the rules score as high keeps their score (ties go to the rules): no test needed.
+    const why = ownParticularAgrees(model.levels[k] as Int8Array)
+      ? PARTICULAR_AGREES
+      : (byRules.get(pairKey(c))?.score ?? 0) < c.score &&
+          oneFullNameAtOneAddress(...(model.mentions[k] as [PersonMention, PersonMention]), context)
+        ? ONE_FULL_NAME
+        : undefined;
+    if (why) best(corroborated, { ...c, reasons: [why, ...c.reasons] });
   });
   const chosen = new Map(byRules);
   let byModel = 0;
@@ -89,13 +101,8 @@ export function resolveHybrid(people: PersonMention[], fixed: FixedValues = {}):
     const rulesSay = other
       ? `the rules score it ${other.score.toFixed(3)}`
       : 'the rules keep no score for it: below 0.5, or not compared';
-    chosen.set(key, {
-      ...c,
-      reasons: [
-        `scored by the match model, as ${PARTICULARS_AGREEING} or more of ${PARTICULAR_WORDS} agree (${rulesSay})`,
-        ...c.reasons,
-      ],
-    });
+    const [why, ...reasons] = c.reasons;
+    chosen.set(key, { ...c, reasons: [`scored by the match model, as ${why} (${rulesSay})`, ...reasons] });
     byModel++;
   }
   const candidates = [...chosen.values()].sort(

@@ -177,6 +177,8 @@ export interface MatchRun {
   candidates: MatchCandidate[];
   /** Each candidate's comparison levels (see COMPARISONS), in the order of `candidates`. */
   levels: Int8Array[];
+  /** Each candidate's two mentions (a's, then b's), in the order of `candidates`. */
+  mentions: [PersonMention, PersonMention][];
   /** Pairs compared (the union of the blocks). */
   compared: number;
   droppedBlocks: number;
@@ -243,7 +245,7 @@ export function resolveMatches(people: PersonMention[], fixed: FixedValues = {})
     comparisonVector(prepared[i] as Prepared, prepared[blocked.b[k] as number] as Prepared),
   );
   const model = fit(prepared, blocked, vectors, fixed);
-  const kept: { candidate: MatchCandidate; levels: Int8Array }[] = [];
+  const kept: { candidate: MatchCandidate; levels: Int8Array; mentions: [PersonMention, PersonMention] }[] = [];
   for (let k = 0; k < blocked.a.length; k++) {
     const a = prepared[blocked.a[k] as number] as Prepared;
     const b = prepared[blocked.b[k] as number] as Prepared;
@@ -258,6 +260,7 @@ export function resolveMatches(people: PersonMention[], fixed: FixedValues = {})
         reasons: reasonsFor(model, a, b),
       },
       levels: vectors[k] as Int8Array,
+      mentions: [first.mention, second.mention],
     });
   }
   kept.sort(
@@ -266,6 +269,7 @@ export function resolveMatches(people: PersonMention[], fixed: FixedValues = {})
   return {
     candidates: kept.map((k) => k.candidate),
     levels: kept.map((k) => k.levels),
+    mentions: kept.map((k) => k.mentions),
     compared: blocked.a.length,
     droppedBlocks: blocked.droppedBlocks,
     model: model.parameters,

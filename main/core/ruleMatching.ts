@@ -563,6 +563,29 @@ function probability(evidence: number): number {
   return 1 / (1 + Math.exp(-(evidence - 3)));
 }
 
+/**
+ * The dates of birth known with the name two mentions bear (their best-matching writings, `bestA`
+ * and `bestB`), `within` their case, their network or anywhere, and the name so written. Both ways
+ * of writing the name are looked up ('?UKASZ' and 'Łukasz'), and the one more people bear counts
+ * (of two as many, the first in order): the same whichever mention comes first.
+ */
+function datesOfName(
+  pa: Prepared,
+  bestA: number,
+  pb: Prepared,
+  bestB: number,
+  within: 'case' | 'network' | 'anywhere',
+  context: MatchContext,
+): [ReadonlySet<string>, string] {
+  const nameA = pa.names[bestA] ?? '';
+  const nameB = pb.names[bestB] ?? '';
+  const knownA = knownDates(pa, bestA, within, context);
+  const knownB = knownDates(pb, bestB, within, context);
+  return knownB.size > knownA.size || (knownB.size === knownA.size && nameA > nameB)
+    ? [knownB, nameB]
+    : [knownA, nameA];
+}
+
 /** The evidence for and against a pair, with its reasons in words when `reasons` is given. */
 function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: string[]): number {
   const a = pa.p;
@@ -638,15 +661,15 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
   // Whether several people with different dates of birth bear the name, when one is missing.
   let doubtful = false;
   if (best >= 0.9 && (!a.birthDate || !b.birthDate)) {
-    // Both ways of writing the name are looked up ('?UKASZ' and 'Łukasz'), and the one more
-    // people bear counts: the same whichever mention comes first.
     // One case or one network is both mentions': each name's dates there are its own mention's.
-    const within = sameCase ? 'case' : sameNetwork ? 'network' : 'anywhere';
-    const knownA = knownDates(pa, bestA, within, context);
-    const knownB = knownDates(pb, bestB, within, context);
-    // The name more people bear; of two as many, the first in order.
-    const [known, knownName] =
-      knownB.size > knownA.size || (knownB.size === knownA.size && nameA > nameB) ? [knownB, nameB] : [knownA, nameA];
+    const [known, knownName] = datesOfName(
+      pa,
+      bestA,
+      pb,
+      bestB,
+      sameCase ? 'case' : sameNetwork ? 'network' : 'anywhere',
+      context,
+    );
     doubtful = known.size > 1;
     if (doubtful && best >= 0.97) {
       evidence -= 1;
@@ -881,6 +904,54 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
   }
 
   return evidence;
+}
+
+/**
+ * The rules' "one full name at one address" (see `weigh`), with nothing known against it: the two
+ * mentions, in two rows, bear the same name or alike ones (0.9 or more, as names are weighed
+ * here), of two words or more each, neither only one name of the other's; they used one address,
+ * or addresses of one postcode and house number; their dates of birth, where both give one, are
+ * not wholly different (the same, day and month swapped, or a slip apart); and no namesake is known
+ * who could be meant instead: no row of either names two people so, and, where one of them gives
+ * no date of birth, the name is not borne by several people with different dates in their case,
+ * their network or anywhere. Two people so named seldom share an address; a father and a son do,
+ * and their dates of birth or a row naming both tell them apart.
+ */
+export function oneFullNameAtOneAddress(a: PersonMention, b: PersonMention, context: MatchContext): boolean {
+  if (a.record === b.record) return false;
+  const pa = prepared(a, context);
+  const pb = prepared(b, context);
+  if (!sharedIdentifiers(a, b).some((s) => s.label === 'Address') && !nearAddresses(pa, pb)) return false;
+  if (a.birthDate && b.birthDate && a.birthDate !== b.birthDate && !nearDates(a.birthDate, b.birthDate)) {
+    const [ya, ma, da] = pa.birth as string[];
+    const [yb, mb, db] = pb.birth as string[];
+    if (!(ya === yb && ma === db && da === mb)) return false;
+  }
+  let best = 0;
+  let bestA = -1;
+  let bestB = -1;
+  for (let x = 0; x < pa.keys.length; x++) {
+    for (let y = 0; y < pb.keys.length; y++) {
+      const s = nameKeySimilarity(pa.keys[x] as NameKey, pb.keys[y] as NameKey);
+      if (s > best) {
+        best = s;
+        bestA = x;
+        bestB = y;
+      }
+    }
+  }
+  if (best < 0.9) return false;
+  if ((pa.keys[bestA] as NameKey).tokens.length < 2 || (pb.keys[bestB] as NameKey).tokens.length < 2) return false;
+  if (best < SAME_NAME && oneNameOnly(pa, pb)) return false;
+  if (!a.birthDate || !b.birthDate) {
+    const sameNetwork = pa.network !== undefined && pa.network === pb.network && pa.networkSize <= MAX_NETWORK;
+    const sameCase = a.agency === b.agency && !!a.caseRef && a.caseRef === b.caseRef;
+    const within = sameCase ? 'case' : sameNetwork ? 'network' : 'anywhere';
+    if (datesOfName(pa, bestA, pb, bestB, within, context)[0].size > 1) return false;
+  }
+  if (best >= SAME_NAME && !(a.birthDate && a.birthDate === b.birthDate))
+    if (namesakeInRow(pa, context) || namesakeInRow(pb, context)) return false;
+  return true;
 }
 
 /** The evidence from which a pair is kept (a score of MIN_KEPT_SCORE). */

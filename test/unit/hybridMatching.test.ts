@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { particularsAgreeing, resolveHybrid } from '../../main/core/hybridMatching';
+import { ownParticularAgrees, resolveHybrid } from '../../main/core/hybridMatching';
 import { resolveMatches, type MatchCandidate, type PersonMention } from '../../main/core/matching';
-import { COMPARISONS, seeded } from '../../main/core/matchModel';
-import { findRuleCandidates } from '../../main/core/ruleMatching';
+import { COMPARISONS, seeded, type SharedIdentifier } from '../../main/core/matchModel';
+import { findRuleCandidates, matchContext, oneFullNameAtOneAddress } from '../../main/core/ruleMatching';
 import { DEFAULT_MATCH_THRESHOLD } from '../../main/core/rules';
 import { mention, passport, phone } from '../support/mentions';
 
@@ -80,7 +80,54 @@ const fatherAndSon = [
     identifiers: [phone('ph-x', '+44 113 496 0000')],
   }),
 ];
-const people = [...world(), ...corrupted, ...fatherAndSon];
+// One person written twice, the name replaced in one record (a corrupted field): only the date of
+// birth agrees, with a phone both used.
+const renamed = [
+  mention({
+    id: 'd-1',
+    record: 'rd-1',
+    name: 'Radu Vlad',
+    birthDate: '1977-05-19',
+    identifiers: [phone('ph-d', '+40 711 111 111')],
+  }),
+  mention({
+    id: 'd-2',
+    record: 'rd-2',
+    agency: 'RO-POL',
+    row: 6,
+    name: 'Stefan Marin',
+    birthDate: '1977-05-19',
+    identifiers: [phone('ph-d', '+40 711 111 111')],
+  }),
+];
+const address = (id: string, display: string, key: string): SharedIdentifier => ({
+  label: 'Address',
+  id,
+  display,
+  key,
+});
+const morii = address('ad-e', '5 Strada Morii, Iasi 700001', 'RO|700001||5 strada morii');
+const lunga = address('ad-f', '9 Strada Lunga, Iasi 700002', 'RO|700002||9 strada lunga');
+// One full name at one address, a date of birth on one side only, no namesake known: the rules
+// read one person, and the model scores the pair higher than they do.
+const oneHome = [
+  mention({ id: 'e-1', record: 're-1', name: 'Nicolae Cojocaru', birthDate: '1980-02-02', identifiers: [morii] }),
+  mention({ id: 'e-2', record: 're-2', agency: 'RO-POL', row: 9, name: 'COJOCARU Nicolae', identifiers: [morii] }),
+];
+// A father and a son of one name at one address, with dates of birth wholly different.
+const fatherAndSonAtHome = [
+  mention({ id: 'f-1', record: 'rf-1', name: 'Florin Lupu', birthDate: '1960-01-01', identifiers: [lunga] }),
+  mention({
+    id: 'f-2',
+    record: 'rf-2',
+    agency: 'RO-POL',
+    row: 10,
+    name: 'LUPU Florin',
+    birthDate: '1988-07-07',
+    identifiers: [lunga],
+  }),
+];
+const people = [...world(), ...corrupted, ...fatherAndSon, ...renamed, ...oneHome, ...fatherAndSonAtHome];
 const find = (list: MatchCandidate[], a: string, b: string) => list.find((c) => c.a === a && c.b === b);
 
 describe('the rules and the model together', { timeout: 60_000 }, () => {
@@ -97,22 +144,43 @@ describe('the rules and the model together', { timeout: 60_000 }, () => {
     }
   });
 
-  it("proposes the model's pair where two particulars agree, with the model's reasons", () => {
-    const byModel = find(model.candidates, 'c-1', 'c-2');
-    expect(byModel?.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_THRESHOLD);
-    expect(find(rules, 'c-1', 'c-2')?.score ?? 0).toBeLessThan(DEFAULT_MATCH_THRESHOLD);
-    const h = find(run.candidates, 'c-1', 'c-2');
-    expect(h?.score).toBe(byModel?.score);
-    expect(h?.reasons[0]).toMatch(
-      /^scored by the match model, as 2 or more of name, date of birth and identity document agree/,
-    );
-    expect(h?.reasons.slice(1)).toEqual(byModel?.reasons);
+  it("proposes the model's pair where the date of birth or the document agrees, with the model's reasons", () => {
+    for (const [a, b] of [
+      ['c-1', 'c-2'],
+      ['d-1', 'd-2'],
+    ] as const) {
+      const byModel = find(model.candidates, a, b);
+      expect(byModel?.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_THRESHOLD);
+      expect(find(rules, a, b)?.score ?? 0).toBeLessThan(DEFAULT_MATCH_THRESHOLD);
+      const h = find(run.candidates, a, b);
+      expect(h?.score).toBe(byModel?.score);
+      expect(h?.reasons[0]).toMatch(
+        /^scored by the match model, as the date of birth or the identity document agrees \(the rules /,
+      );
+      expect(h?.reasons.slice(1)).toEqual(byModel?.reasons);
+    }
   });
 
-  it("leaves the model's pair that rests on one particular and a tie (a shared phone) to the rules", () => {
-    expect(find(model.candidates, 'b-1', 'b-2')?.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_THRESHOLD);
-    expect(find(rules, 'b-1', 'b-2')).toBeUndefined();
-    expect(find(run.candidates, 'b-1', 'b-2')).toBeUndefined();
+  it("counts the model's score where the rules read one full name at one address with nothing against it", () => {
+    const byModel = find(model.candidates, 'e-1', 'e-2');
+    const byRules = find(rules, 'e-1', 'e-2');
+    expect(byModel?.score).toBeGreaterThan(byRules?.score ?? 1);
+    const h = find(run.candidates, 'e-1', 'e-2');
+    expect(h?.score).toBe(byModel?.score);
+    expect(h?.reasons[0]).toBe(
+      `scored by the match model, as the rules read one full name at one address, and know nothing against it (the rules score it ${byRules?.score.toFixed(3)})`,
+    );
+  });
+
+  it("leaves the model's pair that rests on the name and a tie (a phone, a home) to the rules", () => {
+    for (const [a, b] of [
+      ['b-1', 'b-2'],
+      ['f-1', 'f-2'],
+    ] as const) {
+      expect(find(model.candidates, a, b)?.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_THRESHOLD);
+      expect(find(rules, a, b)).toBeUndefined();
+      expect(find(run.candidates, a, b)).toBeUndefined();
+    }
   });
 
   it('gives the same candidates whatever the order of the mentions, and on every run', () => {
@@ -120,16 +188,66 @@ describe('the rules and the model together', { timeout: 60_000 }, () => {
     expect(resolveHybrid(people).candidates).toEqual(run.candidates);
   });
 
-  it('counts name, date of birth and document, a missing value or a different one as no agreement', () => {
+  it('counts date of birth and document, a missing value or a different one as no agreement, and not the name', () => {
     const at = (key: string) => COMPARISONS.findIndex((c) => c.key === key);
     const level = (key: string, l: string) => COMPARISONS[at(key)]?.levels.findIndex((x) => x.key === l) ?? -1;
     const levels = new Int8Array(COMPARISONS.length).fill(-1);
     levels[at('ties')] = level('ties', 'personalShared');
-    levels[at('name')] = level('name', 'oneWord');
-    expect(particularsAgreeing(levels)).toBe(1);
+    levels[at('name')] = level('name', 'exact');
+    expect(ownParticularAgrees(levels)).toBe(false);
     levels[at('dob')] = level('dob', 'different');
-    expect(particularsAgreeing(levels)).toBe(1);
+    expect(ownParticularAgrees(levels)).toBe(false);
     levels[at('document')] = level('document', 'oneEdit');
-    expect(particularsAgreeing(levels)).toBe(2);
+    expect(ownParticularAgrees(levels)).toBe(true);
+    levels[at('document')] = -1;
+    levels[at('dob')] = level('dob', 'near');
+    expect(ownParticularAgrees(levels)).toBe(true);
+  });
+});
+
+describe("the rules' one full name at one address", () => {
+  const home = address('ad-h', '3 Strada Mare, Iasi 700003', 'RO|700003||3 strada mare');
+  const nearHome = address('ad-i', 'Bloc A, 3 Str Mare, Iasi 700003', 'RO|700003|bloc a|3 str mare');
+  const at = (id: string, over: Partial<PersonMention>) =>
+    mention({ id, record: `r-${id}`, identifiers: [home], ...over });
+  const check = (list: PersonMention[]) => oneFullNameAtOneAddress(list[0]!, list[1]!, matchContext(list));
+
+  it('holds for one full name, written alike, at one address or one postcode and house number', () => {
+    expect(check([at('a', { name: 'Dan Rusu', birthDate: '1970-01-01' }), at('b', { name: 'RUSU Dan' })])).toBe(true);
+    expect(check([at('a', { name: 'Dan Rusu' }), at('b', { name: 'Dan Russu', identifiers: [nearHome] })])).toBe(true);
+    // A date one digit off is a slip, not another person.
+    expect(
+      check([
+        at('a', { name: 'Dan Rusu', birthDate: '1970-01-01' }),
+        at('b', { name: 'Dan Rusu', birthDate: '1970-01-07' }),
+      ]),
+    ).toBe(true);
+  });
+
+  it('does not hold where a namesake is known, the dates of birth differ, the name is one word or no address is shared', () => {
+    // Dates of birth wholly different: a father and a son.
+    expect(
+      check([
+        at('a', { name: 'Dan Rusu', birthDate: '1950-01-01' }),
+        at('b', { name: 'Dan Rusu', birthDate: '1979-06-30' }),
+      ]),
+    ).toBe(false);
+    // A row naming two people so.
+    const twins = [
+      at('a', { name: 'Dan Rusu', record: 'row-1' }),
+      at('c', { name: 'Dan Rusu', record: 'row-1', identifiers: [] }),
+      at('b', { name: 'Dan Rusu' }),
+    ];
+    expect(oneFullNameAtOneAddress(twins[0]!, twins[2]!, matchContext(twins))).toBe(false);
+    // Two people of the name with different dates of birth, and a date missing here.
+    const namesakes = [
+      at('a', { name: 'Dan Rusu', birthDate: '1950-01-01' }),
+      at('b', { name: 'Dan Rusu' }),
+      at('c', { name: 'Dan Rusu', birthDate: '1979-06-30', identifiers: [] }),
+    ];
+    expect(oneFullNameAtOneAddress(namesakes[0]!, namesakes[1]!, matchContext(namesakes))).toBe(false);
+    expect(check([at('a', { name: 'Dan' }), at('b', { name: 'Dan' })])).toBe(false);
+    expect(check([at('a', { name: 'Dan Rusu' }), at('b', { name: 'Dan Rusu', identifiers: [] })])).toBe(false);
+    expect(check([at('a', { name: 'Dan Rusu' }), at('b', { name: 'Ion Rusu' })])).toBe(false);
   });
 });

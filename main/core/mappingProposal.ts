@@ -59,9 +59,10 @@ export interface HeaderReading {
 // Roles a "Victim/Suspect" column chooses between.
 const STATUS_ROLES: readonly Role[] = ['suspect', 'victim', 'witness', 'subject', 'reporter', 'associate'];
 
-const NUMBER_WORDS = /(?:^| )(?:no|nr|n|number|numero|nummer|numar|номер|num)(?: |$)/u;
+const NUMBER_WORDS =
+  /(?:^| )(?:no|nr|nro|n|number|numero|nummer|numar|numer|numeris|номер|num|cislo|broj|број|szam)(?: |$)/u;
 const NUMBER_WORDS_SET =
-  /(?<![\p{L}\p{N}])(?:no|nr|n|number|numero|nummer|numar|numarul|номер|num|n°|nº)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:no|nr|nro|n|number|numero|nummer|numar|numarul|numer|numeris|номер|num|cislo|broj|број|szam|n°|nº)(?![\p{L}\p{N}])/gu;
 
 /** The words of the first rule for a field (`null`: what Caselink does not import). */
 function words(field: Field | null): RegExp {
@@ -952,8 +953,11 @@ function readByNeighbours(columns: ColumnMapping[], reasons: Record<string, stri
     if (
       (c.field === 'addressCountry' || c.field === 'nationality') &&
       before?.field === 'vehiclePlate' &&
-      before.entity === c.entity
+      // "Reg. oznaka vozila" (the smuggler's, after his columns) then "Država registracije": a
+      // country whose header names no party goes with the plate, whoever's it is.
+      (before.entity === c.entity || (c.field === 'addressCountry' && !readHeader(c.column).party))
     ) {
+      c.entity = before.entity;
       c.field = 'vehicleCountry';
       reasons[c.column] = `header "${c.column}" names a country, after a plate: where the vehicle is registered`;
     }
@@ -1390,10 +1394,25 @@ export function proposeProfile(input: ProposalInput): Proposal {
   // Keyed by header text, which may be "__proto__": an object with no prototype keeps it as a key.
   const reasons = Object.create(null) as Record<string, string>;
   const bareNames: { column: ColumnMapping; header: string }[] = [];
-  // A sheet named for a party ("Agents", "Víctimas", "Werknemers") gives its columns to that party.
-  const sheetParty = input.sheets?.length === 1 ? readHeader(input.sheets[0] ?? '').party : null;
   // Copies: a reading is changed below (its party), and readHeader keeps its readings.
   const readings = input.header.map((header) => ({ ...readHeader(header) }));
+  // A sheet named for a party ("Agents", "Víctimas", "Werknemers") gives its columns to that party.
+  // Unless a role column of the sheet says another role on some rows ("Detenidos e investigados"
+  // with "Condición": detenido, víctima): then the sheet's word is not every row's role, and the
+  // persons are the file's, each with the role its row gives.
+  const sheetWord = input.sheets?.length === 1 ? readHeader(input.sheets[0] ?? '').party : null;
+  const otherRoles =
+    sheetWord !== null &&
+    readings.some(
+      (r, index) =>
+        r.field === 'role' &&
+        !r.party &&
+        written(input.samples.map((row) => row[index] ?? null)).some((t) => {
+          const role = roleOf(t);
+          return role !== null && role !== 'subject' && role !== sheetWord.role && STATUS_ROLES.includes(role);
+        }),
+    );
+  const sheetParty = otherRoles ? null : sheetWord;
   // "Fahrer (Schleuser)" then "Fahrer Geb.-Datum": the driver's columns are the smuggler's.
   const sameAs = new Map<string, PartyWord>();
   const heads: { word: RegExp; party: PartyWord }[] = [];
@@ -1441,6 +1460,12 @@ export function proposeProfile(input: ProposalInput): Proposal {
     const before = previous !== undefined && ofParty.has(previous) ? readings[index - 1]?.party : undefined;
     if (!read.party && read.field === 'vehiclePlate' && (before?.role === 'driver' || before?.role === 'suspect'))
       read.party = before;
+    // "Nome do condutor" then "N.º carta de condução", "Matrícula": a driving licence written right after
+    // a driver's own column is the driver's, and so is the vehicle after it.
+    if (!read.party && read.documentType === 'driving-licence' && before?.role === 'driver') {
+      read.party = before;
+      ofParty.add(header);
+    }
     // "Kontrollschild" then "Zulassungsland": the country a plate is registered in goes with the plate.
     const plateBefore = readings[index - 1];
     if (!read.party && read.field === 'vehicleCountry' && plateBefore?.field === 'vehiclePlate' && plateBefore.party)

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../main/core/cells';
 import { roleOf } from '../../main/core/rowMapper';
-import { propose } from '../support/proposals';
+import { proposeProfile } from '../../main/core/mappingProposal';
+import { propose, summary } from '../support/proposals';
 
 /** The proposal for one sheet: `columns` as header and its sample values, one value per row. */
 // Sheets as German, Austrian and Swiss police, customs and border units, Estonian police and FIU
@@ -384,5 +385,71 @@ describe('dates written with month names, in the languages of the agencies', () 
       '2024.03.12.': { ok: true, date: '2024-03-12' },
       '12.03.1985.': { ok: true, date: '1985-03-12' },
     });
+  });
+});
+
+// Sheets as Spanish, Portuguese, Croatian, Hungarian and Serbian police, border and NGO units write
+// them (dev12): a sheet's name against its own role column, a driver's licence and a smuggler's car.
+describe('reading the sheets of Spanish, Portuguese, Croatian, Hungarian and Serbian agencies', () => {
+  const sheet = (name: string, roles: string[]) =>
+    summary(
+      proposeProfile({
+        agency: 'X',
+        country: 'ES',
+        sheets: [name],
+        header: ['Condición', 'Primer apellido', 'Nombre', 'Teléfono'],
+        samples: roles.map((role, i) => [role, ['GARCÍA', 'BENÍTEZ', 'STAN'][i] ?? null, 'Ana', '612 345 678']),
+      }).profile,
+    );
+
+  it("gives a sheet's persons to the file, not to the sheet's party, when its role column says another role on some rows", () => {
+    expect(sheet('Detenidos e investigados', ['detenido', 'víctima', 'investigada'])).toEqual([
+      'Condición → subject(subject).role',
+      'Primer apellido → subject(subject).familyName',
+      'Nombre → subject(subject).givenName',
+      'Teléfono → subject(subject).phone',
+    ]);
+    // Roles of the sheet's own party only: the sheet's word stands.
+    expect(sheet('Detenidos e investigados', ['detenido', 'investigado', 'detenida'])).toEqual([
+      'Condición → suspect(suspect).role',
+      'Primer apellido → suspect(suspect).familyName',
+      'Nombre → suspect(suspect).givenName',
+      'Teléfono → suspect(suspect).phone',
+    ]);
+  });
+
+  it("gives a driving licence and the plate after a driver's name to the driver, a smuggler's plate and its country to the smuggler, and reads a place and time of birth as the date", () => {
+    expect(
+      propose('PT', [
+        ['Nome do condutor', 'Harjit Singh', 'Pedro Alves Gomes'],
+        ['N.º carta de condução', 'L-1234567 8', 'BE-987654 1'],
+        ['Matrícula', '12-AB-34', 'AA-00-BB'],
+        ['Empresa de trabalho temporário', 'Alentejo Recursos Lda.', 'Sul Recursos Lda.'],
+      ]).mapped,
+    ).toEqual([
+      'Nome do condutor → driver(driver).fullName',
+      'N.º carta de condução → driver(driver).documentNumber[driving-licence]',
+      'Matrícula → driver(driver).vehiclePlate',
+      'Empresa de trabalho temporário → recruitment-agency(recruitment-agency).fullName',
+    ]);
+    expect(
+      propose('HR', [
+        ['Krijumčar - ime i prezime', 'Nikola Stanković', 'Ahmed Yilmaz'],
+        ['Reg. oznaka vozila', 'BG 1234-AB', 'ZG 5678-CD'],
+        ['Država registracije', 'Srbija', 'Hrvatska'],
+        ['Migrant - ime i prezime', 'Zabihullah Noori', 'Imran Khan'],
+      ]).mapped,
+    ).toEqual([
+      'Krijumčar - ime i prezime → suspect(suspect).fullName',
+      'Reg. oznaka vozila → suspect(suspect).vehiclePlate',
+      'Država registracije → suspect(suspect).vehicleCountry',
+      'Migrant - ime i prezime → subject(subject).fullName',
+    ]);
+    expect(
+      propose('HU', [
+        ['Családi név', 'Kovács', 'Lakatos'],
+        ['Születési hely, idő', 'Miskolc, 1985.03.12.', 'Ózd, 2004.07.01.'],
+      ]).mapped,
+    ).toEqual(['Családi név → subject(subject).familyName', 'Születési hely, idő → subject(subject).birthDate']);
   });
 });

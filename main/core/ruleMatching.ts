@@ -586,12 +586,11 @@ function datesOfName(
     : [knownA, nameA];
 }
 
-/** The evidence for and against a pair, with its reasons in words when `reasons` is given. */
-function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: string[]): number {
-  const a = pa.p;
-  const b = pb.p;
-  let evidence = 0;
-
+/**
+ * The most alike of the names two mentions bear (each writing's key against each of the other's):
+ * its similarity, and which writing of each (-1 when a mention has none, with a similarity of 0).
+ */
+function bestNames(pa: Prepared, pb: Prepared): { best: number; bestA: number; bestB: number } {
   let best = 0;
   let bestA = -1;
   let bestB = -1;
@@ -605,6 +604,16 @@ function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: stri
       }
     }
   }
+  return { best, bestA, bestB };
+}
+
+/** The evidence for and against a pair, with its reasons in words when `reasons` is given. */
+function weigh(pa: Prepared, pb: Prepared, context: MatchContext, reasons?: string[]): number {
+  const a = pa.p;
+  const b = pb.p;
+  let evidence = 0;
+
+  const { best, bestA, bestB } = bestNames(pa, pb);
   const nameA = pa.names[bestA] ?? '';
   const nameB = pb.names[bestB] ?? '';
   // A tip that knows the recruiter only as "Ionut" or "Gica" names him by one name: it fits
@@ -927,19 +936,7 @@ export function oneFullNameAtOneAddress(a: PersonMention, b: PersonMention, cont
     const [yb, mb, db] = pb.birth as string[];
     if (!(ya === yb && ma === db && da === mb)) return false;
   }
-  let best = 0;
-  let bestA = -1;
-  let bestB = -1;
-  for (let x = 0; x < pa.keys.length; x++) {
-    for (let y = 0; y < pb.keys.length; y++) {
-      const s = nameKeySimilarity(pa.keys[x] as NameKey, pb.keys[y] as NameKey);
-      if (s > best) {
-        best = s;
-        bestA = x;
-        bestB = y;
-      }
-    }
-  }
+  const { best, bestA, bestB } = bestNames(pa, pb);
   if (best < 0.9) return false;
   if ((pa.keys[bestA] as NameKey).tokens.length < 2 || (pb.keys[bestB] as NameKey).tokens.length < 2) return false;
   if (best < SAME_NAME && oneNameOnly(pa, pb)) return false;

@@ -9,7 +9,7 @@ import { extname, resolve } from 'node:path';
 import type { Profile } from '../core/profile';
 import { CaselinkFailure } from '../contract/errors';
 import type { Database } from '../db/database';
-import { listAgencies } from '../services/agencyService';
+import { type AgencySummary, listAgencies } from '../services/agencyService';
 
 /** The files as absolute paths, once each is a readable file of a supported format. */
 export async function checkFiles(paths: string[]): Promise<string[]> {
@@ -49,10 +49,11 @@ export async function checkFiles(paths: string[]): Promise<string[]> {
   return checked;
 }
 
-/** Refuses an agency that is not registered in the graph, saying how to register it. */
-export async function checkAgency(db: Database, agency: string): Promise<void> {
+/** The agency as registered in the graph; refused when it is not, saying how to register it. */
+export async function checkAgency(db: Database, agency: string): Promise<AgencySummary> {
   const known = await listAgencies(db);
-  if (known.some((a) => a.code === agency)) return;
+  const found = known.find((a) => a.code === agency);
+  if (found) return found;
   throw new CaselinkFailure({
     kind: 'NotFound',
     message: `The agency ${agency} is not registered.`,
@@ -79,7 +80,7 @@ export async function chooseProfile(
     throw new CaselinkFailure({
       kind: 'NotFound',
       message: `No mapping profile for ${agency}.`,
-      hint: `Propose one from the file and review it: caselink profile propose --agency ${agency} --country CC ${firstFile} --out ${name}; then caselink profile preview --profile ${name} ${firstFile}; then import with --profile ${name} (add --save to keep it).`,
+      hint: `Propose one from the file and review it: caselink profile propose --agency ${agency} ${firstFile} --out ${name}; then caselink profile preview --profile ${name} ${firstFile}; then import with --profile ${name} (add --save to keep it).`,
     });
   }
   if (chosen.profile.agency !== agency)

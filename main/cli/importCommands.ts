@@ -380,14 +380,24 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .command('propose <file>')
     .description("propose a profile from the file's headers and values, and preview it")
     .requiredOption('--agency <code>', 'the agency', agencyCode)
-    .requiredOption('--country <cc>', 'default country for its phones and addresses', country)
+    .option(
+      '--country <cc>',
+      "default country for its phones and addresses (default: the agency's, as registered)",
+      country,
+    )
     // Repeated rather than variadic: a variadic option would take the file after it as a sheet.
     .option('--sheet <name>', 'a sheet to read (repeatable; default: every sheet)', repeatable(nonEmpty))
     .option('--out <file>', 'write the proposed profile here for review', nonEmpty)
-    .action(async (file: string, options: { agency: string; country: string; sheet?: string[]; out?: string }) => {
+    .action(async (file: string, options: { agency: string; country?: string; sheet?: string[]; out?: string }) => {
       const [path] = await checkFiles([file]);
+      // Without --country, the agency's own, which asks the database (the only reason to).
+      let cc = options.country;
+      if (cc === undefined)
+        await withConnection(async (connection) => {
+          cc = (await checkAgency(connection.db, options.agency)).country;
+        });
       const { proposeForFile } = await import('../services/import/mapping');
-      const proposal = await proposeForFile(path as string, options.agency, options.country, options.sheet);
+      const proposal = await proposeForFile(path as string, options.agency, cc as string, options.sheet);
       for (const l of proposal.layouts) out(`Sheet ${l.sheet}, header on row ${l.headerRow ?? '?'}.`);
       for (const c of proposal.profile.columns) {
         const where = c.sheet ? `${c.sheet}: ${c.column}` : c.column;

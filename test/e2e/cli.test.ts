@@ -399,6 +399,18 @@ describe('the caselink CLI', () => {
       expect(both.stdout.match(/^Sheet \w+/gm)).toEqual(['Sheet Persons', 'Sheet Contacts']);
     });
 
+    it("proposes with the agency's registered country when --country is left out, and refuses an agency not registered", () => {
+      const workbook = join(fixtures, 'ro-pol/persoane.xlsx');
+      const proposed = run(['profile', 'propose', '--agency', 'RO-POL', workbook]);
+      expect(proposed.stderr).toBe('');
+      expect(proposed.status).toBe(0);
+      expect(proposed.stdout).toMatch(/^ {2}"country": "RO",$/m);
+      const unknown = run(['profile', 'propose', '--agency', 'NOT-REGISTERED', workbook]);
+      expect(unknown.status).toBe(4);
+      expect(unknown.stderr).toContain('The agency NOT-REGISTERED is not registered.');
+      expect(unknown.stderr).toContain('caselink agency add NOT-REGISTERED');
+    });
+
     it('takes a node reference with its key as written or escaped, and says when a node is not there', () => {
       const [phone] = JSON.parse(run(['links', '--kind', 'phone', '--limit', '1', '--json']).stdout) as {
         key: string;

@@ -3104,6 +3104,22 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
  */
 export const FIELD_WORDS: readonly FieldWords[] = [
   words(null, [
+    // A register's and a list's own dates, beside the person or the firm (dev13_public): when the row was last changed or seen, when the file was written, when a firm was founded or wound up
+    'last change',
+    'last seen',
+    'generation date',
+    'file generation date',
+    'dernier traitement',
+    'aktualizace',
+    'datum aktualizace',
+    'incorporation',
+    'incorporation date',
+    'inactivation date',
+    'struck off date',
+    'dissolution date',
+    'stiftelsesdato',
+    'datum vzniku',
+    'datum zániku',
     // What a case system keeps about its own records and staff, beside the person (issue 9, dev11):
     // audit dates and users, data-quality marks, phonetic codes, flags.
     'updated',
@@ -4234,6 +4250,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'omschrijving',
   ]),
   words('email', [
+    // FinCEN's ElectronicAddressText (dev13_public)
+    'electronic address',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'e mailová adresa',
     'e mailová adresa',
@@ -5475,6 +5493,11 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'voertuig',
   ]),
   words('fullName', [
+    // Czech ARES obchodniJmeno, a firm's trading name (dev13_public)
+    'obchodní jméno',
+    'obchodni jmeno',
+    // The EU sanctions file's NameAlias_WholeName (dev13_public)
+    'whole name',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'jméno a příjmení',
     'příjmení a jméno',
@@ -5774,6 +5797,14 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'roepnaam',
   ]),
   words('alias', [
+    // Names of a list's or register's other names: OFAC's alt_name, ICIJ's former_name, a firm's previous name (dev13_public)
+    'alt name',
+    'alternate name',
+    'alternative name',
+    'former name',
+    'previous name',
+    'other name',
+    'other entity name',
     // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
     'vulgo',
     'vulgoname',
@@ -6051,6 +6082,11 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'm w',
   ]),
   words('addressHouseNumber', [
+    // Register address parts: Czech ARES (cisloDomovni, cisloOrientacni), French Sirene (numeroVoie) (dev13_public)
+    'číslo domovní',
+    'číslo orientační',
+    'numéro voie',
+    'numero de voie',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'číslo popisné',
     'č p',
@@ -6216,6 +6252,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'postcode nl',
   ]),
   words('addressStreet', [
+    // Register address parts: ARES nazevUlice, Sirene libelleVoie (dev13_public)
+    'název ulice',
+    'libellé voie',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'ulice',
     'utca',
@@ -6270,6 +6309,13 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'straatnaam',
   ]),
   words('addressCity', [
+    // Address parts of registers: locality, post town (Companies House), poststed (Brønnøysund), název obce (ARES), libellé commune (Sirene) (dev13_public)
+    'locality',
+    'post town',
+    'poststed',
+    'název obce',
+    'obce',
+    'libellé commune',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'obec',
     'město',
@@ -6696,6 +6742,7 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'summary',
     'comments',
     'comment',
+    'remark',
     'remarks',
     'observations',
     'circumstances',
@@ -7799,4 +7846,101 @@ export function systemWords(header: string): string | null {
     return segmentToken(token).map((piece) => SYSTEM_ABBREVIATIONS.get(piece) ?? piece);
   });
   return words.join(' ');
+}
+
+// The last part of a key that only says which part of a date it holds ("date_of_birth.month").
+const DATE_PART_KEYS = new Set(['day', 'month', 'year', 'jour', 'mois', 'annee', 'tag', 'monat', 'jahr']);
+
+/** A key's part as words: "RawZIPCode" → raw zip code, "prenom1UniteLegale" → prenom 1 unite legale. */
+function keyPartWords(part: string): string[] {
+  return part
+    .split('_')
+    .flatMap((token) =>
+      token
+        .replace(/(\p{Ll})(?=\p{Lu})/gu, '$1 ')
+        .replace(/(\p{Lu})(?=\p{Lu}\p{Ll})/gu, '$1 ')
+        .replace(/(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, '$1$2 ')
+        .split(' '),
+    )
+    .map((word) => headerText(word))
+    .filter((word) => word !== '')
+    .flatMap((word) => {
+      const whole = SYSTEM_ABBREVIATIONS.get(word);
+      if (whole) return [whole];
+      if (VOCABULARY_PARTS.has(word)) return [word];
+      return segmentToken(word).map((piece) => SYSTEM_ABBREVIATIONS.get(piece) ?? piece);
+    });
+}
+
+/** Whether a word of a key is one the vocabulary reads (or a number). */
+function keyWordKnown(word: string): boolean {
+  return /^\d+$/.test(word) || SHORT_PARTS.has(word) || word.includes(' ') || VOCABULARY_PARTS.has(word);
+}
+
+/**
+ * The words of a header written as a structured key: a path of a JSON or XML export flattened with
+ * dots ("data.name_elements.surname", "forretningsadresse.postnummer", "Entity.LegalAddress.City")
+ * or a mixed-case system name with underscores ("NameAlias_LastName", "Address_ZipCode"). A path's
+ * last part names the field, as a key's last part does (a part that is only a number, as in
+ * "OtherEntityName.1", or a part of a date, as in "date_of_birth.month", gives way to the part
+ * before it); the parts before it add only the words that say whose it is — a party's word, a
+ * firm's, an address's ("RegAddress.PostTown": the address's town) — not their other words
+ * ("data", "name_elements"). Null for a header written any other way.
+ */
+export function keyPathWords(header: string, partyWords: (words: string) => string[]): string | null {
+  const raw = header.trim().slice(0, HEADER_READ_LIMIT);
+  if (!/^\p{L}[\p{L}\p{N}_]*(?:\.[\p{L}\p{N}_]+)*$/u.test(raw)) return null;
+  const dotted = raw.includes('.');
+  // One word of humps ("prenom1UniteLegale", "RawZIPCode"), a mixed-case name with underscores, or a path.
+  // Humps of two letters or more: not "DoB" or "NINo", a short word's own capitals.
+  const humps = /\p{Ll}{2}\p{Lu}\p{Ll}{2}|\p{N}\p{Lu}\p{Ll}{2}|\p{Lu}{3}\p{Ll}{2}/u.test(raw);
+  // A path's leading parts are words of four letters or more: "Org.nr", "Geb.Datum" are words cut short.
+  if (
+    dotted &&
+    raw
+      .split('.')
+      .slice(0, -1)
+      .some((part) => part.length < 4)
+  )
+    return null;
+  if (!dotted && !(raw.includes('_') && /\p{Lu}/u.test(raw) && /\p{Ll}/u.test(raw)) && !humps) return null;
+  // In a mixed-case name an underscore parts the key too ("NameAlias_LastName"); in a lower-case
+  // path it stands between the words of one part ("date_of_birth").
+  const mixed = /\p{Lu}/u.test(raw) && /\p{Ll}/u.test(raw);
+  const parts = raw
+    .split(mixed ? /[._]/ : '.')
+    .map(keyPartWords)
+    .filter((words) => words.length > 0 && !words.every((w) => /^\d+$/.test(w)));
+  if (parts.length === 0) return null;
+  let last = parts.length - 1;
+  while (last > 0 && (parts[last] ?? []).every((w) => DATE_PART_KEYS.has(w) || /^\d+$/.test(w))) last -= 1;
+  // "nomUniteLegale", "RawZIPCode", "obchodniJmeno": the words of a table's or a schema's own name
+  // ("unite legale", "raw") say nothing of the field, when another word of the key does.
+  const fieldWords = (parts[last] ?? []).filter((w) => !/^\d+$/.test(w));
+  const knownWords = fieldWords.filter(keyWordKnown);
+  const field = (knownWords.length > 0 && knownWords.length < fieldWords.length ? knownWords : fieldWords).join(' ');
+  const context = parts.slice(0, last).flatMap((words) => partyWords(words.join(' ')));
+  return [...new Set(context)].concat(field).join(' ').trim();
+}
+
+/**
+ * The ending most of a file's column names share when they are written in humps
+ * ("nomUniteLegale", "sexeUniteLegale", "codePostalEtablissement"): the table's own name, which says
+ * nothing of any one column. At least four names and three in five of them end so; null otherwise.
+ */
+export function sharedKeyEnding(headers: readonly string[]): string | null {
+  const humped = headers.filter((h) => /^\p{Ll}[\p{L}\p{N}]*\p{Lu}\p{Ll}+$/u.test(h.trim()));
+  if (humped.length < 4 || humped.length < 0.6 * headers.length) return null;
+  const counts = new Map<string, number>();
+  for (const h of humped) {
+    const humps = h.trim().match(/\p{Lu}\p{Ll}+/gu) ?? [];
+    for (let n = 1; n <= Math.min(3, humps.length); n += 1) {
+      const ending = humps.slice(-n).join('');
+      counts.set(ending, (counts.get(ending) ?? 0) + 1);
+    }
+  }
+  let best: string | null = null;
+  for (const [ending, count] of counts)
+    if (count >= 0.6 * headers.length && count >= 4 && (best === null || ending.length > best.length)) best = ending;
+  return best;
 }

@@ -32,6 +32,8 @@ import {
   ROLE_FIELD,
   RUNNING_NUMBER,
   systemWords,
+  keyPathWords,
+  sharedKeyEnding,
   TYPE_WORDS,
   VENUE_WORDS,
   without,
@@ -280,8 +282,24 @@ const CODED_FIELDS: readonly (Field | 'name' | null)[] = [
   'routingNumber',
 ];
 
+/**
+ * The words of a structured key's leading parts that say whose or what its field is: parties,
+ * firms, documents, a birth, an address ("Identification_CountryIso2Code": a document's country).
+ */
+function keyContext(text: string): string[] {
+  const found: string[] = [];
+  for (const party of PARTY_WORDS) for (const m of text.matchAll(party.pattern)) found.push(m[0]);
+  for (const m of text.matchAll(ORGANISATION_WORDS)) found.push(m[0]);
+  for (const rule of DOCUMENT_TYPE_WORDS) for (const m of text.matchAll(rule.pattern)) found.push(m[0]);
+  for (const m of text.matchAll(DOCUMENT_WORDS)) found.push(m[0]);
+  // "BirthDate_CountryIso2Code": the country of a birth, which is not imported.
+  for (const m of text.matchAll(words('birthDate'))) found.push(m[0]);
+  if (has(words('address'), text)) found.push('address');
+  return found;
+}
+
 function readHeaderText(header: string): HeaderReading {
-  const text = systemWords(header) ?? headerText(header);
+  const text = keyPathWords(header, keyContext) ?? systemWords(header) ?? headerText(header);
   // "ARREST_AGENCY_CD", "Clinician code", "SOUNDEXCODE": a code that stands for something is not its
   // name or its number, unless the field is itself written as a code ("SEX_CD", "Nationality code").
   // Not a code that a field's own words hold ("Post code", "Sort code").
@@ -413,7 +431,9 @@ function readHeaderWords(header: string, text: string): HeaderReading {
   const born = spans(words('birthDate'), rest)[0];
   if (named && born && named[1] <= born[0]) return reading(party ? 'fullName' : 'name');
   // "Straße und Hausnummer", "Ulica i nr domu": the street line.
-  if (has(words('addressStreet'), rest) && has(words('addressHouseNumber'), rest)) return reading('addressStreet');
+  // Not a street's word inside the house number's own ("numéro de voie", "Numero voie": the number).
+  if (has(words('addressStreet'), without(words('addressHouseNumber'), rest)) && has(words('addressHouseNumber'), rest))
+    return reading('addressStreet');
   // "Anschrift (Str., PLZ, Ort)", "Address (street, postcode, town)": the whole address, its parts named.
   if (has(words('address'), rest)) {
     const beyond = without(words('address'), rest);
@@ -1395,11 +1415,33 @@ export function proposeProfile(input: ProposalInput): Proposal {
   const reasons = Object.create(null) as Record<string, string>;
   const bareNames: { column: ColumnMapping; header: string }[] = [];
   // Copies: a reading is changed below (its party), and readHeader keeps its readings.
-  const readings = input.header.map((header) => ({ ...readHeader(header) }));
+  // "nomUniteLegale", "prenom1UniteLegale": a table's name closing most of its column names is read
+  // off them, so that what is left ("nom", "prenom1") names the field.
+  const ending = sharedKeyEnding(input.header);
+  const readings = input.header.map((header) => {
+    const bare = ending && header.trim().endsWith(ending) ? header.trim().slice(0, -ending.length) : header;
+    return { ...readHeader(bare === '' ? header : bare) };
+  });
   // A sheet named for a party ("Agents", "Víctimas", "Werknemers") gives its columns to that party.
   // Unless a role column of the sheet says another role on some rows ("Detenidos e investigados"
   // with "Condición": detenido, víctima): then the sheet's word is not every row's role, and the
   // persons are the file's, each with the role its row gives.
+  // "Name 1" … "Name 6" (a consolidated sanctions list): one name written in numbered parts, in
+  // the order names are written, the given names first and the family name last. Three parts or
+  // more, so that "Name 1" and "Name 2" of two persons are not taken for one.
+  const numberedNames = input.header.flatMap((header, index) => {
+    const parts = /^(.*\S) ?(\d)$/u.exec(headerText(header));
+    const word = parts?.[1] ?? '';
+    if (!parts || !has(GENERIC_NAME, word) || without(FILLER, without(GENERIC_NAME, word)) !== '') return [];
+    return readings[index]?.field ? [] : [{ index, part: Number(parts[2]) }];
+  });
+  if (new Set(numberedNames.map((n) => n.part)).size >= 3) {
+    const lastPart = Math.max(...numberedNames.map((n) => n.part));
+    for (const { index, part } of numberedNames) {
+      const reading = readings[index];
+      if (reading) reading.field = part === lastPart ? 'familyName' : 'givenName';
+    }
+  }
   const sheetWord = input.sheets?.length === 1 ? readHeader(input.sheets[0] ?? '').party : null;
   const otherRoles =
     sheetWord !== null &&
@@ -1530,6 +1572,12 @@ export function proposeProfile(input: ProposalInput): Proposal {
       reason = `header "${header}" reads as bankAccount; values look like iban`;
     }
     if (read.excluded) {
+      unmapped.push(header);
+      return;
+    }
+    // "OFFENDERID", "client_id", "victim_id": a case system's own number for a person, written as a
+    // column name of the system, is not the row's reference (a join key is proposed from it where it fits).
+    if ((field === 'recordRef' || field === 'caseRef') && systemWords(header) !== null && personIdOf(header)) {
       unmapped.push(header);
       return;
     }

@@ -3104,6 +3104,8 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
  */
 export const FIELD_WORDS: readonly FieldWords[] = [
   words(null, [
+    // A firm's tax office (ARES financniUrad), not its number (dev13_public)
+    'finanční úřad',
     // A register's and a list's own dates, beside the person or the firm (dev13_public): when the row was last changed or seen, when the file was written, when a firm was founded or wound up
     'last change',
     'last seen',
@@ -6082,6 +6084,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'm w',
   ]),
   words('addressHouseNumber', [
+    // Polish CEIDG adresDzialalnosci.budynek, the building's number (dev13_public)
+    'budynek',
     // Register address parts: Czech ARES (cisloDomovni, cisloOrientacni), French Sirene (numeroVoie) (dev13_public)
     'číslo domovní',
     'číslo orientační',
@@ -6403,6 +6407,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'gemeente',
   ]),
   words('addressCountry', [
+    // Czech ARES sidlo.nazevStatu, the country of a seat (dev13_public)
+    'název státu',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'stát',
     'štát',
@@ -7916,10 +7922,13 @@ export function keyPathWords(header: string, partyWords: (words: string) => stri
   while (last > 0 && (parts[last] ?? []).every((w) => DATE_PART_KEYS.has(w) || /^\d+$/.test(w))) last -= 1;
   // "nomUniteLegale", "RawZIPCode", "obchodniJmeno": the words of a table's or a schema's own name
   // ("unite legale", "raw") say nothing of the field, when another word of the key does.
-  const fieldWords = (parts[last] ?? []).filter((w) => !/^\d+$/.test(w));
+  // A number in the field's own part stays ("AddressLine1": the first line); one alone was left out above.
+  const fieldWords = parts[last] ?? [];
   const knownWords = fieldWords.filter(keyWordKnown);
   const field = (knownWords.length > 0 && knownWords.length < fieldWords.length ? knownWords : fieldWords).join(' ');
-  const context = parts.slice(0, last).flatMap((words) => partyWords(words.join(' ')));
+  // A word the field's part says itself is not repeated ("data.address.address_line_1").
+  const own = new Set(partyWords(field));
+  const context = parts.slice(0, last).flatMap((words) => partyWords(words.join(' ')).filter((w) => !own.has(w)));
   return [...new Set(context)].concat(field).join(' ').trim();
 }
 

@@ -665,6 +665,50 @@ const FAMILY_FIRST = new RegExp(`^\\p{Lu}[\\p{Lu}'’ -]+,\\s*${NAME_WORD}(?:\\s
 const LEGAL_FORM =
   /(?:^| )(?:ltd|limited|llc|inc|gmbh|ag|sa|sarl|srl|spa|sl|lda|bv|nv|kft|zrt|sro|oy|ab|as|aps|uab|doo|tnhh|plc|co)\.?$/iu;
 
+// A firm's name by its legal form, at its end or written with dots ("ŠKODA AUTO a.s.", "NORDIC
+// ESTATES S.A.", "Bloomberg Finance L.P.", "EQUINOR ASA", "TRADING CO., LTD.").
+const FIRM_NAME =
+  /(?:^| )(?:a\.s\.|s\.a\.|s\.r\.o\.|s\.r\.l\.|s\.p\.a\.|b\.v\.|n\.v\.|l\.p\.|lp|asa|corp|corporation|aktiengesellschaft|ltda|sas|sp\. z o\.o\.|ооо|тов|еоод|оод)$/iu;
+
+/** Whether a value is a firm's name by its legal form. */
+function firmName(text: string): boolean {
+  const v = text.trim();
+  return LEGAL_FORM.test(v) || FIRM_NAME.test(v);
+}
+
+// Fields only a person has: a file's party with any of them is no firm (a firm has a country, as
+// ICIJ's "countries" of an offshore entity).
+const PERSON_FIELDS: readonly Field[] = ['givenName', 'familyName', 'birthDate', 'gender', 'nameLatin'];
+
+/**
+ * A file about firms (a company register, a list of offshore entities): its one unnamed party has
+ * a name and no field only a person has, and most of its names end in a legal form ("EQUINOR ASA",
+ * "ŠKODA AUTO a.s."). Such a party is the file's firm, given to the employer as a file about one
+ * business is ("Business name", "Registered address").
+ */
+function readFirmSubject(
+  columns: ColumnMapping[],
+  entities: Record<string, { kind: 'person' | 'organization'; role: Role }>,
+  valuesOf: (header: string) => Cell[],
+  reasons: Record<string, string>,
+): void {
+  const subject = columns.filter((c) => c.entity === 'subject');
+  if (subject.length === 0 || subject.some((c) => PERSON_FIELDS.includes(c.field))) return;
+  const personal = subject.some(
+    (c) => c.field === 'documentNumber' && c.documentType !== undefined && c.documentType !== 'tax-id',
+  );
+  const names = subject.filter((c) => c.field === 'fullName').flatMap((c) => written(valuesOf(c.column)));
+  if (personal || names.length === 0 || names.filter(firmName).length * 2 <= names.length) return;
+  const employer = entities.employer;
+  if (employer && employer.kind !== 'organization') return;
+  entities.employer = { kind: 'organization', role: 'employer' };
+  delete entities.subject;
+  for (const c of subject) {
+    c.entity = 'employer';
+    reasons[c.column] = `${reasons[c.column] ?? ''}; the names are firms' (a legal form): the file's firm, as employer`;
+  }
+}
+
 /** Whether a value is written as a sentence, not a name or a place. */
 function sentence(text: string): boolean {
   const words = text.trim().split(/\s+/);
@@ -1671,6 +1715,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
     return input.samples.map((row) => row[index] ?? null);
   };
   readReferences(columns, ofParty, valuesOf, reasons);
+  readFirmSubject(columns, entities, valuesOf, reasons);
   readMiddleOrFamily(input.header, columns, entities, unmapped, reasons);
   // Parties whose every column went to another are not proposed.
   for (const name of Object.keys(entities)) if (!columns.some((c) => c.entity === name)) delete entities[name];

@@ -547,6 +547,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'detained',
     'detainee',
     'detainees',
+    // An arrested person, as a detainee (NIBRS arrestee segment, dev13_public)
+    'arrestee',
+    'arrestees',
     'tratante*',
     'traficante*',
     'trafficante*',
@@ -3092,6 +3095,9 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'persausw',
       'pa nr',
       'perso nr',
+      // The UK consolidated list's "National Identification Number" (dev13_public)
+      'national identification number',
+      'national identification no',
     ],
     'national-id',
   ),
@@ -5799,6 +5805,11 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'roepnaam',
   ]),
   words('alias', [
+    // A name written in another script than the list's (OFSI 'Name Non-Latin Script', the UN's NAME_ORIGINAL_SCRIPT): another form of the name (dev13_public)
+    'name non latin script',
+    'non latin script',
+    'original script',
+    'name original script',
     // Names of a list's or register's other names: OFAC's alt_name, ICIJ's former_name, a firm's previous name (dev13_public)
     'alt name',
     'alternate name',
@@ -6290,6 +6301,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'address line 1',
     // "Address1" / "Address2" (and RESADDR1) are the two lines of a street address in many systems.
     'address 1',
+    'address 2',
+    'address line 2',
     'strasse',
     'str',
     'strassenname',
@@ -6748,6 +6761,7 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'summary',
     'comments',
     'comment',
+    'context',
     'remark',
     'remarks',
     'observations',

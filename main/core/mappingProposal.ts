@@ -418,7 +418,8 @@ function readHeaderWords(header: string, text: string): HeaderReading {
   if (has(words(null), rest) && has(words('birthDate'), rest) && has(words('eventDate'), rest)) {
     return reading('birthDate');
   }
-  if (has(words('nameLatin'), rest)) return reading('nameLatin');
+  // "Name Non-Latin Script": a name in another script than Latin letters, not the Latin form.
+  if (has(words('nameLatin'), rest) && !/(?:^| )non latin(?: |$)/u.test(rest)) return reading('nameLatin');
   // "Name, Vorname", "Име, презиме, фамилия", "Surname / forename": the whole name in one column.
   // The family words are taken out first: the "name" of "last name" is not a second part.
   const beyondFamily = without(words('familyName'), rest);
@@ -706,6 +707,33 @@ function readFirmSubject(
   for (const c of subject) {
     c.entity = 'employer';
     reasons[c.column] = `${reasons[c.column] ?? ''}; the names are firms' (a legal form): the file's firm, as employer`;
+  }
+}
+
+/**
+ * A row records one event: of several columns read as its date ("CMPLNT_FR_DT", "CMPLNT_TO_DT",
+ * "RPT_DT"; "Arrest Date", "Booking Date"; "notified_on", "ceased_on"), the first is the event's and
+ * the later ones (when it was reported, booked, ended, issued) are not imported. A column of years
+ * alone ("data_year") gives way to one of whole dates.
+ */
+function readOneEventDate(
+  columns: ColumnMapping[],
+  unmapped: string[],
+  valuesOf: (header: string) => Cell[],
+  reasons: Record<string, string>,
+): void {
+  const dates = columns.filter((c) => c.entity === 'record' && c.field === 'eventDate');
+  if (dates.length < 2) return;
+  const yearsOnly = (c: ColumnMapping) => {
+    const values = written(valuesOf(c.column));
+    return values.length > 0 && values.every((t) => /^\d{4}$/.test(t));
+  };
+  const event = dates.find((c) => !yearsOnly(c)) ?? dates[0];
+  for (const c of dates) {
+    if (c === event) continue;
+    columns.splice(columns.indexOf(c), 1);
+    unmapped.push(c.column);
+    reasons[c.column] = `header "${c.column}" reads as a date of the row, after "${event?.column}": not the event's`;
   }
 }
 
@@ -1716,6 +1744,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
   };
   readReferences(columns, ofParty, valuesOf, reasons);
   readFirmSubject(columns, entities, valuesOf, reasons);
+  readOneEventDate(columns, unmapped, valuesOf, reasons);
   readMiddleOrFamily(input.header, columns, entities, unmapped, reasons);
   // Parties whose every column went to another are not proposed.
   for (const name of Object.keys(entities)) if (!columns.some((c) => c.entity === name)) delete entities[name];

@@ -6301,8 +6301,6 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'address line 1',
     // "Address1" / "Address2" (and RESADDR1) are the two lines of a street address in many systems.
     'address 1',
-    'address 2',
-    'address line 2',
     'strasse',
     'str',
     'strassenname',

@@ -133,3 +133,85 @@ describe('reading headers written as a case system names its columns', () => {
     expect(readHeader('Sort code').field).toBe('sortCode');
   });
 });
+
+// Column names as published data sets and registers export them: JSON and XML paths flattened with
+// dots, mixed-case keys, a table's name closing every key, numbered name parts (dev13_public).
+describe('reading the keys of published exports and registers', () => {
+  it("reads a flattened path by its last part, the leading parts saying only whose it is, and a table's name off its keys", () => {
+    expect(
+      propose('GB', [
+        ['data.name_elements.forename', 'Ioana', 'Petar'],
+        ['data.name_elements.surname', 'Marin', 'Georgiev'],
+        ['data.date_of_birth.year', '1983', '1991'],
+        ['data.address.locality', 'Boston', 'Spalding'],
+        ['data.address.postal_code', 'PE21 8TH', 'PE11 2XY'],
+        ['data.notified_on', '2020-02-03', '2022-08-19'],
+        ['data.ceased_on', '', '2023-01-09'],
+      ]).mapped,
+    ).toEqual([
+      'data.name_elements.forename → subject.givenName',
+      'data.name_elements.surname → subject.familyName',
+      'data.date_of_birth.year → subject.birthDate',
+      'data.address.locality → subject.addressCity',
+      'data.address.postal_code → subject.addressPostcode',
+      'data.notified_on → record.eventDate',
+    ]);
+    expect(
+      propose('FR', [
+        ['prenom1Personne', 'ANDREI', 'MARIA'],
+        ['nomPersonne', 'LUNGU', 'CEBAN'],
+        ['codePostalPersonne', '13003', '69007'],
+        ['libelleCommunePersonne', 'MARSEILLE', 'LYON'],
+      ]).mapped,
+    ).toEqual([
+      'prenom1Personne → subject.givenName',
+      'nomPersonne → subject.familyName',
+      'codePostalPersonne → subject.addressPostcode',
+      'libelleCommunePersonne → subject.addressCity',
+    ]);
+    expect(
+      propose('GB', [
+        ['NameAlias_LastName', 'Lungu', 'Ceban'],
+        ['NameAlias_FirstName', 'Andrei', 'Maria'],
+        ['Address_ZipCode', '13003', '69007'],
+        ['Identification_CountryIso2Code', 'MD', 'RO'],
+      ]).mapped,
+    ).toEqual([
+      'NameAlias_LastName → subject.familyName',
+      'NameAlias_FirstName → subject.givenName',
+      'Address_ZipCode → subject.addressPostcode',
+      'Identification_CountryIso2Code → subject.documentCountry',
+    ]);
+  });
+
+  it('reads numbered name parts as given names then the family name, and a register of firms as the employer', () => {
+    expect(
+      propose('GB', [
+        ['Name 6', 'OKONKWO', 'RAHIMI'],
+        ['Name 1', 'Chidi', 'Farid'],
+        ['Name 2', 'Emeka', ''],
+        ['Name 3', '', 'Ahmad'],
+        ['DOB', '02/05/1970', '11/11/1962'],
+      ]).mapped,
+    ).toEqual([
+      'Name 6 → subject.familyName',
+      'Name 1 → subject.givenName',
+      'Name 2 → subject.givenName',
+      'Name 3 → subject.givenName',
+      'DOB → subject.birthDate',
+    ]);
+    expect(
+      propose('NO', [
+        ['navn', 'FJORD RENHOLD AS', 'NORDLYS VIKAR AS'],
+        ['forretningsadresse.postnummer', '5003', '7010'],
+        ['forretningsadresse.poststed', 'BERGEN', 'TRONDHEIM'],
+        ['telefon', '55 12 34 56', '73 98 76 54'],
+      ]).mapped,
+    ).toEqual([
+      'navn → employer.fullName',
+      'forretningsadresse.postnummer → employer.addressPostcode',
+      'forretningsadresse.poststed → employer.addressCity',
+      'telefon → employer.phone',
+    ]);
+  });
+});

@@ -5501,6 +5501,13 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'voertuig',
   ]),
   words('fullName', [
+    // A firm's registered or trading name: French Sirene denominationUniteLegale and enseigne, Italian, Spanish, Portuguese (dev13_public)
+    'dénomination',
+    'dénomination usuelle',
+    'denominazione',
+    'denominación',
+    'denominação',
+    'enseigne',
     // Czech ARES obchodniJmeno, a firm's trading name (dev13_public)
     'obchodní jméno',
     'obchodni jmeno',
@@ -5805,6 +5812,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'roepnaam',
   ]),
   words('alias', [
+    // A firm's acronym (Sirene sigleUniteLegale) (dev13_public)
+    'sigle',
     // A name written in another script than the list's (OFSI 'Name Non-Latin Script', the UN's NAME_ORIGINAL_SCRIPT): another form of the name (dev13_public)
     'name non latin script',
     'non latin script',

@@ -292,8 +292,10 @@ function keyContext(text: string): string[] {
   for (const m of text.matchAll(ORGANISATION_WORDS)) found.push(m[0]);
   for (const rule of DOCUMENT_TYPE_WORDS) for (const m of text.matchAll(rule.pattern)) found.push(m[0]);
   for (const m of text.matchAll(DOCUMENT_WORDS)) found.push(m[0]);
-  // "BirthDate_CountryIso2Code": the country of a birth, which is not imported.
+  // "BirthDate_CountryIso2Code": the country of a birth, which is not imported;
+  // "Citizenship_CountryIso2Code": the country of a citizenship, the nationality.
   for (const m of text.matchAll(words('birthDate'))) found.push(m[0]);
+  for (const m of text.matchAll(words('nationality'))) found.push(m[0]);
   if (has(words('address'), text)) found.push('address');
   return found;
 }
@@ -698,7 +700,9 @@ function readFirmSubject(
   const personal = subject.some(
     (c) => c.field === 'documentNumber' && c.documentType !== undefined && c.documentType !== 'tax-id',
   );
-  const names = subject.filter((c) => c.field === 'fullName').flatMap((c) => written(valuesOf(c.column)));
+  // The party's name column, the first: later name columns may be its provider's or its source's.
+  const nameColumn = subject.find((c) => c.field === 'fullName');
+  const names = nameColumn ? written(valuesOf(nameColumn.column)) : [];
   if (personal || names.length === 0 || names.filter(firmName).length * 2 <= names.length) return;
   const employer = entities.employer;
   if (employer && employer.kind !== 'organization') return;

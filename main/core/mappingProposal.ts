@@ -1518,6 +1518,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
       if (reading) reading.field = part === lastPart ? 'familyName' : 'givenName';
     }
   }
+  const establishmentTable = ending !== null && has(ESTABLISHMENT_WORDS, headerText(ending));
   const sheetWord = input.sheets?.length === 1 ? readHeader(input.sheets[0] ?? '').party : null;
   const otherRoles =
     sheetWord !== null &&
@@ -1589,6 +1590,9 @@ export function proposeProfile(input: ProposalInput): Proposal {
     if (!read.party && read.field === 'vehicleCountry' && plateBefore?.field === 'vehiclePlate' && plateBefore.party)
       read.party = plateBefore.party;
     if (!read.party && sheetParty) read.party = sheetParty;
+    // "codePostalEtablissement", "enseigne1Etablissement": a table named for establishments holds
+    // establishments, as a sheet named for a party holds that party.
+    if (!read.party && establishmentTable && !RECORD_LEVEL.includes(read.field as Field)) read.party = VENUE;
     // "Premises name", "Establecimiento" over "Club Venus", then "Premises address": the establishment
     // a row reports on, named, is a party of its own (role venue), and the address given for it is its.
     if (siteNames.has(header)) {

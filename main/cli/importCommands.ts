@@ -196,7 +196,7 @@ async function chooseBulk(
 export function registerImportCommands(program: Command, out: Out, withConnection: WithConnection): void {
   program
     .command('import')
-    .description('import agency files (.xlsx .xls .ods .csv .tsv) into the graph')
+    .description('import agency files (.xlsx .xlsm .xlsb .xls .ods .fods .csv .tsv .txt .tab) into the graph')
     .argument('[files...]', 'files to import')
     .option('--agency <code>', 'the agency the files come from', agencyCode)
     .option('--profile <file>', "mapping profile (default: the agency's saved profile)", nonEmpty)

@@ -531,23 +531,24 @@ export async function awaitCacheWarmup(
   }
 }
 
+const count = (n = 0) => n.toLocaleString('en-GB');
 const mib = (bytes = 0) => `${(bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 0 })} MiB`;
 
 /** What `caselink db status` says about the page-cache warm-up. */
 export function describeCacheWarmup(warmup: CacheWarmup): string {
   const took = warmup.seconds === undefined ? '' : ` in ${warmup.seconds.toFixed(1)} s`;
   const statements = (warmup.statements ?? '').split(',').filter(Boolean).length;
-  const failed = warmup.questionsFailed ? `, ${warmup.questionsFailed} of them failed` : '';
+  const failed = warmup.questionsFailed ? `, ${count(warmup.questionsFailed)} of them failed` : '';
   const asked =
     warmup.questionSeconds === undefined
       ? ''
-      : ` Asked first: ${warmup.questions ?? 0} of the workspace's questions (${statements} statements${failed}) in ${warmup.questionSeconds.toFixed(1)} s.`;
+      : ` Asked first: ${count(warmup.questions)} of the workspace's questions (${statements} statements${failed}) in ${warmup.questionSeconds.toFixed(1)} s.`;
   switch (warmup.state) {
     case 'pending':
       return 'Page cache: warm-up about to start.';
     case 'warming':
       if (warmup.phase === 'questions')
-        return `Warming up: asking the workspace's questions (search, expand, paths) so that Neo4j has planned and compiled them, ${warmup.questions ?? 0} of ${warmup.questionsPlanned ?? '?'}; queries are answered meanwhile, the first ones slower.`;
+        return `Warming up: asking the workspace's questions (search, expand, paths) so that Neo4j has planned and compiled them, ${count(warmup.questions)} of ${warmup.questionsPlanned === undefined ? '?' : count(warmup.questionsPlanned)}; queries are answered meanwhile, the first ones slower.`;
       return `Page cache: warming, ${warmup.percent ?? 0} % (${mib(warmup.bytes)} of ${mib(warmup.totalBytes)}); queries are answered meanwhile, the first ones slower.${asked}`;
     case 'done':
       return `Page cache: warm (${mib(warmup.bytes)} of store and indexes read${took}).${asked}`;

@@ -103,7 +103,7 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
     expect(warmed.bytes).toBeGreaterThan(0);
     expect(warmed.storeBytes).toBeGreaterThan(0);
     expect(describeCacheWarmup(warmed)).toMatch(
-      /^Page cache: warm \(\d+ MiB of store and indexes read in [\d.]+ s\)\. Asked first: \d+ of the workspace's questions \(\d+ statements.*\) in [\d.]+ s\.$/,
+      /^Page cache: warm \(\d+ MiB of store and indexes read in [\d.]+ s\)\. Asked first: [\d,]+ of the workspace's questions \(\d+ statements.*\) in [\d.]+ s\.$/,
     );
     const log = await readFile(localNeo4jPaths(home).launcherLog, 'utf8');
     expect(log).toMatch(/caselink-neo4j warming the page cache: .* in \d+ files/);

@@ -870,10 +870,13 @@ const COMPARE_LIST = COMPARISONS.map((c) => COMPARE[c.key] as Compare);
 /** The level of each comparison for a pair (-1: missing), in COMPARISONS order. */
 export function comparisonVector(a: Prepared, b: Prepared): Int8Array {
   const out = new Int8Array(COMPARE_LIST.length);
-  COMPARE_LIST.forEach((compare, i) => {
-    out[i] = compare(a, b, false).level;
-  });
+  comparisonVectorInto(a, b, out, 0);
   return out;
+}
+
+/** {@link comparisonVector}, written into `out` from `at` on (COMPARISONS.length entries). */
+export function comparisonVectorInto(a: Prepared, b: Prepared, out: Int8Array, at: number): void {
+  for (let i = 0; i < COMPARE_LIST.length; i++) out[at + i] = (COMPARE_LIST[i] as Compare)(a, b, false).level;
 }
 
 // ---------------------------------------------------------------------------------------------

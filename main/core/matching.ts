@@ -14,6 +14,7 @@ import {
   bump,
   COMPARISONS,
   comparisonVector,
+  comparisonVectorInto,
   expectationMaximisation,
   fixedFlags,
   genericValues,
@@ -241,15 +242,13 @@ export function resolveMatches(people: PersonMention[], fixed: FixedValues = {})
   const sorted = [...people].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
   const prepared = prepareMentions(sorted);
   const blocked = blockPairs(prepared);
-  const vectors = blocked.a.map((i, k) =>
-    comparisonVector(prepared[i] as Prepared, prepared[blocked.b[k] as number] as Prepared),
-  );
+  const vectors = pairVectors(prepared, blocked);
   const model = fit(prepared, blocked, vectors, fixed);
   const kept: { candidate: MatchCandidate; levels: Int8Array; mentions: [PersonMention, PersonMention] }[] = [];
   for (let k = 0; k < blocked.a.length; k++) {
     const a = prepared[blocked.a[k] as number] as Prepared;
     const b = prepared[blocked.b[k] as number] as Prepared;
-    const score = probability(model.prior, bayesFactors(model, a, b, vectors[k] as Int8Array));
+    const score = probability(model.prior, bayesFactors(model, a, b, levelsOf(vectors, k)));
     if (score < MIN_KEPT_SCORE) continue;
     const [first, second] = a.mention.id < b.mention.id ? [a, b] : [b, a];
     kept.push({
@@ -259,7 +258,7 @@ export function resolveMatches(people: PersonMention[], fixed: FixedValues = {})
         score: round(score),
         reasons: reasonsFor(model, a, b),
       },
-      levels: vectors[k] as Int8Array,
+      levels: levelsOf(vectors, k).slice(),
       mentions: [first.mention, second.mention],
     });
   }
@@ -286,16 +285,42 @@ export function scorePair(model: FittedModel, a: Prepared, b: Prepared): MatchCa
 
 const round = (p: number) => Math.round(p * 1000) / 1000;
 
-function patternsOf(vectors: Int8Array[], indices: number[]): Pattern[] {
+/**
+ * The comparison vectors of the blocked pairs, one after another in one array (COMPARISONS.length
+ * levels a pair): millions of pairs as one block of bytes rather than millions of small arrays,
+ * which cost ten times the memory and most of the time in garbage collection.
+ */
+interface PairVectors {
+  data: Int8Array;
+  width: number;
+}
+
+function pairVectors(prepared: Prepared[], blocked: BlockedPairs): PairVectors {
+  const width = COMPARISONS.length;
+  const data = new Int8Array(blocked.a.length * width);
+  for (let k = 0; k < blocked.a.length; k++)
+    comparisonVectorInto(
+      prepared[blocked.a[k] as number] as Prepared,
+      prepared[blocked.b[k] as number] as Prepared,
+      data,
+      k * width,
+    );
+  return { data, width };
+}
+
+/** The levels of the `k`th pair: a view into the vectors, not a copy. */
+const levelsOf = ({ data, width }: PairVectors, k: number): Int8Array => data.subarray(k * width, (k + 1) * width);
+
+function patternsOf(vectors: PairVectors, indices: number[]): Pattern[] {
   const byKey = new Map<number, Pattern>();
+  const { data, width } = vectors;
   for (const k of indices) {
-    const v = vectors[k] as Int8Array;
     // Levels (and -1, missing) as digits of base 16: no comparison has 15 levels.
     let key = 0;
-    for (let c = 0; c < v.length; c++) key = key * 16 + ((v[c] as number) + 1);
+    for (let c = k * width; c < (k + 1) * width; c++) key = key * 16 + ((data[c] as number) + 1);
     const found = byKey.get(key);
     if (found) found.count++;
-    else byKey.set(key, { levels: v, count: 1 });
+    else byKey.set(key, { levels: levelsOf(vectors, k).slice(), count: 1 });
   }
   // Sorted, so that the sums of EM run in one order whatever the input order.
   return [...byKey.entries()].sort(([x], [y]) => x - y).map(([, p]) => p);
@@ -322,7 +347,7 @@ function nonMatchChance(model: FittedModel, levels: Int8Array): number {
  * random pairs that are one person would otherwise make u of the same date of birth, document or
  * name many times what it is between different people).
  */
-function fit(prepared: Prepared[], blocked: BlockedPairs, vectors: Int8Array[], fixed: FixedValues): FittedModel {
+function fit(prepared: Prepared[], blocked: BlockedPairs, vectors: PairVectors, fixed: FixedValues): FittedModel {
   const sample = sampleRandomPairs(prepared);
   const first = fitWithU(prepared, blocked, vectors, fixed, sample, applyFixed(uFromRandomPairs(sample), fixed, 'u'));
   const u = applyFixed(
@@ -336,7 +361,7 @@ function fit(prepared: Prepared[], blocked: BlockedPairs, vectors: Int8Array[], 
 function fitWithU(
   prepared: Prepared[],
   blocked: BlockedPairs,
-  vectors: Int8Array[],
+  vectors: PairVectors,
   fixed: FixedValues,
   sample: RandomPairs,
   u: number[][],
@@ -402,7 +427,7 @@ function fitWithU(
       partial,
       prepared[i] as Prepared,
       prepared[blocked.b[k] as number] as Prepared,
-      vectors[k] as Int8Array,
+      levelsOf(vectors, k),
     ).reduce((x, f) => x + Math.log(f), 0);
     if (log > -Math.log(1e6)) logFactors.push(log);
   });

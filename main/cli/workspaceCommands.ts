@@ -49,6 +49,20 @@ function describeNode(node: ChartNodeDto): string {
   return `${node.kind} ${node.label}  [${extra.join('; ')}]  ${node.id}`;
 }
 
+/**
+ * A service's note as the command line gives it: the services advise the app's actions ("show the
+ * rest", "include hubs", "more steps"); here the advice names the options that do it.
+ */
+function commandLineNote(note: string): string {
+  return note
+    .replace(/show the rest to draw them\.$/, 'give a larger --limit to draw them.')
+    .replace(/expand with hubs included to draw them\.$/, 'add --hubs to draw them.')
+    .replace(/include hubs to see them\.$/, 'add --hubs to see them.')
+    .replace(/try more steps( or include hubs)?\.$/, (_, hubs?: string) =>
+      hubs ? 'try a larger --max-hops (up to 10) or add --hubs.' : 'try a larger --max-hops (up to 10).',
+    );
+}
+
 /** A slice as lines: its nodes, its edges by node label, and what was left out. */
 export function describeSlice(slice: ChartSliceDto): string[] {
   const label = new Map(slice.nodes.map((n) => [n.id, n.label]));
@@ -60,7 +74,7 @@ export function describeSlice(slice: ChartSliceDto): string[] {
     const detail = e.role ? ` as ${e.role}` : e.score !== undefined ? ` (score ${e.score})` : '';
     lines.push(`  ${name(e.source)} —${what}${detail}→ ${name(e.target)}  [${e.agencies.join(', ')}]`);
   }
-  for (const note of slice.notes) lines.push(`Note: ${note}`);
+  for (const note of slice.notes) lines.push(`Note: ${commandLineNote(note)}`);
   return lines;
 }
 
@@ -73,7 +87,7 @@ export function describePaths(result: PathsResultDto): string[] {
     );
   });
   if (result.paths.length === 0) lines.push('No path found.');
-  for (const note of result.slice.notes) lines.push(`Note: ${note}`);
+  for (const note of result.slice.notes) lines.push(`Note: ${commandLineNote(note)}`);
   return lines;
 }
 

@@ -387,7 +387,7 @@ function fitWithU(
       passive: FOLLOW_THE_NAME,
     });
     sessions.push(
-      `${rule} (${found.length} pairs${indices.length < found.length ? `, ${indices.length} of them sampled` : ''})`,
+      `${rule} (${found.length.toLocaleString('en-GB')} pairs${indices.length < found.length ? `, ${indices.length.toLocaleString('en-GB')} of them sampled` : ''})`,
     );
     m.forEach((levels, c) => {
       if (inactive.has(c)) return;

@@ -98,9 +98,12 @@ describe('the match model on a population of namesakes', { timeout: 180_000 }, (
 
   it('trains on a sample of at most the cap of a rule with more pairs, and says so', () => {
     const name = run.model.trainedOn.emSessions.find((x) => x.startsWith('name'));
-    const [, found, sampled] = /^name \((\d+) pairs, (\d+) of them sampled\)$/.exec(name ?? '') ?? [];
-    expect(Number(found)).toBeGreaterThan(TRAINING_PAIRS_PER_RULE);
-    expect(Number(sampled)).toBe(TRAINING_PAIRS_PER_RULE);
+    // Counts with thousands separators, like the rest of the command line ("18,024 pairs").
+    const count = '(\\d{1,3}(?:,\\d{3})*)';
+    const [, found, sampled] =
+      new RegExp(`^name \\(${count} pairs, ${count} of them sampled\\)$`).exec(name ?? '') ?? [];
+    expect(Number(found?.replaceAll(',', ''))).toBeGreaterThan(TRAINING_PAIRS_PER_RULE);
+    expect(sampled).toBe(TRAINING_PAIRS_PER_RULE.toLocaleString('en-GB'));
   });
 
   it('learns that a different date of birth counts strongly against', () => {

@@ -48,6 +48,24 @@ type Changes = NonNullable<ExportResult['changes']>;
  * The export's outcome in lines: files, counts, fingerprint, and what changed since the chart file
  * (`unchanged` is the export service's test, passed in as the service is loaded only to export).
  */
+/**
+ * A chart note as the command line gives it. The notes come from expanding the seeds, worded for
+ * the app ("expand with hubs included", "show the rest"), and stay so in the chart file (they are
+ * part of its fingerprint); `export` has neither --hubs nor --limit, but a chart file's definition
+ * has both, so the advice here is to set them there and export it with --chart.
+ */
+export function exportCommandLineNote(note: string): string {
+  return note
+    .replace(
+      /expand with hubs included to draw them\.$/,
+      'to draw them, write the chart with --format json, set "includeHubs": true in its definition and export it with --chart FILE.',
+    )
+    .replace(
+      /show the rest to draw them\.$/,
+      'to draw them, write the chart with --format json, set a larger "limit" (up to 2,000) in its definition and export it with --chart FILE.',
+    );
+}
+
 export function describeExport(r: ExportResult, unchanged: (changes: Changes) => boolean): string[] {
   const lines = [
     `Exported ${plural(r.nodes, 'node')} and ${plural(r.edges, 'link')} as ${r.format}${r.redacted ? `, redacted (${plural(r.pseudonyms, 'pseudonym')})` : ''}:`,
@@ -69,7 +87,7 @@ export function describeExport(r: ExportResult, unchanged: (changes: Changes) =>
       for (const s of c.sourcesRemoved) lines.push(`  source removed from ${s.element}: ${s.source}`);
     }
   }
-  for (const note of r.notes) lines.push(`Note: ${note}`);
+  for (const note of r.notes) lines.push(`Note: ${exportCommandLineNote(note)}`);
   return lines;
 }
 

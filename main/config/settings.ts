@@ -8,6 +8,7 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CaselinkFailure } from '../contract/errors';
 
 export type Env = Record<string, string | undefined>;
 
@@ -48,29 +49,38 @@ export function redactUri(uri: string): string {
   return `${scheme}${at >= 0 ? '***@' : ''}${query >= 0 ? `${rest.slice(0, query)}?***` : rest}`;
 }
 
+/** A setting in the environment that cannot be used: bad input (the CLI's usage exit code), not a fault. */
+function settingError(message: string, hint?: string): CaselinkFailure {
+  return new CaselinkFailure({ kind: 'InvalidInput', message, ...(hint ? { hint } : {}) });
+}
+
 /**
  * The configured connection, or null when none is configured and the local database is to be
- * used. Throws with a plain message when the settings are incomplete or malformed.
+ * used. Throws a CaselinkFailure (InvalidInput) with a plain message when the settings are
+ * incomplete or malformed.
  */
 export function configuredConnection(env: Env = process.env): ExternalConnection | null {
   const uri = env.NEO4J_URI?.trim();
   if (!uri) return null;
   const scheme = uri.split('://')[0] ?? '';
   if (!uri.includes('://') || !SUPPORTED_SCHEMES.includes(scheme)) {
-    throw new Error(
+    throw settingError(
       `NEO4J_URI "${redactUri(uri)}" is not a Neo4j address; use one of ${SUPPORTED_SCHEMES.map((s) => `${s}://`).join(', ')}.`,
     );
   }
   // A Neo4j address has no other use for `@`: refuse it wherever it is, rather than guess where a
   // password containing `/` or `?` ends.
   if (uri.includes('@')) {
-    throw new Error(
+    throw settingError(
       `NEO4J_URI "${redactUri(uri)}" must not contain a user or password; set NEO4J_USER and NEO4J_PASSWORD instead.`,
     );
   }
   const password = env.NEO4J_PASSWORD;
   if (password === undefined || password === '') {
-    throw new Error('NEO4J_URI is set but NEO4J_PASSWORD is not.');
+    throw settingError(
+      'NEO4J_URI is set but NEO4J_PASSWORD is not.',
+      'Set NEO4J_PASSWORD to the password of the Neo4j at NEO4J_URI, or unset NEO4J_URI to use the local database.',
+    );
   }
   return {
     uri,

@@ -249,7 +249,7 @@ export async function openDatabase(settings: ConnectionSettings, options: Driver
     await driver.verifyConnectivity({ database: settings.database });
   } catch (cause) {
     await driver.close();
-    throw new CaselinkFailure(toCaselinkError(cause, settings.uri), { cause });
+    throw new CaselinkFailure(toCaselinkError(cause, settings.uri, settings.local), { cause });
   }
   const session = (mode: 'READ' | 'WRITE') =>
     driver.session({
@@ -262,7 +262,7 @@ export async function openDatabase(settings: ConnectionSettings, options: Driver
       return await work();
     } catch (cause) {
       if (cause instanceof CaselinkFailure) throw cause;
-      throw new CaselinkFailure(toCaselinkError(cause, settings.uri), { cause });
+      throw new CaselinkFailure(toCaselinkError(cause, settings.uri, settings.local), { cause });
     }
   };
 
@@ -384,8 +384,11 @@ export async function openDatabase(settings: ConnectionSettings, options: Driver
   };
 }
 
-/** Maps a driver or network error to the error a person reads. */
-export function toCaselinkError(cause: unknown, uri: string): CaselinkError {
+/**
+ * Maps a driver or network error to the error a person reads. `local`: the database is the local
+ * one Caselink starts (`caselink db start` helps), not one NEO4J_URI names.
+ */
+export function toCaselinkError(cause: unknown, uri: string, local = false): CaselinkError {
   const code =
     typeof cause === 'object' && cause !== null && 'code' in cause
       ? String((cause as { code: unknown }).code)
@@ -408,7 +411,9 @@ export function toCaselinkError(cause: unknown, uri: string): CaselinkError {
     return {
       kind: 'ConnectionUnavailable',
       message: `No Neo4j answers at ${uri}.`,
-      hint: 'Start the local database with "caselink db start", or check NEO4J_URI and that the server is running.',
+      hint: local
+        ? 'Start the local database with "caselink db start".'
+        : 'Check NEO4J_URI and that the Neo4j server it names is running and reachable.',
       code,
     };
   }

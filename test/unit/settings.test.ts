@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exitCodeOf } from '../../main/cli/options';
 import { caselinkHome, configuredConnection, redactUri } from '../../main/config/settings';
+import { toCaselinkError } from '../../main/db/database';
 
 describe('where local state lives', () => {
   it('is CASELINK_HOME when set, else the user data folder of the platform', () => {
@@ -92,5 +94,34 @@ describe('credentials in a rejected NEO4J_URI', () => {
     expect(redactUri('neo4j+s://u:p@abc.databases.neo4j.io')).toBe('neo4j+s://***@abc.databases.neo4j.io');
     expect(redactUri('neo4j://db.example?policy=eu&token=t')).toBe('neo4j://db.example?***');
     expect(redactUri('u:p@p@db.example:7687/x#f')).toBe('***@db.example:7687/x?***');
+  });
+});
+
+describe('a configured connection the CLI cannot use', () => {
+  it('is a usage error (exit code 2) naming the missing variable, not an unexpected fault', () => {
+    let refused: unknown;
+    try {
+      configuredConnection({ NEO4J_URI: 'bolt://db.example:7687' });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({
+      error: { kind: 'InvalidInput', message: 'NEO4J_URI is set but NEO4J_PASSWORD is not.' },
+    });
+    expect(exitCodeOf((refused as { error: { kind: 'InvalidInput' } }).error.kind)).toBe(2);
+  });
+
+  it('is not told to start the local database when no Neo4j answers at NEO4J_URI', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:7687'), { code: 'ServiceUnavailable' });
+    const external = toCaselinkError(refused, 'bolt://10.0.0.5:7687');
+    expect(external).toMatchObject({
+      kind: 'ConnectionUnavailable',
+      message: 'No Neo4j answers at bolt://10.0.0.5:7687.',
+    });
+    expect(external.hint).toMatch(/NEO4J_URI/);
+    expect(external.hint).not.toMatch(/db start/);
+    expect(toCaselinkError(refused, 'bolt://127.0.0.1:7687', true).hint).toBe(
+      'Start the local database with "caselink db start".',
+    );
   });
 });

@@ -14,6 +14,7 @@ import type { MatchPairDto, MatchSideDto } from '../contract/importTypes';
 import type { BulkDecisionDto, MatchClusterDto, OpenMatchCountDto } from '../contract/matchTypes';
 import type { Database, Row } from '../db/database';
 import { auditNow, currentActor, eventProperties, type AuditActor } from './auditService';
+import { describeLockTime } from './graphLock';
 
 export type MatchStatus = MatchPairDto['status'];
 export type { MatchPairDto as MatchPair, MatchSideDto as MatchSide };
@@ -192,7 +193,8 @@ export async function confirmMatches(
 
 /**
  * Undoes a bulk confirmation by its decision id: the pairs that still carry it (nobody decided
- * them since) are open again. The undoing is itself a decision in the audit trail.
+ * them since) are open again. The undoing is itself a decision in the audit trail. A decision
+ * undone already is refused (naming when and by which decision) and nothing is written.
  */
 export async function undoMatchDecision(
   db: Database,
@@ -211,6 +213,15 @@ export async function undoMatchDecision(
       message: `Decision ${request.decision} is not a bulk confirmation; only those are undone by id.`,
       hint: 'Reopen a single pair with "caselink match reopen A B" (or Reopen in the app).',
     });
+  const undoneBy = found.get('undoneBy') as string | null;
+  if (undoneBy !== null) {
+    const at = found.get('undoneAt') as string | null;
+    throw new CaselinkFailure({
+      kind: 'InvalidInput',
+      message: `Decision ${request.decision} was already undone${at ? ` on ${describeLockTime(at)}` : ''} by decision ${undoneBy}; nothing changed.`,
+      hint: 'Its pairs are open again unless decided since: see "caselink matches" or "caselink match-history A B".',
+    });
+  }
   const reviewerName = request.reviewerName?.trim() || null;
   const event = eventProperties(
     db,

@@ -167,8 +167,19 @@ describe('review that scales: one open count, clusters, bulk decisions', () => {
       id: undone.decision,
       details: expect.objectContaining({ undoes: decision.decision, pairs: 2 }),
     });
-    // An undone decision carries no pair any more: undoing it again changes nothing.
-    expect((await undoMatchDecision(services.db, { decision: decision.decision })).pairs).toBe(0);
+    // Undoing it again is refused, naming the decision that undid it, and writes nothing.
+    const before = (await listEvents(services.db)).length;
+    await expect(undoMatchDecision(services.db, { decision: decision.decision })).rejects.toMatchObject({
+      error: {
+        kind: 'InvalidInput',
+        message: expect.stringMatching(
+          new RegExp(
+            `^Decision ${decision.decision} was already undone on \\d{4}-\\d{2}-\\d{2} [\\d:]{8} UTC by decision ${undone.decision}; nothing changed\\.$`,
+          ),
+        ),
+      },
+    });
+    expect(await listEvents(services.db)).toHaveLength(before);
     await expect(undoMatchDecision(services.db, { decision: undone.decision })).rejects.toThrow(
       /not a bulk confirmation/,
     );

@@ -45,10 +45,6 @@ export function printedNow(now = new Date()): string {
 type Changes = NonNullable<ExportResult['changes']>;
 
 /**
- * The export's outcome in lines: files, counts, fingerprint, and what changed since the chart file
- * (`unchanged` is the export service's test, passed in as the service is loaded only to export).
- */
-/**
  * A chart note as the command line gives it. The notes come from expanding the seeds, worded for
  * the app ("expand with hubs included", "show the rest"), and stay so in the chart file (they are
  * part of its fingerprint); `export` has neither --hubs nor --limit, but a chart file's definition
@@ -66,6 +62,10 @@ export function exportCommandLineNote(note: string): string {
     );
 }
 
+/**
+ * The export's outcome in lines: files, counts, fingerprint, and what changed since the chart file
+ * (`unchanged` is the export service's test, passed in as the service is loaded only to export).
+ */
 export function describeExport(r: ExportResult, unchanged: (changes: Changes) => boolean): string[] {
   const lines = [
     `Exported ${plural(r.nodes, 'node')} and ${plural(r.edges, 'link')} as ${r.format}${r.redacted ? `, redacted (${plural(r.pseudonyms, 'pseudonym')})` : ''}:`,

@@ -21,7 +21,7 @@
  * where a namesake is known or the dates of birth differ, a phone, a companion) is left to the
  * rules. A name alone, or a name and an address a father and his son share, is not a person.
  */
-import { resolveMatches, type MatchCandidate, type MatchRun, type PersonMention } from './matching';
+import { byScoreThenPair, resolveMatches, type MatchCandidate, type MatchRun, type PersonMention } from './matching';
 import { byPersonAndRecord, COMPARISONS, type FixedValues, type MatchModelParameters } from './matchModel';
 import { findRuleCandidates, matchContext, oneFullNameAtOneAddress } from './ruleMatching';
 
@@ -105,9 +105,7 @@ export function resolveHybrid(people: PersonMention[], fixed: FixedValues = {}):
     chosen.set(key, { ...c, reasons: [`scored by the match model, as ${why} (${rulesSay})`, ...reasons] });
     byModel++;
   }
-  const candidates = [...chosen.values()].sort(
-    (p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0),
-  );
+  const candidates = [...chosen.values()].sort(byScoreThenPair);
   return {
     candidates,
     compared: rules.compared + model.compared,

@@ -3,6 +3,7 @@
  * candidates at or above the reviewer's score, and confirmed pairs). A cluster is what one
  * reviewer decision can confirm; rejected pairs never join mentions.
  */
+import { byScoreThenPair } from './matching';
 
 /** One same-person pair as clustering sees it: its two mentions, status and score. */
 export interface ClusterEdge {
@@ -24,10 +25,6 @@ export interface PairCluster {
   open: number;
   /** The best score among its open pairs; 0 when none is open. */
   bestScore: number;
-}
-
-function byScoreThenIds(p: ClusterEdge, q: ClusterEdge): number {
-  return q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0);
 }
 
 /**
@@ -66,7 +63,7 @@ export function clusterPairs(edges: readonly ClusterEdge[]): PairCluster[] {
     return {
       id: root,
       persons: [...g.persons].sort(),
-      edges: g.edges.sort(byScoreThenIds),
+      edges: g.edges.sort(byScoreThenPair),
       open: open.length,
       bestScore: open.reduce((best, e) => Math.max(best, e.score), 0),
     };

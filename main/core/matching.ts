@@ -262,9 +262,7 @@ export function resolveMatches(people: PersonMention[], fixed: FixedValues = {})
       mentions: [first.mention, second.mention],
     });
   }
-  kept.sort(
-    ({ candidate: p }, { candidate: q }) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1),
-  );
+  kept.sort(({ candidate: p }, { candidate: q }) => byScoreThenPair(p, q));
   return {
     candidates: kept.map((k) => k.candidate),
     levels: kept.map((k) => k.levels),
@@ -274,6 +272,17 @@ export function resolveMatches(people: PersonMention[], fixed: FixedValues = {})
     model: model.parameters,
     fitted: model,
   };
+}
+
+/**
+ * The order of proposed pairs everywhere: best score first, ties by the pair's ids, so that the
+ * order never depends on the order of the input.
+ */
+export function byScoreThenPair(
+  p: { score: number; a: string; b: string },
+  q: { score: number; a: string; b: string },
+): number {
+  return q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0);
 }
 
 /** Scores one pair with a fitted model, whether or not blocking would compare it. */

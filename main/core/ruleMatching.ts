@@ -13,7 +13,7 @@ import { countryCode } from './countries';
 import { doubleMetaphone } from 'double-metaphone';
 import { knownTokenSimilarity, LOST_LETTER, nameKey, nameKeySimilarity, nameSimilarity, type NameKey } from './names';
 import type { PersonMention, SharedIdentifier } from './matchModel';
-import type { MatchCandidate } from './matching';
+import { byScoreThenPair, type MatchCandidate } from './matching';
 
 /** Candidates below this are not kept at all. */
 const MIN_KEPT_SCORE = 0.5;
@@ -1679,7 +1679,7 @@ export function findRuleCandidates(
       if (candidate) candidates.push(candidate);
     }
   }
-  candidates.sort((p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1));
+  candidates.sort(byScoreThenPair);
   if (!affected) return { candidates, compared, droppedBlocks };
   people.forEach((p, i) => {
     if (affected[i] === 1) rescored.add(p.id);

@@ -2,8 +2,8 @@
  * `npm run bench:mapping [-- --show] [-- --dev-only] [-- --unknown-headers]`: how much of a file's mapping the proposal gets right, per
  * column, on labelled agency layouts in eleven languages. Development sets bench/mapping/dev*.json (the
  * rules were tuned on them) and held-out sets bench/mapping/heldout*.json (written by someone who had
- * not read the rules, never tuned on: only their total figures are printed, never their languages or columns, so that
- * they stay unseen). A held-out set that has been looked at closely enough to tune on becomes a
+ * not read the rules, never tuned on: only their total figures are printed, never their languages
+ * or columns, so that they stay unseen). A held-out set that has been looked at closely enough to tune on becomes a
  * development set under a dev name, and its last held-out figure is the one reported.
  *
  * A column counts as right for its field when the proposal maps it to the labelled field (or

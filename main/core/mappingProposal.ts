@@ -1223,6 +1223,21 @@ function roleValues(values: Cell[]): boolean {
   return texts.length >= 2 && found.length / texts.length > 0.6 && new Set(found).size >= 2;
 }
 
+/**
+ * Whether two values or more are written and every one is a code (a number, or up to four capitals:
+ * 33, "R", "PME") that is not a role word ("PV", "V"): a system's own list, which the import cannot read as roles.
+ */
+function codedNotRoles(values: Cell[]): boolean {
+  const texts = written(values);
+  return texts.length >= 2 && texts.every((t) => /^[\p{Lu}\d]{1,4}$/u.test(t) && roleOf(t) === null);
+}
+
+/** Whether two values or more are written and every one is a number: codes of a system's own list. */
+function numericCodes(values: Cell[]): boolean {
+  const texts = written(values);
+  return texts.length >= 2 && texts.every((t) => /^\d{1,4}$/.test(t));
+}
+
 /** Whether most values hold a word in lower case of three letters or more ("BMW 530d schwarz"). */
 function describedVehicles(values: Cell[]): boolean {
   const texts = written(values);
@@ -1652,6 +1667,17 @@ export function proposeProfile(input: ProposalInput): Proposal {
       reason = `header "${header}" reads as bankAccount; values look like iban`;
     }
     if (read.excluded) {
+      unmapped.push(header);
+      return;
+    }
+    // "ActivityPartyTypeCode" over 33, "Identification type" over 1, 6, "Company status" over
+    // "Active": a system's codes or a firm's standing, none of them a role in a case or a kind of
+    // document that an import could read.
+    if (field === 'role' && codedNotRoles(values)) {
+      unmapped.push(header);
+      return;
+    }
+    if (field === 'documentType' && numericCodes(values)) {
       unmapped.push(header);
       return;
     }

@@ -214,4 +214,26 @@ describe('reading the keys of published exports and registers', () => {
       'telefon → employer.phone',
     ]);
   });
+
+  it("leaves a role or a document type written as a system's codes unmapped, and keeps role words and document names", () => {
+    expect(
+      propose('US', [
+        ['ActivityPartyTypeCode', '33', '33', '33'],
+        ['RawIndividualFirstName', 'MARIA', 'VAN', 'ION'],
+        ['PartyIdentificationNumberText', '412550193', '519204471', 'P12345678'],
+        ['PartyIdentificationTypeCode', '1', '1', '6'],
+        ['resident_status_code', 'R', 'N', 'R'],
+      ]),
+    ).toEqual({
+      mapped: ['RawIndividualFirstName → subject.givenName', 'PartyIdentificationNumberText → subject.documentNumber'],
+      unmapped: ['ActivityPartyTypeCode', 'PartyIdentificationTypeCode', 'resident_status_code'],
+    });
+    expect(
+      propose('GB', [
+        ['Person type', 'V', 'S', 'PV'],
+        ['Name', 'Ana Pop', 'Ion Rusu', 'Ivan Petrov'],
+        ['ID type', 'Passport', 'ID card', 'Passport'],
+      ]).mapped,
+    ).toEqual(['Person type → subject.role', 'Name → subject.fullName', 'ID type → subject.documentType']);
+  });
 });

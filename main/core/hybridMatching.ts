@@ -12,8 +12,9 @@
  * both, and the higher score counts, with the reasons of the matcher that gave it; the model's
  * score counts only where
  * - the date of birth or the identity document agrees, at any of the model's levels but
- *   "different" (a missing value is no agreement): a particular of the person's own that a
- *   namesake does not share; or
+ *   "different" (a missing value is no agreement; the same year agrees only where one of the two
+ *   dates gives no more than its year): a particular of the person's own that a namesake does
+ *   not share; or
  * - the name is the only such particular, and the rules read the pair as one full name at one
  *   address with nothing known against it (no namesake who could be meant instead, no wholly
  *   different date of birth): the rules' own test of when an address speaks for a name.
@@ -22,7 +23,7 @@
  * rules. A name alone, or a name and an address a father and his son share, is not a person.
  */
 import { byScoreThenPair, resolveMatches, type MatchCandidate, type MatchRun, type PersonMention } from './matching';
-import { byPersonAndRecord, COMPARISONS, type FixedValues, type MatchModelParameters } from './matchModel';
+import { byPersonAndRecord, COMPARISONS, dobOf, type FixedValues, type MatchModelParameters } from './matchModel';
 import { findRuleCandidates, matchContext, oneFullNameAtOneAddress } from './ruleMatching';
 
 /** The person's own particulars besides the name, of which one must agree for the model's score to count. */
@@ -32,14 +33,25 @@ const PARTICULAR_INDEX = OWN_PARTICULARS.map((key) => {
   const c = COMPARISONS.findIndex((x) => x.key === key);
   const different = COMPARISONS[c]?.levels.findIndex((l) => l.key === 'different') ?? -1;
   if (c < 0 || different < 0) throw new Error(`The model has no comparison ${key} with a level 'different'.`);
-  return { c, different };
+  return { key, c, different };
 });
 
-/** Whether the date of birth or the identity document agrees at some level (missing: no). */
-export function ownParticularAgrees(levels: Int8Array): boolean {
-  for (const { c, different } of PARTICULAR_INDEX) {
+const YEAR_OF_BIRTH = COMPARISONS.find((x) => x.key === 'dob')?.levels.findIndex((l) => l.key === 'year') ?? -1;
+if (YEAR_OF_BIRTH < 0) throw new Error("The model's date of birth has no level 'year'.");
+
+/**
+ * Whether the date of birth or the identity document of two mentions agrees at some level
+ * (missing: no). The same year of birth agrees only where one of the two dates gives no more than
+ * its year (an age, a year of birth): two whole dates in one year and apart in their month and
+ * day, beyond a typo's reach, are two dates of birth, as a father's and his son's, or two
+ * namesakes', may share a year.
+ */
+export function ownParticularAgrees(levels: Int8Array, pair: readonly [PersonMention, PersonMention]): boolean {
+  for (const { key, c, different } of PARTICULAR_INDEX) {
     const l = levels[c] as number;
-    if (l >= 0 && l !== different) return true;
+    if (l < 0 || l === different) continue;
+    if (key === 'dob' && l === YEAR_OF_BIRTH && pair.every((p) => dobOf(p).full !== null)) continue;
+    return true;
   }
   return false;
 }
@@ -84,10 +96,10 @@ export function resolveHybrid(people: PersonMention[], fixed: FixedValues = {}):
   const corroborated = new Map<string, MatchCandidate>();
   model.candidates.forEach((c, k) => {
     // A pair the rules score as high keeps their score (ties go to the rules): no test needed.
-    const why = ownParticularAgrees(model.levels[k] as Int8Array)
+    const pair = model.mentions[k] as [PersonMention, PersonMention];
+    const why = ownParticularAgrees(model.levels[k] as Int8Array, pair)
       ? PARTICULAR_AGREES
-      : (byRules.get(pairKey(c))?.score ?? 0) < c.score &&
-          oneFullNameAtOneAddress(...(model.mentions[k] as [PersonMention, PersonMention]), context)
+      : (byRules.get(pairKey(c))?.score ?? 0) < c.score && oneFullNameAtOneAddress(...pair, context)
         ? ONE_FULL_NAME
         : undefined;
     if (why) best(corroborated, { ...c, reasons: [why, ...c.reasons] });

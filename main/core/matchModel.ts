@@ -369,7 +369,8 @@ function mentionNames(p: PersonMention): PreparedName[] {
   return out;
 }
 
-function dobOf(p: PersonMention): Prepared['dob'] {
+/** A mention's date of birth as the model compares it: whole (`full`), or a year (or year and month) only. */
+export function dobOf(p: PersonMention): Prepared['dob'] {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(p.birthDate ?? '');
   const year = m ? Number(m[1]) : typeof p.birthYear === 'number' ? p.birthYear : null;
   return {

@@ -127,7 +127,27 @@ const fatherAndSonAtHome = [
     identifiers: [lunga],
   }),
 ];
-const people = [...world(), ...corrupted, ...fatherAndSon, ...renamed, ...oneHome, ...fatherAndSonAtHome];
+// Two namesakes born in one year, months apart, who share a phone: the same year of two whole
+// dates is not an agreement of the date of birth.
+const sameYear = [
+  mention({
+    id: 'g-1',
+    record: 'rg-1',
+    name: 'Mykola Boiko',
+    birthDate: '1964-06-14',
+    identifiers: [phone('ph-g', '+380 44 123 4567')],
+  }),
+  mention({
+    id: 'g-2',
+    record: 'rg-2',
+    agency: 'RO-POL',
+    row: 11,
+    name: 'BOIKO Mykola',
+    birthDate: '1964-10-17',
+    identifiers: [phone('ph-g', '+380 44 123 4567')],
+  }),
+];
+const people = [...world(), ...corrupted, ...fatherAndSon, ...renamed, ...oneHome, ...fatherAndSonAtHome, ...sameYear];
 const find = (list: MatchCandidate[], a: string, b: string) => list.find((c) => c.a === a && c.b === b);
 
 describe('the rules and the model together', { timeout: 60_000 }, () => {
@@ -176,6 +196,7 @@ describe('the rules and the model together', { timeout: 60_000 }, () => {
     for (const [a, b] of [
       ['b-1', 'b-2'],
       ['f-1', 'f-2'],
+      ['g-1', 'g-2'],
     ] as const) {
       expect(find(model.candidates, a, b)?.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_THRESHOLD);
       expect(find(rules, a, b)).toBeUndefined();
@@ -188,20 +209,43 @@ describe('the rules and the model together', { timeout: 60_000 }, () => {
     expect(resolveHybrid(people).candidates).toEqual(run.candidates);
   });
 
+  const at = (key: string) => COMPARISONS.findIndex((c) => c.key === key);
+  const level = (key: string, l: string) => COMPARISONS[at(key)]?.levels.findIndex((x) => x.key === l) ?? -1;
+
   it('counts date of birth and document, a missing value or a different one as no agreement, and not the name', () => {
-    const at = (key: string) => COMPARISONS.findIndex((c) => c.key === key);
-    const level = (key: string, l: string) => COMPARISONS[at(key)]?.levels.findIndex((x) => x.key === l) ?? -1;
+    const pair = [
+      mention({ id: 'y1', birthDate: '1991-03-04' }),
+      mention({ id: 'y2', birthDate: '1991-03-14' }),
+    ] as const;
     const levels = new Int8Array(COMPARISONS.length).fill(-1);
     levels[at('ties')] = level('ties', 'personalShared');
     levels[at('name')] = level('name', 'exact');
-    expect(ownParticularAgrees(levels)).toBe(false);
+    expect(ownParticularAgrees(levels, pair)).toBe(false);
     levels[at('dob')] = level('dob', 'different');
-    expect(ownParticularAgrees(levels)).toBe(false);
+    expect(ownParticularAgrees(levels, pair)).toBe(false);
     levels[at('document')] = level('document', 'oneEdit');
-    expect(ownParticularAgrees(levels)).toBe(true);
+    expect(ownParticularAgrees(levels, pair)).toBe(true);
     levels[at('document')] = -1;
     levels[at('dob')] = level('dob', 'near');
-    expect(ownParticularAgrees(levels)).toBe(true);
+    expect(ownParticularAgrees(levels, pair)).toBe(true);
+  });
+
+  it('counts the same year of birth only where one of the dates gives no more than its year', () => {
+    const levels = new Int8Array(COMPARISONS.length).fill(-1);
+    levels[at('name')] = level('name', 'exact');
+    levels[at('dob')] = level('dob', 'year');
+    const born = (id: string, over: Partial<PersonMention>) => mention({ id, ...over });
+    // Two whole dates in one year, months apart: a father's and his son's, or two namesakes'.
+    const twoDates = [born('d1', { birthDate: '1991-02-15' }), born('d2', { birthDate: '1991-07-18' })] as const;
+    expect(ownParticularAgrees(levels, twoDates)).toBe(false);
+    // An age or a year of birth on one side: all it says agrees.
+    const yearOnly = [
+      born('d3', { birthDate: '1991-02-15' }),
+      born('d4', { birthDate: null, birthYear: 1991 }),
+    ] as const;
+    expect(ownParticularAgrees(levels, yearOnly)).toBe(true);
+    const monthOnly = [born('d5', { birthDate: '1991-02' }), born('d6', { birthDate: '1991-07-18' })] as const;
+    expect(ownParticularAgrees(levels, monthOnly)).toBe(true);
   });
 });
 

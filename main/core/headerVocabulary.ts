@@ -2047,6 +2047,12 @@ export const RUNNING_NUMBER = wordSet([
   'n progr',
   'n orden',
   'numero de orden',
+  // A person's or an item's place in its incident or list ("offender_seq_num" 1, 2, 1).
+  'seq',
+  'seq no',
+  'sequence',
+  'sequence no',
+  'sequence number',
 ]);
 
 /** Words for an event a place is the place of ("Plaats controle", "Lieu de l'interpellation"). */

@@ -1232,6 +1232,20 @@ function codedNotRoles(values: Cell[]): boolean {
   return texts.length >= 2 && texts.every((t) => /^[\p{Lu}\d]{1,4}$/u.test(t) && roleOf(t) === null);
 }
 
+// A header that begins with a word for an entry of a list or a graph: an entity (ent), a node, a group.
+const LISTED_THING = /^(?:entity|entities|ent|node|group|entite|entidad|entita|entitate|entitat)(?: |$)/u;
+
+/** A header's words, a system's column name cut into words ("ent_num" → ent number; "Entity_LogicalId" → entity logicalid). */
+function keyText(header: string): string {
+  return systemWords(header) ?? headerText(header);
+}
+
+/** Whether every written value (one at least) is a year alone: 2022. */
+function yearsOnly(values: Cell[]): boolean {
+  const texts = written(values);
+  return texts.length > 0 && texts.every((t) => /^(?:19|20)\d{2}$/.test(t));
+}
+
 /** Whether two values or more are written and every one is a number: codes of a system's own list. */
 function numericCodes(values: Cell[]): boolean {
   const texts = written(values);
@@ -1280,9 +1294,11 @@ function bareNumber(header: string): boolean {
 function runningNumber(header: string, values: Cell[]): boolean {
   const texts = values.filter((c) => !isBlank(c)).map((c) => cellText(c).trim());
   if (texts.length === 0 || !texts.every((t) => /^\d{1,6}$/.test(t))) return false;
-  const text = headerText(header);
-  if (has(RUNNING_NUMBER, text) && without(FILLER, without(NUMBER_WORDS_SET, without(RUNNING_NUMBER, text))) === '')
-    return true;
+  const text = systemWords(header) ?? headerText(header);
+  // "Lfd. Nr.", and a party's own place in its incident ("offender_seq_num", "Victim sequence no.").
+  let rest = without(RUNNING_NUMBER, text);
+  if (rest !== text) for (const party of PARTY_WORDS) rest = without(party.pattern, rest);
+  if (has(RUNNING_NUMBER, text) && without(FILLER, without(NUMBER_WORDS_SET, rest)) === '') return true;
   const numbers = texts.map(Number);
   return (
     bareNumber(header) && numbers.length >= 2 && numbers.every((n, i) => i === 0 || n === (numbers[i - 1] ?? 0) + 1)
@@ -1684,6 +1700,17 @@ export function proposeProfile(input: ProposalInput): Proposal {
     // "OFFENDERID", "client_id", "victim_id": a case system's own number for a person, written as a
     // column name of the system, is not the row's reference (a join key is proposed from it where it fits).
     if ((field === 'recordRef' || field === 'caseRef') && systemWords(header) !== null && personIdOf(header)) {
+      unmapped.push(header);
+      return;
+    }
+    // "ent_num", "Entity_LogicalId", "node_id", "Group ID": a list's or a graph's own number for the
+    // entity, node or group a row describes (a sanctions list, a leaks database), not a case's or a row's reference.
+    if ((field === 'recordRef' || field === 'caseRef') && LISTED_THING.test(keyText(header))) {
+      unmapped.push(header);
+      return;
+    }
+    // "data_year" over 2022: a year alone dates a statistic or an extract, not a row's event.
+    if (field === 'eventDate' && yearsOnly(values)) {
       unmapped.push(header);
       return;
     }

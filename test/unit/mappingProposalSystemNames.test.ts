@@ -236,4 +236,31 @@ describe('reading the keys of published exports and registers', () => {
       ]).mapped,
     ).toEqual(['Person type → subject.role', 'Name → subject.fullName', 'ID type → subject.documentType']);
   });
+
+  it("leaves a list's own numbers for its entities, a person's place in the incident and a year alone unmapped, and keeps the incident's reference", () => {
+    expect(
+      propose('US', [
+        ['data_year', '2022', '2022', '2022'],
+        ['incident_id', '150011634', '150011634', '150012990'],
+        ['offender_seq_num', '1', '2', '1'],
+        ['age_num', '34', '29', ''],
+        ['BirthDate_Year', '1942', '1960', '1969'],
+      ]),
+    ).toEqual({
+      mapped: ['incident_id → record.caseRef', 'age_num → subject.birthDate', 'BirthDate_Year → subject.birthDate'],
+      unmapped: ['data_year', 'offender_seq_num'],
+    });
+    expect(
+      propose('GB', [
+        ['ent_num', '36', '7157', '25618'],
+        ['Entity_LogicalId', '13', '5410', '139284'],
+        ['node_id', '10000001', '10000002', '10200113'],
+        ['Group ID', '6894', '13012', '15590'],
+        ['SDN_Name', 'KAHN, Ilya', 'POPESCU, Ion', 'NGUYEN, Van'],
+      ]),
+    ).toEqual({
+      mapped: ['SDN_Name → subject.fullName'],
+      unmapped: ['ent_num', 'Entity_LogicalId', 'node_id', 'Group ID'],
+    });
+  });
 });

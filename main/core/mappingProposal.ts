@@ -294,7 +294,8 @@ function keyContext(text: string): string[] {
   for (const m of text.matchAll(DOCUMENT_WORDS)) found.push(m[0]);
   // "BirthDate_CountryIso2Code": the country of a birth, which is not imported;
   // "Citizenship_CountryIso2Code": the country of a citizenship, the nationality.
-  for (const m of text.matchAll(words('birthDate'))) found.push(m[0]);
+  // A birth's word, not its date's: "BirthDate_City" is the city of the birth, "BirthDate_BirthDate" its date.
+  if (has(words('birthDate'), text)) found.push('birth');
   for (const m of text.matchAll(words('nationality'))) found.push(m[0]);
   if (has(words('address'), text)) found.push('address');
   return found;
@@ -1240,6 +1241,15 @@ function keyText(header: string): string {
   return systemWords(header) ?? headerText(header);
 }
 
+// The end of a system's name for an age's code ("age_id") and the bounds of a range ("age_range_low_num").
+const AGE_CODE_OR_BOUND = /(?: id$| (?:low|high|min|max|minimum|maximum|lower|upper)(?: |$))/u;
+
+/** Whether every written value (one at least) is a latitude and a longitude: "(41.88, -87.63)". */
+function coordinates(values: Cell[]): boolean {
+  const texts = written(values);
+  return texts.length > 0 && texts.every((t) => /^\(?\s*-?\d{1,3}\.\d+\s*[,;]\s*-?\d{1,3}\.\d+\s*\)?$/.test(t));
+}
+
 /** Whether every written value (one at least) is a year alone: 2022. */
 function yearsOnly(values: Cell[]): boolean {
   const texts = written(values);
@@ -1706,6 +1716,22 @@ export function proposeProfile(input: ProposalInput): Proposal {
     // "ent_num", "Entity_LogicalId", "node_id", "Group ID": a list's or a graph's own number for the
     // entity, node or group a row describes (a sanctions list, a leaks database), not a case's or a row's reference.
     if ((field === 'recordRef' || field === 'caseRef') && LISTED_THING.test(keyText(header))) {
+      unmapped.push(header);
+      return;
+    }
+    // "age_id" over 5, "age_range_low_num": a code for an age group, or a bound of a range, is nobody's age.
+    if (field === 'birthDate' && AGE_CODE_OR_BOUND.test(keyText(header))) {
+      unmapped.push(header);
+      return;
+    }
+    // "codeCommuneEtablissement" over 75056, "kommunenummer" over 0301: a town written as its number
+    // in a statistics office's list, which no address is keyed by.
+    if (field === 'addressCity' && wholeNumbers(values)) {
+      unmapped.push(header);
+      return;
+    }
+    // "Location" over "(41.88, -87.63)": coordinates, which are not imported.
+    if ((field === 'location' || field === 'address') && coordinates(values)) {
       unmapped.push(header);
       return;
     }

@@ -263,4 +263,41 @@ describe('reading the keys of published exports and registers', () => {
       unmapped: ['ent_num', 'Entity_LogicalId', 'node_id', 'Group ID'],
     });
   });
+
+  it("leaves an age's code, an age range's bounds and coordinates unmapped", () => {
+    expect(
+      propose('US', [
+        ['age_id', '5', '5', '4'],
+        ['age_num', '34', '29', ''],
+        ['age_range_low_num', '34', '29', ''],
+        ['age_range_high_num', '', '', '40'],
+        ['Location', '(41.8817, -87.6278)', '(41.7521, -87.6044)', '(41.9614, -87.6551)'],
+        ['Address', '1420 ELM ST', '88 BOLSA AVE', '22 OAK RD'],
+      ]),
+    ).toEqual({
+      mapped: ['age_num → subject.birthDate', 'Address → subject.address'],
+      unmapped: ['age_id', 'age_range_low_num', 'age_range_high_num', 'Location'],
+    });
+  });
+
+  it("leaves a key's place of birth and a town's number unmapped", () => {
+    expect(
+      propose('FR', [
+        ['NameAlias_LastName', 'Saleh', 'Hamidi', 'Petrov'],
+        ['BirthDate_BirthDate', '1942-03-21', '1969-07-02', '1981-01-30'],
+        ['BirthDate_City', 'Bayt al-Ahmar', 'Kandahar', 'Kaliningrad'],
+        ['Address_Street', 'Hadda St 4', 'Wazir Akbar Khan 12', 'Frunzenskaya nab. 22'],
+        ['Address_City', 'Sanaa', 'Kandahar', 'Moscow'],
+        ['codeCommune', '75056', '13055', '69123'],
+      ]),
+    ).toEqual({
+      mapped: [
+        'NameAlias_LastName → subject.familyName',
+        'BirthDate_BirthDate → subject.birthDate',
+        'Address_Street → subject.addressStreet',
+        'Address_City → subject.addressCity',
+      ],
+      unmapped: ['BirthDate_City', 'codeCommune'],
+    });
+  });
 });

@@ -394,7 +394,10 @@ async function benchIncremental(db: Database, pid: number, records: number): Pro
 function heldOutSet(): string | null {
   const dir = join(root, '.cache', 'fixtures-heldout');
   if (existsSync(join(dir, 'ground-truth.json'))) return dir;
-  const generator = join(root, 'out', 'scripts', 'fixtures.js');
+  // The generator built beside this bench (vite.scripts.config.ts builds both into one folder).
+  const generator = join(import.meta.dirname, 'fixtures.js');
+  if (!existsSync(generator))
+    throw new Error(`${generator} is missing: build the scripts first (vite.scripts.config.ts).`);
   const help = spawnSync(process.execPath, [generator, '--help'], { encoding: 'utf8' });
   if (!`${help.stdout}${help.stderr}`.includes('--vocabulary')) return null;
   say(`Generating the held-out fixtures into ${dir}…`);

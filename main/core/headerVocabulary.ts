@@ -2055,6 +2055,30 @@ export const RUNNING_NUMBER = wordSet([
   'sequence number',
 ]);
 
+/**
+ * A sheet of arrests ("Arrests", "Arrest data", "Festnahmen", "Interpellations"): a list of the persons
+ * arrested, each one a suspect.
+ */
+export const ARREST_SHEET_WORDS = wordSet([
+  'arrest',
+  'arrests',
+  'arrest data',
+  'arrestations',
+  'interpellations',
+  'festnahmen',
+  'aanhoudingen',
+  'arrestaties',
+  'arresti',
+  'detenciones',
+  'detencoes',
+  'prisoes',
+  'retineri',
+  'aresztowania',
+  'задържания',
+  'затримання',
+  'задержания',
+]);
+
 /** Words for an event a place is the place of ("Plaats controle", "Lieu de l'interpellation"). */
 export const EVENT_WORDS = wordSet([
   // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
@@ -3134,6 +3158,14 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'stiftelsesdato',
     'datum vzniku',
     'datum zániku',
+    'date creation',
+    'date de creation',
+    'registreringsdato',
+    // A police unit's area, written as its number or name ("ARREST_PRECINCT", "Beat", "Area ID"), not an address
+    'precinct',
+    'beat',
+    'area id',
+    'reporting district',
     // What a case system keeps about its own records and staff, beside the person (issue 9, dev11):
     // audit dates and users, data-quality marks, phonetic codes, flags.
     'updated',

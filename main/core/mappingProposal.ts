@@ -8,6 +8,7 @@ import { countryCode } from './countries';
 import { normalizeCrypto, normalizeIban, normalizePhone } from './identifiers';
 import { domesticIban, roleOf } from './rowMapper';
 import {
+  ARREST_SHEET_WORDS,
   COMPANY_NUMBERS,
   COMPOUND_HEADS,
   NOT_COMPOUNDS,
@@ -1560,7 +1561,13 @@ export function proposeProfile(input: ProposalInput): Proposal {
     }
   }
   const establishmentTable = ending !== null && has(ESTABLISHMENT_WORDS, headerText(ending));
-  const sheetWord = input.sheets?.length === 1 ? readHeader(input.sheets[0] ?? '').party : null;
+  const sheetName = input.sheets?.length === 1 ? (input.sheets[0] ?? '') : null;
+  // "NYPD_Arrests_Data_Historic", "Festnahmen": a sheet of arrests lists the persons arrested.
+  const arrests =
+    sheetName !== null && has(ARREST_SHEET_WORDS, systemWords(sheetName) ?? headerText(sheetName))
+      ? (PARTY_WORDS.find((p) => p.entity === 'suspect') ?? null)
+      : null;
+  const sheetWord = sheetName !== null ? (readHeader(sheetName).party ?? arrests) : null;
   const otherRoles =
     sheetWord !== null &&
     readings.some(

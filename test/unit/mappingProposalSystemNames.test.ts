@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentToken, systemWords } from '../../main/core/headerVocabulary';
-import { readHeader } from '../../main/core/mappingProposal';
+import { proposeProfile, readHeader } from '../../main/core/mappingProposal';
 import type { Profile } from '../../main/core/profile';
 import { propose as proposeRead } from '../support/proposals';
 
@@ -299,5 +299,42 @@ describe('reading the keys of published exports and registers', () => {
       ],
       unmapped: ['BirthDate_City', 'codeCommune'],
     });
+  });
+
+  it("gives the persons of a sheet of arrests to the suspect, and leaves a police unit's area and a register's founding date unmapped", () => {
+    const arrests = (sheet: string) =>
+      summary(
+        proposeProfile({
+          agency: 'X',
+          country: 'US',
+          sheets: [sheet],
+          header: ['Report ID', 'Arrest Date', 'Age', 'Sex Code', 'Area ID', 'Reporting District'],
+          samples: [
+            ['221204521', '03/14/2024', '34', 'M', '12', '1241'],
+            ['221204522', '03/15/2024', '19', 'F', '7', '0745'],
+          ],
+        }).profile,
+      );
+    expect(arrests('Arrest_Data_from_2020_to_Present')).toEqual([
+      'Report ID → record.caseRef',
+      'Arrest Date → record.eventDate',
+      'Age → suspect.birthDate',
+      'Sex Code → suspect.gender',
+    ]);
+    // A sheet of another name: the file's person.
+    expect(arrests('Contacts')).toEqual([
+      'Report ID → record.caseRef',
+      'Arrest Date → record.eventDate',
+      'Age → subject.birthDate',
+      'Sex Code → subject.gender',
+    ]);
+    expect(
+      propose('US', [
+        ['ARREST_PRECINCT', '32', '75', '109'],
+        ['Beat', '0111', '0624', '1922'],
+        ['NAME', 'SMITH, JOHN A', 'GARCIA, MARIA E.', 'NGUYEN, THI LAN'],
+        ['dateCreationUniteLegale', '2015-03-01', '1998-11-20', '2020-06-15'],
+      ]).unmapped,
+    ).toEqual(['ARREST_PRECINCT', 'Beat', 'dateCreationUniteLegale']);
   });
 });

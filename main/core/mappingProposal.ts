@@ -1257,6 +1257,34 @@ function yearsOnly(values: Cell[]): boolean {
   return texts.length > 0 && texts.every((t) => /^(?:19|20)\d{2}$/.test(t));
 }
 
+// "FirstAddressLine", "Address line 1": the first line of a street address; "Address 2", "RESADDR2",
+// "AddressLine2", "AdditionalAddressLine.1": a further line of it. Matched on the header's letters run together.
+const FIRST_ADDRESS_LINE = /(?:firstaddressline|addressline1)$/u;
+const FURTHER_ADDRESS_LINE =
+  /(?:(?:address|addr|adresse|adres)(?:line)?[2-9]|(?:additional|second|other)addressline\d?)$/u;
+
+/**
+ * The lines of a street address: the first is the street ("FirstAddressLine"), and a further line
+ * ("Address 2", "AddressLine2") of a party whose street a first line gives is the street's too (a
+ * building, a flat, an estate), joined to it on import rather than read as a second address.
+ */
+function readAddressLines(columns: ColumnMapping[], reasons: Record<string, string>): void {
+  const squashed = (header: string) => headerText(header).replace(/ /g, '');
+  for (const c of columns) {
+    if (c.field === 'address' && FIRST_ADDRESS_LINE.test(squashed(c.column))) {
+      c.field = 'addressStreet';
+      reasons[c.column] = `header "${c.column}" reads as the first line of a street address (addressStreet)`;
+    }
+  }
+  for (const c of columns) {
+    if (c.field !== 'address' || !FURTHER_ADDRESS_LINE.test(squashed(c.column))) continue;
+    if (!columns.some((o) => o.entity === c.entity && o.field === 'addressStreet')) continue;
+    c.field = 'addressStreet';
+    reasons[c.column] =
+      `header "${c.column}" reads as a further line of the street address beside its first (addressStreet)`;
+  }
+}
+
 /** Whether two values or more are written and every one is a number: codes of a system's own list. */
 function numericCodes(values: Cell[]): boolean {
   const texts = written(values);
@@ -1832,6 +1860,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
   readByNeighbours(columns, reasons);
   readByFile(input.header, columns, entities, reasons);
   readLonePlace(columns, reasons);
+  readAddressLines(columns, reasons);
   const valuesOf = (header: string) => {
     const index = input.header.indexOf(header);
     return input.samples.map((row) => row[index] ?? null);

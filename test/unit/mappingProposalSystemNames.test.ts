@@ -101,7 +101,11 @@ describe('reading headers written as a case system names its columns', () => {
         ['RESADDR2', 'APT 4B', null],
         ['Address1', '9 Oak Road', '31 Mill Lane'],
       ]).mapped,
-    ).toEqual(['RESADDR1 → subject.addressStreet', 'RESADDR2 → subject.address', 'Address1 → subject.addressStreet']);
+    ).toEqual([
+      'RESADDR1 → subject.addressStreet',
+      'RESADDR2 → subject.addressStreet',
+      'Address1 → subject.addressStreet',
+    ]);
   });
 
   it('leaves audit dates, staff, codes, flags and states unmapped, and keeps coded sexes and nationalities', () => {
@@ -336,5 +340,32 @@ describe('reading the keys of published exports and registers', () => {
         ['dateCreationUniteLegale', '2015-03-01', '1998-11-20', '2020-06-15'],
       ]).unmapped,
     ).toEqual(['ARREST_PRECINCT', 'Beat', 'dateCreationUniteLegale']);
+  });
+
+  it('reads a further line of a street address beside its first line as the street, and a first line written in a key', () => {
+    expect(
+      propose('GB', [
+        ['Entity.LegalName', 'NORDIC FREIGHT LIMITED', 'BALT TRADE LIMITED'],
+        ['Entity.LegalAddress.FirstAddressLine', '731 Lexington Avenue', '14 Dock Road'],
+        ['Entity.LegalAddress.AdditionalAddressLine.1', '', 'Unit 5'],
+        ['Entity.LegalAddress.City', 'New York', 'Felixstowe'],
+      ]).mapped,
+    ).toEqual([
+      'Entity.LegalName → employer.fullName',
+      'Entity.LegalAddress.FirstAddressLine → employer.addressStreet',
+      'Entity.LegalAddress.AdditionalAddressLine.1 → employer.addressStreet',
+      'Entity.LegalAddress.City → employer.addressCity',
+    ]);
+    expect(
+      propose('GB', [
+        ['Name', 'Chidi Okonkwo', 'Farid Rahimi'],
+        ['Address 1', 'Flat 3', '12 Albert Rd'],
+        ['Address 2', 'Western Villas', ''],
+      ]).mapped,
+    ).toEqual(['Name → subject.fullName', 'Address 1 → subject.addressStreet', 'Address 2 → subject.addressStreet']);
+    // A second line with no first one beside it says nothing of which part it is: the address.
+    expect(propose('GB', [['Address 2', '4 Mill Lane, Leeds', '9 High St, York']]).mapped).toEqual([
+      'Address 2 → subject.address',
+    ]);
   });
 });

@@ -2433,6 +2433,9 @@ const COMPANY_TAX_NUMBERS = [
   'cvr nummer',
   'cvr nr',
   'organisationsnummer',
+  // Norwegian
+  'organisasjonsnummer',
+  'organisasjonsnr',
   'orgnr',
   'org nr',
   'y tunnus',

@@ -1285,6 +1285,18 @@ function readAddressLines(columns: ColumnMapping[], reasons: Record<string, stri
   }
 }
 
+/** Whether every written value (one at least) is an LEI: 18 letters or digits and two check digits (ISO 17442, mod 97). */
+function leiValues(values: Cell[]): boolean {
+  const texts = written(values).map((t) => t.toUpperCase());
+  const valid = (t: string) => {
+    if (!/^[A-Z0-9]{18}\d{2}$/.test(t)) return false;
+    let rest = 0;
+    for (const ch of t) rest = (rest * (/\d/.test(ch) ? 10 : 100) + parseInt(ch, 36)) % 97;
+    return rest === 1;
+  };
+  return texts.length > 0 && texts.every(valid);
+}
+
 /** Whether two values or more are written and every one is a number: codes of a system's own list. */
 function numericCodes(values: Cell[]): boolean {
   const texts = written(values);
@@ -1681,8 +1693,21 @@ export function proposeProfile(input: ProposalInput): Proposal {
     ) {
       Object.assign(read, { party: VENUE, field: read.field === 'location' ? 'address' : read.field });
     }
+    // "LEI" over "5493001KJTIIGC8Y1R12": Legal Entity Identifiers (ISO 17442, checked by their
+    // digits), which only a firm has; "Salariu (lei)" over amounts is no such column.
+    const lei = !read.field && !read.excluded && leiValues(values);
+    if (lei) {
+      read.field = 'documentNumber';
+      read.documentType = 'other';
+      read.organisation = true;
+      read.party ??= PARTY_WORDS.find((p) => p.entity === 'employer') ?? null;
+    }
     let field = read.field;
-    let reason = field ? `header "${header}" reads as ${field === 'name' ? 'a name' : field}` : '';
+    let reason = lei
+      ? "values are Legal Entity Identifiers: a firm's document (other)"
+      : field
+        ? `header "${header}" reads as ${field === 'name' ? 'a name' : field}`
+        : '';
     // "Funktion", "Status" over "Opfer", "Beschuldigter", "Zeugin": a header of no field over
     // the words agencies write for a person's role in the case is the role column.
     if (!field && !read.excluded && !read.organisation && roleValues(values)) {

@@ -368,4 +368,21 @@ describe('reading the keys of published exports and registers', () => {
       'Address 2 → subject.address',
     ]);
   });
+
+  it("reads Legal Entity Identifiers by their check digits as a firm's document, and a Norwegian organisation number as its tax number", () => {
+    expect(
+      propose('GB', [
+        ['LEI', '5493001KJTIIGC8Y1R12', '529900T8BM49AURSDO55'],
+        ['Entity.LegalName', 'Bloomberg Finance L.P.', 'Deutsche Bank Aktiengesellschaft'],
+      ]).mapped,
+    ).toEqual(['LEI → employer.documentNumber[other]', 'Entity.LegalName → employer.fullName']);
+    // Twenty characters whose check digits fail are no LEI.
+    expect(propose('GB', [['LEI', '5493001KJTIIGC8Y1R13', '529900T8BM49AURSDO56']]).unmapped).toEqual(['LEI']);
+    expect(
+      propose('NO', [
+        ['organisasjonsnummer', '923609016', '987654321'],
+        ['navn', 'FJORD RENHOLD AS', 'NORDLYS VIKAR AS'],
+      ]).mapped,
+    ).toEqual(['organisasjonsnummer → employer.documentNumber[tax-id]', 'navn → employer.fullName']);
+  });
 });

@@ -284,20 +284,29 @@ const CODED_FIELDS: readonly (Field | 'name' | null)[] = [
 ];
 
 /**
+ * The words of a global pattern in the text, from its start: `matchAll` begins where the pattern's
+ * last `exec` stopped, so reading one header ("Identification number") would hide a word of the next.
+ */
+function matches(pattern: RegExp, text: string): string[] {
+  pattern.lastIndex = 0;
+  return [...text.matchAll(pattern)].map((m) => m[0]);
+}
+
+/**
  * The words of a structured key's leading parts that say whose or what its field is: parties,
  * firms, documents, a birth, an address ("Identification_CountryIso2Code": a document's country).
  */
 function keyContext(text: string): string[] {
   const found: string[] = [];
-  for (const party of PARTY_WORDS) for (const m of text.matchAll(party.pattern)) found.push(m[0]);
-  for (const m of text.matchAll(ORGANISATION_WORDS)) found.push(m[0]);
-  for (const rule of DOCUMENT_TYPE_WORDS) for (const m of text.matchAll(rule.pattern)) found.push(m[0]);
-  for (const m of text.matchAll(DOCUMENT_WORDS)) found.push(m[0]);
+  for (const party of PARTY_WORDS) for (const m of matches(party.pattern, text)) found.push(m);
+  for (const m of matches(ORGANISATION_WORDS, text)) found.push(m);
+  for (const rule of DOCUMENT_TYPE_WORDS) for (const m of matches(rule.pattern, text)) found.push(m);
+  for (const m of matches(DOCUMENT_WORDS, text)) found.push(m);
   // "BirthDate_CountryIso2Code": the country of a birth, which is not imported;
   // "Citizenship_CountryIso2Code": the country of a citizenship, the nationality.
   // A birth's word, not its date's: "BirthDate_City" is the city of the birth, "BirthDate_BirthDate" its date.
   if (has(words('birthDate'), text)) found.push('birth');
-  for (const m of text.matchAll(words('nationality'))) found.push(m[0]);
+  for (const m of matches(words('nationality'), text)) found.push(m);
   if (has(words('address'), text)) found.push('address');
   return found;
 }

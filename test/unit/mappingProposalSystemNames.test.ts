@@ -385,4 +385,18 @@ describe('reading the keys of published exports and registers', () => {
       ]).mapped,
     ).toEqual(['organisasjonsnummer → employer.documentNumber[tax-id]', 'navn → employer.fullName']);
   });
+
+  it("reads a key's document country the same whatever header was read before it", () => {
+    // Headers no other test reads, since readings are kept: the first leaves its words' patterns
+    // where they stopped.
+    expect(
+      propose('GB', [
+        ['Identification number (national)', '00016161', 'OR801168'],
+        ['Identification_Country', 'YE', 'AF'],
+      ]).mapped,
+    ).toEqual([
+      'Identification number (national) → subject.documentNumber',
+      'Identification_Country → subject.documentCountry',
+    ]);
+  });
 });

@@ -6499,6 +6499,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'wohnsitzland',
     'pays',
     'pays de residence',
+    // INSEE's labels: "libellePaysEtrangerEtablissement"
+    'libelle pays',
+    'libelle pays etranger',
     'paese',
     'stato',
     'pais',

@@ -591,8 +591,8 @@ function documentTypeValues(samples: Cell[]): boolean {
 
 // How agencies write yes and no, in the languages of the header vocabulary.
 const YES_NO = new Set(
-  `yes no y n si sí ja nein oui non da nu да не так ні tak nie nee sim não nao ano áno ne igen nem taip jā nē nej kyllä ei có
-  không ใช่ ไม่`
+  `yes no y n si sí ja nein oui non o da nu да не так ні tak nie nee sim não nao ano áno ne igen nem taip jā nē nej kyllä ei có
+  không ใช่ ไม่ true false vrai faux`
     .split(/\s+/)
     .map(headerText),
 );
@@ -1306,6 +1306,9 @@ function leiValues(values: Cell[]): boolean {
   return texts.length > 0 && texts.every(valid);
 }
 
+// "Passport details", "Angaben zum Pass", "Détails du passeport": what is said about something, in words.
+const DETAILS_WORDS = /(?:^| )(?:details?|particulars|angaben|details du|dettagli|detalles|detalhes|szczegoly)(?: |$)/u;
+
 /** Whether two values or more are written and every one is a number: codes of a system's own list. */
 function numericCodes(values: Cell[]): boolean {
   const texts = written(values);
@@ -1852,7 +1855,28 @@ export function proposeProfile(input: ProposalInput): Proposal {
       unmapped.push(header);
       return;
     }
-    // "Mitfahrer" over 3, 8: a name column holding only whole numbers counts people, it names nobody.
+    // "Mitfahrer" over 3, 8: a name column holding only whole numbers counts people, it names nobody;
+    // "caractereEmployeurEtablissement" over O, N says whether, not who.
+    if (field && NAME_OR_ALIAS.includes(field) && (wholeNumbers(values) || yesNoValues(values))) {
+      unmapped.push(header);
+      return;
+    }
+    // "etablissementSiege" over true, "nicSiegeUniteLegale" over 00012: whether a place is the head
+    // office, or its number in a register, is no address.
+    if (field === 'address' && (wholeNumbers(values) || yesNoValues(values))) {
+      unmapped.push(header);
+      return;
+    }
+    // "Passport Details" over "Russian passport, issued 2015": what is said about a document, in words.
+    if ((field === 'documentNumber' || field === 'documentType') && has(DETAILS_WORDS, headerText(header))) {
+      const texts = written(values);
+      if (texts.length > 0 && texts.every((t) => /\p{L}{2,}\s+\p{L}{2,}/u.test(t))) {
+        const column: ColumnMapping = { column: header, entity: 'record', field: 'freeText' };
+        columns.push(column);
+        reasons[header] = `header "${header}" says details of a document, values are words: a note`;
+        return;
+      }
+    }
     if (field && NAME_OR_ALIAS.includes(field) && wholeNumbers(values)) {
       unmapped.push(header);
       return;

@@ -399,4 +399,38 @@ describe('reading the keys of published exports and registers', () => {
       'Identification_Country → subject.documentCountry',
     ]);
   });
+
+  it("reads a document's details written in words as a note", () => {
+    expect(
+      propose('GB', [
+        ['Name', 'Ilya Kahn', 'Omar Hamidi'],
+        ['Passport Details', 'Russian passport, issued 2015', 'Syrian passport'],
+        ['National Identification Details', 'Russian internal passport', ''],
+        ['Passport Number', '753112934', 'N0123456'],
+      ]).mapped,
+    ).toEqual([
+      'Name → subject.fullName',
+      'Passport Details → record.freeText',
+      'National Identification Details → record.freeText',
+      'Passport Number → subject.documentNumber[passport]',
+    ]);
+  });
+
+  it('leaves flags and register numbers in name and address columns unmapped, and reads a label of a country as the country', () => {
+    expect(
+      propose('FR', [
+        ['denominationUsuelleEtablissement', 'RENAULT GUYANCOURT', 'ONGLERIE BELLA'],
+        ['caractereEmployeurEtablissement', 'O', 'N'],
+        ['etablissementSiege', 'false', 'true'],
+        ['nicSiege', '00012', '00015'],
+        ['libellePaysEtrangerEtablissement', 'BELGIQUE', ''],
+      ]),
+    ).toEqual({
+      mapped: [
+        'denominationUsuelleEtablissement → subject.fullName',
+        'libellePaysEtrangerEtablissement → subject.addressCountry',
+      ],
+      unmapped: ['caractereEmployeurEtablissement', 'etablissementSiege', 'nicSiege'],
+    });
+  });
 });

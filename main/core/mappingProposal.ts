@@ -1692,6 +1692,19 @@ export function proposeProfile(input: ProposalInput): Proposal {
     if (!read.party && sheetParty) read.party = sheetParty;
     // "codePostalEtablissement", "enseigne1Etablissement": a table named for establishments holds
     // establishments, as a sheet named for a party holds that party.
+    // "siret" beside "…Etablissement", "siren" beside "…UniteLegale": in a table whose every column is
+    // named for the one thing a row is, a register's number that names no party is that thing's own,
+    // not a firm's beside it (the establishment's, or the legal unit's, a person or a firm).
+    if (
+      ending !== null &&
+      read.field === 'documentNumber' &&
+      read.organisation &&
+      read.party?.entity === 'employer' &&
+      !PARTY_WORDS.some((p) => has(p.pattern, text))
+    ) {
+      read.party = establishmentTable ? VENUE : null;
+      read.organisation = establishmentTable;
+    }
     if (!read.party && establishmentTable && !RECORD_LEVEL.includes(read.field as Field)) read.party = VENUE;
     // "Premises name", "Establecimiento" over "Club Venus", then "Premises address": the establishment
     // a row reports on, named, is a party of its own (role venue), and the address given for it is its.

@@ -433,4 +433,49 @@ describe('reading the keys of published exports and registers', () => {
       unmapped: ['caractereEmployeurEtablissement', 'etablissementSiege', 'nicSiege'],
     });
   });
+
+  it("gives a register's number in a table named on every column to the thing a row is, and a firm's number elsewhere to the firm", () => {
+    expect(
+      propose('FR', [
+        ['siren', '823456781', '901234561'],
+        ['sexeUniteLegale', 'M', 'F'],
+        ['prenom1UniteLegale', 'IOAN', 'ANA'],
+        ['nomUniteLegale', 'POPESCU', 'DA SILVA'],
+        ['sigleUniteLegale', '', 'ADS'],
+      ]).mapped,
+    ).toEqual([
+      'siren → subject.documentNumber[tax-id]',
+      'sexeUniteLegale → subject.gender',
+      'prenom1UniteLegale → subject.givenName',
+      'nomUniteLegale → subject.familyName',
+      'sigleUniteLegale → subject.alias',
+    ]);
+    expect(
+      propose('FR', [
+        ['siret', '55203253400646', '82345678100015'],
+        ['enseigne1Etablissement', 'BATI POPESCU', 'ONGLERIE BELLA'],
+        ['numeroVoieEtablissement', '14', '3'],
+        ['libelleVoieEtablissement', 'DES LILAS', 'DE BELLEVILLE'],
+        ['codePostalEtablissement', '93100', '75011'],
+      ]).mapped,
+    ).toEqual([
+      'siret → venue.documentNumber[tax-id]',
+      'enseigne1Etablissement → venue.fullName',
+      'numeroVoieEtablissement → venue.addressHouseNumber',
+      'libelleVoieEtablissement → venue.addressStreet',
+      'codePostalEtablissement → venue.addressPostcode',
+    ]);
+    // No table's name on the columns: the company number of a list of its controllers is the company's.
+    expect(
+      propose('GB', [
+        ['company_number', '09145678', 'SC512345'],
+        ['data.name_elements.forename', 'Andrei', 'Elena'],
+        ['data.name_elements.surname', 'Popescu', 'Ionescu'],
+      ]).mapped,
+    ).toEqual([
+      'company_number → employer.documentNumber[tax-id]',
+      'data.name_elements.forename → subject.givenName',
+      'data.name_elements.surname → subject.familyName',
+    ]);
+  });
 });

@@ -7114,6 +7114,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'case id',
     'crime ref',
     'crime number',
+    'crime id',
+    'crime reference',
     'crime no',
     'incident',
     'incident no',

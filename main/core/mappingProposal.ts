@@ -283,6 +283,8 @@ const CODED_FIELDS: readonly (Field | 'name' | null)[] = [
   'routingNumber',
 ];
 
+const FORMER = /(?<![\p{L}\p{N}])(?:previous|former|old|alternative|other)(?![\p{L}\p{N}])/gu;
+
 /**
  * The words of a global pattern in the text, from its start: `matchAll` begins where the pattern's
  * last `exec` stopped, so reading one header ("Identification number") would hide a word of the next.
@@ -308,6 +310,8 @@ function keyContext(text: string): string[] {
   if (has(words('birthDate'), text)) found.push('birth');
   for (const m of matches(words('nationality'), text)) found.push(m);
   if (has(words('address'), text)) found.push('address');
+  // "PreviousName_1.CompanyName": a name the firm or the person had before, or goes by besides.
+  for (const m of matches(FORMER, text)) found.push(m);
   return found;
 }
 

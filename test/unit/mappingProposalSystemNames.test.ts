@@ -478,4 +478,18 @@ describe('reading the keys of published exports and registers', () => {
       'data.name_elements.surname → subject.familyName',
     ]);
   });
+
+  it("reads a key's former name as an alias and a crime's id as the case's reference", () => {
+    expect(
+      propose('GB', [
+        ['Crime ID', 'a1f09c7e55b2', '7d3e0b9f21aa'],
+        ['CompanyName', 'POPESCU HAULAGE LIMITED', 'NORDIC FREIGHT LIMITED'],
+        ['PreviousName_1.CompanyName', 'POPESCU TRANSPORT LTD', ''],
+      ]).mapped,
+    ).toEqual([
+      'Crime ID → record.caseRef',
+      'CompanyName → employer.fullName',
+      'PreviousName_1.CompanyName → employer.alias',
+    ]);
+  });
 });

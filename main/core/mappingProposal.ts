@@ -1743,6 +1743,12 @@ export function proposeProfile(input: ProposalInput): Proposal {
       field = 'role';
       reason = `values are roles in the case (${written(values).slice(0, 3).join(', ')})`;
     }
+    // "company_type" over "Business Company Limited by Shares", "Primary Type" over "THEFT": a kind
+    // of something, whose values are not to be read as names (roles were read just above).
+    if (!field && has(TYPE_WORDS, text)) {
+      unmapped.push(header);
+      return;
+    }
     // "Caller type", "Ιδιότητα καλούντος": a reporter is a reporter on every row; the column says
     // what kind of caller, which is not imported.
     if (field === 'role' && read.party?.role === 'reporter') {

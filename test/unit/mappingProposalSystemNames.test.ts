@@ -492,4 +492,21 @@ describe('reading the keys of published exports and registers', () => {
       'PreviousName_1.CompanyName → employer.alias',
     ]);
   });
+
+  it('leaves a kind of something unmapped whatever its values look like, and still reads roles under a type header', () => {
+    expect(
+      propose('GB', [
+        ['name', 'TIANSHENG INDUSTRY AND TRADING CO., LTD.', 'BALTIC GLOBAL HOLDINGS LIMITED'],
+        ['jurisdiction', 'SAM', 'BVI'],
+        ['company_type', 'Business Company Limited by Shares', 'Limited Liability Company'],
+        ['status', 'Defaulted', 'Active'],
+      ]).unmapped,
+    ).toContain('company_type');
+    expect(
+      propose('DE', [
+        ['Typ', 'Opfer', 'Beschuldigter', 'Zeugin'],
+        ['Name', 'Ana Pop', 'Ion Rusu', 'Eva Lang'],
+      ]).mapped,
+    ).toEqual(['Typ → subject.role', 'Name → subject.fullName']);
+  });
 });

@@ -1313,6 +1313,9 @@ function leiValues(values: Cell[]): boolean {
 // "Passport details", "Angaben zum Pass", "Détails du passeport": what is said about something, in words.
 const DETAILS_WORDS = /(?:^| )(?:details?|particulars|angaben|details du|dettagli|detalles|detalhes|szczegoly)(?: |$)/u;
 
+// A code, a classification's code ("siccode", "naeringskode1") or a jurisdiction, in a header.
+const CODE_WORDING = /(?:code|kode|kod|cd)\d*(?: |$)|(?:^| )jurisdiction(?: |$)/u;
+
 /** Whether two values or more are written and every one is a number: codes of a system's own list. */
 function numericCodes(values: Cell[]): boolean {
   const texts = written(values);
@@ -1549,6 +1552,10 @@ function readNamePair(
   const fits = (index: number, pattern: RegExp) => {
     const header = input.header[index];
     if (header === undefined || !unmapped.includes(header)) return false;
+    // A column its header gave a field to and a rule then left out ("jurisdiction_description", the
+    // wording of a code) is not a name the values could tell.
+    const read = readHeader(header);
+    if (read.field || read.excluded) return false;
     const texts = written(input.samples.map((row) => row[index] ?? null));
     return texts.length > 0 && texts.filter((t) => pattern.test(t)).length / texts.length > 0.6;
   };
@@ -1842,6 +1849,12 @@ export function proposeProfile(input: ProposalInput): Proposal {
     }
     // "Lfd. Nr.", "Lp.", "N°" over 1, 2, 3: the export's line count, renumbered by every export.
     if ((field === 'recordRef' || field === 'caseRef') && runningNumber(header, values)) {
+      unmapped.push(header);
+      return;
+    }
+    // "naeringskode1.beskrivelse", "SICCode.SicText_1", "jurisdiction_description": the wording of a
+    // code in a list (an industry, a jurisdiction), not a note about the row.
+    if (field === 'freeText' && CODE_WORDING.test(headerText(header))) {
       unmapped.push(header);
       return;
     }

@@ -509,4 +509,30 @@ describe('reading the keys of published exports and registers', () => {
       ]).mapped,
     ).toEqual(['Typ → subject.role', 'Name → subject.fullName']);
   });
+
+  it('leaves the wording of a code unmapped, and does not read it as a name by its values', () => {
+    const { mapped, unmapped } = propose('GB', [
+      [
+        'name',
+        'TIANSHENG INDUSTRY AND TRADING CO., LTD.',
+        'SUNRISE ENTERPRISES CO., LTD.',
+        'BALTIC GLOBAL HOLDINGS LIMITED',
+      ],
+      ['jurisdiction', 'SAM', 'SAM', 'BVI'],
+      ['jurisdiction_description', 'Samoa', 'Samoa', 'British Virgin Islands'],
+      ['status', 'Defaulted', 'Defaulted', 'Active'],
+      ['naeringskode1.beskrivelse', 'Utvinning av råolje', 'Malerarbeid', 'Malerarbeid'],
+      ['ibcRUC', '25221', '25249', '1712280'],
+      ['valid_until', '', ''],
+    ]);
+    expect(mapped).toEqual(['name → employer.fullName']);
+    expect(unmapped).toEqual([
+      'jurisdiction',
+      'jurisdiction_description',
+      'status',
+      'naeringskode1.beskrivelse',
+      'ibcRUC',
+      'valid_until',
+    ]);
+  });
 });

@@ -2770,6 +2770,10 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       ...COMPANY_TAX_NUMBERS,
       'cif empresa',
       'company reg no',
+      // A firm's number in the register that keeps it
+      'registration authority entity id',
+      'entity registration number',
+      'registered number',
       'company registration',
       'companies house',
       'companies house no',
@@ -3164,6 +3168,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'date creation',
     'date de creation',
     'registreringsdato',
+    // The register that keeps a firm ("Registration authority ID": RA000602), not the firm's number in it
+    'registration authority id',
+    'registration authority code',
     // A police unit's area, written as its number or name ("ARREST_PRECINCT", "Beat", "Area ID"), not an address
     'precinct',
     'beat',

@@ -535,4 +535,22 @@ describe('reading the keys of published exports and registers', () => {
       'valid_until',
     ]);
   });
+
+  it("reads a firm's number in its register as its tax number, and the register's own code as nothing", () => {
+    expect(
+      propose('GB', [
+        ['Entity.LegalName', 'POPESCU LOGISTICS LIMITED', 'NORDIC FREIGHT LIMITED'],
+        ['Entity.RegistrationAuthority.RegistrationAuthorityID', 'RA000585', 'RA000665'],
+        ['Entity.RegistrationAuthority.RegistrationAuthorityEntityID', '11223344', '09145678'],
+        ['Registered number', 'SC512345', '09145678'],
+      ]),
+    ).toEqual({
+      mapped: [
+        'Entity.LegalName → employer.fullName',
+        'Entity.RegistrationAuthority.RegistrationAuthorityEntityID → employer.documentNumber[tax-id]',
+        'Registered number → employer.documentNumber[tax-id]',
+      ],
+      unmapped: ['Entity.RegistrationAuthority.RegistrationAuthorityID'],
+    });
+  });
 });

@@ -1313,6 +1313,9 @@ function leiValues(values: Cell[]): boolean {
 // "Passport details", "Angaben zum Pass", "Détails du passeport": what is said about something, in words.
 const DETAILS_WORDS = /(?:^| )(?:details?|particulars|angaben|details du|dettagli|detalles|detalhes|szczegoly)(?: |$)/u;
 
+const SHARE_WORDS =
+  /(?<![\p{L}\p{N}])(?:percent|percentage|prozent|anteil|pourcentage|porcentaje|percentuale|procent|procento)(?![\p{L}\p{N}])/gu;
+
 // A code, a classification's code ("siccode", "naeringskode1") or a jurisdiction, in a header.
 const CODE_WORDING = /(?:code|kode|kod|cd)\d*(?: |$)|(?:^| )jurisdiction(?: |$)/u;
 
@@ -1795,6 +1798,11 @@ export function proposeProfile(input: ProposalInput): Proposal {
       reason = `header "${header}" reads as bankAccount; values look like iban`;
     }
     if (read.excluded) {
+      unmapped.push(header);
+      return;
+    }
+    // "Nichtdeutsche Tatverdächtige - Anteil in %", "Ownership percentage": a share of something, a figure.
+    if (header.includes('%') || has(SHARE_WORDS, text)) {
       unmapped.push(header);
       return;
     }

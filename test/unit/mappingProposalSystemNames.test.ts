@@ -553,4 +553,15 @@ describe('reading the keys of published exports and registers', () => {
       unmapped: ['Entity.RegistrationAuthority.RegistrationAuthorityID'],
     });
   });
+
+  it('leaves a share or a percentage unmapped, whatever party its header names', () => {
+    expect(
+      propose('DE', [
+        ['Straftat', 'Menschenhandel', 'Zwangsprostitution'],
+        ['Tatverdächtige insgesamt', '128', '95'],
+        ['Nichtdeutsche Tatverdächtige - Anteil in %', '72,6', '76,4'],
+        ['Ownership percentage', '25', '50'],
+      ]).unmapped,
+    ).toEqual(expect.arrayContaining(['Nichtdeutsche Tatverdächtige - Anteil in %', 'Ownership percentage']));
+  });
 });

@@ -3168,6 +3168,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'date creation',
     'date de creation',
     'registreringsdato',
+    // "Care of" an address: whom the post goes through, not where anyone lives
+    'care of',
+    'careof',
     // The register that keeps a firm ("Registration authority ID": RA000602), not the firm's number in it
     'registration authority id',
     'registration authority code',

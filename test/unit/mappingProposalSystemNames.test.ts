@@ -564,4 +564,22 @@ describe('reading the keys of published exports and registers', () => {
       ]).unmapped,
     ).toEqual(expect.arrayContaining(['Nichtdeutsche Tatverdächtige - Anteil in %', 'Ownership percentage']));
   });
+
+  it("leaves the 'care of' of an address unmapped", () => {
+    expect(
+      propose('GB', [
+        ['CompanyName', 'POPESCU HAULAGE LIMITED', 'NORDIC FREIGHT LIMITED'],
+        ['RegAddress.CareOf', 'SMITH & CO ACCOUNTANTS', ''],
+        ['RegAddress.AddressLine1', '14 HIGH STREET', '57 PEPPER ROAD'],
+        ['RegAddress.PostTown', 'LEEDS', 'HULL'],
+      ]),
+    ).toEqual({
+      mapped: [
+        'CompanyName → employer.fullName',
+        'RegAddress.AddressLine1 → employer.addressStreet',
+        'RegAddress.PostTown → employer.addressCity',
+      ],
+      unmapped: ['RegAddress.CareOf'],
+    });
+  });
 });

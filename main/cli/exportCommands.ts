@@ -5,6 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { CaselinkFailure, toError } from '../contract/errors';
+import type { ChartNoteDto } from '../contract/workspaceTypes';
 import type { Connection } from '../db/connect';
 import type { ChartDefinitionInput } from '../services/export/chartModel';
 import type { ExportFormat, ExportResult } from '../services/export/exportService';
@@ -45,21 +46,18 @@ export function printedNow(now = new Date()): string {
 type Changes = NonNullable<ExportResult['changes']>;
 
 /**
- * A chart note as the command line gives it. The notes come from expanding the seeds, worded for
- * the app ("expand with hubs included", "show the rest"), and stay so in the chart file (they are
- * part of its fingerprint); `export` has neither --hubs nor --limit, but a chart file's definition
- * has both, so the advice here is to set them there and export it with --chart.
+ * A chart note as the command line gives it. The notes come from expanding the seeds, their texts
+ * worded for the app ("expand with hubs included", "show the rest"), and stay so in the chart file
+ * (they are part of its fingerprint); `export` has neither --hubs nor --limit, but a chart file's
+ * definition has both, so the advice here, chosen by the note's kind, is to set them there and
+ * export it with --chart.
  */
-export function exportCommandLineNote(note: string): string {
-  return note
-    .replace(
-      /expand with hubs included to draw them\.$/,
-      'to draw them, write the chart with --format json, set "includeHubs": true in its definition and export it with --chart FILE.',
-    )
-    .replace(
-      /show the rest to draw them\.$/,
-      'to draw them, write the chart with --format json, set a larger "limit" (up to 2,000) in its definition and export it with --chart FILE.',
-    );
+export function exportCommandLineNote(note: ChartNoteDto): string {
+  const withChartFile = (setting: string) =>
+    `to draw them, write the chart with --format json, set ${setting} in its definition and export it with --chart FILE.`;
+  if (note.kind === 'hubs-left-out') return `${note.fact}; ${withChartFile('"includeHubs": true')}`;
+  if (note.kind === 'capped') return `${note.fact}: ${withChartFile('a larger "limit" (up to 2,000)')}`;
+  return note.text;
 }
 
 /**

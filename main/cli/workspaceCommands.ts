@@ -10,6 +10,7 @@ import {
   parseNodeRef,
   type ChartEdgeKind,
   type ChartNodeDto,
+  type ChartNoteDto,
   type ChartSliceDto,
   type NodeDetailsDto,
   type PathsResultDto,
@@ -50,17 +51,25 @@ function describeNode(node: ChartNodeDto): string {
 }
 
 /**
- * A service's note as the command line gives it: the services advise the app's actions ("show the
- * rest", "include hubs", "more steps"); here the advice names the options that do it.
+ * A service's note as the command line gives it: the note's text advises the app's actions ("show
+ * the rest", "include hubs", "more steps"); here the advice, chosen by the note's kind, names the
+ * options that do it.
  */
-function commandLineNote(note: string): string {
-  return note
-    .replace(/show the rest to draw them\.$/, 'give a larger --limit to draw them.')
-    .replace(/expand with hubs included to draw them\.$/, 'add --hubs to draw them.')
-    .replace(/include hubs to see them\.$/, 'add --hubs to see them.')
-    .replace(/try more steps( or include hubs)?\.$/, (_, hubs?: string) =>
-      hubs ? 'try a larger --max-hops (up to 10) or add --hubs.' : 'try a larger --max-hops (up to 10).',
-    );
+export function commandLineNote(note: ChartNoteDto): string {
+  switch (note.kind) {
+    case 'hubs-left-out':
+      return `${note.fact}; add --hubs to draw them.`;
+    case 'capped':
+      return `${note.fact}: give a larger --limit to draw them.`;
+    case 'path-hubs-left-out':
+      return `${note.fact}; add --hubs to see them.`;
+    case 'no-path':
+      return `${note.fact}: try a larger --max-hops (up to 10).`;
+    case 'no-path-without-hubs':
+      return `${note.fact}: try a larger --max-hops (up to 10) or add --hubs.`;
+    case 'other':
+      return note.text;
+  }
 }
 
 /** A slice as lines: its nodes, its edges by node label, and what was left out. */

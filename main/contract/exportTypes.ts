@@ -3,7 +3,7 @@
  * Export dialog sends, and the file it answers with (bytes to save, never a path on the server).
  */
 import { z } from 'zod';
-import { nodeRefInput } from './workspaceTypes';
+import { nodeRefInput, type ChartNoteDto } from './workspaceTypes';
 
 /**
  * Every format Caselink can name. Which of them the export service writes is asked with
@@ -108,5 +108,5 @@ export interface ExportedChartDto {
   /** How many persons (and identifiers of theirs) carry a pseudonym. */
   pseudonyms: number;
   /** What was left out or could not be drawn, in plain words. */
-  notes: string[];
+  notes: ChartNoteDto[];
 }

@@ -159,6 +159,36 @@ export interface ChartEdgeDto {
   via?: string[];
 }
 
+/**
+ * What a note is about, for a front end that acts on it. A kind with a remedy names what would draw
+ * what was left out, and each front end words that remedy for its own controls after the note's
+ * `fact`: the app "show the rest", the command line `--limit`.
+ * - `hubs-left-out`: expand left hub identifiers out; expanding with hubs included draws them.
+ * - `capped`: the limit left neighbours out; a larger limit draws them.
+ * - `path-hubs-left-out`: paths through hubs were not searched; including hubs does.
+ * - `no-path`: no path within the steps asked for; more steps may find one.
+ * - `no-path-without-hubs`: as `no-path`, hubs left out; more steps or hubs may find one.
+ * - `other`: nothing the user asks for changes it.
+ */
+export const CHART_NOTE_KINDS = [
+  'hubs-left-out',
+  'capped',
+  'path-hubs-left-out',
+  'no-path',
+  'no-path-without-hubs',
+  'other',
+] as const;
+export type ChartNoteKind = (typeof CHART_NOTE_KINDS)[number];
+
+/** A note about what a slice, a chart or an export left out or joined. */
+export interface ChartNoteDto {
+  kind: ChartNoteKind;
+  /** The note in plain words with the app's advice: what the app shows and a chart file keeps. */
+  text: string;
+  /** What it says without advice, for a front end that adds its own by `kind` (the text, for `other`). */
+  fact: string;
+}
+
 /** A piece of the graph to add to the chart, and what was left out of it (never silently). */
 export interface ChartSliceDto {
   nodes: ChartNodeDto[];
@@ -168,7 +198,7 @@ export interface ChartSliceDto {
   /** How many neighbours the cap left out (ask again with a larger limit, "show the rest"). */
   cappedOut: number;
   /** Plain-language notes about what was left out or joined. */
-  notes: string[];
+  notes: ChartNoteDto[];
 }
 
 // ---- search --------------------------------------------------------------------------------

@@ -165,7 +165,7 @@ describe('details, evidence and saved investigations through the API', () => {
     expect(opened.slice.edges.map((e) => e.id).sort()).toEqual(
       [`phone|${person('Ion Popescu')}|${P1}`, `phone|${person('Elena Dima')}|${P1}`].sort(),
     );
-    expect(opened.slice.notes).toEqual([
+    expect(opened.slice.notes.map((n) => n.text)).toEqual([
       '1 node is no longer in the graph and left out.',
       ...(opened.moved.length ? [expect.any(String)] : []),
     ]);

@@ -77,7 +77,13 @@ describe('expanding chart nodes and finding paths between them', () => {
     });
     expect(slice.edges.find((e) => e.kind === 'same-as')?.score).toBe(0.9);
     expect(slice.notes).toEqual([
-      expect.stringMatching(/^1 hub identifier left out \(.*\): they link too many records/),
+      {
+        kind: 'hubs-left-out',
+        text: expect.stringMatching(
+          /^1 hub identifier left out \(.*\): they link too many records to tell anything; expand with hubs included to draw them\.$/,
+        ),
+        fact: expect.stringMatching(/^1 hub identifier left out \(.*\): they link too many records to tell anything$/),
+      },
     ]);
     const withHubs = await expandNodes(services.db, { nodes: [person('Ion Popescu')], includeHubs: true });
     expect(read(withHubs).nodes).toContain('hotline');
@@ -87,7 +93,13 @@ describe('expanding chart nodes and finding paths between them', () => {
   it('caps a large neighbourhood, counts the rest, and draws a superset in the same order when asked for more', async () => {
     const capped = await expandNodes(services.db, { nodes: [HUB], limit: 2 });
     expect(read(capped)).toMatchObject({ nodes: ['hotline', 'Ion', expect.any(String)], cappedOut: 2, hubsLeftOut: 0 });
-    expect(capped.notes).toEqual(['2 more neighbours not drawn (limit 2): show the rest to draw them.']);
+    expect(capped.notes).toEqual([
+      {
+        kind: 'capped',
+        text: '2 more neighbours not drawn (limit 2): show the rest to draw them.',
+        fact: '2 more neighbours not drawn (limit 2)',
+      },
+    ]);
     const all = await expandNodes(services.db, { nodes: [HUB], limit: 10 });
     expect(read(all).nodes.slice(0, 3)).toEqual(read(capped).nodes);
     expect(read(all)).toMatchObject({ cappedOut: 0 });
@@ -170,7 +182,13 @@ describe('expanding chart nodes and finding paths between them', () => {
     ]);
     const short = await findPaths(services.db, { from: person('Ion Popescu'), to: person('Elena Dima'), maxHops: 1 });
     expect(short.paths).toEqual([]);
-    expect(short.slice.notes[0]).toMatch(/^No path of 1 steps or fewer without hubs/);
+    expect(short.slice.notes).toEqual([
+      {
+        kind: 'no-path-without-hubs',
+        text: 'No path of 1 steps or fewer without hubs: try more steps or include hubs.',
+        fact: 'No path of 1 steps or fewer without hubs',
+      },
+    ]);
   });
 
   it('bounds the path search at the steps asked, in Neo4j: each bound finds exactly the paths the unbounded search keeps', async () => {

@@ -198,7 +198,9 @@ describe('the overview on the chart', () => {
     const edges = Object.values(chart.edges);
     expect(edges).toHaveLength(2);
     expect(edges.find((e) => e.source === ion.id)?.agencies).toEqual(['MET', 'UKBF']);
-    expect(s.getState().chartNotes).toContain('1 agency or source file node not drawn on the chart.');
+    expect(s.getState().chartNotes.map((n) => n.text)).toContain(
+      '1 agency or source file node not drawn on the chart.',
+    );
   });
 
   it('puts the overview on the chart when it loads, in place of what was there', async () => {

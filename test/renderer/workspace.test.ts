@@ -157,7 +157,10 @@ describe('expand and paths', () => {
                 ? slice([oleksandr, phone], [edge('phone', oleksandr.id, phone.id)], {
                     cappedOut: 40,
                     hubsLeftOut: 12,
-                    notes: ['12 hub neighbours left out', '40 more — show the rest'],
+                    notes: [
+                      { kind: 'hubs-left-out', text: '12 hub neighbours left out', fact: '12 hub neighbours left out' },
+                      { kind: 'capped', text: '40 more — show the rest', fact: '40 more' },
+                    ],
                   })
                 : slice([oleksandr, phone, olek], [edge('phone', olek.id, phone.id)]),
           };
@@ -169,7 +172,7 @@ describe('expand and paths', () => {
     store.getState().setExpandOptions({ limit: 10 });
     expect(await store.getState().expand([oleksandr.id])).toBe(true);
     expect(store.getState().lastExpand).toMatchObject({ added: 1, cappedOut: 40, hubsLeftOut: 12 });
-    expect(store.getState().lastExpand?.notes).toContain('40 more — show the rest');
+    expect(store.getState().lastExpand?.notes.map((n) => n.text)).toContain('40 more — show the rest');
     expect(await store.getState().expandRest()).toBe(true);
     expect(limits).toEqual([10, 50]);
     expect(Object.keys(store.getState().chart.nodes).sort()).toEqual([oleksandr.id, olek.id, phone.id].sort());

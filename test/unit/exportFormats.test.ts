@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalJson,
   chartDefinition,
   chartFingerprint,
   type ExportChart,
@@ -9,6 +11,7 @@ import {
 import { anxDateTime, toAnx, toChartFile, toCsv, toGraphml } from '../../main/services/export/formats';
 import { redactChart } from '../../main/services/export/redact';
 import { compareCharts, unchanged } from '../../main/services/export/exportService';
+import { adviceNote, plainNote } from '../../main/services/workspace/chartNotes';
 
 const source = (raw: string, column = 'Name'): ExportSource => ({
   record: 'r1',
@@ -130,6 +133,20 @@ describe('redaction', () => {
     expect(texts[0]).toContain('Protected person 1');
   });
 
+  it("scrubs a note's words and keeps its kind", () => {
+    const noted = {
+      ...chart(nodes, edges),
+      notes: [adviceNote('hubs-left-out', '1 hub identifier left out (+44 7700 900777): they link too many records')],
+    };
+    expect(redactChart(noted).chart.notes).toEqual([
+      {
+        kind: 'hubs-left-out',
+        text: '1 hub identifier left out ([redacted]): they link too many records; expand with hubs included to draw them.',
+        fact: '1 hub identifier left out ([redacted]): they link too many records',
+      },
+    ]);
+  });
+
   it('leaves a chart without protected persons as it was', () => {
     const plain = chart([person('person:d', 'Sam Suspect', ['suspect'])]);
     expect(redactChart(plain).chart).toBe(plain);
@@ -137,6 +154,31 @@ describe('redaction', () => {
 });
 
 describe('data formats', () => {
+  it("keeps a chart file's notes as their texts, and its fingerprint as it was when notes were texts", () => {
+    const noted: ExportChart = {
+      ...chart([person('person:d', 'Sam Suspect', ['suspect'])]),
+      notes: [
+        adviceNote(
+          'hubs-left-out',
+          '1 hub identifier left out (+44 800 012 1700): they link too many records to tell anything',
+        ),
+        adviceNote('capped', '3 more neighbours not drawn (limit 500)'),
+        plainNote('1 nodes of the chart are not in the graph: phone:%2B449999999990'),
+      ],
+    };
+    const texts = [
+      '1 hub identifier left out (+44 800 012 1700): they link too many records to tell anything; expand with hubs included to draw them.',
+      '3 more neighbours not drawn (limit 500): show the rest to draw them.',
+      '1 nodes of the chart are not in the graph: phone:%2B449999999990',
+    ];
+    const { definition, nodes, edges } = noted;
+    const asTexts = createHash('sha256')
+      .update(canonicalJson({ definition, nodes, edges, notes: texts }))
+      .digest('hex');
+    expect(chartFingerprint(noted)).toBe(asTexts);
+    expect(JSON.parse(toChartFile(noted, asTexts)).data.notes).toEqual(texts);
+  });
+
   it('quotes every CSV field and neutralises formula starts (the audit CSV’s neutraliser)', () => {
     const c = chart([person('person:x', '=cmd|" /C calc"!A0', ['suspect'])]);
     const { 'nodes.csv': nodes, 'sources.csv': sources } = toCsv(c);

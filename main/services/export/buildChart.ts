@@ -11,10 +11,12 @@ import {
   parseNodeRef,
   type ChartEdgeDto,
   type ChartNodeDto,
+  type ChartNoteDto,
   type SourceRefDto,
 } from '../../contract/workspaceTypes';
 import type { Database } from '../../db/database';
 import { loadChartNodes } from '../workspace/chartNodes';
+import { plainNote } from '../workspace/chartNotes';
 import { expandNodes } from '../workspace/expandService';
 import { edgesAmong } from '../workspace/investigationService';
 import { search } from '../workspace/searchService';
@@ -108,7 +110,7 @@ function toEdge(e: ChartEdgeDto, sources: ExportSource[]): ExportEdge {
 /** The chart of a definition, with every node's and edge's sources, unredacted. */
 export async function buildChart(db: Database, input: ChartDefinitionInput): Promise<ExportChart> {
   const definition = chartDefinition.parse(input);
-  const notes: string[] = [];
+  const notes: ChartNoteDto[] = [];
   const refs = new Set<string>(definition.selection);
   if (definition.seeds.length && definition.hops > 0) {
     const slice = await expandNodes(db, {
@@ -125,7 +127,8 @@ export async function buildChart(db: Database, input: ChartDefinitionInput): Pro
   }
   const loaded = await loadChartNodes(db, refs);
   const missing = [...refs].filter((r) => !loaded.resolved.has(r)).sort();
-  if (missing.length) notes.push(`${missing.length} nodes of the chart are not in the graph: ${missing.join(', ')}`);
+  if (missing.length)
+    notes.push(plainNote(`${missing.length} nodes of the chart are not in the graph: ${missing.join(', ')}`));
   const chartRefs = sorted([...loaded.nodes.keys()]);
   const edges = await edgesAmong(db, loaded, chartRefs, definition.identifiers === 'collapsed', null);
 

@@ -6,8 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { nodeRefInput, type ChartEdgeKind, type ChartNodeKind, type SourceRefDto } from '../../contract/workspaceTypes';
+import {
+  nodeRefInput,
+  type ChartEdgeKind,
+  type ChartNodeKind,
+  type ChartNoteDto,
+  type SourceRefDto,
+} from '../../contract/workspaceTypes';
 import type { PlainValue } from '../../contract/api';
+import { noteTexts } from '../workspace/chartNotes';
 
 export const CHART_FILE_FORMAT = 'caselink-chart';
 export const CHART_FILE_VERSION = 1;
@@ -77,7 +84,8 @@ export interface ExportChart {
   definition: ChartDefinition;
   nodes: ExportNode[];
   edges: ExportEdge[];
-  notes: string[];
+  /** A chart file keeps their texts only (and its fingerprint reads those). */
+  notes: ChartNoteDto[];
 }
 
 /** The chart as a `.caselink.json` holds it, with its fingerprint. */
@@ -107,9 +115,13 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** SHA-256 of the canonical chart definition and its data, as written (so after redaction). */
+/**
+ * SHA-256 of the canonical chart definition and its data, as written (so after redaction): the
+ * notes by their texts, as the chart file holds them.
+ */
 export function chartFingerprint(chart: Pick<ExportChart, 'definition' | 'nodes' | 'edges' | 'notes'>): string {
-  const { definition, nodes, edges, notes } = chart;
+  const { definition, nodes, edges } = chart;
+  const notes = noteTexts(chart.notes);
   return createHash('sha256').update(canonicalJson({ definition, nodes, edges, notes })).digest('hex');
 }
 

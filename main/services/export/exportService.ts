@@ -11,7 +11,9 @@ import { z } from 'zod';
 import { CaselinkFailure } from '../../contract/errors';
 import { depthBeyond } from '../../core/jsonDepth';
 import type { Database } from '../../db/database';
+import type { ChartNoteDto } from '../../contract/workspaceTypes';
 import { audited } from '../auditService';
+import { noteTexts, plainNote } from '../workspace/chartNotes';
 import { buildChart } from './buildChart';
 import {
   canonicalJson,
@@ -73,7 +75,7 @@ export interface ExportResult {
   edges: number;
   /** How many people (and identifiers of theirs) were redacted. */
   pseudonyms: number;
-  notes: string[];
+  notes: ChartNoteDto[];
   /** Set when the export was made from a chart file. */
   changes?: ChangeReport;
 }
@@ -167,7 +169,7 @@ export async function writeFormat(
   print: ChartPrintOptions = {},
 ): Promise<{
   files: Record<string, string | Uint8Array>;
-  notes: string[];
+  notes: ChartNoteDto[];
 }> {
   if (format === 'pdf' || format === 'svg' || format === 'png') {
     const { chartPdf, chartPng, chartSvg } = await import('./printChart');
@@ -183,7 +185,11 @@ export async function writeFormat(
   return {
     files: { '': anx.xml },
     notes: anx.selfLoopsLeftOut
-      ? [`${anx.selfLoopsLeftOut} links left out of the ANX: i2 does not draw a link from an entity to itself.`]
+      ? [
+          plainNote(
+            `${anx.selfLoopsLeftOut} links left out of the ANX: i2 does not draw a link from an entity to itself.`,
+          ),
+        ]
       : [],
   };
 }
@@ -230,7 +236,7 @@ export function exportChart(db: Database, options: ExportOptions): Promise<Expor
       if (chart.nodes.length === 0)
         throw new CaselinkFailure({
           kind: 'InvalidInput',
-          message: `Nothing to export, nothing written: ${chart.notes.join('; ') || 'the chart has no node'}.`,
+          message: `Nothing to export, nothing written: ${noteTexts(chart.notes).join('; ') || 'the chart has no node'}.`,
         });
       const redacted = chart.definition.redaction.enabled;
       const { files, notes } = await writeFormat(chart, options.format, fingerprint, options.print);

@@ -16,6 +16,7 @@ import {
   type ExportChart,
   type ExportSource,
 } from './chartModel';
+import { noteTexts } from '../workspace/chartNotes';
 
 const XML = { version: '1.0', encoding: 'UTF-8' } as const;
 const list = (values: readonly string[]) => values.join('; ');
@@ -397,7 +398,7 @@ export function toChartFile(chart: ExportChart, fingerprint: string): string {
     version: CHART_FILE_VERSION,
     fingerprint,
     definition: chart.definition,
-    data: { nodes: chart.nodes, edges: chart.edges, notes: chart.notes },
+    data: { nodes: chart.nodes, edges: chart.edges, notes: noteTexts(chart.notes) },
   };
   return `${canonicalJson(file, 2)}\n`;
 }

@@ -160,7 +160,8 @@ export function redactChart(chart: ExportChart): RedactionResult {
       definition,
       nodes: redactedNodes.sort(byId),
       edges: redactedEdges.sort(byId),
-      notes: scrub(chart.notes),
+      // Only the words: a kind is the program's, never an identity's.
+      notes: chart.notes.map((n) => ({ ...n, text: scrub(n.text), fact: scrub(n.fact) })),
     },
     key: key.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : 1)),
     secrets,

@@ -14,11 +14,13 @@ import {
   parseNodeRef,
   type ChartEdgeKind,
   type ChartNodeDto,
+  type ChartNoteDto,
   type ChartSliceDto,
 } from '../../contract/workspaceTypes';
 import type { z } from 'zod';
 import { inOneRead, type Database } from '../../db/database';
 import { EdgeSet } from './chartEdges';
+import { adviceNote, plainNote } from './chartNotes';
 import {
   addChartRows,
   IDENTIFIER_RELATIONSHIPS,
@@ -159,14 +161,18 @@ async function expandIn(db: Database, opts: z.output<typeof expandInput>): Promi
   early.candidates.catch(() => undefined);
   const start = await loadChartNodes(db, opts.nodes, { joinCandidatesAt: opts.joinCandidatesAt });
   known.add(start);
-  const notes: string[] = [];
+  const notes: ChartNoteDto[] = [];
   const missing = opts.nodes.filter((ref) => !start.resolved.has(ref));
   if (missing.length)
     notes.push(
-      `${missing.length} of the nodes asked for ${missing.length === 1 ? 'is' : 'are'} no longer in the graph: ${missing.slice(0, 5).join(', ')}`,
+      plainNote(
+        `${missing.length} of the nodes asked for ${missing.length === 1 ? 'is' : 'are'} no longer in the graph: ${missing.slice(0, 5).join(', ')}`,
+      ),
     );
   if (start.cut)
-    notes.push('A person joins more mentions than Caselink draws as one node; some of its mentions are left out.');
+    notes.push(
+      plainNote('A person joins more mentions than Caselink draws as one node; some of its mentions are left out.'),
+    );
 
   const onChart = new Set<string>();
   const order: string[] = [];
@@ -309,22 +315,29 @@ async function expandIn(db: Database, opts: z.output<typeof expandInput>): Promi
     await known.learn(named.filter((ref) => !hubLabels.has(ref)));
     const names = named.map((ref) => hubLabels.get(ref) ?? known.nodes.get(ref)?.label ?? ref);
     notes.push(
-      `${hubsLeftOut.size} hub identifier${hubsLeftOut.size === 1 ? '' : 's'} left out (${names.join(', ')}${hubsLeftOut.size > 3 ? ', …' : ''}): they link too many records to tell anything; expand with hubs included to draw them.`,
+      adviceNote(
+        'hubs-left-out',
+        `${hubsLeftOut.size} hub identifier${hubsLeftOut.size === 1 ? '' : 's'} left out (${names.join(', ')}${hubsLeftOut.size > 3 ? ', …' : ''}): they link too many records to tell anything`,
+      ),
     );
   }
   if (cut.value) {
     notes.push(
-      `Some nodes have more than ${MAX_STEP_LINKS.toLocaleString('en-GB')} links: only the first of them were read. Expand fewer nodes, or by kind or agency, to see the others.`,
+      plainNote(
+        `Some nodes have more than ${MAX_STEP_LINKS.toLocaleString('en-GB')} links: only the first of them were read. Expand fewer nodes, or by kind or agency, to see the others.`,
+      ),
     );
   }
   if (cappedOut) {
     notes.push(
-      `${cappedOut} more neighbour${cappedOut === 1 ? '' : 's'} not drawn (limit ${opts.limit}): show the rest to draw them.`,
+      adviceNote('capped', `${cappedOut} more neighbour${cappedOut === 1 ? '' : 's'} not drawn (limit ${opts.limit})`),
     );
   }
   if (opts.joinCandidatesAt !== null && [...onChart].some((ref) => known.nodes.get(ref)?.unconfirmed)) {
     notes.push(
-      `Some persons join mentions by open candidates scored ${opts.joinCandidatesAt} or more: those matches are not confirmed.`,
+      plainNote(
+        `Some persons join mentions by open candidates scored ${opts.joinCandidatesAt} or more: those matches are not confirmed.`,
+      ),
     );
   }
   const nodes = order.map((ref) => known.nodes.get(ref)).filter((n): n is ChartNodeDto => n !== undefined);

@@ -11,6 +11,7 @@ import {
   investigationIdInput,
   investigationInput,
   type ChartEdgeDto,
+  type ChartNoteDto,
   type InvestigationDto,
   type InvestigationSummaryDto,
   type OpenedInvestigationDto,
@@ -18,6 +19,7 @@ import {
 import type { Database, Row } from '../../db/database';
 import { audited, osUserName } from '../auditService';
 import { EdgeSet } from './chartEdges';
+import { plainNote } from './chartNotes';
 import { isIdentifierKind, loadChartNodes, type LoadedNodes } from './chartNodes';
 import { candidateLinks, step } from './neighbours';
 import { DEFAULT_MATCH_THRESHOLD } from '../../core/rules';
@@ -94,12 +96,16 @@ export async function openInvestigation(db: Database, id: string): Promise<Opene
     .filter((ref) => loaded.resolved.has(ref) && loaded.resolved.get(ref) !== ref)
     .map((ref) => ({ from: ref, to: loaded.resolved.get(ref) as string }));
   const onChart = [...new Set(refs.flatMap((ref) => loaded.resolved.get(ref) ?? []))];
-  const notes: string[] = [];
+  const notes: ChartNoteDto[] = [];
   if (missing.length)
-    notes.push(`${missing.length} node${missing.length === 1 ? ' is' : 's are'} no longer in the graph and left out.`);
+    notes.push(
+      plainNote(`${missing.length} node${missing.length === 1 ? ' is' : 's are'} no longer in the graph and left out.`),
+    );
   if (moved.length)
     notes.push(
-      `${moved.length} node${moved.length === 1 ? ' is' : 's are'} now drawn as part of a person joined since.`,
+      plainNote(
+        `${moved.length} node${moved.length === 1 ? ' is' : 's are'} now drawn as part of a person joined since.`,
+      ),
     );
   return {
     ...saved,

@@ -6,9 +6,10 @@
  */
 import type { z } from 'zod';
 import { CaselinkFailure } from '../../contract/errors';
-import { findPathsInput, type PathDto, type PathsResultDto } from '../../contract/workspaceTypes';
+import { findPathsInput, type ChartNoteDto, type PathDto, type PathsResultDto } from '../../contract/workspaceTypes';
 import { inOneRead, type Database, type Params, type Row } from '../../db/database';
 import { EdgeSet } from './chartEdges';
+import { adviceNote, plainNote } from './chartNotes';
 import { kindOfLabels, loadChartNodes, refOfNode } from './chartNodes';
 import type { GraphLink } from './neighbours';
 
@@ -143,11 +144,11 @@ async function findPathsIn(db: Database, opts: z.output<typeof findPathsInput>):
   ] as const) {
     if (!found) throw new CaselinkFailure({ kind: 'NotFound', message: `${asked} is not in the graph.` });
   }
-  const notes: string[] = [];
+  const notes: ChartNoteDto[] = [];
   if (from === to) {
     return {
       paths: [],
-      slice: { nodes: [], edges: [], hubsLeftOut: 0, cappedOut: 0, notes: ['Both ends are the same node.'] },
+      slice: { nodes: [], edges: [], hubsLeftOut: 0, cappedOut: 0, notes: [plainNote('Both ends are the same node.')] },
     };
   }
   const read = async (many: boolean) => {
@@ -171,10 +172,14 @@ async function findPathsIn(db: Database, opts: z.output<typeof findPathsInput>):
     // More shortest paths than any statement reads: some of them, in the order of their keys.
     raw = found.cut;
     notes.push(
-      `There are more paths of ${found.cutAt} steps than one search reads: these are some of them, and another database holding the same data may show others.`,
+      plainNote(
+        `There are more paths of ${found.cutAt} steps than one search reads: these are some of them, and another database holding the same data may show others.`,
+      ),
     );
   } else if (found.cutAt !== null) {
-    notes.push(`Paths of ${found.cutAt} steps or more are left out: there are more of them than one search reads.`);
+    notes.push(
+      plainNote(`Paths of ${found.cutAt} steps or more are left out: there are more of them than one search reads.`),
+    );
   }
   const graphRefs = raw.flatMap((p) => p.nodes.map((n) => refOfNode(n.labels, n.keys) ?? ''));
   const loaded = await loadChartNodes(
@@ -236,10 +241,12 @@ async function findPathsIn(db: Database, opts: z.output<typeof findPathsInput>):
   const edgeIds = new Set(kept.flatMap((p) => p.edges));
   if (kept.length === 0) {
     notes.push(
-      `No path of ${opts.maxHops} steps or fewer${opts.includeHubs ? '' : ' without hubs'}: try more steps${opts.includeHubs ? '' : ' or include hubs'}.`,
+      opts.includeHubs
+        ? adviceNote('no-path', `No path of ${opts.maxHops} steps or fewer`)
+        : adviceNote('no-path-without-hubs', `No path of ${opts.maxHops} steps or fewer without hubs`),
     );
   } else if (!opts.includeHubs) {
-    notes.push('Paths through hub identifiers are left out; include hubs to see them.');
+    notes.push(adviceNote('path-hubs-left-out', 'Paths through hub identifiers are left out'));
   }
   const nodeOrder = [...onPaths];
   return {

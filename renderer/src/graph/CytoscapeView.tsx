@@ -674,7 +674,7 @@ export function CytoscapeView({ overlay, appearance }: CytoscapeViewProps) {
           {notes.length > 0 && (
             <ul className="chart-notes" aria-label="What the chart leaves out">
               {notes.map((note) => (
-                <li key={note}>{note}</li>
+                <li key={note.text}>{note.text}</li>
               ))}
             </ul>
           )}

@@ -3,6 +3,7 @@ import type {
   ChartEdgeDto,
   ChartEdgeKind,
   ChartNodeDto,
+  ChartNoteDto,
   ChartNodeKind,
   ChartSliceDto,
   MentionDto,
@@ -233,5 +234,13 @@ export function overviewToSlice(graph: GraphElements): ChartSliceDto {
     notes.push(`${notDrawn} agency or source file node${notDrawn === 1 ? '' : 's'} not drawn on the chart.`);
   if (cut > 0) notes.push(`${cut} relationship${cut === 1 ? '' : 's'} whose far end is outside the overview left out.`);
   if (graph.truncated) notes.push('Overview only: the graph holds more than the chart shows.');
-  return { nodes: [...nodes.values()], edges: [...edges.values()], hubsLeftOut: hubs, cappedOut: 0, notes };
+  // The overview offers nothing that would draw what it leaves out: every note is plain.
+  const plain = (text: string): ChartNoteDto => ({ kind: 'other', text, fact: text });
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    hubsLeftOut: hubs,
+    cappedOut: 0,
+    notes: notes.map(plain),
+  };
 }

@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { GraphElements } from '../../../main/contract/api';
-import type { ChartEdgeDto, ChartNodeDto, ChartSliceDto } from '../../../main/contract/workspaceTypes';
+import type { ChartEdgeDto, ChartNodeDto, ChartNoteDto, ChartSliceDto } from '../../../main/contract/workspaceTypes';
 import { overviewToSlice } from '../graph/fromOverview';
 import { nearPosition, seededPosition, type ChartPosition } from '../graph/placement';
 import type { AppState } from './index';
@@ -61,8 +61,8 @@ export interface ChartSlice {
   chartPast: ChartContent[];
   chartFuture: ChartContent[];
   chartLayout: ChartLayoutRequest;
-  /** What the last slice added left out (hubs, the cap) in plain words; shown beside the chart. */
-  chartNotes: string[];
+  /** What the last slice added left out (hubs, the cap); their texts are shown beside the chart. */
+  chartNotes: ChartNoteDto[];
   /**
    * Changes whenever the view should fit the whole chart without laying it out again (a saved
    * investigation opened at its saved positions).

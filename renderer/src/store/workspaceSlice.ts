@@ -9,6 +9,7 @@ import type { CaselinkApi, CaselinkError } from '../../../main/contract/api';
 import type {
   ChartEdgeKind,
   ChartNodeDto,
+  ChartNoteDto,
   ChartSliceDto,
   EdgeEvidenceDto,
   InvestigationSummaryDto,
@@ -68,7 +69,7 @@ export interface ExpandOutcome {
   added: number;
   hubsLeftOut: number;
   cappedOut: number;
-  notes: string[];
+  notes: ChartNoteDto[];
 }
 
 /** What an opened investigation could not put back as saved. */

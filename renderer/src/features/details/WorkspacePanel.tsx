@@ -113,7 +113,7 @@ export function WorkspacePanel() {
           <div className="expand-notes" role="status" data-testid="expand-notes">
             <p>Expand added {plural(lastExpand.added, 'node', 'nodes')}.</p>
             {lastExpand.notes.map((note) => (
-              <p key={note}>{note}</p>
+              <p key={note.text}>{note.text}</p>
             ))}
             {lastExpand.cappedOut > 0 && (
               <button

@@ -344,7 +344,7 @@ function ExportDialog({ api, onClose }: { api: CaselinkApi; onClose: () => void 
                 {done.notes.length > 0 && (
                   <ul className="export-notes" data-testid="export-notes">
                     {done.notes.map((note) => (
-                      <li key={note}>{note}</li>
+                      <li key={note.text}>{note.text}</li>
                     ))}
                   </ul>
                 )}

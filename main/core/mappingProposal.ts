@@ -335,7 +335,8 @@ function readHeaderText(header: string): HeaderReading {
 }
 
 function readHeaderWords(header: string, text: string): HeaderReading {
-  let rest = splitCompounds(expandAbbreviations(header, text));
+  // "PO Box", "RegAddress.POBox": a post office box, not the "PO" (persona offesa) of a victim.
+  let rest = splitCompounds(expandAbbreviations(header, text)).replace(/(?<=^| )p ?o box(?= |$)/u, 'postbox');
   // "Inspection No", "N° PV", "Call ID": a reference whose words could be taken for a party's.
   if (has(words('caseRef'), rest) && without(FILLER, without(words('caseRef'), rest)) === '') {
     return { party: null, organisation: false, field: 'caseRef' };

@@ -582,4 +582,16 @@ describe('reading the keys of published exports and registers', () => {
       unmapped: ['RegAddress.CareOf'],
     });
   });
+
+  it("reads a post office box as the address of the file's party, not as an Italian victim's 'PO'", () => {
+    expect(
+      propose('GB', [
+        ['CompanyName', 'POPESCU HAULAGE LIMITED', 'NORDIC FREIGHT LIMITED'],
+        ['RegAddress.POBox', 'PO BOX 112', ''],
+      ]).mapped,
+    ).toEqual(['CompanyName → employer.fullName', 'RegAddress.POBox → employer.address']);
+    expect(propose('IT', [['PO telefono', '+39 333 123 4567', '+39 347 765 4321']]).mapped).toEqual([
+      'PO telefono → victim.phone',
+    ]);
+  });
 });

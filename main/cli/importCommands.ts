@@ -447,6 +447,13 @@ export function registerImportCommands(program: Command, out: Out, withConnectio
     .action(async (options: { agency?: string }) => {
       const { savedProfiles } = await import('../services/import/profiles');
       const saved = await savedProfiles(caselinkHome(), options.agency);
+      // The profiles are files: the database is asked only when none is found, whether the agency is
+      // registered at all (a mistyped code is named, with status 4, as every other command does).
+      const agency = options.agency;
+      if (saved.length === 0 && agency !== undefined)
+        await withConnection(async (connection) => {
+          await checkAgency(connection.db, agency);
+        });
       if (saved.length === 0) out('No saved profiles.');
       for (const s of saved) out(`${s.profile.agency.padEnd(12)} ${s.profile.name}  ${s.path}`);
     });

@@ -189,6 +189,9 @@ describe('the caselink CLI', () => {
       const profile = run(['import', '--agency', 'NO-PROFILE', csv]);
       expect(profile.stderr).toContain('No mapping profile for NO-PROFILE.');
       expect(profile.status).toBe(4);
+      // A registered agency with no profile saved is no error.
+      const none = run(['profile', 'list', '--agency', 'NO-PROFILE']);
+      expect([none.stdout, none.stderr, none.status]).toEqual(['No saved profiles.\n', '', 0]);
     });
 
     it("imports an agency's file right after the demo, with the sample profile it saved", () => {
@@ -464,6 +467,7 @@ describe('the caselink CLI', () => {
         ['links', '--agency', 'NOPE'],
         ['expand', 'phone:%2B449999999990', '--agency', 'NOPE'],
         ['confirm-matches', '--min-score', '0.99', '--agencies', 'NOPE,BORDER'],
+        ['profile', 'list', '--agency', 'NOPE'],
       ]) {
         const result = run(args);
         expect(result.stderr, args.join(' ')).toContain('The agency NOPE is not registered.');

@@ -181,6 +181,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'vervoersbedrijf',
   ]),
   party('employer', 'employer', 'organization', [
+    // Arabic (dev14)
+    'صاحب العمل',
+    'الكفيل',
     // Arbeitgeber, Dienstgeber written short, as in "AG-Name", "UID-Nr. DG"
     'ag',
     'dg',
@@ -424,6 +427,11 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'houder',
   ]),
   party('suspect', 'suspect', 'person', [
+    // Albanian and Arabic (Jordanian) prosecution words: the accused, the one complained against (dev14)
+    'pandehur*',
+    'المشتكى عليه',
+    'المتهم',
+    'المشتبه به',
     // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
     'besch',
     // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
@@ -672,6 +680,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'dader',
   ]),
   party('victim', 'victim', 'person', [
+    // Arabic (dev14)
+    'الضحية',
+    'المجني عليه',
     // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
     'kannatanu*',
     'ohver',
@@ -832,6 +843,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'slachtoffer*',
   ]),
   party('witness', 'witness', 'person', [
+    // Albanian and Arabic (dev14)
+    'deshmitar*',
+    'الشاهد',
     // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
     'zeug',
     // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
@@ -984,6 +998,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'ronselaar',
   ]),
   party('recruitment-agency', 'recruitment-agency', 'organization', [
+    // Arabic: a recruitment office (dev14)
+    'مكتب الاستقدام',
+    'مكتب استقدام',
     // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
     'agencji',
     'agencją',
@@ -1116,6 +1133,8 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'водієві',
     'οδηγ*',
     'sofor*',
+    'surucu*',
+    'conductores',
     'shofer*',
     'kierowc*',
     'водач*',
@@ -1453,8 +1472,30 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'travel companion',
     'accompanying adult',
     'accompanying person',
+    // Who booked a room or a flat for the guest (a hotel watch, a short-let register) (dev14)
+    'booker',
+    'booked by',
+    'booking made by',
+    'reserved by',
+    'reservation made by',
+    'prenotante',
+    'prenotato da',
+    'prenotazione effettuata da',
+    'reservado por',
+    'reserve par',
+    'gebucht von',
+    'bucher',
   ]),
   party('subject', 'subject', 'person', [
+    // A hotel's or a short let's guest: the register's own person (dev14)
+    'guest',
+    'guests',
+    'lead guest',
+    'ospite',
+    'ospiti',
+    'huesped',
+    'huespedes',
+    'hotelgast',
     // German police and customs abbreviations (issue 9)
     'insasse',
     'insassen',
@@ -1881,6 +1922,22 @@ export const ESTABLISHMENT_WORDS = wordSet([
   'заведение',
   'заведения',
   'заклад',
+  // Lodging and sex-industry venues a row reports on (dev14)
+  'hotel',
+  'hotels',
+  'motel',
+  'hostel',
+  'guest house',
+  'albergo',
+  'struttura ricettiva',
+  'hostal',
+  'club',
+  'nightclub',
+  'brothel',
+  'massage parlour',
+  'massage parlor',
+  'burdel',
+  'bordell',
 ]);
 
 /**
@@ -2895,6 +2952,8 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'zmr',
       'zmr zahl',
       'zmr nr',
+      'الرقم الوطني',
+      'الرقم الشخصي',
     ],
     'personal-number',
   ),
@@ -2981,6 +3040,9 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'jawaz',
       'jawaz safar',
       'raqm al jawaz',
+      'جواز سفر',
+      'جواز السفر',
+      'رقم الجواز',
       // Estonian, Polish (issue 9, dev10)
       'passi nr',
       'passi number',
@@ -3978,6 +4040,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   // Places named by what happened there ("Lugar de los hechos", "Lieu des faits") or by work.
   words('location', [
+    // Arabic, as Jordanian, Lebanese and Gulf police and labour files write it (dev14)
+    'مكان',
+    'مكان الواقعة',
+    'موقع',
     // Estonian, Latvian, Greek, German, Austrian and Swiss words and abbreviations (issue 9, dev10)
     'περιοχη',
     'περιοχης',
@@ -4566,6 +4632,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'land van afgifte',
   ]),
   words('birthDate', [
+    // Arabic, as Jordanian, Lebanese and Gulf police and labour files write it (dev14)
+    'تاريخ الميلاد',
+    'عمر',
+    'العمر',
     // Hungarian "Születési hely, idő", "Szül. hely és idő": place and date of birth in one cell (dev12)
     'születési hely idő',
     'születési hely és idő',
@@ -4809,6 +4879,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'gebdatum',
   ]),
   words('eventDate', [
+    // Arabic, as Jordanian, Lebanese and Gulf police and labour files write it (dev14)
+    'تاريخ الواقعة',
+    'تاريخ',
     // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
     'tatzeitraum',
     'tatzeitpunkt',
@@ -5240,6 +5313,13 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'creditcard',
   ]),
   words('phone', [
+    // Arabic, as Jordanian, Lebanese and Gulf police and labour files write it (dev14)
+    'هاتف',
+    'الهاتف',
+    'رقم الهاتف',
+    'جوال',
+    'الجوال',
+    'موبايل',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'kontakt broj',
     'kontakt telefon',
@@ -5552,6 +5632,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'voertuig',
   ]),
   words('fullName', [
+    // Arabic, as Jordanian, Lebanese and Gulf police and labour files write it (dev14)
+    'اسم',
+    'الاسم',
+    'الاسم الكامل',
     // A firm's registered or trading name: French Sirene denominationUniteLegale and enseigne, Italian, Spanish, Portuguese (dev13_public)
     'dénomination',
     'dénomination usuelle',
@@ -5980,6 +6064,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'roepnaam alias',
   ]),
   words('nationality', [
+    // Arabic, as Jordanian, Lebanese and Gulf police and labour files write it (dev14)
+    'جنسية',
+    'الجنسية',
     // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
     'stang',
     'staatsang',
@@ -6718,6 +6805,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'siege',
   ]),
   words('freeText', [
+    // Arabic, as Jordanian, Lebanese and Gulf police and labour files write it (dev14)
+    'ملاحظات',
+    'الملاحظات',
     'statement',
     'witness statement',
     'aussage',
@@ -6912,6 +7002,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'end to end id',
   ]),
   words('caseRef', [
+    // Arabic, as Jordanian, Lebanese and Gulf police and labour files write it (dev14)
+    'رقم القضية',
+    'القضية',
+    'رقم الملف',
     // A US jail's or custody suite's number of the arrest (issue 9, dev11)
     'booking number',
     'booking no',

@@ -259,6 +259,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'ordinante',
     'ordenante',
     'remitente',
+    // Italian money-transfer records' sender (dev14)
+    'mittente',
+    'mittenti',
     'pagador',
     'platitor',
     'ordonator',
@@ -1362,7 +1365,8 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'позвонивш*',
     'caller s',
     'referrer',
-    'referring officer',
+    // Who made the contact, in a helpline's log (dev14)
+    'contact made by',
     'first responder',
     'notifier',
     'whistleblower',

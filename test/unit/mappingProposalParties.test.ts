@@ -93,4 +93,26 @@ describe('reading whose column it is in sheets of several parties', () => {
       'ملاحظات → record.freeText',
     ]);
   });
+
+  it("reads an Italian money transfer's sender (mittente) and a helpline's caller (contact made by)", () => {
+    expect(
+      propose('IT', [
+        ['Cognome mittente', 'OSAGIE', 'EDOSA'],
+        ['Nome mittente', 'Joy', 'Faith'],
+        ['Cognome beneficiario', 'IYAMU', 'OMOREGIE'],
+        ['Nome beneficiario', 'Gladys', 'Osas'],
+      ]).mapped,
+    ).toEqual([
+      'Cognome mittente → originator(account-holder).familyName',
+      'Nome mittente → originator(account-holder).givenName',
+      'Cognome beneficiario → beneficiary(account-holder).familyName',
+      'Nome beneficiario → beneficiary(account-holder).givenName',
+    ]);
+    expect(
+      propose('IE', [
+        ['Contact made by', 'Fr. Tom Quinn', 'Aoife Byrne'],
+        ['Person at risk - name', 'Rodel Santos', 'Rosemarie Dela Cruz'],
+      ]).mapped,
+    ).toContain('Contact made by → reporter(reporter).fullName');
+  });
 });

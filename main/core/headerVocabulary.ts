@@ -1165,6 +1165,15 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'bestuurder',
   ]),
   party('landlord', 'landlord', 'person', [
+    // An accommodation's owner, in Italian, Spanish and French (dev14)
+    'proprietario alloggio',
+    'proprietario dell alloggio',
+    'proprietario appartamento',
+    'proprietario immobile',
+    'propietario vivienda',
+    'propietario de la vivienda',
+    'propietario del piso',
+    'proprietaire du logement',
     // German and Austrian abbreviations and terms; Latvian, Estonian, Finnish, Romanian words (issue 9)
     'unterkunftgeber*',
     'quartiergeber*',
@@ -7528,6 +7537,33 @@ export const GENERIC_NAME = wordSet([
  * "презиме" (the father's name, between "име" and "фамилия") is Serbian and Macedonian for surname.
  */
 export const MIDDLE_OR_FAMILY = wordSet(['презиме']);
+
+/**
+ * Words for the lodging a landlord lets ("Landlord (accommodation)", "Vermieter Unterkunft",
+ * "Proprietario alloggio"): beside a landlord's word they say whose landlord, not the field.
+ */
+export const LODGING_WORDS = wordSet([
+  'accommodation',
+  'lodging',
+  'lodgings',
+  'housing',
+  'property',
+  'unterkunft',
+  'wohnung',
+  'logement',
+  'hebergement',
+  'alloggio',
+  'appartamento',
+  'vivienda',
+  'alojamiento',
+  'piso',
+  'cazare',
+  'locuinta',
+  'kwatera',
+  'mieszkanie',
+  'woning',
+  'huisvesting',
+]);
 
 /** Words left in a header that say nothing about its field ("alleged", "of", "No."). */
 export const FILLER = wordSet([

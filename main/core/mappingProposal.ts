@@ -27,6 +27,7 @@ import {
   ORGANISATION_WORDS,
   PARTY_WORDS,
   PAYMENT_WORDS,
+  LODGING_WORDS,
   PLACE_SHEET_WORDS,
   PLACE_WORDS,
   RESIDENCE_WORDS,
@@ -376,6 +377,13 @@ function readHeaderWords(header: string, text: string): HeaderReading {
   if (lead && !roleHeader && OF_THE.test(rest.slice(leadEnd))) {
     const organisation = lead.kind === 'organization';
     return { party: lead, organisation, field: 'fullName' };
+  }
+  // "Landlord (accommodation)", "Vermieter Unterkunft": a landlord beside the lodging they let is
+  // named; the lodging is what they let, not their address.
+  const after = rest.slice(leadEnd);
+  if (lead?.role === 'landlord' && !roleHeader && has(LODGING_WORDS, after)) {
+    if (without(FILLER, without(LODGING_WORDS, after)) === '')
+      return { party: lead, organisation: false, field: 'fullName' };
   }
   // "Driver licence no.": a document's words that hold a party word name the document.
   // Not a document word inside a party's own phrase: the "tin" of "người báo tin" (the reporter).

@@ -115,4 +115,27 @@ describe('reading whose column it is in sheets of several parties', () => {
       ]).mapped,
     ).toContain('Contact made by → reporter(reporter).fullName');
   });
+
+  it("names the landlord beside the lodging they let, and keeps a landlord's address an address", () => {
+    const landlord = (country: string, header: string) =>
+      propose(country, [
+        ['Worker name', 'Ion Popa', 'Maria Ilie'],
+        [header, 'Gary Smith', 'Janet Doyle'],
+      ]).mapped[1];
+    expect([
+      landlord('GB', 'Landlord (accommodation)'),
+      landlord('DE', 'Vermieter Unterkunft'),
+      landlord('IT', 'Proprietario alloggio'),
+    ]).toEqual([
+      'Landlord (accommodation) → landlord(landlord).fullName',
+      'Vermieter Unterkunft → landlord(landlord).fullName',
+      'Proprietario alloggio → landlord(landlord).fullName',
+    ]);
+    expect(
+      propose('GB', [
+        ['Worker name', 'Ion Popa', 'Maria Ilie'],
+        ['Landlord address', '12 High Street, Wisbech PE13 1AA', '4 Mill Lane, Boston PE21 6AA'],
+      ]).mapped[1],
+    ).toBe('Landlord address → landlord(landlord).address');
+  });
 });

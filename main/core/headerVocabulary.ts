@@ -1001,6 +1001,8 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'ronselaar',
   ]),
   party('recruitment-agency', 'recruitment-agency', 'organization', [
+    // A German temporary-work agency that lends the workers (Verleiher, beside the Entleiher) (dev14)
+    'verleiher*',
     // Arabic: a recruitment office (dev14)
     'مكتب الاستقدام',
     'مكتب استقدام',
@@ -1137,6 +1139,8 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'οδηγ*',
     'sofor*',
     'surucu*',
+    'driven by',
+    'driven to site by',
     'conductores',
     'shofer*',
     'kierowc*',
@@ -2764,6 +2768,9 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'gplx',
       'bằng lái',
       'ใบขับขี่',
+      // Turkish (dev14)
+      'ehliyet',
+      'surucu belgesi',
       'driving licence',
       'driving license',
       'drivers licence',

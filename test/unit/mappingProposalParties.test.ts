@@ -138,4 +138,25 @@ describe('reading whose column it is in sheets of several parties', () => {
       ]).mapped[1],
     ).toBe('Landlord address → landlord(landlord).address');
   });
+
+  it("reads a German lending agency (Verleiher), who drove the workers, and a Turkish driver's licence (ehliyet)", () => {
+    expect(
+      propose('DE', [
+        ['Name AN', 'Popa, Ion', 'Ilie, Maria'],
+        ['Verleiher', 'Personal Plus s.r.l.', 'Muncă Bună SRL'],
+      ]).mapped,
+    ).toContain('Verleiher → recruitment-agency(recruitment-agency).fullName');
+    expect(
+      propose('GB', [
+        ['Worker name', 'Ion Popa', 'Maria Ilie'],
+        ['Driven to site by', 'Marius Lungu', 'Marius Lungu'],
+      ]).mapped,
+    ).toContain('Driven to site by → driver(driver).fullName');
+    expect(
+      propose('TR', [
+        ['Sürücü Adı Soyadı', 'Mehmet Yılmaz', 'Ali Demir'],
+        ['Sürücü Ehliyet No', '123456', '654321'],
+      ]).mapped,
+    ).toContain('Sürücü Ehliyet No → driver(driver).documentNumber[driving-licence]');
+  });
 });

@@ -4,8 +4,8 @@
 // params: $decision
 MATCH (e:AuditEvent {id: $decision})
 WHERE e.kind = 'match-decision'
-OPTIONAL MATCH (u:AuditEvent {kind: 'match-decision'})
-WHERE u.undoes = $decision
+OPTIONAL MATCH (u:AuditEvent {undoes: $decision})
+WHERE u.kind = 'match-decision'
 WITH e, u
 ORDER BY u.at
 LIMIT 1

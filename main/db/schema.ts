@@ -42,7 +42,7 @@ export async function fillSearchNames(db: Database, batch = 5_000): Promise<numb
  * Raise when a file under cypher/schema/ is added or changed, or when what an import stores for
  * search changes (see fillSearchNames).
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** Constraints created side by side: each waits on its own index's filling, not on the others'. */
 const CONSTRAINT_LANES = 4;

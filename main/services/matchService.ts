@@ -194,35 +194,17 @@ export async function confirmMatches(
 /**
  * Undoes a bulk confirmation by its decision id: the pairs that still carry it (nobody decided
  * them since) are open again. The undoing is itself a decision in the audit trail. A decision
- * undone already is refused (naming when and by which decision) and nothing is written.
+ * undone already is refused (naming when and by which decision) and nothing is written. The check
+ * and the write are one transaction under a lock on the decision, so two undos at once cannot both
+ * land: the second waits for the first and is refused.
  */
 export async function undoMatchDecision(
   db: Database,
   request: { decision: string; reviewerName?: string | undefined; note?: string | undefined },
   actor: AuditActor = currentActor(),
 ): Promise<BulkDecisionDto> {
-  const [found] = await db.read('matches/find-decision', { decision: request.decision });
-  if (!found)
-    throw new CaselinkFailure({
-      kind: 'NotFound',
-      message: `No match decision ${request.decision} in the audit trail.`,
-    });
-  if (found.get('fromStatus') !== 'candidate' || found.get('toStatus') !== 'confirmed' || found.get('pairs') === null)
-    throw new CaselinkFailure({
-      kind: 'InvalidInput',
-      message: `Decision ${request.decision} is not a bulk confirmation; only those are undone by id.`,
-      hint: 'Reopen a single pair with "caselink match reopen A B" (or Reopen in the app).',
-    });
-  const undoneBy = found.get('undoneBy') as string | null;
-  if (undoneBy !== null) {
-    const at = found.get('undoneAt') as string | null;
-    throw new CaselinkFailure({
-      kind: 'InvalidInput',
-      message: `Decision ${request.decision} was already undone${at ? ` on ${describeLockTime(at)}` : ''} by decision ${undoneBy}; nothing changed.`,
-      hint: 'Its pairs are open again unless decided since: see "caselink matches" or "caselink match-history A B".',
-    });
-  }
   const reviewerName = request.reviewerName?.trim() || null;
+  // Made before the transaction: a retried commit finds its own event by this id.
   const event = eventProperties(
     db,
     {
@@ -233,15 +215,42 @@ export async function undoMatchDecision(
     },
     actor,
   );
-  const [row] = await db.write('matches/undo-decision', {
-    decision: request.decision,
-    fromStatus: 'candidate',
-    reviewerName,
-    note: request.note ?? null,
-    now: auditNow(),
-    event,
+  const lock = `undo-decision ${request.decision}`;
+  return db.writeWork('matches/undo-decision', async (run) => {
+    await run('matches/lock-decision', { lock });
+    const [found] = await run('matches/find-decision', { decision: request.decision });
+    if (!found)
+      throw new CaselinkFailure({
+        kind: 'NotFound',
+        message: `No match decision ${request.decision} in the audit trail.`,
+      });
+    if (found.get('fromStatus') !== 'candidate' || found.get('toStatus') !== 'confirmed' || found.get('pairs') === null)
+      throw new CaselinkFailure({
+        kind: 'InvalidInput',
+        message: `Decision ${request.decision} is not a bulk confirmation; only those are undone by id.`,
+        hint: 'Reopen a single pair with "caselink match reopen A B" (or Reopen in the app).',
+      });
+    const undoneBy = found.get('undoneBy') as string | null;
+    // On a retried commit that had applied, the undoing event found is this one: not refused.
+    if (undoneBy !== null && undoneBy !== event.id) {
+      const at = found.get('undoneAt') as string | null;
+      throw new CaselinkFailure({
+        kind: 'InvalidInput',
+        message: `Decision ${request.decision} was already undone${at ? ` on ${describeLockTime(at)}` : ''} by decision ${undoneBy}; nothing changed.`,
+        hint: 'Its pairs are open again unless decided since: see "caselink matches" or "caselink match-history A B".',
+      });
+    }
+    const [row] = await run('matches/undo-decision', {
+      decision: request.decision,
+      fromStatus: 'candidate',
+      reviewerName,
+      note: request.note ?? null,
+      now: auditNow(),
+      event,
+    });
+    await run('matches/unlock-decision', { lock });
+    return { decision: event.id as string, pairs: Number(row?.get('undone') ?? 0) };
   });
-  return { decision: event.id as string, pairs: Number(row?.get('undone') ?? 0) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSchema } from '../../main/db/schema';
 import { listEvents, matchHistory } from '../../main/services/auditService';
 import {
   confirmMatches,
@@ -184,6 +185,47 @@ describe('review that scales: one open count, clusters, bulk decisions', () => {
       /not a bulk confirmation/,
     );
     expect(ids).toHaveLength(PAIRS.length);
+  });
+
+  it('lets one of two undos of a decision at once land, and refuses the other, writing nothing for it', async () => {
+    const { indexes } = await describeSchema(services.db);
+    expect(indexes.filter((i) => i.labelsOrTypes.includes('AuditEvent')).map((i) => i.properties)).toContainEqual([
+      'undoes',
+    ]);
+    // Several rounds: the old read-then-write let both land as soon as their reads overlapped.
+    for (let round = 0; round < 4; round += 1) {
+      const decision = await confirmMatches(services.db, {
+        filter: { by: 'score', minScore: 0.6, agencies: ['BORDER', 'CITY-POL'] },
+      });
+      expect(decision.pairs).toBe(2);
+      const outcomes = await Promise.allSettled([
+        undoMatchDecision(services.db, { decision: decision.decision }),
+        undoMatchDecision(services.db, { decision: decision.decision }),
+      ]);
+      const landed = outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value);
+      const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason as unknown);
+      expect(
+        landed.map((u) => u.pairs),
+        `round ${round}`,
+      ).toEqual([2]);
+      expect(refused, `round ${round}`).toEqual([
+        expect.objectContaining({
+          error: expect.objectContaining({
+            kind: 'InvalidInput',
+            message: expect.stringContaining(`was already undone on `) as string,
+          }),
+        }),
+      ]);
+      const undoes = (await listEvents(services.db)).filter((e) => e.details.undoes === decision.decision);
+      expect(
+        undoes.map((e) => e.id),
+        `round ${round}`,
+      ).toEqual([landed[0]!.decision]);
+      expect(names(await listMatches(services.db, { statuses: ['candidate'] }))).toEqual([
+        'RUSU Vasile ~ Vasile Rusu',
+        'IONESCU Maria ~ Maria Ionescu',
+      ]);
+    }
   });
 
   it('refuses a bulk confirmation with nothing to confirm, naming the filter', async () => {

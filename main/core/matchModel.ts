@@ -285,8 +285,20 @@ const STRUCTURAL_M: [string, string][] = [['ties', 'sameRecord']];
 
 const COMPARISON_INDEX = new Map(COMPARISONS.map((c, i) => [c.key, i]));
 const ALL_SPECS = new Map([...COMPARISONS, ...TIE_PARTS].map((c) => [c.key, c]));
-const level = (comparison: string, key: string): number =>
-  ALL_SPECS.get(comparison)?.levels.findIndex((l) => l.key === key) as number;
+// Looked up some twenty times a pair compared: by maps built once, not by searching the specs.
+const LEVEL_INDEX = new Map(
+  [...ALL_SPECS].map(([comparison, spec]) => {
+    const levels = new Map<string, number>();
+    spec.levels.forEach((l, i) => {
+      if (!levels.has(l.key)) levels.set(l.key, i);
+    });
+    return [comparison, levels];
+  }),
+);
+const level = (comparison: string, key: string): number => {
+  const levels = LEVEL_INDEX.get(comparison);
+  return (levels ? (levels.get(key) ?? -1) : undefined) as number;
+};
 
 export const NAME = COMPARISON_INDEX.get('name') as number;
 const NAME_EXACT = level('name', 'exact');
@@ -664,7 +676,7 @@ const compareDocument: Compare = (a, b, explain) => {
               : -1;
       if (l >= 0 && (best < 0 || l < best)) {
         best = l;
-        seen = x.id === y.id ? x.display : `${x.display} and ${y.display}`;
+        if (explain) seen = x.id === y.id ? x.display : `${x.display} and ${y.display}`;
       }
     }
   return explain ? { level: best, seen } : { level: best };
@@ -715,7 +727,8 @@ const compareAddress: Compare = (a, b, explain) => {
   const [first, second] = ordered(a, b);
   if (!first.addresses.length || !second.addresses.length) return { level: -1 };
   let best = level('address', 'different');
-  let seen = `${first.addresses[0]?.display} and ${second.addresses[0]?.display}`;
+  // Words only when asked for: millions of pairs are compared without them.
+  let seen = explain ? `${first.addresses[0]?.display} and ${second.addresses[0]?.display}` : '';
   for (const x of first.addresses)
     for (const y of second.addresses) {
       const l =
@@ -730,7 +743,7 @@ const compareAddress: Compare = (a, b, explain) => {
               : level('address', 'different');
       if (l < best) {
         best = l;
-        seen = x.id === y.id ? x.display : `${x.display} and ${y.display}`;
+        if (explain) seen = x.id === y.id ? x.display : `${x.display} and ${y.display}`;
       }
     }
   return explain ? { level: best, seen } : { level: best };
@@ -809,11 +822,12 @@ const compareContext: Compare = (a, b, explain) => {
   let seen = '';
   if (x.mention.record === y.mention.record) {
     result = level('context', 'sameRecord');
-    seen = where(x.mention);
+    if (explain) seen = where(x.mention);
   } else if (x.caseKey && x.caseKey === y.caseKey) {
     const sameNumber = !!x.mention.recordRef && x.mention.recordRef === y.mention.recordRef;
     result = sameNumber ? level('context', 'samePersonNumber') : level('context', 'sameCase');
-    seen = `${x.mention.agency} case ${x.mention.caseRef}${sameNumber ? `, person number ${x.mention.recordRef}` : ''}`;
+    if (explain)
+      seen = `${x.mention.agency} case ${x.mention.caseRef}${sameNumber ? `, person number ${x.mention.recordRef}` : ''}`;
   } else {
     // An identifier either of them used is counted by its own comparison, not again here.
     let link: string | undefined;
@@ -833,28 +847,30 @@ const compareContext: Compare = (a, b, explain) => {
 
 const compareTies: Compare = (a, b, explain) => {
   const [x, y] = ordered(a, b);
-  const both = ` (${where(x.mention)}; ${where(y.mention)})`;
+  const both = explain ? ` (${where(x.mention)}; ${where(y.mention)})` : '';
   const context = compareContext(x, y, explain);
-  const tie = (key: string, seen?: string) => ({
-    level: level('ties', key),
-    ...(explain && seen !== undefined ? { seen } : {}),
-  });
-  if (context.level === level('context', 'sameRecord')) return tie('sameRecord', context.seen);
+  // The words are built only when asked for (a function each): most pairs are compared without.
+  const tie = (key: string, seen?: () => string | undefined) => {
+    if (!explain || !seen) return { level: level('ties', key) };
+    const words = seen();
+    return words !== undefined ? { level: level('ties', key), seen: words } : { level: level('ties', key) };
+  };
+  if (context.level === level('context', 'sameRecord')) return tie('sameRecord', () => context.seen);
   const personal = comparePersonal(x, y, explain);
-  if (personal.level === level('personal', 'shared')) return tie('personalShared', `${personal.seen}${both}`);
-  if (personal.level === level('personal', 'viaRecord')) return tie('viaRecord', personal.seen);
+  if (personal.level === level('personal', 'shared')) return tie('personalShared', () => `${personal.seen}${both}`);
+  if (personal.level === level('personal', 'viaRecord')) return tie('viaRecord', () => personal.seen);
   const address = compareAddress(x, y, explain);
-  if (address.level === level('address', 'same')) return tie('sameAddress', `${address.seen}${both}`);
-  if (context.level === level('context', 'samePersonNumber')) return tie('samePersonNumber', context.seen);
-  if (context.level === level('context', 'sameCase')) return tie('sameCase', context.seen);
+  if (address.level === level('address', 'same')) return tie('sameAddress', () => `${address.seen}${both}`);
+  if (context.level === level('context', 'samePersonNumber')) return tie('samePersonNumber', () => context.seen);
+  if (context.level === level('context', 'sameCase')) return tie('sameCase', () => context.seen);
   const together = compareNamedTogether(x, y, explain);
-  if (together.level === level('namedTogether', 'yes')) return tie('namedTogether', `${together.seen}${both}`);
-  if (context.level === level('context', 'linked')) return tie('linked', `${context.seen}${both}`);
-  if (address.level === level('address', 'similar')) return tie('similarAddress', `${address.seen}${both}`);
-  if (address.level === level('address', 'postcodeHouse')) return tie('postcodeHouse', `${address.seen}${both}`);
-  if (address.level === level('address', 'postcode')) return tie('postcode', `${address.seen}${both}`);
+  if (together.level === level('namedTogether', 'yes')) return tie('namedTogether', () => `${together.seen}${both}`);
+  if (context.level === level('context', 'linked')) return tie('linked', () => `${context.seen}${both}`);
+  if (address.level === level('address', 'similar')) return tie('similarAddress', () => `${address.seen}${both}`);
+  if (address.level === level('address', 'postcodeHouse')) return tie('postcodeHouse', () => `${address.seen}${both}`);
+  if (address.level === level('address', 'postcode')) return tie('postcode', () => `${address.seen}${both}`);
   if (personal.level === level('personal', 'different') || address.level === level('address', 'different'))
-    return tie('different', `${[personal.seen, address.seen].filter((t) => t).join('; ')}${both}`);
+    return tie('different', () => `${[personal.seen, address.seen].filter((t) => t).join('; ')}${both}`);
   return tie('none');
 };
 
@@ -1231,6 +1247,35 @@ export function bayesFactors(model: FittedModel, a: Prepared, b: Prepared, level
     if (c === NAME && l === NAME_ONE_WORD) return oneWordFactor(model, a, b);
     return ((model.m[c] as number[])[l] as number) / ((model.u[c] as number[])[l] as number);
   });
+}
+
+/**
+ * `start` plus the natural log of each of the pair's Bayes factors ({@link bayesFactors}), added
+ * in COMPARISONS order, as {@link probability} adds them: the same sum, bit for bit, without two
+ * arrays a pair (the millions of blocked pairs are weighed three times). `levels` from `at` on.
+ */
+export function addLogFactors(
+  model: FittedModel,
+  a: Prepared,
+  b: Prepared,
+  levels: Int8Array,
+  at: number,
+  start: number,
+): number {
+  let log = start;
+  for (let c = 0; c < COMPARE_LIST.length; c++) {
+    const l = levels[at + c] as number;
+    // A missing comparison's factor is 1: its log adds nothing.
+    if (l < 0) continue;
+    const factor =
+      c === NAME && l === NAME_EXACT
+        ? exactNameFactor(model, a, b)
+        : c === NAME && l === NAME_ONE_WORD
+          ? oneWordFactor(model, a, b)
+          : ((model.m[c] as number[])[l] as number) / ((model.u[c] as number[])[l] as number);
+    log += Math.log(factor);
+  }
+  return log;
 }
 
 /** Match probability from the prior and Bayes factors. */

@@ -9,6 +9,7 @@
  */
 import { doubleMetaphone } from 'double-metaphone';
 import {
+  addLogFactors,
   applyFixed,
   bayesFactors,
   bump,
@@ -127,6 +128,66 @@ export interface BlockedPairs {
   droppedBlocks: number;
 }
 
+/**
+ * Where each pair of `pairs` is, by its two indices: an open-addressing hash table of pair numbers
+ * in one typed array. Millions of pairs kept in a Map, keyed by a number beyond the small
+ * integers, cost a boxed number and a Map entry each (about 250 MiB and much of the garbage
+ * collector's time on 5.2 million pairs); here they cost 4 to 16 bytes.
+ */
+class PairIndex {
+  #slots = new Int32Array(1 << 16).fill(-1);
+  #mask = (1 << 16) - 1;
+  /** Where {@link find} last stopped: the empty slot a pair not found goes into. */
+  #free = 0;
+
+  readonly #pairs: Pick<BlockedPairs, 'a' | 'b'>;
+
+  constructor(pairs: Pick<BlockedPairs, 'a' | 'b'>) {
+    this.#pairs = pairs;
+  }
+
+  /** The pair's number, or -1 (then {@link added} records the pair next pushed as it). */
+  find(i: number, j: number): number {
+    const { a, b } = this.#pairs;
+    let slot = hashPair(i, j) & this.#mask;
+    for (;;) {
+      const at = this.#slots[slot] as number;
+      if (at < 0) {
+        this.#free = slot;
+        return -1;
+      }
+      if (a[at] === i && b[at] === j) return at;
+      slot = (slot + 1) & this.#mask;
+    }
+  }
+
+  /** Records the pair just pushed, after {@link find} did not find it. */
+  added(): void {
+    const count = this.#pairs.a.length;
+    this.#slots[this.#free] = count - 1;
+    // At most half full, so that a search meets an empty slot soon.
+    if (count * 2 > this.#slots.length) this.#grow();
+  }
+
+  #grow(): void {
+    const { a, b } = this.#pairs;
+    this.#slots = new Int32Array(this.#slots.length * 2).fill(-1);
+    this.#mask = this.#slots.length - 1;
+    for (let at = 0; at < a.length; at++) {
+      let slot = hashPair(a[at] as number, b[at] as number) & this.#mask;
+      while ((this.#slots[slot] as number) >= 0) slot = (slot + 1) & this.#mask;
+      this.#slots[slot] = at;
+    }
+  }
+}
+
+function hashPair(i: number, j: number): number {
+  let h = Math.imul(i, 0x9e3779b1) ^ Math.imul(j + 0x7f4a7c15, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
 export function blockPairs(prepared: Prepared[], maxBlock = MAX_BLOCK): BlockedPairs {
   // `singles` only in `o:` blocks: one-name mentions, paired with the full names (`members`) only.
   const blocks = new Map<string, { rule: Rule; members: number[]; singles: number[] }>();
@@ -142,18 +203,17 @@ export function blockPairs(prepared: Prepared[], maxBlock = MAX_BLOCK): BlockedP
       (single ? block.singles : block.members).push(i);
     }
   });
-  const index = new Map<number, number>();
   const out: BlockedPairs = { a: [], b: [], rules: [], droppedBlocks: 0 };
-  const n = prepared.length;
+  const index = new PairIndex(out);
   const add = (x: number, y: number, bit: number) => {
-    const [i, j] = x < y ? [x, y] : [y, x];
-    const key = i * n + j;
-    const at = index.get(key);
-    if (at === undefined) {
-      index.set(key, out.a.length);
+    const i = x < y ? x : y;
+    const j = x < y ? y : x;
+    const at = index.find(i, j);
+    if (at < 0) {
       out.a.push(i);
       out.b.push(j);
       out.rules.push(bit);
+      index.added();
     } else out.rules[at] = (out.rules[at] as number) | bit;
   };
   for (const [key, { rule, members, singles }] of blocks) {
@@ -244,11 +304,13 @@ export function resolveMatches(people: PersonMention[], fixed: FixedValues = {})
   const blocked = blockPairs(prepared);
   const vectors = pairVectors(prepared, blocked);
   const model = fit(prepared, blocked, vectors, fixed);
+  // As `probability` starts its sum.
+  const priorLog = Math.log(model.prior / (1 - model.prior));
   const kept: { candidate: MatchCandidate; levels: Int8Array; mentions: [PersonMention, PersonMention] }[] = [];
   for (let k = 0; k < blocked.a.length; k++) {
     const a = prepared[blocked.a[k] as number] as Prepared;
     const b = prepared[blocked.b[k] as number] as Prepared;
-    const score = probability(model.prior, bayesFactors(model, a, b, levelsOf(vectors, k)));
+    const score = 1 / (1 + Math.exp(-addLogFactors(model, a, b, vectors.data, k * vectors.width, priorLog)));
     if (score < MIN_KEPT_SCORE) continue;
     const [first, second] = a.mention.id < b.mention.id ? [a, b] : [b, a];
     kept.push({
@@ -431,15 +493,17 @@ function fitWithU(
   // fixed-point iteration from below, which stops at the smallest λ the data bear.
   // A pair a million times likelier apart than together adds nothing to the sum at any λ ≤ 0.5.
   const logFactors: number[] = [];
-  blocked.a.forEach((i, k) => {
-    const log = bayesFactors(
+  for (let k = 0; k < blocked.a.length; k++) {
+    const log = addLogFactors(
       partial,
-      prepared[i] as Prepared,
+      prepared[blocked.a[k] as number] as Prepared,
       prepared[blocked.b[k] as number] as Prepared,
-      levelsOf(vectors, k),
-    ).reduce((x, f) => x + Math.log(f), 0);
+      vectors.data,
+      k * vectors.width,
+      0,
+    );
     if (log > -Math.log(1e6)) logFactors.push(log);
-  });
+  }
   let prior = allPairs > 0 ? 1 / allPairs : 1e-4;
   for (let iteration = 0; iteration < 200 && logFactors.length && allPairs > 0; iteration++) {
     const priorLog = Math.log((1 - prior) / prior);

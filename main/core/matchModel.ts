@@ -301,6 +301,36 @@ const level = (comparison: string, key: string): number => {
 };
 
 export const NAME = COMPARISON_INDEX.get('name') as number;
+/** The index of each level of a comparison by key, for the comparisons (run millions of times). */
+function levelIndex<K extends string>(comparison: string, keys: readonly K[]): Readonly<Record<K, number>> {
+  return Object.fromEntries(keys.map((key) => [key, level(comparison, key)])) as Record<K, number>;
+}
+
+const LEVEL = {
+  name: levelIndex('name', ['oneName', 'different', 'jw92', 'jw85', 'phonetic', 'familiar', 'oneWord']),
+  dob: levelIndex('dob', ['exact', 'swapped', 'near', 'year', 'different']),
+  document: levelIndex('document', ['same', 'oneEdit', 'different']),
+  address: levelIndex('address', ['different', 'same', 'similar', 'postcodeHouse', 'postcode']),
+  context: levelIndex('context', ['sameRecord', 'samePersonNumber', 'sameCase', 'linked', 'unrelated']),
+  personal: levelIndex('personal', ['shared', 'viaRecord', 'different']),
+  namedTogether: levelIndex('namedTogether', ['yes']),
+  ties: levelIndex('ties', [
+    'sameRecord',
+    'personalShared',
+    'viaRecord',
+    'sameAddress',
+    'samePersonNumber',
+    'sameCase',
+    'namedTogether',
+    'linked',
+    'similarAddress',
+    'postcodeHouse',
+    'postcode',
+    'different',
+    'none',
+  ]),
+};
+
 const NAME_EXACT = level('name', 'exact');
 const NAME_ONE_WORD = level('name', 'oneWord');
 
@@ -558,19 +588,19 @@ function nameLevelOf(x: NameKey, y: NameKey): number {
     const fits = more.tokens.some(
       (t) => single.length <= MAX_TOKEN && t.length <= MAX_TOKEN && tokenSimilarity(single, t) >= 0.9,
     );
-    result = fits ? level('name', 'oneName') : level('name', 'different');
+    result = fits ? LEVEL.name.oneName : LEVEL.name.different;
   } else {
     // A word less alike than this is another word: 'Maria Dumitru' and 'Andrei Dumitru' share a
     // family name, not a name with a typo (one word alike is its own level below).
     const similarity = alignedTokens(x.tokens, y.tokens, jw, WORD_FLOOR);
     const samePhonetic = x.phonetic.length > 0 && x.phonetic.join(' ') === y.phonetic.join(' ');
-    if (similarity >= 0.92) result = level('name', 'jw92');
-    else if (similarity >= 0.85) result = level('name', 'jw85');
-    else if (samePhonetic) result = level('name', 'phonetic');
+    if (similarity >= 0.92) result = LEVEL.name.jw92;
+    else if (similarity >= 0.85) result = LEVEL.name.jw85;
+    else if (samePhonetic) result = LEVEL.name.phonetic;
     else if (mayBeFamiliar(fewer.tokens, more.tokens) && nameSimilarity(x.comparable, y.comparable) >= 0.9)
-      result = level('name', 'familiar');
-    else if (x.tokens.some((s) => y.tokens.some((t) => jw(s, t) >= 0.92))) result = level('name', 'oneWord');
-    else result = level('name', 'different');
+      result = LEVEL.name.familiar;
+    else if (x.tokens.some((s) => y.tokens.some((t) => jw(s, t) >= 0.92))) result = LEVEL.name.oneWord;
+    else result = LEVEL.name.different;
   }
   NAME_LEVEL_CACHE.set(cacheKey, result);
   return result;
@@ -633,17 +663,17 @@ const compareDob: Compare = (a, b, explain) => {
   if (x.year === null || y.year === null) return { level: -1 };
   let result: number;
   if (x.full && y.full) {
-    if (x.full === y.full) result = level('dob', 'exact');
-    else if (x.year === y.year && x.month === y.day && x.day === y.month) result = level('dob', 'swapped');
+    if (x.full === y.full) result = LEVEL.dob.exact;
+    else if (x.year === y.year && x.month === y.day && x.day === y.month) result = LEVEL.dob.swapped;
     else if (
       oneCharacterApart(x.full, y.full) ||
       swappedNeighbours(x.full, y.full) ||
       (Math.abs(x.year - y.year) <= 1 && daysApart(x.full, y.full) === 1)
     )
-      result = level('dob', 'near');
-    else if (x.year === y.year) result = level('dob', 'year');
-    else result = level('dob', 'different');
-  } else result = x.year === y.year ? level('dob', 'year') : level('dob', 'different');
+      result = LEVEL.dob.near;
+    else if (x.year === y.year) result = LEVEL.dob.year;
+    else result = LEVEL.dob.different;
+  } else result = x.year === y.year ? LEVEL.dob.year : LEVEL.dob.different;
   if (!explain) return { level: result };
   const show = (d: Prepared['dob']) => d.full ?? `${d.year} (year only)`;
   return { level: result, seen: show(x) === show(y) ? show(x) : `${show(x)} and ${show(y)}` };
@@ -668,11 +698,11 @@ const compareDocument: Compare = (a, b, explain) => {
     for (const y of second.documents) {
       const l =
         x.id === y.id || (x.key && x.key === y.key)
-          ? level('document', 'same')
+          ? LEVEL.document.same
           : x.key && y.key && (oneEditApart(x.key, y.key) || swappedNeighbours(x.key, y.key))
-            ? level('document', 'oneEdit')
+            ? LEVEL.document.oneEdit
             : x.kind === y.kind
-              ? level('document', 'different')
+              ? LEVEL.document.different
               : -1;
       if (l >= 0 && (best < 0 || l < best)) {
         best = l;
@@ -726,21 +756,21 @@ function addressesAlike(x: PreparedAddress, y: PreparedAddress): boolean {
 const compareAddress: Compare = (a, b, explain) => {
   const [first, second] = ordered(a, b);
   if (!first.addresses.length || !second.addresses.length) return { level: -1 };
-  let best = level('address', 'different');
+  let best = LEVEL.address.different;
   // Words only when asked for: millions of pairs are compared without them.
   let seen = explain ? `${first.addresses[0]?.display} and ${second.addresses[0]?.display}` : '';
   for (const x of first.addresses)
     for (const y of second.addresses) {
       const l =
         x.id === y.id
-          ? level('address', 'same')
+          ? LEVEL.address.same
           : addressesAlike(x, y)
-            ? level('address', 'similar')
+            ? LEVEL.address.similar
             : x.postcode && x.postcode === y.postcode
               ? x.houses.some((h) => y.houses.includes(h))
-                ? level('address', 'postcodeHouse')
-                : level('address', 'postcode')
-              : level('address', 'different');
+                ? LEVEL.address.postcodeHouse
+                : LEVEL.address.postcode
+              : LEVEL.address.different;
       if (l < best) {
         best = l;
         if (explain) seen = x.id === y.id ? x.display : `${x.display} and ${y.display}`;
@@ -821,11 +851,11 @@ const compareContext: Compare = (a, b, explain) => {
   let result: number;
   let seen = '';
   if (x.mention.record === y.mention.record) {
-    result = level('context', 'sameRecord');
+    result = LEVEL.context.sameRecord;
     if (explain) seen = where(x.mention);
   } else if (x.caseKey && x.caseKey === y.caseKey) {
     const sameNumber = !!x.mention.recordRef && x.mention.recordRef === y.mention.recordRef;
-    result = sameNumber ? level('context', 'samePersonNumber') : level('context', 'sameCase');
+    result = sameNumber ? LEVEL.context.samePersonNumber : LEVEL.context.sameCase;
     if (explain)
       seen = `${x.mention.agency} case ${x.mention.caseRef}${sameNumber ? `, person number ${x.mention.recordRef}` : ''}`;
   } else {
@@ -836,7 +866,7 @@ const compareContext: Compare = (a, b, explain) => {
         link = id;
         break;
       }
-    result = link ? level('context', 'linked') : level('context', 'unrelated');
+    result = link ? LEVEL.context.linked : LEVEL.context.unrelated;
     if (link && explain) {
       const i = x.mention.recordIdentifiers.find((r) => r.id === link);
       seen = `${(i?.label ?? '').toLowerCase()} ${i?.display ?? ''}`.trim();
@@ -850,26 +880,26 @@ const compareTies: Compare = (a, b, explain) => {
   const both = explain ? ` (${where(x.mention)}; ${where(y.mention)})` : '';
   const context = compareContext(x, y, explain);
   // The words are built only when asked for (a function each): most pairs are compared without.
-  const tie = (key: string, seen?: () => string | undefined) => {
-    if (!explain || !seen) return { level: level('ties', key) };
+  const tie = (key: keyof typeof LEVEL.ties, seen?: () => string | undefined) => {
+    if (!explain || !seen) return { level: LEVEL.ties[key] };
     const words = seen();
-    return words !== undefined ? { level: level('ties', key), seen: words } : { level: level('ties', key) };
+    return words !== undefined ? { level: LEVEL.ties[key], seen: words } : { level: LEVEL.ties[key] };
   };
-  if (context.level === level('context', 'sameRecord')) return tie('sameRecord', () => context.seen);
+  if (context.level === LEVEL.context.sameRecord) return tie('sameRecord', () => context.seen);
   const personal = comparePersonal(x, y, explain);
-  if (personal.level === level('personal', 'shared')) return tie('personalShared', () => `${personal.seen}${both}`);
-  if (personal.level === level('personal', 'viaRecord')) return tie('viaRecord', () => personal.seen);
+  if (personal.level === LEVEL.personal.shared) return tie('personalShared', () => `${personal.seen}${both}`);
+  if (personal.level === LEVEL.personal.viaRecord) return tie('viaRecord', () => personal.seen);
   const address = compareAddress(x, y, explain);
-  if (address.level === level('address', 'same')) return tie('sameAddress', () => `${address.seen}${both}`);
-  if (context.level === level('context', 'samePersonNumber')) return tie('samePersonNumber', () => context.seen);
-  if (context.level === level('context', 'sameCase')) return tie('sameCase', () => context.seen);
+  if (address.level === LEVEL.address.same) return tie('sameAddress', () => `${address.seen}${both}`);
+  if (context.level === LEVEL.context.samePersonNumber) return tie('samePersonNumber', () => context.seen);
+  if (context.level === LEVEL.context.sameCase) return tie('sameCase', () => context.seen);
   const together = compareNamedTogether(x, y, explain);
-  if (together.level === level('namedTogether', 'yes')) return tie('namedTogether', () => `${together.seen}${both}`);
-  if (context.level === level('context', 'linked')) return tie('linked', () => `${context.seen}${both}`);
-  if (address.level === level('address', 'similar')) return tie('similarAddress', () => `${address.seen}${both}`);
-  if (address.level === level('address', 'postcodeHouse')) return tie('postcodeHouse', () => `${address.seen}${both}`);
-  if (address.level === level('address', 'postcode')) return tie('postcode', () => `${address.seen}${both}`);
-  if (personal.level === level('personal', 'different') || address.level === level('address', 'different'))
+  if (together.level === LEVEL.namedTogether.yes) return tie('namedTogether', () => `${together.seen}${both}`);
+  if (context.level === LEVEL.context.linked) return tie('linked', () => `${context.seen}${both}`);
+  if (address.level === LEVEL.address.similar) return tie('similarAddress', () => `${address.seen}${both}`);
+  if (address.level === LEVEL.address.postcodeHouse) return tie('postcodeHouse', () => `${address.seen}${both}`);
+  if (address.level === LEVEL.address.postcode) return tie('postcode', () => `${address.seen}${both}`);
+  if (personal.level === LEVEL.personal.different || address.level === LEVEL.address.different)
     return tie('different', () => `${[personal.seen, address.seen].filter((t) => t).join('; ')}${both}`);
   return tie('none');
 };

@@ -285,23 +285,12 @@ const STRUCTURAL_M: [string, string][] = [['ties', 'sameRecord']];
 
 const COMPARISON_INDEX = new Map(COMPARISONS.map((c, i) => [c.key, i]));
 const ALL_SPECS = new Map([...COMPARISONS, ...TIE_PARTS].map((c) => [c.key, c]));
-// Looked up some twenty times a pair compared: by maps built once, not by searching the specs.
-const LEVEL_INDEX = new Map(
-  [...ALL_SPECS].map(([comparison, spec]) => {
-    const levels = new Map<string, number>();
-    spec.levels.forEach((l, i) => {
-      if (!levels.has(l.key)) levels.set(l.key, i);
-    });
-    return [comparison, levels];
-  }),
-);
-const level = (comparison: string, key: string): number => {
-  const levels = LEVEL_INDEX.get(comparison);
-  return (levels ? (levels.get(key) ?? -1) : undefined) as number;
-};
+/** A level's index among its comparison's levels, by key (-1: none such); read at load, into LEVEL. */
+const level = (comparison: string, key: string): number =>
+  ALL_SPECS.get(comparison)?.levels.findIndex((l) => l.key === key) as number;
 
 export const NAME = COMPARISON_INDEX.get('name') as number;
-/** The index of each level of a comparison by key, for the comparisons (run millions of times). */
+/** The index of each level of a comparison by key, looked up once: the comparisons run millions of times. */
 function levelIndex<K extends string>(comparison: string, keys: readonly K[]): Readonly<Record<K, number>> {
   return Object.fromEntries(keys.map((key) => [key, level(comparison, key)])) as Record<K, number>;
 }
@@ -1271,12 +1260,14 @@ function oneWordFactor(model: FittedModel, a: Prepared, b: Prepared): number {
 
 /** The Bayes factor of each comparison for a pair (1 when missing). */
 export function bayesFactors(model: FittedModel, a: Prepared, b: Prepared, levels: Int8Array): number[] {
-  return [...levels].map((l, c) => {
-    if (l < 0) return 1;
-    if (c === NAME && l === NAME_EXACT) return exactNameFactor(model, a, b);
-    if (c === NAME && l === NAME_ONE_WORD) return oneWordFactor(model, a, b);
-    return ((model.m[c] as number[])[l] as number) / ((model.u[c] as number[])[l] as number);
-  });
+  return [...levels].map((l, c) => (l < 0 ? 1 : factorOf(model, a, b, c, l)));
+}
+
+/** The Bayes factor of comparison `c` at level `l` (not missing) for the pair: m/u, or by the names' frequencies. */
+function factorOf(model: FittedModel, a: Prepared, b: Prepared, c: number, l: number): number {
+  if (c === NAME && l === NAME_EXACT) return exactNameFactor(model, a, b);
+  if (c === NAME && l === NAME_ONE_WORD) return oneWordFactor(model, a, b);
+  return ((model.m[c] as number[])[l] as number) / ((model.u[c] as number[])[l] as number);
 }
 
 /**
@@ -1296,14 +1287,7 @@ export function addLogFactors(
   for (let c = 0; c < COMPARE_LIST.length; c++) {
     const l = levels[at + c] as number;
     // A missing comparison's factor is 1: its log adds nothing.
-    if (l < 0) continue;
-    const factor =
-      c === NAME && l === NAME_EXACT
-        ? exactNameFactor(model, a, b)
-        : c === NAME && l === NAME_ONE_WORD
-          ? oneWordFactor(model, a, b)
-          : ((model.m[c] as number[])[l] as number) / ((model.u[c] as number[])[l] as number);
-    log += Math.log(factor);
+    if (l >= 0) log += Math.log(factorOf(model, a, b, c, l));
   }
   return log;
 }

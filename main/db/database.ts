@@ -113,8 +113,9 @@ export interface Database {
    * Runs `work` as one write transaction, retried whole on a transient error or on a uniqueness
    * race (see {@link retryConstraintRace}): every `write` statement it runs through `run`
    * applies, or none does. A `read` statement may run in it too, to decide on what the
-   * transaction holds (its own writes, its locks, and what others committed before them). `work` may look at one statement's records before choosing the next;
-   * it must not have other side effects, being run again on retry.
+   * transaction holds (its own writes, its locks, and what others committed before them). `work`
+   * may look at one statement's records before choosing the next; it must not have other side
+   * effects, being run again on retry.
    */
   writeWork<T>(label: string, work: (run: (name: string, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T>;
   /**

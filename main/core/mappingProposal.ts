@@ -287,12 +287,12 @@ const CODED_FIELDS: readonly (Field | 'name' | null)[] = [
 const FORMER = /(?<![\p{L}\p{N}])(?:previous|former|old|alternative|other)(?![\p{L}\p{N}])/gu;
 
 /**
- * The words of a global pattern in the text, from its start: `matchAll` begins where the pattern's
- * last `exec` stopped, so reading one header ("Identification number") would hide a word of the next.
+ * The words of a global pattern in the text, from its start (as {@link spans} reads them: `matchAll`
+ * begins where the pattern's last `exec` stopped, so reading one header, "Identification number",
+ * would hide a word of the next).
  */
 function matches(pattern: RegExp, text: string): string[] {
-  pattern.lastIndex = 0;
-  return [...text.matchAll(pattern)].map((m) => m[0]);
+  return spans(pattern, text).map(([start, end]) => text.slice(start, end));
 }
 
 /**

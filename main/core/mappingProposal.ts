@@ -1225,6 +1225,31 @@ function written(values: Cell[]): string[] {
     .filter((t) => /[\p{L}\p{N}]/u.test(t));
 }
 
+// Fields whose values are numbers, or letters and digits: never words alone, never a date.
+const NUMBERED_FIELDS: readonly (Field | 'name')[] = ['bankAccount', 'card', 'iban', 'sortCode', 'routingNumber'];
+
+/** Whether most values are internet addresses (IPv4 dotted quads, or IPv6 groups). */
+function ipValues(values: Cell[]): boolean {
+  const texts = written(values);
+  const ip = (t: string) =>
+    /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/.test(t) ||
+    (/^[0-9a-f:]+$/i.test(t) && (t.match(/:/g)?.length ?? 0) >= 2 && /[0-9a-f]{1,4}:[0-9a-f]{0,4}:/i.test(t));
+  return texts.length > 0 && texts.filter(ip).length / texts.length > 0.6;
+}
+
+/** Whether most values are dates, or dates and times ("2024-11-02 19:22:31"). */
+function dateValues(values: Cell[], dateOrder: 'DMY' | 'MDY' | 'YMD'): boolean {
+  const texts = written(values);
+  const date = (t: string) => {
+    const day = /^(\d{1,4}[./-]\d{1,2}[./-]\d{1,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t)?.[1];
+    return day !== undefined && parseDate(day, dateOrder).ok;
+  };
+  const cells = values.filter((c) => !isBlank(c));
+  return (
+    cells.length > 0 && (cells.filter((c) => c instanceof Date).length + texts.filter(date).length) / cells.length > 0.6
+  );
+}
+
 /** Whether some value has a digit; no values say nothing against it. */
 function anyDigits(values: Cell[]): boolean {
   const texts = written(values);
@@ -1756,6 +1781,29 @@ export function proposeProfile(input: ProposalInput): Proposal {
       : field
         ? `header "${header}" reads as ${field === 'name' ? 'a name' : field}`
         : '';
+    // "Registration IP", "payer_ip", "IP-адрес" over 81.2.69.192: an internet address, which no
+    // field holds, is neither a plate, a name nor a postal address.
+    if (ipValues(values)) {
+      unmapped.push(header);
+      return;
+    }
+    // "Account Created (UTC)" over "2024-11-02 19:22:31", "Account Status" over "ACTIVE": a date, or
+    // words without a digit, are no account's, card's or document's number.
+    // (A sort code, "12-04-11", is written as a date may be.)
+    if (
+      field &&
+      NUMBERED_FIELDS.includes(field) &&
+      (!anyDigits(values) || (field !== 'sortCode' && dateValues(values, dateOrder)))
+    ) {
+      unmapped.push(header);
+      return;
+    }
+    // "Renter Name", "Full Legal Name", "Gastname" over "Florin Adrian Dobre": a name whose other
+    // words the vocabulary does not read is a person's or a firm's when its values are names.
+    if (!field && !read.excluded && has(GENERIC_NAME, text) && nameValues(written(values))) {
+      field = 'fullName';
+      reason = `header "${header}" says a name; values are names`;
+    }
     // "Funktion", "Status" over "Opfer", "Beschuldigter", "Zeugin": a header of no field over
     // the words agencies write for a person's role in the case is the role column.
     if (!field && !read.excluded && !read.organisation && roleValues(values)) {
@@ -1875,8 +1923,13 @@ export function proposeProfile(input: ProposalInput): Proposal {
       unmapped.push(header);
       return;
     }
-    // "Info", "Number": a header that says nothing of its own over phone numbers.
-    if ((field === 'freeText' || (field === 'recordRef' && bareNumber(header))) && valuesLookLike() === 'phone') {
+    // "Info", "Number": a header that says nothing of its own over phone numbers; "N° correspondant",
+    // "Exploiter's number": a person's number, written as phones are, is the person's phone.
+    const personsNumber = (field === 'recordRef' || field === 'caseRef') && read.party?.kind === 'person';
+    if (
+      (field === 'freeText' || (field === 'recordRef' && bareNumber(header)) || personsNumber) &&
+      valuesLookLike() === 'phone'
+    ) {
       reason = `header "${header}" reads as ${field}; values look like phone`;
       field = 'phone';
     }

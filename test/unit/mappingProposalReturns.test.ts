@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { propose } from '../support/proposals';
+
+// Returns to production orders (a telecom's subscriber and call data, a crypto exchange's KYC, a car
+// rental, a short let), whose headers the proposal misread before a blind set of such returns
+// (bench/mapping/dev15.json) was scored.
+describe('reading the returns companies send to production orders', () => {
+  it("reads a subscriber return's MSISDN and a call record's target and other party as phones", () => {
+    const { mapped } = propose('GB', [
+      ['MSISDN', '447700900123', '447700900457'],
+      ['Subscriber Surname', 'Popescu', 'Nowak'],
+    ]);
+    expect(mapped).toContain('MSISDN → subject(subject).phone');
+    const calls = propose('GB', [
+      ['Event ID', 'CDR000918273', 'CDR000918274'],
+      ['Subscriber name', 'Andrei Popescu', 'Andrei Popescu'],
+      ['Target Number', '447700900123', '447700900123'],
+      ['Other Party', '+44 7700 900654', '+44 20 7946 0881'],
+    ]).mapped;
+    expect(calls).toContain('Target Number → subject(subject).phone');
+    expect(calls).toContain('Other Party → associate(associate).phone');
+    expect(
+      propose('FR', [
+        ['N° ligne objet', '+33 7 00 00 12 34', '+33 7 00 00 12 34'],
+        ['N° correspondant', '+33 7 00 00 98 76', '+40 722 000 418'],
+      ]).mapped,
+    ).toEqual(['N° ligne objet → subject(subject).phone', 'N° correspondant → associate(associate).phone']);
+  });
+
+  it('leaves internet addresses, account dates and statuses out rather than take them for plates or accounts', () => {
+    const { mapped, unmapped } = propose('GB', [
+      ['Full Legal Name', 'Florin Adrian Dobre', 'Yuliia Kovalenko'],
+      ['Registration IP', '81.2.69.192', '5.248.0.14'],
+      ['payer_ip', '2001:db8:85a3::8a2e:370:7334', '81.2.69.193'],
+      ['Account Created (UTC)', '2024-11-02 19:22:31', '2025-01-15 08:03:10'],
+      ['Account Status', 'ACTIVE', 'FROZEN'],
+      ['Account No.', '90554123', '41235566'],
+    ]);
+    expect(unmapped).toEqual(
+      expect.arrayContaining(['Registration IP', 'payer_ip', 'Account Created (UTC)', 'Account Status']),
+    );
+    expect(mapped.some((m) => m.startsWith('Account No. →') && m.endsWith('.bankAccount'))).toBe(true);
+    // A name whose other words are unknown ("Legal") is a name when its values are names.
+    expect(mapped.some((m) => m.startsWith('Full Legal Name →') && m.endsWith('.fullName'))).toBe(true);
+  });
+
+  it("reads a renter's, a subscriber's and a guest's names, and a Polish postcode cut short", () => {
+    expect(
+      propose('GB', [
+        ['Renter Name', 'Costel Balan', 'Maria Ionescu'],
+        ['Renter DOB', '14/03/1986', '02/11/1999'],
+      ]).mapped,
+    ).toEqual(['Renter Name → subject(subject).fullName', 'Renter DOB → subject(subject).birthDate']);
+    expect(
+      propose('PL', [
+        ['Abonent', 'Jan Kowalski', 'Anna Nowak'],
+        ['Kod poczt.', '00-950', '31-042'],
+      ]).mapped,
+    ).toEqual(['Abonent → subject(subject).fullName', 'Kod poczt. → subject(subject).addressPostcode']);
+    expect(
+      propose('NL', [
+        ['Naam gast', 'Mihai Constantin', 'Ana Dobre'],
+        ['Geboekt door', 'Ion Popa', 'Ion Popa'],
+      ]).mapped,
+    ).toEqual(['Naam gast → subject(subject).fullName', 'Geboekt door → associate(associate).fullName']);
+  });
+});

@@ -64,4 +64,40 @@ describe('reading the returns companies send to production orders', () => {
       ]).mapped,
     ).toEqual(['Naam gast → subject(subject).fullName', 'Geboekt door → associate(associate).fullName']);
   });
+
+  it("leaves out when a line or an account began, a mast's cell and the case's lawyers", () => {
+    const { mapped, unmapped } = propose('GB', [
+      ['Subscriber name', 'Andrei Popescu', 'Elena Dimitrova'],
+      ['Connection Date', '03/02/2025', '19/08/2024'],
+      ['Start Cell ID', '23415-4412-22031', '23415-4412-11874'],
+      ['Reviewing Lawyer', 'J. Whitfield', 'A. Okafor'],
+    ]);
+    expect(mapped).toEqual(['Subscriber name → subject(subject).fullName']);
+    expect(unmapped).toEqual(['Connection Date', 'Start Cell ID', 'Reviewing Lawyer']);
+    expect(propose('IT', [['Data attivazione', '03/02/2025', '19/08/2024']]).unmapped).toEqual(['Data attivazione']);
+  });
+
+  it("reads a booking's, a contract's or an operation's number as the row's reference, not the case's", () => {
+    expect(
+      propose('DE', [
+        ['Vertrags-Nr.', 'MV-2026-004411', 'MV-2026-004412'],
+        ['Mieter Name', 'Costel Balan', 'Maria Ionescu'],
+        ['FS ausgestellt in', 'Rumänien', 'Bulgarien'],
+      ]).mapped,
+    ).toEqual(
+      expect.arrayContaining([
+        'Vertrags-Nr. → record.recordRef',
+        'FS ausgestellt in → subject(subject).documentCountry',
+      ]),
+    );
+    expect(propose('IT', [['Cod. operazione', 'MT-55120', 'MT-55121']]).mapped).toEqual([
+      'Cod. operazione → record.recordRef',
+    ]);
+    expect(
+      propose('GB', [
+        ['Renter Name', 'Costel Balan', 'Maria Ionescu'],
+        ['DL No.', 'BALAN861143CB9AB', 'IONES905029MI9XY'],
+      ]).mapped,
+    ).toContain('DL No. → subject(subject).documentNumber[driving-licence]');
+  });
 });

@@ -1790,6 +1790,17 @@ export function proposeProfile(input: ProposalInput): Proposal {
     // "Account Created (UTC)" over "2024-11-02 19:22:31", "Account Status" over "ACTIVE": a date, or
     // words without a digit, are no account's, card's or document's number.
     // (A sort code, "12-04-11", is written as a date may be.)
+    // "Account boeker" over e-mails: the account is the booker's login, an e-mail.
+    if (field && NUMBERED_FIELDS.includes(field) && valuesLookLike() === 'email') {
+      field = 'email';
+      reason = `header "${header}" reads as an account; values are e-mails`;
+    }
+    // "Tarjeta pago (titular)" over "Jhon Fredy Cárdenas": a card's or an account's column holding
+    // names holds its holder's name.
+    if (field && NUMBERED_FIELDS.includes(field) && read.party && !anyDigits(values) && nameValues(written(values))) {
+      reason = `header "${header}" reads as ${field}; values are names: the holder's`;
+      field = 'fullName';
+    }
     if (
       field &&
       NUMBERED_FIELDS.includes(field) &&

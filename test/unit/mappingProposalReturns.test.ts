@@ -100,4 +100,30 @@ describe('reading the returns companies send to production orders', () => {
       ]).mapped,
     ).toContain('DL No. → subject(subject).documentNumber[driving-licence]');
   });
+
+  it("reads a card's holder, a booker's account written as an e-mail and a Spanish transfer's number", () => {
+    expect(
+      propose('GB', [
+        ['Ad ID', 'AD-771203', 'AD-771377'],
+        ['Cardholder Name', 'MR C BALAN', 'MS A DOBRE'],
+        ['Card Number', '4532 0151 1283 0366', '4716 1089 9971 6531'],
+      ]).mapped,
+    ).toEqual(
+      expect.arrayContaining([
+        'Cardholder Name → account-holder(account-holder).fullName',
+        'Card Number → account-holder(account-holder).card',
+      ]),
+    );
+    const booking = propose('NL', [
+      ['Boekingscode', 'HMX4K2P9', 'HMZ8Q1R3'],
+      ['Geboekt door', 'Mihai Constantin', 'Ana Dobre'],
+      ['Account boeker', 'mihai.c83@example.de', 'ana.d@example.ro'],
+    ]).mapped;
+    expect(booking).toEqual(
+      expect.arrayContaining(['Boekingscode → record.recordRef', 'Account boeker → associate(associate).email']),
+    );
+    expect(propose('ES', [['Nº envío', 'ENV-2026-118822', 'ENV-2026-118930']]).mapped).toEqual([
+      'Nº envío → record.recordRef',
+    ]);
+  });
 });

@@ -126,4 +126,26 @@ describe('reading the returns companies send to production orders', () => {
       'Nº envío → record.recordRef',
     ]);
   });
+
+  it("gives a court list's date of birth to the defendant named before it, and its civil parties to the victims", () => {
+    expect(
+      propose('FR', [
+        ['Nom prévenu', 'DUMITRU', 'OKON'],
+        ['Prénom(s) prévenu', 'Adrian', 'Blessing'],
+        ['Né(e) le', '03/05/1987', '15/09/1982'],
+        ['Partie(s) civile(s)', 'Mme P. A.', 'Mlle E. J.'],
+      ]).mapped,
+    ).toEqual(
+      expect.arrayContaining([
+        'Né(e) le → suspect(suspect).birthDate',
+        'Partie(s) civile(s) → victim(victim).fullName',
+      ]),
+    );
+    expect(
+      propose('RO', [
+        ['Nume lucrător', 'Ion Popa', 'Ana Dobre'],
+        ['Recrutat de', 'Marian Stoica', 'Marian Stoica'],
+      ]).mapped,
+    ).toContain('Recrutat de → recruiter(recruiter).fullName');
+  });
 });

@@ -1821,6 +1821,18 @@ export function proposeProfile(input: ProposalInput): Proposal {
       field = 'role';
       reason = `values are roles in the case (${written(values).slice(0, 3).join(', ')})`;
     }
+    // "Tip Narrative" over "Workers sleep on site, never leave": a note's word beside what reads as a
+    // type (the Romanian "tip"), over sentences, is the note.
+    if (
+      !field &&
+      has(TYPE_WORDS, text) &&
+      FIELD_WORDS.some((r) => r.field === 'freeText' && has(r.pattern, without(TYPE_WORDS, text))) &&
+      written(values).length > 0 &&
+      share(written(values), sentence) > 0.6
+    ) {
+      field = 'freeText';
+      reason = `header "${header}" says a note; values are sentences`;
+    }
     // "company_type" over "Business Company Limited by Shares", "Primary Type" over "THEFT": a kind
     // of something, whose values are not to be read as names (roles were read just above).
     if (!field && has(TYPE_WORDS, text)) {

@@ -148,4 +148,37 @@ describe('reading the returns companies send to production orders', () => {
       ]).mapped,
     ).toContain('Recrutat de → recruiter(recruiter).fullName');
   });
+
+  it("reads a payment's memo, an ad's text and a tip's narrative as notes, and the name a person prefers as an alias", () => {
+    const payments = propose('US', [
+      ['payment_id', 'PAY-88213', 'PAY-88214'],
+      ['memo', 'rent', 'room 4 deposit'],
+    ]).mapped;
+    expect(payments).toContain('memo → record.freeText');
+    expect(
+      propose('ES', [
+        ['Usuario', 'lola_vip', 'nuevas24'],
+        ['Texto del anuncio', 'Chicas nuevas recién llegadas, piso discreto', 'Salidas hotel y domicilio'],
+      ]).mapped,
+    ).toContain('Texto del anuncio → record.freeText');
+    // "Tip" is also the Romanian for "type": beside a note's word, over sentences, the column is the note;
+    // over a classification's short values it stays out.
+    const tips = propose('US', [
+      ['Tip #', 'T-2024-0117', 'T-2024-0118'],
+      ['Tip Narrative', 'Caller saw ad, girl appeared very young', 'Workers sleep on site, never leave'],
+    ]);
+    expect(tips.mapped).toEqual(['Tip # → record.caseRef', 'Tip Narrative → record.freeText']);
+    expect(
+      propose('RO', [
+        ['Nr. dosar', '123/P/2024', '124/P/2024'],
+        ['Tip observații', 'Muncă', 'Sexuală'],
+      ]).unmapped,
+    ).toContain('Tip observații');
+    expect(
+      propose('GB', [
+        ['Full name', 'Ana Popa', 'Irina Dobre'],
+        ['Prefers to be called', 'Ani', 'Rina'],
+      ]).mapped,
+    ).toContain('Prefers to be called → subject(subject).alias');
+  });
 });

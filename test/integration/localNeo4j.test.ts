@@ -49,10 +49,12 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
     await rm(home, { recursive: true, force: true });
   });
 
-  it('starts on a loopback port with authentication, answers, and stops cleanly', async () => {
+  // Started first without the warm-up, then again with it: each start costs seconds (tens of them on
+  // a busy machine), so two starts serve the four behaviours.
+  it('starts on a loopback port with authentication, answers, leaves the warm-up out when told to, and stops cleanly', async () => {
     expect(await localNeo4jStatus(home)).toMatchObject({ running: false });
 
-    const running = await startLocalNeo4j({ home, ...START });
+    const running = await startLocalNeo4j({ home, ...START, warmup: false });
     expect(running.startedHere).toBe(true);
     expect(running.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
     expect(running.version).toMatch(/^5\.26\.\d+$/);
@@ -63,6 +65,12 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
     expect(running.password).toBe((await readFile(localNeo4jPaths(home).passwordFile, 'utf8')).trim());
     expect(running.password.length).toBeGreaterThanOrEqual(24);
 
+    // Told to leave the warm-up out: no page is read ahead, nor any of the workspace's questions asked.
+    const skipped = await awaitCacheWarmup(home);
+    expect(skipped.state).toBe('off');
+    expect(skipped.questions).toBeUndefined();
+    expect(describeCacheWarmup(skipped)).toMatch(/not warmed .*CASELINK_NEO4J_WARMUP=off/);
+
     const db = await openDatabase({
       uri: running.uri,
       user: 'neo4j',
@@ -71,9 +79,7 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
       local: true,
     });
     expect((await db.serverInfo()).agent).toMatch(/^Neo4j\/5\.26\./);
-    // Data for the restart below, written here so that this start and stop serve both tests
-    // (each start costs seconds, tens of them on a busy machine); with the schema, whose indexes
-    // the warm-up's questions of the third start use.
+    // Data for the restart below, with the schema, whose indexes the warm-up's questions use.
     await applySchema(db);
     await db.write('agencies/merge-agency', {
       code: 'KEEP',
@@ -95,20 +101,6 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
     expect(refused).toBeInstanceOf(CaselinkFailure);
     expect((refused as CaselinkFailure).error.kind).toBe('AuthFailed');
 
-    // The page cache was read in the background (readiness did not wait for it; the write above
-    // was answered meanwhile), and the status and log say so.
-    const warmed = await awaitCacheWarmup(home);
-    expect(warmed).toMatchObject({ state: 'done', percent: 100 });
-    // The store and its indexes were read (a new database's are well under a MiB).
-    expect(warmed.bytes).toBeGreaterThan(0);
-    expect(warmed.storeBytes).toBeGreaterThan(0);
-    expect(describeCacheWarmup(warmed)).toMatch(
-      /^Page cache: warm \(\d+ MiB of store and indexes read in [\d.]+ s\)\. Asked first: [\d,]+ of the workspace's questions \(\d+ statements.*\) in [\d.]+ s\.$/,
-    );
-    const log = await readFile(localNeo4jPaths(home).launcherLog, 'utf8');
-    expect(log).toMatch(/caselink-neo4j warming the page cache: .* in \d+ files/);
-    expect(log).toMatch(/caselink-neo4j page cache warm: \d+ MiB read in [\d.]+ s/);
-
     // Starting again finds the running one instead of a second process.
     const again = await startLocalNeo4j({ home, attached: true });
     expect(again).toMatchObject({ startedHere: false, pid: running.pid, uri: running.uri });
@@ -123,40 +115,26 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
     expect(await readFile(join(localNeo4jPaths(home).logsDir, 'debug.log'), 'utf8')).toMatch(/Stopped|Shutdown|shut/i);
   });
 
-  // The database the test above wrote to and stopped, started again without the warm-up.
-  it('keeps its data and password across a restart, and leaves the warm-up out when told to', async () => {
+  // The database the test above wrote to and stopped, started again with the warm-up.
+  it("keeps its data and password across a restart, and warms the page cache and the workspace's questions", async () => {
     expect(beforeRestart).not.toBe('');
-    const second = await startLocalNeo4j({ home, ...START, warmup: false });
+    const second = await startLocalNeo4j({ home, ...START });
     expect(second.startedHere).toBe(true);
     expect(second.password).toBe(beforeRestart);
-    const skipped = await awaitCacheWarmup(home);
-    expect(skipped.state).toBe('off');
-    // Nor are the workspace's questions asked.
-    expect(skipped.questions).toBeUndefined();
-    expect(describeCacheWarmup(skipped)).toMatch(/not warmed .*CASELINK_NEO4J_WARMUP=off/);
-    const reopened = await openDatabase({
-      uri: second.uri,
-      user: 'neo4j',
-      password: second.password,
-      database: 'neo4j',
-      local: true,
-    });
-    const rows = await reopened.read('agencies/list-agencies');
-    expect(rows.map((r) => r.get('name'))).toEqual(['Kept across restarts']);
-    await reopened.close();
-  });
 
-  // This database holds data (the agency above) and no test-graph mark: it stands for a user's.
-  it('is never cleared nor marked by the test helpers when it holds data without the mark', async () => {
-    // Started again with the warm-up (the test above left it running without).
-    await stopLocalNeo4j(home);
-    const running = await startLocalNeo4j({ home, ...START });
-    // Warmed first by the workspace's own questions (search, expand, paths), about values that
-    // find nothing in a graph without persons, every one answered, in read transactions only:
-    // the checks below find the graph as it was.
+    // The page cache was read in the background (readiness did not wait for it), then the
+    // workspace's own questions (search, expand, paths) were asked, about values that find nothing
+    // in a graph without persons, every one answered, in read transactions only: the checks below
+    // find the graph as it was.
     const warmed = await awaitCacheWarmup(home);
-    expect(warmed).toMatchObject({ state: 'done', questionsFailed: 0 });
+    expect(warmed).toMatchObject({ state: 'done', percent: 100, questionsFailed: 0 });
     expect(warmed.questionError).toBeUndefined();
+    // The store and its indexes were read (a new database's are well under a MiB).
+    expect(warmed.bytes).toBeGreaterThan(0);
+    expect(warmed.storeBytes).toBeGreaterThan(0);
+    expect(describeCacheWarmup(warmed)).toMatch(
+      /^Page cache: warm \(\d+ MiB of store and indexes read in [\d.]+ s\)\. Asked first: [\d,]+ of the workspace's questions \(\d+ statements.*\) in [\d.]+ s\.$/,
+    );
     expect(warmed.questions).toBeGreaterThanOrEqual(25);
     const warmedStatements = (warmed.statements ?? '').split(',');
     for (const name of [
@@ -169,13 +147,32 @@ describe('the local Neo4j', { timeout: 1_200_000 }, () => {
     ])
       expect(warmedStatements).toContain(name);
     const log = await readFile(localNeo4jPaths(home).launcherLog, 'utf8');
+    expect(log).toMatch(/caselink-neo4j warming the page cache: .* in \d+ files/);
+    expect(log).toMatch(/caselink-neo4j page cache warm: \d+ MiB read in [\d.]+ s/);
     expect(log).toMatch(
       /caselink-neo4j warm-up: \d+ questions asked in [\d.]+ s \(0 failed\), \d+ statements: .*search\/find-parties x\d+/,
     );
-    const db = await openDatabase({
-      uri: running.uri,
+
+    const reopened = await openDatabase({
+      uri: second.uri,
       user: 'neo4j',
-      password: running.password,
+      password: second.password,
+      database: 'neo4j',
+      local: true,
+    });
+    const rows = await reopened.read('agencies/list-agencies');
+    expect(rows.map((r) => r.get('name'))).toEqual(['Kept across restarts']);
+    await reopened.close();
+  });
+
+  // This database, still running, holds data (the agency above) and no test-graph mark: it stands for a user's.
+  it('is never cleared nor marked by the test helpers when it holds data without the mark', async () => {
+    const running = await localNeo4jStatus(home);
+    expect(running.running).toBe(true);
+    const db = await openDatabase({
+      uri: running.uri ?? '',
+      user: 'neo4j',
+      password: beforeRestart,
       database: 'neo4j',
       local: true,
     });

@@ -773,11 +773,64 @@ function sentence(text: string): boolean {
 }
 
 /** Whether the values are persons' or firms' names: several words each, and not all the same. */
+// The word of a public place in its name ("Luton Crown Court", "Stansted Airport", "Gare du Nord",
+// "Amtsgericht Köln"), which makes the name a place's, not a person's nor a firm's (words folded as
+// headerText folds them).
+const PUBLIC_PLACE = new RegExp(
+  `(?:^| )(?:${[
+    'court',
+    'airport',
+    'station',
+    'hospital',
+    'prison',
+    'gericht',
+    'amtsgericht',
+    'landgericht',
+    'flughafen',
+    'bahnhof',
+    'hauptbahnhof',
+    'krankenhaus',
+    'tribunal',
+    'aeroport',
+    'gare',
+    'hopital',
+    'tribunale',
+    'aeroporto',
+    'stazione',
+    'ospedale',
+    'aeropuerto',
+    'estacion',
+    'estacao',
+    'tribunalul',
+    'judecatoria',
+    'aeroportul',
+    'gara',
+    'spitalul',
+    'съд',
+    'летище',
+    'гара',
+    'суд',
+    'аэропорт',
+    'аеропорт',
+    'вокзал',
+    'sad',
+    'lotnisko',
+    'dworzec',
+    'rechtbank',
+    'luchthaven',
+    'ziekenhuis',
+  ].join('|')})(?= |$)`,
+  'u',
+);
+
 function nameValues(texts: string[]): boolean {
   const names = texts.filter((t) => {
     const v = t.trim();
     return (
-      (PERSON_NAME.test(v) || FAMILY_FIRST.test(v) || LEGAL_FORM.test(v)) && !/\d/.test(v) && countryCode(v) === null
+      (PERSON_NAME.test(v) || FAMILY_FIRST.test(v) || LEGAL_FORM.test(v)) &&
+      !/\d/.test(v) &&
+      countryCode(v) === null &&
+      !PUBLIC_PLACE.test(headerText(v))
     );
   });
   return names.length / texts.length > 0.6 && (texts.length === 1 || new Set(texts).size > 1);
@@ -931,6 +984,8 @@ export function fieldOfValues(
   // A sentence: four words or more, two of them in lower case; or three and a full stop.
   if (share(texts, sentence) > 0.6) return 'freeText';
   if (share(texts, (t) => QUOTED.test(t.trim())) > 0.6) return 'alias';
+  // "Luton Crown Court", "Stansted Airport": a public place's name, where the row's event was.
+  if (share(texts, (t) => PUBLIC_PLACE.test(headerText(t))) > 0.6) return 'location';
   if (nameValues(texts)) return 'fullName';
   return null;
 }
@@ -1594,7 +1649,13 @@ function readNamePair(
     const read = readHeader(header);
     if (read.field || read.excluded) return false;
     const texts = written(input.samples.map((row) => row[index] ?? null));
-    return texts.length > 0 && texts.filter((t) => pattern.test(t)).length / texts.length > 0.6;
+    // "NG", "G" (a plea), "M", "F": letters that stand for something are a code, not names.
+    const words = texts.filter((t) => t.trim().length > 2);
+    return (
+      texts.length > 0 &&
+      words.length / texts.length > 0.6 &&
+      texts.filter((t) => pattern.test(t)).length / texts.length > 0.6
+    );
   };
   const order = (header: string) => input.header.indexOf(header);
   for (let i = 0; i + 1 < input.header.length; i += 1) {

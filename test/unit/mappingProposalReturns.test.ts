@@ -181,4 +181,22 @@ describe('reading the returns companies send to production orders', () => {
       ]).mapped,
     ).toContain('Prefers to be called → subject(subject).alias');
   });
+
+  it("reads a court list's courts as the place, and its pleas and custody status as no one's name", () => {
+    // Most of its headers are unknown words, so the values decide; a plea's letters are a code, and a
+    // court's, an airport's or a station's name is a place, not a person.
+    const { mapped, unmapped } = propose('GB', [
+      ['URN', '41ZZ0188326', '41ZZ0188326', '20XX1107726'],
+      ['Court', 'Luton Crown Court', 'Luton Crown Court', 'Birmingham Crown Court'],
+      ['Defendant', 'Costel BALAN', 'Ionut PETRE', 'Van Duc TRAN'],
+      ['Plea', 'NG', 'G', 'NG'],
+      ['Custody Status', 'Remanded', 'Bail', 'Bail'],
+    ]);
+    expect(mapped).toEqual([
+      'URN → record.caseRef',
+      'Court → record.location',
+      'Defendant → suspect(suspect).fullName',
+    ]);
+    expect(unmapped).toEqual(['Plea', 'Custody Status']);
+  });
 });

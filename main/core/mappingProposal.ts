@@ -165,6 +165,16 @@ function known(text: string): boolean {
   );
 }
 
+/** Whether the text names what a column holds: a field's, a document's or a name's words. */
+function namesWhat(text: string): boolean {
+  return (
+    FIELD_WORDS.some((r) => r.field !== null && r.field !== 'role' && has(r.pattern, text)) ||
+    DOCUMENT_TYPE_WORDS.some((r) => has(r.pattern, text)) ||
+    has(DOCUMENT_WORDS, text) ||
+    has(GENERIC_NAME, text)
+  );
+}
+
 // Each word set by what it says, for reading abbreviations: two sets of one field are one owner.
 const OWNERS: { owner: string; words: readonly string[] }[] = [
   ...FIELD_WORDS.map((r) => ({ owner: `field:${String(r.field)}`, words: wordsOf(r.pattern) })),
@@ -188,8 +198,21 @@ function expandAbbreviations(header: string, text: string): string {
   );
   for (const short of cuts) {
     if (short.length < 2 || short.includes(' ') || known(short)) continue;
+    const at = new RegExp(`(?<![\\p{L}\\p{N}])${short}(?![\\p{L}\\p{N}])`, 'u');
     const best = expansionOf(short);
-    if (best) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${short}(?![\\p{L}\\p{N}])`, 'u'), best);
+    if (!best) continue;
+    // "Add. Driver Name", "Add. Driver Licence": a cut before a party's word and what of theirs the
+    // column holds (a name, a document, a field) says something of the party ("Additional"), not a
+    // field of its own ("Address").
+    const found = at.exec(out);
+    const after = found ? out.slice(found.index + short.length).trim() : '';
+    if (
+      !PARTY_WORDS.some((p) => has(p.pattern, best)) &&
+      PARTY_WORDS.some((p) => has(p.pattern, after)) &&
+      namesWhat(after)
+    )
+      continue;
+    out = out.replace(at, best);
   }
   return out;
 }

@@ -199,4 +199,26 @@ describe('reading the returns companies send to production orders', () => {
     ]);
     expect(unmapped).toEqual(['Plea', 'Custody Status']);
   });
+
+  it("reads 'Add.' before a party's name or licence as 'additional', not as an address", () => {
+    const { mapped } = propose('GB', [
+      ['Renter Name', 'BALAN, Costel', 'ANGELOV, Petar'],
+      ['Renter Home Address', 'Str. Lalelelor 12, Craiova, RO', 'ul. Vitosha 41, Sofia, BG'],
+      ['Add. Driver Name', 'PETRE, Ionut', 'DOBRE, Ana'],
+      ['Add. Driver Licence', 'P0022371', 'D1188200'],
+    ]);
+    expect(mapped).toEqual(
+      expect.arrayContaining([
+        'Add. Driver Name → driver(driver).fullName',
+        'Add. Driver Licence → driver(driver).documentNumber[driving-licence]',
+      ]),
+    );
+    // A cut that stands for a party keeps its party: "Benef." is the beneficiary.
+    expect(
+      propose('DE', [
+        ['Auftraggeber', 'Ion Popa', 'Ana Dobre'],
+        ['Benef. IBAN', 'DE89370400440532013000', 'RO49AAAA1B31007593840000'],
+      ]).mapped,
+    ).toContain('Benef. IBAN → beneficiary(account-holder).iban');
+  });
 });

@@ -7093,6 +7093,7 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'reden',
     'starea de fapt',
     'stare de fapt',
+    'concern',
     'concerns',
     'summary of concerns',
     'indicators',

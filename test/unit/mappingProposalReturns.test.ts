@@ -156,6 +156,12 @@ describe('reading the returns companies send to production orders', () => {
     ]).mapped;
     expect(payments).toContain('memo → record.freeText');
     expect(
+      propose('GB', [
+        ['Guest name', 'Ana Popa', 'Irina Dobre'],
+        ['Concern', 'Men arrive late at night with young women', 'Guest did not speak, booker paid cash'],
+      ]).mapped,
+    ).toContain('Concern → record.freeText');
+    expect(
       propose('ES', [
         ['Usuario', 'lola_vip', 'nuevas24'],
         ['Texto del anuncio', 'Chicas nuevas recién llegadas, piso discreto', 'Salidas hotel y domicilio'],

@@ -158,6 +158,8 @@ describe('reading the returns companies send to production orders', () => {
     expect(
       propose('GB', [
         ['Guest name', 'Ana Popa', 'Irina Dobre'],
+        ['Date of birth', '12/03/2004', '01/11/2003'],
+        ['Nationality', 'Romanian', 'Moldovan'],
         ['Concern', 'Men arrive late at night with young women', 'Guest did not speak, booker paid cash'],
       ]).mapped,
     ).toContain('Concern → record.freeText');

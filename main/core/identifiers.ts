@@ -224,6 +224,16 @@ export function normalizePhone(raw: string, country: string, alsoTry: readonly P
         ],
       );
   }
+  // "40722000418" in a British file: a number in full, country code first, without its "+", as
+  // operators' call data write them; read so only where no national reading is a number.
+  if (national && /^[1-9]\d{10,14}$/.test(digits)) {
+    const international = parsePhoneNumberFromString(`+${digits}`);
+    if (international?.isValid())
+      return ok(
+        [phoneIdentifier(international.number, international.formatInternational(), international.country, extension)],
+        [`not a valid ${country} number; read as an international number written without its "+"`],
+      );
+  }
   // A number of the right shape in a range not (yet) allocated — a new range, a reserved or
   // fictional one — still links records that wrote the same digits; the note says so.
   const possible = parsed.find((r) => !r.note && r.number?.isPossible());

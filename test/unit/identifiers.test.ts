@@ -139,6 +139,25 @@ describe('phone numbers', () => {
     });
   });
 
+  it("read a number written in full without its '+', as call data write them, only where no national reading fits", () => {
+    // A Romanian mobile in a British operator's call data: country code first, no "+" or "00".
+    expect(normalizePhone('40722000418', 'GB')).toEqual({
+      ok: true,
+      values: [{ kind: 'phone', key: '+40722000418', country: 'RO', display: '+40 722 000 418' }],
+      notes: ['not a valid GB number; read as an international number written without its "+"'],
+    });
+    // The file's own country's number written so was read before, and still is, without a note.
+    expect(normalizePhone('442079460881', 'GB')).toMatchObject({
+      ok: true,
+      values: [{ key: '+442079460881' }],
+      notes: [],
+    });
+    // A national number is never read abroad: a British mobile without its 0 stays British.
+    expect(linked(normalizePhone('7912345678', 'GB'))).toEqual(['phone:GB:+447912345678']);
+    // Digits that are no number anywhere stay rejected.
+    expect(normalizePhone('99912345678901', 'GB').ok).toBe(false);
+  });
+
   it('link numbers of a possible length outside the allocated ranges, saying so', () => {
     expect(normalizePhone('07700 900123', 'GB')).toEqual({
       ok: true,

@@ -687,6 +687,18 @@ function writtenAsPhone(text: string, country: string | undefined): boolean {
   return read.ok && read.notes.length === 0;
 }
 
+/**
+ * Whether the values are phone numbers in full, country code first, without the "+" or "00"
+ * ("447700900654", "40722000418"), as operators' call data write them: every value, not a share,
+ * since an identity or account number of as many digits may read as one.
+ */
+function internationalDigits(values: Cell[], country: string): boolean {
+  const texts = written(values);
+  return (
+    texts.length > 0 && texts.every((t) => /^\d{11,15}$/.test(t.trim()) && normalizePhone(`+${t.trim()}`, country).ok)
+  );
+}
+
 // The first year a person in a file can have been born, and the youngest age that still reads as a
 // birth rather than an event: a column of dates all 14 or more years back is one of births.
 const OLDEST_BIRTH = 1900;
@@ -1089,6 +1101,9 @@ function adoptMainParty(
   // Columns follow the person they are written after ("Nom du mis en cause", "Téléphone du mis en
   // cause", "Plaque d'immatriculation"); those before any named person go to the main one.
   const kind = entities[main.entity]?.kind;
+  // A call's other party, a contact: one who speaks about nobody else takes the columns written
+  // after their name, not a "Target Number" written before it, which is the file's own person's.
+  const secondary = NOT_MAIN.includes(entities[main.entity]?.role as Role);
   for (const c of subject) {
     const at = columns.indexOf(c);
     const before = columns
@@ -1107,12 +1122,13 @@ function adoptMainParty(
       .slice(columns.indexOf(before as ColumnMapping) + 1, at)
       .some((n) => n.entity !== 'record' && n.entity !== 'subject' && entities[n.entity]?.kind !== kind);
     const follows = before !== undefined && !closed;
+    if (!follows && secondary) continue;
     const owner = follows ? before : main;
     c.entity = owner.entity;
     reasons[c.column] =
       `${reasons[c.column] ?? ''}; given to the ${owner.entity}, ${follows ? 'named before it' : "the file's main named person"}`;
   }
-  delete entities.subject;
+  if (!columns.some((c) => c.entity === 'subject')) delete entities.subject;
 }
 
 /**
@@ -2046,6 +2062,10 @@ export function proposeProfile(input: ProposalInput): Proposal {
       if (byValues && (!field || ['phone', 'email', 'iban', 'crypto'].includes(byValues))) {
         field = byValues;
         reason = `values look like ${byValues}`;
+      } else if (field === 'fullName' && internationalDigits(values, input.country)) {
+        // "Other Party" over "447700900654": call data write numbers in full without the "+".
+        field = 'phone';
+        reason = `header "${header}" names a party; values are international phone numbers written without "+"`;
       }
     }
     // Values that can only be one thing overrule a header read as something else: "Indirizzo

@@ -229,4 +229,25 @@ describe('reading the returns companies send to production orders', () => {
       ]).mapped,
     ).toContain('Benef. IBAN → beneficiary(account-holder).iban');
   });
+
+  it("keeps a call record's target number for the file's person when the only one named is the other party", () => {
+    // Operators write the other party's number in full without its "+"; a "party" column holding
+    // only such numbers names no one: it is the other party's phone.
+    const { mapped } = propose('GB', [
+      ['Event ID', 'CDR000918273', 'CDR000918274', 'CDR000918291'],
+      ['Target Number', '447700900123', '447700900123', '447700900123'],
+      ['Other Party', '447700900654', '40722000418', '442079460881'],
+      ['Event Type', 'Voice', 'SMS', 'Voice'],
+    ]);
+    expect(mapped).toEqual(
+      expect.arrayContaining(['Target Number → subject(subject).phone', 'Other Party → associate(associate).phone']),
+    );
+    // A contact list's columns written after the contact's name are still the contact's.
+    expect(
+      propose('RU', [
+        ['Имя контакта', 'Саша Работа', 'Иван'],
+        ['Номер телефона', '+7 912 345-67-89', '+7 903 123-45-67'],
+      ]).mapped,
+    ).toEqual(['Имя контакта → associate(associate).fullName', 'Номер телефона → associate(associate).phone']);
+  });
 });

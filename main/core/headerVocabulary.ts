@@ -3921,6 +3921,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'cell site id',
     'cgi',
     'ecgi',
+    // A call's direction in call data, mobile originated or terminated ("Direction (MO/MT)"), not
+    // a modus operandi (dev15)
+    'mo mt',
+    'mt mo',
     // The lawyers and social workers of a case, who are its staff, not its persons (dev15)
     'lawyer',
     'reviewing lawyer',

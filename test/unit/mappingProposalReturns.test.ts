@@ -242,6 +242,18 @@ describe('reading the returns companies send to production orders', () => {
     expect(mapped).toEqual(
       expect.arrayContaining(['Target Number → subject(subject).phone', 'Other Party → associate(associate).phone']),
     );
+    // "MO/MT" is a call's direction (mobile originated or terminated), not a modus operandi.
+    const direction = propose('GB', [
+      ['Target Number', '447700900123', '447700900123'],
+      ['Direction (MO/MT)', 'MO', 'MT'],
+    ]);
+    expect(direction.unmapped).toContain('Direction (MO/MT)');
+    expect(
+      propose('GB', [
+        ['Suspect name', 'Costel Balan', 'Ionut Petre'],
+        ['MO', 'Recruits via Facebook ads, pays travel', 'Holds passports, debt bondage'],
+      ]).mapped,
+    ).toContain('MO → record.freeText');
     // A contact list's columns written after the contact's name are still the contact's.
     expect(
       propose('RU', [

@@ -242,6 +242,13 @@ describe('reading the returns companies send to production orders', () => {
     expect(mapped).toEqual(
       expect.arrayContaining(['Target Number → subject(subject).phone', 'Other Party → associate(associate).phone']),
     );
+    // The mast's address is where the phone was, not the subscriber's home.
+    expect(
+      propose('FR', [
+        ['N° ligne objet', '+33 7 00 00 12 34', '+33 7 00 00 12 34'],
+        ['Adresse relais', '12 rue de la Gare, 93200 Saint-Denis', '4 avenue Foch, 75116 Paris'],
+      ]).mapped,
+    ).toContain('Adresse relais → record.location');
     // "MO/MT" is a call's direction (mobile originated or terminated), not a modus operandi.
     const direction = propose('GB', [
       ['Target Number', '447700900123', '447700900123'],

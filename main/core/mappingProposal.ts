@@ -168,6 +168,7 @@ function known(text: string): boolean {
 /** Whether the text names what a column holds: a field's, a document's or a name's words. */
 function namesWhat(text: string): boolean {
   return (
+    // (The role's word list is empty: role columns are read by ROLE_FIELD, and an empty list matches anywhere.)
     FIELD_WORDS.some((r) => r.field !== null && r.field !== 'role' && has(r.pattern, text)) ||
     DOCUMENT_TYPE_WORDS.some((r) => has(r.pattern, text)) ||
     has(DOCUMENT_WORDS, text) ||
@@ -807,7 +808,6 @@ function sentence(text: string): boolean {
   return (words.length >= 4 && lower >= 2) || (words.length >= 3 && /\p{L}\.$/u.test(text.trim()) && lower >= 1);
 }
 
-/** Whether the values are persons' or firms' names: several words each, and not all the same. */
 // The word of a public place in its name ("Luton Crown Court", "Stansted Airport", "Gare du Nord",
 // "Amtsgericht Köln"), which makes the name a place's, not a person's nor a firm's (words folded as
 // headerText folds them).
@@ -858,6 +858,7 @@ const PUBLIC_PLACE = new RegExp(
   'u',
 );
 
+/** Whether the values are persons' or firms' names: several words each, and not all the same. */
 function nameValues(texts: string[]): boolean {
   const names = texts.filter((t) => {
     const v = t.trim();

@@ -118,6 +118,8 @@ describe('reading a search text', () => {
 
   it('reads an international number whatever the countries', () => {
     expect(readSearchText('+40 740 123 456', []).phones.map((p) => p.e164)).toEqual(['+40740123456']);
+    // As call data write it, without its "+": found as the import stored it.
+    expect(readSearchText('40740123456', ['GB']).phones.map((p) => p.e164)).toEqual(['+40740123456']);
   });
 
   it('reads an IBAN with spaces, an e-mail, a handle with @ and a plate with a space', () => {

@@ -1020,8 +1020,9 @@ export function fieldOfValues(
   // A sentence: four words or more, two of them in lower case; or three and a full stop.
   if (share(texts, sentence) > 0.6) return 'freeText';
   if (share(texts, (t) => QUOTED.test(t.trim())) > 0.6) return 'alias';
-  // "Luton Crown Court", "Stansted Airport": a public place's name, where the row's event was.
-  if (share(texts, (t) => PUBLIC_PLACE.test(headerText(t))) > 0.6) return 'location';
+  // "Luton Crown Court", "Stansted Airport": a public place's name, where the row's event was (a
+  // name's length: a longer text is not folded for it).
+  if (share(texts, (t) => t.length <= 80 && PUBLIC_PLACE.test(headerText(t))) > 0.6) return 'location';
   if (nameValues(texts)) return 'fullName';
   return null;
 }
@@ -1923,13 +1924,13 @@ export function proposeProfile(input: ProposalInput): Proposal {
       reason = `values are roles in the case (${written(values).slice(0, 3).join(', ')})`;
     }
     // "Tip Narrative" over "Workers sleep on site, never leave": a note's word beside what reads as a
-    // type (the Romanian "tip"), over sentences, is the note.
+    // type (the Romanian "tip"), over sentences or longer texts (not split into words), is the note.
     if (
       !field &&
       has(TYPE_WORDS, text) &&
       FIELD_WORDS.some((r) => r.field === 'freeText' && has(r.pattern, without(TYPE_WORDS, text))) &&
       written(values).length > 0 &&
-      share(written(values), sentence) > 0.6
+      share(written(values), (t) => t.length > 60 || sentence(t)) > 0.6
     ) {
       field = 'freeText';
       reason = `header "${header}" says a note; values are sentences`;

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from '../../main/core/profile';
 import { previewFile, proposeForFile } from '../../main/services/import/mapping';
@@ -50,5 +52,25 @@ describe('proposing a profile for a whole file', () => {
       sheets: proposal.profile.sheets,
       perSheet: proposal.profile.columns.some((c) => c.sheet !== undefined),
     }).toEqual({ layouts: ['Site visits', 'Inspectors'], sheets: ['Site visits'], perSheet: false });
+  });
+
+  it('decides as before from cells of any length, of which it reads the first 1,024 characters', SLOW, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'caselink-propose-'));
+    try {
+      const path = join(dir, 'notes.csv');
+      const note = `Worker says the agent keeps her passport. ${'She was moved between farms. '.repeat(1_000)}`;
+      await writeFile(path, `Name,Mobile,Notes\nAna Popa,07700 900123,"${note}"\nIrina Dobre,07700 900456,"${note}"\n`);
+      const proposal = await proposeForFile(path, 'NGO', 'GB');
+      expect(proposal.profile.columns.map((c) => `${c.column} → ${c.entity}.${c.field}`)).toEqual([
+        'Name → subject.fullName',
+        'Mobile → subject.phone',
+        'Notes → record.freeText',
+      ]);
+      // The preview still shows the whole row as the import reads it.
+      const [preview] = await previewFile(path, parseProfile(proposal.profile), (pan) => pan, 1);
+      expect(preview?.missingColumns).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -23,13 +23,33 @@ export interface SheetPreview {
   rows: MappedRow[];
 }
 
-async function firstRows(rows: AsyncIterable<{ row: number; cells: Cell[] }>, count: number) {
+async function firstRows(
+  rows: AsyncIterable<{ row: number; cells: Cell[] }>,
+  count: number,
+  keep: (cells: Cell[]) => Cell[] = (cells) => cells,
+) {
   const out: { row: number; cells: Cell[] }[] = [];
   for await (const r of rows) {
-    out.push(r);
+    out.push({ row: r.row, cells: keep(r.cells) });
     if (out.length >= count) break;
   }
   return out;
+}
+
+/**
+ * The characters of a cell the proposal reads: more than any header or value it decides by (a
+ * note is a note past 60), far fewer than a cell may hold (32,767), so that the rows it samples
+ * from a hostile file (80 rows of up to 32 MiB) are not held whole.
+ */
+export const SAMPLE_CELL_CHARS = 1_024;
+
+/** A cell cut to what the proposal reads, copied so that the whole text it was cut from can go. */
+function sampleCells(cells: Cell[]): Cell[] {
+  return cells.map((cell) =>
+    typeof cell === 'string' && cell.length > SAMPLE_CELL_CHARS
+      ? Buffer.from(cell.slice(0, SAMPLE_CELL_CHARS), 'utf8').toString('utf8')
+      : cell,
+  );
 }
 
 /**
@@ -47,7 +67,7 @@ export async function proposeForFile(
   try {
     // Only the first rows of each sheet are read: the rest of the file, and its worker, are let go.
     for (const sheet of file.sheets)
-      read.push({ name: sheet.name, rows: await firstRows(sheet.rows, HEADER_SCAN_ROWS + 50) });
+      read.push({ name: sheet.name, rows: await firstRows(sheet.rows, HEADER_SCAN_ROWS + 50, sampleCells) });
   } finally {
     file.close();
   }

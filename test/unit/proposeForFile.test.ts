@@ -69,6 +69,17 @@ describe('proposing a profile for a whole file', () => {
       // The preview still shows the whole row as the import reads it.
       const [preview] = await previewFile(path, parseProfile(proposal.profile), (pan) => pan, 1);
       expect(preview?.missingColumns).toEqual([]);
+      // A header longer than that is no column name: passed over, so that no profile names a column
+      // by the start of it, which the import would then not find.
+      const long = join(dir, 'long-header.csv');
+      await writeFile(
+        long,
+        `Name,${'Remarks '.repeat(200)},Mobile\nAna Popa,x,07700 900123\nIrina Dobre,y,07700 900456\n`,
+      );
+      const passed = await proposeForFile(long, 'NGO', 'GB');
+      expect(passed.profile.columns.map((c) => c.column)).toEqual(['Name', 'Mobile']);
+      const [longPreview] = await previewFile(long, parseProfile(passed.profile), (pan) => pan, 1);
+      expect(longPreview?.missingColumns).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

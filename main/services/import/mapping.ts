@@ -23,14 +23,10 @@ export interface SheetPreview {
   rows: MappedRow[];
 }
 
-async function firstRows(
-  rows: AsyncIterable<{ row: number; cells: Cell[] }>,
-  count: number,
-  keep: (cells: Cell[]) => Cell[] = (cells) => cells,
-) {
+async function firstRows(rows: AsyncIterable<{ row: number; cells: Cell[] }>, count: number) {
   const out: { row: number; cells: Cell[] }[] = [];
   for await (const r of rows) {
-    out.push({ row: r.row, cells: keep(r.cells) });
+    out.push(r);
     if (out.length >= count) break;
   }
   return out;
@@ -43,13 +39,27 @@ async function firstRows(
  */
 export const SAMPLE_CELL_CHARS = 1_024;
 
-/** A cell cut to what the proposal reads, copied so that the whole text it was cut from can go. */
-function sampleCells(cells: Cell[]): Cell[] {
-  return cells.map((cell) =>
-    typeof cell === 'string' && cell.length > SAMPLE_CELL_CHARS
-      ? Buffer.from(cell.slice(0, SAMPLE_CELL_CHARS), 'utf8').toString('utf8')
-      : cell,
-  );
+/** A sampled row: its cells cut to what the proposal reads, and which of them were cut. */
+interface SampledRow {
+  row: number;
+  cells: Cell[];
+  cut: ReadonlySet<number>;
+}
+
+/** The first rows, each cell cut and copied so that the whole text it was cut from can go. */
+async function sampledRows(rows: AsyncIterable<{ row: number; cells: Cell[] }>, count: number) {
+  const out: SampledRow[] = [];
+  for await (const r of rows) {
+    const cut = new Set<number>();
+    const cells = r.cells.map((cell, i) => {
+      if (typeof cell !== 'string' || cell.length <= SAMPLE_CELL_CHARS) return cell;
+      cut.add(i);
+      return Buffer.from(cell.slice(0, SAMPLE_CELL_CHARS), 'utf8').toString('utf8');
+    });
+    out.push({ row: r.row, cells, cut });
+    if (out.length >= count) break;
+  }
+  return out;
 }
 
 /**
@@ -63,11 +73,11 @@ export async function proposeForFile(
   sheets?: string[],
 ): Promise<Proposal & { sheet: string; headerRow: number | null; layouts: SheetLayoutFound[] }> {
   const file = await openAgencyFile(path, { sheets });
-  const read: { name: string; rows: { row: number; cells: Cell[] }[] }[] = [];
+  const read: { name: string; rows: SampledRow[] }[] = [];
   try {
     // Only the first rows of each sheet are read: the rest of the file, and its worker, are let go.
     for (const sheet of file.sheets)
-      read.push({ name: sheet.name, rows: await firstRows(sheet.rows, HEADER_SCAN_ROWS + 50, sampleCells) });
+      read.push({ name: sheet.name, rows: await sampledRows(sheet.rows, HEADER_SCAN_ROWS + 50) });
   } finally {
     file.close();
   }
@@ -76,7 +86,11 @@ export async function proposeForFile(
   }
   const headed = read.map(({ name, rows }) => {
     const headerIndex = findHeaderRow(rows.map((r) => r.cells));
-    return { name, rows, headerIndex, header: headerTexts(rows[headerIndex]?.cells ?? []) };
+    // A header longer than the proposal reads is no column name a profile could find again by its
+    // first characters: it is passed over, as a blank one is.
+    const cut = rows[headerIndex]?.cut ?? new Set<number>();
+    const header = headerTexts(rows[headerIndex]?.cells ?? []).map((h, i) => (cut.has(i) ? `column ${i + 1}` : h));
+    return { name, rows, headerIndex, header };
   });
   const fileHeaders = headed.flatMap((h) => h.header);
   const found = headed.map(({ name, rows, headerIndex, header }) => {

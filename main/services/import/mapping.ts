@@ -37,7 +37,7 @@ async function firstRows(rows: AsyncIterable<{ row: number; cells: Cell[] }>, co
  * note is a note past 60), far fewer than a cell may hold (32,767), so that the rows it samples
  * from a hostile file (80 rows of up to 32 MiB) are not held whole.
  */
-export const SAMPLE_CELL_CHARS = 1_024;
+const SAMPLE_CELL_CHARS = 1_024;
 
 /** A sampled row: its cells cut to what the proposal reads, and which of them were cut. */
 interface SampledRow {

@@ -199,9 +199,9 @@ function expandAbbreviations(header: string, text: string): string {
   );
   for (const short of cuts) {
     if (short.length < 2 || short.includes(' ') || known(short)) continue;
-    const at = new RegExp(`(?<![\\p{L}\\p{N}])${short}(?![\\p{L}\\p{N}])`, 'u');
     const best = expansionOf(short);
     if (!best) continue;
+    const at = new RegExp(`(?<![\\p{L}\\p{N}])${short}(?![\\p{L}\\p{N}])`, 'u');
     // "Add. Driver Name", "Add. Driver Licence": a cut before a party's word and what of theirs the
     // column holds (a name, a document, a field) says something of the party ("Additional"), not a
     // field of its own ("Address").

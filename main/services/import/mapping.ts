@@ -23,10 +23,17 @@ export interface SheetPreview {
   rows: MappedRow[];
 }
 
-async function firstRows(rows: AsyncIterable<{ row: number; cells: Cell[] }>, count: number) {
-  const out: { row: number; cells: Cell[] }[] = [];
+type ReadRow = { row: number; cells: Cell[] };
+
+/** The first `count` rows, each as `keep` makes it (whole by default), the rest left unread. */
+async function firstRows<T = ReadRow>(
+  rows: AsyncIterable<ReadRow>,
+  count: number,
+  keep: (row: ReadRow) => T = (row) => row as T,
+): Promise<T[]> {
+  const out: T[] = [];
   for await (const r of rows) {
-    out.push(r);
+    out.push(keep(r));
     if (out.length >= count) break;
   }
   return out;
@@ -46,20 +53,15 @@ interface SampledRow {
   cut: ReadonlySet<number>;
 }
 
-/** The first rows, each cell cut and copied so that the whole text it was cut from can go. */
-async function sampledRows(rows: AsyncIterable<{ row: number; cells: Cell[] }>, count: number) {
-  const out: SampledRow[] = [];
-  for await (const r of rows) {
-    const cut = new Set<number>();
-    const cells = r.cells.map((cell, i) => {
-      if (typeof cell !== 'string' || cell.length <= SAMPLE_CELL_CHARS) return cell;
-      cut.add(i);
-      return Buffer.from(cell.slice(0, SAMPLE_CELL_CHARS), 'utf8').toString('utf8');
-    });
-    out.push({ row: r.row, cells, cut });
-    if (out.length >= count) break;
-  }
-  return out;
+/** A row with each cell cut and copied, so that the whole text it was cut from can go. */
+function sampleRow(r: ReadRow): SampledRow {
+  const cut = new Set<number>();
+  const cells = r.cells.map((cell, i) => {
+    if (typeof cell !== 'string' || cell.length <= SAMPLE_CELL_CHARS) return cell;
+    cut.add(i);
+    return Buffer.from(cell.slice(0, SAMPLE_CELL_CHARS), 'utf8').toString('utf8');
+  });
+  return { row: r.row, cells, cut };
 }
 
 /**
@@ -77,7 +79,7 @@ export async function proposeForFile(
   try {
     // Only the first rows of each sheet are read: the rest of the file, and its worker, are let go.
     for (const sheet of file.sheets)
-      read.push({ name: sheet.name, rows: await sampledRows(sheet.rows, HEADER_SCAN_ROWS + 50) });
+      read.push({ name: sheet.name, rows: await firstRows(sheet.rows, HEADER_SCAN_ROWS + 50, sampleRow) });
   } finally {
     file.close();
   }

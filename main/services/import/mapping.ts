@@ -7,7 +7,9 @@ import { findHeaderRow, headerTexts, HEADER_SCAN_ROWS } from '../../core/headers
 import { mergeSheetProposals, proposeProfile, type Proposal } from '../../core/mappingProposal';
 import type { Profile } from '../../core/profile';
 import { mapRow, resolveColumns, type MappedRow } from '../../core/rowMapper';
+import { cutCell, isCut } from './cutCells';
 import { openAgencyFile } from './readers';
+import { headerScan } from './readStage';
 
 /** Where a sheet's header was found. */
 export interface SheetLayoutFound {
@@ -39,13 +41,6 @@ async function firstRows<T = ReadRow>(
   return out;
 }
 
-/**
- * The characters of a cell the proposal reads: more than any header or value it decides by (a
- * note is a note past 60), far fewer than a cell may hold (32,767), so that the rows it samples
- * from a hostile file (80 rows of up to 32 MiB) are not held whole.
- */
-const SAMPLE_CELL_CHARS = 1_024;
-
 /** A sampled row: its cells cut to what the proposal reads, and which of them were cut. */
 interface SampledRow {
   row: number;
@@ -56,12 +51,8 @@ interface SampledRow {
 /** A row with each cell cut and copied, so that the whole text it was cut from can go. */
 function sampleRow(r: ReadRow): SampledRow {
   const cut = new Set<number>();
-  const cells = r.cells.map((cell, i) => {
-    if (typeof cell !== 'string' || cell.length <= SAMPLE_CELL_CHARS) return cell;
-    cut.add(i);
-    return Buffer.from(cell.slice(0, SAMPLE_CELL_CHARS), 'utf8').toString('utf8');
-  });
-  return { row: r.row, cells, cut };
+  r.cells.forEach((cell, i) => isCut(cell) && cut.add(i));
+  return { row: r.row, cells: r.cells.map(cutCell), cut };
 }
 
 /**
@@ -117,7 +108,11 @@ export async function proposeForFile(
   };
 }
 
-/** The first `count` data rows of each sheet as the profile will import them. */
+/**
+ * The first `count` data rows of each sheet as the profile will import them. The header is found
+ * as the import finds it (the same scan), and each row is mapped as it is read, so that no more
+ * than the scan's rows are held whole.
+ */
 export async function previewFile(
   path: string,
   profile: Profile,
@@ -130,40 +125,45 @@ export async function previewFile(
     delimiter: profile.delimiter,
   });
   const previews: SheetPreview[] = [];
-  const read: { row: number; cells: Cell[] }[][] = [];
   try {
-    for (const sheet of file.sheets) read.push(await firstRows(sheet.rows, HEADER_SCAN_ROWS + count));
+    for (const sheet of file.sheets) {
+      const rows = sheet.rows[Symbol.asyncIterator]();
+      const scan = headerScan(profile, sheet.name);
+      while (!scan.settled) {
+        const next = await rows.next();
+        if (next.done) break;
+        scan.push(next.value);
+      }
+      const { header: headerRow, following } = scan.result();
+      if (!headerRow) {
+        previews.push({
+          sheet: sheet.name,
+          headerRow: null,
+          header: [],
+          missingColumns: profile.columns.map((c) => c.column),
+          rows: [],
+        });
+        await rows.return?.();
+        continue;
+      }
+      const header = headerTexts(headerRow.cells);
+      const { mappings, missing } = resolveColumns(profile, header, sheet.name);
+      const ctx = { profile, sheet: sheet.name, header, cardHash };
+      const mapped: MappedRow[] = [];
+      const take = (r: ReadRow) => {
+        if (r.cells.some((c) => c !== null)) mapped.push(mapRow(ctx, mappings, r.cells, r.row));
+      };
+      for (const r of following) if (mapped.length < count) take(r);
+      while (mapped.length < count && mappings.length > 0) {
+        const next = await rows.next();
+        if (next.done) break;
+        take(next.value);
+      }
+      await rows.return?.();
+      previews.push({ sheet: sheet.name, headerRow: headerRow.row, header, missingColumns: missing, rows: mapped });
+    }
   } finally {
     file.close();
-  }
-  for (const [i, sheet] of file.sheets.entries()) {
-    const rows = read[i] ?? [];
-    const headerIndex = profile.headerRow
-      ? rows.findIndex((r) => r.row === profile.headerRow)
-      : findHeaderRow(
-          rows.map((r) => r.cells),
-          profile.columns.map((c) => c.column),
-        );
-    const headerRow = rows[headerIndex];
-    if (!headerRow) {
-      previews.push({
-        sheet: sheet.name,
-        headerRow: null,
-        header: [],
-        missingColumns: profile.columns.map((c) => c.column),
-        rows: [],
-      });
-      continue;
-    }
-    const header = headerTexts(headerRow.cells);
-    const { mappings, missing } = resolveColumns(profile, header, sheet.name);
-    const ctx = { profile, sheet: sheet.name, header, cardHash };
-    const mapped = rows
-      .slice(headerIndex + 1)
-      .filter((r) => r.cells.some((c) => c !== null))
-      .slice(0, count)
-      .map((r) => mapRow(ctx, mappings, r.cells, r.row));
-    previews.push({ sheet: sheet.name, headerRow: headerRow.row, header, missingColumns: missing, rows: mapped });
   }
   return previews;
 }

@@ -3,9 +3,10 @@
  * located in it, then the rows under that header, one at a time. A sheet the profile cannot read
  * is reported and skipped; a file that cannot be read fails the run.
  */
-import { findHeaderRow, headerTexts, HEADER_SCAN_ROWS } from '../../core/headers';
+import { headerTexts, HeaderScan } from '../../core/headers';
 import type { Profile } from '../../core/profile';
 import { resolveColumns, type ResolvedMapping } from '../../core/rowMapper';
+import { cutRow } from './cutCells';
 import type { OpenedFile, SheetRow } from './readers';
 import type { Problem } from './report';
 
@@ -42,14 +43,13 @@ async function timed<T>(timings: { readSeconds: number }, next: () => Promise<T>
   }
 }
 
-/** Finds the header row among the first rows of a sheet: the profile's, or the likeliest one. */
-function headerIndex(head: SheetRow[], profile: Profile): number {
-  return profile.headerRow
-    ? head.findIndex((r) => r.row === profile.headerRow)
-    : findHeaderRow(
-        head.map((r) => r.cells),
-        profile.columns.map((c) => c.column),
-      );
+/**
+ * A scan for a sheet's header, by the profile's header row or the columns it names for the sheet;
+ * the rows before any of them are kept cut (see HeaderScan).
+ */
+export function headerScan(profile: Profile, sheet: string): HeaderScan<SheetRow> {
+  const columns = profile.columns.filter((c) => c.sheet === undefined || c.sheet === sheet).map((c) => c.column);
+  return new HeaderScan<SheetRow>(columns, cutRow, profile.headerRow);
 }
 
 /** The sheets and rows of an opened file, as the profile reads them. */
@@ -58,16 +58,17 @@ export async function* readStage(file: OpenedFile, options: ReadStageOptions): A
   let dataRows = 0;
   for (const sheet of file.sheets) {
     const rows = sheet.rows[Symbol.asyncIterator]();
-    const head: SheetRow[] = [];
-    while (head.length < HEADER_SCAN_ROWS) {
+    const scan = headerScan(profile, sheet.name);
+    let read = 0;
+    while (!scan.settled) {
       const next = await timed(timings, () => rows.next());
       if (next.done) break;
-      head.push(next.value);
+      read += 1;
+      scan.push(next.value);
     }
-    if (head.length === 0) continue;
+    if (read === 0) continue;
     const layout: SheetLayout = { name: sheet.name, headerRow: null, header: [], mappings: [], missing: [] };
-    const index = headerIndex(head, profile);
-    const headerRow = head[index];
+    const { header: headerRow, following } = scan.result();
     if (!headerRow) {
       report({
         sheet: sheet.name,
@@ -120,7 +121,7 @@ export async function* readStage(file: OpenedFile, options: ReadStageOptions): A
       });
     }
     yield { kind: 'sheet', layout };
-    for (const row of head.slice(index + 1)) {
+    for (const row of following) {
       dataRows += 1;
       yield { kind: 'row', layout, row };
     }

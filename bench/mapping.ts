@@ -11,6 +11,11 @@
  * proposal gives it to the record or to a party of the labelled role; a document column's type
  * is right when the proposal fixes the labelled type on it.
  *
+ * A set labelled a second time, blind, by another labeller (NAME.second.json beside NAME.json, from
+ * the same headers and samples and a guide to the fields, bench/mapping/GUIDE.md) adds how far the
+ * two labellings agree, and the proposal against the second one: what two careful people make of
+ * the same columns bounds what any proposal can score against one of them.
+ *
  * --unknown-headers scores the same sets with every header replaced by a made-up word: what the
  * values alone tell, as on a file in a language the header vocabulary does not read.
  */
@@ -59,9 +64,21 @@ interface Tally {
   party: number;
   documents: number;
   documentsRight: number;
+  /** Of the columns whose field is wrong: a field wanted and none proposed. */
+  unmapped: number;
+  /** A column wanted unmapped (nothing to import) and a field proposed. */
+  overmapped: number;
 }
 
-const empty = (): Tally => ({ columns: 0, field: 0, party: 0, documents: 0, documentsRight: 0 });
+const empty = (): Tally => ({
+  columns: 0,
+  field: 0,
+  party: 0,
+  documents: 0,
+  documentsRight: 0,
+  unmapped: 0,
+  overmapped: 0,
+});
 
 // The country a file in this language most likely comes from: it only sets the date order.
 const COUNTRY_OF_LANGUAGE: Record<string, string> = {
@@ -104,10 +121,15 @@ function withoutHeaders(layout: Layout): Layout {
   };
 }
 
-/** Scores one layout; `misses` receives a line per column not right for its party. */
-function scoreLayout(original: Layout, misses: string[]): Tally {
-  const layout = unknownHeaders ? withoutHeaders(original) : original;
-  const tally = empty();
+/** What the proposal maps a column to: its field, the record or party's role, the document type. */
+interface Proposed {
+  field: string | null;
+  role: string | null;
+  documentType: string | undefined;
+}
+
+/** The proposal's mapping of each of the layout's columns, in the layout's order. */
+function proposed(layout: Layout): Proposed[] {
   const header = layout.columns.map((c) => c.header);
   const depth = Math.max(0, ...layout.columns.map((c) => c.samples.length));
   const samples: Cell[][] = Array.from({ length: depth }, (_, row) =>
@@ -124,34 +146,51 @@ function scoreLayout(original: Layout, misses: string[]): Tally {
     const sheet = (m as { sheet?: string }).sheet;
     return sheet === undefined || sheet === layout.sheet;
   };
-  for (const column of layout.columns) {
-    tally.columns += 1;
+  return layout.columns.map((column) => {
     const mapping = profile.columns.find((m) => m.column === column.header && onSheet(m));
-    const field = mapping?.field ?? null;
-    const role = mapping
-      ? mapping.entity === 'record'
-        ? 'record'
-        : (profile.entities[mapping.entity]?.role ?? mapping.entity)
-      : null;
-    const fieldRight = field === column.field;
-    const partyRight = fieldRight && (column.field === null || role === column.entity);
-    if (fieldRight) tally.field += 1;
-    if (partyRight) tally.party += 1;
-    const documentType = (mapping as { documentType?: string } | undefined)?.documentType;
+    return {
+      field: mapping?.field ?? null,
+      role: mapping
+        ? mapping.entity === 'record'
+          ? 'record'
+          : (profile.entities[mapping.entity]?.role ?? mapping.entity)
+        : null,
+      documentType: (mapping as { documentType?: string } | undefined)?.documentType,
+    };
+  });
+}
+
+/** Whether a mapping gives a column the labelled field, and the labelled party as well. */
+function judge(label: LabelledColumn, got: Proposed): { field: boolean; party: boolean } {
+  const field = got.field === label.field;
+  return { field, party: field && (label.field === null || got.role === label.entity) };
+}
+
+/** Scores one layout; `misses` receives a line per column not right for its party. */
+function scoreLayout(original: Layout, misses: string[]): Tally {
+  const layout = unknownHeaders ? withoutHeaders(original) : original;
+  const tally = empty();
+  const mapped = proposed(layout);
+  layout.columns.forEach((column, i) => {
+    const { field, role, documentType } = mapped[i] as Proposed;
+    tally.columns += 1;
+    const right = judge(column, mapped[i] as Proposed);
+    if (right.field) tally.field += 1;
+    else if (field === null) tally.unmapped += 1;
+    else if (column.field === null) tally.overmapped += 1;
+    if (right.party) tally.party += 1;
     if (column.documentType) {
       tally.documents += 1;
       if (documentType === column.documentType) tally.documentsRight += 1;
     }
     const documentWrong = column.documentType !== undefined && documentType !== column.documentType;
-    if (!partyRight || documentWrong) {
+    if (!right.party || documentWrong) {
       const want = `${column.entity ?? '-'}.${column.field ?? '-'}${column.documentType ? `(${column.documentType})` : ''}`;
       const got = `${role ?? '-'}.${field ?? '-'}${documentType ? `(${documentType})` : ''}`;
-      const named = unknownHeaders
-        ? `${column.header} (${original.columns[layout.columns.indexOf(column)]?.header})`
-        : column.header;
+      const named = unknownHeaders ? `${column.header} (${original.columns[i]?.header})` : column.header;
       misses.push(`${layout.id}: "${named}" wanted ${want}, proposed ${got}`);
     }
-  }
+  });
   return tally;
 }
 
@@ -161,6 +200,8 @@ function add(into: Tally, more: Tally): void {
   into.party += more.party;
   into.documents += more.documents;
   into.documentsRight += more.documentsRight;
+  into.unmapped += more.unmapped;
+  into.overmapped += more.overmapped;
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((100 * part) / whole).toFixed(1)} %`);
@@ -195,6 +236,11 @@ function report(title: string, set: LabelledSet, detail: boolean): void {
   );
   say(`  ${''.padEnd(26)} columns    field  field+party  document type`);
   say(row('all', total));
+  const wrong = total.columns - total.field;
+  if (wrong > 0)
+    say(
+      `  ${''.padEnd(26)} of the ${wrong} column(s) whose field is wrong: ${total.unmapped} left unmapped, ${total.overmapped} mapped that should not be, ${wrong - total.unmapped - total.overmapped} given another field`,
+    );
   if (detail) {
     for (const [language, t] of [...byLanguage].sort(([a], [b]) => a.localeCompare(b))) say(row(language, t));
     for (const [id, t] of byLayout) say(row(id.slice(0, 26), t));
@@ -203,8 +249,71 @@ function report(title: string, set: LabelledSet, detail: boolean): void {
   say();
 }
 
+/** A label read as a mapping, to compare two labellers as a proposal is compared with one. */
+const asMapping = (label: LabelledColumn): Proposed => ({
+  field: label.field,
+  role: label.field === null ? null : label.entity,
+  documentType: label.documentType,
+});
+
+/**
+ * How far a second labelling of the set agrees with it (bench/mapping/NAME.second.json, written
+ * blind by another labeller from the same headers and samples and a guide to the fields): what two
+ * careful people make of the same columns bounds what a proposal can score against either. Then
+ * the proposal against the second labeller, and on the columns the two agree on.
+ */
+function agreement(title: string, set: LabelledSet, second: LabelledSet): void {
+  const t = { columns: 0, field: 0, party: 0, documents: 0, documentsAlike: 0 };
+  const vsSecond = { field: 0, party: 0 };
+  const agreed = { columns: 0, field: 0, party: 0 };
+  set.layouts.forEach((layout, l) => {
+    const other = second.layouts[l];
+    const headers = (x: Layout | undefined) => x?.columns.map((c) => c.header).join('\u0000');
+    if (other?.id !== layout.id || headers(other) !== headers(layout))
+      throw new Error(`the second labelling's layout ${l + 1} is not ${layout.id} with the same columns`);
+    const mapped = proposed(layout);
+    layout.columns.forEach((first, i) => {
+      const label = other.columns[i] as LabelledColumn;
+      const got = mapped[i] as Proposed;
+      const alike = judge(first, asMapping(label));
+      t.columns += 1;
+      if (alike.field) t.field += 1;
+      if (alike.party) t.party += 1;
+      if (first.documentType) {
+        t.documents += 1;
+        if (label.documentType === first.documentType) t.documentsAlike += 1;
+      }
+      const proposal = judge(label, got);
+      if (proposal.field) vsSecond.field += 1;
+      if (proposal.party) vsSecond.party += 1;
+      if (alike.party) {
+        agreed.columns += 1;
+        const right = judge(first, got);
+        if (right.field) agreed.field += 1;
+        if (right.party) agreed.party += 1;
+      }
+    });
+  });
+  say(title);
+  say(
+    `  a second labeller, blind: agrees with these labels on ${percent(t.field, t.columns)} of fields, ${percent(t.party, t.columns)} of fields and parties, document type ${t.documentsAlike}/${t.documents}`,
+  );
+  say(
+    `  the proposal against the second labeller: ${percent(vsSecond.field, t.columns)} / ${percent(vsSecond.party, t.columns)}; on the ${agreed.columns} columns the two agree on: ${percent(agreed.field, agreed.columns)} / ${percent(agreed.party, agreed.columns)}`,
+  );
+}
+
 function load(path: string): LabelledSet | null {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as LabelledSet) : null;
+}
+
+/** The agreement with the set's second labelling, where there is one (totals only). */
+function secondLabelling(file: string, set: LabelledSet): void {
+  const name = file.replace(/\.json$/, '.second.json');
+  const second = load(resolve(folder, name));
+  if (!second || unknownHeaders) return;
+  agreement(`${file}, labelled again by another labeller (${name})`, set, second);
+  say();
 }
 
 const folder = resolve(process.cwd(), 'bench/mapping');
@@ -216,7 +325,9 @@ const devFiles = readdirSync(folder)
 if (!devFiles.includes('dev.json')) throw new Error(`bench/mapping/dev.json is missing (run from the project folder)`);
 for (const file of devFiles) {
   const set = load(resolve(folder, file));
-  if (set) report(`${file} (tuned on)`, set, true);
+  if (!set) continue;
+  report(`${file} (tuned on)`, set, true);
+  secondLabelling(file, set);
 }
 // --dev-only: tuning runs leave the held-out sets unread, so each look at them is a deliberate one.
 const heldoutFiles = readdirSync(folder)
@@ -228,6 +339,8 @@ else {
   for (const file of heldoutFiles) {
     const set = load(resolve(folder, file));
     // Figures only: listing its columns or misses would let the rules be tuned on it.
-    if (set) report(`${file} (held out: written without the rules, never tuned on)`, set, false);
+    if (!set) continue;
+    report(`${file} (held out: written without the rules, never tuned on)`, set, false);
+    secondLabelling(file, set);
   }
 }

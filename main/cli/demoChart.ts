@@ -101,7 +101,11 @@ export async function writeDemoChart(db: Database, dir: string, out: Out): Promi
     out: path,
   });
   out(
-    `${plural(result.nodes, 'node')} and ${plural(result.edges, 'link')} of ${network.agencies.length} agencies (${network.agencies.join(', ')}), victims and witnesses under pseudonyms (${plural(result.pseudonyms, 'pseudonym')}).`,
+    `${plural(result.nodes, 'node')} and ${plural(result.edges, 'link')} of ${network.agencies.length} agencies (${network.agencies.join(', ')}), ${
+      result.pseudonyms > 0
+        ? `victims and witnesses under pseudonyms (${plural(result.pseudonyms, 'pseudonym')})`
+        : 'no victim or witness on it to put under a pseudonym'
+    }.`,
   );
   if ((format as string) !== 'pdf') out(`This Caselink does not write PDF yet: the chart is written as ${format}.`);
   out(`Chart (${format.toUpperCase()}): ${result.files.join(', ')}`);

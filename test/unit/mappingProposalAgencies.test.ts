@@ -453,3 +453,77 @@ describe('reading the sheets of Spanish, Portuguese, Croatian, Hungarian and Ser
     ).toEqual(['Családi név → subject(subject).familyName', 'Születési hely, idő → subject(subject).birthDate']);
   });
 });
+
+// Columns about the people around a case rather than its parties, which the proposal had read as
+// names (a prosecutor, a caller's relationship to the victim) or not at all (who calls).
+describe('staff, relationships and callers', () => {
+  it("leaves a case's prosecutor, judge and case handler out, so that no person is made of them", () => {
+    const { mapped, unmapped } = propose('DE', [
+      ['Az.', '12 Js 118/25', '12 Js 119/25'],
+      ['Staatsanwalt', 'StA Meier', 'StAin Kurz'],
+      ['Sachbearbeiter', 'KHK Roth', 'KOK Lenz'],
+    ]);
+    expect(mapped).toEqual(['Az. → record.caseRef']);
+    expect(unmapped).toEqual(['Staatsanwalt', 'Sachbearbeiter']);
+    expect(
+      propose('FR', [
+        ['N° procédure', '2025/118', '2025/119'],
+        ['Procureur', 'M. Roy', 'Mme Dan'],
+        ['Magistrat instructeur', 'M. Roy', 'Mme Dan'],
+      ]).unmapped,
+    ).toEqual(['Procureur', 'Magistrat instructeur']);
+    // "caz" (case) in the prosecutor's header made it the case's reference, and the file number the row's.
+    expect(
+      propose('RO', [
+        ['Nr. dosar', '412/D/P/2025', '455/D/P/2025'],
+        ['Procuror caz', 'proc. A. Dinu', 'proc. M. Stan'],
+      ]),
+    ).toEqual({ mapped: ['Nr. dosar → record.caseRef'], unmapped: ['Procuror caz'] });
+    expect(propose('ES', [['Fiscal del caso', 'D. Ruiz', 'M. Gil']]).unmapped).toEqual(['Fiscal del caso']);
+  });
+
+  it("never takes what a caller is to the victim for the victim's name", () => {
+    const cases: [string, string, string[]][] = [
+      ['ES', 'Relación con la víctima', ['vecina', 'cliente', 'familiar']],
+      ['IT', 'Rapporto con la vittima', ['vicina', 'cliente', 'sorella']],
+      ['PT', 'Relação com a vítima', ['vizinha', 'cliente', 'irmã']],
+      ['RO', 'Relația cu victima', ['vecină', 'client', 'soră']],
+      ['BG', 'Връзка с жертвата', ['съседка', 'клиент', 'сестра']],
+      ['PL', 'Relacja z ofiarą', ['sąsiadka', 'klient', 'siostra']],
+      ['RU', 'Отношение к пострадавшей', ['соседка', 'клиент', 'сестра']],
+    ];
+    for (const [country, header, values] of cases)
+      expect(propose(country, [[header, ...values]]).unmapped, header).toEqual([header]);
+  });
+
+  it("reads the name of who calls as the reporter, and a call's B-number and start as the other party and the event", () => {
+    expect(
+      propose('ES', [
+        ['Nombre de quien llama', 'Anónimo', 'Pilar (vecina)', 'Eduardo Ruiz'],
+        ['Nombre presunta víctima', 'Sandra', 'Yesica Paola Ramírez', 'Ana Pop'],
+      ]).mapped,
+    ).toEqual([
+      'Nombre de quien llama → reporter(reporter).fullName',
+      'Nombre presunta víctima → victim(victim).fullName',
+    ]);
+    expect(propose('IT', [['Nome di chi chiama', 'anonimo', 'Piera Rossi']]).mapped).toEqual([
+      'Nome di chi chiama → reporter(reporter).fullName',
+    ]);
+    expect(propose('PT', [['Nome de quem liga', 'anónimo', 'Rita Sá']]).mapped).toEqual([
+      'Nome de quem liga → reporter(reporter).fullName',
+    ]);
+    // The caller's kind alone ("who calls": the victim, a neighbour) stays out.
+    expect(propose('ES', [['Quien llama', 'víctima', 'vecina']]).unmapped).toEqual(['Quien llama']);
+    const calls = propose('DE', [
+      ['Beginn (UTC)', '03.04.2026 22:14:09', '04.04.2026 07:45:12'],
+      ['B-Nummer', '+4915112345678', '+4917012345678'],
+    ]).mapped;
+    expect(calls).toContain('B-Nummer → associate(associate).phone');
+    expect(
+      propose('GB', [
+        ['Start Date/Time (UTC)', '2026-04-03 22:14:09', '2026-04-04 07:45:12'],
+        ['Duration (secs)', '184', '37'],
+      ]).mapped,
+    ).toEqual(['Start Date/Time (UTC) → record.eventDate']);
+  });
+});

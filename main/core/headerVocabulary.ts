@@ -3907,6 +3907,20 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'crown prosecutor',
     'case prosecutor',
     'officier van justitie',
+    // A device's own id in a bank's or a platform's return, a money-transfer agent's number, when a
+    // prepaid line was last topped up: none of them the row's reference or its event (dev14, dev15)
+    'device id',
+    'device identifier',
+    'device fingerprint',
+    'geräte id',
+    'id appareil',
+    'identifiant appareil',
+    'id dispositivo',
+    'id del dispositivo',
+    'agent id',
+    'top up',
+    'last top up',
+    'top up date',
     'name of bank',
     'nom de la banque',
     'nome banca',
@@ -4282,6 +4296,18 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   // Places named by what happened there ("Lugar de los hechos", "Lieu des faits") or by work.
   words('location', [
+    // The station a hired car was collected from, the place a vehicle or person was found (Greek),
+    // as the event's place (dev14, dev15)
+    'pick up station',
+    'pick up location',
+    'pick up branch',
+    'return station',
+    'abholstation',
+    'abholort',
+    'rückgabestation',
+    'τόπος εντοπισμού',
+    'τόπος σύλληψης',
+    'τόπος ελέγχου',
     // Arabic, as Jordanian, Lebanese and Gulf police and labour files write it (dev14)
     'مكان',
     'مكان الواقعة',

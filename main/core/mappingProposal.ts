@@ -1377,6 +1377,15 @@ function codedNotRoles(values: Cell[]): boolean {
   return texts.length >= 2 && texts.every((t) => /^[\p{Lu}\d]{1,4}$/u.test(t) && roleOf(t) === null);
 }
 
+// "Status", "Статус": a header word that names a state as often as a role.
+const STATE_WORD = /(?:^| )(?:status|statut|статус)(?: |$)/u;
+
+/** Whether two values or more are written and none is a role in a case. */
+function noRoles(values: Cell[]): boolean {
+  const texts = written(values);
+  return texts.length >= 2 && texts.every((t) => roleOf(t) === null);
+}
+
 // A header that begins with a word for an entry of a list or a graph: an entity (ent), a node, a group.
 const LISTED_THING = /^(?:entity|entities|ent|node|group|entite|entidad|entita|entitate|entitat)(?: |$)/u;
 
@@ -1992,6 +2001,12 @@ export function proposeProfile(input: ProposalInput): Proposal {
     // "Active": a system's codes or a firm's standing, none of them a role in a case or a kind of
     // document that an import could read.
     if (field === 'role' && codedNotRoles(values)) {
+      unmapped.push(header);
+      return;
+    }
+    // "Статус" over "Активно", "Заблокировано": the word gives a person's standing in a case in
+    // one file and an ad's or an account's state in another; a role only where some value is one.
+    if (field === 'role' && STATE_WORD.test(text) && noRoles(values)) {
       unmapped.push(header);
       return;
     }

@@ -270,3 +270,44 @@ describe('reading the returns companies send to production orders', () => {
     ).toEqual(['Имя контакта → associate(associate).fullName', 'Номер телефона → associate(associate).phone']);
   });
 });
+
+describe('what a return says of the account, the device or the line rather than of the case', () => {
+  it("leaves a device's id, a money-transfer agent's number and a line's last top-up out", () => {
+    const { mapped, unmapped } = propose('GB', [
+      ['Account no.', '41235566', '90554123'],
+      ['Device ID', 'A7F3-22C1-90BE', 'C01D-8812-77AA'],
+      ['Agent ID', 'AG-00412', 'AG-00977'],
+      ['Last Top-Up Date', '28/05/2026', '02/06/2026'],
+    ]);
+    expect(unmapped).toEqual(['Device ID', 'Agent ID', 'Last Top-Up Date']);
+    expect(mapped).toHaveLength(1);
+  });
+
+  it('leaves a status that holds no role out, and keeps one that does', () => {
+    expect(
+      propose('RU', [
+        ['Логин', 'europe_job2026', 'sklad_pl'],
+        ['Статус', 'Заблокировано', 'Активно', 'Заблокировано'],
+      ]).unmapped,
+    ).toContain('Статус');
+    expect(
+      propose('RU', [
+        ['ФИО', 'Иванов Иван', 'Петрова Анна'],
+        ['Статус', 'подозреваемый', 'потерпевшая'],
+      ]).mapped,
+    ).toContain('Статус → subject(subject).role');
+  });
+
+  it("reads a hire car's pick-up station and a Greek place of detection as the event's place", () => {
+    expect(
+      propose('GB', [
+        ['RA Number', 'RA-118204', 'RA-118377'],
+        ['Pick-up Station', 'Luton Airport', 'Stansted Airport'],
+      ]).mapped,
+    ).toContain('Pick-up Station → record.location');
+    expect(
+      propose('GR', [['Τόπος εντοπισμού', 'Ε.Ο. Ορεστιάδας-Διδυμοτείχου, χ.θ. 12', 'Εγνατία Οδός, κόμβος Φερών']])
+        .mapped,
+    ).toEqual(['Τόπος εντοπισμού → record.location']);
+  });
+});

@@ -1888,6 +1888,17 @@ export const ROLE_FIELD = wordSet([
   'categorie',
 ]);
 
+/** A money-transfer shop, where a transfer was sent or paid out ("Sending Agent", "Locutorio"). */
+export const TRANSFER_SHOP = wordSet([
+  'sending agent',
+  'receiving agent',
+  'paying agent',
+  'payout agent',
+  'send agent',
+  'pay agent',
+  'locutorio',
+]);
+
 /** Words for a place: with a birth word, a place of birth ("Geb.-Ort", "Geb.plaats", "Місце народження"). */
 export const PLACE_WORDS = wordSet([
   // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai

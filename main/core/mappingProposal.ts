@@ -36,6 +36,7 @@ import {
   systemWords,
   keyPathWords,
   sharedKeyEnding,
+  TRANSFER_SHOP,
   TYPE_WORDS,
   VENUE_WORDS,
   without,
@@ -366,6 +367,9 @@ function readHeaderWords(header: string, text: string): HeaderReading {
   if (has(words('caseRef'), rest) && without(FILLER, without(words('caseRef'), rest)) === '') {
     return { party: null, organisation: false, field: 'caseRef' };
   }
+  // "Sending Agent", "Locutorio / agente": the shop a money transfer was sent or paid out at, where
+  // the row's event took place; its "agent" is no recruiter.
+  if (has(TRANSFER_SHOP, rest)) return { party: null, organisation: false, field: 'location' };
   // "Referring organisation", "Worker occupation", "Place of birth": named, but not imported.
   // A date of birth with its place, or a name with its patronymic, is still a date or a name.
   const dated = has(words('birthDate'), rest) && has(words('eventDate'), rest);

@@ -311,3 +311,22 @@ describe('what a return says of the account, the device or the line rather than 
     ).toEqual(['Τόπος εντοπισμού → record.location']);
   });
 });
+
+describe('a money transfer', () => {
+  it('reads the shop it was sent from as the place, not as a recruiter', () => {
+    expect(
+      propose('GB', [
+        ['Sending Agent', 'Euro Express Mini Market, 88 High St, Slough', 'Bucharest Food Ltd, 4 Dudley Rd'],
+        ['Sender Name', 'Ion Pop', 'Ana Vlad'],
+        ['Beneficiary Name', 'Maria Pop', 'Elena Dinu'],
+      ]).mapped,
+    ).toEqual([
+      'Sending Agent → record.location',
+      'Sender Name → originator(account-holder).fullName',
+      'Beneficiary Name → beneficiary(account-holder).fullName',
+    ]);
+    expect(
+      propose('ES', [['Locutorio / agente', 'Locutorio Sol, C/ Mayor 3', 'Envíos Lima, Av. Oporto 22']]).mapped,
+    ).toEqual(['Locutorio / agente → record.location']);
+  });
+});

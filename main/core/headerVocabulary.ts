@@ -445,6 +445,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'titular cont',
     'титуляр',
     'владелец',
+    'владельца',
+    'владельца счета',
+    'власника рахунку',
     'владелец счета',
     'власник',
     'власник рахунку',
@@ -1555,6 +1558,7 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'accompanying person',
     // Who booked a room or a flat for the guest (a hotel watch, a short-let register) (dev14)
     'booker',
+    'boeker',
     'booked by',
     'booking made by',
     'reserved by',
@@ -1581,6 +1585,8 @@ export const PARTY_WORDS: readonly PartyWord[] = [
   party('subject', 'subject', 'person', [
     // Who hires a car, or holds a telephone line: a rental's or a subscriber return's own person (dev15)
     'renter',
+    'najemca',
+    'najemcy',
     'hirer',
     'abonent',
     'abonat',
@@ -2883,6 +2889,7 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'водительское удостоверение',
       'посвідчення водія',
       'prawo jazdy',
+      'prawa jazdy',
       'rijbewijs*',
       // A rental's or a check's short forms (dev15)
       'dl no',
@@ -3932,6 +3939,39 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'top up',
     'last top up',
     'top up date',
+    // Exhibits and seals: an item's number in a seizure list or a disclosure schedule (dev16a, dev16b)
+    'exhibit no',
+    'exhibit number',
+    'exhibit ref',
+    'scellé',
+    'n scellé',
+    'numéro de scellé',
+    'goednummer',
+    'beslagnummer',
+    // When a record or an account was changed, opened or first active: not the event (dev16a, dev16b)
+    'последна промяна',
+    'последнее изменение',
+    'остання зміна',
+    'date ouverture',
+    'date d ouverture',
+    'data apertura',
+    'fecha de apertura',
+    'fecha apertura',
+    'data de abertura',
+    'data deschiderii',
+    'eröffnungsdatum',
+    'first active',
+    'last active',
+    // The date an account's balance is given at (dev16a)
+    'solde au',
+    'balance as at',
+    'balance as of',
+    'saldo al',
+    'saldo am',
+    // A licence's standing in a register (dev16b)
+    'стан ліцензії',
+    'статус ліцензії',
+    'статус лицензии',
     'name of bank',
     'nom de la banque',
     'nome banca',
@@ -4480,6 +4520,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'inspection address',
   ]),
   words('freeText', [
+    // Bulgarian (dev16b)
+    'бележка',
     // German police and customs abbreviations (issue 9)
     'verw zweck',
     'verwendungszw',
@@ -5314,6 +5356,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   words('iban', ['iban', 'iban*', 'ибан']),
   words('sortCode', ['sort code', 'sortcode', 'sort']),
   words('routingNumber', [
+    // Russian and Kazakh banks' identifier code (dev16b)
+    'бик',
+    'бик банка',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'kód banky',
     'clearingnummer',
@@ -5369,6 +5414,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'moneygram',
   ]),
   words('handle', [
+    // Bulgarian user name (dev16b)
+    'потребителско име',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'sociální sítě',
     'sociálne siete',
@@ -5972,6 +6019,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'voertuig',
   ]),
   words('fullName', [
+    // Ukrainian register's name of a firm or a sole trader (dev16b)
+    'найменування',
+    'найменування суб єкта господарювання',
     // The name of who calls, where "who calls" alone is the caller's kind (dev14)
     'nombre de quien llama',
     'nombre de la persona que llama',
@@ -6296,6 +6346,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'roepnaam',
   ]),
   words('alias', [
+    // The name a profile shows (dev16b)
+    'display name',
     // A firm's acronym (Sirene sigleUniteLegale) (dev13_public)
     'sigle',
     // A name written in another script than the list's (OFSI 'Name Non-Latin Script', the UN's NAME_ORIGINAL_SCRIPT): another form of the name (dev13_public)
@@ -6965,6 +7017,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'land van verblijf',
   ]),
   words('address', [
+    // Ukrainian and Russian registers' "location" of a firm (dev16b)
+    'місцезнаходження',
+    'местонахождение',
     // German police and customs abbreviations (issue 9)
     'wohnh',
     'wohnh in',
@@ -7352,6 +7407,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'findings',
   ]),
   words('recordRef', [
+    // Bulgarian "incoming number", an entry's number in a register of letters and reports (dev16b)
+    'вх',
+    'вх номер',
+    'входящ номер',
     // The number of the one thing a row of a return is: a booking, a rental contract, a transfer,
     // a bank's operation, a guest's registration form, an intake form (dev15; not the French
     // "Réf. opération", which a police file writes for its operation, the case)
@@ -7411,6 +7470,14 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'end to end id',
   ]),
   words('caseRef', [
+    // An operation's or an investigation's name, by which a case is known (dev16a, dev16b)
+    'op name',
+    'operation name',
+    'linked op',
+    'linked operation',
+    'onderzoeksnaam',
+    'naam onderzoek',
+    'operatienaam',
     // Arabic, as Jordanian, Lebanese and Gulf police and labour files write it (dev14)
     'رقم القضية',
     'القضية',

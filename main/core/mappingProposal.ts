@@ -632,7 +632,7 @@ function documentTypeValues(samples: Cell[]): boolean {
 
 // How agencies write yes and no, in the languages of the header vocabulary.
 const YES_NO = new Set(
-  `yes no y n si sí ja nein oui non o da nu да не так ні tak nie nee sim não nao ano áno ne igen nem taip jā nē nej kyllä ei có
+  `yes no y n t j si sí ja nein oui non o da nu да не так ні tak nie nee sim não nao ano áno ne igen nem taip jā nē nej kyllä ei có
   không ใช่ ไม่ true false vrai faux`
     .split(/\s+/)
     .map(headerText),
@@ -1916,10 +1916,20 @@ export function proposeProfile(input: ProposalInput): Proposal {
       reason = `header "${header}" reads as ${field}; values are names: the holder's`;
       field = 'fullName';
     }
+    // "Linked Acct (controller?)" over "@big_dre_6ix": a social-media account, its handle.
+    if (field && NUMBERED_FIELDS.includes(field) && share(written(values), (t) => HANDLE.test(t.trim())) > 0.6) {
+      field = 'handle';
+      reason = `header "${header}" reads as an account; values are social-media handles`;
+    }
+    // (A bank's BIC, "CASPKZKA", may be written without a digit: under a header that names it, its
+    // shape and country are enough.)
+    const bics =
+      field === 'routingNumber' &&
+      share(written(values), (t) => countryCode(BIC.exec(t.trim())?.[1] ?? '') !== null) > 0.6;
     if (
       field &&
       NUMBERED_FIELDS.includes(field) &&
-      (!anyDigits(values) || (field !== 'sortCode' && dateValues(values, dateOrder)))
+      ((!anyDigits(values) && !bics) || (field !== 'sortCode' && dateValues(values, dateOrder)))
     ) {
       unmapped.push(header);
       return;
@@ -1976,6 +1986,29 @@ export function proposeProfile(input: ProposalInput): Proposal {
     if ((field === 'documentNumber' || field === 'caseRef' || field === 'recordRef') && yesNoValues(values)) {
       unmapped.push(header);
       return;
+    }
+    // "Echt/Vals (ID-check)" over "echt", "vals (look-alike)": words, no row's reference.
+    if (field === 'recordRef' && written(values).length >= 2 && !anyDigits(values)) {
+      unmapped.push(header);
+      return;
+    }
+    // "Nº Reg." over 1, 14, 137: a running number, which as a plate would link every file's row 137.
+    if (field === 'vehiclePlate' && written(values).length >= 2 && written(values).every((t) => /^\d{1,4}$/.test(t))) {
+      unmapped.push(header);
+      return;
+    }
+    // "Номер на ползвателя", "Собеседник (номер/ID)" over "+359 88 712 3456", "0897 654 321": a
+    // number named by a word for "number" alone, written as phones are, some in international form,
+    // is a phone's.
+    if (
+      (field === 'caseRef' || field === 'recordRef') &&
+      fieldOfValues(values, dateOrder, input.country) === 'phone' &&
+      share(written(values), (t) => /^\+|^0/.test(t.trim())) > 0.6 &&
+      // (a case's number may be written as "0815-24-123456"; none begins with "+")
+      written(values).some((t) => t.trim().startsWith('+'))
+    ) {
+      field = 'phone';
+      reason = `header "${header}" reads as a number; values are phone numbers`;
     }
     // "Nr rachunku (NRB)": an account number that is an IBAN of the file's country without its letters.
     const domestic = values.filter((c) => !isBlank(c)).map((c) => cellText(c));

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { propose } from '../support/proposals';
+
+// Investigators' working sheets (phone extraction contacts and messages, seizure lists, car rentals,
+// licence registers, intelligence logs) whose columns the proposal misread before a blind set of
+// them (bench/mapping/dev16a.json, dev16b.json) was scored.
+describe("reading investigators' working sheets", () => {
+  it('never makes a running number a number plate, nor a column of words a row reference', () => {
+    const { unmapped } = propose('ES', [
+      ['Nº Reg.', '1', '14', '137'],
+      ['Matrícula', '4521 KLM', 'BV 12 XYZ', 'AB-123-CD'],
+    ]);
+    expect(unmapped).toEqual(['Nº Reg.']);
+    expect(
+      propose('NL', [
+        ['Documentnummer', 'A12345678', 'V12345678'],
+        ['Echt/Vals (ID-check)', 'vals (look-alike)', 'echt', 'vervalst (fotowissel)'],
+      ]).unmapped,
+    ).toEqual(['Echt/Vals (ID-check)']);
+    expect(propose('PL', [['Zawiadomienie SG/Policji (T/N)', 'T', 'N', 'T']]).unmapped).toEqual([
+      'Zawiadomienie SG/Policji (T/N)',
+    ]);
+  });
+
+  it("reads a number column of a phone's owner or of the other party over phones as a phone", () => {
+    expect(
+      propose('BG', [
+        ['Ползвател на у-вото (обв.)', 'Стефан Илиев Маринов', 'Георги Асенов Кирилов'],
+        ['Номер на ползвателя', '+359 88 712 3456', '0897 654 321', '+359888112233'],
+      ]).mapped,
+    ).toContain('Номер на ползвателя → suspect(suspect).phone');
+    expect(
+      propose('RU', [
+        ['Собеседник (имя в контактах)', 'Айка новая', 'Шеф Дубай'],
+        ['Собеседник (номер/ID)', '+7 707 123 45 67', '+971 50 123 4567', '87771234567'],
+      ]).mapped,
+    ).toContain('Собеседник (номер/ID) → associate(associate).phone');
+  });
+
+  it('reads an account column over handles as a handle', () => {
+    expect(
+      propose('CA', [
+        ['Username / Handle', '@lexi_tor0nto', 'kandy.kiss416'],
+        ['Linked Acct (controller?)', '@big_dre_6ix', 'dre.money', '@big_dre_6ix'],
+      ]).mapped,
+    ).toContain('Linked Acct (controller?) → controller(controller).handle');
+  });
+
+  it('reads the words of extraction, seizure, rental and register sheets', () => {
+    expect(
+      propose('BG', [
+        ['Вх. № сигнал', 'НКБТХ-142/18.03.2026', 'НКБТХ-151/25.03.2026'],
+        ['Потребителско име/ID', 'mimi_vn', 'nikolay.petkov.92'],
+        ['Бележка', 'от Хамбург', 'кола – сив Пасат'],
+        ['Последна промяна', '12.03.2026 21:14:05', '02.01.2025 09:12:44'],
+      ]),
+    ).toEqual({
+      mapped: [
+        // (A reference, no longer a flat's number, "вх." being an entrance in an address.)
+        'Вх. № сигнал → record.caseRef',
+        'Потребителско име/ID → subject(subject).handle',
+        'Бележка → record.freeText',
+      ],
+      unmapped: ['Последна промяна'],
+    });
+    expect(
+      propose('UA', [
+        ["Найменування суб'єкта господарювання", 'ТОВ «ЄВРОПРАЦЯ-ПЛЮС»', 'ТОВ «Вест Кадри Груп»'],
+        ['Місцезнаходження', '03150, м. Київ, вул. Велика Васильківська, 72', '79008, м. Львів, вул. Городоцька, 15'],
+        ['Стан ліцензії', 'чинна', 'анульована', 'зупинена'],
+      ]).unmapped,
+    ).toEqual(['Стан ліцензії']);
+    const accounts = propose('KZ', [
+      ['ФИО владельца счёта', 'Сейтказиев Марат Ержанович', 'Ахметова Динара Болатовна'],
+      ['БИК банка', 'CASPKZKA', 'HSBKKZKX'],
+    ]).mapped;
+    expect(accounts).toEqual([
+      'ФИО владельца счёта → account-holder(account-holder).fullName',
+      'БИК банка → account-holder(account-holder).routingNumber',
+    ]);
+    expect(
+      propose('PL', [
+        ['Najemca', 'Dumitru Ciobanu', 'Kowalski Marek'],
+        ['Nr prawa jazdy', '01234/15/1465', 'AB 012345'],
+      ]).mapped,
+    ).toEqual([
+      'Najemca → subject(subject).fullName',
+      'Nr prawa jazdy → subject(subject).documentNumber[driving-licence]',
+    ]);
+    expect(
+      propose('NL', [
+        ['Onderzoeksnaam', 'KASTANJE', 'WILG'],
+        ['Goednummer', 'G-1187421', 'G-1187422'],
+        ['E-mail boeker', 'j.smit@gmail.com', 'info@rentfast.nl'],
+      ]).mapped,
+    ).toEqual(['Onderzoeksnaam → record.caseRef', 'E-mail boeker → associate(associate).email']);
+    expect(
+      propose('GB', [
+        ['Op Name', 'Op HOLLOWAY', 'Op HOLLOWAY'],
+        ['Exhibit No.', 'JS/1', 'JS/2'],
+        ['Display Name', 'Lexi 💋', 'Kandy'],
+        ['First Active', '02/01/2026', '14/02/2026'],
+      ]),
+    ).toEqual({
+      mapped: ['Op Name → record.caseRef', 'Display Name → subject(subject).alias'],
+      unmapped: ['Exhibit No.', 'First Active'],
+    });
+    expect(
+      propose('FR', [
+        ['N° scellé', 'SC-01', 'SC-02'],
+        ['Date ouverture', '12/03/2019', '02/11/2021'],
+      ]).unmapped,
+    ).toEqual(['N° scellé', 'Date ouverture']);
+  });
+});

@@ -2927,6 +2927,8 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'steuerid',
       'steueridentifikationsnummer',
       'steuernummer',
+      // German customs' short form ("St.-Nr. Arbeitgeber") (dev15, dev16a)
+      'st nr',
       'steuer nr',
       'numero fiscal',
       'numero fiscale',
@@ -3943,6 +3945,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'exhibit no',
     'exhibit number',
     'exhibit ref',
+    'item no',
+    'item number',
     'scellé',
     'n scellé',
     'numéro de scellé',
@@ -4520,6 +4524,13 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'inspection address',
   ]),
   words('freeText', [
+    // An intelligence log's text, an advert's title (dev16a)
+    'intelligence',
+    'intelligence text',
+    'ad title',
+    'título del anuncio',
+    'titolo annuncio',
+    'titre de l annonce',
     // Bulgarian (dev16b)
     'бележка',
     // German police and customs abbreviations (issue 9)
@@ -4929,6 +4940,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'documenttype',
   ]),
   words('documentCountry', [
+    // A passenger list's short form (dev16a)
+    'issuing ctry',
+    'ctry of issue',
     // The state that issued a document, as rental, hotel and bank forms write it (dev15)
     'ausst staat',
     'ausstellungsstaat',
@@ -6346,6 +6360,14 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'roepnaam',
   ]),
   words('alias', [
+    // The name an advert gives (dev16a)
+    'name used in ad',
+    'name in ad',
+    'nombre en anuncio',
+    'nombre en el anuncio',
+    'nome nell annuncio',
+    'nom dans l annonce',
+    'nome no anúncio',
     // The name a profile shows (dev16b)
     'display name',
     // A firm's acronym (Sirene sigleUniteLegale) (dev13_public)
@@ -6972,6 +6994,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'gemeente',
   ]),
   words('addressCountry', [
+    // Short for country, as ANPR and passenger lists write it; after a plate, the plate's (dev16a)
+    'ctry',
     // Czech ARES sidlo.nazevStatu, the country of a seat (dev13_public)
     'název státu',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai

@@ -112,4 +112,37 @@ describe("reading investigators' working sheets", () => {
       ]).unmapped,
     ).toEqual(['N° scellé', 'Date ouverture']);
   });
+
+  it('reads short forms of ANPR, passenger and customs sheets, and what an advert and an intelligence log write', () => {
+    expect(
+      propose('GB', [
+        ['VRM', 'WR19 KXT', 'FE67 OJD'],
+        ['Ctry', 'GB', 'RO'],
+        ['Intelligence', 'Subject seen at car wash', 'Vehicle used by OCG'],
+        ['Item No.', '1', '2'],
+      ]),
+    ).toEqual({
+      mapped: [
+        'VRM → subject(subject).vehiclePlate',
+        'Ctry → subject(subject).vehicleCountry',
+        'Intelligence → record.freeText',
+      ],
+      unmapped: ['Item No.'],
+    });
+    expect(propose('AU', [['Doc Issuing Ctry', 'THA', 'VNM']]).mapped).toEqual([
+      'Doc Issuing Ctry → subject(subject).documentCountry',
+    ]);
+    expect(
+      propose('DE', [
+        ['Arbeitgeber', 'Bau GmbH', 'Reinigung KG'],
+        ['St.-Nr. Arbeitgeber', '217/5734/1234', '219/5801/0091'],
+      ]).mapped,
+    ).toContain('St.-Nr. Arbeitgeber → employer(employer).documentNumber[tax-id]');
+    expect(
+      propose('US', [
+        ['Ad Title', 'New in town', 'Asian spa'],
+        ['Name Used in Ad', 'Lexi', 'Kandy'],
+      ]).mapped,
+    ).toEqual(['Ad Title → record.freeText', 'Name Used in Ad → subject(subject).alias']);
+  });
 });

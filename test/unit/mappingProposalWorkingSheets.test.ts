@@ -145,4 +145,16 @@ describe("reading investigators' working sheets", () => {
       ]).mapped,
     ).toEqual(['Ad Title → record.freeText', 'Name Used in Ad → subject(subject).alias']);
   });
+
+  it("leaves an advert's or a firm's web address, a card's last four digits and a last ANPR read out", () => {
+    const { mapped, unmapped } = propose('GB', [
+      ['Profile URL', 'https://www.instagram.com/lexi_tor0nto/', 'https://www.snapchat.com/add/kandy.kiss416'],
+      ['Ad URL', 'https://ads.example/48812277', 'https://ads.example/48812931'],
+      ['Website', 'europracia.com.ua', 'westkadry.ua'],
+      ['Payment Card (last 4)', '8812', '0031'],
+      ['Last ANPR', '02/03/2026 14:10', '05/03/2026 09:12'],
+    ]);
+    expect(mapped).toEqual(['Profile URL → subject(subject).handle']);
+    expect(unmapped).toEqual(['Ad URL', 'Website', 'Payment Card (last 4)', 'Last ANPR']);
+  });
 });

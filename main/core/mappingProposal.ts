@@ -1940,6 +1940,17 @@ export function proposeProfile(input: ProposalInput): Proposal {
       field = 'fullName';
       reason = `header "${header}" says a name; values are names`;
     }
+    // "StA" over "RO", "SYR", "Bulgarien": the German short form of Staatsangehörigkeit, which is
+    // also the prosecutor's (Staatsanwalt); over countries, the nationality.
+    if (
+      !field &&
+      text === 'sta' &&
+      written(values).length > 0 &&
+      share(written(values), (t) => countryCode(t) !== null) > 0.8
+    ) {
+      field = 'nationality';
+      reason = `header "${header}" is short for Staatsangehörigkeit; values are countries`;
+    }
     // "Funktion", "Status" over "Opfer", "Beschuldigter", "Zeugin": a header of no field over
     // the words agencies write for a person's role in the case is the role column.
     if (!field && !read.excluded && !read.organisation && roleValues(values)) {

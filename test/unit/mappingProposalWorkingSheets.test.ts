@@ -157,4 +157,13 @@ describe("reading investigators' working sheets", () => {
     expect(mapped).toEqual(['Profile URL → subject(subject).handle']);
     expect(unmapped).toEqual(['Ad URL', 'Website', 'Payment Card (last 4)', 'Last ANPR']);
   });
+
+  it('reads a German "StA" over countries as the nationality', () => {
+    expect(
+      propose('DE', [
+        ['Name', 'Ion Pop', 'Ana Vlad'],
+        ['StA', 'RO', 'SYR', 'Bulgarien'],
+      ]).mapped,
+    ).toEqual(['Name → subject(subject).fullName', 'StA → subject(subject).nationality']);
+  });
 });

@@ -36,6 +36,7 @@ import {
   systemWords,
   keyPathWords,
   sharedKeyEnding,
+  RECORDED_WORDS,
   TRANSFER_SHOP,
   TYPE_WORDS,
   VENUE_WORDS,
@@ -781,7 +782,8 @@ function readFirmSubject(
 /**
  * A row records one event: of several columns read as its date ("CMPLNT_FR_DT", "CMPLNT_TO_DT",
  * "RPT_DT"; "Arrest Date", "Booking Date"; "notified_on", "ceased_on"), the first is the event's and
- * the later ones (when it was reported, booked, ended, issued) are not imported. A column of years
+ * the others (when it was reported, booked, ended, issued) are not imported; a date that says when
+ * the record was made (reported, lodged, registered) gives way to a later one that does not. A column of years
  * alone ("data_year") gives way to one of whole dates.
  */
 function readOneEventDate(
@@ -796,7 +798,10 @@ function readOneEventDate(
     const values = written(valuesOf(c.column));
     return values.length > 0 && values.every((t) => /^\d{4}$/.test(t));
   };
-  const event = dates.find((c) => !yearsOnly(c)) ?? dates[0];
+  // The first date that says when something happened, before one that says when the record was
+  // made ("Date Lodged" beside "Txn Date"), where both are there.
+  const recorded = (c: ColumnMapping) => has(RECORDED_WORDS, headerText(c.column));
+  const event = dates.find((c) => !yearsOnly(c) && !recorded(c)) ?? dates.find((c) => !yearsOnly(c)) ?? dates[0];
   for (const c of dates) {
     if (c === event) continue;
     columns.splice(columns.indexOf(c), 1);
@@ -1997,6 +2002,12 @@ export function proposeProfile(input: ProposalInput): Proposal {
     if ((field === 'documentNumber' || field === 'caseRef' || field === 'recordRef') && yesNoValues(values)) {
       unmapped.push(header);
       return;
+    }
+    // "Case Opened", "Initial On-Site Date" over "14/03/2025": a reference's or a place's word over
+    // dates is a date of the row (which of the row's dates is the event's is decided later).
+    if ((field === 'caseRef' || field === 'recordRef' || field === 'location') && dateValues(values, dateOrder)) {
+      reason = `header "${header}" reads as ${field}; values are dates`;
+      field = 'eventDate';
     }
     // "Echt/Vals (ID-check)" over "echt", "vals (look-alike)": words, no row's reference.
     if (field === 'recordRef' && written(values).length >= 2 && !anyDigits(values)) {

@@ -167,3 +167,50 @@ describe("reading investigators' working sheets", () => {
     ).toEqual(['Name → subject(subject).fullName', 'StA → subject(subject).nationality']);
   });
 });
+
+// Whole case-management exports, where several dates stand in a row (bench/mapping/dev17a.json,
+// dev17b.json): the event's is when it happened, not when the record was made or closed.
+describe("the event's date among a row's dates", () => {
+  it('takes the date of the offence or the transaction over the date the record was lodged or registered', () => {
+    const cases: [string, [string, string][]][] = [
+      ['AU', [['Date Lodged', 'Txn Date']]],
+      ['IT', [['Data denuncia', 'Data fatto']]],
+      ['PT', [['Data da comunicação', 'Data da operação']]],
+      ['RO', [['Data înregistrării', 'Data faptei']]],
+      ['BG', [['Дата на образуване', 'Дата на деянието']]],
+      ['UA', [['Дата внесення до ЄРДР', 'Дата вчинення']]],
+      ['RU', [['Дата регистрации', 'Дата и время происшествия']]],
+      ['HU', [['Iktatás dátuma', 'Elkövetés ideje']]],
+    ];
+    for (const [country, [[recorded, happened]]] of cases) {
+      const { mapped, unmapped } = propose(country, [
+        [recorded as string, '14.03.2025', '02.04.2025'],
+        [happened as string, '11.03.2025', '30.03.2025'],
+      ]);
+      expect(mapped, recorded).toEqual([`${happened} → record.eventDate`]);
+      expect(unmapped).toEqual([recorded]);
+    }
+  });
+
+  it('keeps the first date where every date says when the record was made or closed', () => {
+    expect(
+      propose('GB', [
+        ['Date Opened', '14/03/2025', '02/04/2025'],
+        ['Date Closed', '20/03/2025', '09/04/2025'],
+      ]).mapped,
+    ).toEqual(['Date Opened → record.eventDate']);
+  });
+
+  it("reads a reference's or a place's word over dates as a date of the row", () => {
+    expect(
+      propose('US', [
+        ['Case ID', 'WHD-1234567', 'WHD-1234571'],
+        ['Case Opened', '03/14/2025', '04/02/2025'],
+        ['Initial On-Site Date', '03/20/2025', '04/09/2025'],
+      ]),
+    ).toEqual({
+      mapped: ['Case ID → record.caseRef', 'Initial On-Site Date → record.eventDate'],
+      unmapped: ['Case Opened'],
+    });
+  });
+});

@@ -335,6 +335,8 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'ontvanger',
   ]),
   party('counterparty', 'account-holder', 'person', [
+    // Hungarian: the other side of a transaction (dev17b)
+    'ellenoldali',
     'tegenrekening',
     'tegenrekeninghouder',
     'gegenkonto',
@@ -1059,6 +1061,9 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'ronselaar',
   ]),
   party('recruitment-agency', 'recruitment-agency', 'organization', [
+    // A US farm labor contractor (dev17a)
+    'labor contractor',
+    'labour contractor',
     // A German temporary-work agency that lends the workers (Verleiher, beside the Entleiher) (dev14)
     'verleiher*',
     // Arabic: a recruitment office (dev14)
@@ -1227,6 +1232,8 @@ export const PARTY_WORDS: readonly PartyWord[] = [
     'bestuurder',
   ]),
   party('landlord', 'landlord', 'person', [
+    // Czech: who provides the lodging (dev17b)
+    'ubytovatel',
     // An accommodation's owner, in Italian, Spanish and French (dev14)
     'proprietario alloggio',
     'proprietario dell alloggio',
@@ -2660,6 +2667,9 @@ export const DOCUMENT_WORDS = wordSet([
   'numero do documento',
   'numar document',
   'номер документа',
+  // "№ документа": the number sign is no word (dev17b)
+  'документа',
+  'документу',
   'номер на документ',
   'numer dokumentu',
   'nummer id',
@@ -3038,6 +3048,10 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'steuernummer',
       // German customs' short form ("St.-Nr. Arbeitgeber") (dev15, dev16a)
       'st nr',
+      // US and New Zealand employers' tax numbers (dev17a)
+      'fein',
+      'ird number',
+      'ird no',
       'steuer nr',
       'numero fiscal',
       'numero fiscale',
@@ -4079,6 +4093,25 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'last 4',
     'last four',
     'last 4 digits',
+    // Staff, and the bodies that filed a report or referred a person, not parties (dev17a, dev17b)
+    'investigator',
+    'соц работник',
+    // "Соц." alone is no word to expand: social work as often as social networks
+    'соц',
+    'социальный работник',
+    'соціальний працівник',
+    'социален работник',
+    'lead agency',
+    'reporting entity',
+    'obliged entity',
+    'задължено лице',
+    'bejelentő szolgáltató',
+    'φορέας παραπομπής',
+    'επίτροπος',
+    // A case's or a proceeding's state (Ukrainian "стан", which in Serbian is a flat) (dev17b)
+    'стан провадження',
+    'стан справи',
+    'ügy állása',
     'scellé',
     'n scellé',
     'numéro de scellé',
@@ -4483,6 +4516,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   ]),
   // Places named by what happened there ("Lugar de los hechos", "Lieu des faits") or by work.
   words('location', [
+    // Czech and Greek places of the offence or of detection (dev17b)
+    'místo spáchání',
+    'σημείο εντοπισμού',
     // The station a hired car was collected from, the place a vehicle or person was found (Greek),
     // as the event's place (dev14, dev15)
     'pick up station',
@@ -4984,6 +5020,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'portemonnee',
   ]),
   words('nameLatin', [
+    // Greek "(λατινικά)", "(λατ.)" (dev17b)
+    'λατινικά',
+    'λατ',
     // Czech, Slovak, Hungarian, Lithuanian, Latvian, Danish, Swedish, Finnish, Croatian, Serbian, Vietnamese, Thai
     'latinkou',
     'latinkom',
@@ -5072,6 +5111,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'documenttype',
   ]),
   words('documentCountry', [
+    // Polish (dev17b)
+    'państwo wydania',
+    'kraj wydania',
     // A passenger list's short form (dev16a)
     'issuing ctry',
     'ctry of issue',
@@ -5140,6 +5182,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'land van afgifte',
   ]),
   words('birthDate', [
+    // Russian and Ukrainian "Д.р.", дата рождения / народження (dev17b)
+    'др',
     // Arabic, as Jordanian, Lebanese and Gulf police and labour files write it (dev14)
     'تاريخ الميلاد',
     'عمر',
@@ -5387,6 +5431,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'gebdatum',
   ]),
   words('eventDate', [
+    // When a missing person was last seen (dev17a)
+    'last seen date',
+    'last seen date time',
+    'date last seen',
     // A call's or a session's start in call data, with its time ("Start Date/Time (UTC)"), which a
     // start date alone (a job's) is not (dev15)
     'start date time',
@@ -5500,7 +5548,7 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   // The place where identity documents (DOCUMENT_TYPE_WORDS, DOCUMENT_WORDS) are tried: after dates, before accounts and phones.
   words('role', []),
   words('iban', ['iban', 'iban*', 'ибан']),
-  words('sortCode', ['sort code', 'sortcode', 'sort']),
+  words('sortCode', ['sort code', 'sortcode', 'sort', 'bsb']),
   words('routingNumber', [
     // Russian and Kazakh banks' identifier code (dev16b)
     'бик',
@@ -5615,6 +5663,11 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'pseudonyme',
     'соцмереж*',
     'соцсет*',
+    'соц сети',
+    'соц сеть',
+    'соц мережі',
+    'соц мережа',
+    'соц мрежи',
     'телеграм',
     'телеграмм',
     'инстаграм',
@@ -6000,6 +6053,9 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'numer telefonu',
   ]),
   words('vehicleCountry', [
+    // Flemish (dev17a)
+    'land inschrijving voertuig',
+    'land inschrijving',
     'vehicle country',
     'plate country',
     'reg country',
@@ -6008,6 +6064,10 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'zulassungsstaat',
   ]),
   words('vehiclePlate', [
+    // Flemish, Romanian (dev17a)
+    'nummerplaat',
+    'nr auto',
+    'număr auto',
     // German police and customs abbreviations (issue 9)
     'kz',
     'amtl kz',
@@ -7552,6 +7612,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'findings',
   ]),
   words('recordRef', [
+    'úředního záznamu',
+    'č úředního záznamu',
     // Bulgarian "incoming number", an entry's number in a register of letters and reports (dev16b)
     'вх',
     'вх номер',
@@ -7615,6 +7677,8 @@ export const FIELD_WORDS: readonly FieldWords[] = [
     'end to end id',
   ]),
   words('caseRef', [
+    // A German investigation complex; a Czech official record's number is the row's (dev17a, dev17b)
+    'ermittlungskomplex',
     // An operation's or an investigation's name, by which a case is known (dev16a, dev16b)
     'op name',
     'operation name',

@@ -2009,6 +2009,16 @@ export function proposeProfile(input: ProposalInput): Proposal {
       reason = `header "${header}" reads as ${field}; values are dates`;
       field = 'eventDate';
     }
+    // "Victim Initials", "Slachtoffer(s) (initialen)" over "A.B.", "C. D.": initials name no one,
+    // and two persons' alike would meet as namesakes.
+    if (
+      field === 'fullName' &&
+      written(values).length >= 2 &&
+      share(written(values), (t) => /^(?:\p{Lu}\.?\s?){1,4}$/u.test(t.trim())) > 0.6
+    ) {
+      unmapped.push(header);
+      return;
+    }
     // "Echt/Vals (ID-check)" over "echt", "vals (look-alike)": words, no row's reference.
     if (field === 'recordRef' && written(values).length >= 2 && !anyDigits(values)) {
       unmapped.push(header);

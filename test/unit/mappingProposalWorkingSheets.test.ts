@@ -172,20 +172,20 @@ describe("reading investigators' working sheets", () => {
 // dev17b.json): the event's is when it happened, not when the record was made or closed.
 describe("the event's date among a row's dates", () => {
   it('takes the date of the offence or the transaction over the date the record was lodged or registered', () => {
-    const cases: [string, [string, string][]][] = [
-      ['AU', [['Date Lodged', 'Txn Date']]],
-      ['IT', [['Data denuncia', 'Data fatto']]],
-      ['PT', [['Data da comunicação', 'Data da operação']]],
-      ['RO', [['Data înregistrării', 'Data faptei']]],
-      ['BG', [['Дата на образуване', 'Дата на деянието']]],
-      ['UA', [['Дата внесення до ЄРДР', 'Дата вчинення']]],
-      ['RU', [['Дата регистрации', 'Дата и время происшествия']]],
-      ['HU', [['Iktatás dátuma', 'Elkövetés ideje']]],
+    const cases: [string, string, string][] = [
+      ['AU', 'Date Lodged', 'Txn Date'],
+      ['IT', 'Data denuncia', 'Data fatto'],
+      ['PT', 'Data da comunicação', 'Data da operação'],
+      ['RO', 'Data înregistrării', 'Data faptei'],
+      ['BG', 'Дата на образуване', 'Дата на деянието'],
+      ['UA', 'Дата внесення до ЄРДР', 'Дата вчинення'],
+      ['RU', 'Дата регистрации', 'Дата и время происшествия'],
+      ['HU', 'Iktatás dátuma', 'Elkövetés ideje'],
     ];
-    for (const [country, [[recorded, happened]]] of cases) {
+    for (const [country, recorded, happened] of cases) {
       const { mapped, unmapped } = propose(country, [
-        [recorded as string, '14.03.2025', '02.04.2025'],
-        [happened as string, '11.03.2025', '30.03.2025'],
+        [recorded, '14.03.2025', '02.04.2025'],
+        [happened, '11.03.2025', '30.03.2025'],
       ]);
       expect(mapped, recorded).toEqual([`${happened} → record.eventDate`]);
       expect(unmapped).toEqual([recorded]);
@@ -212,5 +212,66 @@ describe("the event's date among a row's dates", () => {
       mapped: ['Case ID → record.caseRef', 'Initial On-Site Date → record.eventDate'],
       unmapped: ['Case Opened'],
     });
+  });
+});
+
+describe('whole case-management exports', () => {
+  it('reads their words in Flemish, Russian, Polish, Czech, Greek, Hungarian and US English', () => {
+    expect(
+      propose('BE', [
+        ['Nummerplaat verdachte', '1-ABC-123', '2-XYZ-987'],
+        ['Land inschrijving voertuig', 'BE', 'RO'],
+      ]).mapped,
+    ).toEqual([
+      'Nummerplaat verdachte → suspect(suspect).vehiclePlate',
+      'Land inschrijving voertuig → suspect(suspect).vehicleCountry',
+    ]);
+    expect(
+      propose('RU', [
+        ['ФИО подозреваемого', 'Иванов Иван', 'Петров Петр'],
+        ['Д.р. подозреваемого', '12.03.1985', '01.02.1990'],
+        ['№ документа', 'AB123456', 'N1234567'],
+        ['Соц. работник', 'Иванова А.', 'Петрова Б.'],
+      ]),
+    ).toEqual({
+      mapped: [
+        'ФИО подозреваемого → suspect(suspect).fullName',
+        'Д.р. подозреваемого → suspect(suspect).birthDate',
+        '№ документа → suspect(suspect).documentNumber',
+      ],
+      unmapped: ['Соц. работник'],
+    });
+    // "Соц." before networks is still a handle.
+    expect(propose('RU', [['Соц. сети', '@ivan', 'vk.com/petrov']]).mapped).toEqual([
+      'Соц. сети → subject(subject).handle',
+    ]);
+    expect(propose('PL', [['Państwo wydania', 'Ukraina', 'Gruzja']]).mapped).toEqual([
+      'Państwo wydania → subject(subject).documentCountry',
+    ]);
+    expect(
+      propose('CZ', [
+        ['Č. úředního záznamu', 'KRPA-12345/ČJ-2025-000071', 'KRPA-12388/ČJ-2025-000071'],
+        ['Místo spáchání', 'Praha 4, Na Pankráci 12', 'Brno, Křenová 8'],
+        ['Ubytovatel', 'Jan Novák', 'Ubytovna Hala s.r.o.'],
+      ]).mapped,
+    ).toEqual([
+      'Č. úředního záznamu → record.recordRef',
+      'Místo spáchání → record.location',
+      'Ubytovatel → landlord(landlord).fullName',
+    ]);
+    expect(
+      propose('HU', [['Ellenoldali IBAN', 'HU42117730161111101800000000', 'HU93116000060000000012345676']]).mapped,
+    ).toEqual(['Ellenoldali IBAN → counterparty(account-holder).iban']);
+    const wages = propose('US', [
+      ['Last Seen Date/Time', '03/14/2025 21:10', '04/02/2025 08:00'],
+      ['Investigator', 'Det. J. Smith', 'Det. A. Ruiz'],
+      ['Victim Initials', 'A.B.', 'C. D.'],
+      ['Labor Contractor', 'Green Fields LLC', 'AgriStaff Inc'],
+    ]);
+    expect(wages.mapped).toEqual([
+      'Last Seen Date/Time → record.eventDate',
+      'Labor Contractor → recruitment-agency(recruitment-agency).fullName',
+    ]);
+    expect(wages.unmapped).toEqual(['Investigator', 'Victim Initials']);
   });
 });

@@ -2014,7 +2014,8 @@ export function proposeProfile(input: ProposalInput): Proposal {
     if (
       field === 'fullName' &&
       written(values).length >= 2 &&
-      share(written(values), (t) => /^(?:\p{Lu}\.?\s?){1,4}$/u.test(t.trim())) > 0.6
+      // (with their dots or spaces: "LI" or "NG" may be a whole family name)
+      share(written(values), (t) => /^(?:\p{Lu}\.\s?){1,4}$|^\p{Lu}(?: \p{Lu}){1,3}$/u.test(t.trim())) > 0.6
     ) {
       unmapped.push(header);
       return;

@@ -273,5 +273,9 @@ describe('whole case-management exports', () => {
       'Labor Contractor → recruitment-agency(recruitment-agency).fullName',
     ]);
     expect(wages.unmapped).toEqual(['Investigator', 'Victim Initials']);
+    // Short family names written in capitals are names, not initials.
+    expect(propose('GB', [['Suspect Name', 'LI', 'NG', 'WU']]).mapped).toEqual([
+      'Suspect Name → suspect(suspect).fullName',
+    ]);
   });
 });

@@ -1956,6 +1956,11 @@ export function proposeProfile(input: ProposalInput): Proposal {
       field = 'nationality';
       reason = `header "${header}" is short for Staatsangehörigkeit; values are countries`;
     }
+    // Over anything else ("StA Meier"), the prosecutor: staff, not a party.
+    if (!field && text === 'sta') {
+      unmapped.push(header);
+      return;
+    }
     // "Funktion", "Status" over "Opfer", "Beschuldigter", "Zeugin": a header of no field over
     // the words agencies write for a person's role in the case is the role column.
     if (!field && !read.excluded && !read.organisation && roleValues(values)) {

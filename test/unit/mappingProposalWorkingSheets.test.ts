@@ -165,6 +165,13 @@ describe("reading investigators' working sheets", () => {
         ['StA', 'RO', 'SYR', 'Bulgarien'],
       ]).mapped,
     ).toEqual(['Name → subject(subject).fullName', 'StA → subject(subject).nationality']);
+    // Over names, the prosecutor (Staatsanwalt): left out, not a second name of the person.
+    expect(
+      propose('DE', [
+        ['Name', 'Ion Pop', 'Ana Vlad'],
+        ['StA', 'StA Meier', 'StAin Kurz'],
+      ]).unmapped,
+    ).toEqual(['StA']);
   });
 });
 

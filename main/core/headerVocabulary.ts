@@ -7614,9 +7614,14 @@ export const FIELD_WORDS: readonly FieldWords[] = [
   words('recordRef', [
     'úředního záznamu',
     'č úředního záznamu',
-    // Bulgarian "incoming number", an entry's number in a register of letters and reports (dev16b)
-    'вх',
+    // Bulgarian "incoming number", an entry's number in a register of letters and reports ("Вх. №
+    // сигнал"); "Вх." alone is an address's entrance (dev16b)
     'вх номер',
+    'вх №',
+    'вх № сигнал',
+    // (the cut "Вх." is read as "вход", an entrance, before these are looked for)
+    'вход №',
+    'вход № сигнал',
     'входящ номер',
     // The number of the one thing a row of a return is: a booking, a rental contract, a transfer,
     // a bank's operation, a guest's registration form, an intake form (dev15; not the French

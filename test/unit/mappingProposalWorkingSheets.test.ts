@@ -56,8 +56,8 @@ describe("reading investigators' working sheets", () => {
       ]),
     ).toEqual({
       mapped: [
-        // (A reference, no longer a flat's number, "вх." being an entrance in an address.)
-        'Вх. № сигнал → record.caseRef',
+        // (An incoming number, no longer a flat's: "Вх." alone is an address's entrance.)
+        'Вх. № сигнал → record.recordRef',
         'Потребителско име/ID → subject(subject).handle',
         'Бележка → record.freeText',
       ],
@@ -284,5 +284,16 @@ describe('whole case-management exports', () => {
     expect(propose('GB', [['Suspect Name', 'LI', 'NG', 'WU']]).mapped).toEqual([
       'Suspect Name → suspect(suspect).fullName',
     ]);
+  });
+});
+
+describe('a Bulgarian entrance', () => {
+  it('stays part of the address, where "Вх. №" before a report is its incoming number', () => {
+    expect(
+      propose('BG', [
+        ['Улица', 'ул. Раковска', 'бул. Витоша'],
+        ['Вх.', 'А', 'Б'],
+      ]).mapped,
+    ).toEqual(['Улица → subject(subject).addressStreet', 'Вх. → subject(subject).addressFlat']);
   });
 });

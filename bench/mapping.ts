@@ -172,9 +172,10 @@ function scoreLayout(original: Layout, misses: string[]): Tally {
   const tally = empty();
   const mapped = proposed(layout);
   layout.columns.forEach((column, i) => {
-    const { field, role, documentType } = mapped[i] as Proposed;
+    const got = mapped[i] as Proposed;
+    const { field, role, documentType } = got;
     tally.columns += 1;
-    const right = judge(column, mapped[i] as Proposed);
+    const right = judge(column, got);
     if (right.field) tally.field += 1;
     else if (field === null) tally.unmapped += 1;
     else if (column.field === null) tally.overmapped += 1;
@@ -186,9 +187,9 @@ function scoreLayout(original: Layout, misses: string[]): Tally {
     const documentWrong = column.documentType !== undefined && documentType !== column.documentType;
     if (!right.party || documentWrong) {
       const want = `${column.entity ?? '-'}.${column.field ?? '-'}${column.documentType ? `(${column.documentType})` : ''}`;
-      const got = `${role ?? '-'}.${field ?? '-'}${documentType ? `(${documentType})` : ''}`;
+      const proposedAs = `${role ?? '-'}.${field ?? '-'}${documentType ? `(${documentType})` : ''}`;
       const named = unknownHeaders ? `${column.header} (${original.columns[i]?.header})` : column.header;
-      misses.push(`${layout.id}: "${named}" wanted ${want}, proposed ${got}`);
+      misses.push(`${layout.id}: "${named}" wanted ${want}, proposed ${proposedAs}`);
     }
   });
   return tally;

@@ -890,9 +890,13 @@ const PLATE = /^(?:[A-Z]{2}\d{2} ?[A-Z]{3}|\p{Lu}{1,3}[ -]\d{1,4}[ -]\p{Lu}{1,3}
 // A bank's identifier code (BIC): bank, country, place and branch; all letters only when 11 long, so
 // that a surname in capitals ("KOWALSKI") is not read as one.
 const BIC = /^[A-Z]{4}([A-Z]{2})(?:[A-Z0-9]{2}(?:[A-Z0-9]{3})?)$/;
+/** Whether a value has a BIC's shape and country (under a header that names a BIC, enough). */
+function bicShape(text: string): boolean {
+  return countryCode(BIC.exec(text.trim())?.[1] ?? '') !== null;
+}
+/** Whether a value is a BIC whatever its header says. */
 function bicValue(text: string): boolean {
-  const m = BIC.exec(text.trim());
-  return m !== null && countryCode(m[1] ?? '') !== null && (/\d/.test(text) || text.trim().length === 11);
+  return bicShape(text) && (/\d/.test(text) || text.trim().length === 11);
 }
 // A case's reference: an office's letters, a year and a number ("HMO/2024/0118", "SAR-24-99121",
 // "SG-KOS-123/24", "12345/24").
@@ -1928,9 +1932,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
     }
     // (A bank's BIC, "CASPKZKA", may be written without a digit: under a header that names it, its
     // shape and country are enough.)
-    const bics =
-      field === 'routingNumber' &&
-      share(written(values), (t) => countryCode(BIC.exec(t.trim())?.[1] ?? '') !== null) > 0.6;
+    const bics = field === 'routingNumber' && share(written(values), bicShape) > 0.6;
     if (
       field &&
       NUMBERED_FIELDS.includes(field) &&

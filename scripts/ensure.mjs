@@ -29,6 +29,47 @@ function run(command, args, options = {}) {
   if (result.status !== 0) fail(`${command} ${args.join(' ')} exited with ${result.status}`);
 }
 
+/**
+ * Installs one Debian package with apt-get, as root only. Another apt-get (a second terminal, the
+ * machine's own daily update) holding apt's lists or archives lock makes apt-get give up at once
+ * ("Could not get lock"; its DPkg::Lock::Timeout covers dpkg's lock alone), so each step is tried
+ * again while that is the reason, every 5 s for up to 10 minutes, saying so once.
+ */
+function aptInstall(pkg, why) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) fail(`${why}: sudo apt-get install -y ${pkg}`);
+  say(`installing Debian's ${pkg} (apt-get)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const steps = [
+    ['update', '-qq'],
+    ['-o', 'DPkg::Lock::Timeout=600', 'install', '-y', '-qq', '--no-install-recommends', pkg],
+  ];
+  for (const args of steps) {
+    let told = false;
+    for (let attempt = 1; ; attempt++) {
+      const result = spawnSync('apt-get', args, {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'inherit', 'pipe'],
+        encoding: 'utf8',
+      });
+      if (result.error) fail(`could not run apt-get: ${result.error.message}`);
+      if (result.status === 0) {
+        if (result.stderr) process.stderr.write(result.stderr);
+        break;
+      }
+      if (!/Could not get lock/.test(result.stderr ?? '') || attempt === 120) {
+        if (result.stderr) process.stderr.write(result.stderr);
+        fail(`apt-get ${args.join(' ')} exited with ${result.status}`);
+      }
+      if (!told) say(`another apt-get holds apt's lock; waiting for it (up to 10 minutes)…`);
+      told = true;
+      Atomics.wait(pause, 0, 0, 5000);
+    }
+  }
+}
+
 // CSI escape sequences (colours, cursor moves) and the OSC ones some tools send for titles.
 // eslint-disable-next-line no-control-regex -- control characters are what it matches
 const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
@@ -212,12 +253,7 @@ const steps = {
       say('chromium: present');
       return;
     }
-    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (!isRoot) fail("The end-to-end tests need Debian's chromium: sudo apt-get install -y chromium");
-    say("installing Debian's chromium (apt-get)…");
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    run('apt-get', ['update', '-qq'], { env });
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env });
+    aptInstall('chromium', "The end-to-end tests need Debian's chromium");
   },
   poppler() {
     // The export tests read the PDF charts back as pages (pdftoppm) and text (pdftotext).
@@ -225,12 +261,7 @@ const steps = {
       say('poppler-utils: present');
       return;
     }
-    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (!isRoot) fail("The export tests need Debian's poppler-utils: sudo apt-get install -y poppler-utils");
-    say("installing Debian's poppler-utils (apt-get)…");
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    run('apt-get', ['update', '-qq'], { env });
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'poppler-utils'], { env });
+    aptInstall('poppler-utils', "The export tests need Debian's poppler-utils");
   },
   readers() {
     // GraphML is checked by the reader Gephi's and yEd's users script with, not by ours.

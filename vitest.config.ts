@@ -15,6 +15,12 @@ const OWN_NEO4J_FILES = [
 ];
 
 /**
+ * End-to-end files that drive Chromium with no database behind the page (the chart component on a
+ * generated chart): they need no turn at the shared database, so they run beside the files that do.
+ */
+const BROWSER_ONLY_FILES = ['test/e2e/chartList.test.ts'];
+
+/**
  * Every project runs in one group of two workers (a group's projects must all have the same
  * maxWorkers): the integration and end-to-end files take turns at the shared database, one file at
  * a time, and the unit, renderer and own-Neo4j files run beside them. The end-to-end files once ran
@@ -24,7 +30,8 @@ const OWN_NEO4J_FILES = [
 const SHARED_DATABASE_GROUP = { sequence: { groupOrder: 1 }, maxWorkers: 2 };
 
 // Projects by runtime: pure unit tests; the renderer's pure code (stores, element mapping); integration tests against the real local Neo4j;
-// end-to-end tests of the renderer in Debian's Chromium through `caselink serve`. The global
+// end-to-end tests of the renderer in Debian's Chromium through `caselink serve`, and of its chart
+// alone in Chromium (browser). The global
 // setup of the integration and e2e projects starts one local Neo4j for both (unless CASELINK_TEST_NEO4J_URI
 // points at another; NEO4J_URI is never used).
 export default defineConfig({
@@ -85,10 +92,21 @@ export default defineConfig({
           ...SHARED_DATABASE_GROUP,
           globalSetup: ['test/support/globalSetup.ts'],
           include: ['test/e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...BROWSER_ONLY_FILES],
           environment: 'node',
           // As the integration files: one file at a time at the shared database, which the app
           // under test serves from.
           setupFiles: ['test/support/databaseTurn.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          ...SHARED_DATABASE_GROUP,
+          include: BROWSER_ONLY_FILES,
+          environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -11,6 +11,14 @@
  * proposal gives it to the record or to a party of the labelled role; a document column's type
  * is right when the proposal fixes the labelled type on it.
  *
+ * A column also counts as right for "not merged" when its field is right and the proposal does not
+ * put it on a party that most of whose columns the labels give to a party of another role (the
+ * registered keeper's address on the driver, the recruiter's account on the victim): what gives a
+ * person an identifier, and so a link, that is someone else's. A role named otherwise (the labeller's "suspect" where the
+ * proposal says "account-holder") does not count against it. Labels name a party by its role alone,
+ * so two parties of one role (an originator and a beneficiary, both account holders) cannot be told
+ * apart by them: a merge of two such is not seen, nor a person split over two parties.
+ *
  * A set labelled a second time, blind, by another labeller (NAME.second.json beside NAME.json, from
  * the same headers and samples and a guide to the fields, bench/mapping/GUIDE.md) adds how far the
  * two labellings agree, and the proposal against the second one: what two careful people make of
@@ -62,6 +70,8 @@ interface Tally {
   columns: number;
   field: number;
   party: number;
+  /** Right field, and on no proposed party with a column that the labels give another party. */
+  people: number;
   documents: number;
   documentsRight: number;
   /** Of the columns whose field is wrong: a field wanted and none proposed. */
@@ -74,6 +84,7 @@ const empty = (): Tally => ({
   columns: 0,
   field: 0,
   party: 0,
+  people: 0,
   documents: 0,
   documentsRight: 0,
   unmapped: 0,
@@ -125,6 +136,8 @@ function withoutHeaders(layout: Layout): Layout {
 interface Proposed {
   field: string | null;
   role: string | null;
+  /** The proposed party the column is on (the profile's entity key), or 'record', or null. */
+  entity: string | null;
   documentType: string | undefined;
 }
 
@@ -155,6 +168,7 @@ function proposed(layout: Layout): Proposed[] {
           ? 'record'
           : (profile.entities[mapping.entity]?.role ?? mapping.entity)
         : null,
+      entity: mapping?.entity ?? null,
       documentType: (mapping as { documentType?: string } | undefined)?.documentType,
     };
   });
@@ -166,11 +180,38 @@ function judge(label: LabelledColumn, got: Proposed): { field: boolean; party: b
   return { field, party: field && (label.field === null || got.role === label.entity) };
 }
 
+/**
+ * For each column, whether the proposal leaves it off a party that the labels say is another's
+ * (see the head of this file): each proposed party is the labelled party most of its columns belong
+ * to (the first of them on a tie), and a column of another labelled party on it is merged in. Null
+ * for a column on no labelled or no proposed party.
+ */
+function notMerged(layout: Layout, mapped: Proposed[]): (boolean | null)[] {
+  const onParty = layout.columns.map((label, i) => {
+    const got = mapped[i] as Proposed;
+    return label.field !== null && label.entity !== 'record' && got.entity !== null && got.entity !== 'record';
+  });
+  const counts = new Map<string, Map<string, number>>();
+  layout.columns.forEach((label, i) => {
+    if (!onParty[i]) return;
+    const party = (mapped[i] as Proposed).entity as string;
+    const roles = counts.get(party) ?? new Map<string, number>();
+    roles.set(label.entity as string, (roles.get(label.entity as string) ?? 0) + 1);
+    counts.set(party, roles);
+  });
+  const owner = (party: string) =>
+    [...(counts.get(party) ?? new Map<string, number>())].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+  return layout.columns.map((label, i) =>
+    onParty[i] ? owner((mapped[i] as Proposed).entity as string) === label.entity : null,
+  );
+}
+
 /** Scores one layout; `misses` receives a line per column not right for its party. */
 function scoreLayout(original: Layout, misses: string[]): Tally {
   const layout = unknownHeaders ? withoutHeaders(original) : original;
   const tally = empty();
   const mapped = proposed(layout);
+  const kept = notMerged(layout, mapped);
   layout.columns.forEach((column, i) => {
     const got = mapped[i] as Proposed;
     const { field, role, documentType } = got;
@@ -180,16 +221,18 @@ function scoreLayout(original: Layout, misses: string[]): Tally {
     else if (field === null) tally.unmapped += 1;
     else if (column.field === null) tally.overmapped += 1;
     if (right.party) tally.party += 1;
+    if (right.field && kept[i] !== false) tally.people += 1;
     if (column.documentType) {
       tally.documents += 1;
       if (documentType === column.documentType) tally.documentsRight += 1;
     }
     const documentWrong = column.documentType !== undefined && documentType !== column.documentType;
-    if (!right.party || documentWrong) {
+    if (!right.party || documentWrong || (right.field && kept[i] === false)) {
       const want = `${column.entity ?? '-'}.${column.field ?? '-'}${column.documentType ? `(${column.documentType})` : ''}`;
       const proposedAs = `${role ?? '-'}.${field ?? '-'}${documentType ? `(${documentType})` : ''}`;
       const named = unknownHeaders ? `${column.header} (${original.columns[i]?.header})` : column.header;
-      misses.push(`${layout.id}: "${named}" wanted ${want}, proposed ${proposedAs}`);
+      const merged = right.field && kept[i] === false ? ', on the party of another' : '';
+      misses.push(`${layout.id}: "${named}" wanted ${want}, proposed ${proposedAs}${merged}`);
     }
   });
   return tally;
@@ -199,6 +242,7 @@ function add(into: Tally, more: Tally): void {
   into.columns += more.columns;
   into.field += more.field;
   into.party += more.party;
+  into.people += more.people;
   into.documents += more.documents;
   into.documentsRight += more.documentsRight;
   into.unmapped += more.unmapped;
@@ -211,7 +255,9 @@ function row(label: string, t: Tally): string {
   return `  ${label.padEnd(26)} ${String(t.columns).padStart(7)}  ${percent(t.field, t.columns).padStart(7)}  ${percent(
     t.party,
     t.columns,
-  ).padStart(12)}  ${t.documents ? `${t.documentsRight}/${t.documents}` : '-'}`;
+  ).padStart(
+    12,
+  )}  ${percent(t.people, t.columns).padStart(10)}  ${t.documents ? `${t.documentsRight}/${t.documents}` : '-'}`;
 }
 
 /**
@@ -235,7 +281,7 @@ function report(title: string, set: LabelledSet, detail: boolean): void {
   say(
     `${title}${unknownHeaders ? `, ${unknownShare === 1 ? 'headers' : `${unknownShare} of the headers`} unknown` : ''}: ${set.layouts.length} layouts, ${total.columns} columns`,
   );
-  say(`  ${''.padEnd(26)} columns    field  field+party  document type`);
+  say(`  ${''.padEnd(26)} columns    field  field+party  not merged  document type`);
   say(row('all', total));
   const wrong = total.columns - total.field;
   if (wrong > 0)
@@ -254,6 +300,7 @@ function report(title: string, set: LabelledSet, detail: boolean): void {
 const asMapping = (label: LabelledColumn): Proposed => ({
   field: label.field,
   role: label.field === null ? null : label.entity,
+  entity: label.field === null ? null : label.entity,
   documentType: label.documentType,
 });
 

@@ -2139,6 +2139,41 @@ export const VENUE_WORDS = wordSet([
  * "Establecimiento", "Nom de l'établissement"). Named, it is a party of its own with the role venue,
  * and its address is the venue's.
  */
+/**
+ * A firm's seat, its registered office: an address only an organisation has, so one whose header
+ * names no party is the firm's on the sheet, never the person's the sheet is about.
+ */
+export const SEAT_WORDS = wordSet([
+  'registered office',
+  'registered address',
+  'head office',
+  'headquarters',
+  'sediu',
+  'sediul',
+  'sediu social',
+  'sediul social',
+  'siedziba',
+  'siedziby',
+  'sitz',
+  'firmensitz',
+  'geschaftssitz',
+  'siege',
+  'siege social',
+  'sede legale',
+  'sede sociale',
+  'domicilio social',
+  'sede social',
+  'statutaire zetel',
+  'zetel',
+  'sidlo',
+  'седалище',
+  'седалище и адрес на управление',
+  'місцезнаходження',
+  'местонахождение',
+  'юридична адреса',
+  'юридический адрес',
+]);
+
 export const ESTABLISHMENT_WORDS = wordSet([
   'premises',
   'establishment',

@@ -33,6 +33,7 @@ import {
   RESIDENCE_WORDS,
   ROLE_FIELD,
   RUNNING_NUMBER,
+  SEAT_WORDS,
   systemWords,
   keyPathWords,
   sharedKeyEnding,
@@ -1149,9 +1150,14 @@ function adoptMainParty(
 /**
  * Columns read by the columns around them: a bare "Número"/"Nr." right after a street is the
  * house number; a party's document column beside its own document-type column takes the type
- * from that column, row by row, not a type fixed by the header.
+ * from that column, row by row, not a type fixed by the header; a tax number right after a firm's
+ * name is the firm's.
  */
-function readByNeighbours(columns: ColumnMapping[], reasons: Record<string, string>): void {
+function readByNeighbours(
+  columns: ColumnMapping[],
+  entities: Record<string, { kind: 'person' | 'organization'; role: Role }>,
+  reasons: Record<string, string>,
+): void {
   columns.forEach((c, i) => {
     const before = columns[i - 1];
     if (
@@ -1190,6 +1196,38 @@ function readByNeighbours(columns: ColumnMapping[], reasons: Record<string, stri
       c.field = 'vehicleCountry';
       reasons[c.column] = `header "${c.column}" names a country, after a plate: where the vehicle is registered`;
     }
+  });
+  // "Pracodawca" then "NIP", "Empresa" then "CIF": a tax or registration number whose header names
+  // no party, written right after a firm's name, is the firm's, not the worker's the sheet is
+  // about; given to the worker, every worker of one firm would share a document.
+  columns.forEach((c, i) => {
+    const before = columns[i - 1];
+    if (
+      c.field !== 'documentNumber' ||
+      c.documentType !== 'tax-id' ||
+      !before ||
+      before.entity === c.entity ||
+      !NAME_FIELDS.includes(before.field) ||
+      entities[before.entity]?.kind !== 'organization' ||
+      readHeader(c.column).party
+    )
+      return;
+    c.entity = before.entity;
+    reasons[c.column] = `header "${c.column}" names a tax number, right after the firm "${before.column}": the firm's`;
+  });
+  // "Angajator", "CUI", then "Sediu social": a registered office whose header names no party is the
+  // firm's named before it, not the address of each worker. With no firm named before it, the
+  // office is the sheet's own party's ("Nazwa podmiotu", a register of firms), and stays there.
+  columns.forEach((c, i) => {
+    if (!ADDRESS_PARTS.includes(c.field) || entities[c.entity]?.kind === 'organization') return;
+    if (!has(SEAT_WORDS, headerText(c.column)) || readHeader(c.column).party) return;
+    const named = columns
+      .slice(0, i)
+      .reverse()
+      .find((n) => NAME_FIELDS.includes(n.field) && entities[n.entity]?.kind === 'organization');
+    if (!named) return;
+    c.entity = named.entity;
+    reasons[c.column] = `header "${c.column}" names a registered office: the firm's named before it, "${named.column}"`;
   });
   for (const c of columns) {
     if (c.field !== 'documentNumber' || !c.documentType) continue;
@@ -2242,7 +2280,7 @@ export function proposeProfile(input: ProposalInput): Proposal {
   if (unreadFile) readNamePair(input, columns, entities, unmapped, reasons);
   readPlaces(input.sheets?.length === 1 ? input.sheets[0] : undefined, columns, entities, reasons);
   adoptMainParty(columns, entities, reasons);
-  readByNeighbours(columns, reasons);
+  readByNeighbours(columns, entities, reasons);
   readByFile(input.header, columns, entities, reasons);
   readLonePlace(columns, reasons);
   readAddressLines(columns, reasons);

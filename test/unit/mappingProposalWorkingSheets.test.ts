@@ -297,3 +297,49 @@ describe('a Bulgarian entrance', () => {
     ).toEqual(['Улица → subject(subject).addressStreet', 'Вх. → subject(subject).addressFlat']);
   });
 });
+
+describe("a firm's tax number and registered office on a sheet of its workers", () => {
+  it('gives them to the firm named before them, never to each worker, who would all share them', () => {
+    const mapped = (country: string, columns: [string, ...string[]][]) => propose(country, columns).mapped;
+    // Given to the worker, every worker of one employer would hold one tax number and one address.
+    expect(
+      mapped('PL', [
+        ['Pracodawca', 'Agro-Fruct Sp. z o.o.', 'Agro-Fruct Sp. z o.o.'],
+        ['NIP', '5213456789', '5213456789'],
+        ['Adres siedziby', 'ul. Polna 4, 05-600 Grójec', 'ul. Polna 4, 05-600 Grójec'],
+        ['Nazwisko pracownika', 'Bondarenko', 'Tkachuk'],
+        ['Imię pracownika', 'Mykola', 'Oksana'],
+        ['Nr paszportu', 'FA123456', 'FB654321'],
+      ]),
+    ).toEqual([
+      'Pracodawca → employer(employer).fullName',
+      'NIP → employer(employer).documentNumber[tax-id]',
+      'Adres siedziby → employer(employer).address',
+      'Nazwisko pracownika → subject(subject).familyName',
+      'Imię pracownika → subject(subject).givenName',
+      'Nr paszportu → subject(subject).documentNumber[passport]',
+    ]);
+    expect(
+      mapped('RO', [
+        ['Angajator', 'SC Construct Vest SRL', 'SC Construct Vest SRL'],
+        ['Sediu social', 'Str. Morii 12, Arad', 'Str. Morii 12, Arad'],
+        ['Nume salariat', 'Popa', 'Ilie'],
+        ['Prenume salariat', 'Ion', 'Maria'],
+        ['Telefon salariat', '0722 123 456', '0744 987 654'],
+      ]),
+    ).toEqual([
+      'Angajator → employer(employer).fullName',
+      'Sediu social → employer(employer).address',
+      'Nume salariat → subject(subject).familyName',
+      'Prenume salariat → subject(subject).givenName',
+      'Telefon salariat → subject(subject).phone',
+    ]);
+    // A person's own tax number, with no firm named before it, stays the person's.
+    expect(
+      mapped('ES', [
+        ['Nombre', 'Lucía Pérez', 'Ana Ruiz'],
+        ['NIF', '12345678Z', '87654321X'],
+      ]),
+    ).toContain('NIF → subject(subject).documentNumber[tax-id]');
+  });
+});

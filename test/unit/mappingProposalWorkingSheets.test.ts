@@ -343,3 +343,38 @@ describe("a firm's tax number and registered office on a sheet of its workers", 
     ).toContain('NIF → subject(subject).documentNumber[tax-id]');
   });
 });
+
+describe("a relative's or next of kin's columns on a victim's sheet", () => {
+  it("makes the relative a person of their own, so that their phone is never the victim's", () => {
+    expect(
+      propose('RU', [
+        ['ФИО', 'Иванова Мария', 'Петрова Анна'],
+        ['Дата рождения', '12.03.1999', '01.07.2001'],
+        ['Телефон', '+79161234567', '+79031234567'],
+        ['Тел. родственников', '+79267654321', '+79857654321'],
+      ]).mapped,
+    ).toEqual([
+      'ФИО → subject(subject).fullName',
+      'Дата рождения → subject(subject).birthDate',
+      'Телефон → subject(subject).phone',
+      'Тел. родственников → relative(other).phone',
+    ]);
+    expect(
+      propose('GB', [
+        ['Name of PV', 'Ana Pop', 'Elena Rusu'],
+        ['Mobile', '07700 900123', '07700 900456'],
+        ['NOK name', 'Ion Pop', 'Maria Rusu'],
+        ['NOK tel', '+40 722 123 456', '+40 744 987 654'],
+      ]).mapped,
+    ).toEqual([
+      'Name of PV → victim(victim).fullName',
+      'Mobile → victim(victim).phone',
+      'NOK name → relative(other).fullName',
+      'NOK tel → relative(other).phone',
+    ]);
+    // A family name stays the person's own name.
+    expect(propose('RO', [['Nume de familie', 'Popescu', 'Ionescu']]).mapped).toEqual([
+      'Nume de familie → subject(subject).familyName',
+    ]);
+  });
+});

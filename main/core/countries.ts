@@ -231,6 +231,9 @@ const NATIONALITY_LISTS: [string, { nationalities: Record<string, string> }][] =
   ['nl', nlNationalities],
 ];
 
+/** Lookup keys of countries' names ("Romania", "Rumänien", "Republic of Moldova"), not nationalities. */
+const COUNTRY_NAMES = new Set<string>();
+
 /** Words a country or nationality is written with, by lookup key; built once. */
 const BY_NAME: Map<string, string> = (() => {
   const found = new Map<string, string>();
@@ -251,6 +254,7 @@ const BY_NAME: Map<string, string> = (() => {
     }
   }
   for (const [code, names] of Object.entries(COMMON_NAMES)) for (const name of names) put(name, code);
+  for (const key of found.keys()) COUNTRY_NAMES.add(key);
   for (const [code, words] of Object.entries(OWN_DEMONYMS)) {
     for (const word of words.split(/\s+/)) put(word, code);
   }
@@ -287,6 +291,21 @@ export function countryCode(text: string | null | undefined): string | null {
     if (code) return code;
   }
   return BY_NAME.get(bare) ?? BY_NAME.get(bare.replace(OFFICIAL_OPENING, '')) ?? null;
+}
+
+/**
+ * Whether a text names a country ("Saudi Arabia", "Rumänien"), rather than a nationality
+ * ("Romanian", "rumänisch", "bulgară") or a code: a column of countries' names may say where a
+ * person lives, works or went as well as their nationality.
+ */
+export function isCountryName(text: string): boolean {
+  const key = lookupKey(text);
+  if (!key || countryCode(text) === null) return false;
+  const bare = key
+    .split(' ')
+    .filter((w) => !CITIZEN_WORDS.has(w))
+    .join(' ');
+  return COUNTRY_NAMES.has(bare) || COUNTRY_NAMES.has(bare.replace(OFFICIAL_OPENING, ''));
 }
 
 /** Words of a text's end looked at for a country's name; none has more. */

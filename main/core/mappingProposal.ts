@@ -4,7 +4,7 @@
  * a starting point, never imported unseen.
  */
 import { cellText, isBlank, parseDate, type Cell } from './cells';
-import { countryCode } from './countries';
+import { countryCode, isCountryName } from './countries';
 import { normalizeCrypto, normalizeIban, normalizePhone } from './identifiers';
 import { domesticIban, roleOf } from './rowMapper';
 import {
@@ -1022,7 +1022,15 @@ export function fieldOfValues(
   if (unreadFile && share(texts, addressValue) > 0.6) return 'address';
   // Names and demonyms only: codes ("LI-17", "GBR", "No", "Da") are too often something else.
   const isCountry = (t: string) => t.trim().length > 3 && !/\d/.test(t) && countryCode(t) !== null;
-  if (share(texts, isCountry) > 0.8) return 'nationality';
+  if (share(texts, isCountry) > 0.8) {
+    // Nationality words ("Romanian", "bulgară", "rumänisch") are a nationality. Countries' names
+    // ("Saudi Arabia", "Rumänien") under a header of a readable file that the vocabulary, which
+    // reads nationality headers, does not know ("Jobsite", "countries") are more often where a
+    // person works, lives or went: none is proposed there, since a workplace's country taken for
+    // the nationality would count against a match. In a file whose headers are not read, they are
+    // most often the nationality (the development sets' columns with their headers made up).
+    return unreadFile || share(texts, (t) => !isCountryName(t)) > 0.5 ? 'nationality' : null;
+  }
   // "MDA", "ROU", "NLD": codes of three capitals are countries' in a file that reads no header.
   if (unreadFile && share(texts, (t) => /^[A-Z]{3}$/.test(t.trim()) && countryCode(t) !== null) > 0.8)
     return 'nationality';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countryCode, trailingCountry } from '../../main/core/countries';
+import { countryCode, isCountryName, trailingCountry } from '../../main/core/countries';
 
 describe('countryCode', () => {
   it('reads countries in their common and official forms, in the agencies languages', () => {
@@ -134,5 +134,14 @@ describe('reading any text as a country', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("telling a country's name from a nationality", () => {
+  it('says which of the written forms are names of countries', () => {
+    for (const name of ['Saudi Arabia', 'Rumänien', 'Republic of Moldova', 'Viet Nam', 'România'])
+      expect(isCountryName(name), name).toBe(true);
+    for (const nationality of ['Romanian', 'rumänisch', 'bulgară', 'Filipina', 'RO', 'ROU', 'necunoscută'])
+      expect(isCountryName(nationality), nationality).toBe(false);
   });
 });

@@ -378,3 +378,22 @@ describe("a relative's or next of kin's columns on a victim's sheet", () => {
     ]);
   });
 });
+
+describe('a column of countries under a header the vocabulary does not read', () => {
+  const sheet = (header: string, values: string[]) =>
+    propose('GB', [
+      ['Complainant', 'Jocelyn Reyes', 'Mark Villanueva', 'Rowena Lim'],
+      ['Passport No.', 'P1234567A', 'P7654321B', 'P5544332C'],
+      [header, ...values],
+    ]);
+
+  it("proposes no nationality from countries' names, which may be where the person works", () => {
+    const jobsite = sheet('Jobsite', ['Saudi Arabia', 'Malaysia', 'Saudi Arabia']);
+    expect(jobsite.unmapped).toContain('Jobsite');
+    expect(jobsite.mapped.join('\n')).not.toContain('Jobsite');
+  });
+
+  it('reads nationality words as the nationality', () => {
+    expect(sheet('Grp', ['Filipino', 'Filipina', 'Indonesian']).mapped).toContain('Grp → victim(victim).nationality');
+  });
+});

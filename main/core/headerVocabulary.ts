@@ -3348,6 +3348,7 @@ export const DOCUMENT_TYPE_WORDS: readonly FieldWords[] = [
       'pass no',
       'passport number',
       'dokument podrozy',
+      'dok podrozy',
       'document de voyage',
       'documento di viaggio',
       'documento de viaje',

@@ -1190,6 +1190,19 @@ function readByNeighbours(
     reasons[c.column] =
       `header "${c.column}" names a town, beside the postcode "${postcode.column}": the address's town`;
   });
+  // "Рег. № МПС", "Nr rej. pojazdu" on a crossing's sheet of a driver and the passengers: a plate
+  // whose header names no party is the vehicle the driver drove, not each passenger's. An
+  // additional driver ("Kierowca dodatkowy" on a rental) is not who the vehicle is with.
+  const driver = Object.keys(entities).find(
+    (name) =>
+      entities[name]?.role === 'driver' &&
+      !columns.some((c) => c.entity === name && ADDITIONAL.test(headerText(c.column))),
+  );
+  for (const c of columns) {
+    if (!driver || c.field !== 'vehiclePlate' || c.entity !== 'subject' || readHeader(c.column).party) continue;
+    c.entity = driver;
+    reasons[c.column] = `header "${c.column}" names a vehicle, on a sheet that names its driver: the driver's`;
+  }
   // "Kfz-Kennz." then "Zul.-Staat", "VRM" then "Country": the country a plate is registered in.
   columns.forEach((c, i) => {
     const before = columns[i - 1];
@@ -1244,6 +1257,10 @@ function readByNeighbours(
     if (typed && documents.length === 1) delete c.documentType;
   }
 }
+
+/** "Additional driver", "Kierowca dodatkowy", "Zusatzfahrer": a second one of a party. */
+const ADDITIONAL =
+  /(?:^| )(?:add|additional|second|2nd|dodatkow\p{L}*|zusatz\p{L}*|zusatzlich\p{L}*|supplementaire|adicional|aggiuntivo|suplimentar|додатков\p{L}*|дополнительн\p{L}*)(?: |$)/u;
 
 const FAMILY_OR_GIVEN: readonly Field[] = ['familyName', 'givenName'];
 

@@ -397,3 +397,33 @@ describe('a column of countries under a header the vocabulary does not read', ()
     expect(sheet('Grp', ['Filipino', 'Filipina', 'Indonesian']).mapped).toContain('Grp → victim(victim).nationality');
   });
 });
+
+describe("a vehicle on a crossing's sheet of a driver and passengers", () => {
+  it('gives a plate whose header names no party to the driver, not to each passenger', () => {
+    expect(
+      propose('PL', [
+        ['Nr rej. pojazdu', 'AC 1234 KM', 'LU 4587F'],
+        ['Kierowca – nazwisko i imię', 'MELNYK Vasyl', 'KOWAL Piotr'],
+        ['Pasażer – nazwisko', 'SHEVCHUK', 'BONDARENKO'],
+        ['Pasażer – imię', 'Anastasiia', 'Yuliia'],
+        ['Pasażer – dok. podróży', 'FX112233', 'ET 445566'],
+      ]).mapped,
+    ).toEqual([
+      'Nr rej. pojazdu → driver(driver).vehiclePlate',
+      'Kierowca – nazwisko i imię → driver(driver).fullName',
+      'Pasażer – nazwisko → subject(subject).familyName',
+      'Pasażer – imię → subject(subject).givenName',
+      'Pasażer – dok. podróży → subject(subject).documentNumber[passport]',
+    ]);
+  });
+
+  it("leaves a rental's plate with the renter when the only driver named is an additional one", () => {
+    expect(
+      propose('PL', [
+        ['Nr rej.', 'WI 4521K', 'WX 1122C'],
+        ['Najemca', 'Dumitru Ciobanu', 'Marek Kowalski'],
+        ['Kierowca dodatkowy', 'Ion Balan', 'Anna Nowak'],
+      ]).mapped,
+    ).toContain('Nr rej. → subject(subject).vehiclePlate');
+  });
+});

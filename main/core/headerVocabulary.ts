@@ -2180,11 +2180,6 @@ export const VENUE_WORDS = wordSet([
 ]);
 
 /**
- * Words for an establishment a row reports on: a bar, club, salon or shop visited ("Premises name",
- * "Establecimiento", "Nom de l'établissement"). Named, it is a party of its own with the role venue,
- * and its address is the venue's.
- */
-/**
  * A firm's seat, its registered office: an address only an organisation has, so one whose header
  * names no party is the firm's on the sheet, never the person's the sheet is about.
  */
@@ -2219,6 +2214,11 @@ export const SEAT_WORDS = wordSet([
   'юридический адрес',
 ]);
 
+/**
+ * Words for an establishment a row reports on: a bar, club, salon or shop visited ("Premises name",
+ * "Establecimiento", "Nom de l'établissement"). Named, it is a party of its own with the role venue,
+ * and its address is the venue's.
+ */
 export const ESTABLISHMENT_WORDS = wordSet([
   'premises',
   'establishment',

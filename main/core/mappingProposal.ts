@@ -1158,8 +1158,9 @@ function adoptMainParty(
 /**
  * Columns read by the columns around them: a bare "Número"/"Nr." right after a street is the
  * house number; a party's document column beside its own document-type column takes the type
- * from that column, row by row, not a type fixed by the header; a tax number right after a firm's
- * name is the firm's.
+ * from that column, row by row, not a type fixed by the header; on a sheet naming a driver, a plate
+ * is the driver's; a tax number right after a firm's name, and a registered office after it, are
+ * the firm's.
  */
 function readByNeighbours(
   columns: ColumnMapping[],

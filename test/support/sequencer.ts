@@ -1,8 +1,8 @@
 /**
  * Vitest's order of test files. The files of the shared test database (the integration and the
  * end-to-end tests) run one at a time (they take turns, test/support/databaseTurns.ts); the files
- * that do not need it (the unit and renderer tests, and those that start a Neo4j of their own) run
- * in the group's second worker beside them.
+ * that do not need it (the unit, renderer and browser tests, and those that start a Neo4j of their
+ * own) run in the group's second worker beside them.
  * Vitest queues a group's projects one after the other, so those files would otherwise all wait
  * until the last shared-database file had started; here they are spread evenly through the
  * shared-database files, the own-Neo4j files (the longest) first wherever they fall.

@@ -8703,6 +8703,54 @@ export const NOT_COMPOUNDS = new Set([
   'mitfahrerin',
   'beifahrer',
   'beifahrerin',
+  // English words that end in "age" and would be cut as "… age", an age, in a system's column name
+  // ("STAGE", "IMAGE_NUM", "HOMEPAGE"): each is a word of its own.
+  'age',
+  'page',
+  'pages',
+  'homepage',
+  'stage',
+  'stages',
+  'image',
+  'images',
+  'message',
+  'messages',
+  'language',
+  'package',
+  'packages',
+  'storage',
+  'usage',
+  'passage',
+  'postage',
+  'percentage',
+  'mileage',
+  'average',
+  'damage',
+  'damages',
+  'coverage',
+  'footage',
+  'voltage',
+  'dosage',
+  'hostage',
+  'cottage',
+  'heritage',
+  'advantage',
+  'beverage',
+  'brokerage',
+  'leverage',
+  'mortgage',
+  'vintage',
+  'carriage',
+  'shortage',
+  'outage',
+  'garage',
+  'marriage',
+  'luggage',
+  'baggage',
+  'wage',
+  'wages',
+  'manage',
+  'manager',
 ]);
 
 /**
@@ -8778,7 +8826,7 @@ const LONGEST_PART = 24;
  */
 export function segmentToken(token: string): string[] {
   const n = token.length;
-  if (n < 5 || n > SEGMENT_LIMIT || !/^[a-z]+$/.test(token)) return [token];
+  if (n < 5 || n > SEGMENT_LIMIT || !/^[a-z]+$/.test(token) || NOT_COMPOUNDS.has(token)) return [token];
   const known = (piece: string) =>
     VOCABULARY_PARTS.has(piece) || SYSTEM_ABBREVIATIONS.has(piece) || SHORT_PARTS.has(piece);
   // cost[i]: the best cut of the first i letters, as 100 × letters outside words + pieces.

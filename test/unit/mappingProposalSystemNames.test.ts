@@ -23,6 +23,12 @@ describe('reading headers written as a case system names its columns', () => {
     expect(segmentToken('victimage')).toEqual(['victim', 'age']);
     // A word the vocabulary does not know is not cut into pieces of other words.
     expect(segmentToken('hargrove')).toEqual(['hargrove']);
+    // Nor is a word of its own that ends like one: "STAGE", "IMAGE_NUM", "HOMEPAGE" hold no age.
+    for (const word of ['stage', 'image', 'pages', 'homepage', 'postage', 'percentage'])
+      expect(segmentToken(word), word).toEqual([word]);
+    for (const header of ['STAGE', 'IMAGE_NUM', 'HOMEPAGE', 'PAGES'])
+      expect(readHeader(header).field, header).not.toBe('birthDate');
+    expect(readHeader('VICTIMAGE').field).toBe('birthDate');
     expect(systemWords('SUBJ_DL_NO')).toBe('subject driving licence no');
     expect(systemWords('PH_NBR')).toBe('phone number');
     expect(systemWords('SUBJ_ADDR_ST')).toBe('subject address state');

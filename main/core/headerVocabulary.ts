@@ -8751,6 +8751,11 @@ export const NOT_COMPOUNDS = new Set([
   'wages',
   'manage',
   'manager',
+  // and words of two words' letters that are one word: "head|line", "land|mark"
+  'headline',
+  'headlines',
+  'landmark',
+  'landmarks',
 ]);
 
 /**
@@ -8821,8 +8826,10 @@ const LONGEST_PART = 24;
 /**
  * A token written with no separator ("offnlastname") cut into the vocabulary's words, by dynamic
  * programming over its letters (O(length × LONGEST_PART)): the cut with the fewest letters left
- * outside any word, then the fewest pieces ("lastname" over "last" "name"). A token most of whose
- * letters are in no word is left whole: it is a word the vocabulary does not know, not a compound.
+ * outside any word, then the fewest pieces ("lastname" over "last" "name"). A token with any
+ * letter in no word is left whole: it is a word the vocabulary does not know, not a compound
+ * ("phonetic" is no "phone" and "tic", "template" no "tem" and "plate"; allowing two letters in five
+ * outside words read such words as phones, plates and roles).
  */
 export function segmentToken(token: string): string[] {
   const n = token.length;
@@ -8846,7 +8853,7 @@ export function segmentToken(token: string): string[] {
     }
   }
   const outside = Math.floor((cost[n] ?? 0) / 100);
-  if (outside * 5 > n * 2) return [token];
+  if (outside > 0) return [token];
   const pieces: string[] = [];
   for (let j = n; j > 0; j = from[j] ?? 0) pieces.unshift(token.slice(from[j] ?? 0, j));
   return pieces;

@@ -29,6 +29,11 @@ describe('reading headers written as a case system names its columns', () => {
     for (const header of ['STAGE', 'IMAGE_NUM', 'HOMEPAGE', 'PAGES'])
       expect(readHeader(header).field, header).not.toBe('birthDate');
     expect(readHeader('VICTIMAGE').field).toBe('birthDate');
+    // A cut that leaves letters in no word is no cut: "phone|tic", "tem|plate", "pa|role".
+    for (const word of ['phonetic', 'template', 'parole', 'registrar', 'community', 'headline', 'landmark'])
+      expect(segmentToken(word), word).toEqual([word]);
+    expect(readHeader('PHONETIC').field).toBeNull();
+    expect(readHeader('TEMPLATE').field).toBeNull();
     expect(systemWords('SUBJ_DL_NO')).toBe('subject driving licence no');
     expect(systemWords('PH_NBR')).toBe('phone number');
     expect(systemWords('SUBJ_ADDR_ST')).toBe('subject address state');

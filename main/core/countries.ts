@@ -273,15 +273,22 @@ const CITIZEN_WORDS = new Set(
     .map(lookupKey),
 );
 
-/** The alpha-2 code of a country or nationality as written, or null when it is not one. */
-export function countryCode(text: string | null | undefined): string | null {
-  if (!text) return null;
+/** A country or nationality as written, as a lookup key without the words around it, or null. */
+function bareKey(text: string | null | undefined): string | null {
   // Nothing a person writes for a country is longer; a longer cell is some other text.
-  if (text.length > 80) return null;
+  if (!text || text.length > 80) return null;
   const key = lookupKey(text);
   if (!key) return null;
-  const words = key.split(' ').filter((w) => !CITIZEN_WORDS.has(w));
-  const bare = words.join(' ');
+  return key
+    .split(' ')
+    .filter((w) => !CITIZEN_WORDS.has(w))
+    .join(' ');
+}
+
+/** The alpha-2 code of a country or nationality as written, or null when it is not one. */
+export function countryCode(text: string | null | undefined): string | null {
+  const bare = bareKey(text);
+  if (bare === null) return null;
   if (/^[a-z]{2}$/.test(bare)) {
     const upper = bare.toUpperCase();
     return upper === 'UK' ? 'GB' : countries.isValid(upper) ? upper : null;
@@ -299,13 +306,8 @@ export function countryCode(text: string | null | undefined): string | null {
  * person lives, works or went as well as their nationality.
  */
 export function isCountryName(text: string): boolean {
-  const key = lookupKey(text);
-  if (!key || countryCode(text) === null) return false;
-  const bare = key
-    .split(' ')
-    .filter((w) => !CITIZEN_WORDS.has(w))
-    .join(' ');
-  return COUNTRY_NAMES.has(bare) || COUNTRY_NAMES.has(bare.replace(OFFICIAL_OPENING, ''));
+  const bare = bareKey(text);
+  return bare !== null && (COUNTRY_NAMES.has(bare) || COUNTRY_NAMES.has(bare.replace(OFFICIAL_OPENING, '')));
 }
 
 /** Words of a text's end looked at for a country's name; none has more. */
